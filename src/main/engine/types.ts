@@ -1,0 +1,44 @@
+import type { RunConfig } from '../../shared/config'
+import type { RunProgress, RunRecord } from '../../shared/result'
+import type { SystemInfo } from '../../shared/system'
+
+/** One started worker, whatever it runs in (process or thread). */
+export interface WorkerHandle {
+  /** e.g. "w2/4" — used in logs and error messages. */
+  readonly name: string
+  readonly pid: number | null
+  send(message: unknown): void
+  onMessage(listener: (message: unknown) => void): void
+  /** Called once when the worker is gone, with its exit code or signal. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void
+  /** Stops the worker at once (SIGKILL / terminate). */
+  kill(): void
+}
+
+/** Starts workers of one kind. */
+export interface Backend {
+  readonly kind: 'process' | 'thread'
+  spawn(name: string): WorkerHandle
+}
+
+export interface RunHooks {
+  onProgress?: (progress: RunProgress) => void
+  signal?: AbortSignal
+}
+
+/** What the app, the CLI and the tests drive. */
+export interface Engine {
+  /**
+   * Validates `config` (throwing BenchFailure 'invalid-input' before any
+   * worker starts), runs it, and resolves with the finished record. Throws
+   * BenchFailure 'worker-crashed' / 'worker-error' / 'cancelled' / 'busy'.
+   */
+  run(config: unknown, hooks?: RunHooks): Promise<RunRecord>
+  /** Cancels the run in progress, if any; resolves true when one was cancelled. */
+  cancel(): Promise<boolean>
+  readonly busy: boolean
+  /** Stops every worker; the engine is unusable afterwards. */
+  dispose(): Promise<void>
+}
+
+export type { RunConfig, SystemInfo }

@@ -1,0 +1,2 @@
+// Placeholder: the preload comes with the desktop-app issue.
+export {}

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+
+/** Largest magnitude a range bound may have: every bound is a safe integer. */
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER
+export const MAX_WORKERS = 1024
+export const MAX_WORKER_COUNTS = 64
+export const MAX_REPS = 1000
+export const MAX_WARMUP = 100
+
+export const WORKLOADS = ['split', 'replicate'] as const
+export const BACKENDS = ['process', 'thread'] as const
+export const POOLS = ['warm', 'cold'] as const
+
+export type Workload = (typeof WORKLOADS)[number]
+export type BackendKind = (typeof BACKENDS)[number]
+export type PoolMode = (typeof POOLS)[number]
+
+const safeInteger = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .refine(Number.isInteger, { message: `${what} must be an integer` })
+    .refine(Number.isSafeInteger, {
+      message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)`,
+      abort: true
+    })
+
+export const rangeSchema = z
+  .object({
+    start: safeInteger('start'),
+    end: safeInteger('end')
+  })
+  .strict()
+  .refine((r) => r.end >= r.start, {
+    message: 'end must be greater than or equal to start',
+    path: ['end']
+  })
+
+const workerCount = z
+  .number({ error: 'a worker count must be a number' })
+  .int('a worker count must be an integer')
+  .min(1, 'a worker count must be at least 1')
+  .max(MAX_WORKERS, `a worker count must be at most ${MAX_WORKERS}`)
+
+/**
+ * A run configuration. The same schema validates the renderer's form, every
+ * IPC payload in main, and the CLI's parsed options.
+ */
+export const runConfigSchema = z
+  .object({
+    range: rangeSchema,
+    workers: z
+      .array(workerCount)
+      .min(1, 'give at least one worker count')
+      .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
+    workload: z.enum(WORKLOADS, { error: `workload must be one of ${WORKLOADS.join(', ')}` }),
+    backend: z.enum(BACKENDS, { error: `backend must be one of ${BACKENDS.join(', ')}` }),
+    pool: z.enum(POOLS, { error: `pool must be one of ${POOLS.join(', ')}` }),
+    warmup: z
+      .number({ error: 'warmup must be a number' })
+      .int('warmup must be an integer')
+      .min(0, 'warmup must be at least 0')
+      .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
+    reps: z
+      .number({ error: 'reps must be a number' })
+      .int('reps must be an integer')
+      .min(1, 'reps must be at least 1')
+      .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)
+  })
+  .strict()
+
+export type RunConfig = z.infer<typeof runConfigSchema>
+
+/** One problem with a configuration: where, and why. */
+export interface ConfigIssue {
+  field: string
+  message: string
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] }
+
+export function issuesOf(error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(config)',
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
+        : issue.message
+  }))
+}
+
+/** Validates an untrusted value as a RunConfig, listing every problem. */
+export function validateRunConfig(input: unknown): Validated<RunConfig> {
+  const parsed = runConfigSchema.safeParse(input)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  return { ok: false, issues: issuesOf(parsed.error) }
+}
+
+/** The engine's defaults; `cores` is os.availableParallelism() where it runs. */
+export function defaultRunConfig(cores: number): RunConfig {
+  const n = Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores)))
+  return {
+    range: { start: 0, end: 1_000_000_000 },
+    workers: Array.from({ length: n }, (_, i) => i + 1),
+    workload: 'split',
+    backend: 'process',
+    pool: 'warm',
+    warmup: 1,
+    reps: 5
+  }
+}
+
+/** The Python tutorial's experiment: 0…50,000,000, 1 vs 2 workers, replicate, cold. */
+export function tutorialRunConfig(): RunConfig {
+  return {
+    range: { start: 0, end: 50_000_000 },
+    workers: [1, 2],
+    workload: 'replicate',
+    backend: 'process',
+    pool: 'cold',
+    warmup: 0,
+    reps: 3
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import { runConfigSchema } from './config'
+import type { RunConfig } from './config'
+import type { Result } from './errors'
+import type { HistoryListing } from './history'
+import type { RunProgress, RunRecord } from './result'
+import type { SystemInfo } from './system'
+
+const runIds = z
+  .object({
+    ids: z
+      .array(z.string().min(1).max(100))
+      .min(1, 'select at least one run')
+      .max(100_000)
+  })
+  .strict()
+
+export type ExportOutcome = { saved: true; path: string } | { saved: false }
+
+/**
+ * Every invoke channel: its payload schema (validated in main, whatever the
+ * renderer's types claim) and its result type. Declared once; main's
+ * `addHandler` and the preload's invoker are both typed from this.
+ */
+export const invokeSchemas = {
+  'bench:run': runConfigSchema,
+  'bench:cancel': z.undefined(),
+  'history:list': z.undefined(),
+  'history:get': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'history:delete': runIds,
+  'history:clear': z.undefined(),
+  'export:csv': runIds,
+  'export:json': runIds,
+  'export:png': z
+    .object({
+      name: z
+        .string()
+        .min(1)
+        .max(100)
+        .regex(/^[\w .-]+$/, 'a file name of letters, digits, spaces, dots and dashes'),
+      dataUrl: z
+        .string()
+        .max(50_000_000)
+        .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG data URL')
+    })
+    .strict(),
+  'system:info': z.undefined()
+} as const
+
+export interface InvokeResults {
+  'bench:run': RunRecord
+  'bench:cancel': { cancelled: boolean }
+  'history:list': HistoryListing
+  'history:get': RunRecord
+  'history:delete': { deleted: number }
+  'history:clear': { deleted: number }
+  'export:csv': ExportOutcome
+  'export:json': ExportOutcome
+  'export:png': ExportOutcome
+  'system:info': SystemInfo
+}
+
+export type InvokeChannel = keyof typeof invokeSchemas
+export type InvokeArg<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>
+export type InvokeResult<C extends InvokeChannel> = Result<InvokeResults[C]>
+
+/** Commands the app menu sends to the renderer. */
+export type MenuCommand = 'run' | 'cancel' | 'export-csv'
+
+/** Main → renderer events. */
+export interface EventPayloads {
+  'bench:progress': RunProgress
+  'app:menu': MenuCommand
+}
+export type EventChannel = keyof EventPayloads
+
+export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[]
+export const EVENT_CHANNELS: EventChannel[] = ['bench:progress', 'app:menu']
+
+export type { RunConfig }

@@ -1,0 +1,134 @@
+/**
+ * Messages between the engine (parent) and a worker. The same shapes travel
+ * over Electron's parentPort, child_process IPC and worker_threads.
+ * Times are epoch milliseconds with sub-millisecond resolution
+ * (performance.timeOrigin + performance.now()), comparable across processes.
+ */
+
+/** Parent → worker: sum [start, end) and answer with `result`. */
+export interface RunJobMessage {
+  type: 'run'
+  jobId: number
+  start: number
+  end: number
+  /** Minimum milliseconds between two progress messages (≤ ~10 a second). */
+  progressIntervalMs: number
+}
+
+/** Parent → worker: stop job `jobId` (or whatever runs, when omitted) now. */
+export interface CancelMessage {
+  type: 'cancel'
+  jobId?: number
+}
+
+export type ParentMessage = RunJobMessage | CancelMessage
+
+/** Worker → parent: the message loop is listening. */
+export interface ReadyMessage {
+  type: 'ready'
+  pid: number
+  /** When the worker's code started running (epoch ms). */
+  at: number
+}
+
+export interface ProgressMessage {
+  type: 'progress'
+  jobId: number
+  /** Fraction of the job's range done, 0…1. */
+  fraction: number
+}
+
+export interface ResultMessage {
+  type: 'result'
+  jobId: number
+  /** The exact partial sum, as a decimal string (it may exceed 2^53). */
+  sum: string
+  /** Compute time measured by the worker with a monotonic clock. */
+  computeMs: number
+  startedAt: number
+  endedAt: number
+}
+
+export interface ErrorMessage {
+  type: 'error'
+  jobId: number | null
+  message: string
+}
+
+export interface CancelledMessage {
+  type: 'cancelled'
+  jobId: number
+}
+
+export type WorkerMessage =
+  | ReadyMessage
+  | ProgressMessage
+  | ResultMessage
+  | ErrorMessage
+  | CancelledMessage
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+/** Checks a message from a worker; anything malformed is rejected, not trusted. */
+export function parseWorkerMessage(raw: unknown): WorkerMessage | null {
+  if (!isObject(raw)) return null
+  switch (raw.type) {
+    case 'ready':
+      return isInt(raw.pid) && isNum(raw.at) ? { type: 'ready', pid: raw.pid, at: raw.at } : null
+    case 'progress':
+      return isInt(raw.jobId) && isNum(raw.fraction)
+        ? { type: 'progress', jobId: raw.jobId, fraction: Math.min(1, Math.max(0, raw.fraction)) }
+        : null
+    case 'result':
+      return isInt(raw.jobId) &&
+        typeof raw.sum === 'string' &&
+        /^-?\d+$/.test(raw.sum) &&
+        isNum(raw.computeMs) &&
+        isNum(raw.startedAt) &&
+        isNum(raw.endedAt)
+        ? {
+            type: 'result',
+            jobId: raw.jobId,
+            sum: raw.sum,
+            computeMs: raw.computeMs,
+            startedAt: raw.startedAt,
+            endedAt: raw.endedAt
+          }
+        : null
+    case 'error':
+      return (isInt(raw.jobId) || raw.jobId === null) && typeof raw.message === 'string'
+        ? { type: 'error', jobId: raw.jobId, message: raw.message }
+        : null
+    case 'cancelled':
+      return isInt(raw.jobId) ? { type: 'cancelled', jobId: raw.jobId } : null
+    default:
+      return null
+  }
+}
+
+/** Checks a message from the parent, in the worker. */
+export function parseParentMessage(raw: unknown): ParentMessage | null {
+  if (!isObject(raw)) return null
+  if (raw.type === 'run') {
+    return isInt(raw.jobId) &&
+      isInt(raw.start) &&
+      isInt(raw.end) &&
+      raw.end >= raw.start &&
+      isNum(raw.progressIntervalMs)
+      ? {
+          type: 'run',
+          jobId: raw.jobId,
+          start: raw.start,
+          end: raw.end,
+          progressIntervalMs: raw.progressIntervalMs
+        }
+      : null
+  }
+  if (raw.type === 'cancel') {
+    if (raw.jobId === undefined) return { type: 'cancel' }
+    return isInt(raw.jobId) ? { type: 'cancel', jobId: raw.jobId } : null
+  }
+  return null
+}

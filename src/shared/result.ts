@@ -1,0 +1,88 @@
+import type { RunConfig } from './config'
+import type { SystemInfo } from './system'
+
+/** One worker's part of one repetition. Times are ms relative to the repetition's start. */
+export interface WorkerTiming {
+  /** e.g. "w1/4". */
+  name: string
+  pid: number | null
+  /** Spawn began / the worker reported ready (cold pools only). */
+  spawnStart: number | null
+  readyAt: number | null
+  /** When its job was dispatched, its compute started and ended, its result arrived. */
+  dispatchedAt: number
+  computeStart: number
+  computeEnd: number
+  receivedAt: number
+  computeMs: number
+}
+
+/** One measured repetition for one worker count. */
+export interface Sample {
+  rep: number
+  /** Dispatch of the first job to arrival of the last result. */
+  wallMs: number
+  /** Cold pools: time to start every worker and see it ready; null when warm. */
+  spawnMs: number | null
+  /** Each worker's own compute time, in worker order. */
+  computeMs: number[]
+  /** Adding the partial sums. */
+  mergeMs: number
+  /** wall − slowest worker's compute: dispatch and messaging cost. */
+  overheadMs: number
+  workers: WorkerTiming[]
+}
+
+/** Everything measured for one worker count. */
+export interface WorkerCountResult {
+  workers: number
+  n: number
+  medianMs: number
+  meanMs: number
+  stddevMs: number
+  minMs: number
+  maxMs: number
+  /** Median spawn time (cold pools), else null. */
+  spawnMedianMs: number | null
+  /** median T1 ÷ median TN (same backend and workload). */
+  speedup: number
+  efficiency: number
+  /** Karp–Flatt serial fraction; null for N = 1. */
+  karpFlatt: number | null
+  /** Total of the last repetition, and the closed form it must equal (decimal strings). */
+  sum: string
+  expectedSum: string
+  correct: boolean
+  samples: Sample[]
+}
+
+export type RunStatus = 'completed'
+
+/** A finished run: what is stored in history and exported. */
+export interface RunRecord {
+  id: string
+  startedAt: string
+  finishedAt: string
+  status: RunStatus
+  config: RunConfig
+  system: SystemInfo
+  results: WorkerCountResult[]
+  /** True when every worker count's total matched the closed form. */
+  correct: boolean
+}
+
+/** Streamed while a run goes on. */
+export interface RunProgress {
+  runId: string
+  phase: 'spawning' | 'warmup' | 'measuring' | 'done'
+  /** Worker count being measured and its repetition (1-based; warm-ups count separately). */
+  workers: number
+  rep: number
+  reps: number
+  /** Overall progress of the run 0…1 and an estimate of what is left. */
+  fraction: number
+  etaMs: number | null
+  elapsedMs: number
+  /** Per-worker progress of the current repetition, 0…1. */
+  perWorker: number[]
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/globalSetup.ts'],
+    // Integration and e2e tests start real processes on a 2-core machine:
+    // run files one at a time so they do not starve each other.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ['default', './tests/summaryReporter.ts']
+  }
+})
