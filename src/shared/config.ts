@@ -15,20 +15,33 @@ export type Workload = (typeof WORKLOADS)[number]
 export type BackendKind = (typeof BACKENDS)[number]
 export type PoolMode = (typeof POOLS)[number]
 
+/** Zod's message for a missing or non-numeric field, in words a user understands. */
+const numberError = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${what} is required` : `${what} must be a number`
+
+/** One message per bad bound: an integer first, then a safe one. */
 const safeInteger = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .refine(Number.isInteger, { message: `${what} must be an integer` })
-    .refine(Number.isSafeInteger, {
-      message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)`,
-      abort: true
-    })
+  z.number({ error: numberError(what) }).superRefine((value, ctx) => {
+    if (!Number.isInteger(value))
+      ctx.addIssue({ code: 'custom', message: `${what} must be an integer` })
+    else if (!Number.isSafeInteger(value))
+      ctx.addIssue({ code: 'custom', message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)` })
+  })
+
+const enumError = (what: string, values: readonly string[]) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${what} is required` : `${what} must be one of ${values.join(', ')}`
 
 export const rangeSchema = z
-  .object({
-    start: safeInteger('start'),
-    end: safeInteger('end')
-  })
+  .object(
+    {
+      start: safeInteger('start'),
+      end: safeInteger('end')
+    },
+    {
+      error: (issue) =>
+        issue.input === undefined ? 'range is required' : 'range must be { start, end }'
+    }
+  )
   .strict()
   .refine((r) => r.end >= r.start, {
     message: 'end must be greater than or equal to start',
@@ -49,19 +62,24 @@ export const runConfigSchema = z
   .object({
     range: rangeSchema,
     workers: z
-      .array(workerCount)
+      .array(workerCount, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'workers is required'
+            : 'workers must be a list of worker counts'
+      })
       .min(1, 'give at least one worker count')
       .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
-    workload: z.enum(WORKLOADS, { error: `workload must be one of ${WORKLOADS.join(', ')}` }),
-    backend: z.enum(BACKENDS, { error: `backend must be one of ${BACKENDS.join(', ')}` }),
-    pool: z.enum(POOLS, { error: `pool must be one of ${POOLS.join(', ')}` }),
+    workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
+    backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
+    pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
     warmup: z
-      .number({ error: 'warmup must be a number' })
+      .number({ error: numberError('warmup') })
       .int('warmup must be an integer')
       .min(0, 'warmup must be at least 0')
       .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
     reps: z
-      .number({ error: 'reps must be a number' })
+      .number({ error: numberError('reps') })
       .int('reps must be an integer')
       .min(1, 'reps must be at least 1')
       .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)

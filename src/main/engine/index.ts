@@ -1,0 +1,92 @@
+import { validateRunConfig } from '../../shared/config'
+import { BenchFailure } from '../../shared/errors'
+import type { RunRecord } from '../../shared/result'
+import type { SystemInfo } from '../../shared/system'
+import { childProcessBackend } from './backends/childProcess'
+import { workerThreadBackend } from './backends/workerThread'
+import { runBenchmark } from './runner'
+import { collectSystemInfo } from './systemInfo'
+import type { Backend, Engine, RunHooks } from './types'
+
+export interface EngineOptions {
+  /** The built worker bundle (out/main/worker.js next to the entry point). */
+  workerPath: string
+  /**
+   * The `process` backend. Default: child_process.fork. The Electron app
+   * passes its utilityProcess backend here.
+   */
+  processBackend?: (workerPath: string, log: (line: string) => void) => Backend
+  /** Extra system facts recorded with each run (app, Electron, Chromium versions). */
+  systemExtra?: Partial<SystemInfo>
+  /** One line per worker event (name, pid, what happened). */
+  log?: (line: string) => void
+}
+
+/** Creates the engine the app, the CLI and the tests drive. One run at a time. */
+export function createEngine(options: EngineOptions): Engine {
+  const log = options.log ?? (() => undefined)
+  const makeProcess = options.processBackend ?? childProcessBackend
+  let current: { controller: AbortController; done: Promise<unknown> } | null = null
+  let disposed = false
+
+  return {
+    get busy() {
+      return current !== null
+    },
+
+    async run(input: unknown, hooks: RunHooks = {}): Promise<RunRecord> {
+      if (disposed)
+        throw new BenchFailure({ code: 'internal', message: 'The engine was shut down.' })
+      const validated = validateRunConfig(input)
+      if (!validated.ok) {
+        throw new BenchFailure({
+          code: 'invalid-input',
+          message: `Invalid configuration: ${validated.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+          issues: validated.issues
+        })
+      }
+      if (current) {
+        throw new BenchFailure({ code: 'busy', message: 'A run is already in progress.' })
+      }
+      const config = validated.value
+      const controller = new AbortController()
+      const forward = (): void => controller.abort()
+      hooks.signal?.addEventListener('abort', forward)
+      if (hooks.signal?.aborted) controller.abort()
+      const backend =
+        config.backend === 'process'
+          ? makeProcess(options.workerPath, log)
+          : workerThreadBackend(options.workerPath, log)
+      const done = runBenchmark(
+        config,
+        { backend, system: collectSystemInfo(options.systemExtra), log },
+        { onProgress: hooks.onProgress, signal: controller.signal }
+      )
+      current = { controller, done: done.catch(() => undefined) }
+      try {
+        return await done
+      } finally {
+        hooks.signal?.removeEventListener('abort', forward)
+        current = null
+      }
+    },
+
+    async cancel(): Promise<boolean> {
+      const running = current
+      if (!running) return false
+      running.controller.abort()
+      await running.done
+      return true
+    },
+
+    async dispose(): Promise<void> {
+      disposed = true
+      await this.cancel()
+    }
+  }
+}
+
+export { collectSystemInfo } from './systemInfo'
+export { childProcessBackend } from './backends/childProcess'
+export { workerThreadBackend } from './backends/workerThread'
+export type { Backend, Engine, RunHooks, WorkerHandle } from './types'

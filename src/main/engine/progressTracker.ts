@@ -1,0 +1,92 @@
+import type { RunConfig } from '../../shared/config'
+import type { RunProgress } from '../../shared/result'
+import { now } from './clock'
+
+/**
+ * Estimates how far a run is, weighting each repetition by the time it
+ * should take (split work shrinks with N up to the cores; replicated work
+ * grows past them), and throttles progress events to ~10 a second.
+ */
+export class ProgressTracker {
+  private readonly startedAt = now()
+  private doneCost = 0
+  private readonly totalCost: number
+  private current: { cost: number; perWorker: number[] } | null = null
+  private lastEmit = 0
+  private phase: RunProgress['phase'] = 'spawning'
+  private workers = 0
+  private rep = 0
+
+  constructor(
+    private readonly runId: string,
+    private readonly config: RunConfig,
+    counts: number[],
+    private readonly cores: number,
+    private readonly emit: (p: RunProgress) => void
+  ) {
+    const repsPerCount = config.warmup + config.reps
+    this.totalCost = counts.reduce((sum, n) => sum + repsPerCount * this.costOf(n), 0)
+  }
+
+  costOf(workers: number): number {
+    const spawn = this.config.pool === 'cold' ? 0.05 : 0
+    if (this.config.workload === 'split') return 1 / Math.min(workers, this.cores) + spawn
+    return Math.max(1, workers / this.cores) + spawn
+  }
+
+  beginRep(phase: RunProgress['phase'], workers: number, rep: number): void {
+    this.phase = phase
+    this.workers = workers
+    this.rep = rep
+    this.current = { cost: this.costOf(workers), perWorker: new Array(workers).fill(0) }
+    this.send(true)
+  }
+
+  workerProgress(index: number, fraction: number): void {
+    if (!this.current) return
+    this.current.perWorker[index] = fraction
+    this.send(false)
+  }
+
+  endRep(): void {
+    if (this.current) this.doneCost += this.current.cost
+    if (this.current) this.current.perWorker.fill(1)
+    this.send(true)
+    this.current = null
+  }
+
+  finish(): void {
+    this.phase = 'done'
+    this.doneCost = this.totalCost
+    this.send(true)
+  }
+
+  private send(force: boolean): void {
+    const t = now()
+    if (!force && t - this.lastEmit < 100) return
+    this.lastEmit = t
+    const perWorker = this.current?.perWorker ?? []
+    const inRep = perWorker.length ? perWorker.reduce((a, b) => a + b, 0) / perWorker.length : 0
+    const fraction = Math.min(
+      1,
+      this.totalCost > 0 ? (this.doneCost + (this.current?.cost ?? 0) * inRep) / this.totalCost : 1
+    )
+    const elapsedMs = t - this.startedAt
+    this.emit({
+      runId: this.runId,
+      phase: this.phase,
+      workers: this.workers,
+      rep: this.rep,
+      reps: this.phase === 'warmup' ? this.config.warmup : this.config.reps,
+      fraction,
+      etaMs:
+        fraction > 0.02 && fraction < 1
+          ? (elapsedMs * (1 - fraction)) / fraction
+          : fraction >= 1
+            ? 0
+            : null,
+      elapsedMs,
+      perWorker: [...perWorker]
+    })
+  }
+}

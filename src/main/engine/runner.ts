@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto'
+import type { RunConfig } from '../../shared/config'
+import { BenchFailure } from '../../shared/errors'
+import { expectedSum, splitRange } from '../../shared/range'
+import type { Range } from '../../shared/range'
+import type { RunRecord, Sample, WorkerTiming } from '../../shared/result'
+import type { SystemInfo } from '../../shared/system'
+import { aggregate, countsToMeasure, countsToReport } from './aggregate'
+import type { CountMeasurement } from './aggregate'
+import { now } from './clock'
+import { ProgressTracker } from './progressTracker'
+import type { Backend, RunHooks } from './types'
+import { WorkerPool } from './workerPool'
+import type { JobOutcome, PoolWorker } from './workerPool'
+
+export interface RunnerContext {
+  backend: Backend
+  system: SystemInfo
+  log: (line: string) => void
+}
+
+/** The ranges the N workers get: a split of the range, or N copies of it. */
+export function jobsFor(config: RunConfig, workers: number): Range[] {
+  return config.workload === 'split'
+    ? splitRange(config.range, workers)
+    : Array.from({ length: workers }, () => ({ ...config.range }))
+}
+
+interface RepOutcome {
+  sample: Omit<Sample, 'rep'>
+  total: bigint
+  correct: boolean
+}
+
+/** How long a worker alone needed: its compute, after its start-up when it was spawned cold. */
+function criticalPath(worker: PoolWorker, t0: number, warm: boolean, computeMs: number): number {
+  return (warm || worker.readyAt === null ? 0 : worker.readyAt - t0) + computeMs
+}
+
+const cancelled = (): BenchFailure =>
+  new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
+
+/**
+ * Runs a validated configuration: worker counts interleaved across
+ * repetitions (1,2,4,1,2,4,… so drift hits every count alike), warm-ups
+ * first and discarded, every total checked against the closed form.
+ */
+export async function runBenchmark(
+  config: RunConfig,
+  ctx: RunnerContext,
+  hooks: RunHooks = {}
+): Promise<RunRecord> {
+  const id = randomUUID()
+  const startedAt = new Date().toISOString()
+  const counts = countsToMeasure(config)
+  const tracker = new ProgressTracker(id, config, counts, ctx.system.availableParallelism, (p) =>
+    hooks.onProgress?.(p)
+  )
+  const pools = new Set<WorkerPool>()
+  const signal = hooks.signal
+  const onAbort = (): void => {
+    for (const pool of pools) void pool.cancel()
+  }
+  signal?.addEventListener('abort', onAbort)
+  const throwIfCancelled = (): void => {
+    if (signal?.aborted) throw cancelled()
+  }
+
+  const expectedFor = (workers: number): { parts: Range[]; expected: bigint[]; total: bigint } => {
+    const parts = jobsFor(config, workers)
+    const expected = parts.map(expectedSum)
+    return { parts, expected, total: expected.reduce((a, b) => a + b, 0n) }
+  }
+
+  /** One repetition on `workers` of a ready pool (warm) or of workers spawned now (cold). */
+  const measureRep = async (workers: number, warmPool: WorkerPool | null): Promise<RepOutcome> => {
+    const { parts, expected, total: expectedTotal } = expectedFor(workers)
+    let pool: WorkerPool
+    let slots: PoolWorker[]
+    const t0 = now()
+    if (warmPool) {
+      pool = warmPool
+      slots = warmPool.workers.slice(0, workers)
+    } else {
+      pool = new WorkerPool(ctx.backend, ctx.log)
+      pools.add(pool)
+      slots = pool.spawn(workers)
+    }
+    try {
+      const outcomes: JobOutcome[] = await Promise.all(
+        slots.map(async (w, i) => {
+          await w.ready
+          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f))
+        })
+      )
+      const lastResult = Math.max(...outcomes.map((o) => o.receivedAt))
+      const m0 = now()
+      const partials = outcomes.map((o) => BigInt(o.result.sum))
+      const total = partials.reduce((a, b) => a + b, 0n)
+      const mergeMs = now() - m0
+      const computeMs = outcomes.map((o) => o.result.computeMs)
+      const wallMs = lastResult - t0
+      const spawnMs = warmPool ? null : Math.max(...slots.map((w) => w.readyAt ?? t0)) - t0
+      const timings: WorkerTiming[] = slots.map((w, i) => ({
+        name: w.name,
+        pid: w.pid,
+        spawnStart: warmPool ? null : w.spawnStart - t0,
+        readyAt: warmPool || w.readyAt === null ? null : w.readyAt - t0,
+        dispatchedAt: outcomes[i].dispatchedAt - t0,
+        computeStart: outcomes[i].result.startedAt - t0,
+        computeEnd: outcomes[i].result.endedAt - t0,
+        receivedAt: outcomes[i].receivedAt - t0,
+        computeMs: computeMs[i]
+      }))
+      const correct = total === expectedTotal && partials.every((p, i) => p === expected[i])
+      return {
+        sample: {
+          wallMs,
+          spawnMs,
+          computeMs,
+          mergeMs,
+          // Wall time beyond the critical path: each worker's start-up (cold) plus its compute.
+          overheadMs:
+            wallMs -
+            Math.max(...slots.map((w, i) => criticalPath(w, t0, warmPool !== null, computeMs[i]))),
+          workers: timings
+        },
+        total,
+        correct
+      }
+    } finally {
+      if (!warmPool) {
+        await pool.terminate()
+        pools.delete(pool)
+      }
+    }
+  }
+
+  try {
+    throwIfCancelled()
+    let warmPool: WorkerPool | null = null
+    if (config.pool === 'warm') {
+      warmPool = new WorkerPool(ctx.backend, ctx.log)
+      pools.add(warmPool)
+      tracker.beginRep('spawning', Math.max(...counts), 0)
+      await warmPool.start(Math.max(...counts))
+      throwIfCancelled()
+    }
+    const measured = new Map<number, CountMeasurement>(
+      counts.map((n) => [
+        n,
+        { workers: n, samples: [], sum: 0n, expectedSum: expectedFor(n).total, correct: true }
+      ])
+    )
+    for (let rep = 1; rep <= config.warmup; rep++) {
+      for (const n of counts) {
+        tracker.beginRep('warmup', n, rep)
+        await measureRep(n, warmPool)
+        tracker.endRep()
+        throwIfCancelled()
+      }
+    }
+    for (let rep = 1; rep <= config.reps; rep++) {
+      for (const n of counts) {
+        tracker.beginRep('measuring', n, rep)
+        const outcome = await measureRep(n, warmPool)
+        tracker.endRep()
+        const m = measured.get(n)!
+        m.samples.push({ rep, ...outcome.sample })
+        m.sum = outcome.total
+        m.correct &&= outcome.correct
+        throwIfCancelled()
+      }
+    }
+    const results = aggregate([...measured.values()], countsToReport(config))
+    tracker.finish()
+    return {
+      id,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      status: 'completed',
+      config,
+      system: ctx.system,
+      results,
+      correct: results.every((r) => r.correct)
+    }
+  } catch (e) {
+    if (signal?.aborted) throw cancelled()
+    throw e
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    await Promise.all([...pools].map((p) => p.terminate()))
+  }
+}
