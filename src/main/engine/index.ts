@@ -16,6 +16,8 @@ export interface EngineOptions {
    * passes its utilityProcess backend here.
    */
   processBackend?: (workerPath: string, log: (line: string) => void) => Backend
+  /** The `thread` backend. Default: worker_threads (tests wrap it to watch the workers). */
+  threadBackend?: (workerPath: string, log: (line: string) => void) => Backend
   /** Extra system facts recorded with each run (app, Electron, Chromium versions). */
   systemExtra?: Partial<SystemInfo>
   /** One line per worker event (name, pid, what happened). */
@@ -26,6 +28,7 @@ export interface EngineOptions {
 export function createEngine(options: EngineOptions): Engine {
   const log = options.log ?? (() => undefined)
   const makeProcess = options.processBackend ?? childProcessBackend
+  const makeThread = options.threadBackend ?? workerThreadBackend
   let current: { controller: AbortController; done: Promise<unknown> } | null = null
   let disposed = false
 
@@ -56,7 +59,7 @@ export function createEngine(options: EngineOptions): Engine {
       const backend =
         config.backend === 'process'
           ? makeProcess(options.workerPath, log)
-          : workerThreadBackend(options.workerPath, log)
+          : makeThread(options.workerPath, log)
       const done = runBenchmark(
         config,
         { backend, system: collectSystemInfo(options.systemExtra), log },

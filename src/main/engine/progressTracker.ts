@@ -38,7 +38,9 @@ export class ProgressTracker {
     this.phase = phase
     this.workers = workers
     this.rep = rep
-    this.current = { cost: this.costOf(workers), perWorker: new Array(workers).fill(0) }
+    // Starting a warm pool is not part of the estimate: it weighs nothing.
+    const cost = phase === 'spawning' ? 0 : this.costOf(workers)
+    this.current = { cost, perWorker: new Array(workers).fill(0) }
     this.send(true)
   }
 
@@ -50,9 +52,8 @@ export class ProgressTracker {
 
   endRep(): void {
     if (this.current) this.doneCost += this.current.cost
-    if (this.current) this.current.perWorker.fill(1)
-    this.send(true)
     this.current = null
+    this.send(true)
   }
 
   finish(): void {
