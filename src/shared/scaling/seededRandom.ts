@@ -1,0 +1,16 @@
+/**
+ * A deterministic pseudo-random generator (mulberry32): the same seed gives the
+ * same stream on every platform, so a bootstrap interval shown in the app, printed
+ * by the CLI and stored in history is the same number. Uniform on [0, 1); not for
+ * cryptography.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
