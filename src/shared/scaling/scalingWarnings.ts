@@ -1,0 +1,214 @@
+import { median } from 'simple-statistics'
+import { findOutliers, OUTLIER_THRESHOLD } from './findOutliers'
+import { formatMs, formatPercent, formatPValue, formatValue } from './formatNumber'
+import { mannKendall } from './mannKendall'
+import { medianInterval } from './medianInterval'
+import type { ConfidenceInterval } from './types'
+
+export type WarningSeverity = 'info' | 'warning'
+
+interface WarningBase {
+  severity: WarningSeverity
+  /** The worker count the warning is about. */
+  workers: number
+  /** One English sentence or two, numbers filled in, saying what to do. */
+  message: string
+}
+
+/** A problem with one worker count's measurements that the user can act on. */
+export type ScalingWarning =
+  | (WarningBase & {
+      code: 'outliers'
+      /** Repetitions (1-based, in measured order) and their times. */
+      repetitions: number[]
+      valuesMs: number[]
+      threshold: number
+    })
+  | (WarningBase & {
+      code: 'slow-first-repetition'
+      firstMs: number
+      restMedianMs: number
+      ratio: number
+    })
+  | (WarningBase & { code: 'job-shorter-than-spawn'; jobMs: number; spawnMs: number })
+  | (WarningBase & {
+      code: 'wide-interval'
+      medianMs: number
+      halfWidthMs: number
+      relativeHalfWidth: number
+      level: number
+    })
+  | (WarningBase & { code: 'more-workers-than-cores'; logicalCores: number })
+  | (WarningBase & {
+      code: 'trend'
+      direction: 'slowing' | 'speeding-up'
+      pValue: number
+      slopeMsPerRepetition: number
+      /** Change over the run (Sen's slope × (n − 1)) relative to the median. */
+      relativeChange: number
+    })
+
+export type WarningCode = ScalingWarning['code']
+
+export interface WarningThresholds {
+  /** |modified Z| above which a repetition is an outlier. */
+  outlierZ: number
+  /** First repetition ÷ median of the rest at or above which it is "much slower". */
+  firstRepetitionRatio: number
+  /** Interval half-width ÷ median above which the interval is "wide". */
+  relativeHalfWidth: number
+  /** Significance level of the trend test. */
+  trendAlpha: number
+  /** Smallest change over the run (÷ median) worth reporting as a trend. */
+  trendMinChange: number
+}
+
+export const DEFAULT_WARNING_THRESHOLDS: WarningThresholds = {
+  outlierZ: OUTLIER_THRESHOLD,
+  firstRepetitionRatio: 1.25,
+  relativeHalfWidth: 0.1,
+  trendAlpha: 0.05,
+  trendMinChange: 0.05
+}
+
+export interface WarningInput {
+  workers: number
+  /** Wall times (ms) of the measured repetitions, warm-ups excluded, in the order they ran. */
+  wallMs: readonly number[]
+  /** Median time to start the workers (cold pools, or a spawn probe); null when unknown. */
+  spawnMs?: number | null
+  /** The job's own duration to compare with the spawn cost; the median wall time unless given. */
+  jobMs?: number | null
+  /** os.availableParallelism() of the machine; null when unknown. */
+  logicalCores?: number | null
+  /** The median's interval when already computed; otherwise a default bootstrap is run. */
+  interval?: ConfidenceInterval | null
+  thresholds?: Partial<WarningThresholds>
+}
+
+/**
+ * Checks one worker count's repetitions for what makes its numbers untrustworthy
+ * or misleading, each with a code (for filtering and tests), a severity and a
+ * message that says what to change.
+ */
+export function scalingWarnings(input: WarningInput): ScalingWarning[] {
+  const limits = { ...DEFAULT_WARNING_THRESHOLDS, ...input.thresholds }
+  const { workers, wallMs } = input
+  const warnings: ScalingWarning[] = []
+  const n = wallMs.length
+
+  if (input.logicalCores != null && workers > input.logicalCores) {
+    warnings.push({
+      code: 'more-workers-than-cores',
+      severity: 'info',
+      workers,
+      logicalCores: input.logicalCores,
+      message:
+        `${workers} workers on ${input.logicalCores} logical cores: they take turns on the CPU, ` +
+        `so no speedup beyond ${input.logicalCores}× is possible and extra workers only add overhead.`
+    })
+  }
+  if (n === 0) return warnings
+  const medianMs = median([...wallMs])
+
+  const jobMs = input.jobMs ?? medianMs
+  if (input.spawnMs != null && input.spawnMs > jobMs) {
+    warnings.push({
+      code: 'job-shorter-than-spawn',
+      severity: 'warning',
+      workers,
+      jobMs,
+      spawnMs: input.spawnMs,
+      message:
+        `Starting the workers takes ${formatMs(input.spawnMs)}, longer than the job itself ` +
+        `(${formatMs(jobMs)}): a cold run mostly measures start-up. ` +
+        `Use a larger range or a warm pool.`
+    })
+  }
+
+  if (n >= 3) {
+    const outliers = findOutliers(wallMs, limits.outlierZ)
+    if (outliers.indices.length > 0) {
+      const reps = outliers.indices.map((i) => i + 1)
+      const list = outliers.indices.map((i) => `#${i + 1} (${formatMs(wallMs[i])})`).join(', ')
+      const plural = reps.length > 1
+      warnings.push({
+        code: 'outliers',
+        severity: 'warning',
+        workers,
+        repetitions: reps,
+        valuesMs: outliers.values,
+        threshold: limits.outlierZ,
+        message:
+          `${reps.length} of ${n} repetitions ${plural ? 'are outliers' : 'is an outlier'}: ` +
+          `${list} against a median of ${formatMs(outliers.median)} ` +
+          `(modified Z-score above ${formatValue(limits.outlierZ)}). Other programs or the OS ` +
+          `interrupted the run; close them and measure again, or add repetitions.`
+      })
+    }
+
+    const rest = wallMs.slice(1)
+    const restMedianMs = median([...rest])
+    const ratio = wallMs[0] / restMedianMs
+    if (ratio >= limits.firstRepetitionRatio && wallMs[0] > Math.max(...rest)) {
+      warnings.push({
+        code: 'slow-first-repetition',
+        severity: 'warning',
+        workers,
+        firstMs: wallMs[0],
+        restMedianMs,
+        ratio,
+        message:
+          `The first repetition took ${formatMs(wallMs[0])}, ${formatValue(ratio)}× the median ` +
+          `of the rest (${formatMs(restMedianMs)}): caches, the JIT or the CPU clock were still ` +
+          `warming up. Add a warm-up repetition.`
+      })
+    }
+
+    const trend = mannKendall(wallMs)
+    const relativeChange = (trend.slope * (n - 1)) / medianMs
+    if (trend.pValue < limits.trendAlpha && Math.abs(relativeChange) >= limits.trendMinChange) {
+      const slowing = trend.slope > 0
+      warnings.push({
+        code: 'trend',
+        severity: 'warning',
+        workers,
+        direction: slowing ? 'slowing' : 'speeding-up',
+        pValue: trend.pValue,
+        slopeMsPerRepetition: trend.slope,
+        relativeChange,
+        message: slowing
+          ? `Repetitions got slower as the run went on (about ${formatPercent(relativeChange)} ` +
+            `from first to last, Mann–Kendall ${formatPValue(trend.pValue)}): the CPU is ` +
+            `throttling as it heats up, or something else is using the machine. Let it cool, ` +
+            `close other programs, and measure again.`
+          : `Repetitions got faster as the run went on (about ${formatPercent(-relativeChange)} ` +
+            `from first to last, Mann–Kendall ${formatPValue(trend.pValue)}): the machine ` +
+            `was still warming up (CPU clock, caches, JIT) or a background task finished. ` +
+            `Add warm-up repetitions.`
+      })
+    }
+  }
+
+  const interval = input.interval === undefined ? medianInterval(wallMs) : input.interval
+  if (interval && interval.estimate > 0) {
+    const relative = interval.halfWidth / interval.estimate
+    if (relative > limits.relativeHalfWidth) {
+      warnings.push({
+        code: 'wide-interval',
+        severity: 'warning',
+        workers,
+        medianMs: interval.estimate,
+        halfWidthMs: interval.halfWidth,
+        relativeHalfWidth: relative,
+        level: interval.level,
+        message:
+          `The ${formatPercent(interval.level)} interval for the median is ` +
+          `±${formatMs(interval.halfWidth)} (±${formatPercent(relative)} of ` +
+          `${formatMs(interval.estimate)}): the timing is too noisy to compare worker counts ` +
+          `closely. Add repetitions or close other programs.`
+      })
+    }
+  }
+  return warnings
+}
