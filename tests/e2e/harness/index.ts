@@ -1,0 +1,12 @@
+/** The e2e harness: the built renderer in Chromium, `window.api` bridged to the real engine. */
+export {
+  openApp,
+  callApi,
+  launchChromium,
+  RENDERER_DIR,
+  WORKER_PATH,
+  CHROMIUM_PATH
+} from './openApp'
+export type { App, OpenAppOptions } from './openApp'
+export { serveStatic } from './staticServer'
+export type { StaticServer } from './staticServer'
