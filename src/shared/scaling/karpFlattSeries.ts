@@ -1,0 +1,155 @@
+import { karpFlatt } from '../speedup'
+import { formatPercent, formatValue } from './formatNumber'
+import { normalQuantile } from './normalQuantile'
+import { studentTQuantile } from './studentTQuantile'
+import type { ScalingPoint } from './types'
+
+export interface KarpFlattPoint {
+  workers: number
+  /** e(N) = (1/S − 1/N) / (1 − 1/N). */
+  serialFraction: number
+  /** σ_e = σ_S / (S²(1 − 1/N)) when the speedup has an error, else null. */
+  error: number | null
+}
+
+export type KarpFlattTrend = 'growing' | 'flat' | 'shrinking' | 'insufficient'
+
+export interface KarpFlattSeries {
+  points: KarpFlattPoint[]
+  trend: KarpFlattTrend
+  /** Least-squares slope of e against N (per added worker) and its standard error. */
+  slope: number | null
+  slopeError: number | null
+  /** What the trend means, numbers filled in. */
+  sentence: string
+}
+
+/** A change of e smaller than this across the sweep is called flat whatever its significance. */
+export const KARP_FLATT_MIN_CHANGE = 0.005
+
+/**
+ * Karp–Flatt's experimentally determined serial fraction for every worker count
+ * above one, and what its trend says. A constant e is what Amdahl's law assumes
+ * (a true serial part); an e that grows with N is overhead that grows with the
+ * number of workers. The trend is a weighted least-squares line through e(N)
+ * (a line because under the USL e(N) = σ + κN exactly: its slope is κ):
+ * with errors on every point its slope is judged against them (|b| > 1.96·SE);
+ * without, against the scatter about the line (t with n − 2 df, needs 3
+ * points); a change of under 0.005 across the sweep counts as flat.
+ */
+export function karpFlattSeries(points: readonly ScalingPoint[]): KarpFlattSeries {
+  const series: KarpFlattPoint[] = []
+  for (const p of [...points].sort((a, b) => a.workers - b.workers)) {
+    const e = karpFlatt(p.speedup, p.workers)
+    if (e === null) continue
+    const error =
+      p.error !== undefined && p.error >= 0
+        ? p.error / (p.speedup ** 2 * (1 - 1 / p.workers))
+        : null
+    series.push({ workers: p.workers, serialFraction: e, error })
+  }
+  const n = series.length
+  if (n === 0) {
+    return {
+      points: series,
+      trend: 'insufficient',
+      slope: null,
+      slopeError: null,
+      sentence: 'No worker count above one: e(N) needs at least two workers.'
+    }
+  }
+  const first = series[0]
+  const last = series[n - 1]
+  const describe = (p: KarpFlattPoint): string =>
+    `${formatValue(p.serialFraction)} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`
+  if (n === 1) {
+    return {
+      points: series,
+      trend: 'insufficient',
+      slope: null,
+      slopeError: null,
+      sentence:
+        `e is ${describe(first)}; measure more worker counts to see whether it stays put ` +
+        `(a serial part) or grows (overhead).`
+    }
+  }
+
+  const withErrors = series.every((p) => p.error !== null && p.error > 0)
+  const w = series.map((p) => (withErrors ? 1 / (p.error as number) ** 2 : 1))
+  const sw = w.reduce((a, b) => a + b, 0)
+  const xBar = series.reduce((s, p, i) => s + w[i] * p.workers, 0) / sw
+  const yBar = series.reduce((s, p, i) => s + w[i] * p.serialFraction, 0) / sw
+  const sxx = series.reduce((s, p, i) => s + w[i] * (p.workers - xBar) ** 2, 0)
+  const sxy = series.reduce(
+    (s, p, i) => s + w[i] * (p.workers - xBar) * (p.serialFraction - yBar),
+    0
+  )
+  const slope = sxx > 0 ? sxy / sxx : 0
+  let slopeError: number | null = null
+  let critical = Number.NaN
+  if (withErrors && sxx > 0) {
+    slopeError = Math.sqrt(1 / sxx)
+    critical = normalQuantile(0.975)
+  } else if (n >= 3 && sxx > 0) {
+    const rss = series.reduce(
+      (s, p, i) => s + w[i] * (p.serialFraction - yBar - slope * (p.workers - xBar)) ** 2,
+      0
+    )
+    slopeError = Math.sqrt(rss / (n - 2) / sxx)
+    critical = studentTQuantile(0.975, n - 2)
+  }
+  const change = slope * (last.workers - first.workers)
+  const base = { points: series, slope, slopeError }
+
+  if (slopeError === null) {
+    return {
+      ...base,
+      trend: 'insufficient',
+      sentence:
+        `e is ${describe(first)} and ${describe(last)}; without their uncertainties two ` +
+        `points cannot tell a trend from noise. Add repetitions or worker counts.`
+    }
+  }
+  const significant = Math.abs(slope) > critical * slopeError
+  if (significant && change >= KARP_FLATT_MIN_CHANGE) {
+    return {
+      ...base,
+      trend: 'growing',
+      sentence:
+        `e grows from ${describe(first)} to ${describe(last)}: the loss is overhead that grows ` +
+        `with the number of workers (start-up, messaging, merging, uneven shares), not serial ` +
+        `code, so each added worker will help less than Amdahl's law predicts.`
+    }
+  }
+  if (significant && change <= -KARP_FLATT_MIN_CHANGE) {
+    return {
+      ...base,
+      trend: 'shrinking',
+      sentence:
+        `e falls from ${describe(first)} to ${describe(last)}: more workers gain more than a ` +
+        `fixed serial part allows, typically because a one-off cost is spread over more ` +
+        `workers or each worker's share fits better in cache.`
+    }
+  }
+  const values = series.map((p) => p.serialFraction)
+  const [low, high] = [formatValue(Math.min(...values)), formatValue(Math.max(...values))]
+  const range = low === high ? `all ${low}` : `${low}…${high}`
+  const span = `from ${first.workers} to ${last.workers} workers`
+  if (yBar <= 0.001) {
+    return {
+      ...base,
+      trend: 'flat',
+      sentence:
+        `e stays near zero (${range}) ${span}: no measurable serial part; the job scales ` +
+        `almost perfectly.`
+    }
+  }
+  return {
+    ...base,
+    trend: 'flat',
+    sentence:
+      `e stays near ${formatValue(yBar, 2)} (${range}) ${span}: the job behaves as if ` +
+      `${formatPercent(yBar)} of it were serial, which caps the speedup near ` +
+      `${formatValue(1 / yBar, 2)}× however many workers are added (Amdahl's law).`
+  }
+}
