@@ -1,0 +1,5 @@
+export { default as ChartCard } from './ChartCard.svelte'
+export { default as WallTimeChart } from './WallTimeChart.svelte'
+export { default as SpeedupChart } from './SpeedupChart.svelte'
+export { default as TimelineChart } from './TimelineChart.svelte'
+export { default as HistoryChart } from './HistoryChart.svelte'

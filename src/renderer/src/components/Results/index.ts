@@ -1,0 +1,5 @@
+export { default as Results } from './Results.svelte'
+export { default as HeadlineCards } from './HeadlineCards.svelte'
+export { default as ResultsTable } from './ResultsTable.svelte'
+export { default as EmptyState } from './EmptyState.svelte'
+export { headlineOf } from './headline'

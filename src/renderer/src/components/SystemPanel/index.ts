@@ -1,0 +1,1 @@
+export { default as SystemPanel } from './SystemPanel.svelte'

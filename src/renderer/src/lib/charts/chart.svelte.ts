@@ -1,0 +1,40 @@
+import { untrack } from 'svelte'
+import type { Attachment } from 'svelte/attachments'
+import type { ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js'
+import { Chart } from './register'
+
+/**
+ * Attaches a chart.js chart to a canvas, once. The chart is created when the
+ * canvas mounts, fed a snapshot of the data (chart.js mutates what it is
+ * given), updated in place when the configuration changes, and destroyed when
+ * the canvas goes away.
+ */
+export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, TLabel = unknown>(
+  config: () => ChartConfiguration<TType, TData, TLabel>,
+  onReady?: (chart: Chart<TType, TData, TLabel> | null) => void
+): Attachment<HTMLCanvasElement> {
+  return (canvas) => {
+    const initial = untrack(config)
+    const instance = new Chart(canvas, {
+      ...initial,
+      data: $state.snapshot(initial.data) as typeof initial.data
+    })
+    onReady?.(instance)
+    let first = true
+    $effect(() => {
+      const next = config()
+      const data = $state.snapshot(next.data) as typeof next.data
+      if (first) {
+        first = false
+        return
+      }
+      instance.data = data
+      if (next.options) instance.options = next.options
+      instance.update()
+    })
+    return () => {
+      onReady?.(null)
+      instance.destroy()
+    }
+  }
+}

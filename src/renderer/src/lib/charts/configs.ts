@@ -1,0 +1,346 @@
+import type { ChartConfiguration, TooltipItem } from 'chart.js'
+import { configKey } from '@shared/history'
+import type { RunSummary } from '@shared/history'
+import type { WorkerCountResult, WorkerTiming } from '@shared/result'
+import type { Workload } from '@shared/config'
+import type { Messages } from '../i18n'
+import {
+  durationUnit,
+  formatDateTime,
+  formatDuration,
+  formatAxisTime,
+  formatSpeedup,
+  formatTick
+} from '../format'
+import type { ChartPalette } from './palette'
+
+export interface ChartContext {
+  palette: ChartPalette
+  m: Messages
+  locale: string
+}
+
+type Point = { x: number; y: number }
+type Span = [number, number]
+
+/** "#0072b2" + 0.7 → "rgba(0, 114, 178, 0.7)"; other colour syntaxes pass through. */
+export function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color)
+  if (!hex) return color
+  const n = parseInt(hex[1], 16)
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`
+}
+
+const byWorkers = (results: readonly WorkerCountResult[]): WorkerCountResult[] =>
+  [...results].sort((a, b) => a.workers - b.workers)
+
+function axisStyle(ctx: ChartContext, title: string) {
+  return {
+    title: { display: true, text: title, color: ctx.palette.muted },
+    ticks: { color: ctx.palette.muted },
+    grid: { color: ctx.palette.grid },
+    border: { color: ctx.palette.grid }
+  }
+}
+
+function basePlugins(ctx: ChartContext, legend: boolean) {
+  return {
+    canvasBackground: { color: ctx.palette.background },
+    legend: {
+      display: legend,
+      position: 'top' as const,
+      align: 'end' as const,
+      labels: { color: ctx.palette.text, boxWidth: 12, boxHeight: 12, padding: 10 }
+    }
+  }
+}
+
+/** 1. Median wall time per worker count, min … max whiskers. */
+export function wallTimeChart(
+  results: readonly WorkerCountResult[],
+  ctx: ChartContext
+): ChartConfiguration<'bar', number[], string> {
+  const rows = byWorkers(results)
+  const { unit, scale } = durationUnit(Math.max(0, ...rows.map((r) => r.maxMs)))
+  const { palette, m } = ctx
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((r) => String(r.workers)),
+      datasets: [
+        {
+          label: m.charts.series.median,
+          data: rows.map((r) => r.medianMs * scale),
+          backgroundColor: withAlpha(palette.bar, 0.72),
+          borderColor: palette.bar,
+          borderWidth: 1,
+          maxBarThickness: 64
+        }
+      ]
+    },
+    options: {
+      plugins: {
+        ...basePlugins(ctx, false),
+        whiskers: {
+          datasetIndex: 0,
+          ranges: rows.map((r) => ({ min: r.minMs * scale, max: r.maxMs * scale })),
+          color: palette.whisker
+        },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'bar'>[]) =>
+              m.charts.series.workers(rows[items[0]?.dataIndex ?? 0]?.workers ?? 0),
+            label: (item: TooltipItem<'bar'>) => {
+              const r = rows[item.dataIndex]
+              return `${formatDuration(r.medianMs, ctx.locale)} (${formatDuration(r.minMs, ctx.locale)} … ${formatDuration(r.maxMs, ctx.locale)})`
+            }
+          }
+        }
+      },
+      scales: {
+        x: { ...axisStyle(ctx, m.charts.axis.workers), grid: { display: false } },
+        y: {
+          ...axisStyle(ctx, unit === 's' ? m.charts.axis.wallS : m.charts.axis.wallMs),
+          beginAtZero: true,
+          suggestedMax: Math.max(0, ...rows.map((r) => r.maxMs * scale))
+        }
+      }
+    }
+  }
+}
+
+/** 2. Speedup against worker count, with the ideal line. */
+export function speedupChart(
+  results: readonly WorkerCountResult[],
+  workload: Workload,
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const rows = byWorkers(results)
+  const { palette, m } = ctx
+  const maxN = Math.max(1, ...rows.map((r) => r.workers))
+  // Split work: N workers should be N× faster. Replicated work: N× the work
+  // in the same time, so the ideal "speedup" stays at 1.
+  const ideal: Point[] =
+    workload === 'split'
+      ? [
+          { x: 1, y: 1 },
+          { x: maxN, y: maxN }
+        ]
+      : [
+          { x: 1, y: 1 },
+          { x: maxN, y: 1 }
+        ]
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        {
+          label: m.charts.series.measured,
+          data: rows.map((r) => ({ x: r.workers, y: r.speedup })),
+          borderColor: palette.series[0],
+          backgroundColor: palette.series[0],
+          pointRadius: 4,
+          pointHoverRadius: 6,
+          borderWidth: 2
+        },
+        {
+          label: workload === 'split' ? m.charts.series.ideal : m.charts.series.idealReplicate,
+          data: ideal,
+          borderColor: palette.ideal,
+          backgroundColor: palette.ideal,
+          borderDash: [6, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+          pointHoverRadius: 0
+        }
+      ]
+    },
+    options: {
+      plugins: {
+        ...basePlugins(ctx, true),
+        tooltip: {
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) =>
+              m.charts.series.workers((items[0]?.raw as Point | undefined)?.x ?? 0),
+            label: (item: TooltipItem<'line'>) => formatSpeedup((item.raw as Point).y, ctx.locale)
+          }
+        }
+      },
+      scales: {
+        x: {
+          ...axisStyle(ctx, m.charts.axis.workers),
+          type: 'linear',
+          min: 1,
+          max: Math.max(2, maxN),
+          ticks: { color: palette.muted, precision: 0, stepSize: maxN <= 16 ? 1 : undefined }
+        },
+        y: {
+          ...axisStyle(ctx, m.charts.axis.speedup),
+          beginAtZero: true,
+          suggestedMax: Math.max(maxN, ...rows.map((r) => r.speedup)) * 1.05,
+          ticks: {
+            color: palette.muted,
+            callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The phases of one worker in one repetition, as [from, to] spans (ms since the repetition began). */
+export function workerPhases(workers: readonly WorkerTiming[]): {
+  spawn: (Span | null)[]
+  dispatch: Span[]
+  compute: Span[]
+  collect: Span[]
+  idle: Span[]
+} {
+  const end = Math.max(0, ...workers.map((w) => w.receivedAt))
+  return {
+    spawn: workers.map((w) =>
+      w.spawnStart !== null && w.readyAt !== null ? [w.spawnStart, w.readyAt] : null
+    ),
+    dispatch: workers.map((w) => [w.dispatchedAt, w.computeStart]),
+    compute: workers.map((w) => [w.computeStart, w.computeEnd]),
+    collect: workers.map((w) => [w.computeEnd, w.receivedAt]),
+    idle: workers.map((w) => [w.receivedAt, end])
+  }
+}
+
+/** 3. What every worker did in the last repetition: spawn, dispatch, compute, result, idle. */
+export function timelineChart(
+  workers: readonly WorkerTiming[],
+  ctx: ChartContext
+): ChartConfiguration<'bar', (Span | null)[], string> {
+  const { palette, m } = ctx
+  const phases = workerPhases(workers)
+  const series = m.charts.series
+  const dataset = (label: string, data: (Span | null)[], color: string) => ({
+    label,
+    data,
+    backgroundColor: color,
+    borderColor: color,
+    borderWidth: 0,
+    borderSkipped: false as const,
+    grouped: false,
+    barPercentage: 0.7,
+    categoryPercentage: 0.9
+  })
+  return {
+    type: 'bar',
+    data: {
+      labels: workers.map((w) => w.name),
+      datasets: [
+        dataset(series.spawn, phases.spawn, palette.spawn),
+        dataset(series.dispatch, phases.dispatch, palette.dispatch),
+        dataset(series.compute, phases.compute, palette.compute),
+        dataset(series.collect, phases.collect, palette.collect),
+        dataset(series.idle, phases.idle, palette.idle)
+      ]
+    },
+    options: {
+      indexAxis: 'y',
+      plugins: {
+        ...basePlugins(ctx, true),
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) => {
+              const span = item.raw as Span | null
+              if (!span) return ''
+              return `${item.dataset.label}: ${formatDuration(span[1] - span[0], ctx.locale)} (${formatDuration(span[0], ctx.locale)} → ${formatDuration(span[1], ctx.locale)})`
+            }
+          }
+        }
+      },
+      scales: {
+        x: { ...axisStyle(ctx, m.charts.axis.timeMs), type: 'linear', min: 0 },
+        y: { ...axisStyle(ctx, ''), title: { display: false }, grid: { display: false } }
+      }
+    }
+  }
+}
+
+/** 4. Speedup of past runs of one configuration over time, one line per worker count. */
+export function historyChart(
+  runs: readonly RunSummary[],
+  key: string | null,
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const { palette, m } = ctx
+  const byCount = new Map<number, Point[]>()
+  // Newest first in the store; the chart reads left to right in time.
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i]
+    if (key !== null && configKey(run.config) !== key) continue
+    const x = Date.parse(run.startedAt)
+    for (const point of run.points) {
+      if (point.workers === 1) continue // always 1×: it is the baseline
+      let line = byCount.get(point.workers)
+      if (!line) byCount.set(point.workers, (line = []))
+      line.push({ x, y: point.speedup })
+    }
+  }
+  const counts = [...byCount.keys()].sort((a, b) => a - b)
+  const xs = [...byCount.values()].flat().map((p) => p.x)
+  const minX = xs.length ? Math.min(...xs) : 0
+  const maxX = xs.length ? Math.max(...xs) : 0
+  // A lone run (or a burst of them) still gets a readable stretch of time around it.
+  const pad = Math.max(30 * 60_000, (maxX - minX) * 0.04)
+  const many = counts.length > palette.series.length
+  return {
+    type: 'line',
+    data: {
+      datasets: counts.map((n, i) => {
+        const color = palette.series[i % palette.series.length]
+        return {
+          label: m.charts.series.workers(n),
+          data: byCount.get(n) ?? [],
+          borderColor: color,
+          backgroundColor: color,
+          borderWidth: 1.5,
+          pointRadius: (byCount.get(n)?.length ?? 0) > 200 ? 0 : 3,
+          hidden: many && i >= palette.series.length
+        }
+      })
+    },
+    options: {
+      parsing: false,
+      normalized: true,
+      plugins: {
+        ...basePlugins(ctx, true),
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) =>
+              formatDateTime((items[0]?.raw as Point | undefined)?.x ?? 0, ctx.locale),
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label}: ${formatSpeedup((item.raw as Point).y, ctx.locale)}`
+          }
+        }
+      },
+      scales: {
+        x: {
+          ...axisStyle(ctx, m.charts.axis.date),
+          type: 'linear',
+          min: minX - pad,
+          max: maxX + pad,
+          ticks: {
+            color: palette.muted,
+            maxTicksLimit: 6,
+            callback: (value: string | number) =>
+              formatAxisTime(Number(value), maxX - minX + 2 * pad, ctx.locale)
+          }
+        },
+        y: {
+          ...axisStyle(ctx, m.charts.axis.speedup),
+          beginAtZero: true,
+          ticks: {
+            color: palette.muted,
+            callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`
+          }
+        }
+      }
+    }
+  }
+}

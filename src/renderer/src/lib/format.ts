@@ -1,0 +1,126 @@
+/** Number, duration and date formatting for the UI, locale-aware through Intl. */
+
+const cache = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: string, digits: number, minDigits = digits): Intl.NumberFormat {
+  const key = `${locale}|${digits}|${minDigits}`
+  let f = cache.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: minDigits
+    })
+    cache.set(key, f)
+  }
+  return f
+}
+
+/** 1234567 → "1,234,567". */
+export function formatInteger(value: number, locale = 'en'): string {
+  return numberFormat(locale, 0).format(value)
+}
+
+/** A decimal string of any length (a bigint total) with grouping: "2499999950000000" → "2,499,999,950,000,000". */
+export function formatDecimalString(value: string, locale = 'en'): string {
+  if (!/^-?\d+$/.test(value)) return value
+  try {
+    return numberFormat(locale, 0).format(BigInt(value))
+  } catch {
+    return value
+  }
+}
+
+/** Three significant figures, never scientific: 0.0123, 4.56, 78.9, 1,234. */
+export function formatSignificant(value: number, locale = 'en'): string {
+  if (!Number.isFinite(value)) return '—'
+  const abs = Math.abs(value)
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : abs >= 0.1 ? 3 : 4
+  return numberFormat(locale, digits).format(value)
+}
+
+/** An axis tick: at most two decimals, no trailing zeros (0, 0.5, 1.25, 12). */
+export function formatTick(value: number, locale = 'en'): string {
+  return numberFormat(locale, 2, 0).format(value)
+}
+
+/** Elapsed time on a running clock: "0.4 s", "12.5 s", "2 min 05 s". */
+export function formatElapsed(ms: number, locale = 'en'): string {
+  if (ms < 60_000) return `${numberFormat(locale, 1, 1).format(ms / 1000)} s`
+  return formatDuration(ms, locale)
+}
+
+/** A duration for people: "0.42 ms", "42.1 ms", "421 ms", "1.23 s", "2 min 05 s". */
+export function formatDuration(ms: number | null | undefined, locale = 'en'): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
+  const abs = Math.abs(ms)
+  if (abs < 1000) return `${formatSignificant(ms, locale)} ms`
+  if (abs < 60_000) return `${numberFormat(locale, abs < 10_000 ? 2 : 1).format(ms / 1000)} s`
+  const totalSeconds = Math.round(ms / 1000)
+  const minutes = Math.floor(totalSeconds / 60)
+  const seconds = totalSeconds % 60
+  if (minutes < 60) return `${minutes} min ${String(seconds).padStart(2, '0')} s`
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+}
+
+/** A duration in the unit that suits a whole set of values (for table columns and axes). */
+export function durationUnit(maxMs: number): { unit: 'ms' | 's'; scale: number } {
+  return maxMs >= 2000 ? { unit: 's', scale: 1 / 1000 } : { unit: 'ms', scale: 1 }
+}
+
+/** 2.4138 → "2.41×". */
+export function formatSpeedup(value: number | null | undefined, locale = 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return `${numberFormat(locale, 2, 2).format(value)}×`
+}
+
+/** 0.873 → "87.3 %". */
+export function formatPercent(value: number | null | undefined, locale = 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1
+  }).format(value)
+}
+
+/** A plain fraction with three decimals (Karp–Flatt): 0.042. */
+export function formatFraction(value: number | null | undefined, locale = 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return numberFormat(locale, 3, 3).format(value)
+}
+
+export function formatBytes(bytes: number, locale = 'en'): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let i = 0
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024
+    i++
+  }
+  return `${numberFormat(locale, i === 0 ? 0 : 1).format(value)} ${units[i]}`
+}
+
+/** "24 Nov 2025, 03:51" in the user's locale. */
+export function formatDateTime(iso: string | number, locale = 'en'): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return String(iso)
+  return date.toLocaleString(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit'
+  })
+}
+
+export function formatShortDate(ms: number, locale = 'en'): string {
+  return new Date(ms).toLocaleDateString(locale, { month: 'short', day: 'numeric' })
+}
+
+/** A time axis label: the clock within a day or two, the date beyond. */
+export function formatAxisTime(ms: number, spanMs: number, locale = 'en'): string {
+  const date = new Date(ms)
+  if (spanMs <= 2 * 86_400_000)
+    return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  return formatShortDate(ms, locale)
+}

@@ -1,0 +1,125 @@
+import { createContext } from 'svelte'
+import type { BenchApi } from '@shared/api'
+import type { MenuCommand } from '@shared/ipc'
+import type { BenchError } from '@shared/errors'
+import type { ExportOutcome } from '@shared/ipc'
+import type { Result } from '@shared/errors'
+import { i18n } from '../i18n'
+import { HistoryStore } from './history.svelte'
+import { NoticeStore } from './notice.svelte'
+import { RunForm } from './runForm.svelte'
+import { BenchSession } from './session.svelte'
+import { SystemStore } from './system.svelte'
+
+export type Tab = 'results' | 'history' | 'system'
+export type ExportKind = 'csv' | 'json'
+
+/** Everything the window shows, composed once and handed down by context. */
+export class AppState {
+  tab = $state<Tab>('results')
+  /** A history entry being fetched to be shown. */
+  opening = $state<string | null>(null)
+
+  readonly system: SystemStore
+  readonly form: RunForm
+  readonly history: HistoryStore
+  readonly session: BenchSession
+  readonly notice = new NoticeStore()
+  readonly api: BenchApi
+
+  constructor(api: BenchApi) {
+    this.api = api
+    this.system = new SystemStore(api)
+    this.form = new RunForm(() => this.system.cores)
+    this.history = new HistoryStore(api)
+    this.session = new BenchSession(api, (record) => this.history.add(record))
+  }
+
+  /** Reads the machine and the history; the form starts on the Scaling preset. */
+  async start(): Promise<void> {
+    this.form.applyPreset('scaling')
+    await this.system.load()
+    this.form.applyPreset('scaling')
+    await this.history.load()
+  }
+
+  get canRun(): boolean {
+    return this.form.valid && !this.session.running
+  }
+
+  async run(): Promise<void> {
+    const config = this.form.config
+    if (!config || this.session.running) return
+    this.tab = 'results'
+    await this.session.run(config)
+  }
+
+  async cancel(): Promise<void> {
+    await this.session.cancel()
+  }
+
+  /** Opens a stored run in the Results view. */
+  async view(id: string): Promise<void> {
+    this.opening = id
+    try {
+      const result = await this.api.getRun(id)
+      if (result.ok) {
+        this.session.show(result.value)
+        this.tab = 'results'
+      } else {
+        this.fail(result.error)
+      }
+    } finally {
+      this.opening = null
+    }
+  }
+
+  /** Exports the given runs; by default the selected ones, else the run on display. */
+  async exportRuns(kind: ExportKind, only?: string[]): Promise<void> {
+    let ids = only ?? this.history.selectedIds
+    if (ids.length === 0 && this.session.shown) ids = [this.session.shown.id]
+    if (ids.length === 0) {
+      this.notice.show('error', i18n.m.exports.nothing)
+      return
+    }
+    const result = kind === 'csv' ? await this.api.exportCsv(ids) : await this.api.exportJson(ids)
+    this.report(kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json, result)
+  }
+
+  async exportPng(name: string, canvas: HTMLCanvasElement): Promise<void> {
+    const result = await this.api.exportPng(name, canvas.toDataURL('image/png'))
+    this.report(i18n.m.exports.png, result)
+  }
+
+  async deleteSelected(): Promise<void> {
+    const ids = this.history.selectedIds
+    const outcome = await this.history.remove(ids)
+    if (typeof outcome === 'number') this.notice.show('info', i18n.m.history.deleted(outcome))
+    else this.fail(outcome)
+  }
+
+  async clearHistory(): Promise<void> {
+    const outcome = await this.history.clear()
+    if (typeof outcome === 'number') this.notice.show('info', i18n.m.history.deleted(outcome))
+    else this.fail(outcome)
+  }
+
+  menu(command: MenuCommand): void {
+    if (command === 'run') void this.run()
+    else if (command === 'cancel') void this.cancel()
+    else if (command === 'export-csv') void this.exportRuns('csv')
+  }
+
+  fail(error: BenchError): void {
+    this.notice.show('error', `${i18n.m.errors.heading[error.code]}: ${error.message}`)
+  }
+
+  private report(what: string, result: Result<ExportOutcome>): void {
+    if (!result.ok) this.fail(result.error)
+    else if (result.value.saved)
+      this.notice.show('info', i18n.m.exports.saved(what, result.value.path))
+    else this.notice.show('info', i18n.m.exports.cancelled)
+  }
+}
+
+export const [getAppState, setAppState] = createContext<AppState>()

@@ -1,0 +1,171 @@
+import {
+  defaultRunConfig,
+  tutorialRunConfig,
+  validateRunConfig,
+  type BackendKind,
+  type PoolMode,
+  type RunConfig,
+  type Workload
+} from '@shared/config'
+import { expectedSum, rangeLength } from '@shared/range'
+import {
+  doublingCounts as doublingList,
+  everyCount,
+  formatWorkerList,
+  parseNumber,
+  parseWorkerList,
+  sameCounts
+} from '../parse'
+
+export type WorkerMode = 'every' | 'doubling' | 'custom'
+export type FormField =
+  'start' | 'end' | 'workers' | 'workload' | 'backend' | 'pool' | 'warmup' | 'reps' | 'form'
+export type PresetName = 'scaling' | 'tutorial'
+
+/** Where each schema path shows its message in the form. */
+function fieldOf(path: string): FormField {
+  if (path === 'range.start') return 'start'
+  if (path === 'range.end' || path === 'range') return 'end'
+  if (path === 'workers' || path.startsWith('workers.')) return 'workers'
+  if (['workload', 'backend', 'pool', 'warmup', 'reps'].includes(path)) return path as FormField
+  return 'form'
+}
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
+/**
+ * The run form: what the user typed (as text, so "1_000_000" survives a
+ * round trip), the configuration it means, and every problem with it — found
+ * by the same zod schema main validates IPC payloads with.
+ */
+export class RunForm {
+  start = $state('0')
+  end = $state('1,000,000,000')
+  workerMode = $state<WorkerMode>('every')
+  customWorkers = $state('1, 2')
+  workload = $state<Workload>('split')
+  backend = $state<BackendKind>('process')
+  pool = $state<PoolMode>('warm')
+  warmup = $state('1')
+  reps = $state('5')
+
+  readonly #cores: () => number
+
+  /** `cores` is read lazily: the machine's answer arrives after the form exists. */
+  constructor(cores: () => number) {
+    this.#cores = cores
+  }
+
+  get cores(): number {
+    return this.#cores()
+  }
+
+  readonly everyCounts = $derived(everyCount(this.cores))
+  readonly doublingCounts = $derived(doublingList(this.cores))
+
+  /** The custom list, parsed; only consulted in custom mode. */
+  readonly customParse = $derived(parseWorkerList(this.customWorkers))
+
+  readonly workerCounts: number[] = $derived.by(() => {
+    if (this.workerMode === 'every') return this.everyCounts
+    if (this.workerMode === 'doubling') return this.doublingCounts
+    return this.customParse.ok ? this.customParse.counts : []
+  })
+
+  /** What the form would send, before validation. */
+  readonly candidate = $derived({
+    range: { start: parseNumber(this.start), end: parseNumber(this.end) },
+    workers: this.workerCounts,
+    workload: this.workload,
+    backend: this.backend,
+    pool: this.pool,
+    warmup: parseNumber(this.warmup),
+    reps: parseNumber(this.reps)
+  })
+
+  readonly validation = $derived(validateRunConfig(this.candidate))
+
+  /** The valid configuration, or null while anything is wrong. */
+  readonly config: RunConfig | null = $derived(this.validation.ok ? this.validation.value : null)
+
+  /** Messages per field, each said once. */
+  readonly issues: Partial<Record<FormField, string[]>> = $derived.by(() => {
+    const out: Partial<Record<FormField, string[]>> = {}
+    const add = (field: FormField, message: string): void => {
+      const list = (out[field] ??= [])
+      if (!list.includes(message)) list.push(message)
+    }
+    const customBad = this.workerMode === 'custom' && !this.customParse.ok
+    if (!this.validation.ok) {
+      for (const issue of this.validation.issues) {
+        const field = fieldOf(issue.field)
+        // A custom list that did not parse gets its own, more useful message.
+        if (field === 'workers' && customBad) continue
+        add(field, capitalize(issue.message))
+      }
+    }
+    return out
+  })
+
+  readonly invalidFields = $derived(
+    Object.keys(this.issues).length + (this.workerMode === 'custom' && !this.customParse.ok ? 1 : 0)
+  )
+
+  readonly valid = $derived(this.config !== null && this.invalidFields === 0)
+
+  /** How many integers the range holds and what they add up to, when the bounds make sense. */
+  readonly rangeFacts = $derived.by(() => {
+    const { start, end } = this.candidate.range
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return null
+    return { count: rangeLength({ start, end }), sum: expectedSum({ start, end }) }
+  })
+
+  readonly activePreset: PresetName | null = $derived.by(() => {
+    const config = this.config
+    if (!config) return null
+    if (sameConfig(config, defaultRunConfig(this.cores))) return 'scaling'
+    if (sameConfig(config, tutorialRunConfig())) return 'tutorial'
+    return null
+  })
+
+  /** Fills the form from a configuration; `custom` keeps its worker list as typed counts. */
+  apply(config: RunConfig, options: { customWorkers?: boolean } = {}): void {
+    this.start = groupDigits(config.range.start)
+    this.end = groupDigits(config.range.end)
+    const counts = config.workers
+    if (!options.customWorkers && sameCounts(counts, this.everyCounts)) this.workerMode = 'every'
+    else if (!options.customWorkers && sameCounts(counts, this.doublingCounts))
+      this.workerMode = 'doubling'
+    else this.workerMode = 'custom'
+    this.customWorkers = formatWorkerList(counts)
+    this.workload = config.workload
+    this.backend = config.backend
+    this.pool = config.pool
+    this.warmup = String(config.warmup)
+    this.reps = String(config.reps)
+  }
+
+  applyPreset(name: PresetName): void {
+    if (name === 'scaling') this.apply(defaultRunConfig(this.cores))
+    else this.apply(tutorialRunConfig(), { customWorkers: true })
+  }
+}
+
+/** 50000000 → "50,000,000": readable, and valid input as typed. */
+function groupDigits(value: number): string {
+  const sign = value < 0 ? '-' : ''
+  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+function sameConfig(a: RunConfig, b: RunConfig): boolean {
+  return (
+    a.range.start === b.range.start &&
+    a.range.end === b.range.end &&
+    sameCounts(a.workers, b.workers) &&
+    a.workload === b.workload &&
+    a.backend === b.backend &&
+    a.pool === b.pool &&
+    a.warmup === b.warmup &&
+    a.reps === b.reps
+  )
+}
