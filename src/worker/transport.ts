@@ -37,6 +37,8 @@ export function detectTransport(): Transport {
   }
   if (typeof process.send === 'function') {
     const send = process.send.bind(process)
+    // An orphan computes for nobody: when the engine goes away, so does the worker.
+    process.on('disconnect', () => process.exit(0))
     return {
       kind: 'child-process',
       send: (m) => {

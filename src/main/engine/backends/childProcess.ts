@@ -7,6 +7,8 @@ export function childProcessBackend(workerPath: string, log?: (line: string) => 
     kind: 'process',
     spawn(name: string): WorkerHandle {
       const child = fork(workerPath, [], {
+        // The worker is plain JavaScript: never inherit a loader or test runner's flags.
+        execArgv: [],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'json'
       })

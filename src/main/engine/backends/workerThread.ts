@@ -6,7 +6,7 @@ export function workerThreadBackend(workerPath: string, log?: (line: string) => 
   return {
     kind: 'thread',
     spawn(name: string): WorkerHandle {
-      const worker = new Worker(workerPath, { stdout: false, stderr: false })
+      const worker = new Worker(workerPath, { execArgv: [], stdout: false, stderr: false })
       let exitListener: ((code: number | null, signal: string | null) => void) | null = null
       let exited: [number | null, string | null] | null = null
       let terminated = false
