@@ -25,9 +25,10 @@ Options:
   --range START:END      half-open range of safe integers; _ separators allowed
                          (default 0:1_000_000_000)
   --workers LIST         worker counts: 1,2,4 or 1-8 or 1-4,8 (default 1…cores)
-  --workload split|replicate
+  --workload split|replicate|weak
                          split: the range divided among N workers (default);
-                         replicate: every worker sums the whole range (the tutorial)
+                         replicate: every worker sums the whole range (the tutorial);
+                         weak: each worker sums its own range of the same length
   --backend process|thread
                          child processes (default) or worker threads
   --pool warm|cold       warm: start workers once and reuse them (default);

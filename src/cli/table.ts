@@ -65,11 +65,11 @@ export function formatVerdict(run: RunRecord): string {
     sums.length === 1
       ? `the closed form ${groupDigits(sums[0])}`
       : `its closed form (${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
-  if (run.config.workload === 'replicate') {
+  if (run.config.workload !== 'split') {
     // Weak scaling: N workers do N times the work; the scaled speedup is N·T1/TN.
     const widest = run.results.reduce((a, b) => (b.workers > a.workers ? b : a))
     const n = widest.workers
-    return `✓ Every total matches ${sumText}. Replicate: ${n} worker(s) did ${n}× the work in ${(1 / widest.speedup).toFixed(2)}× the time of one (scaled speedup ${(n * widest.speedup).toFixed(2)}×).`
+    return `✓ Every total matches ${sumText}. ${run.config.workload === 'weak' ? 'Weak scaling' : 'Replicate'}: ${n} worker(s) did ${n}× the work in ${(1 / widest.speedup).toFixed(2)}× the time of one (scaled speedup ${(n * widest.speedup).toFixed(2)}×).`
   }
   if (best.workers === 1 || best.speedup < 1) {
     const other = run.results.find((r) => r.workers !== 1)

@@ -7,7 +7,13 @@ export const MAX_WORKER_COUNTS = 64
 export const MAX_REPS = 1000
 export const MAX_WARMUP = 100
 
-export const WORKLOADS = ['split', 'replicate'] as const
+/**
+ * split: strong scaling, the range divided among N workers.
+ * replicate: the tutorial's variant, every worker sums the whole range.
+ * weak: weak scaling, worker i sums its own copy-sized share
+ * [start + i·L, start + (i+1)·L) of an N-times longer range (L = end − start).
+ */
+export const WORKLOADS = ['split', 'replicate', 'weak'] as const
 export const BACKENDS = ['process', 'thread'] as const
 export const POOLS = ['warm', 'cold'] as const
 
@@ -85,6 +91,17 @@ export const runConfigSchema = z
       .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)
   })
   .strict()
+  .refine(
+    (c) =>
+      c.workload !== 'weak' ||
+      Number.isSafeInteger(
+        c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1)
+      ),
+    {
+      message: 'weak scaling extends the range N times: it must stay within the safe integers',
+      path: ['range', 'end']
+    }
+  )
 
 export type RunConfig = z.infer<typeof runConfigSchema>
 

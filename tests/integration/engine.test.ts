@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/engine'
 import { BenchFailure } from '../../src/shared/errors'
+import { expectedSum } from '../../src/shared/range'
 import type { RunProgress } from '../../src/shared/result'
 import { alive, config, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
 
@@ -21,7 +22,7 @@ const failureOf = async (p: Promise<unknown>): Promise<BenchFailure> => {
 
 describe('engine, real workers', () => {
   for (const backend of ['process', 'thread'] as const) {
-    for (const workload of ['split', 'replicate'] as const) {
+    for (const workload of ['split', 'replicate', 'weak'] as const) {
       for (const pool of ['warm', 'cold'] as const) {
         it(`sums exactly: ${backend}, ${workload}, ${pool}`, async () => {
           const engine = createEngine({ workerPath: WORKER_PATH })
@@ -35,7 +36,9 @@ describe('engine, real workers', () => {
           const closed = ((3_000_001n - -1_234_567n) * (-1_234_567n + 3_000_000n)) / 2n
           for (const r of run.results) {
             const copies = workload === 'replicate' ? BigInt(r.workers) : 1n
-            expect(r.expectedSum).toBe((closed * copies).toString())
+            const length = 3_000_001 - -1_234_567
+            const weak = expectedSum({ start: -1_234_567, end: -1_234_567 + r.workers * length })
+            expect(r.expectedSum).toBe((workload === 'weak' ? weak : closed * copies).toString())
             expect(r.sum).toBe(r.expectedSum)
             expect(r.correct).toBe(true)
             expect(r.samples).toHaveLength(2)

@@ -19,11 +19,20 @@ export interface RunnerContext {
   log: (line: string) => void
 }
 
-/** The ranges the N workers get: a split of the range, or N copies of it. */
+/** The ranges the N workers get: a split of the range, N copies of it, or N consecutive shares. */
 export function jobsFor(config: RunConfig, workers: number): Range[] {
-  return config.workload === 'split'
-    ? splitRange(config.range, workers)
-    : Array.from({ length: workers }, () => ({ ...config.range }))
+  const { start, end } = config.range
+  switch (config.workload) {
+    case 'split':
+      return splitRange(config.range, workers)
+    case 'replicate':
+      return Array.from({ length: workers }, () => ({ start, end }))
+    case 'weak':
+      return Array.from({ length: workers }, (_, i) => ({
+        start: start + i * (end - start),
+        end: start + (i + 1) * (end - start)
+      }))
+  }
 }
 
 interface RepOutcome {
