@@ -2,11 +2,13 @@ import { open, stat, writeFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { summarize } from '../../shared/history'
-import type { DamagedEntry, HistoryListing, RunSummary } from '../../shared/history'
+import type { DamagedEntry, HistoryListing } from '../../shared/history'
 import type { RunRecord } from '../../shared/result'
 import { parseRunRecord } from '../../shared/runRecordSchema'
 import { atomicReplace, syncDirectory } from '../fs/atomicWriteFile'
 import { forEachLine } from './forEachLine'
+import { indexOf, loadSummaryIndex, saveSummaryIndex } from './summaryIndex'
+import type { HistoryIndex, IndexEntry } from './summaryIndex'
 
 /**
  * Run history as JSON Lines, one RunRecord a line, oldest first.
@@ -18,6 +20,8 @@ import { forEachLine } from './forEachLine'
  * - A damaged line is copied to `history.damaged-<time>.jsonl`, removed from
  *   the history, and reported with its line number and reason; it never stops
  *   the history from loading. An unreadable file is reported, not thrown.
+ * - Listing reads a summary index saved beside the file while it matches the
+ *   file, so a history of 10,000 runs lists without parsing 10,000 records.
  * - Operations run one at a time, in the order they were asked for.
  */
 export interface HistoryStore {
@@ -36,32 +40,14 @@ export interface HistoryStore {
 }
 
 export interface HistoryStoreOptions {
-  /** Default `history.jsonl`. */
+  /** Default `history.jsonl`; the summary index is `<name>.index.json` beside it. */
   fileName?: string
   /** Clock for the set-aside file's name (tests). */
   now?: () => Date
 }
 
-/** Where one stored run's line is, and what the list shows of it. */
-interface Entry {
-  id: string
-  line: number
-  offset: number
-  length: number
-  summary: RunSummary
-}
-
-/** What the store knows of the file, valid while the file's stamp is unchanged. */
-interface Index {
-  stamp: string | null
-  entries: Entry[]
-  byId: Map<string, Entry>
-  size: number
-  /** False when the last byte is not '\n' (a cut-off line): the next append starts a new line. */
-  endsWithNewline: boolean
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+const NEWLINE = Buffer.from('\n')
 
 const errorCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined
@@ -90,10 +76,15 @@ function readRecord(
     : { ok: false, reason: `not a run record (${parsed.reason})` }
 }
 
+const isBlank = (bytes: Uint8Array): boolean =>
+  bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)
+
 export function createHistoryStore(dir: string, options: HistoryStoreOptions = {}): HistoryStore {
-  const path = join(dir, options.fileName ?? 'history.jsonl')
+  const fileName = options.fileName ?? 'history.jsonl'
+  const path = join(dir, fileName)
+  const indexPath = join(dir, `${fileName.replace(/\.jsonl$/, '')}.index.json`)
   const now = options.now ?? (() => new Date())
-  let index: Index | null = null
+  let index: HistoryIndex | null = null
   /** Damage found this session: reported by every listing until the history is cleared. */
   let damaged: DamagedEntry[] = []
   let queue: Promise<unknown> = Promise.resolve()
@@ -115,20 +106,21 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     }
   }
 
+  /** Keeps `next` in memory and beside the file; a failed index save only costs a slow load. */
+  const remember = async (next: HistoryIndex): Promise<HistoryIndex> => {
+    index = next
+    await saveSummaryIndex(indexPath, next).catch(() => undefined)
+    return next
+  }
+
   /** Writes damaged lines, byte for byte, to a new file beside the history. */
   const setAside = async (lines: Buffer[]): Promise<string> => {
     const time = now().toISOString().replace(/[:.]/g, '-')
+    const content = Buffer.concat(lines.flatMap((l) => [l, NEWLINE]))
     for (let attempt = 0; ; attempt++) {
       const name = `history.damaged-${time}${attempt ? `-${attempt}` : ''}.jsonl`
       try {
-        await writeFile(
-          join(dir, name),
-          Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])),
-          {
-            flag: 'wx',
-            flush: true
-          }
-        )
+        await writeFile(join(dir, name), content, { flag: 'wx', flush: true })
         return name
       } catch (e) {
         if (errorCode(e) !== 'EEXIST' || attempt > 100) throw e
@@ -136,27 +128,25 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     }
   }
 
-  /** Copies the lines of `keep` from the current file into its atomic replacement. */
-  const rewrite = async (keep: readonly Entry[]): Promise<void> => {
+  /** Replaces the file, atomically, with the lines of `keep` copied from it. */
+  const rewrite = async (keep: readonly IndexEntry[]): Promise<void> => {
     const source = keep.length ? await open(path, 'r') : null
     try {
       await atomicReplace(path, async (target: FileHandle) => {
         const batch: Buffer[] = []
         let batched = 0
-        const flush = async (): Promise<void> => {
-          if (batch.length) await target.write(Buffer.concat(batch))
-          batch.length = 0
-          batched = 0
-        }
         for (const entry of keep) {
           const bytes = Buffer.allocUnsafe(entry.length + 1)
           await source!.read(bytes, 0, entry.length, entry.offset)
           bytes[entry.length] = 0x0a
           batch.push(bytes)
           batched += bytes.length
-          if (batched >= 1 << 20) await flush()
+          if (batched >= 1 << 20) {
+            await target.write(Buffer.concat(batch.splice(0)))
+            batched = 0
+          }
         }
-        await flush()
+        if (batch.length) await target.write(Buffer.concat(batch))
       })
     } finally {
       await source?.close()
@@ -164,17 +154,16 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   }
 
   /** Reads the whole file into a fresh index, setting damaged lines aside. */
-  const scan = async (): Promise<Index> => {
+  const scan = async (): Promise<HistoryIndex> => {
     let handle: FileHandle
     try {
       handle = await open(path, 'r')
     } catch (e) {
-      if (errorCode(e) === 'ENOENT')
-        return { stamp: null, entries: [], byId: new Map(), size: 0, endsWithNewline: true }
+      if (errorCode(e) === 'ENOENT') return indexOf(null, [], 0, true)
       throw e
     }
-    const entries: Entry[] = []
-    const byId = new Map<string, Entry>()
+    const entries: IndexEntry[] = []
+    const seen = new Map<string, number>()
     const bad: { line: number; reason: string; bytes: Buffer }[] = []
     let size = 0
     let endsWithNewline = true
@@ -183,22 +172,22 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
         size = line.offset + line.bytes.length + (line.terminated ? 1 : 0)
         endsWithNewline = line.terminated
         // Blank lines (e.g. the fresh start after a cut-off line) hold nothing to lose.
-        if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) return
+        if (isBlank(line.bytes)) return
         const read = readRecord(line.bytes)
         let reason = read.ok ? null : read.reason
         if (read.ok) {
-          const first = byId.get(read.run.id)
-          if (first) reason = `a second copy of run ${read.run.id} (first on line ${first.line})`
+          const first = seen.get(read.run.id)
+          if (first !== undefined)
+            reason = `a second copy of run ${read.run.id} (first on line ${first})`
           else {
-            const entry: Entry = {
+            seen.set(read.run.id, line.number)
+            entries.push({
               id: read.run.id,
               line: line.number,
               offset: line.offset,
               length: line.bytes.length,
               summary: summarize(read.run)
-            }
-            entries.push(entry)
-            byId.set(entry.id, entry)
+            })
           }
         }
         if (reason !== null) {
@@ -209,37 +198,45 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     } finally {
       await handle.close()
     }
-    if (bad.length === 0) return { stamp: await stampOf(), entries, byId, size, endsWithNewline }
+    if (bad.length === 0) return indexOf(await stampOf(), entries, size, endsWithNewline)
 
+    // Copy the damage out first: if we are stopped before the rewrite, the next load does it again.
     const aside = await setAside(bad.map((b) => b.bytes))
     damaged.push(
       ...bad.map((b) => ({ line: b.line, reason: `${b.reason}; set aside in ${aside}` }))
     )
     await rewrite(entries)
-    // The rewrite moved the good lines: read them again from the clean file.
-    return scan()
+    let offset = 0
+    const moved = entries.map((e) => {
+      const entry = { ...e, offset }
+      offset += e.length + 1
+      return entry
+    })
+    return indexOf(await stampOf(), moved, offset, true)
   }
 
-  /** The index of the file as it is now: the cached one unless the file changed. */
-  const current = async (): Promise<Index> => {
+  /** The index of the file as it is now: in memory, else saved beside it, else read whole. */
+  const current = async (): Promise<HistoryIndex> => {
     const stamp = await stampOf()
     if (index && index.stamp === stamp) return index
     index = null
-    index = await scan()
-    return index
+    if (stamp === null) return (index = indexOf(null, [], 0, true))
+    const saved = await loadSummaryIndex(indexPath, stamp)
+    if (saved) return (index = saved)
+    return remember(await scan())
   }
 
   /** Reads the runs of `entries` back from the file (checked again: the disk may have changed). */
-  const readEntries = async (entries: readonly Entry[]): Promise<(RunRecord | null)[]> => {
-    if (entries.length === 0) return []
+  const readEntries = async (entries: readonly IndexEntry[]): Promise<Map<string, RunRecord>> => {
+    const runs = new Map<string, RunRecord>()
+    if (entries.length === 0) return runs
     const handle = await open(path, 'r')
     try {
-      const runs: (RunRecord | null)[] = []
       for (const entry of entries) {
         const bytes = Buffer.allocUnsafe(entry.length)
         await handle.read(bytes, 0, entry.length, entry.offset)
         const read = readRecord(bytes)
-        runs.push(read.ok && read.run.id === entry.id ? read.run : null)
+        if (read.ok && read.run.id === entry.id) runs.set(entry.id, read.run)
       }
       return runs
     } finally {
@@ -247,11 +244,57 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     }
   }
 
-  const listing = (idx: Index): HistoryListing => ({
-    runs: idx.entries.map((e) => e.summary),
-    damaged: [...damaged],
-    path
-  })
+  const append = async (run: RunRecord): Promise<void> => {
+    const checked = parseRunRecord(JSON.parse(JSON.stringify(run)))
+    if (!checked.ok) throw new Error(`refusing to store an invalid run record: ${checked.reason}`)
+    let known: HistoryIndex | null = null
+    try {
+      known = await current()
+    } catch {
+      // Unreadable: still try to append; the leading '\n' below keeps the line whole.
+    }
+    if (known?.byId.has(run.id)) throw new Error(`run ${run.id} is already stored`)
+    const line = Buffer.from(JSON.stringify(run) + '\n')
+    const prefix = known === null || !known.endsWithNewline ? NEWLINE : Buffer.alloc(0)
+    const handle = await open(path, 'a')
+    let before: number
+    try {
+      before = (await handle.stat()).size
+      try {
+        await handle.write(Buffer.concat([prefix, line]))
+        await handle.sync()
+      } catch (e) {
+        // A partial line (disk full) is cut back off; if even that fails, loading sets it aside.
+        await handle.truncate(before).catch(() => undefined)
+        throw e
+      }
+    } catch (e) {
+      index = null
+      throw e
+    } finally {
+      await handle.close()
+    }
+    if (known?.stamp === null) await syncDirectory(dir)
+    if (!known || known.size !== before) {
+      index = null // someone else wrote too: read it afresh next time
+      return
+    }
+    const entry: IndexEntry = {
+      id: run.id,
+      line: 0,
+      offset: before + prefix.length,
+      length: line.length - 1,
+      summary: summarize(checked.value)
+    }
+    await remember(
+      indexOf(
+        await stampOf(),
+        [...known.entries, entry],
+        before + prefix.length + line.length,
+        true
+      )
+    )
+  }
 
   return {
     path,
@@ -259,85 +302,28 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     list: () =>
       serialized(async () => {
         try {
-          return listing(await current())
+          const idx = await current()
+          return { runs: idx.entries.map((e) => e.summary), damaged: [...damaged], path }
         } catch (e) {
-          // An unreadable file (permissions, a directory in its place) is reported, not thrown.
+          // An unreadable file (permissions, a folder in its place) is reported, not thrown.
           index = null
-          return {
-            runs: [],
-            damaged: [
-              ...damaged,
-              {
-                line: 0,
-                reason: `the history file could not be read (${errorCode(e) ?? describe(e)})`
-              }
-            ],
-            path
-          }
+          const reason = `the history file could not be read (${errorCode(e) ?? describe(e)})`
+          return { runs: [], damaged: [...damaged, { line: 0, reason }], path }
         }
       }),
 
-    append: (run) =>
-      serialized(async () => {
-        const checked = parseRunRecord(JSON.parse(JSON.stringify(run)))
-        if (!checked.ok)
-          throw new Error(`refusing to store an invalid run record: ${checked.reason}`)
-        let known: Index | null = null
-        try {
-          known = await current()
-        } catch {
-          // Unreadable: still try to append; the leading '\n' below keeps the line whole.
-        }
-        if (known?.byId.has(run.id)) throw new Error(`run ${run.id} is already stored`)
-        const line = Buffer.from(JSON.stringify(run) + '\n')
-        const fresh = known?.stamp === null
-        const prefix =
-          known === null || !known.endsWithNewline ? Buffer.from('\n') : Buffer.alloc(0)
-        const handle = await open(path, 'a')
-        const before = (await handle.stat()).size
-        try {
-          await handle.write(Buffer.concat([prefix, line]))
-          await handle.sync()
-        } catch (e) {
-          // A partial line (disk full) is cut back off; if even that fails, loading sets it aside.
-          await handle.truncate(before).catch(() => undefined)
-          index = null
-          throw e
-        } finally {
-          await handle.close()
-        }
-        if (fresh) await syncDirectory(dir)
-        if (known && known.size === before) {
-          const entry: Entry = {
-            id: run.id,
-            line: -1,
-            offset: before + prefix.length,
-            length: line.length - 1,
-            summary: summarize(checked.value)
-          }
-          // The index stays valid: extend it rather than read 10,000 lines again.
-          known.entries.push(entry)
-          known.byId.set(entry.id, entry)
-          known.size = before + prefix.length + line.length
-          known.endsWithNewline = true
-          known.stamp = await stampOf()
-          index = known
-        } else {
-          index = null
-        }
-      }),
+    append: (run) => serialized(() => append(run)),
 
     get: (id) =>
       serialized(async () => {
         const entry = (await current()).byId.get(id)
-        return entry ? ((await readEntries([entry]))[0] ?? null) : null
+        return entry ? ((await readEntries([entry])).get(id) ?? null) : null
       }),
 
     getMany: (ids) =>
       serialized(async () => {
         const idx = await current()
-        const found = ids.flatMap((id) => idx.byId.get(id) ?? [])
-        const read = new Map((await readEntries(found)).flatMap((r) => (r ? [[r.id, r]] : [])))
+        const read = await readEntries(ids.flatMap((id) => idx.byId.get(id) ?? []))
         const runs: RunRecord[] = []
         const missing: string[] = []
         for (const id of ids) {

@@ -1,0 +1,163 @@
+import fc from 'fast-check'
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import { CSV_COLUMNS, FORMULA_TRIGGER, guardFormula, recordsToCsv } from '../../src/shared/csv'
+import { recordsToJson } from '../../src/shared/recordsJson'
+import type { RunRecord } from '../../src/shared/result'
+import { sampleRun } from '../helpers/runRecord'
+
+const parse = (csv: string) =>
+  Papa.parse<Record<string, unknown>>(csv, {
+    header: true,
+    dynamicTyping: true,
+    skipEmptyLines: true
+  })
+
+const withSystem = (system: Partial<RunRecord['system']>): RunRecord => {
+  const run = sampleRun()
+  return { ...run, system: { ...run.system, ...system } }
+}
+
+describe('recordsToCsv', () => {
+  it('writes a header row and one CRLF-terminated row per run × worker count', () => {
+    const csv = recordsToCsv([sampleRun({}, 0), sampleRun({}, 1)])
+    const lines = csv.split('\r\n')
+    expect(lines).toHaveLength(5)
+    expect(csv.replace(/\r\n/g, '')).not.toContain('\n')
+    expect(lines[0]).toBe(
+      'runId,date,rangeStart,rangeEnd,workload,backend,pool,warmup,reps,cpuModel,logicalCores,' +
+        'availableParallelism,memoryBytes,os,arch,nodeVersion,electronVersion,appVersion,workers,n,' +
+        'medianMs,meanMs,stddevMs,minMs,maxMs,spawnMedianMs,speedup,efficiency,karpFlatt,sum,' +
+        'expectedSum,correct'
+    )
+    expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[18])).toEqual([
+      'run-000000 1',
+      'run-000000 2',
+      'run-000001 1',
+      'run-000001 2'
+    ])
+  })
+
+  it('reads back with a CSV parser to the same figures', () => {
+    const run = sampleRun()
+    const rows = parse(recordsToCsv([run])).data
+    expect(rows).toHaveLength(2)
+    run.results.forEach((r, i) => {
+      const row = rows[i]
+      expect(row.runId).toBe(run.id)
+      // The parser's dynamic typing reads an ISO date as a Date.
+      expect((row.date as Date).toISOString()).toBe(run.startedAt)
+      expect(row.rangeStart).toBe(-50_000_000)
+      expect(row.rangeEnd).toBe(0)
+      expect(row.workload).toBe('split')
+      expect(row.cpuModel).toBe(run.system.cpuModel)
+      expect(row.memoryBytes).toBe(run.system.totalMemoryBytes)
+      expect(row.workers).toBe(r.workers)
+      expect(row.n).toBe(r.n)
+      for (const key of [
+        'medianMs',
+        'meanMs',
+        'stddevMs',
+        'minMs',
+        'maxMs',
+        'speedup',
+        'efficiency'
+      ] as const)
+        expect(row[key]).toBe(r[key])
+      expect(row.karpFlatt).toBe(r.karpFlatt)
+      expect(row.spawnMedianMs).toBeNull()
+      expect(row.correct).toBe(true)
+    })
+  })
+
+  it('keeps sums beyond 2^53 exact and negative numbers as numbers', () => {
+    const run = sampleRun()
+    run.results[0].sum = '-12345678901234567890123'
+    const csv = recordsToCsv([run])
+    const row = Papa.parse<Record<string, string>>(csv, { header: true }).data[0]
+    expect(row.sum).toBe('-12345678901234567890123')
+    expect(row.rangeStart).toBe('-50000000')
+    expect(csv).not.toContain("'-")
+  })
+
+  it('quotes cells holding commas, quotes and line breaks, and reads them back', () => {
+    const cpuModel = 'Xeon, "Gold"\r\n6148 @ 2.4GHz\nrev 2'
+    const csv = recordsToCsv([withSystem({ cpuModel, os: ' padded ' })])
+    expect(csv).toContain('"Xeon, ""Gold""\r\n6148 @ 2.4GHz\nrev 2"')
+    const rows = parse(csv).data
+    expect(rows).toHaveLength(2)
+    expect(rows.map((r) => r.cpuModel)).toEqual([cpuModel, cpuModel])
+    expect(rows[0].os).toBe(' padded ')
+  })
+
+  it('guards text cells that a spreadsheet would run as a formula', () => {
+    const csv = recordsToCsv([
+      withSystem({
+        cpuModel: '=HYPERLINK("http://evil","x")',
+        os: '+cmd|calc',
+        arch: '@SUM(A1)',
+        nodeVersion: '-2+3',
+        appVersion: '\tindent',
+        electronVersion: '\rcr'
+      })
+    ])
+    const row = Papa.parse<Record<string, string>>(csv, { header: true }).data[0]
+    expect(row.cpuModel).toBe(`'=HYPERLINK("http://evil","x")`)
+    expect(row.os).toBe("'+cmd|calc")
+    expect(row.arch).toBe("'@SUM(A1)")
+    expect(row.nodeVersion).toBe("'-2+3")
+    expect(row.appVersion).toBe("'\tindent")
+    expect(row.electronVersion).toBe("'\rcr")
+  })
+
+  it('writes non-finite figures and absent values as empty cells', () => {
+    const run = sampleRun()
+    run.results[1].speedup = Number.NaN
+    run.results[1].efficiency = Number.POSITIVE_INFINITY
+    const row = Papa.parse<Record<string, string>>(recordsToCsv([run]), { header: true }).data[1]
+    expect(row.speedup).toBe('')
+    expect(row.efficiency).toBe('')
+    expect(row.electronVersion).toBe('')
+  })
+
+  it('has as many cells as headers in every row', () => {
+    const rows = Papa.parse<string[]>(recordsToCsv([sampleRun()]), { skipEmptyLines: true }).data
+    for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length)
+  })
+})
+
+describe('guardFormula', () => {
+  it.each([
+    ['-5', '-5'],
+    ['+1.5e3', '+1.5e3'],
+    ['-1249999975000000', '-1249999975000000'],
+    ['-', "'-"],
+    ['-5 ', "'-5 "],
+    ['=1+1', "'=1+1"],
+    ['@x', "'@x"],
+    ['plain', 'plain'],
+    ['', '']
+  ])('%j → %j', (input, output) => expect(guardFormula(input)).toBe(output))
+
+  it('leaves no text cell starting with a formula trigger, and changes nothing else', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const g = guardFormula(s)
+        expect(g === s || g === `'${s}`).toBe(true)
+        expect(FORMULA_TRIGGER.test(g)).toBe(false)
+        if (/^[=+\-@\t\r]/.test(s) && !Number.isFinite(Number(s))) expect(g).toBe(`'${s}`)
+      })
+    )
+  })
+})
+
+describe('recordsToJson', () => {
+  it('reads back to the same runs in a tagged envelope', () => {
+    const runs = [sampleRun({}, 0), sampleRun({}, 1)]
+    const parsed = JSON.parse(recordsToJson(runs, new Date('2025-02-01T00:00:00Z')))
+    expect(parsed.format).toBe('speedup-lab/runs')
+    expect(parsed.version).toBe(1)
+    expect(parsed.exportedAt).toBe('2025-02-01T00:00:00.000Z')
+    expect(parsed.runs).toEqual(runs)
+  })
+})
