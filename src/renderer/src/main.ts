@@ -1,6 +1,11 @@
 import { mount } from 'svelte'
+import { config } from 'zod'
 import './app.css'
 import App from './App.svelte'
+
+// The page's CSP forbids eval; zod must not even probe for it (the probe is
+// reported as a CSP violation).
+config({ jitless: true })
 
 const app = mount(App, { target: document.getElementById('app')! })
 

@@ -34,6 +34,7 @@ export function formatDecimalString(value: string, locale = 'en'): string {
 export function formatSignificant(value: number, locale = 'en'): string {
   if (!Number.isFinite(value)) return '—'
   const abs = Math.abs(value)
+  if (abs === 0) return numberFormat(locale, 0).format(0)
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : abs >= 0.1 ? 3 : 4
   return numberFormat(locale, digits).format(value)
 }

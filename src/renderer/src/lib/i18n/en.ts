@@ -38,7 +38,10 @@ export const en = {
     workloadSplit: 'Split',
     workloadSplitHint: 'One job divided among the workers (strong scaling).',
     workloadReplicate: 'Replicate',
-    workloadReplicateHint: 'Every worker sums the whole range, like the tutorial (weak scaling).',
+    workloadReplicateHint: 'Every worker sums the whole range, like the tutorial: N× the work.',
+    workloadWeak: 'Weak',
+    workloadWeakHint:
+      'Each worker sums its own range-sized share of an N× longer range (weak scaling).',
     backend: 'Backend',
     backendProcess: 'Processes',
     backendThread: 'Threads',
@@ -79,7 +82,14 @@ export const en = {
     perWorker: 'Per-worker progress (current repetition)',
     worker: (index: number, count: number) => `Worker ${index} of ${count}`,
     moreWorkers: (count: number) => `… and ${count} more`,
-    counts: (list: string) => `workers ${list}`
+    counts: (list: string) => `workers ${list}`,
+    plan: 'Schedule',
+    warmupStep: 'warm-up (discarded)',
+    measuredStep: 'measured repetition',
+    stepsDone: (done: number, total: number) => `${done} of ${total} done`,
+    legendDone: 'done',
+    legendCurrent: 'running',
+    legendWarmup: 'warm-up'
   },
   errors: {
     heading: {
@@ -124,7 +134,8 @@ export const en = {
       sumOk: 'correct',
       sumBad: 'WRONG',
       sumExpected: (value: string) => `expected ${value}`,
-      median: (spread: string) => `median, ${spread}`
+      median: (spread: string) => `median, ${spread}`,
+      single: 'one repetition'
     },
     table: {
       caption: 'Per worker count',
@@ -149,7 +160,7 @@ export const en = {
     speedup: 'Speedup vs worker count',
     speedupDesc: 'Measured speedup against the ideal (N workers, N× faster).',
     speedupDescReplicate:
-      'Every worker does the whole range, so the ideal is the same time for N× the work (1×).',
+      'Every worker does a full range, so the ideal is the same time for N× the work (1×).',
     timeline: 'Worker timeline, last repetition',
     timelineDesc: 'What each worker did in the last measured repetition.',
     timelineFor: 'Worker count shown',
@@ -243,6 +254,7 @@ export const en = {
   words: {
     split: 'split',
     replicate: 'replicate',
+    weak: 'weak scaling',
     process: 'processes',
     thread: 'threads',
     warm: 'warm pool',
