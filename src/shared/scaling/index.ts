@@ -59,3 +59,6 @@ export { findBreakEven } from './findBreakEven'
 export type { BreakEven, BreakEvenPoint, SizePoint } from './findBreakEven'
 export { overheadBreakdown } from './overheadBreakdown'
 export type { OverheadBreakdown, OverheadSample } from './overheadBreakdown'
+
+// A whole run, analysed
+export { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'

@@ -1,0 +1,107 @@
+import type { Workload } from './config'
+import type {
+  BootstrapInterval,
+  ErrorBasis,
+  KarpFlattPoint,
+  KarpFlattSeries,
+  ModelComparison,
+  OverheadBreakdown,
+  ScaledSpeedup,
+  ScalingWarning,
+  SpeedupEstimate,
+  StudentTInterval
+} from './scaling'
+
+/** How the intervals and errors of an analysis were made: said once, shown with the numbers. */
+export interface AnalysisMethod {
+  /** Nominal coverage of every interval, 0.95. */
+  level: number
+  /** The median's interval: percentile bootstrap, seeded so it is reproducible. */
+  medianInterval: 'bootstrap-percentile'
+  resamples: number
+  seed: number
+  /** The mean's interval: Student t with n − 1 degrees of freedom. */
+  meanInterval: 'student-t'
+  /** What "± e" on a speedup means: the medians' interval half-widths carried through T1/TN. */
+  errorBasis: ErrorBasis
+  /** One sentence for reports. */
+  description: string
+}
+
+/** Everything derived for one worker count of a run. */
+export interface WorkerCountAnalysis {
+  workers: number
+  n: number
+  medianMs: number
+  /** 95% percentile-bootstrap interval of the median; null for n < 2. */
+  medianInterval: BootstrapInterval | null
+  meanMs: number
+  stddevMs: number
+  /** 95% Student-t interval of the mean; null for n < 2. */
+  meanInterval: StudentTInterval | null
+  minMs: number
+  maxMs: number
+  /** S = median T1 ÷ median TN ± e, and E = S/N ± e/N. */
+  speedup: SpeedupEstimate
+  /** Karp–Flatt e(N) ± error; null for N = 1 and for weak scaling (it describes a fixed job). */
+  karpFlatt: KarpFlattPoint | null
+  /** Gustafson's scaled speedup N·T1/TN (replicate and weak workloads); null for split. */
+  scaled: ScaledSpeedup | null
+  /**
+   * Where the time goes, medians over repetitions: spawn (cold), dispatch (the
+   * engine's overheadMs: wall beyond the critical path, so it never includes
+   * spawn), compute of the slowest and the mean worker (imbalance), merge.
+   */
+  overhead: OverheadBreakdown
+  correct: boolean
+}
+
+/** Amdahl's law and the USL fitted to the speedups, or why they were not. */
+export interface ModelsAnalysis {
+  /** Both fits and the choice between them; null when no fit was made. */
+  comparison: ModelComparison | null
+  /** The fit in one or two sentences with its numbers, or why there is none. */
+  summary: string
+}
+
+/** Weak scaling read with Gustafson's law. */
+export interface GustafsonAnalysis {
+  workload: Exclude<Workload, 'split'>
+  /** Scaled speedup and implied serial fraction for every worker count above one. */
+  points: ScaledSpeedup[]
+  summary: string
+}
+
+/** The machine facts the warnings were judged against. */
+export interface AnalysisContext {
+  /** Cores the run could use (available parallelism, else logical cores). */
+  logicalCores: number
+  /** The job's own length: median compute time of the single worker, ms; null without N = 1. */
+  jobMs: number | null
+  /** Median cost of starting one worker, ms: the 1-worker cold spawn, or a probe; null when warm. */
+  spawnMs: number | null
+}
+
+/** What a finished run means, computed on demand from its RunRecord (never stored). */
+export interface RunAnalysis {
+  runId: string
+  workload: Workload
+  /** `strong` for split (a fixed job); `weak` for replicate and weak (work grows with N). */
+  scaling: 'strong' | 'weak'
+  method: AnalysisMethod
+  /**
+   * True when the 1-worker samples are in the record. A run whose worker list
+   * lacks 1 measured it but did not keep it: T1 is then recovered from the
+   * stored speedup, without an interval, so the speedup errors carry TN's only.
+   */
+  baselineMeasured: boolean
+  /** In the order of the run's results. */
+  workers: WorkerCountAnalysis[]
+  /** e(N) and what its trend means; null for weak scaling. */
+  karpFlatt: KarpFlattSeries | null
+  models: ModelsAnalysis
+  gustafson: GustafsonAnalysis | null
+  context: AnalysisContext
+  /** Every warning of every worker count, in worker-count order. */
+  warnings: ScalingWarning[]
+}

@@ -1,0 +1,100 @@
+import type { RunConfig } from '../../src/shared/config'
+import type { RunRecord, Sample, WorkerCountResult } from '../../src/shared/result'
+import { efficiency, karpFlatt, speedup } from '../../src/shared/speedup'
+import { summarizeTimings } from '../../src/shared/stats'
+
+/** One worker count's repetitions, as the runner would have measured them. */
+export interface SyntheticCount {
+  workers: number
+  /** Wall times in the order measured. */
+  wallMs: number[]
+  /** Each repetition's per-worker compute times; default: wall − overhead for every worker. */
+  computeMs?: number[][]
+  /** Each repetition's spawn time (cold pools). */
+  spawnMs?: number[]
+  /** Wall beyond the critical path; default 0.5 ms. */
+  overheadMs?: number
+  mergeMs?: number
+  correct?: boolean
+}
+
+/** A complete RunRecord built from fixed numbers, aggregated exactly as the engine does. */
+export function syntheticRun(
+  counts: SyntheticCount[],
+  config: Partial<RunConfig> = {},
+  cores = 2,
+  id = 'synthetic-run'
+): RunRecord {
+  const fullConfig: RunConfig = {
+    range: { start: 0, end: 1_000_000 },
+    workers: counts.map((c) => c.workers),
+    workload: 'split',
+    backend: 'process',
+    pool: 'warm',
+    warmup: 1,
+    reps: counts[0].wallMs.length,
+    ...config
+  }
+  const one = counts.find((c) => c.workers === 1)
+  const t1 = one ? summarizeTimings(one.wallMs).medianMs : Number.NaN
+  const results: WorkerCountResult[] = counts.map((c) => {
+    const overhead = c.overheadMs ?? 0.5
+    const samples: Sample[] = c.wallMs.map((wallMs, i) => {
+      const computeMs =
+        c.computeMs?.[i] ?? Array.from({ length: c.workers }, () => wallMs - overhead)
+      const spawnMs = c.spawnMs?.[i] ?? null
+      return {
+        rep: i + 1,
+        wallMs,
+        spawnMs,
+        computeMs,
+        mergeMs: c.mergeMs ?? 0.01,
+        overheadMs: overhead,
+        workers: computeMs.map((ms, w) => ({
+          name: `worker ${w + 1}`,
+          pid: 1000 + w,
+          spawnStart: spawnMs === null ? null : 0,
+          readyAt: spawnMs,
+          dispatchedAt: spawnMs ?? 0,
+          computeStart: (spawnMs ?? 0) + 0.1,
+          computeEnd: (spawnMs ?? 0) + 0.1 + ms,
+          receivedAt: wallMs,
+          computeMs: ms
+        }))
+      }
+    })
+    const stats = summarizeTimings(c.wallMs)
+    const s = speedup(t1, stats.medianMs)
+    const spawns = c.spawnMs ?? []
+    return {
+      workers: c.workers,
+      ...stats,
+      spawnMedianMs: spawns.length ? summarizeTimings(spawns).medianMs : null,
+      speedup: s,
+      efficiency: efficiency(s, c.workers),
+      karpFlatt: karpFlatt(s, c.workers),
+      sum: '499999500000',
+      expectedSum: '499999500000',
+      correct: c.correct ?? true,
+      samples
+    }
+  })
+  return {
+    id,
+    startedAt: '2025-02-01T10:00:00.000Z',
+    finishedAt: '2025-02-01T10:00:05.000Z',
+    status: 'completed',
+    config: fullConfig,
+    system: {
+      cpuModel: 'Test CPU',
+      logicalCores: cores,
+      availableParallelism: cores,
+      totalMemoryBytes: 8 * 2 ** 30,
+      os: 'Linux 6.1.0',
+      arch: 'x64',
+      nodeVersion: '20.20.2'
+    },
+    results,
+    correct: results.every((r) => r.correct)
+  }
+}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeRun, fitAmdahl, medianInterval } from '../../src/shared/scaling'
+import type { RunRecord } from '../../src/shared/result'
+import { syntheticRun } from '../helpers/syntheticRun'
+
+const ONE = [100, 102, 98, 101, 99]
+const TWO = [51, 50, 52, 49, 50]
+const FOUR = [40, 41, 39, 40, 42]
+
+/** A strong-scaling run on a 2-core machine: 1, 2 and 4 (oversubscribed) warm workers. */
+const strongRun = (): RunRecord =>
+  syntheticRun([
+    { workers: 1, wallMs: ONE },
+    { workers: 2, wallMs: TWO },
+    {
+      workers: 4,
+      wallMs: FOUR,
+      // Uneven shares: one worker always 20% slower than the other three.
+      computeMs: FOUR.map((w) => [w - 1, (w - 1) / 1.2, (w - 1) / 1.2, (w - 1) / 1.2]),
+      overheadMs: 1
+    }
+  ])
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze)
+    Object.freeze(value)
+  }
+  return value
+}
+
+describe('analyzeRun: per worker count', () => {
+  const run = strongRun()
+  const a = analyzeRun(run)
+
+  it('gives n, median with its bootstrap interval, mean ± σ with its Student-t interval, min…max', () => {
+    expect(a.workers.map((w) => w.workers)).toEqual([1, 2, 4])
+    const [one] = a.workers
+    expect(one).toMatchObject({ n: 5, medianMs: 100, meanMs: 100, minMs: 98, maxMs: 102 })
+    expect(one.stddevMs).toBeCloseTo(Math.sqrt(2.5), 12)
+    // scipy: stats.t.ppf(0.975, 4) = 2.7764451051977987; s/√n = √2.5/√5.
+    const half = 2.7764451051977987 * Math.sqrt(2.5 / 5)
+    expect(one.meanInterval).toMatchObject({ method: 'student-t', level: 0.95, df: 4 })
+    expect(one.meanInterval!.halfWidth).toBeCloseTo(half, 9)
+    expect(one.meanInterval!.lower).toBeCloseTo(100 - half, 9)
+    expect(one.medianInterval).toEqual(medianInterval(ONE))
+    expect(one.medianInterval).toMatchObject({ method: 'bootstrap-percentile', level: 0.95 })
+    expect(one.medianInterval!.lower).toBeLessThanOrEqual(100)
+    expect(one.medianInterval!.upper).toBeGreaterThanOrEqual(100)
+    expect(a.method.description).toMatch(/bootstrap/)
+    expect(a.method.description).toMatch(/Student t/)
+  })
+
+  it('carries the medians’ interval half-widths through the speedup and efficiency', () => {
+    const h1 = medianInterval(ONE)!.halfWidth
+    const h4 = medianInterval(FOUR)!.halfWidth
+    const four = a.workers[2].speedup
+    expect(four.speedup).toBeCloseTo(2.5, 12)
+    expect(four.speedupError).toBeCloseTo(2.5 * Math.hypot(h1 / 100, h4 / 40), 12)
+    expect(four.speedupError).toBeGreaterThan(0)
+    expect(four.efficiency).toBeCloseTo(2.5 / 4, 12)
+    expect(four.efficiencyError).toBeCloseTo(four.speedupError / 4, 12)
+    expect(four.basis).toBe('ci-half-width')
+    // The reference row is measured against itself: no error.
+    expect(a.workers[0].speedup).toMatchObject({ speedup: 1, speedupError: 0 })
+    expect(a.baselineMeasured).toBe(true)
+  })
+
+  it('computes Karp–Flatt e(N) and its trend sentence', () => {
+    expect(a.workers[0].karpFlatt).toBeNull()
+    expect(a.workers[1].karpFlatt!.serialFraction).toBeCloseTo(0, 12)
+    // (1/2.5 − 1/4) / (1 − 1/4) = 0.2
+    expect(a.workers[2].karpFlatt!.serialFraction).toBeCloseTo(0.2, 12)
+    expect(a.karpFlatt!.points.map((p) => p.workers)).toEqual([2, 4])
+    expect(a.karpFlatt!.trend).toBe('growing')
+    expect(a.karpFlatt!.sentence).toMatch(/overhead/)
+  })
+
+  it('fits Amdahl (and tries the USL) with two worker counts above one', () => {
+    const expected = fitAmdahl([
+      { workers: 2, speedup: 2 },
+      { workers: 4, speedup: 2.5 }
+    ])!
+    const fit = a.models.comparison!.amdahl!
+    expect(fit.serialFraction).toBeCloseTo(expected.serialFraction, 12)
+    expect(fit.serialFractionError).toBeCloseTo(expected.serialFractionError!, 12)
+    expect(fit.serialFraction).toBeGreaterThan(0.05)
+    expect(a.models.comparison!.best).toBe('amdahl')
+    expect(a.models.summary).toContain('serial fraction f = ')
+    expect(a.models.summary).toContain('1/f ≈')
+  })
+
+  it('breaks the time down from the samples: dispatch, slowest and mean compute, imbalance', () => {
+    const o = a.workers[2].overhead
+    expect(o.spawnMs).toBeNull()
+    expect(o.dispatchMs).toBeCloseTo(1, 12)
+    expect(o.computeSlowestMs).toBeCloseTo(39, 12)
+    // Mean of [x, x/1.2, x/1.2, x/1.2] = x·(1 + 2.5)/4; slowest/mean − 1 = 4/3.5 − 1.
+    expect(o.computeMeanMs).toBeCloseTo((39 * 3.5) / 4, 9)
+    expect(o.imbalance).toBeCloseTo(4 / 3.5 - 1, 12)
+    expect(a.workers[1].overhead.imbalance).toBe(0)
+  })
+
+  it('warns about oversubscription with the machine’s cores, and nothing else here', () => {
+    expect(a.context).toEqual({ logicalCores: 2, jobMs: median(ONE) - 0.5, spawnMs: null })
+    expect(a.warnings.map((w) => [w.code, w.workers])).toEqual([['more-workers-than-cores', 4]])
+    expect(a.warnings[0].message).toContain('4 workers on 2 logical cores')
+  })
+
+  it('is pure: same answer twice, record untouched', () => {
+    const frozen = deepFreeze(strongRun())
+    expect(analyzeRun(frozen)).toEqual(analyzeRun(frozen))
+    expect(analyzeRun(frozen)).toEqual(a)
+  })
+})
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y)
+  return s[(s.length - 1) / 2]
+}
+
+describe('analyzeRun: warnings a user can act on', () => {
+  it('flags a planted outlier by repetition and time', () => {
+    const run = syntheticRun([
+      { workers: 1, wallMs: [100, 101, 99, 100, 100, 101, 99] },
+      { workers: 2, wallMs: [50, 51, 49, 50, 190, 50, 51] }
+    ])
+    const outliers = analyzeRun(run).warnings.filter((w) => w.code === 'outliers')
+    expect(outliers).toHaveLength(1)
+    expect(outliers[0]).toMatchObject({ workers: 2, repetitions: [5], valuesMs: [190] })
+    expect(outliers[0].message).toContain('#5 (190 ms)')
+  })
+
+  it('compares a cold spawn with the job: the median compute of one worker', () => {
+    const run = syntheticRun(
+      [
+        { workers: 1, wallMs: [330, 335, 325], spawnMs: [300, 305, 295], overheadMs: 0.4 },
+        { workers: 2, wallMs: [620, 600, 610], spawnMs: [600, 580, 590], overheadMs: 0.6 }
+      ],
+      { pool: 'cold', range: { start: 0, end: 30_000_000 } }
+    )
+    // Compute per rep = wall − overhead (the helper's default), so the job is 330 − 0.4.
+    const a = analyzeRun(run)
+    expect(a.context.jobMs).toBeCloseTo(329.6, 9)
+    expect(a.context.spawnMs).toBe(300)
+    const spawn = a.warnings.filter((w) => w.code === 'job-shorter-than-spawn')
+    expect(spawn.map((w) => w.workers)).toEqual([2])
+    expect(spawn[0]).toMatchObject({ jobMs: expect.closeTo(329.6, 9), spawnMs: 590 })
+    expect(spawn[0].message).toContain('590 ms')
+    // Dispatch is the engine's overhead (wall beyond the critical path), never the spawn.
+    expect(a.workers[1].overhead).toMatchObject({ spawnMs: 590 })
+    expect(a.workers[1].overhead.dispatchMs).toBeCloseTo(0.6, 9)
+  })
+})
+
+describe('analyzeRun: models need enough worker counts, and the right workload', () => {
+  it('says why there is no fit with one worker count above one', () => {
+    const a = analyzeRun(
+      syntheticRun([
+        { workers: 1, wallMs: ONE },
+        { workers: 2, wallMs: TWO }
+      ])
+    )
+    expect(a.models.comparison).toBeNull()
+    expect(a.models.summary).toContain('only 2 workers above one')
+    expect(a.karpFlatt!.trend).toBe('insufficient')
+  })
+
+  it('reads weak scaling with Gustafson, not Amdahl', () => {
+    const a = analyzeRun(
+      syntheticRun(
+        [
+          { workers: 1, wallMs: [100, 100, 100] },
+          { workers: 2, wallMs: [104, 105, 106] }
+        ],
+        { workload: 'weak' }
+      )
+    )
+    expect(a.scaling).toBe('weak')
+    expect(a.models.comparison).toBeNull()
+    expect(a.models.summary).toMatch(/Gustafson/)
+    expect(a.karpFlatt).toBeNull()
+    expect(a.workers[1].karpFlatt).toBeNull()
+    const g = a.gustafson!
+    expect(g.workload).toBe('weak')
+    expect(g.points).toHaveLength(1)
+    // S = N·T1/TN = 2·100/105; f = (N − S)/(N − 1).
+    expect(g.points[0].scaledSpeedup).toBeCloseTo(200 / 105, 12)
+    expect(g.points[0].serialFraction).toBeCloseTo(2 - 200 / 105, 12)
+    expect(g.summary).toContain('2 workers did 2× the work')
+    expect(a.workers[0].scaled!.scaledSpeedup).toBe(1)
+  })
+
+  it('recovers T1 from the stored speedup when 1 was measured but not kept', () => {
+    const full = syntheticRun([
+      { workers: 1, wallMs: ONE },
+      { workers: 2, wallMs: TWO },
+      { workers: 4, wallMs: FOUR }
+    ])
+    const withoutOne: RunRecord = {
+      ...full,
+      config: { ...full.config, workers: [2, 4] },
+      results: full.results.slice(1)
+    }
+    const a = analyzeRun(withoutOne)
+    expect(a.baselineMeasured).toBe(false)
+    expect(a.context.jobMs).toBeNull()
+    expect(a.workers.map((w) => w.speedup.speedup)).toEqual([2, 2.5])
+    // Only TN's interval is carried: smaller than with the baseline's.
+    const withOne = analyzeRun(full).workers[2].speedup.speedupError
+    expect(a.workers[1].speedup.speedupError).toBeLessThan(withOne)
+    expect(a.models.comparison).not.toBeNull()
+  })
+})
