@@ -1,4 +1,145 @@
-// Placeholder: the Electron main process comes with the desktop-app issue.
-import { app } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron'
+import { collectSystemInfo, createEngine } from './engine'
+import { utilityProcessBackend } from './engine/backends/utilityProcess'
+import { createHistoryStore } from './history/historyStore'
+import { registerHandlers, send } from './ipc'
+import { isAppUrl } from './ipc/senderPolicy'
+import type { TrustedRenderer } from './ipc/senderPolicy'
+import { appMenuTemplate } from './menu/appMenu'
+import { createBenchService } from './service/benchService'
+import { securePreferences } from './window/securePreferences'
+import { fitToScreens, loadWindowState, saveWindowState } from './window/windowState'
+import type { WindowState } from './window/windowState'
 
-void app.whenReady().then(() => app.quit())
+/*
+ * The Electron shell: one secure window, the IPC handlers and the engine's
+ * lifetime. Everything it wires together is plain Node and tested without
+ * Electron; this file only connects them.
+ */
+
+// Tests (and careful users) may keep the app's data elsewhere.
+if (process.env.SPEEDUP_LAB_USER_DATA) app.setPath('userData', process.env.SPEEDUP_LAB_USER_DATA)
+
+const log = (line: string): void => console.log(`[speedup-lab] ${line}`)
+
+/** The page the window shows: the dev server in `npm run dev`, else the built file. */
+const rendererUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
+    ? process.env.ELECTRON_RENDERER_URL
+    : pathToFileURL(join(__dirname, '../renderer/index.html')).href
+
+const systemExtra = {
+  appVersion: app.getVersion(),
+  electronVersion: process.versions.electron,
+  chromeVersion: process.versions.chrome
+}
+
+let mainWindow: BrowserWindow | null = null
+let trusted: TrustedRenderer | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData')
+  const statePath = join(userData, 'window-state.json')
+  const engine = createEngine({
+    workerPath: join(__dirname, 'worker.js'),
+    processBackend: utilityProcessBackend,
+    systemExtra,
+    log
+  })
+  const service = createBenchService({
+    engine,
+    history: createHistoryStore(userData),
+    systemInfo: () => collectSystemInfo(systemExtra),
+    emit: (channel, payload) => send(mainWindow, channel, payload),
+    saveFile: async (options) => {
+      const answer = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options)
+      return answer.canceled || !answer.filePath ? null : answer.filePath
+    }
+  })
+  registerHandlers(service, () => trusted)
+
+  // Nothing the page asks for (camera, notifications, …) is granted.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
+    grant(false)
+  )
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate((command) => send(mainWindow, 'app:menu', command)))
+  )
+
+  await openWindow(statePath, engine)
+
+  // Quitting waits for every worker to be stopped.
+  let disposed = false
+  app.on('before-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    disposed = true
+    void engine.dispose().finally(() => app.quit())
+  })
+  app.on('window-all-closed', () => app.quit())
+}
+
+async function openWindow(
+  statePath: string,
+  engine: { cancel(): Promise<boolean> }
+): Promise<void> {
+  const saved = fitToScreens(
+    await loadWindowState(statePath),
+    screen.getAllDisplays().map((d) => d.workArea)
+  )
+  const window = new BrowserWindow({
+    ...saved,
+    minWidth: 720,
+    minHeight: 560,
+    show: false,
+    title: 'Speedup Lab',
+    backgroundColor: '#ffffff',
+    webPreferences: securePreferences(join(__dirname, '../preload/index.js'))
+  })
+  mainWindow = window
+  trusted = { webContentsId: window.webContents.id, url: rendererUrl }
+  if (saved.maximized) window.maximize()
+
+  const contents = window.webContents
+  // The window shows the app's page and nothing else: no navigation, no new windows, no webviews.
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, rendererUrl)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, rendererUrl)) event.preventDefault()
+  })
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+
+  window.once('ready-to-show', () => window.show())
+  window.on('close', () => {
+    // Remember where the window was, and stop whatever runs: nobody is left to see it.
+    const bounds = window.getNormalBounds()
+    const state: WindowState = { ...bounds, maximized: window.isMaximized() }
+    void saveWindowState(statePath, state).catch((e: unknown) => log(`window state: ${String(e)}`))
+    void engine.cancel()
+  })
+  window.on('closed', () => {
+    mainWindow = null
+    trusted = null
+  })
+
+  await window.loadURL(rendererUrl)
+}

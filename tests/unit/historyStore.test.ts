@@ -114,6 +114,12 @@ describe('history store', () => {
     expect(await store.clear()).toBe(0)
   })
 
+  it('creates its folder on the first append', async () => {
+    const store = createHistoryStore(join(dir, 'user', 'data'))
+    await store.append(sampleRun({}, 0))
+    expect(await readdir(join(dir, 'user', 'data'))).toContain('history.jsonl')
+  })
+
   it('lists an empty history when there is no file yet', async () => {
     expect(await createHistoryStore(join(dir, 'nothing-yet')).list()).toMatchObject({
       runs: [],

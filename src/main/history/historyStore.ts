@@ -1,4 +1,4 @@
-import { open, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, stat, writeFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { summarize } from '../../shared/history'
@@ -256,6 +256,7 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     if (known?.byId.has(run.id)) throw new Error(`run ${run.id} is already stored`)
     const line = Buffer.from(JSON.stringify(run) + '\n')
     const prefix = known === null || !known.endsWithNewline ? NEWLINE : Buffer.alloc(0)
+    if (known?.stamp === null) await mkdir(dir, { recursive: true })
     const handle = await open(path, 'a')
     let before: number
     try {
@@ -355,6 +356,7 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
           // Unreadable: clearing replaces it all the same.
         }
         index = null
+        await mkdir(dir, { recursive: true })
         await atomicReplace(path, async () => undefined)
         damaged = []
         return count

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { BenchApi } from '../../src/shared/api'
+import { tutorialRunConfig } from '../../src/shared/config'
+
+/** Electron's preload side, faked: what the preload exposes and what it sends. */
+const electron = vi.hoisted(() => {
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>()
+  return {
+    exposed: new Map<string, unknown>(),
+    invoked: [] as { channel: string; payload: unknown }[],
+    listeners,
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => electron.exposed.set(key, value)
+    },
+    ipcRenderer: {
+      invoke: async (channel: string, payload: unknown) => {
+        electron.invoked.push({ channel, payload })
+        return { ok: true, value: channel }
+      },
+      on: (channel: string, l: (...args: unknown[]) => void) => {
+        listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l))
+      },
+      removeListener: (channel: string, l: (...args: unknown[]) => void) => {
+        listeners.get(channel)?.delete(l)
+      }
+    },
+    /** Delivers an event as ipcRenderer would: (event, payload). */
+    emit(channel: string, payload: unknown) {
+      const event = { sender: 'the ipcRenderer itself', senderId: 0 }
+      for (const l of listeners.get(channel) ?? []) l(event, payload)
+    }
+  }
+})
+vi.mock('electron', () => ({
+  contextBridge: electron.contextBridge,
+  ipcRenderer: electron.ipcRenderer
+}))
+
+let api: BenchApi
+beforeEach(async () => {
+  electron.invoked.length = 0
+  await import('../../src/preload/index')
+  api = electron.exposed.get('api') as BenchApi
+})
+
+describe('preload', () => {
+  it('exposes window.api and nothing else', () => {
+    expect([...electron.exposed.keys()]).toEqual(['api'])
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'cancel',
+        'clearHistory',
+        'deleteRuns',
+        'exportCsv',
+        'exportJson',
+        'exportPng',
+        'getRun',
+        'listHistory',
+        'onMenu',
+        'onProgress',
+        'run',
+        'systemInfo'
+      ].sort()
+    )
+    expect(Object.isFrozen(api)).toBe(true)
+  })
+
+  it('maps every verb to its channel and payload', async () => {
+    await api.run(tutorialRunConfig())
+    await api.cancel()
+    await api.listHistory()
+    await api.getRun('r1')
+    await api.deleteRuns(['r1', 'r2'])
+    await api.clearHistory()
+    await api.exportCsv(['r1'])
+    await api.exportJson(['r2'])
+    await api.exportPng('chart', 'data:image/png;base64,AAAA')
+    expect(await api.systemInfo()).toEqual({ ok: true, value: 'system:info' })
+    expect(electron.invoked).toEqual([
+      { channel: 'bench:run', payload: tutorialRunConfig() },
+      { channel: 'bench:cancel', payload: undefined },
+      { channel: 'history:list', payload: undefined },
+      { channel: 'history:get', payload: { id: 'r1' } },
+      { channel: 'history:delete', payload: { ids: ['r1', 'r2'] } },
+      { channel: 'history:clear', payload: undefined },
+      { channel: 'export:csv', payload: { ids: ['r1'] } },
+      { channel: 'export:json', payload: { ids: ['r2'] } },
+      { channel: 'export:png', payload: { name: 'chart', dataUrl: 'data:image/png;base64,AAAA' } },
+      { channel: 'system:info', payload: undefined }
+    ])
+  })
+
+  it('hands listeners the payload only, never the IpcRendererEvent, until unsubscribed', () => {
+    const got: unknown[][] = []
+    const off = api.onMenu((...args: unknown[]) => got.push(args))
+    const offProgress = api.onProgress((...args: unknown[]) => got.push(['progress', ...args]))
+    electron.emit('app:menu', 'run')
+    off()
+    electron.emit('app:menu', 'cancel')
+    offProgress()
+    electron.emit('bench:progress', {})
+    expect(got).toEqual([['run']])
+    expect(electron.listeners.get('app:menu')?.size).toBe(0)
+  })
+
+  it('refuses a listener that is not a function', () => {
+    expect(() => api.onProgress('x' as never)).toThrow(TypeError)
+  })
+})
