@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { atomicReplace, atomicWriteFile } from '../../src/main/fs/atomicWriteFile'
 import { createHistoryStore } from '../../src/main/history/historyStore'
 import { summarize } from '../../src/shared/history'
@@ -278,6 +279,57 @@ describe('atomic writes', () => {
     ).rejects.toThrow('disk full')
     expect(await readFile(file, 'utf8')).toBe('old')
     expect(await readdir(dir)).toEqual(['f.txt'])
+  })
+})
+
+describe('a full disk', () => {
+  /** Makes every FileHandle.write store only its first bytes, then fail with ENOSPC. */
+  async function diskFullDuring<T>(op: () => Promise<T>, truncateFails = false): Promise<void> {
+    const probe = await open(join(dir, '.probe'), 'w')
+    const proto = Object.getPrototypeOf(probe) as FileHandle
+    await probe.close()
+    const write = proto.write
+    const writeSpy = vi.spyOn(proto, 'write').mockImplementation(async function (
+      this: FileHandle,
+      buffer: unknown
+    ) {
+      await write.call(this, (buffer as Buffer).subarray(0, 40))
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    } as FileHandle['write'])
+    const truncateSpy = truncateFails
+      ? vi.spyOn(proto, 'truncate').mockRejectedValue(new Error('EIO'))
+      : null
+    try {
+      await expect(op()).rejects.toThrow(/ENOSPC/)
+    } finally {
+      writeSpy.mockRestore()
+      truncateSpy?.mockRestore()
+    }
+  }
+
+  it('cuts a half-written line back off, so the history is as before', async () => {
+    const store = createHistoryStore(dir)
+    await store.append(sampleRun({}, 0))
+    const before = await readFile(historyFile(), 'utf8')
+    await diskFullDuring(() => store.append(sampleRun({}, 1)))
+    expect(await readFile(historyFile(), 'utf8')).toBe(before)
+    await store.append(sampleRun({}, 2))
+    const listing = await createHistoryStore(dir).list()
+    expect(listing.runs.map((r) => r.id)).toEqual(['run-000000', 'run-000002'])
+    expect(listing.damaged).toEqual([])
+  })
+
+  it('loses no stored run even when the half-written line cannot be cut off', async () => {
+    const store = createHistoryStore(dir)
+    await store.append(sampleRun({}, 0))
+    await diskFullDuring(() => store.append(sampleRun({}, 1)), true)
+    // The next append finds the stub, sets it aside, and starts a fresh line.
+    await store.append(sampleRun({}, 2))
+    expect((await store.list()).damaged).toEqual([
+      expect.objectContaining({ line: 2, reason: expect.stringMatching(/^not valid JSON/) })
+    ])
+    expect(await idsOf()).toEqual(['run-000000', 'run-000002'])
+    expect((await readdir(dir)).filter((f) => f.startsWith('history.damaged-'))).toHaveLength(1)
   })
 })
 
