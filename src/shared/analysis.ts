@@ -1,6 +1,8 @@
-import type { Workload } from './config'
+import type { BackendKind, PoolMode, Workload } from './config'
 import type {
   BootstrapInterval,
+  BreakEven,
+  Estimate,
   ErrorBasis,
   KarpFlattPoint,
   KarpFlattSeries,
@@ -11,6 +13,7 @@ import type {
   SpeedupEstimate,
   StudentTInterval
 } from './scaling'
+import type { WorkerMemory } from './study'
 
 /** How the intervals and errors of an analysis were made: said once, shown with the numbers. */
 export interface AnalysisMethod {
@@ -104,4 +107,70 @@ export interface RunAnalysis {
   context: AnalysisContext
   /** Every warning of every worker count, in worker-count order. */
   warnings: ScalingWarning[]
+}
+
+/** One size of a size sweep: 1 worker against N. */
+export interface SizePointAnalysis {
+  size: number
+  /**
+   * Median time of one worker with its interval half-width. For replicate and
+   * weak workloads it is N × T1: one worker doing the N shares in turn, so
+   * both sides do the same work.
+   */
+  t1: Estimate
+  tn: Estimate
+  /** T1/TN ± e: above 1, N workers are faster. */
+  speedup: SpeedupEstimate
+  winner: 'one' | 'many'
+  /** The winner wins even at the pessimistic ends of both errors. */
+  clear: boolean
+  correct: boolean
+}
+
+/** A size sweep on one backend and pool, and where N first beats 1. */
+export interface SizeSweepAnalysis {
+  backend: BackendKind
+  pool: PoolMode
+  /** N, compared with 1. */
+  workers: number
+  points: SizePointAnalysis[]
+  breakEven: BreakEven
+  /** One sentence with the break-even size (or why there is none). */
+  summary: string
+}
+
+/** One backend of a comparison. */
+export interface BackendSummary {
+  backend: BackendKind
+  analysis: RunAnalysis
+  /** Median spawn → ready of 1 cold worker (the probe), ms. */
+  coldStartMs: number | null
+  memory: WorkerMemory | null
+}
+
+export interface BackendComparisonAnalysis {
+  backends: BackendSummary[]
+  /** Worker counts of the sweep, in the order run. */
+  workers: number[]
+  /** The worker count the comparison is read at: the most that fit the cores. */
+  headlineWorkers: number
+  summary: string
+}
+
+/** A warning and the run of a study it came from. */
+export interface StudyWarning {
+  /** e.g. "process · cold · 10,000 elements" or "thread". */
+  where: string
+  warning: ScalingWarning
+}
+
+/** What a study means, computed on demand from its StudyRecord. */
+export interface StudyAnalysis {
+  studyId: string
+  method: AnalysisMethod
+  sizeSweeps: SizeSweepAnalysis[]
+  backendComparison: BackendComparisonAnalysis | null
+  warnings: StudyWarning[]
+  /** The answer, a sentence per finding. */
+  verdict: string[]
 }

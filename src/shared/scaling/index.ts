@@ -62,3 +62,4 @@ export type { OverheadBreakdown, OverheadSample } from './overheadBreakdown'
 
 // A whole run, analysed
 export { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
+export { analyzeStudy, formatCount, formatMiB, formatSize } from './analyzeStudy'

@@ -1,0 +1,361 @@
+/**
+ * A study: several runs that answer one question together. A problem-size
+ * sweep (1 worker against N, cold and warm pools, over log-spaced range
+ * lengths: where does N first win?) and a backend comparison (the same worker
+ * sweep on processes and on threads, with each one's start cost and memory).
+ */
+import { z } from 'zod'
+import {
+  BACKENDS,
+  issuesOf,
+  runConfigSchema,
+  type BackendKind,
+  type PoolMode,
+  type RunConfig,
+  type Validated
+} from './config'
+import type { Parsed } from './parse'
+import type { RunProgress, RunRecord } from './result'
+import type { SystemInfo } from './system'
+
+export const MAX_SIZES = 40
+
+/**
+ * Range lengths 10^4, 10^4.5, …, 10^9 (rounded): log-spaced at half decades,
+ * 11 sizes. From where a cold start dwarfs the job (10^4 elements take ~10 µs,
+ * a process ~40 ms to start) to where it is noise (10^9 take ~0.8 s per worker
+ * on the 2-core build machine); 10^10 would add ~8 s per repetition per size.
+ */
+export const DEFAULT_SWEEP_SIZES: readonly number[] = halfDecades(1e4, 1e9)
+
+/** Every half-decade 10^(k/2) from `from` to `to` inclusive, rounded, with both ends. */
+export function halfDecades(from: number, to: number): number[] {
+  const out = new Set<number>([from])
+  for (let k = Math.ceil(2 * Math.log10(from)); 10 ** (k / 2) < to; k++) {
+    const size = Math.round(10 ** (k / 2))
+    if (size > from && size < to) out.add(size)
+  }
+  out.add(to)
+  return [...out].sort((a, b) => a - b)
+}
+
+/** One message per bad size: whole first, then safe, then positive. */
+const sizeSchema = z.number({ error: 'a size must be a number' }).superRefine((value, ctx) => {
+  const message = !Number.isInteger(value)
+    ? 'a size must be a whole number'
+    : !Number.isSafeInteger(value)
+      ? 'a size must be a safe integer (≤ 2^53 − 1)'
+      : value < 1
+        ? 'a size must be at least 1'
+        : null
+  if (message) ctx.addIssue({ code: 'custom', message })
+})
+
+export const studyConfigSchema = z
+  .object({
+    /** Everything a single run takes; sizes replace its range's length, backends its backend. */
+    base: runConfigSchema,
+    /** Range lengths to sweep, 1 worker against N = the largest of base.workers. */
+    sizes: z
+      .array(sizeSchema, { error: 'sizes must be a list of range lengths' })
+      .min(1, 'give at least one size')
+      .max(MAX_SIZES, `at most ${MAX_SIZES} sizes`)
+      .optional(),
+    /** Backends to compare, side by side, on base's worker sweep. */
+    backends: z
+      .array(z.enum(BACKENDS, { error: `a backend must be one of ${BACKENDS.join(', ')}` }), {
+        error: 'backends must be a list'
+      })
+      .min(1, 'give at least one backend')
+      .max(BACKENDS.length, `at most ${BACKENDS.length} backends`)
+      .optional()
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.sizes && !c.backends) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a study needs sizes to sweep, backends to compare, or both',
+        path: []
+      })
+    }
+    if (c.sizes && new Set(c.sizes).size !== c.sizes.length) {
+      ctx.addIssue({ code: 'custom', message: 'sizes must be distinct', path: ['sizes'] })
+    }
+    if (c.backends && new Set(c.backends).size !== c.backends.length) {
+      ctx.addIssue({ code: 'custom', message: 'backends must be distinct', path: ['backends'] })
+    }
+    if (c.sizes) {
+      const n = sweepWorkers(c.base)
+      if (n < 2) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a size sweep compares 1 worker with N: give a worker count of at least 2',
+          path: ['base', 'workers']
+        })
+      }
+      const copies = c.base.workload === 'weak' ? n : 1
+      c.sizes.forEach((size, i) => {
+        if (!Number.isSafeInteger(c.base.range.start + size * copies)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `start + ${size}${copies > 1 ? ` × ${copies}` : ''} leaves the safe integers`,
+            path: ['sizes', i]
+          })
+        }
+      })
+    }
+  })
+
+export type StudyConfig = z.infer<typeof studyConfigSchema>
+
+/** Validates an untrusted value as a StudyConfig, listing every problem. */
+export function validateStudyConfig(input: unknown): Validated<StudyConfig> {
+  const parsed = studyConfigSchema.safeParse(input)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  return { ok: false, issues: issuesOf(parsed.error) }
+}
+
+/** N of the size sweep: the largest worker count of the base configuration. */
+export function sweepWorkers(base: RunConfig): number {
+  return Math.max(...base.workers)
+}
+
+/** The run for one point of a size sweep: [start, start + size), 1 worker and N. */
+export function sizeRunConfig(
+  base: RunConfig,
+  size: number,
+  backend: BackendKind,
+  pool: PoolMode
+): RunConfig {
+  const start = base.range.start
+  return {
+    ...base,
+    range: { start, end: start + size },
+    workers: [1, sweepWorkers(base)],
+    backend,
+    pool
+  }
+}
+
+/** Elements of the cold-start probe: small enough that the run is all start-up. */
+export const COLD_START_PROBE_LENGTH = 1000
+
+/** The cold-start probe: 1 worker, cold, a job of 1000 elements, at least 5 repetitions. */
+export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): RunConfig {
+  return {
+    range: { start: 0, end: COLD_START_PROBE_LENGTH },
+    workers: [1],
+    workload: 'split',
+    backend,
+    pool: 'cold',
+    warmup: 1,
+    reps: Math.max(5, base.reps)
+  }
+}
+
+/** One step of a study, in the order it runs. */
+export type StudyStep =
+  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; config: RunConfig }
+  | { kind: 'backend'; backend: BackendKind; config: RunConfig }
+  | { kind: 'cold-start'; backend: BackendKind; config: RunConfig }
+  | { kind: 'memory'; backend: BackendKind }
+
+/**
+ * The steps of a study: for every backend of the size sweep (the base's, or
+ * each compared one) and each pool (warm, then cold), every size ascending;
+ * then for each compared backend its worker sweep, its cold-start probe and
+ * its memory probe.
+ */
+export function studyPlan(config: StudyConfig): StudyStep[] {
+  const steps: StudyStep[] = []
+  const backends = config.backends ?? [config.base.backend]
+  if (config.sizes) {
+    const sizes = [...config.sizes].sort((a, b) => a - b)
+    for (const backend of backends) {
+      for (const pool of ['warm', 'cold'] as const) {
+        for (const size of sizes) {
+          steps.push({
+            kind: 'size',
+            backend,
+            pool,
+            size,
+            config: sizeRunConfig(config.base, size, backend, pool)
+          })
+        }
+      }
+    }
+  }
+  if (config.backends) {
+    for (const backend of config.backends) {
+      steps.push({ kind: 'backend', backend, config: { ...config.base, backend } })
+      steps.push({
+        kind: 'cold-start',
+        backend,
+        config: coldStartProbeConfig(config.base, backend)
+      })
+      steps.push({ kind: 'memory', backend })
+    }
+  }
+  return steps
+}
+
+/** Rough costs for progress weighting: ns per element and ms to start a worker. */
+const NS_PER_ELEMENT = 1
+const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
+const MEMORY_PROBE_MS = 400
+
+/** A guess at how long a step takes (ms), only to weight the study's progress bar. */
+export function estimateStepMs(step: StudyStep, cores: number): number {
+  if (step.kind === 'memory') return MEMORY_PROBE_MS
+  const c = step.config
+  const length = c.range.end - c.range.start
+  const counts = [...new Set([1, ...c.workers])]
+  const spawn = SPAWN_MS[c.backend]
+  const perRep = counts.reduce((sum, n) => {
+    const work = c.workload === 'split' ? length : length * n
+    const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(n, cores))
+    return sum + computeMs + 1 + (c.pool === 'cold' ? spawn * n : 0)
+  }, 0)
+  return (c.warmup + c.reps) * perRep + (c.pool === 'warm' ? spawn * Math.max(...counts) : 0)
+}
+
+/** A short label for a step, for progress lines. */
+export function describeStep(step: StudyStep): string {
+  switch (step.kind) {
+    case 'size':
+      return `size sweep · ${step.backend} · ${step.pool} · ${step.size.toLocaleString('en-US')} elements`
+    case 'backend':
+      return `backend comparison · ${step.backend}`
+    case 'cold-start':
+      return `cold-start probe · ${step.backend}`
+    case 'memory':
+      return `memory probe · ${step.backend}`
+  }
+}
+
+/**
+ * Memory per worker, measured once per backend by a probe that starts a few
+ * idle-then-run workers. Processes: each worker's own resident set, read from
+ * /proc/<pid>/status (VmRSS) on Linux, `ps -o rss=` elsewhere, with the
+ * proportional set size (PSS: shared pages split among the processes sharing
+ * them; Linux /proc/<pid>/smaps_rollup only) beside it. Threads share the
+ * engine's process, so a thread costs what the engine's RSS grows by when the
+ * threads start, divided by their number.
+ */
+export interface WorkerMemory {
+  backend: BackendKind
+  method: 'proc-status' | 'ps' | 'rss-growth'
+  /** Workers the probe started. */
+  workers: number
+  /** Median over the workers (processes) or growth ÷ workers (threads), bytes. */
+  rssBytesPerWorker: number
+  /** Processes on Linux: median PSS, bytes; null elsewhere and for threads. */
+  pssBytesPerWorker: number | null
+  /** How it was measured, in a sentence. */
+  note: string
+}
+
+/** One point of a size sweep: the run of 1 worker and N on a range of `size` elements. */
+export interface SizeRun {
+  backend: BackendKind
+  pool: PoolMode
+  size: number
+  run: RunRecord
+}
+
+/** One backend's worker sweep, its cold start and its memory per worker. */
+export interface BackendRun {
+  backend: BackendKind
+  run: RunRecord
+  /** The cold-start probe's run: 1 worker, cold, 1000 elements. */
+  coldStart: RunRecord
+  /** Null where the platform offers no way to read it (or the probe was not given). */
+  memory: WorkerMemory | null
+}
+
+/** A finished study: measurements only; analyzeStudy() derives the rest. */
+export interface StudyRecord {
+  id: string
+  startedAt: string
+  finishedAt: string
+  status: 'completed'
+  config: StudyConfig
+  system: SystemInfo
+  /** N of the size sweep; null without one. */
+  sweepWorkers: number | null
+  sizeRuns: SizeRun[]
+  backendRuns: BackendRun[]
+  /** True when every total of every run matched its closed form. */
+  correct: boolean
+}
+
+/** Streamed while a study runs. */
+export interface StudyProgress {
+  studyId: string
+  /** 1-based step being run, of `steps`. */
+  step: number
+  steps: number
+  label: string
+  /** The whole study, 0…1, weighted by each step's expected duration. */
+  fraction: number
+  etaMs: number | null
+  elapsedMs: number
+  /** The current run's own progress, when the step is a run. */
+  run: RunProgress | null
+}
+
+const POWER = /^(\d+)\s*\^\s*(\d+)$/
+const PLAIN = /^\d+(?:_\d+)*$/
+
+/** One size as typed: 1000000, 1_000_000 or 10^6. */
+function parseSize(text: string): Parsed<number> {
+  const t = text.trim()
+  const power = POWER.exec(t)
+  if (power) return { ok: true, value: Number(power[1]) ** Number(power[2]) }
+  if (PLAIN.test(t)) return { ok: true, value: Number(t.replace(/_/g, '')) }
+  if (/^\d+(\.\d+)?e\d+$/i.test(t)) {
+    return { ok: false, message: `"${t}": write powers as 10^${t.split(/e/i)[1]}, or digits` }
+  }
+  return { ok: false, message: `"${t}" is not a size (e.g. 100_000 or 10^5)` }
+}
+
+/**
+ * A list of range lengths: sizes separated by commas, each digits with
+ * optional _ separators (100_000) or a power (10^5); `A..B` stands for A, B
+ * and every half decade between (10^4..10^6 = 10^4, 10^4.5, 10^5, 10^5.5,
+ * 10^6, rounded). Exponent notation (1e5) is refused as ambiguous with a
+ * float. The result is sorted and deduplicated; the schema checks its limits.
+ */
+export function parseSizeList(text: string): Parsed<number[]> {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  if (parts.length === 0) return { ok: false, message: 'give at least one size' }
+  const out = new Set<number>()
+  for (const part of parts) {
+    const span = part.split('..')
+    if (span.length > 2) return { ok: false, message: `"${part}" is not A..B` }
+    const ends: number[] = []
+    for (const end of span) {
+      const size = parseSize(end)
+      if (!size.ok) return size
+      ends.push(size.value)
+    }
+    if (ends.length === 1) {
+      out.add(ends[0])
+      continue
+    }
+    const [from, to] = ends
+    if (!(from >= 1) || !(to > from)) {
+      return { ok: false, message: `"${part}": a span must go upwards from at least 1` }
+    }
+    if (!Number.isSafeInteger(to)) {
+      return { ok: false, message: `"${part}": ${to} is not a safe integer` }
+    }
+    for (const size of halfDecades(from, to)) out.add(size)
+    if (out.size > MAX_SIZES) break
+  }
+  return { ok: true, value: [...out].sort((a, b) => a - b) }
+}

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest'
+import type { RunConfig } from '../../src/shared/config'
+import { analyzeStudy } from '../../src/shared/scaling'
+import {
+  DEFAULT_SWEEP_SIZES,
+  estimateStepMs,
+  halfDecades,
+  parseSizeList,
+  studyPlan,
+  validateStudyConfig,
+  type StudyRecord
+} from '../../src/shared/study'
+import { syntheticRun } from '../helpers/syntheticRun'
+
+const base: RunConfig = {
+  range: { start: 0, end: 1_000_000 },
+  workers: [1, 2],
+  workload: 'split',
+  backend: 'process',
+  pool: 'warm',
+  warmup: 1,
+  reps: 3
+}
+
+describe('size lists', () => {
+  it('defaults to 10^4 … 10^9 at half decades', () => {
+    expect(DEFAULT_SWEEP_SIZES).toEqual([
+      10_000, 31_623, 100_000, 316_228, 1_000_000, 3_162_278, 10_000_000, 31_622_777, 100_000_000,
+      316_227_766, 1_000_000_000
+    ])
+    expect(halfDecades(1000, 50_000)).toEqual([1000, 3162, 10_000, 31_623, 50_000])
+  })
+
+  it('parses digits with _ separators, powers, and spans', () => {
+    expect(parseSizeList('10_000, 1000,10^6')).toEqual({
+      ok: true,
+      value: [1000, 10_000, 1_000_000]
+    })
+    expect(parseSizeList('10^4..10^5,2^20')).toEqual({
+      ok: true,
+      value: [10_000, 31_623, 100_000, 1_048_576]
+    })
+    expect(parseSizeList('10^4..10^9')).toEqual({ ok: true, value: [...DEFAULT_SWEEP_SIZES] })
+  })
+
+  it('refuses exponent notation, junk and backward spans, saying what to write', () => {
+    expect(parseSizeList('1e4')).toEqual({
+      ok: false,
+      message: '"1e4": write powers as 10^4, or digits'
+    })
+    expect(parseSizeList('12k')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"12k"')
+    })
+    expect(parseSizeList('10^5..10^4')).toMatchObject({ ok: false })
+    expect(parseSizeList(' , ')).toEqual({ ok: false, message: 'give at least one size' })
+    expect(parseSizeList('-5')).toMatchObject({ ok: false })
+  })
+})
+
+describe('studyConfigSchema', () => {
+  it('accepts a sweep, a comparison, or both', () => {
+    expect(validateStudyConfig({ base, sizes: [1000, 10_000] }).ok).toBe(true)
+    expect(validateStudyConfig({ base, backends: ['process', 'thread'] }).ok).toBe(true)
+    expect(validateStudyConfig({ base, sizes: [5], backends: ['thread'] }).ok).toBe(true)
+  })
+
+  it('lists every problem with its field', () => {
+    const r = validateStudyConfig({
+      base,
+      sizes: [1.5, 0, Number.MAX_SAFE_INTEGER + 2],
+      backends: ['thread', 'gpu']
+    })
+    expect(r.ok ? [] : r.issues).toEqual([
+      { field: 'sizes.0', message: 'a size must be a whole number' },
+      { field: 'sizes.1', message: 'a size must be at least 1' },
+      { field: 'sizes.2', message: 'a size must be a safe integer (≤ 2^53 − 1)' },
+      { field: 'backends.1', message: 'a backend must be one of process, thread' }
+    ])
+    const many = validateStudyConfig({ base, sizes: Array.from({ length: 41 }, (_, i) => i + 1) })
+    expect(many.ok ? [] : many.issues).toEqual([{ field: 'sizes', message: 'at most 40 sizes' }])
+    const empty = validateStudyConfig({ base })
+    expect(empty).toEqual({
+      ok: false,
+      issues: [
+        { field: '(config)', message: 'a study needs sizes to sweep, backends to compare, or both' }
+      ]
+    })
+    const twice = validateStudyConfig({ base, sizes: [10, 10], backends: ['thread', 'thread'] })
+    expect(twice.ok ? [] : twice.issues.map((i) => i.field)).toEqual(['sizes', 'backends'])
+    const unsafe = validateStudyConfig({
+      base: { ...base, workload: 'weak', range: { start: 0, end: 10 } },
+      sizes: [2 ** 52]
+    })
+    expect(unsafe.ok ? [] : unsafe.issues).toEqual([
+      { field: 'sizes.0', message: `start + ${2 ** 52} × 2 leaves the safe integers` }
+    ])
+  })
+})
+
+describe('studyPlan', () => {
+  it('runs each backend’s sweep warm then cold, sizes ascending, then each backend’s comparison', () => {
+    const steps = studyPlan({ base, sizes: [100, 10], backends: ['thread', 'process'] })
+    expect(
+      steps.map((s) =>
+        s.kind === 'size' ? `${s.backend} ${s.pool} ${s.size}` : `${s.kind} ${s.backend}`
+      )
+    ).toEqual([
+      'thread warm 10',
+      'thread warm 100',
+      'thread cold 10',
+      'thread cold 100',
+      'process warm 10',
+      'process warm 100',
+      'process cold 10',
+      'process cold 100',
+      'backend thread',
+      'cold-start thread',
+      'memory thread',
+      'backend process',
+      'cold-start process',
+      'memory process'
+    ])
+    const first = steps[0]
+    expect(first.kind === 'size' && first.config).toEqual({
+      ...base,
+      range: { start: 0, end: 10 },
+      workers: [1, 2],
+      backend: 'thread',
+      pool: 'warm'
+    })
+    // Without compared backends the sweep runs on the base backend only.
+    expect(studyPlan({ base, sizes: [10] }).map((s) => s.kind)).toEqual(['size', 'size'])
+  })
+
+  it('weights steps by the work they do', () => {
+    const [small, big] = studyPlan({ base, sizes: [1000, 1_000_000_000] })
+    expect(estimateStepMs(big, 2)).toBeGreaterThan(50 * estimateStepMs(small, 2))
+  })
+})
+
+/** A study record from fixed numbers: a warm sweep where 2 workers win from 10^6 on. */
+function syntheticStudy(): StudyRecord {
+  const sizes = [10_000, 100_000, 1_000_000, 10_000_000]
+  const t1 = [0.2, 1, 8, 80]
+  const t2 = [0.6, 1.4, 4.6, 41]
+  const sizeRuns = sizes.map((size, i) => ({
+    backend: 'process' as const,
+    pool: 'warm' as const,
+    size,
+    run: syntheticRun(
+      [
+        { workers: 1, wallMs: [t1[i], t1[i] * 1.01, t1[i] * 0.99], overheadMs: 0 },
+        { workers: 2, wallMs: [t2[i], t2[i] * 1.01, t2[i] * 0.99], overheadMs: 0 }
+      ],
+      { range: { start: 0, end: size } }
+    )
+  }))
+  const backendRun = (backend: 'process' | 'thread', s2: number) => ({
+    backend,
+    run: syntheticRun(
+      [
+        { workers: 1, wallMs: [100, 101, 99, 100, 100] },
+        { workers: 2, wallMs: [100 / s2, 101 / s2, 99 / s2, 100 / s2, 100 / s2] }
+      ],
+      { backend }
+    ),
+    coldStart: syntheticRun([{ workers: 1, wallMs: [41, 42, 40], spawnMs: [40, 41, 39] }], {
+      backend,
+      pool: 'cold',
+      workers: [1],
+      range: { start: 0, end: 1000 }
+    }),
+    memory: {
+      backend,
+      method: backend === 'thread' ? ('rss-growth' as const) : ('proc-status' as const),
+      workers: 4,
+      rssBytesPerWorker: backend === 'thread' ? 8 * 2 ** 20 : 48 * 2 ** 20,
+      pssBytesPerWorker: backend === 'thread' ? null : 12 * 2 ** 20,
+      note: 'fixed'
+    }
+  })
+  return {
+    id: 'study-1',
+    startedAt: '2025-02-01T10:00:00.000Z',
+    finishedAt: '2025-02-01T10:01:00.000Z',
+    status: 'completed',
+    config: { base, sizes, backends: ['process', 'thread'] },
+    system: sizeRuns[0].run.system,
+    sweepWorkers: 2,
+    sizeRuns,
+    backendRuns: [backendRun('process', 1.9), backendRun('thread', 1.95)],
+    correct: true
+  }
+}
+
+describe('analyzeStudy', () => {
+  const a = analyzeStudy(syntheticStudy())
+
+  it('marks the winner per size and interpolates the break-even in log size', () => {
+    const [sweep] = a.sizeSweeps
+    expect(sweep).toMatchObject({ backend: 'process', pool: 'warm', workers: 2 })
+    expect(sweep.points.map((p) => p.winner)).toEqual(['one', 'one', 'many', 'many'])
+    expect(sweep.points.map((p) => p.clear)).toEqual([true, true, true, true])
+    expect(sweep.points[2].speedup.speedup).toBeCloseTo(8 / 4.6, 12)
+    // ln(T2/T1) = ln 1.4 at 10^5 and ln(4.6/8) at 10^6: linear in log10 size between them.
+    const r0 = Math.log(1.4)
+    const r1 = Math.log(4.6 / 8)
+    const expected = 10 ** (5 + r0 / (r0 - r1))
+    expect(sweep.breakEven.status).toBe('crosses')
+    expect(sweep.breakEven.size).toBeCloseTo(expected, 6)
+    expect(sweep.summary).toContain(
+      `process, warm pool: 2 workers first beat 1 at about ${Number(expected.toPrecision(2)).toLocaleString('en-US')} elements (between 100,000 and 1,000,000`
+    )
+  })
+
+  it('reads the backends side by side with start cost and memory', () => {
+    const c = a.backendComparison!
+    expect(c.headlineWorkers).toBe(2)
+    expect(c.backends.map((b) => [b.backend, b.coldStartMs])).toEqual([
+      ['process', 40],
+      ['thread', 40]
+    ])
+    expect(c.summary).toContain('At 2 workers the speedup was process 1.9 ± ')
+    expect(c.summary).toContain('thread 1.95 ± ')
+    expect(c.summary).toContain('JavaScript worker threads each run their own V8 isolate')
+    expect(c.summary).toContain('process 48 MiB RSS (PSS 12 MiB), thread 8 MiB (engine RSS growth)')
+    expect(a.verdict).toEqual([a.sizeSweeps[0].summary, c.summary])
+  })
+
+  it('charges one worker for all N shares when the workload grows with N', () => {
+    const study = syntheticStudy()
+    const weak: StudyRecord = {
+      ...study,
+      backendRuns: [],
+      sizeRuns: study.sizeRuns.map((r) => ({
+        ...r,
+        run: { ...r.run, config: { ...r.run.config, workload: 'weak' } }
+      }))
+    }
+    const [sweep] = analyzeStudy(weak).sizeSweeps
+    expect(sweep.points[0].t1.value).toBeCloseTo(2 * 0.2, 12)
+    expect(sweep.points.map((p) => p.winner)).toEqual(['one', 'many', 'many', 'many'])
+  })
+})
