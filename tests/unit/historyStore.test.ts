@@ -288,7 +288,7 @@ describe('a full disk', () => {
     const probe = await open(join(dir, '.probe'), 'w')
     const proto = Object.getPrototypeOf(probe) as FileHandle
     await probe.close()
-    const write = proto.write
+    const write = proto.write as (this: FileHandle, data: Uint8Array) => Promise<unknown>
     const writeSpy = vi.spyOn(proto, 'write').mockImplementation(async function (
       this: FileHandle,
       buffer: unknown

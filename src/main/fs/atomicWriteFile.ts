@@ -26,14 +26,15 @@ export async function syncDirectory(dir: string): Promise<void> {
  */
 export async function atomicReplace(
   path: string,
-  fill: (handle: FileHandle) => Promise<void>
+  fill: (handle: FileHandle) => Promise<void>,
+  { durable = true }: { durable?: boolean } = {}
 ): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     const handle = await open(temp, 'wx')
     try {
       await fill(handle)
-      await handle.sync()
+      if (durable) await handle.sync()
     } finally {
       await handle.close()
     }
@@ -42,10 +43,17 @@ export async function atomicReplace(
     await rm(temp, { force: true })
     throw e
   }
-  await syncDirectory(dirname(path))
+  if (durable) await syncDirectory(dirname(path))
 }
 
-/** atomicReplace with the whole content at hand. */
-export function atomicWriteFile(path: string, data: string | Uint8Array): Promise<void> {
-  return atomicReplace(path, (handle) => handle.writeFile(data))
+/**
+ * atomicReplace with the whole content at hand. `durable: false` skips the
+ * fsyncs, for caches: after a power cut the file may be empty, never mixed.
+ */
+export function atomicWriteFile(
+  path: string,
+  data: string | Uint8Array,
+  options?: { durable?: boolean }
+): Promise<void> {
+  return atomicReplace(path, (handle) => handle.writeFile(data), options)
 }

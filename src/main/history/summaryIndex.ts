@@ -115,7 +115,10 @@ export async function loadSummaryIndex(path: string, stamp: string): Promise<His
   return idx.byId.size === entries.length ? idx : null
 }
 
-/** Saves the index (atomically, so a crash leaves the old one or the new one). */
+/**
+ * Saves the index atomically but without fsync: it is a cache, and one lost
+ * to a power cut is only read as damaged and rebuilt from the history.
+ */
 export async function saveSummaryIndex(path: string, index: HistoryIndex): Promise<void> {
   if (index.stamp === null) return
   await atomicWriteFile(
@@ -126,6 +129,7 @@ export async function saveSummaryIndex(path: string, index: HistoryIndex): Promi
       size: index.size,
       endsWithNewline: index.endsWithNewline,
       entries: index.entries
-    })
+    }),
+    { durable: false }
   )
 }
