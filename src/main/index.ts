@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron'
 import { collectSystemInfo, createEngine } from './engine'
 import { utilityProcessBackend } from './engine/backends/utilityProcess'
+import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
 import { registerHandlers, send } from './ipc'
 import { isAppUrl } from './ipc/senderPolicy'
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const statePath = join(userData, 'window-state.json')
   const engine = createEngine({
-    workerPath: join(__dirname, 'worker.js'),
+    workerPath: asarUnpackedPath(join(__dirname, 'worker.js')),
     processBackend: utilityProcessBackend,
     systemExtra,
     log
