@@ -75,13 +75,20 @@ export function formatSpeedup(value: number | null | undefined, locale = 'en'): 
 }
 
 /** 0.873 → "87.3 %". */
+const percentFormats = new Map<string, Intl.NumberFormat>()
+
 export function formatPercent(value: number | null | undefined, locale = 'en'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1
-  }).format(value)
+  let f = percentFormats.get(locale)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+      minimumFractionDigits: 1
+    })
+    percentFormats.set(locale, f)
+  }
+  return f.format(value)
 }
 
 /** A plain fraction with three decimals (Karp–Flatt): 0.042. */
@@ -101,27 +108,39 @@ export function formatBytes(bytes: number, locale = 'en'): string {
   return `${numberFormat(locale, i === 0 ? 0 : 1).format(value)} ${units[i]}`
 }
 
-/** "24 Nov 2025, 03:51" in the user's locale. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Intl formatters are costly to build (about a millisecond each): build each once. */
+function dateFormat(locale: string, kind: 'dateTime' | 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`
+  let f = dateFormats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale,
+      kind === 'dateTime'
+        ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : kind === 'date'
+          ? { month: 'short', day: 'numeric' }
+          : { hour: '2-digit', minute: '2-digit' }
+    )
+    dateFormats.set(key, f)
+  }
+  return f
+}
+
+/** "Nov 24, 2025, 03:51 AM" in the user's locale. */
 export function formatDateTime(iso: string | number, locale = 'en'): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return String(iso)
-  return date.toLocaleString(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit'
-  })
+  return dateFormat(locale, 'dateTime').format(date)
 }
 
 export function formatShortDate(ms: number, locale = 'en'): string {
-  return new Date(ms).toLocaleDateString(locale, { month: 'short', day: 'numeric' })
+  return dateFormat(locale, 'date').format(ms)
 }
 
 /** A time axis label: the clock within a day or two, the date beyond. */
 export function formatAxisTime(ms: number, spanMs: number, locale = 'en'): string {
-  const date = new Date(ms)
-  if (spanMs <= 2 * 86_400_000)
-    return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  if (spanMs <= 2 * 86_400_000) return dateFormat(locale, 'time').format(ms)
   return formatShortDate(ms, locale)
 }

@@ -3,6 +3,10 @@
  * another object of the same shape (`Messages`); components read them through
  * `i18n.m` and never hard-code text.
  */
+/** Counts in messages are grouped the English way: 10,000 runs. */
+const grouping = new Intl.NumberFormat('en')
+const n = (value: number): string => grouping.format(value)
+
 export const en = {
   app: {
     title: 'Speedup Lab',
@@ -12,7 +16,8 @@ export const en = {
     noApi: 'The benchmark engine is not connected (window.api is missing).'
   },
   form: {
-    heading: 'Configuration',
+    heading: 'Run configuration',
+    sidebar: 'Benchmark setup',
     presets: 'Presets',
     presetScaling: 'Scaling',
     presetScalingHint: 'The engine defaults: a large range split across 1 … all cores, warm pool.',
@@ -81,7 +86,7 @@ export const en = {
     elapsed: (elapsed: string) => `${elapsed} elapsed`,
     perWorker: 'Per-worker progress (current repetition)',
     worker: (index: number, count: number) => `Worker ${index} of ${count}`,
-    moreWorkers: (count: number) => `… and ${count} more`,
+    moreWorkers: (count: number) => `… and ${n(count)} more`,
     counts: (list: string) => `workers ${list}`,
     plan: 'Schedule',
     warmupStep: 'warm-up (discarded)',
@@ -190,23 +195,23 @@ export const en = {
       compute: 'Compute',
       collect: 'Result message',
       idle: 'Idle',
-      workers: (n: number) => `${n} ${n === 1 ? 'worker' : 'workers'}`
+      workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`
     }
   },
   history: {
     heading: 'History',
-    count: (count: number) => `${count} ${count === 1 ? 'run' : 'runs'}`,
+    count: (count: number) => `${n(count)} ${count === 1 ? 'run' : 'runs'}`,
     empty: 'No runs stored yet. Every finished run is saved here automatically.',
     storedAt: (path: string) => `Stored in ${path}`,
     loading: 'Loading history…',
     selectAll: 'Select all',
     selectNone: 'Select none',
-    selected: (count: number) => `${count} selected`,
+    selected: (count: number) => `${n(count)} selected`,
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
     delete: 'Delete',
     clear: 'Clear history',
-    confirmClear: (count: number) => `Delete all ${count} runs?`,
+    confirmClear: (count: number) => `Delete all ${n(count)} runs?`,
     confirmYes: 'Delete all',
     confirmNo: 'Keep',
     view: 'View',
@@ -221,11 +226,11 @@ export const en = {
       sum: 'Sum'
     },
     damaged: (count: number) =>
-      `${count} damaged ${count === 1 ? 'entry was' : 'entries were'} skipped while reading the history:`,
+      `${n(count)} damaged ${count === 1 ? 'entry was' : 'entries were'} skipped while reading the history:`,
     damagedLine: (line: number, reason: string) => `line ${line}: ${reason}`,
-    damagedMore: (count: number) => `… and ${count} more`,
+    damagedMore: (count: number) => `… and ${n(count)} more`,
     openRun: (date: string) => `View run of ${date}`,
-    deleted: (count: number) => `Deleted ${count} ${count === 1 ? 'run' : 'runs'}.`
+    deleted: (count: number) => `Deleted ${n(count)} ${count === 1 ? 'run' : 'runs'}.`
   },
   exports: {
     saved: (what: string, path: string) => `${what} saved to ${path}`,
