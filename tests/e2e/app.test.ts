@@ -87,6 +87,7 @@ describe('the app in Chromium, on the real engine', () => {
     expect(await page.getByText(`Measures ${every}`, { exact: true }).count()).toBe(1)
     expect(await runButton(page).isEnabled()).toBe(true)
     expect(await page.getByText('No results yet').isVisible()).toBe(true)
+    await screenshot(page, 'empty')
 
     await page.getByRole('tab', { name: 'System' }).click()
     const cpu = page.locator('[data-key="cpu"] dd')
@@ -172,6 +173,7 @@ describe('the app in Chromium, on the real engine', () => {
     expect(grouped(TUTORIAL_SUM)).toBe('2,499,999,950,000,000')
     // Cold pools time the spawn: the table shows a Spawn column.
     expect(await page.getByRole('columnheader', { name: 'Spawn' }).count()).toBe(1)
+    await screenshot(page, 'tutorial')
   })
 
   it('lists both runs in History, keeps them after a reload, and opens an older one', async () => {

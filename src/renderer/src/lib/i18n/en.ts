@@ -33,7 +33,7 @@ export const en = {
     expectedSum: (sum: string) => `expected sum ${sum}`,
     workers: 'Worker counts',
     workersEvery: (cores: number) => `1 … ${cores} (every count)`,
-    workersDoubling: (list: string) => `Doubling: ${list}`,
+    workersDoubling: (list: string) => `Sweep, doubling: ${list}`,
     workersCustom: 'Custom list',
     workersCustomLabel: 'Custom worker counts',
     workersCustomPlaceholder: 'e.g. 1,2,4 or 1-8',
@@ -126,7 +126,10 @@ export const en = {
     emptyBody:
       'Pick a preset or set a range and worker counts on the left, then click Run benchmark. The time with one worker is compared with the time with N.',
     reps: (warmup: number, reps: number) =>
-      `${reps} ${reps === 1 ? 'repetition' : 'repetitions'} after ${warmup} warm-up`,
+      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}` +
+      (warmup === 0
+        ? ', no warm-up'
+        : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
     measuredOn: (cpu: string) => `measured on ${cpu}`,
     cards: {
       t1: 'Time, 1 worker',
@@ -256,6 +259,197 @@ export const en = {
     loading: 'Reading system information…',
     unavailable: 'not available'
   },
+  /*
+   * ── Scaling view (issue 4) ──────────────────────────────────────────────
+   * Studies (size sweep, threads vs processes), run statistics and models.
+   * Sentences computed by the analysis (verdicts, fits, warnings) come from
+   * src/shared/scaling in English.
+   */
+  scaling: {
+    tab: 'Scaling',
+    heading: 'Scaling',
+    intro:
+      'Why N workers are not N times faster: where N first beats one, what threads and processes cost, and what the fitted models say.',
+    form: {
+      heading: 'Study',
+      base: 'Base configuration',
+      baseNote: 'From the run form on the left: range start, worker counts, workload, pool, repetitions.',
+      baseInvalid: 'The run form on the left has errors: fix them to plan a study.',
+      baseLine: (range: string, workers: string, rest: string) =>
+        `${range} · workers ${workers} · ${rest}`,
+      sweep: 'Problem-size sweep',
+      sweepHint: (workers: number | null) =>
+        workers !== null && workers >= 2
+          ? `1 worker against ${n(workers)}, warm and cold pool, at every range length.`
+          : '1 worker against N (the largest worker count), warm and cold pool, at every range length.',
+      sizes: 'Range lengths',
+      sizesHint: 'Lengths from the range start: 100_000, 10^6, or a span 10^4..10^9 (every half decade).',
+      sizesSummary: (count: number, from: string, to: string) =>
+        `${n(count)} ${count === 1 ? 'size' : 'sizes'}: ${from} … ${to}`,
+      sizesReset: 'Default',
+      sizesResetLabel: 'Restore the default range lengths',
+      compare: 'Threads vs processes',
+      compareHint:
+        'The worker sweep on both backends, with the cold start and memory of one worker.',
+      nothingChosen: 'Choose a size sweep, a backend comparison, or both.',
+      plan: (steps: number, runs: number, time: string) =>
+        `${n(steps)} steps, ${n(runs)} runs, roughly ${time}`,
+      run: 'Run study',
+      running: 'Running…',
+      cancel: 'Cancel',
+      cancelling: 'Cancelling…',
+      invalidSummary: (count: number) =>
+        `Fix ${count === 1 ? 'one problem' : `${n(count)} problems`} to run the study.`,
+      busy: 'A benchmark is running: wait for it, or cancel it, to start a study.'
+    },
+    progress: {
+      heading: 'Study running',
+      overall: 'Study progress',
+      current: 'Current run',
+      step: (step: number, steps: number) => `Step ${n(step)} of ${n(steps)}`,
+      eta: (time: string) => `about ${time} left`,
+      estimating: 'estimating the time left…',
+      elapsed: (time: string) => `${time} elapsed`
+    },
+    study: {
+      heading: 'What the study found',
+      meta: (date: string, cpu: string) => `Study of ${date} on ${cpu}`,
+      notCorrect: 'At least one total did not match its closed form n·(a+b)/2.',
+      export: 'Export the study',
+      exportAs: (format: string) => `Export the study as ${format}`
+    },
+    warnings: {
+      heading: (count: number) => `Warnings (${n(count)})`,
+      none: 'No warnings: steady timings and narrow intervals.',
+      workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`,
+      info: 'Note',
+      warning: 'Warning'
+    },
+    size: {
+      heading: 'Time vs problem size',
+      desc: (workers: number) =>
+        `Median wall time of 1 worker and of ${n(workers)}, log–log; a vertical line marks where ${n(workers)} first beat 1.`,
+      backend: 'Backend shown',
+      one: (pool: string) => `1 worker, ${pool}`,
+      many: (workers: number, pool: string) => `${n(workers)} workers, ${pool}`,
+      marker: (pool: string, size: string) => `${pool} break-even ≈ ${size}`,
+      axisSize: 'Range length (elements)',
+      axisTime: 'Median wall time (ms)',
+      caption: (backend: string) => `1 worker vs N by problem size, ${backend}`,
+      colSize: 'Length',
+      colPool: 'Pool',
+      colOne: '1 worker',
+      colOneScaled: (workers: number) => `1 worker × ${n(workers)}`,
+      colMany: (workers: number) => `${n(workers)} workers`,
+      colSpeedup: 'Speedup ± e',
+      colWinner: 'Faster',
+      winnerMany: (workers: number) => `${n(workers)} workers`,
+      winnerOne: '1 worker',
+      withinErrors: 'within the errors',
+      breakEven: 'Break-even',
+      breakEvenHere: (size: string) => `≈ ${size} (just below)`,
+      wrongTotal: 'wrong total'
+    },
+    backends: {
+      heading: 'Threads vs processes',
+      speedup: 'Speedup by backend',
+      speedupDesc: 'The same worker sweep on processes and on threads: S ± e against the ideal.',
+      costs: 'Start cost and memory per worker',
+      costsDesc: 'Median cold start of one worker (left axis) and memory per worker (right axis).',
+      coldStart: 'Cold start (ms)',
+      memory: 'Memory per worker (MiB)',
+      caption: 'Backends side by side',
+      colBackend: 'Backend',
+      colSpeedup: (workers: number) => `Speedup at ${n(workers)}`,
+      colEfficiency: 'Efficiency ± e',
+      colColdStart: 'Cold start',
+      colRss: 'RSS per worker',
+      colPss: 'PSS per worker',
+      colAmdahl: 'Amdahl f ± u',
+      colMethod: 'Memory measured by',
+      notMeasured: 'not measured on this platform'
+    },
+    stats: {
+      heading: 'Run statistics and models',
+      source: 'Run analysed',
+      sourceShown: (date: string) => `Run on display (${date})`,
+      sourceStudy: (backend: string) => `Study: ${backend}`,
+      none: 'Run a benchmark or a study, or open a run from History, to see its statistics here.',
+      exportMarkdown: (count: number) =>
+        count > 1 ? `Markdown report (${n(count)} runs)` : 'Markdown report',
+      exportMarkdownStudy: 'Markdown report (study)',
+      config: (line: string, reps: string) => `${line} · ${reps}`,
+      method: (level: string, resamples: string) =>
+        `Median: ${level} interval by percentile bootstrap (${resamples} seeded resamples). Mean: ± σ, with a Student-t interval. S ± e carries the medians’ interval half-widths through T1/TN; efficiency is S/N ± e/N.`,
+      baselineMissing:
+        'This run did not keep its 1-worker samples: T1 comes from the stored speedup, so the errors carry only TN’s interval.',
+      caption: 'Per worker count, with 95 % intervals',
+      colWorkers: 'Workers',
+      colN: 'n',
+      colMedian: 'Median',
+      colCi: '95 % CI of the median',
+      colMean: 'Mean ± σ',
+      colRange: 'Min … max',
+      colSpeedup: 'Speedup S ± e',
+      colScaled: 'Scaled speedup ± e',
+      colEfficiency: 'Efficiency ± e',
+      colKarpFlatt: 'Karp–Flatt e(N)',
+      models: 'Models',
+      fitF: 'Serial fraction f',
+      fitCeiling: 'Ceiling 1/f',
+      fitNoCeiling: 'none (f = 0)',
+      fitUsl: 'USL σ, κ',
+      fitPeak: 'USL peak',
+      fitPeakAt: (speedup: string, workers: string) => `${speedup} at ≈ ${workers} workers`,
+      fitDrawn: 'Model drawn',
+      fitR2: 'R²'
+    },
+    charts: {
+      model: 'Speedup with fitted models',
+      modelDesc: 'Measured S ± e, the ideal line and the fitted Amdahl curve (the USL where it fits better).',
+      modelDescWeak: 'Scaled speedup N·T1/TN ± e (Gustafson) against the ideal N.',
+      efficiency: 'Efficiency',
+      efficiencyDesc: 'Speedup ÷ workers ± e; 100 % is perfect scaling.',
+      karpFlatt: 'Karp–Flatt serial fraction e(N)',
+      karpFlattDesc: 'e = (1/S − 1/N) ÷ (1 − 1/N) ± error. A growing e is overhead, not serial code.',
+      karpFlattWeak:
+        'Karp–Flatt describes a fixed job split N ways; this run grows the work with N.',
+      karpFlattNone: 'Needs a worker count above one.',
+      overhead: 'Where the time goes',
+      overheadDesc:
+        'Medians per worker count: spawn, dispatch, compute of the mean worker, imbalance (slowest − mean), merge.',
+      series: {
+        measured: 'Measured S ± e',
+        scaled: 'Scaled speedup ± e',
+        efficiency: 'Efficiency ± e',
+        ideal: 'Ideal (N×)',
+        perfect: 'Perfect (100 %)',
+        amdahl: (f: string) => `Amdahl, f = ${f}`,
+        usl: (sigma: string, kappa: string) => `USL, σ = ${sigma}, κ = ${kappa}`,
+        ceiling: (value: string) => `Ceiling 1/f ≈ ${value}×`,
+        karpFlatt: 'e(N) ± error',
+        spawn: 'Spawn',
+        dispatch: 'Dispatch',
+        compute: 'Compute (mean worker)',
+        imbalance: 'Imbalance',
+        merge: 'Merge'
+      },
+      axis: {
+        workers: 'Workers',
+        speedup: 'Speedup (×)',
+        efficiency: 'Efficiency (%)',
+        karpFlatt: 'e(N)',
+        timeMs: 'Time (ms)'
+      },
+      point: (workers: string, value: string) => `${workers}: ${value}`
+    },
+    exports: {
+      markdown: 'Markdown report',
+      study: { markdown: 'Study report (Markdown)', csv: 'Study CSV', json: 'Study JSON' },
+      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }
+    }
+  },
+  /* ── end of the Scaling view's strings ── */
   words: {
     split: 'split',
     replicate: 'replicate',

@@ -35,11 +35,13 @@ export class AppState {
     this.session = new BenchSession(api, (record) => this.history.add(record))
   }
 
-  /** Reads the machine and the history; the form starts on the Scaling preset. */
+  /**
+   * Reads the machine and the history. The form starts on the Scaling preset;
+   * its "every count" list follows the cores main reports when they arrive.
+   */
   async start(): Promise<void> {
     this.form.applyPreset('scaling')
     await this.system.load()
-    this.form.applyPreset('scaling')
     await this.history.load()
   }
 

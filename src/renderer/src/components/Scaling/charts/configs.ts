@@ -1,0 +1,575 @@
+import type { ChartConfiguration, TooltipItem } from 'chart.js'
+import type {
+  BackendComparisonAnalysis,
+  RunAnalysis,
+  SizeSweepAnalysis,
+  WorkerCountAnalysis
+} from '@shared/analysis'
+import type { PoolMode } from '@shared/config'
+import { amdahlSpeedup, uslSpeedup } from '@shared/scaling'
+import type { ChartContext } from '../../../lib/charts/configs'
+import { withAlpha } from '../../../lib/charts/configs'
+import {
+  formatDuration,
+  formatInteger,
+  formatPercent,
+  formatSignificant,
+  formatTick
+} from '../../../lib/format'
+import type { ErrorBarSet, VerticalMarker } from './plugins'
+
+type Point = { x: number; y: number }
+
+/** What a worker count's "speedup" is: S for a fixed job, the scaled speedup for weak scaling. */
+export function speedupOf(w: WorkerCountAnalysis): { value: number; error: number } {
+  if (w.scaled) return { value: w.scaled.scaledSpeedup, error: w.scaled.scaledSpeedupError }
+  return { value: w.speedup.speedup, error: w.speedup.speedupError }
+}
+
+/** Efficiency ± e: S/N, or the scaled speedup ÷ N for weak scaling. */
+export function efficiencyOf(w: WorkerCountAnalysis): { value: number; error: number } {
+  const s = speedupOf(w)
+  return { value: s.value / w.workers, error: s.error / w.workers }
+}
+
+const sorted = (a: RunAnalysis): WorkerCountAnalysis[] =>
+  [...a.workers].sort((x, y) => x.workers - y.workers)
+
+function axis(ctx: ChartContext, title: string) {
+  return {
+    title: { display: true, text: title, color: ctx.palette.muted },
+    ticks: { color: ctx.palette.muted },
+    grid: { color: ctx.palette.grid },
+    border: { color: ctx.palette.grid }
+  }
+}
+
+function plugins(ctx: ChartContext, legend = true) {
+  return {
+    canvasBackground: { color: ctx.palette.background },
+    legend: {
+      display: legend,
+      position: 'top' as const,
+      align: 'end' as const,
+      labels: { color: ctx.palette.text, boxWidth: 12, boxHeight: 12, padding: 10 }
+    }
+  }
+}
+
+/** The worker axis: integers from 1 to the largest count. */
+function workerAxis(ctx: ChartContext, maxN: number) {
+  return {
+    ...axis(ctx, ctx.m.scaling.charts.axis.workers),
+    type: 'linear' as const,
+    min: 1,
+    max: Math.max(2, maxN),
+    ticks: { color: ctx.palette.muted, precision: 0, stepSize: maxN <= 16 ? 1 : undefined }
+  }
+}
+
+const times = (ctx: ChartContext) => (value: string | number) =>
+  `${formatTick(Number(value), ctx.locale)}×`
+
+/** N values from 1 to maxN, fine enough for a smooth model curve. */
+function curveXs(maxN: number): number[] {
+  const steps = 80
+  return Array.from({ length: steps + 1 }, (_, i) => 1 + ((maxN - 1) * i) / steps)
+}
+
+const line = (label: string, data: Point[], color: string, extra: Record<string, unknown> = {}) => ({
+  label,
+  data,
+  borderColor: color,
+  backgroundColor: color,
+  borderWidth: 2,
+  pointRadius: 4,
+  pointHoverRadius: 6,
+  ...extra
+})
+
+const curve = (label: string, data: Point[], color: string, dash: number[] = []) =>
+  line(label, data, color, {
+    borderWidth: 1.75,
+    borderDash: dash,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    tension: 0
+  })
+
+/** Speedup ± e against workers, the ideal line, the Amdahl (or USL) curve and the ceiling 1/f. */
+export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguration<'line', Point[]> {
+  const { palette, m, locale } = ctx
+  const c = m.scaling.charts
+  const rows = sorted(a)
+  const maxN = Math.max(2, ...rows.map((r) => r.workers))
+  const weak = a.scaling === 'weak'
+  const measured = rows.map((r) => ({ x: r.workers, y: speedupOf(r).value }))
+  const datasets = [
+    line(weak ? c.series.scaled : c.series.measured, measured, palette.series[0]),
+    curve(
+      c.series.ideal,
+      [
+        { x: 1, y: 1 },
+        { x: maxN, y: maxN }
+      ],
+      palette.ideal,
+      [6, 4]
+    )
+  ]
+  const fit = a.models.comparison
+  let top = Math.max(maxN, ...rows.map((r) => speedupOf(r).value + speedupOf(r).error))
+  if (fit?.amdahl) {
+    const f = fit.amdahl.serialFraction
+    datasets.push(
+      curve(
+        c.series.amdahl(formatSignificant(f, locale)),
+        curveXs(maxN).map((x) => ({ x, y: amdahlSpeedup(f, x) })),
+        palette.series[2]
+      )
+    )
+    const ceiling = fit.amdahl.ceiling
+    // The ceiling is drawn only where it is in sight; far above, the fit line says it.
+    if (ceiling !== null && ceiling <= top * 1.6) {
+      top = Math.max(top, ceiling)
+      datasets.push(
+        curve(
+          c.series.ceiling(formatSignificant(ceiling, locale)),
+          [
+            { x: 1, y: ceiling },
+            { x: maxN, y: ceiling }
+          ],
+          palette.series[2],
+          [2, 3]
+        )
+      )
+    }
+  }
+  if (fit?.best === 'usl' && fit.usl) {
+    const { sigma, kappa } = fit.usl
+    datasets.push(
+      curve(
+        c.series.usl(formatSignificant(sigma, locale), formatSignificant(kappa, locale)),
+        curveXs(maxN).map((x) => ({ x, y: uslSpeedup(sigma, kappa, x) })),
+        palette.series[5],
+        [8, 3]
+      )
+    )
+  }
+  const errors: ErrorBarSet[] = [{ datasetIndex: 0, errors: rows.map((r) => speedupOf(r).error) }]
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      plugins: {
+        ...plugins(ctx),
+        errorBars: { sets: errors },
+        tooltip: {
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const r = rows[item.dataIndex]
+              const s = speedupOf(r)
+              return `${m.charts.series.workers(r.workers)}: ${formatSignificant(s.value, locale)} ± ${formatSignificant(s.error, locale)}×`
+            }
+          }
+        }
+      },
+      scales: {
+        x: workerAxis(ctx, maxN),
+        y: {
+          ...axis(ctx, c.axis.speedup),
+          beginAtZero: true,
+          suggestedMax: top * 1.05,
+          ticks: { color: palette.muted, callback: times(ctx) }
+        }
+      }
+    }
+  }
+}
+
+/** Efficiency ± e against workers, with the 100 % line. */
+export function efficiencyChart(
+  a: RunAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const { palette, m, locale } = ctx
+  const c = m.scaling.charts
+  const rows = sorted(a)
+  const maxN = Math.max(2, ...rows.map((r) => r.workers))
+  const points = rows.map((r) => ({ x: r.workers, y: efficiencyOf(r).value * 100 }))
+  const top = Math.max(100, ...rows.map((r) => (efficiencyOf(r).value + efficiencyOf(r).error) * 100))
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        line(c.series.efficiency, points, palette.series[0]),
+        curve(
+          c.series.perfect,
+          [
+            { x: 1, y: 100 },
+            { x: maxN, y: 100 }
+          ],
+          palette.ideal,
+          [6, 4]
+        )
+      ]
+    },
+    options: {
+      plugins: {
+        ...plugins(ctx),
+        errorBars: {
+          sets: [{ datasetIndex: 0, errors: rows.map((r) => efficiencyOf(r).error * 100) }]
+        },
+        tooltip: {
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const r = rows[item.dataIndex]
+              const e = efficiencyOf(r)
+              return `${m.charts.series.workers(r.workers)}: ${formatPercent(e.value, locale)} ± ${formatPercent(e.error, locale)}`
+            }
+          }
+        }
+      },
+      scales: {
+        x: workerAxis(ctx, maxN),
+        y: {
+          ...axis(ctx, c.axis.efficiency),
+          beginAtZero: true,
+          suggestedMax: top * 1.05,
+          ticks: {
+            color: palette.muted,
+            callback: (v: string | number) => `${formatTick(Number(v), locale)} %`
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Karp–Flatt e(N) ± error against workers. */
+export function karpFlattChart(
+  a: RunAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const { palette, m, locale } = ctx
+  const c = m.scaling.charts
+  const points = [...(a.karpFlatt?.points ?? [])].sort((x, y) => x.workers - y.workers)
+  const maxN = Math.max(2, ...a.workers.map((r) => r.workers))
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        line(
+          c.series.karpFlatt,
+          points.map((p) => ({ x: p.workers, y: p.serialFraction })),
+          palette.series[5]
+        )
+      ]
+    },
+    options: {
+      plugins: {
+        ...plugins(ctx, false),
+        errorBars: { sets: [{ datasetIndex: 0, errors: points.map((p) => p.error) }] },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const p = points[item.dataIndex]
+              return `${m.charts.series.workers(p.workers)}: e = ${formatSignificant(p.serialFraction, locale)}${p.error ? ` ± ${formatSignificant(p.error, locale)}` : ''}`
+            }
+          }
+        }
+      },
+      scales: {
+        x: workerAxis(ctx, maxN),
+        y: {
+          ...axis(ctx, c.axis.karpFlatt),
+          suggestedMin: 0,
+          ticks: {
+            color: palette.muted,
+            callback: (v: string | number) => formatTick(Number(v), locale)
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Stacked medians per worker count: spawn, dispatch, compute (mean), imbalance, merge. */
+export function overheadChart(
+  a: RunAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'bar', number[], string> {
+  const { palette, m, locale } = ctx
+  const s = m.scaling.charts.series
+  const rows = sorted(a)
+  const part = (label: string, data: number[], color: string) => ({
+    label,
+    data,
+    backgroundColor: color,
+    borderColor: color,
+    borderWidth: 0,
+    maxBarThickness: 56,
+    stack: 'time'
+  })
+  const cold = rows.some((r) => r.overhead.spawnMs !== null)
+  const datasets = [
+    ...(cold ? [part(s.spawn, rows.map((r) => r.overhead.spawnMs ?? 0), palette.spawn)] : []),
+    part(s.dispatch, rows.map((r) => Math.max(0, r.overhead.dispatchMs)), palette.dispatch),
+    part(s.compute, rows.map((r) => r.overhead.computeMeanMs), palette.compute),
+    part(
+      s.imbalance,
+      rows.map((r) => Math.max(0, r.overhead.computeSlowestMs - r.overhead.computeMeanMs)),
+      palette.collect
+    ),
+    part(s.merge, rows.map((r) => r.overhead.mergeMs), palette.series[5])
+  ]
+  return {
+    type: 'bar',
+    data: { labels: rows.map((r) => String(r.workers)), datasets },
+    options: {
+      plugins: {
+        ...plugins(ctx),
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) =>
+              `${item.dataset.label}: ${formatDuration(Number(item.raw), locale)}`
+          }
+        }
+      },
+      scales: {
+        x: { ...axis(ctx, m.scaling.charts.axis.workers), stacked: true, grid: { display: false } },
+        y: { ...axis(ctx, m.scaling.charts.axis.timeMs), stacked: true, beginAtZero: true }
+      }
+    }
+  }
+}
+
+/** Where N first beats one, as a marker: only for a sweep that has a break-even size. */
+export function breakEvenMarkers(
+  sweeps: readonly SizeSweepAnalysis[],
+  ctx: ChartContext
+): VerticalMarker[] {
+  const { m, locale } = ctx
+  return sweeps
+    .filter((s) => s.breakEven.size !== null)
+    .map((s) => ({
+      x: s.breakEven.size!,
+      label: m.scaling.size.marker(m.words[s.pool], formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)),
+      color: poolColor(s.pool, ctx),
+      dash: s.pool === 'cold' ? [6, 4] : []
+    }))
+}
+
+const poolColor = (pool: PoolMode, ctx: ChartContext): string =>
+  pool === 'warm' ? ctx.palette.series[2] : ctx.palette.series[3]
+
+/** Median time of 1 worker and of N against the range length, log–log, one backend's sweeps. */
+export function sizeChart(
+  sweeps: readonly SizeSweepAnalysis[],
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const { palette, m, locale } = ctx
+  const t = m.scaling.size
+  const datasets = sweeps.flatMap((s) => {
+    const pool = m.words[s.pool]
+    const extra = {
+      borderDash: s.pool === 'cold' ? [6, 4] : [],
+      pointStyle: s.pool === 'cold' ? ('triangle' as const) : ('circle' as const),
+      pointRadius: 3.5
+    }
+    return [
+      line(
+        t.one(pool),
+        s.points.map((p) => ({ x: p.size, y: p.t1.value })),
+        palette.series[1],
+        extra
+      ),
+      line(
+        t.many(s.workers, pool),
+        s.points.map((p) => ({ x: p.size, y: p.tn.value })),
+        palette.series[0],
+        extra
+      )
+    ]
+  })
+  const sizes = sweeps.flatMap((s) => s.points.map((p) => p.size))
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      plugins: {
+        ...plugins(ctx),
+        verticalMarkers: {
+          markers: breakEvenMarkers(sweeps, ctx),
+          labelBackground: withAlpha(palette.background, 0.9)
+        },
+        tooltip: {
+          callbacks: {
+            title: (items: TooltipItem<'line'>[]) =>
+              `${formatInteger((items[0]?.raw as Point | undefined)?.x ?? 0, locale)}`,
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label}: ${formatDuration((item.raw as Point).y, locale)}`
+          }
+        }
+      },
+      scales: {
+        x: {
+          ...axis(ctx, t.axisSize),
+          type: 'logarithmic',
+          min: sizes.length ? Math.min(...sizes) / 1.5 : undefined,
+          max: sizes.length ? Math.max(...sizes) * 1.5 : undefined,
+          ticks: {
+            color: palette.muted,
+            callback: (v: string | number) => powerOfTen(Number(v))
+          }
+        },
+        y: {
+          ...axis(ctx, t.axisTime),
+          type: 'logarithmic',
+          ticks: {
+            color: palette.muted,
+            callback: (v: string | number) => powerOfTen(Number(v), locale)
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Log-axis ticks at powers of ten only ("10⁶"), others unlabelled; small ones as plain numbers. */
+function powerOfTen(value: number, locale?: string): string {
+  const k = Math.log10(value)
+  if (Math.abs(k - Math.round(k)) > 1e-9) return ''
+  const e = Math.round(k)
+  if (locale !== undefined && e >= -3 && e <= 4) return formatTick(value, locale)
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+  const digits = String(Math.abs(e))
+    .split('')
+    .map((d) => sup[Number(d)])
+    .join('')
+  return `10${e < 0 ? '⁻' : ''}${digits}`
+}
+
+/** Each backend's speedup ± e against workers, side by side, with the ideal line. */
+export function backendSpeedupChart(
+  c: BackendComparisonAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const { palette, m, locale } = ctx
+  const maxN = Math.max(2, ...c.workers)
+  const rows = c.backends.map((b) => sorted(b.analysis))
+  const datasets = [
+    ...c.backends.map((b, i) =>
+      line(
+        m.words[b.backend],
+        rows[i].map((r) => ({ x: r.workers, y: speedupOf(r).value })),
+        palette.series[i]
+      )
+    ),
+    curve(
+      m.scaling.charts.series.ideal,
+      [
+        { x: 1, y: 1 },
+        { x: maxN, y: maxN }
+      ],
+      palette.ideal,
+      [6, 4]
+    )
+  ]
+  const top = Math.max(
+    maxN,
+    ...rows.flat().map((r) => speedupOf(r).value + speedupOf(r).error)
+  )
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      plugins: {
+        ...plugins(ctx),
+        errorBars: {
+          sets: rows.map((r, i) => ({ datasetIndex: i, errors: r.map((x) => speedupOf(x).error) }))
+        },
+        tooltip: {
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex < rows.length,
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const r = rows[item.datasetIndex][item.dataIndex]
+              const s = speedupOf(r)
+              return `${item.dataset.label}, ${m.charts.series.workers(r.workers)}: ${formatSignificant(s.value, locale)} ± ${formatSignificant(s.error, locale)}×`
+            }
+          }
+        }
+      },
+      scales: {
+        x: workerAxis(ctx, maxN),
+        y: {
+          ...axis(ctx, m.scaling.charts.axis.speedup),
+          beginAtZero: true,
+          suggestedMax: top * 1.05,
+          ticks: { color: palette.muted, callback: times(ctx) }
+        }
+      }
+    }
+  }
+}
+
+const MIB = 2 ** 20
+
+/** Cold start (ms, left axis) and memory per worker (MiB, right axis) for each backend. */
+export function backendCostChart(
+  c: BackendComparisonAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'bar', (number | null)[], string> {
+  const { palette, m, locale } = ctx
+  const t = m.scaling.backends
+  return {
+    type: 'bar',
+    data: {
+      labels: c.backends.map((b) => m.words[b.backend]),
+      datasets: [
+        {
+          label: t.coldStart,
+          data: c.backends.map((b) => b.coldStartMs),
+          backgroundColor: withAlpha(palette.spawn, 0.8),
+          borderColor: palette.spawn,
+          borderWidth: 1,
+          maxBarThickness: 48,
+          yAxisID: 'y'
+        },
+        {
+          label: t.memory,
+          data: c.backends.map((b) => (b.memory ? b.memory.rssBytesPerWorker / MIB : null)),
+          backgroundColor: withAlpha(palette.series[2], 0.8),
+          borderColor: palette.series[2],
+          borderWidth: 1,
+          maxBarThickness: 48,
+          yAxisID: 'y1'
+        }
+      ]
+    },
+    options: {
+      plugins: {
+        ...plugins(ctx),
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) =>
+              item.datasetIndex === 0
+                ? `${t.coldStart}: ${formatDuration(Number(item.raw), locale)}`
+                : `${t.memory}: ${formatSignificant(Number(item.raw), locale)}`
+          }
+        }
+      },
+      scales: {
+        x: { ...axis(ctx, m.scaling.backends.colBackend), grid: { display: false } },
+        y: { ...axis(ctx, t.coldStart), beginAtZero: true, position: 'left' },
+        y1: {
+          ...axis(ctx, t.memory),
+          beginAtZero: true,
+          position: 'right',
+          grid: { drawOnChartArea: false }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import type { ChartType, Plugin } from 'chart.js'
+
+/** ± error bars over the points of one line dataset, in the y axis's units. */
+export interface ErrorBarSet {
+  datasetIndex: number
+  /** One half-width per data index; null or 0 draws nothing there. */
+  errors: (number | null)[]
+}
+
+export interface ErrorBarOptions {
+  sets?: ErrorBarSet[]
+  color?: string
+}
+
+/** A vertical line at an x value, with a label at its top. */
+export interface VerticalMarker {
+  x: number
+  label: string
+  color: string
+  dash?: number[]
+}
+
+export interface VerticalMarkerOptions {
+  markers?: VerticalMarker[]
+  /** Behind the labels, so they stay readable over grid lines and data. */
+  labelBackground?: string
+}
+
+declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface PluginOptionsByType<TType extends ChartType> {
+    errorBars?: ErrorBarOptions
+    verticalMarkers?: VerticalMarkerOptions
+  }
+}
+
+/** Draws y ± e bars with caps on line points (the whiskers plugin is for bars). */
+export const errorBars: Plugin = {
+  id: 'errorBars',
+  afterDatasetsDraw(chart, _args, options: ErrorBarOptions) {
+    if (!options.sets?.length) return
+    const { ctx } = chart
+    ctx.save()
+    ctx.lineWidth = 1.25
+    for (const set of options.sets) {
+      const meta = chart.getDatasetMeta(set.datasetIndex)
+      if (meta.hidden || !chart.isDatasetVisible(set.datasetIndex)) continue
+      const y = chart.scales[meta.yAxisID ?? 'y']
+      const data = chart.data.datasets[set.datasetIndex]?.data as { y: number }[] | undefined
+      if (!y || !data) continue
+      ctx.strokeStyle =
+        options.color ?? String(chart.data.datasets[set.datasetIndex].borderColor ?? '#333')
+      meta.data.forEach((point, i) => {
+        const e = set.errors[i]
+        const value = data[i]?.y
+        if (!e || !Number.isFinite(e) || !Number.isFinite(value)) return
+        const { x } = point.getProps(['x'], true) as { x: number }
+        const top = y.getPixelForValue(value + e)
+        const bottom = y.getPixelForValue(value - e)
+        ctx.beginPath()
+        ctx.moveTo(x, top)
+        ctx.lineTo(x, bottom)
+        ctx.moveTo(x - 4, top)
+        ctx.lineTo(x + 4, top)
+        ctx.moveTo(x - 4, bottom)
+        ctx.lineTo(x + 4, bottom)
+        ctx.stroke()
+      })
+    }
+    ctx.restore()
+  }
+}
+
+/**
+ * Vertical lines at given x values (a break-even size), each labelled at the
+ * top of the plot area; labels that would overlap are stacked downwards.
+ */
+export const verticalMarkers: Plugin = {
+  id: 'verticalMarkers',
+  afterDatasetsDraw(chart, _args, options: VerticalMarkerOptions) {
+    const markers = options.markers
+    const x = chart.scales.x
+    if (!markers?.length || !x) return
+    const { ctx, chartArea } = chart
+    ctx.save()
+    ctx.font = `600 11px ${String(chart.options.font?.family ?? 'sans-serif')}`
+    ctx.textBaseline = 'top'
+    const taken: { left: number; right: number; row: number }[] = []
+    for (const marker of markers) {
+      const px = x.getPixelForValue(marker.x)
+      if (!Number.isFinite(px) || px < chartArea.left || px > chartArea.right) continue
+      ctx.strokeStyle = marker.color
+      ctx.lineWidth = 1.5
+      ctx.setLineDash(marker.dash ?? [])
+      ctx.beginPath()
+      ctx.moveTo(px, chartArea.top)
+      ctx.lineTo(px, chartArea.bottom)
+      ctx.stroke()
+      ctx.setLineDash([])
+
+      const width = ctx.measureText(marker.label).width + 8
+      // Keep the label inside the plot: to the right of the line unless it would overflow.
+      const left = px + width + 4 > chartArea.right ? px - width - 4 : px + 4
+      let row = 0
+      while (taken.some((t) => t.row === row && left < t.right && left + width > t.left)) row++
+      taken.push({ left, right: left + width, row })
+      const top = chartArea.top + 4 + row * 18
+      ctx.fillStyle = options.labelBackground ?? 'rgba(255, 255, 255, 0.88)'
+      ctx.fillRect(left, top - 2, width, 16)
+      ctx.fillStyle = marker.color
+      ctx.fillText(marker.label, left + 4, top + 1)
+    }
+    ctx.restore()
+  }
+}

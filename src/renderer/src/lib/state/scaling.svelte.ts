@@ -1,0 +1,282 @@
+import type { BenchApi } from '@shared/api'
+import type { BackendKind, RunConfig } from '@shared/config'
+import type { BenchError, Result } from '@shared/errors'
+import type { ExportOutcome, StudyExportFormat } from '@shared/ipc'
+import type { RunRecord } from '@shared/result'
+import { analyzeRun, analyzeStudy } from '@shared/scaling'
+import {
+  DEFAULT_SWEEP_SIZES,
+  estimateStepMs,
+  halfDecades,
+  parseSizeList,
+  studyPlan,
+  sweepWorkers,
+  validateStudyConfig,
+  type StudyConfig,
+  type StudyProgress,
+  type StudyRecord
+} from '@shared/study'
+import { i18n } from '../i18n'
+import type { NoticeStore } from './notice.svelte'
+
+export type StudyStatus = 'idle' | 'running' | 'cancelling'
+export type StudyField = 'sizes' | 'base' | 'form'
+
+/** Which run the statistics and worker-sweep graphs are about. */
+export type RunSource = { kind: 'shown' } | { kind: 'study'; backend: BackendKind }
+const sourceKey = (s: RunSource): string => (s.kind === 'shown' ? 'shown' : `study:${s.backend}`)
+
+/** "10^4..10^9" when the sizes are exactly the half decades between two powers of ten, else the list. */
+export function sizesText(sizes: readonly number[]): string {
+  const first = sizes[0]
+  const last = sizes[sizes.length - 1]
+  const power = (x: number): number | null => {
+    const k = Math.round(Math.log10(x))
+    return 10 ** k === x ? k : null
+  }
+  const a = power(first)
+  const b = power(last)
+  const span = a !== null && b !== null && b > a ? halfDecades(first, last) : null
+  if (span && span.length === sizes.length && span.every((s, i) => s === sizes[i])) {
+    return `10^${a}..10^${b}`
+  }
+  return sizes.map((s) => String(s).replace(/\B(?=(\d{3})+(?!\d))/g, '_')).join(', ')
+}
+
+export const DEFAULT_SIZES_TEXT = sizesText(DEFAULT_SWEEP_SIZES)
+
+/**
+ * A study's form, its run and its outcome, and the run whose statistics the
+ * Scaling view shows. The base configuration is the run form's (the sidebar):
+ * one place to set range, workers, workload, pool and repetitions; the study
+ * adds the size sweep and the backend comparison. Its state outlives the
+ * view, so a study keeps running (and stays on show) while the user looks
+ * at other tabs.
+ */
+export class ScalingState {
+  sweepSizes = $state(true)
+  sizes = $state(DEFAULT_SIZES_TEXT)
+  compareBackends = $state(true)
+
+  status = $state<StudyStatus>('idle')
+  progress = $state.raw<StudyProgress | null>(null)
+  error = $state.raw<BenchError | null>(null)
+  /** The last finished study. */
+  study = $state.raw<StudyRecord | null>(null)
+  /** What the user picked for the run statistics; see `source` for what is shown. */
+  picked = $state<string>('study:process')
+
+  readonly running = $derived(this.status !== 'idle')
+
+  readonly #api: BenchApi
+  readonly #notice: NoticeStore
+  readonly #base: () => RunConfig | null
+  readonly #shown: () => RunRecord | null
+  readonly #selectedIds: () => string[]
+  readonly #cores: () => number
+  #pending: StudyProgress | null = null
+  #frame = 0
+
+  constructor(deps: {
+    api: BenchApi
+    notice: NoticeStore
+    /** The run form's configuration, or null while it is invalid. */
+    base: () => RunConfig | null
+    /** The run the Results view shows. */
+    shown: () => RunRecord | null
+    /** Runs selected in History. */
+    selectedIds: () => string[]
+    cores: () => number
+  }) {
+    this.#api = deps.api
+    this.#notice = deps.notice
+    this.#base = deps.base
+    this.#shown = deps.shown
+    this.#selectedIds = deps.selectedIds
+    this.#cores = deps.cores
+  }
+
+  get base(): RunConfig | null {
+    return this.#base()
+  }
+
+  /** N of the size sweep: the largest worker count of the run form. */
+  readonly sweepN = $derived(this.base ? sweepWorkers(this.base) : null)
+
+  readonly sizesParse = $derived(parseSizeList(this.sizes))
+
+  /** What would be sent, before validation; null while the run form is invalid. */
+  readonly candidate: StudyConfig | null = $derived.by(() => {
+    const base = this.base
+    if (!base) return null
+    const config: StudyConfig = { base }
+    if (this.sweepSizes && this.sizesParse.ok) config.sizes = this.sizesParse.value
+    if (this.compareBackends) config.backends = ['process', 'thread']
+    return config
+  })
+
+  readonly validation = $derived(this.candidate ? validateStudyConfig(this.candidate) : null)
+
+  /** Messages where the user can act on them: the size list, the run form, or the study as a whole. */
+  readonly issues: Partial<Record<StudyField, string[]>> = $derived.by(() => {
+    const m = i18n.m.scaling.form
+    const out: Partial<Record<StudyField, string[]>> = {}
+    const add = (field: StudyField, message: string): void => {
+      const list = (out[field] ??= [])
+      const text = message.charAt(0).toUpperCase() + message.slice(1)
+      if (!list.includes(text)) list.push(text)
+    }
+    if (this.sweepSizes && !this.sizesParse.ok) add('sizes', this.sizesParse.message)
+    if (!this.base) add('base', m.baseInvalid)
+    if (!this.sweepSizes && !this.compareBackends) add('form', m.nothingChosen)
+    else if (this.validation && !this.validation.ok) {
+      for (const issue of this.validation.issues) {
+        const field: StudyField = issue.field.startsWith('sizes')
+          ? 'sizes'
+          : issue.field.startsWith('base')
+            ? 'base'
+            : 'form'
+        add(field, issue.message)
+      }
+    }
+    return out
+  })
+
+  readonly config: StudyConfig | null = $derived(
+    Object.keys(this.issues).length === 0 && this.validation?.ok ? this.validation.value : null
+  )
+
+  readonly valid = $derived(this.config !== null)
+
+  /** The steps the study will take and a rough guess at how long (the engine's own weights). */
+  readonly plan = $derived.by(() => {
+    if (!this.config) return null
+    const steps = studyPlan(this.config)
+    const cores = Math.max(1, this.#cores())
+    const ms = steps.reduce((sum, s) => sum + estimateStepMs(s, cores), 0)
+    return { steps: steps.length, runs: steps.filter((s) => s.kind !== 'memory').length, ms }
+  })
+
+  /** What the finished study means (pure; the bootstraps are seeded). */
+  readonly analysis = $derived(this.study ? analyzeStudy(this.study) : null)
+
+  /** The runs whose statistics can be shown: the run on display, and each backend's sweep. */
+  readonly sources: RunSource[] = $derived([
+    ...(this.#shown() ? [{ kind: 'shown' } as const] : []),
+    ...(this.study?.backendRuns.map((b) => ({ kind: 'study' as const, backend: b.backend })) ?? [])
+  ])
+
+  readonly source: RunSource | null = $derived(
+    this.sources.find((s) => sourceKey(s) === this.picked) ?? this.sources[0] ?? null
+  )
+
+  readonly sourceKey = $derived(this.source ? sourceKey(this.source) : null)
+
+  readonly sourceRun: RunRecord | null = $derived.by(() => {
+    const s = this.source
+    if (!s) return null
+    if (s.kind === 'shown') return this.#shown()
+    return this.study?.backendRuns.find((b) => b.backend === s.backend)?.run ?? null
+  })
+
+  readonly runAnalysis = $derived(this.sourceRun ? analyzeRun(this.sourceRun) : null)
+
+  pick(source: RunSource): void {
+    this.picked = sourceKey(source)
+  }
+
+  keyOf(source: RunSource): string {
+    return sourceKey(source)
+  }
+
+  resetSizes(): void {
+    this.sizes = DEFAULT_SIZES_TEXT
+  }
+
+  /** Runs the study; resolves when it finished, failed or was cancelled. */
+  async run(): Promise<void> {
+    const config = this.config
+    if (!config || this.status !== 'idle') return
+    this.status = 'running'
+    this.error = null
+    this.progress = null
+    const unsubscribe = this.#api.onStudyProgress((p) => this.#queue(p))
+    try {
+      const result = await this.#api.runStudy(config)
+      if (result.ok) {
+        this.study = result.value
+        if (result.value.backendRuns.length > 0) this.picked = 'study:process'
+      } else {
+        this.error = result.error
+      }
+    } catch (e) {
+      // The contract says failures are values; a rejected call is a broken bridge.
+      this.error = { code: 'internal', message: e instanceof Error ? e.message : String(e) }
+    } finally {
+      unsubscribe()
+      cancelAnimationFrame(this.#frame)
+      this.#frame = 0
+      this.#pending = null
+      this.progress = null
+      this.status = 'idle'
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (this.status !== 'running') return
+    this.status = 'cancelling'
+    const result = await this.#api.cancel()
+    if (!result.ok) this.error = result.error
+  }
+
+  dismissError(): void {
+    this.error = null
+  }
+
+  async exportStudy(format: StudyExportFormat): Promise<void> {
+    if (!this.study) return
+    const result = await this.#api.exportStudy(this.study.id, format)
+    this.#report(i18n.m.scaling.exports.study[format], result)
+  }
+
+  /**
+   * A Markdown report of runs: those selected in History, else the run on
+   * display. A run of the study is not in history; its report is the study's.
+   */
+  async exportRunsMarkdown(): Promise<void> {
+    const source = this.source
+    if (source?.kind === 'study') return this.exportStudy('markdown')
+    let ids = this.#selectedIds()
+    const shown = this.#shown()
+    if (ids.length === 0 && shown) ids = [shown.id]
+    if (ids.length === 0) {
+      this.#notice.show('error', i18n.m.exports.nothing)
+      return
+    }
+    const result = await this.#api.exportMarkdown(ids)
+    this.#report(i18n.m.scaling.exports.markdown, result)
+  }
+
+  /** How many runs a Markdown export of runs would hold. */
+  get markdownCount(): number {
+    const selected = this.#selectedIds().length
+    return selected > 0 ? selected : this.#shown() ? 1 : 0
+  }
+
+  #report(what: string, result: Result<ExportOutcome>): void {
+    const m = i18n.m
+    if (!result.ok)
+      this.#notice.show('error', `${m.errors.heading[result.error.code]}: ${result.error.message}`)
+    else if (result.value.saved) this.#notice.show('info', m.exports.saved(what, result.value.path))
+    else this.#notice.show('info', m.exports.cancelled)
+  }
+
+  #queue(progress: StudyProgress): void {
+    this.#pending = progress
+    if (this.#frame) return
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0
+      if (this.status !== 'idle') this.progress = this.#pending
+    })
+  }
+}
