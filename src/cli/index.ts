@@ -5,12 +5,22 @@
 import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { recordsToCsv } from '../shared/csv'
+import { runToCsv, studyToCsv } from '../shared/analysisCsv'
 import { toBenchError } from '../shared/errors'
-import { createEngine } from '../main/engine'
+import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
+import { analyzeRun, analyzeStudy } from '../shared/scaling'
+import { createEngine, createMemoryProbe, runStudy } from '../main/engine'
+import type { Engine } from '../main/engine'
 import { HELP, parseCli } from './options'
-import { formatProgress } from './progressLine'
-import { toJsonReport } from './report'
+import type { CliOptions } from './options'
+import { formatProgress, formatStudyProgress } from './progressLine'
+import { toJsonReport, toStudyJsonReport } from './report'
+import {
+  formatStudyHeader,
+  formatStudyTables,
+  formatStudyWarning,
+  formatWarning
+} from './studyTable'
 import { formatHeader, formatTable, formatVerdict } from './table'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
@@ -27,10 +37,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
-  const { config, csv, json, quiet } = parsed.options
+  const { quiet } = parsed.options
   const tty = process.stderr.isTTY === true && !quiet
+  const workerPath = join(__dirname, 'worker.js')
   const engine = createEngine({
-    workerPath: join(__dirname, 'worker.js'),
+    workerPath,
     log: process.env.SPEEDUP_LAB_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined
   })
   const controller = new AbortController()
@@ -42,15 +53,9 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint)
   process.once('SIGTERM', onSigint)
   try {
-    const run = await engine.run(config, {
-      signal: controller.signal,
-      onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined
-    })
-    if (tty) process.stderr.write('\r\x1b[2K')
-    process.stdout.write(`${formatHeader(run)}\n\n${formatTable(run)}\n\n${formatVerdict(run)}\n`)
-    if (json) writeFileSync(json, `${JSON.stringify(toJsonReport(run), null, 2)}\n`)
-    if (csv) writeFileSync(csv, recordsToCsv([run]))
-    return run.correct ? EXIT.ok : EXIT.failed
+    return parsed.options.study
+      ? await study(engine, parsed.options, workerPath, controller.signal, tty)
+      : await single(engine, parsed.options, controller.signal, tty)
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[2K')
     const error = toBenchError(e)
@@ -71,6 +76,66 @@ async function main(argv: string[]): Promise<number> {
     process.off('SIGTERM', onSigint)
     await engine.dispose()
   }
+}
+
+/** One run: warnings on stderr, the table and the verdict on stdout, the files asked for. */
+async function single(
+  engine: Engine,
+  options: CliOptions,
+  signal: AbortSignal,
+  tty: boolean
+): Promise<number> {
+  const run = await engine.run(options.config, {
+    signal,
+    onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined
+  })
+  if (tty) process.stderr.write('\r\x1b[2K')
+  const analysis = analyzeRun(run)
+  for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  process.stdout.write(
+    `${formatHeader(run)}\n\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
+  )
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`)
+  }
+  if (options.csv) writeFileSync(options.csv, runToCsv(run, analysis))
+  if (options.markdown) writeFileSync(options.markdown, runToMarkdown(run, analysis))
+  return run.correct ? EXIT.ok : EXIT.failed
+}
+
+/** A study (--sweep-sizes, --compare-backends): the same, for every run it makes. */
+async function study(
+  engine: Engine,
+  options: CliOptions,
+  workerPath: string,
+  signal: AbortSignal,
+  tty: boolean
+): Promise<number> {
+  const config = options.study!
+  const record = await runStudy(
+    engine,
+    config,
+    {
+      signal,
+      onProgress: tty
+        ? (p) => process.stderr.write(`\r\x1b[2K${formatStudyProgress(p)}`)
+        : undefined
+    },
+    { measureMemory: config.backends ? createMemoryProbe({ workerPath }) : undefined }
+  )
+  if (tty) process.stderr.write('\r\x1b[2K')
+  const analysis = analyzeStudy(record)
+  for (const w of analysis.warnings) process.stderr.write(`${formatStudyWarning(w)}\n`)
+  process.stdout.write(
+    `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
+      `${analysis.verdict.join('\n')}\n`
+  )
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`)
+  }
+  if (options.csv) writeFileSync(options.csv, studyToCsv(record, analysis))
+  if (options.markdown) writeFileSync(options.markdown, studyToMarkdown(record, analysis))
+  return record.correct ? EXIT.ok : EXIT.failed
 }
 
 main(process.argv.slice(2)).then(

@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util'
-import { defaultRunConfig, issuesOf, runConfigSchema } from '../shared/config'
-import type { ConfigIssue, RunConfig } from '../shared/config'
+import { BACKENDS, defaultRunConfig, issuesOf, runConfigSchema } from '../shared/config'
+import type { BackendKind, ConfigIssue, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
+import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
+import type { StudyConfig } from '../shared/study'
 
 export interface CliOptions {
   config: RunConfig
+  /** --sweep-sizes and/or --compare-backends: a study over `config`; null for a single run. */
+  study: StudyConfig | null
   csv: string | null
   json: string | null
+  markdown: string | null
   quiet: boolean
 }
 
@@ -35,10 +40,26 @@ Options:
                          cold: spawn them inside every timed repetition
   --warmup N             discarded warm-up repetitions (default 1)
   --reps N               measured repetitions (default 5)
+  --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
+                         --workers) on ranges of each length from START, warm
+                         and cold pools, and the break-even size where N first
+                         wins. LIST: sizes separated by commas, each digits
+                         with optional _ (100_000) or a power (10^5); A..B adds
+                         every half decade between (10^4..10^6). 1e5 is refused.
+                         Alone: 10^4..10^9 (11 sizes)
+  --compare-backends[=LIST]
+                         the worker sweep on each backend side by side, with
+                         cold start and memory per worker (alone: process,thread)
   --csv FILE             write the results as CSV (RFC 4180)
-  --json FILE            write { config, system, results } as JSON
+  --json FILE            write { config, system, results, analysis } as JSON
+  --markdown FILE        write a Markdown report (tables and the verdict)
   --quiet                no progress line on stderr
   -h, --help             this help
+
+Intervals are 95%: the median's by percentile bootstrap, the mean's by
+Student t; "S ± e" carries the medians' interval half-widths through T1/TN.
+Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
+than the job) go to stderr, one line each.
 
 Exit codes: 0 done and every sum correct; 1 the run failed or a sum was
 wrong; 2 invalid input; 130 cancelled with Ctrl-C.`
@@ -51,8 +72,11 @@ const OPTIONS = {
   pool: { type: 'string' },
   warmup: { type: 'string' },
   reps: { type: 'string' },
+  'sweep-sizes': { type: 'string' },
+  'compare-backends': { type: 'string' },
   csv: { type: 'string' },
   json: { type: 'string' },
+  markdown: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -62,6 +86,34 @@ const STRING_OPTIONS = new Set(
     .filter(([, o]) => o.type === 'string')
     .map(([name]) => name)
 )
+
+/** Options whose value may be left out: --sweep-sizes alone means the default sizes. */
+const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends'])
+
+/** "process,thread" → the backends, each checked. */
+function parseBackendList(
+  text: string
+): { ok: true; value: BackendKind[] } | { ok: false; message: string } {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  if (parts.length === 0) return { ok: false, message: 'give at least one backend' }
+  for (const part of parts) {
+    if (!(BACKENDS as readonly string[]).includes(part)) {
+      return { ok: false, message: `"${part}" is not a backend (${BACKENDS.join(', ')})` }
+    }
+  }
+  return { ok: true, value: [...new Set(parts as BackendKind[])] }
+}
+
+/** A study issue in the CLI's words: base.workers → workers, sizes.3 → sweep-sizes. */
+function cliField(field: string): string {
+  if (field.startsWith('base.')) return field.slice('base.'.length)
+  if (field.startsWith('sizes')) return 'sweep-sizes'
+  if (field.startsWith('backends')) return 'compare-backends'
+  return field
+}
 
 /**
  * Parses the command line into a run configuration, validated by the same
@@ -81,6 +133,9 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     ) {
       args.push(`${arg}=${next}`)
       i++
+    } else if (OPTIONAL_VALUE.has(arg.replace(/^--/, ''))) {
+      // Alone, it must not swallow the next option as its value: an empty value means "default".
+      args.push(`${arg}=`)
     } else args.push(arg)
   }
   const { values, tokens } = parseArgs({
@@ -100,7 +155,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     } else if (token.kind === 'option') {
       if (!(token.name in OPTIONS)) {
         issues.push({ field: 'arguments', message: `unknown option ${token.rawName}` })
-      } else if (STRING_OPTIONS.has(token.name) && token.value === undefined) {
+      } else if (
+        STRING_OPTIONS.has(token.name) &&
+        token.value === undefined &&
+        !OPTIONAL_VALUE.has(token.name)
+      ) {
         issues.push({ field: token.name, message: `${token.rawName} needs a value` })
       } else if (!STRING_OPTIONS.has(token.name) && token.value !== undefined) {
         issues.push({ field: token.name, message: `${token.rawName} takes no value` })
@@ -134,8 +193,30 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (n.ok) config[key] = n.value
     else issues.push({ field: key, message: n.message })
   }
-  for (const key of ['csv', 'json'] as const) {
+  for (const key of ['csv', 'json', 'markdown'] as const) {
     if (str(key) === '') issues.push({ field: key, message: 'a file name is required' })
+  }
+  const given = (name: string): boolean =>
+    tokens.some((t) => t.kind === 'option' && t.name === name)
+  let sizes: number[] | undefined
+  if (given('sweep-sizes')) {
+    const text = str('sweep-sizes')
+    if (!text) sizes = [...DEFAULT_SWEEP_SIZES]
+    else {
+      const parsedSizes = parseSizeList(text)
+      if (parsedSizes.ok) sizes = parsedSizes.value
+      else issues.push({ field: 'sweep-sizes', message: parsedSizes.message })
+    }
+  }
+  let backends: BackendKind[] | undefined
+  if (given('compare-backends')) {
+    const text = str('compare-backends')
+    if (!text) backends = [...BACKENDS]
+    else {
+      const parsedBackends = parseBackendList(text)
+      if (parsedBackends.ok) backends = parsedBackends.value
+      else issues.push({ field: 'compare-backends', message: parsedBackends.message })
+    }
   }
 
   const checked = runConfigSchema.safeParse(config)
@@ -146,13 +227,33 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       if (!seen.has(issue.field.split('.')[0])) issues.push(issue)
     }
   }
+  let study: StudyConfig | null = null
+  const wantsStudy = given('sweep-sizes') || given('compare-backends')
+  if (checked.success && wantsStudy) {
+    const studyInput = {
+      base: checked.data,
+      ...(sizes ? { sizes } : {}),
+      ...(backends ? { backends } : {})
+    }
+    const checkedStudy = studyConfigSchema.safeParse(studyInput)
+    if (checkedStudy.success) study = checkedStudy.data
+    else if (sizes || backends) {
+      const seen = new Set(issues.map((i) => i.field))
+      for (const issue of issuesOf(checkedStudy.error)) {
+        const field = cliField(issue.field)
+        if (!seen.has(field)) issues.push({ field, message: issue.message })
+      }
+    }
+  }
   if (issues.length || !checked.success) return { kind: 'invalid', issues }
   return {
     kind: 'run',
     options: {
       config: checked.data,
+      study,
       csv: str('csv') ?? null,
       json: str('json') ?? null,
+      markdown: str('markdown') ?? null,
       quiet: v.quiet === true
     }
   }

@@ -1,12 +1,14 @@
+import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
+import { groupDigits, runVerdict } from '../shared/runVerdict'
+import { analyzeRun } from '../shared/scaling'
+import { formatValue } from '../shared/scaling/formatNumber'
 
-const ms = (x: number): string => (x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3))
-const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+export { groupDigits }
 
-/** A decimal string with thousands separators (sums exceed 2^53, so no Number). */
-export function groupDigits(decimal: string): string {
-  return decimal.startsWith('-') ? `-${group(decimal.slice(1))}` : group(decimal)
-}
+/** Milliseconds for a table cell: more decimals for shorter times. */
+export const ms = (x: number): string =>
+  x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3)
 
 const pad = (s: string, width: number, right = true): string =>
   right ? s.padStart(width) : s.padEnd(width)
@@ -21,62 +23,62 @@ export function formatHeader(run: RunRecord): string {
   ].join('\n')
 }
 
-/** The results table, one row per worker count, like a serious benchmark tool. */
-export function formatTable(run: RunRecord): string {
-  const cold = run.config.pool === 'cold'
-  const head = [
-    'Workers',
-    'Median ± σ (ms)',
-    'Min … Max (ms)',
-    ...(cold ? ['Spawn (ms)'] : []),
-    'Speedup',
-    'Efficiency',
-    'Karp–Flatt',
-    'Sum'
-  ]
-  const rows = run.results.map((r) => [
-    String(r.workers),
-    `${ms(r.medianMs)} ± ${ms(r.stddevMs)}`,
-    `${ms(r.minMs)} … ${ms(r.maxMs)}`,
-    ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
-    `${r.speedup.toFixed(2)}×`,
-    `${(r.efficiency * 100).toFixed(1)} %`,
-    r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
-    r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
-  ])
+/** Lays out rows under a header, right-aligned except the last column (unless `leftLast` is false). */
+export function layoutTable(head: string[], rows: string[][], leftLast = true): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
   const line = (cells: string[]): string =>
     cells
-      .map((cell, i) => pad(cell, widths[i], i !== cells.length - 1))
+      .map((cell, i) => pad(cell, widths[i], !leftLast || i !== cells.length - 1))
       .join('   ')
       .trimEnd()
   return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-/** One line that answers the question the run asked. */
-export function formatVerdict(run: RunRecord): string {
-  const wrong = run.results.filter((r) => !r.correct)
-  if (wrong.length) {
-    return `✗ Wrong total with ${wrong.map((r) => r.workers).join(', ')} worker(s): expected ${groupDigits(wrong[0].expectedSum)}, got ${groupDigits(wrong[0].sum)}.`
-  }
-  const best = run.results.reduce((a, b) => (b.speedup > a.speedup ? b : a))
-  const sums = [...new Set(run.results.map((r) => r.expectedSum))]
-  const sumText =
-    sums.length === 1
-      ? `the closed form ${groupDigits(sums[0])}`
-      : `its closed form (${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
-  if (run.config.workload !== 'split') {
-    // Weak scaling: N workers do N times the work; the scaled speedup is N·T1/TN.
-    const widest = run.results.reduce((a, b) => (b.workers > a.workers ? b : a))
-    const n = widest.workers
-    return `✓ Every total matches ${sumText}. ${run.config.workload === 'weak' ? 'Weak scaling' : 'Replicate'}: ${n} worker(s) did ${n}× the work in ${(1 / widest.speedup).toFixed(2)}× the time of one (scaled speedup ${(n * widest.speedup).toFixed(2)}×).`
-  }
-  if (best.workers === 1 || best.speedup < 1) {
-    const other = run.results.find((r) => r.workers !== 1)
-    const slower = other
-      ? ` ${other.workers} workers took ${(1 / other.speedup).toFixed(2)}× as long as one.`
-      : ''
-    return `✓ Every total matches ${sumText}. No speedup:${slower} The job is too small for its overhead.`
-  }
-  return `✓ Every total matches ${sumText}. Best: ${best.workers} workers are ${best.speedup.toFixed(2)}× faster than 1 (efficiency ${(best.efficiency * 100).toFixed(0)} %).`
+/** "1.93 ± 0.02×": the error to two significant figures, the value to `decimals` places. */
+export const withError = (value: number, error: number, unit = '×', decimals = 2): string =>
+  !Number.isFinite(value)
+    ? '—'
+    : error > 0 && Number.isFinite(error)
+      ? `${value.toFixed(decimals)} ± ${formatValue(error, 2)}${unit}`
+      : `${value.toFixed(decimals)}${unit}`
+
+/**
+ * The results table, one row per worker count, like a serious benchmark tool:
+ * median ± σ, the median's 95% bootstrap interval, min…max, speedup and
+ * efficiency ± e (the medians' interval half-widths carried through T1/TN).
+ */
+export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
+  const cold = run.config.pool === 'cold'
+  const head = [
+    'Workers',
+    'Median ± σ (ms)',
+    '95% CI (median)',
+    'Min … Max (ms)',
+    ...(cold ? ['Spawn (ms)'] : []),
+    'Speedup ± e',
+    'Efficiency ± e',
+    'Karp–Flatt',
+    'Sum'
+  ]
+  const rows = run.results.map((r, i) => {
+    const a = analysis.workers[i]
+    const ci = a.medianInterval
+    return [
+      String(r.workers),
+      `${ms(r.medianMs)} ± ${ms(r.stddevMs)}`,
+      ci ? `${ms(ci.lower)} … ${ms(ci.upper)}` : '—',
+      `${ms(r.minMs)} … ${ms(r.maxMs)}`,
+      ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
+      withError(a.speedup.speedup, a.speedup.speedupError),
+      withError(a.speedup.efficiency * 100, a.speedup.efficiencyError * 100, ' %', 1),
+      r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
+      r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
+    ]
+  })
+  return layoutTable(head, rows)
+}
+
+/** One line that answers the question the run asked (speedups ± e with the analysis). */
+export function formatVerdict(run: RunRecord, analysis?: RunAnalysis): string {
+  return runVerdict(run, analysis)
 }

@@ -10,7 +10,7 @@ import {
   validateStudyConfig,
   type StudyRecord
 } from '../../src/shared/study'
-import { syntheticRun } from '../helpers/syntheticRun'
+import { syntheticStudy } from '../helpers/syntheticRun'
 
 const base: RunConfig = {
   range: { start: 0, end: 1_000_000 },
@@ -138,61 +138,6 @@ describe('studyPlan', () => {
     expect(estimateStepMs(big, 2)).toBeGreaterThan(50 * estimateStepMs(small, 2))
   })
 })
-
-/** A study record from fixed numbers: a warm sweep where 2 workers win from 10^6 on. */
-function syntheticStudy(): StudyRecord {
-  const sizes = [10_000, 100_000, 1_000_000, 10_000_000]
-  const t1 = [0.2, 1, 8, 80]
-  const t2 = [0.6, 1.4, 4.6, 41]
-  const sizeRuns = sizes.map((size, i) => ({
-    backend: 'process' as const,
-    pool: 'warm' as const,
-    size,
-    run: syntheticRun(
-      [
-        { workers: 1, wallMs: [t1[i], t1[i] * 1.01, t1[i] * 0.99], overheadMs: 0 },
-        { workers: 2, wallMs: [t2[i], t2[i] * 1.01, t2[i] * 0.99], overheadMs: 0 }
-      ],
-      { range: { start: 0, end: size } }
-    )
-  }))
-  const backendRun = (backend: 'process' | 'thread', s2: number) => ({
-    backend,
-    run: syntheticRun(
-      [
-        { workers: 1, wallMs: [100, 101, 99, 100, 100] },
-        { workers: 2, wallMs: [100 / s2, 101 / s2, 99 / s2, 100 / s2, 100 / s2] }
-      ],
-      { backend }
-    ),
-    coldStart: syntheticRun([{ workers: 1, wallMs: [41, 42, 40], spawnMs: [40, 41, 39] }], {
-      backend,
-      pool: 'cold',
-      workers: [1],
-      range: { start: 0, end: 1000 }
-    }),
-    memory: {
-      backend,
-      method: backend === 'thread' ? ('rss-growth' as const) : ('proc-status' as const),
-      workers: 4,
-      rssBytesPerWorker: backend === 'thread' ? 8 * 2 ** 20 : 48 * 2 ** 20,
-      pssBytesPerWorker: backend === 'thread' ? null : 12 * 2 ** 20,
-      note: 'fixed'
-    }
-  })
-  return {
-    id: 'study-1',
-    startedAt: '2025-02-01T10:00:00.000Z',
-    finishedAt: '2025-02-01T10:01:00.000Z',
-    status: 'completed',
-    config: { base, sizes, backends: ['process', 'thread'] },
-    system: sizeRuns[0].run.system,
-    sweepWorkers: 2,
-    sizeRuns,
-    backendRuns: [backendRun('process', 1.9), backendRun('thread', 1.95)],
-    correct: true
-  }
-}
 
 describe('analyzeStudy', () => {
   const a = analyzeStudy(syntheticStudy())

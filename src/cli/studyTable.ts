@@ -1,0 +1,129 @@
+import type {
+  BackendComparisonAnalysis,
+  SizeSweepAnalysis,
+  StudyAnalysis,
+  StudyWarning
+} from '../shared/analysis'
+import type { ScalingWarning } from '../shared/scaling'
+import { formatCount, formatMiB, formatSize } from '../shared/scaling'
+import { formatValue } from '../shared/scaling/formatNumber'
+import type { StudyRecord } from '../shared/study'
+import { layoutTable, ms, withError } from './table'
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** What the study measured, where. */
+export function formatStudyHeader(study: StudyRecord): string {
+  const { base, sizes, backends } = study.config
+  const reps = `${plural(base.warmup, 'warm-up')}, ${plural(base.reps, 'rep')}`
+  const lines: string[] = []
+  if (sizes && study.sweepWorkers !== null) {
+    const sorted = [...sizes].sort((a, b) => a - b)
+    lines.push(
+      `Size sweep: ${plural(sorted.length, 'size')} from ${formatCount(sorted[0])} to ` +
+        `${formatCount(sorted[sorted.length - 1])} elements (from ${formatCount(base.range.start)}) · ` +
+        `1 vs ${study.sweepWorkers} workers · ${base.workload} · ${(backends ?? [base.backend]).join(' and ')} · ` +
+        `warm and cold pools · ${reps}`
+    )
+  }
+  if (backends) {
+    lines.push(
+      `Backends: ${backends.join(' vs ')} · workers ${base.workers.join(',')} · ` +
+        `[${formatCount(base.range.start)}, ${formatCount(base.range.end)}) · ${base.workload} · ` +
+        `${base.pool} pool · ${reps}`
+    )
+  }
+  lines.push(
+    `${study.system.cpuModel} · ${study.system.logicalCores} logical cores ` +
+      `(${study.system.availableParallelism} available) · Node ${study.system.nodeVersion}`
+  )
+  return lines.join('\n')
+}
+
+/**
+ * One size sweep: per size, 1 worker and N (median ± 95% CI half-width),
+ * the speedup ± e and the winner; the break-even marked on the first size of
+ * the crossing.
+ */
+export function formatSizeTable(sweep: SizeSweepAnalysis, workload: string): string {
+  const n = sweep.workers
+  const oneLabel = workload === 'split' ? '1 worker (ms)' : `1 worker × ${n} (ms)`
+  const head = ['Size', oneLabel, `${n} workers (ms)`, 'Speedup ± e', 'Winner', '']
+  const b = sweep.breakEven
+  const rows = sweep.points.map((p) => {
+    const mark =
+      b.size !== null && b.bracket && p.size === b.bracket.above
+        ? `◀ break-even ≈ ${formatSize(b.size)}`
+        : ''
+    const winner = p.winner === 'many' ? plural(n, 'worker') : '1 worker'
+    return [
+      formatCount(p.size),
+      `${ms(p.t1.value)} ± ${ms(p.t1.error)}`,
+      `${ms(p.tn.value)} ± ${ms(p.tn.error)}`,
+      withError(p.speedup.speedup, p.speedup.speedupError),
+      p.clear ? winner : `${winner} (within errors)`,
+      p.correct ? mark : `✗ wrong total ${mark}`.trim()
+    ]
+  })
+  return `${sweep.backend}, ${sweep.pool} pool — times are medians ± their 95% CI half-width\n${layoutTable(head, rows)}`
+}
+
+/** The backends side by side per worker count, then each one's start cost, memory and model. */
+export function formatBackendTables(c: BackendComparisonAnalysis): string {
+  const names = c.backends.map((b) => b.backend)
+  const head = [
+    'Workers',
+    ...names.map((n) => `${n}: median [95% CI] (ms)`),
+    ...names.map((n) => `${n}: speedup ± e`)
+  ]
+  const rows = c.workers.map((w) => {
+    const cells = c.backends.map((b) => b.analysis.workers.find((x) => x.workers === w))
+    return [
+      String(w),
+      ...cells.map((x) =>
+        !x
+          ? '—'
+          : x.medianInterval
+            ? `${ms(x.medianMs)} [${ms(x.medianInterval.lower)} … ${ms(x.medianInterval.upper)}]`
+            : ms(x.medianMs)
+      ),
+      ...cells.map((x) => (x ? withError(x.speedup.speedup, x.speedup.speedupError) : '—'))
+    ]
+  })
+  const perBackend = layoutTable(
+    ['Backend', 'Cold start (ms)', 'RSS per worker', 'PSS per worker', 'Amdahl f ± u'],
+    c.backends.map((b) => {
+      const amdahl = b.analysis.models.comparison?.amdahl ?? null
+      return [
+        b.backend,
+        b.coldStartMs === null ? '—' : ms(b.coldStartMs),
+        b.memory
+          ? `${formatMiB(b.memory.rssBytesPerWorker)}${b.memory.method === 'rss-growth' ? ' (growth)' : ''}`
+          : '—',
+        b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
+        amdahl
+          ? `${formatValue(amdahl.serialFraction)}${amdahl.serialFractionError === null ? '' : ` ± ${formatValue(amdahl.serialFractionError, 2)}`}`
+          : '—'
+      ]
+    }),
+    false
+  )
+  return `Backends side by side\n${layoutTable(head, rows, false)}\n\n${perBackend}`
+}
+
+/** The study's tables, in the order it ran. */
+export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): string {
+  const blocks = analysis.sizeSweeps.map((s) => formatSizeTable(s, study.config.base.workload))
+  if (analysis.backendComparison) blocks.push(formatBackendTables(analysis.backendComparison))
+  return blocks.join('\n\n')
+}
+
+/** A warning as one stderr line: where it comes from, and what to do. */
+export function formatWarning(warning: ScalingWarning, where?: string): string {
+  const context = [where, plural(warning.workers, 'worker')].filter(Boolean).join(', ')
+  return `speedup-lab: warning [${context}]: ${warning.message}`
+}
+
+export function formatStudyWarning(w: StudyWarning): string {
+  return formatWarning(w.warning, w.where)
+}

@@ -1,0 +1,269 @@
+/**
+ * A Markdown report of a run or a study: what was measured and where, the
+ * verdict, the tables, the models, the warnings and how the intervals were
+ * made. Pure: the same record and analysis always give the same bytes.
+ */
+import type { RunAnalysis, StudyAnalysis } from './analysis'
+import type { RunRecord } from './result'
+import { groupDigits, runVerdict } from './runVerdict'
+import { formatCount, formatMiB, formatSize } from './scaling/analyzeStudy'
+import { formatPercent, formatValue } from './scaling/formatNumber'
+import type { StudyRecord } from './study'
+import type { SystemInfo } from './system'
+
+type Align = 'left' | 'right'
+
+/** Milliseconds for a cell: more decimals for shorter times. */
+const ms = (x: number): string =>
+  !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3)
+
+const pm = (value: number, error: number | null | undefined, unit = '×', decimals = 2): string =>
+  !Number.isFinite(value)
+    ? '—'
+    : error != null && error > 0 && Number.isFinite(error)
+      ? `${value.toFixed(decimals)} ± ${formatValue(error, 2)}${unit}`
+      : `${value.toFixed(decimals)}${unit}`
+
+/** A cell's text made safe for a table row: pipes escaped, line breaks folded. */
+export function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+/** A GitHub-flavoured Markdown table. */
+export function markdownTable(head: string[], align: Align[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`
+  const rule = `| ${align.map((a) => (a === 'right' ? '--:' : ':--')).join(' | ')} |`
+  return [line(head), rule, ...rows.map(line)].join('\n')
+}
+
+const systemLine = (s: SystemInfo): string =>
+  `${s.cpuModel} · ${s.logicalCores} logical cores (${s.availableParallelism} available) · ` +
+  `${s.os} ${s.arch} · Node ${s.nodeVersion}`
+
+const bullets = (lines: string[]): string => lines.map((l) => `- ${escapeInline(l)}`).join('\n')
+
+/** Text outside tables: only characters that would start Markdown syntax at a line's start matter. */
+const escapeInline = (text: string): string => text.replace(/\r?\n/g, ' ')
+
+function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
+  const h = '#'.repeat(level)
+  const cold = run.config.pool === 'cold'
+  const results = markdownTable(
+    [
+      'Workers',
+      'n',
+      'Median (ms)',
+      '95% CI (median)',
+      'Mean ± σ (ms)',
+      'Min … Max (ms)',
+      ...(cold ? ['Spawn (ms)'] : []),
+      'Speedup ± e',
+      'Efficiency ± e',
+      'Karp–Flatt e(N)',
+      'Sum'
+    ],
+    [
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      ...(cold ? (['right'] as Align[]) : []),
+      'right',
+      'right',
+      'right',
+      'left'
+    ],
+    run.results.map((r, i) => {
+      const w = a.workers[i]
+      return [
+        String(r.workers),
+        String(w.n),
+        ms(w.medianMs),
+        w.medianInterval ? `${ms(w.medianInterval.lower)} … ${ms(w.medianInterval.upper)}` : '—',
+        `${ms(w.meanMs)} ± ${ms(w.stddevMs)}`,
+        `${ms(w.minMs)} … ${ms(w.maxMs)}`,
+        ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
+        pm(w.speedup.speedup, w.speedup.speedupError),
+        pm(w.speedup.efficiency * 100, w.speedup.efficiencyError * 100, ' %', 1),
+        w.karpFlatt
+          ? pm(w.karpFlatt.serialFraction, w.karpFlatt.error, '', 3)
+          : w.scaled && r.workers > 1
+            ? `scaled S ${pm(w.scaled.scaledSpeedup, w.scaled.scaledSpeedupError)}`
+            : '—',
+        r.correct
+          ? `✓ ${groupDigits(r.sum)}`
+          : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
+      ]
+    })
+  )
+  const overhead = markdownTable(
+    [
+      'Workers',
+      'Spawn (ms)',
+      'Dispatch (ms)',
+      'Compute, slowest (ms)',
+      'Compute, mean (ms)',
+      'Imbalance',
+      'Merge (ms)'
+    ],
+    ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    a.workers.map((w) => [
+      String(w.workers),
+      w.overhead.spawnMs === null ? '—' : ms(w.overhead.spawnMs),
+      ms(w.overhead.dispatchMs),
+      ms(w.overhead.computeSlowestMs),
+      ms(w.overhead.computeMeanMs),
+      formatPercent(w.overhead.imbalance),
+      ms(w.overhead.mergeMs)
+    ])
+  )
+  const models = [a.models.summary]
+  if (a.karpFlatt) models.push(a.karpFlatt.sentence)
+  if (a.gustafson) models.push(a.gustafson.summary)
+  return [
+    `${h} Results\n\n${results}`,
+    `${h} Where the time goes\n\nMedians over the repetitions. Dispatch is the wall time beyond ` +
+      `the slowest worker's start-up and compute; imbalance is slowest ÷ mean compute − 1.\n\n${overhead}`,
+    `${h} Models\n\n${bullets(models)}`
+  ]
+}
+
+function warningsSection(lines: string[], level: number): string {
+  const h = '#'.repeat(level)
+  return `${h} Warnings\n\n${lines.length ? bullets(lines) : 'None.'}`
+}
+
+/** A run as a Markdown report. */
+export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
+  const c = run.config
+  const sections = [
+    `# Speedup Lab report`,
+    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ` +
+      `${c.workload} · ${c.backend} · ${c.pool} pool · ${c.warmup} warm-up, ${c.reps} reps  \n` +
+      `${systemLine(run.system)}  \nRun ${run.id}, ${run.startedAt}`,
+    `## Verdict\n\n${runVerdict(run, analysis)}`,
+    ...runSections(run, analysis, 2),
+    warningsSection(
+      analysis.warnings.map(
+        (w) => `${w.workers} worker${w.workers === 1 ? '' : 's'}: ${w.message}`
+      ),
+      2
+    ),
+    `## Method\n\n${analysis.method.description}` +
+      (analysis.baselineMeasured
+        ? ''
+        : ' The 1-worker samples are not in this run, so the speedup errors carry TN’s interval only.')
+  ]
+  return `${sections.join('\n\n')}\n`
+}
+
+/** A study as a Markdown report: size sweeps with the break-even, the backends side by side. */
+export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): string {
+  const base = study.config.base
+  const sections: string[] = [
+    `# Speedup Lab study`,
+    `${base.workload} · ${base.warmup} warm-up, ${base.reps} reps per point  \n` +
+      `${systemLine(study.system)}  \nStudy ${study.id}, ${study.startedAt}`,
+    `## Verdict\n\n${bullets(analysis.verdict)}`
+  ]
+  for (const s of analysis.sizeSweeps) {
+    const b = s.breakEven
+    const n = s.workers
+    const table = markdownTable(
+      [
+        'Size',
+        base.workload === 'split' ? '1 worker (ms)' : `1 worker × ${n} (ms)`,
+        `${n} workers (ms)`,
+        'Speedup ± e',
+        'Winner',
+        'Break-even'
+      ],
+      ['right', 'right', 'right', 'right', 'left', 'left'],
+      s.points.map((p) => [
+        formatCount(p.size),
+        `${ms(p.t1.value)} ± ${ms(p.t1.error)}`,
+        `${ms(p.tn.value)} ± ${ms(p.tn.error)}`,
+        pm(p.speedup.speedup, p.speedup.speedupError),
+        `${p.winner === 'many' ? `${n} workers` : '1 worker'}${p.clear ? '' : ' (within errors)'}` +
+          (p.correct ? '' : ' ✗ wrong total'),
+        b.size !== null && b.bracket?.above === p.size ? `◀ ≈ ${formatSize(b.size)}` : ''
+      ])
+    )
+    sections.push(
+      `## Problem size: ${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
+        `Times are medians ± the half-width of their 95% interval.\n\n${table}`
+    )
+  }
+  const c = analysis.backendComparison
+  if (c) {
+    const names = c.backends.map((b) => b.backend)
+    const side = markdownTable(
+      [
+        'Workers',
+        ...names.map((n) => `${n}: median (ms)`),
+        ...names.map((n) => `${n}: speedup ± e`)
+      ],
+      ['right', ...names.map((): Align => 'right'), ...names.map((): Align => 'right')],
+      c.workers.map((w) => {
+        const rows = c.backends.map((b) => b.analysis.workers.find((x) => x.workers === w))
+        return [
+          String(w),
+          ...rows.map((x) =>
+            !x
+              ? '—'
+              : x.medianInterval
+                ? `${ms(x.medianMs)} [${ms(x.medianInterval.lower)} … ${ms(x.medianInterval.upper)}]`
+                : ms(x.medianMs)
+          ),
+          ...rows.map((x) => (x ? pm(x.speedup.speedup, x.speedup.speedupError) : '—'))
+        ]
+      })
+    )
+    const costs = markdownTable(
+      [
+        'Backend',
+        'Cold start (ms)',
+        'RSS per worker',
+        'PSS per worker',
+        'Amdahl f ± u',
+        'Memory measured by'
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'left'],
+      c.backends.map((b) => {
+        const f = b.analysis.models.comparison?.amdahl ?? null
+        return [
+          b.backend,
+          b.coldStartMs === null ? '—' : ms(b.coldStartMs),
+          b.memory ? formatMiB(b.memory.rssBytesPerWorker) : '—',
+          b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
+          f ? pm(f.serialFraction, f.serialFractionError, '', 3) : '—',
+          b.memory?.note ?? 'not measured on this platform'
+        ]
+      })
+    )
+    sections.push(
+      `## Threads vs processes\n\n${escapeInline(c.summary)}\n\nMedians with their 95% ` +
+        `bootstrap interval.\n\n${side}\n\n${costs}`
+    )
+    for (const b of c.backends) {
+      const run = study.backendRuns.find((r) => r.backend === b.backend)!.run
+      sections.push(`## ${b.backend}: the worker sweep`, ...runSections(run, b.analysis, 3))
+    }
+  }
+  sections.push(
+    warningsSection(
+      analysis.warnings.map(
+        (w) =>
+          `${w.where}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${w.warning.message}`
+      ),
+      2
+    ),
+    `## Method\n\n${analysis.method.description} The break-even size is interpolated in ` +
+      `log size between the two sizes where the winner changes; its bounds push both times to ` +
+      `the ends of their intervals. For replicate and weak workloads one worker is charged N × T1, ` +
+      `the time to do all N shares in turn.`
+  )
+  return `${sections.join('\n\n')}\n`
+}

@@ -1,0 +1,100 @@
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import {
+  ANALYSIS_COLUMNS,
+  runToCsv,
+  STUDY_CSV_HEADERS,
+  studyToCsv
+} from '../../src/shared/analysisCsv'
+import { CSV_COLUMNS } from '../../src/shared/csv'
+import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
+import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
+
+const parse = (csv: string) =>
+  Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true })
+
+describe('runToCsv', () => {
+  const run = syntheticRun([
+    { workers: 1, wallMs: [100, 102, 98, 101, 99] },
+    { workers: 2, wallMs: [51, 50, 52, 49, 50] },
+    { workers: 4, wallMs: [40, 41, 39, 40, 42] }
+  ])
+  const analysis = analyzeRun(run)
+  const csv = runToCsv(run, analysis)
+
+  it('keeps the history export’s columns and adds intervals, errors, breakdown and model', () => {
+    const lines = csv.split('\r\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toBe(
+      [...CSV_COLUMNS.map((c) => c.header), ...ANALYSIS_COLUMNS.map((c) => c.header)].join(',')
+    )
+    const { data, errors } = parse(csv)
+    expect(errors).toEqual([])
+    const four = data[2]
+    expect(Number(four.workers)).toBe(4)
+    expect(Number(four.speedup)).toBeCloseTo(2.5, 12)
+    expect(Number(four.speedupError)).toBeCloseTo(analysis.workers[2].speedup.speedupError, 12)
+    expect(Number(four.medianCiLower)).toBe(analysis.workers[2].medianInterval!.lower)
+    expect(Number(four.meanCiUpper)).toBeCloseTo(analysis.workers[2].meanInterval!.upper, 12)
+    expect(Number(four.amdahlSerialFraction)).toBeCloseTo(
+      analysis.models.comparison!.amdahl!.serialFraction,
+      12
+    )
+    expect(four.warnings).toBe('more-workers-than-cores')
+    expect(data[0].speedupError).toBe('0')
+    expect(data[0].karpFlattError).toBe('')
+  })
+})
+
+describe('studyToCsv', () => {
+  const study = syntheticStudy()
+  const analysis = analyzeStudy(study)
+  const csv = studyToCsv(study, analysis)
+
+  it('is one RFC 4180 table whose kind column tells the rows apart', () => {
+    expect(csv.split('\r\n')[0]).toBe(STUDY_CSV_HEADERS.join(','))
+    expect(csv.replace(/\r\n/g, '')).not.toContain('\n')
+    const { data, errors } = parse(csv)
+    expect(errors).toEqual([])
+    expect(data.map((r) => r.kind)).toEqual([
+      'size',
+      'size',
+      'size',
+      'size',
+      'break-even',
+      'backend',
+      'backend',
+      'model',
+      'backend',
+      'backend',
+      'model'
+    ])
+  })
+
+  it('holds the size points, the break-even with its bounds, the backends and their fits', () => {
+    const { data } = parse(csv)
+    const sizes = data.filter((r) => r.kind === 'size')
+    expect(sizes.map((r) => [r.size, r.winner, r.t1Ms])).toEqual([
+      ['10000', '1', '0.2'],
+      ['100000', '1', '1'],
+      ['1000000', 'N', '8'],
+      ['10000000', 'N', '80']
+    ])
+    const be = data.find((r) => r.kind === 'break-even')!
+    expect(be).toMatchObject({ backend: 'process', pool: 'warm', breakEvenStatus: 'crosses' })
+    expect(Number(be.breakEvenSize)).toBeCloseTo(analysis.sizeSweeps[0].breakEven.size!, 6)
+    const thread = data.filter((r) => r.kind === 'backend' && r.backend === 'thread')
+    expect(thread.map((r) => Number(r.workers))).toEqual([1, 2])
+    expect(Number(thread[1].speedup)).toBeCloseTo(1.95, 12)
+    expect(thread[1]).toMatchObject({
+      coldStartMs: '40',
+      rssBytesPerWorker: String(8 * 2 ** 20),
+      pssBytesPerWorker: '',
+      memoryMethod: 'rss-growth'
+    })
+    const model = data.find((r) => r.kind === 'model' && r.backend === 'process')!
+    // One worker count above one: no fit, so the model columns are empty.
+    expect(model.amdahlSerialFraction).toBe('')
+    expect(model.pssBytesPerWorker).toBe(String(12 * 2 ** 20))
+  })
+})

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import {
+  escapeCell,
+  markdownTable,
+  runToMarkdown,
+  studyToMarkdown
+} from '../../src/shared/markdownReport'
+import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
+import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
+
+const run = syntheticRun([
+  { workers: 1, wallMs: [100, 102, 98, 101, 99] },
+  { workers: 2, wallMs: [51, 50, 52, 49, 50] },
+  { workers: 4, wallMs: [40, 41, 39, 40, 42] }
+])
+
+/** The lines of the table that follows `heading`. */
+function tableAfter(markdown: string, heading: string): string[] {
+  const lines = markdown.split('\n')
+  const start = lines.indexOf(heading)
+  expect(start).toBeGreaterThanOrEqual(0)
+  const first = lines.findIndex((l, i) => i > start && l.startsWith('|'))
+  const end = lines.findIndex((l, i) => i > first && !l.startsWith('|'))
+  return lines.slice(first, end === -1 ? undefined : end)
+}
+
+describe('markdownTable', () => {
+  it('writes a header, an alignment rule and rows, escaping pipes and line breaks', () => {
+    expect(markdownTable(['a', 'b|c'], ['left', 'right'], [['x\ny', '1 | 2']])).toBe(
+      '| a | b\\|c |\n| :-- | --: |\n| x y | 1 \\| 2 |'
+    )
+    expect(escapeCell('back\\slash')).toBe('back\\\\slash')
+  })
+})
+
+describe('runToMarkdown', () => {
+  const md = runToMarkdown(run, analyzeRun(run))
+
+  it('is deterministic and ends with one newline', () => {
+    expect(runToMarkdown(run, analyzeRun(run))).toBe(md)
+    expect(md.endsWith('\n')).toBe(true)
+    expect(md.endsWith('\n\n')).toBe(false)
+  })
+
+  it('starts with what was measured, where, and the verdict', () => {
+    expect(
+      md.startsWith(
+        '# Speedup Lab report\n\nSum of [0, 1,000,000) · split · process · warm pool · 1 warm-up, 5 reps  \nTest CPU · 2 logical cores (2 available) · Linux 6.1.0 x64 · Node 20.20.2  \nRun synthetic-run, 2025-02-01T10:00:00.000Z\n\n## Verdict\n\n✓ Every total matches the closed form 499,999,500,000. Best: 4 workers are 2.50 ± '
+      )
+    ).toBe(true)
+  })
+
+  it('tabulates every worker count with its interval, speedup ± e and Karp–Flatt', () => {
+    const table = tableAfter(md, '## Results')
+    expect(table[0]).toBe(
+      '| Workers | n | Median (ms) | 95% CI (median) | Mean ± σ (ms) | Min … Max (ms) | Speedup ± e | Efficiency ± e | Karp–Flatt e(N) | Sum |'
+    )
+    expect(table[1]).toBe('| --: | --: | --: | --: | --: | --: | --: | --: | --: | :-- |')
+    expect(table).toHaveLength(5)
+    // The seeded bootstrap of 5 values: its 2.5% and 97.5% quantiles are the extremes here.
+    expect(analyzeRun(run).workers[0].medianInterval).toMatchObject({ lower: 98, upper: 102 })
+    expect(table[2]).toBe(
+      '| 1 | 5 | 100.0 | 98.00 … 102.0 | 100.0 ± 1.581 | 98.00 … 102.0 | 1.00× | 100.0 % | — | ✓ 499,999,500,000 |'
+    )
+    expect(table[4]).toMatch(
+      /^\| 4 \| 5 \| 40\.00 \| .* \| 2\.50 ± [\d.]+× \| 62\.5 ± [\d.]+ % \| 0\.200 ± [\d.]+ \| ✓ 499,999,500,000 \|$/
+    )
+  })
+
+  it('has the overhead breakdown, the models and the warnings', () => {
+    const overhead = tableAfter(md, '## Where the time goes')
+    expect(overhead[0]).toBe(
+      '| Workers | Spawn (ms) | Dispatch (ms) | Compute, slowest (ms) | Compute, mean (ms) | Imbalance | Merge (ms) |'
+    )
+    expect(overhead[2]).toBe('| 1 | — | 0.500 | 99.50 | 99.50 | 0.0% | 0.010 |')
+    expect(md).toContain(
+      '## Models\n\n- Amdahl fit over 2 worker counts above one: serial fraction f = '
+    )
+    expect(md).toContain('- e grows from 0 at 2 workers to 0.2 at 4 workers')
+    expect(md).toContain('## Warnings\n\n- 4 workers: 4 workers on 2 logical cores')
+    expect(md).toContain('## Method\n\nIntervals are 95%: the median')
+  })
+})
+
+describe('studyToMarkdown', () => {
+  const study = syntheticStudy()
+  const md = studyToMarkdown(study, analyzeStudy(study))
+
+  it('gives the verdict as bullets, then the size table with the break-even marked', () => {
+    expect(md).toContain('## Verdict\n\n- process, warm pool: 2 workers first beat 1 at about ')
+    const sizes = tableAfter(md, '## Problem size: process, warm pool')
+    expect(sizes[0]).toBe(
+      '| Size | 1 worker (ms) | 2 workers (ms) | Speedup ± e | Winner | Break-even |'
+    )
+    expect(sizes.slice(2).map((row) => row.split(' | ')[0])).toEqual([
+      '| 10,000',
+      '| 100,000',
+      '| 1,000,000',
+      '| 10,000,000'
+    ])
+    expect(sizes[2]).toMatch(/\| 1 worker \| {2}\|$/)
+    expect(sizes[4]).toMatch(/\| 2 workers \| ◀ ≈ [\d,]+ \|$/)
+  })
+
+  it('puts threads and processes side by side with start cost and memory', () => {
+    const side = tableAfter(md, '## Threads vs processes')
+    expect(side[0]).toBe(
+      '| Workers | process: median (ms) | thread: median (ms) | process: speedup ± e | thread: speedup ± e |'
+    )
+    const lines = md.split('\n')
+    const costs = lines.slice(lines.findIndex((l) => l.startsWith('| Backend |')))
+    expect(costs[0]).toBe(
+      '| Backend | Cold start (ms) | RSS per worker | PSS per worker | Amdahl f ± u | Memory measured by |'
+    )
+    expect(costs[2]).toBe('| process | 40.00 | 48 MiB | 12 MiB | — | fixed |')
+    expect(costs[3]).toBe('| thread | 40.00 | 8 MiB | — | — | fixed |')
+    expect(md).toContain('## process: the worker sweep')
+    expect(md).toContain('### Results')
+  })
+})
