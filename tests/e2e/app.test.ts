@@ -3,6 +3,7 @@ import Papa from 'papaparse'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectSystemInfo } from '../../src/main/engine'
+import type { RecordsExport } from '../../src/shared/recordsJson'
 import type { RunRecord } from '../../src/shared/result'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
@@ -227,9 +228,18 @@ describe('the app in Chromium, on the real engine', () => {
     expect(got).toEqual(expected)
     expect(csv.data.every((row) => row.correct === 'true')).toBe(true)
 
+    // JSON holds the same runs, whole.
+    await page.getByRole('button', { name: 'Export JSON' }).click()
+    await page.getByText(/^JSON saved to /).waitFor()
+    expect(app.savedFiles.at(-1)).toMatch(/\.json$/)
+    const json = JSON.parse(await readFile(app.savedFiles.at(-1)!, 'utf8')) as RecordsExport
+    expect(json.format).toBe('speedup-lab/runs')
+    expect(json.runs.map((run) => run.id).sort()).toEqual(runs.map((run) => run.id).sort())
+
     // The app menu's Export CSV does the same for the current selection.
     await app.emit('app:menu', 'export-csv')
-    await expect.poll(() => app.savedFiles.length).toBe(files + 2)
+    await expect.poll(() => app.savedFiles.length).toBe(files + 3)
+    expect(app.savedFiles.at(-1)).toMatch(/\.csv$/)
   })
 
   it('deletes a selected run, then clears the history after confirmation', async () => {

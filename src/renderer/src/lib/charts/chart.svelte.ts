@@ -10,8 +10,7 @@ import { Chart } from './register'
  * the canvas goes away.
  */
 export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, TLabel = unknown>(
-  config: () => ChartConfiguration<TType, TData, TLabel>,
-  onReady?: (chart: Chart<TType, TData, TLabel> | null) => void
+  config: () => ChartConfiguration<TType, TData, TLabel>
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
     const initial = untrack(config)
@@ -19,7 +18,6 @@ export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, 
       ...initial,
       data: $state.snapshot(initial.data) as typeof initial.data
     })
-    onReady?.(instance)
     let first = true
     $effect(() => {
       const next = config()
@@ -33,7 +31,6 @@ export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, 
       instance.update()
     })
     return () => {
-      onReady?.(null)
       instance.destroy()
     }
   }
