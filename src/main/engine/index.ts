@@ -53,24 +53,32 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const config = validated.value
       const controller = new AbortController()
+      // In progress from here on: a cancel during the synchronous start (the first
+      // spawn, the first progress event) must not be lost.
+      let finished!: () => void
+      current = { controller, done: new Promise<void>((resolve) => (finished = resolve)) }
       const forward = (): void => controller.abort()
       hooks.signal?.addEventListener('abort', forward)
       if (hooks.signal?.aborted) controller.abort()
-      const backend =
-        config.backend === 'process'
-          ? makeProcess(options.workerPath, log)
-          : makeThread(options.workerPath, log)
-      const done = runBenchmark(
-        config,
-        { backend, system: collectSystemInfo(options.systemExtra), log },
-        { onProgress: hooks.onProgress, signal: controller.signal }
-      )
-      current = { controller, done: done.catch(() => undefined) }
       try {
-        return await done
+        const backend =
+          config.backend === 'process'
+            ? makeProcess(options.workerPath, log)
+            : makeThread(options.workerPath, log)
+        const record = await runBenchmark(
+          config,
+          { backend, system: collectSystemInfo(options.systemExtra), log },
+          { onProgress: hooks.onProgress, signal: controller.signal }
+        )
+        // A cancel that lands after the merge (from the final progress event) still wins:
+        // cancel() resolving true always means this run threw 'cancelled'.
+        if (controller.signal.aborted)
+          throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
+        return record
       } finally {
         hooks.signal?.removeEventListener('abort', forward)
         current = null
+        finished()
       }
     },
 
