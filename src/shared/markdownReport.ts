@@ -13,6 +13,11 @@ import type { SystemInfo } from './system'
 
 type Align = 'left' | 'right'
 
+/** Prose on one line, with `<` as an entity so "/proc/<pid>" is not read as an HTML tag. */
+export function escapeInline(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r?\n/g, ' ')
+}
+
 /** Milliseconds for a cell: more decimals for shorter times. */
 const ms = (x: number): string =>
   !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3)
@@ -26,7 +31,7 @@ const pm = (value: number, error: number | null | undefined, unit = '×', decima
 
 /** A cell's text made safe for a table row: pipes escaped, line breaks folded. */
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  return escapeInline(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|'))
 }
 
 /** A GitHub-flavoured Markdown table. */
@@ -41,9 +46,6 @@ const systemLine = (s: SystemInfo): string =>
   `${s.os} ${s.arch} · Node ${s.nodeVersion}`
 
 const bullets = (lines: string[]): string => lines.map((l) => `- ${escapeInline(l)}`).join('\n')
-
-/** Text outside tables: only characters that would start Markdown syntax at a line's start matter. */
-const escapeInline = (text: string): string => text.replace(/\r?\n/g, ' ')
 
 function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
   const h = '#'.repeat(level)

@@ -30,6 +30,8 @@ describe('markdownTable', () => {
       '| a | b\\|c |\n| :-- | --: |\n| x y | 1 \\| 2 |'
     )
     expect(escapeCell('back\\slash')).toBe('back\\\\slash')
+    // "/proc/<pid>" must not become an HTML tag.
+    expect(escapeCell('/proc/<pid>/status & more')).toBe('/proc/&lt;pid>/status &amp; more')
   })
 })
 

@@ -173,6 +173,27 @@ describe('analyzeStudy', () => {
     expect(a.verdict).toEqual([a.sizeSweeps[0].summary, c.summary])
   })
 
+  it('says where the break-even lies when the sweep does not cross, or crosses the wrong way', () => {
+    const study = syntheticStudy()
+    const never = analyzeStudy({ ...study, backendRuns: [], sizeRuns: study.sizeRuns.slice(0, 2) })
+    expect(never.sizeSweeps[0].breakEven.status).toBe('never')
+    expect(never.verdict).toEqual([
+      'process, warm pool: 2 workers never beat 1 up to 100,000 elements: the break-even lies above it.'
+    ])
+    const [, , win] = study.sizeRuns
+    const [lose] = study.sizeRuns
+    const backwards = analyzeStudy({
+      ...study,
+      backendRuns: [],
+      sizeRuns: [
+        { ...win, size: 1000 },
+        { ...lose, size: 1_000_000 }
+      ]
+    })
+    expect(backwards.sizeSweeps[0].breakEven).toMatchObject({ status: 'mixed', size: null })
+    expect(backwards.verdict[0]).toContain('no break-even can be placed')
+  })
+
   it('charges one worker for all N shares when the workload grows with N', () => {
     const study = syntheticStudy()
     const weak: StudyRecord = {

@@ -62,9 +62,15 @@ function breakEvenSentence(
   pool: PoolMode,
   n: number,
   b: BreakEven,
-  sizes: number[]
+  points: SizePointAnalysis[]
 ): string {
   const who = `${backend}, ${pool} pool: ${n} workers`
+  const uncertain = points.filter((p) => !p.clear).length
+  const unclear =
+    uncertain === 0
+      ? ''
+      : ` (at ${uncertain} of ${points.length} sizes the difference is within the errors)`
+  const sizes = points.map((p) => p.size)
   const smallest = formatCount(sizes[0])
   const largest = formatCount(sizes[sizes.length - 1])
   const bounds = (): string => {
@@ -87,9 +93,9 @@ function breakEvenSentence(
             `(noise, or a cache effect)${bounds()}.`
     }
     case 'always':
-      return `${who} beat 1 at every size measured, from ${smallest} elements: the break-even lies below it.`
+      return `${who} beat 1 at every size measured, from ${smallest} elements: the break-even lies below it${unclear}.`
     case 'never':
-      return `${who} never beat 1 up to ${largest} elements: the break-even lies above it.`
+      return `${who} never beat 1 up to ${largest} elements: the break-even lies above it${unclear}.`
   }
 }
 
@@ -129,13 +135,7 @@ function sizeSweeps(study: StudyRecord): {
       workers: n,
       points,
       breakEven,
-      summary: breakEvenSentence(
-        backend,
-        pool,
-        n,
-        breakEven,
-        usable.map((p) => p.size)
-      )
+      summary: breakEvenSentence(backend, pool, n, breakEven, usable)
     })
   }
   return { sweeps, warnings }
