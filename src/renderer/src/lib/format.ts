@@ -128,11 +128,23 @@ function dateFormat(locale: string, kind: 'dateTime' | 'date' | 'time'): Intl.Da
   return f
 }
 
-/** "Nov 24, 2025, 03:51 AM" in the user's locale. */
+const dateTimes = new Map<string, string>()
+
+/**
+ * "Nov 24, 2025, 03:51 AM" in the user's locale. Remembered: a history list
+ * formats the same few dozen dates on every scroll step.
+ */
 export function formatDateTime(iso: string | number, locale = 'en'): string {
+  const key = `${locale}|${iso}`
+  const known = dateTimes.get(key)
+  if (known !== undefined) return known
   const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return String(iso)
-  return dateFormat(locale, 'dateTime').format(date)
+  const text = Number.isNaN(date.getTime())
+    ? String(iso)
+    : dateFormat(locale, 'dateTime').format(date)
+  if (dateTimes.size > 50_000) dateTimes.clear()
+  dateTimes.set(key, text)
+  return text
 }
 
 export function formatShortDate(ms: number, locale = 'en'): string {
