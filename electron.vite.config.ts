@@ -1,6 +1,21 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
+
+/**
+ * `electron-vite dev` injects component styles as <style> tags and talks to
+ * its HMR server over a websocket; the strict CSP would block both. Loosen
+ * it for the dev server only — production builds keep the policy as written.
+ */
+const devServerCsp = (): Plugin => ({
+  name: 'speedup-lab:dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*")
+})
 
 export default defineConfig({
   main: {
@@ -28,6 +43,6 @@ export default defineConfig({
     resolve: {
       alias: { '@shared': resolve(__dirname, 'src/shared') }
     },
-    plugins: [svelte()]
+    plugins: [svelte(), devServerCsp()]
   }
 })
