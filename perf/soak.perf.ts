@@ -8,9 +8,9 @@
  * stored against the runs finished — records lost must be 0.
  * SOAK_WARM / SOAK_COLD change the counts. Prints figures; asserts nothing.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createHistoryStore } from '../src/main/history/historyStore'
@@ -55,7 +55,9 @@ const row = (label: string, value: string): void => console.log(`  ${label.padEn
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'soak-'))
-  const { engine, workers } = tappedEngine()
+  // A private copy of the worker bundle: a rebuild of out/ during the soak must not break it.
+  await cp(resolve(__dirname, '../out/main'), join(dir, 'main'), { recursive: true })
+  const { engine, workers, log } = tappedEngine({}, join(dir, 'main', 'worker.js'))
   const history = createHistoryStore(dir)
   const service = createBenchService({
     engine,
@@ -93,10 +95,13 @@ async function main(): Promise<void> {
       const t0 = performance.now()
       for (let i = 0; i < count; i++) {
         const answer = await service.handle('bench:run', cfg)
+        // Keep only the recent worker log: the soak measures the engine, not this array.
+        if (log.length > 200) log.splice(0, log.length - 20)
         if (answer.ok && answer.value.correct) finished++
         else {
           failed++
           console.log(`  run ${i} failed: ${answer.ok ? 'wrong sum' : answer.error.message}`)
+          for (const line of log.slice(-6)) console.log(`    ${line}`)
         }
       }
       const seconds = (performance.now() - t0) / 1000
