@@ -10,16 +10,27 @@
  * Prints figures; asserts nothing (the machine is shared and noisy).
  * PERF_QUICK=1 uses 3 repetitions instead of 5.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createEngine, createMemoryProbe, runStudy } from '../src/main/engine'
 import type { RunConfig } from '../src/shared/config'
 import { analyzeStudy, formatCount, formatMiB, formatSize } from '../src/shared/scaling'
 import { formatValue } from '../src/shared/scaling/formatNumber'
 import { DEFAULT_SWEEP_SIZES, type StudyProgress } from '../src/shared/study'
 
-const workerPath = resolve(__dirname, '../out/main/worker.js')
+/**
+ * The worker bundle, copied: this benchmark runs for minutes, and a build that
+ * empties out/ meanwhile (npm test, npm run perf elsewhere in the tree) would
+ * make a cold spawn fail with "exited with code 1".
+ */
+function privateWorkerBundle(): string {
+  const dir = resolve(__dirname, '.tmp', `bundle-${process.pid}`)
+  cpSync(resolve(__dirname, '../out/main'), dir, { recursive: true })
+  return join(dir, 'worker.js')
+}
+
+const workerPath = privateWorkerBundle()
 const engine = createEngine({ workerPath })
 const cores = availableParallelism()
 const quick = process.env.PERF_QUICK === '1'
@@ -171,6 +182,7 @@ async function main(): Promise<void> {
   mkdirSync(resolve(__dirname, '.tmp'), { recursive: true })
   writeFileSync(resolve(__dirname, '.tmp/scaling.json'), JSON.stringify(dump, null, 1))
   await engine.dispose()
+  rmSync(dirname(workerPath), { recursive: true, force: true })
 }
 
 main().catch((e: unknown) => {
