@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron'
-import { collectSystemInfo, createEngine } from './engine'
+import { collectSystemInfo, createEngine, createMemoryProbe } from './engine'
 import { utilityProcessBackend } from './engine/backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
@@ -54,14 +54,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const statePath = join(userData, 'window-state.json')
+  const workerPath = asarUnpackedPath(join(__dirname, 'worker.js'))
   const engine = createEngine({
-    workerPath: asarUnpackedPath(join(__dirname, 'worker.js')),
+    workerPath,
     processBackend: utilityProcessBackend,
     systemExtra,
     log
   })
   const service = createBenchService({
     engine,
+    measureMemory: createMemoryProbe({ workerPath, processBackend: utilityProcessBackend, log }),
     history: createHistoryStore(userData),
     systemInfo: () => collectSystemInfo(systemExtra),
     emit: (channel, payload) => send(mainWindow, channel, payload),
@@ -84,7 +86,13 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(appMenuTemplate((command) => send(mainWindow, 'app:menu', command)))
   )
 
-  await openWindow(statePath, engine)
+  // Closing the window stops a study as well as a run: nobody is left to see either.
+  await openWindow(statePath, {
+    cancel: async () => {
+      const result = await service.handle('bench:cancel', undefined)
+      return result.ok && result.value.cancelled
+    }
+  })
 
   // Quitting waits for every worker to be stopped.
   let disposed = false
@@ -92,15 +100,16 @@ async function start(): Promise<void> {
     if (disposed) return
     event.preventDefault()
     disposed = true
-    void engine.dispose().finally(() => app.quit())
+    // A study first (it would start its next step on a disposed engine), then the engine.
+    void service
+      .handle('bench:cancel', undefined)
+      .then(() => engine.dispose())
+      .finally(() => app.quit())
   })
   app.on('window-all-closed', () => app.quit())
 }
 
-async function openWindow(
-  statePath: string,
-  engine: { cancel(): Promise<boolean> }
-): Promise<void> {
+async function openWindow(statePath: string, work: { cancel(): Promise<boolean> }): Promise<void> {
   const saved = fitToScreens(
     await loadWindowState(statePath),
     screen.getAllDisplays().map((d) => d.workArea)
@@ -135,7 +144,7 @@ async function openWindow(
     const bounds = window.getNormalBounds()
     const state: WindowState = { ...bounds, maximized: window.isMaximized() }
     void saveWindowState(statePath, state).catch((e: unknown) => log(`window state: ${String(e)}`))
-    void engine.cancel()
+    void work.cancel()
   })
   window.on('closed', () => {
     mainWindow = null

@@ -1,6 +1,7 @@
 import type { RunConfig } from './config'
-import type { InvokeResult, MenuCommand } from './ipc'
+import type { InvokeResult, MenuCommand, StudyExportFormat } from './ipc'
 import type { RunProgress } from './result'
+import type { StudyConfig, StudyProgress } from './study'
 
 /**
  * What the preload exposes as `window.api`. Every call resolves to a Result:
@@ -9,8 +10,12 @@ import type { RunProgress } from './result'
  */
 export interface BenchApi {
   run(config: RunConfig): Promise<InvokeResult<'bench:run'>>
+  /** Runs a study (size sweep and/or backend comparison); its runs do not go into history. */
+  runStudy(config: StudyConfig): Promise<InvokeResult<'bench:study'>>
+  /** Cancels the run or the study in progress. */
   cancel(): Promise<InvokeResult<'bench:cancel'>>
   onProgress(listener: (progress: RunProgress) => void): () => void
+  onStudyProgress(listener: (progress: StudyProgress) => void): () => void
   onMenu(listener: (command: MenuCommand) => void): () => void
   listHistory(): Promise<InvokeResult<'history:list'>>
   getRun(id: string): Promise<InvokeResult<'history:get'>>
@@ -18,6 +23,8 @@ export interface BenchApi {
   clearHistory(): Promise<InvokeResult<'history:clear'>>
   exportCsv(ids: string[]): Promise<InvokeResult<'export:csv'>>
   exportJson(ids: string[]): Promise<InvokeResult<'export:json'>>
+  exportMarkdown(ids: string[]): Promise<InvokeResult<'export:markdown'>>
+  exportStudy(id: string, format: StudyExportFormat): Promise<InvokeResult<'export:study'>>
   exportPng(name: string, dataUrl: string): Promise<InvokeResult<'export:png'>>
   systemInfo(): Promise<InvokeResult<'system:info'>>
 }

@@ -24,6 +24,7 @@ type EventVerb = Exclude<keyof BenchApi, InvokeVerb>
 export const BENCH_API_TABLE = {
   invoke: {
     run: { channel: 'bench:run', params: ['config'] },
+    runStudy: { channel: 'bench:study', params: ['config'] },
     cancel: { channel: 'bench:cancel', params: [] },
     listHistory: { channel: 'history:list', params: [] },
     getRun: { channel: 'history:get', params: ['id'] },
@@ -31,11 +32,14 @@ export const BENCH_API_TABLE = {
     clearHistory: { channel: 'history:clear', params: [] },
     exportCsv: { channel: 'export:csv', params: ['ids'] },
     exportJson: { channel: 'export:json', params: ['ids'] },
+    exportMarkdown: { channel: 'export:markdown', params: ['ids'] },
+    exportStudy: { channel: 'export:study', params: ['id', 'format'] },
     exportPng: { channel: 'export:png', params: ['name', 'dataUrl'] },
     systemInfo: { channel: 'system:info', params: [] }
   } satisfies Record<InvokeVerb, { channel: InvokeChannel; params: string[] }>,
   events: {
     onProgress: 'bench:progress',
+    onStudyProgress: 'bench:study-progress',
     onMenu: 'app:menu'
   } satisfies Record<EventVerb, EventChannel>
 }

@@ -4,18 +4,21 @@ import type { RunConfig } from './config'
 import type { Result } from './errors'
 import type { HistoryListing } from './history'
 import type { RunProgress, RunRecord } from './result'
+import { studyConfigSchema } from './study'
+import type { StudyProgress, StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
 const runIds = z
   .object({
-    ids: z
-      .array(z.string().min(1).max(100))
-      .min(1, 'select at least one run')
-      .max(100_000)
+    ids: z.array(z.string().min(1).max(100)).min(1, 'select at least one run').max(100_000)
   })
   .strict()
 
 export type ExportOutcome = { saved: true; path: string } | { saved: false }
+
+/** What a study can be exported as. */
+export const STUDY_EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const
+export type StudyExportFormat = (typeof STUDY_EXPORT_FORMATS)[number]
 
 /**
  * Every invoke channel: its payload schema (validated in main, whatever the
@@ -24,6 +27,8 @@ export type ExportOutcome = { saved: true; path: string } | { saved: false }
  */
 export const invokeSchemas = {
   'bench:run': runConfigSchema,
+  'bench:study': studyConfigSchema,
+  /** Cancels the run or the study in progress. */
   'bench:cancel': z.undefined(),
   'history:list': z.undefined(),
   'history:get': z.object({ id: z.string().min(1).max(100) }).strict(),
@@ -31,6 +36,16 @@ export const invokeSchemas = {
   'history:clear': z.undefined(),
   'export:csv': runIds,
   'export:json': runIds,
+  'export:markdown': runIds,
+  /** A study main ran in this session, by id (studies are kept in memory, not in history). */
+  'export:study': z
+    .object({
+      id: z.string().min(1).max(100),
+      format: z.enum(STUDY_EXPORT_FORMATS, {
+        error: `a format must be one of ${STUDY_EXPORT_FORMATS.join(', ')}`
+      })
+    })
+    .strict(),
   'export:png': z
     .object({
       name: z
@@ -49,6 +64,7 @@ export const invokeSchemas = {
 
 export interface InvokeResults {
   'bench:run': RunRecord
+  'bench:study': StudyRecord
   'bench:cancel': { cancelled: boolean }
   'history:list': HistoryListing
   'history:get': RunRecord
@@ -56,6 +72,8 @@ export interface InvokeResults {
   'history:clear': { deleted: number }
   'export:csv': ExportOutcome
   'export:json': ExportOutcome
+  'export:markdown': ExportOutcome
+  'export:study': ExportOutcome
   'export:png': ExportOutcome
   'system:info': SystemInfo
 }
@@ -70,11 +88,12 @@ export type MenuCommand = 'run' | 'cancel' | 'export-csv'
 /** Main → renderer events. */
 export interface EventPayloads {
   'bench:progress': RunProgress
+  'bench:study-progress': StudyProgress
   'app:menu': MenuCommand
 }
 export type EventChannel = keyof EventPayloads
 
 export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[]
-export const EVENT_CHANNELS: EventChannel[] = ['bench:progress', 'app:menu']
+export const EVENT_CHANNELS: EventChannel[] = ['bench:progress', 'bench:study-progress', 'app:menu']
 
 export type { RunConfig }

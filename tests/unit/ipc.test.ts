@@ -77,6 +77,7 @@ function setup() {
 /** A valid payload for every channel. */
 const validPayloads: { [C in InvokeChannel]: unknown } = {
   'bench:run': tutorialRunConfig(),
+  'bench:study': { base: tutorialRunConfig(), sizes: [1000, 10_000] },
   'bench:cancel': undefined,
   'history:list': undefined,
   'history:get': { id: 'run-1' },
@@ -84,6 +85,8 @@ const validPayloads: { [C in InvokeChannel]: unknown } = {
   'history:clear': undefined,
   'export:csv': { ids: ['run-1'] },
   'export:json': { ids: ['run-1'] },
+  'export:markdown': { ids: ['run-1'] },
+  'export:study': { id: 'study-1', format: 'markdown' },
   'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
   'system:info': undefined
 }
@@ -105,6 +108,26 @@ const badPayloads: { [C in InvokeChannel]: unknown[] } = {
     { ...tutorialRunConfig(), reps: 1e9 },
     { ...tutorialRunConfig(), __proto__: { polluted: true }, constructor: 1 }
   ],
+  'bench:study': [
+    undefined,
+    {},
+    tutorialRunConfig(),
+    // Neither a size sweep nor a backend comparison: nothing to study.
+    { base: tutorialRunConfig() },
+    { base: tutorialRunConfig(), sizes: [] },
+    { base: tutorialRunConfig(), sizes: [0] },
+    { base: tutorialRunConfig(), sizes: [1.5] },
+    { base: tutorialRunConfig(), sizes: [1000, 1000] },
+    { base: tutorialRunConfig(), sizes: Array.from({ length: 41 }, (_, i) => i + 1) },
+    { base: tutorialRunConfig(), sizes: [2 ** 53] },
+    // A size sweep compares 1 worker with N ≥ 2.
+    { base: { ...tutorialRunConfig(), workers: [1] }, sizes: [1000] },
+    { base: tutorialRunConfig(), backends: [] },
+    { base: tutorialRunConfig(), backends: ['gpu'] },
+    { base: tutorialRunConfig(), backends: ['thread', 'thread'] },
+    { base: { ...tutorialRunConfig(), reps: 0 }, backends: ['thread'] },
+    { base: tutorialRunConfig(), sizes: [1000], extra: true }
+  ],
   'bench:cancel': [{}, 1, 'now'],
   'history:list': [{ all: true }, []],
   'history:get': [undefined, {}, { id: '' }, { id: 7 }, { id: 'x'.repeat(101) }, { id: 'a', b: 1 }],
@@ -112,6 +135,15 @@ const badPayloads: { [C in InvokeChannel]: unknown[] } = {
   'history:clear': [{ confirm: true }],
   'export:csv': [undefined, { ids: [] }, { ids: [''] }],
   'export:json': [{ ids: null }, { id: 'run-1' }],
+  'export:markdown': [undefined, { ids: [] }, { ids: [7] }, ['run-1']],
+  'export:study': [
+    undefined,
+    { id: 'study-1' },
+    { id: '', format: 'csv' },
+    { id: 'study-1', format: 'pdf' },
+    { id: 'study-1', format: 'csv', path: '/etc/passwd' },
+    { ids: ['study-1'], format: 'json' }
+  ],
   'export:png': [
     undefined,
     { name: 'chart', dataUrl: 'data:image/jpeg;base64,AAAA' },

@@ -53,12 +53,16 @@ describe('preload', () => {
         'deleteRuns',
         'exportCsv',
         'exportJson',
+        'exportMarkdown',
         'exportPng',
+        'exportStudy',
         'getRun',
         'listHistory',
         'onMenu',
         'onProgress',
+        'onStudyProgress',
         'run',
+        'runStudy',
         'systemInfo'
       ].sort()
     )
@@ -66,6 +70,11 @@ describe('preload', () => {
   })
 
   it('maps every verb to its channel and payload', async () => {
+    const study = {
+      base: tutorialRunConfig(),
+      sizes: [1000, 10_000],
+      backends: ['thread' as const]
+    }
     await api.run(tutorialRunConfig())
     await api.cancel()
     await api.listHistory()
@@ -75,6 +84,9 @@ describe('preload', () => {
     await api.exportCsv(['r1'])
     await api.exportJson(['r2'])
     await api.exportPng('chart', 'data:image/png;base64,AAAA')
+    await api.runStudy(study)
+    await api.exportMarkdown(['r3'])
+    await api.exportStudy('s1', 'csv')
     expect(await api.systemInfo()).toEqual({ ok: true, value: 'system:info' })
     expect(electron.invoked).toEqual([
       { channel: 'bench:run', payload: tutorialRunConfig() },
@@ -86,6 +98,9 @@ describe('preload', () => {
       { channel: 'export:csv', payload: { ids: ['r1'] } },
       { channel: 'export:json', payload: { ids: ['r2'] } },
       { channel: 'export:png', payload: { name: 'chart', dataUrl: 'data:image/png;base64,AAAA' } },
+      { channel: 'bench:study', payload: study },
+      { channel: 'export:markdown', payload: { ids: ['r3'] } },
+      { channel: 'export:study', payload: { id: 's1', format: 'csv' } },
       { channel: 'system:info', payload: undefined }
     ])
   })
@@ -94,12 +109,17 @@ describe('preload', () => {
     const got: unknown[][] = []
     const off = api.onMenu((...args: unknown[]) => got.push(args))
     const offProgress = api.onProgress((...args: unknown[]) => got.push(['progress', ...args]))
+    const offStudy = api.onStudyProgress((...args: unknown[]) => got.push(['study', ...args]))
     electron.emit('app:menu', 'run')
+    electron.emit('bench:study-progress', { step: 1 })
     off()
+    offStudy()
     electron.emit('app:menu', 'cancel')
+    electron.emit('bench:study-progress', { step: 2 })
     offProgress()
     electron.emit('bench:progress', {})
-    expect(got).toEqual([['run']])
+    expect(got).toEqual([['run'], ['study', { step: 1 }]])
+    expect(electron.listeners.get('bench:study-progress')?.size).toBe(0)
     expect(electron.listeners.get('app:menu')?.size).toBe(0)
   })
 

@@ -1,3 +1,4 @@
+import { studyToCsv } from '../../shared/analysisCsv'
 import { issuesOf } from '../../shared/config'
 import { recordsToCsv } from '../../shared/csv'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
@@ -12,9 +13,15 @@ import type {
   InvokeResult,
   InvokeResults
 } from '../../shared/ipc'
+import { runToMarkdown, studyToMarkdown } from '../../shared/markdownReport'
 import { recordsToJson } from '../../shared/recordsJson'
 import type { RunRecord } from '../../shared/result'
+import { analyzeRun, analyzeStudy } from '../../shared/scaling'
+import type { StudyRecord } from '../../shared/study'
+import { studyToJson } from '../../shared/studyJson'
 import type { SystemInfo } from '../../shared/system'
+import type { MemoryProbe } from '../engine/memoryProbe'
+import { runStudy } from '../engine/study'
 import type { Engine } from '../engine/types'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
 import type { HistoryStore } from '../history/historyStore'
@@ -37,7 +44,12 @@ export interface BenchServiceDeps {
   emit<E extends EventChannel>(channel: E, payload: EventPayloads[E]): void
   /** Writes an exported file. Default: an atomic write (temporary file, fsync, rename). */
   writeFile?(path: string, data: string | Uint8Array): Promise<void>
+  /** Measures memory per worker for a study's backend comparison; without it memory is not reported. */
+  measureMemory?: MemoryProbe
 }
+
+/** Finished studies kept for export; older ones are dropped (each holds every run in full). */
+export const KEPT_STUDIES = 20
 
 /**
  * The IPC handlers' logic, free of Electron: validates every payload, runs
@@ -59,6 +71,15 @@ function ioFailure(what: string, e: unknown): BenchFailure {
   return new BenchFailure({ code: 'io', message: `${what}: ${code ? `${code}, ` : ''}${reason}` })
 }
 
+const busy = (what: string): BenchFailure =>
+  new BenchFailure({ code: 'busy', message: `${what} is already in progress.` })
+
+const studyNotFound = (id: string): BenchFailure =>
+  new BenchFailure({
+    code: 'not-found',
+    message: `Study ${id} is no longer available: studies are kept only while the app runs. Run it again.`
+  })
+
 const notFound = (ids: readonly string[]): BenchFailure =>
   new BenchFailure({
     code: 'not-found',
@@ -73,6 +94,22 @@ const stamp = (d: Date): string => d.toISOString().slice(0, 19).replace('T', '_'
 
 export function createBenchService(deps: BenchServiceDeps): BenchService {
   const write = deps.writeFile ?? atomicWriteFile
+  /** The study in progress: the engine runs one run at a time, a study many in a row. */
+  let study: { controller: AbortController; done: Promise<unknown> } | null = null
+  /**
+   * Studies finished in this session, newest last, for export. A study's runs
+   * are its parts, not the user's runs: history keeps what was started from
+   * the Run view (a default study makes about fifty runs of sizes nobody asked
+   * for, which would flood the history and its speedup chart), so a study
+   * lives here, whole, until the app quits or newer ones push it out.
+   */
+  const studies = new Map<string, StudyRecord>()
+
+  const studyFor = (id: string): StudyRecord => {
+    const found = studies.get(id)
+    if (!found) throw studyNotFound(id)
+    return found
+  }
 
   const runsFor = async (ids: readonly string[]): Promise<RunRecord[]> => {
     const { runs, missing } = await deps.history.getMany(ids)
@@ -97,6 +134,8 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
 
   const handlers: Handlers = {
     'bench:run': async (config) => {
+      // Between two runs of a study the engine is idle: without this a run would slip in.
+      if (study) throw busy('A study')
       const run = await deps.engine.run(config, {
         onProgress: (progress) => deps.emit('bench:progress', progress)
       })
@@ -109,7 +148,39 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       return run
     },
 
-    'bench:cancel': async () => ({ cancelled: await deps.engine.cancel() }),
+    'bench:study': async (config) => {
+      if (study) throw busy('A study')
+      if (deps.engine.busy) throw busy('A run')
+      const controller = new AbortController()
+      const done = runStudy(
+        deps.engine,
+        config,
+        {
+          signal: controller.signal,
+          onProgress: (progress) => deps.emit('bench:study-progress', progress)
+        },
+        { measureMemory: config.backends ? deps.measureMemory : undefined }
+      )
+      study = { controller, done: done.catch(() => undefined) }
+      try {
+        const record = await done
+        studies.set(record.id, record)
+        for (const id of [...studies.keys()].slice(0, -KEPT_STUDIES)) studies.delete(id)
+        return record
+      } finally {
+        study = null
+      }
+    },
+
+    'bench:cancel': async () => {
+      const running = study
+      if (running) {
+        running.controller.abort()
+        await running.done
+        return { cancelled: true }
+      }
+      return { cancelled: await deps.engine.cancel() }
+    },
 
     'history:list': () => deps.history.list(),
 
@@ -156,6 +227,38 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
           filters: [{ name: 'JSON', extensions: ['json'] }]
         },
         () => recordsToJson(runs)
+      )
+    },
+
+    'export:markdown': async ({ ids }) => {
+      const runs = await runsFor(ids)
+      return save(
+        {
+          title: 'Export a Markdown report',
+          defaultPath: `speedup-lab-${stamp(new Date())}.md`,
+          filters: [{ name: 'Markdown', extensions: ['md'] }]
+        },
+        // One report per run, in the order asked, separated by a rule.
+        () => runs.map((run) => runToMarkdown(run, analyzeRun(run))).join('\n---\n\n')
+      )
+    },
+
+    'export:study': async ({ id, format }) => {
+      const record = studyFor(id)
+      const ext = { markdown: 'md', csv: 'csv', json: 'json' }[format]
+      const name = { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }[format]
+      return save(
+        {
+          title: `Export the study as ${name}`,
+          defaultPath: `speedup-lab-study-${stamp(new Date(record.startedAt))}.${ext}`,
+          filters: [{ name, extensions: [ext] }]
+        },
+        () => {
+          const analysis = analyzeStudy(record)
+          if (format === 'markdown') return studyToMarkdown(record, analysis)
+          if (format === 'csv') return studyToCsv(record, analysis)
+          return studyToJson(record, analysis)
+        }
       )
     },
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { collectSystemInfo, createEngine } from '../../../src/main/engine'
+import { collectSystemInfo, createEngine, createMemoryProbe } from '../../../src/main/engine'
 import type { EngineOptions } from '../../../src/main/engine'
 import type { Engine } from '../../../src/main/engine/types'
 import { createHistoryStore } from '../../../src/main/history/historyStore'
@@ -186,6 +186,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
 
   const service = createBenchService({
     engine,
+    // Two probe workers per backend: enough for a median, light on a shared 2-core machine.
+    measureMemory: createMemoryProbe({ workerPath: WORKER_PATH, workers: 2 }),
     history,
     systemInfo: () => collectSystemInfo(options.engine?.systemExtra),
     emit: (channel, payload) => void deliver(channel, payload),
