@@ -273,7 +273,8 @@ export const en = {
     form: {
       heading: 'Study',
       base: 'Base configuration',
-      baseNote: 'From the run form on the left: range start, worker counts, workload, pool, repetitions.',
+      baseNote:
+        'From the run form on the left: range start, worker counts, workload, pool, repetitions.',
       baseInvalid: 'The run form on the left has errors: fix them to plan a study.',
       baseLine: (range: string, workers: string, rest: string) =>
         `${range} · workers ${workers} · ${rest}`,
@@ -283,17 +284,18 @@ export const en = {
           ? `1 worker against ${n(workers)}, warm and cold pool, at every range length.`
           : '1 worker against N (the largest worker count), warm and cold pool, at every range length.',
       sizes: 'Range lengths',
-      sizesHint: 'Lengths from the range start: 100_000, 10^6, or a span 10^4..10^9 (every half decade).',
+      sizesHint:
+        'Lengths from the range start: 100_000, 10^6, or a span 10^4..10^9 (every half decade).',
       sizesSummary: (count: number, from: string, to: string) =>
         `${n(count)} ${count === 1 ? 'size' : 'sizes'}: ${from} … ${to}`,
       sizesReset: 'Default',
-      sizesResetLabel: 'Restore the default range lengths',
+      sizesResetLabel: 'Restore the default sizes',
       compare: 'Threads vs processes',
       compareHint:
         'The worker sweep on both backends, with the cold start and memory of one worker.',
       nothingChosen: 'Choose a size sweep, a backend comparison, or both.',
-      plan: (steps: number, runs: number, time: string) =>
-        `${n(steps)} steps, ${n(runs)} runs, roughly ${time}`,
+      plan: (steps: number, runs: number) =>
+        `${n(steps)} ${steps === 1 ? 'step' : 'steps'}: ${n(runs)} ${runs === 1 ? 'run' : 'runs'} one after another, plus memory probes`,
       run: 'Run study',
       running: 'Running…',
       cancel: 'Cancel',
@@ -321,6 +323,8 @@ export const en = {
     warnings: {
       heading: (count: number) => `Warnings (${n(count)})`,
       none: 'No warnings: steady timings and narrow intervals.',
+      showAll: (count: number) => `Show all ${n(count)}`,
+      showFewer: 'Show fewer',
       workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`,
       info: 'Note',
       warning: 'Warning'
@@ -345,9 +349,17 @@ export const en = {
       colWinner: 'Faster',
       winnerMany: (workers: number) => `${n(workers)} workers`,
       winnerOne: '1 worker',
-      withinErrors: 'within the errors',
+      withinErrors: 'within errors',
       breakEven: 'Break-even',
-      breakEvenHere: (size: string) => `≈ ${size} (just below)`,
+      breakEvenOf: (pool: string) => `Break-even, ${pool}`,
+      crosses: (size: string) => `≈ ${size} elements`,
+      mixed: 'none: the winner changes back and forth',
+      always: (smallest: string) => `below ${smallest}: N won at every size`,
+      never: (largest: string) => `above ${largest}: 1 won at every size`,
+      bounds: (lower: string, upper: string) => `within the errors ${lower} … ${upper}`,
+      below: (size: string) => `below ${size}`,
+      above: (size: string) => `above ${size}`,
+      breakEvenHere: (size: string) => `≈ ${size}`,
       wrongTotal: 'wrong total'
     },
     backends: {
@@ -367,7 +379,11 @@ export const en = {
       colPss: 'PSS per worker',
       colAmdahl: 'Amdahl f ± u',
       colMethod: 'Memory measured by',
-      notMeasured: 'not measured on this platform'
+      notMeasured: 'not measured on this platform',
+      speedupAt: (backend: string, value: string, workers: number) =>
+        `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`,
+      costLine: (backend: string, start: string, memory: string) =>
+        `${backend}: cold start ${start}, memory per worker ${memory}`
     },
     stats: {
       heading: 'Run statistics and models',
@@ -402,16 +418,19 @@ export const en = {
       fitPeak: 'USL peak',
       fitPeakAt: (speedup: string, workers: string) => `${speedup} at ≈ ${workers} workers`,
       fitDrawn: 'Model drawn',
+      modelName: { amdahl: 'Amdahl', usl: 'USL' },
       fitR2: 'R²'
     },
     charts: {
       model: 'Speedup with fitted models',
-      modelDesc: 'Measured S ± e, the ideal line and the fitted Amdahl curve (the USL where it fits better).',
+      modelDesc:
+        'Measured S ± e, the ideal line and the fitted Amdahl curve (the USL where it fits better).',
       modelDescWeak: 'Scaled speedup N·T1/TN ± e (Gustafson) against the ideal N.',
       efficiency: 'Efficiency',
       efficiencyDesc: 'Speedup ÷ workers ± e; 100 % is perfect scaling.',
       karpFlatt: 'Karp–Flatt serial fraction e(N)',
-      karpFlattDesc: 'e = (1/S − 1/N) ÷ (1 − 1/N) ± error. A growing e is overhead, not serial code.',
+      karpFlattDesc:
+        'e = (1/S − 1/N) ÷ (1 − 1/N) ± error. A growing e is overhead, not serial code.',
       karpFlattWeak:
         'Karp–Flatt describes a fixed job split N ways; this run grows the work with N.',
       karpFlattNone: 'Needs a worker count above one.',

@@ -8,10 +8,11 @@ import { i18n } from '../i18n'
 import { HistoryStore } from './history.svelte'
 import { NoticeStore } from './notice.svelte'
 import { RunForm } from './runForm.svelte'
+import { ScalingState } from './scaling.svelte'
 import { BenchSession } from './session.svelte'
 import { SystemStore } from './system.svelte'
 
-export type Tab = 'results' | 'history' | 'system'
+export type Tab = 'results' | 'scaling' | 'history' | 'system'
 export type ExportKind = 'csv' | 'json'
 
 /** Everything the window shows, composed once and handed down by context. */
@@ -24,6 +25,7 @@ export class AppState {
   readonly form: RunForm
   readonly history: HistoryStore
   readonly session: BenchSession
+  readonly scaling: ScalingState
   readonly notice = new NoticeStore()
   readonly api: BenchApi
 
@@ -33,6 +35,13 @@ export class AppState {
     this.form = new RunForm(() => this.system.cores)
     this.history = new HistoryStore(api)
     this.session = new BenchSession(api, (record) => this.history.add(record))
+    this.scaling = new ScalingState({
+      api,
+      notice: this.notice,
+      base: () => this.form.config,
+      shown: () => this.session.shown,
+      selectedIds: () => this.history.selectedIds
+    })
   }
 
   /**
@@ -46,18 +55,20 @@ export class AppState {
   }
 
   get canRun(): boolean {
-    return this.form.valid && !this.session.running
+    return this.form.valid && !this.session.running && !this.scaling.running
   }
 
   async run(): Promise<void> {
     const config = this.form.config
-    if (!config || this.session.running) return
+    if (!config || this.session.running || this.scaling.running) return
     this.tab = 'results'
     await this.session.run(config)
   }
 
+  /** Cancels what runs: a benchmark, or a study. */
   async cancel(): Promise<void> {
-    await this.session.cancel()
+    if (this.scaling.running) await this.scaling.cancel()
+    else await this.session.cancel()
   }
 
   /** Opens a stored run in the Results view. */

@@ -6,7 +6,6 @@ import type { RunRecord } from '@shared/result'
 import { analyzeRun, analyzeStudy } from '@shared/scaling'
 import {
   DEFAULT_SWEEP_SIZES,
-  estimateStepMs,
   halfDecades,
   parseSizeList,
   studyPlan,
@@ -73,7 +72,6 @@ export class ScalingState {
   readonly #base: () => RunConfig | null
   readonly #shown: () => RunRecord | null
   readonly #selectedIds: () => string[]
-  readonly #cores: () => number
   #pending: StudyProgress | null = null
   #frame = 0
 
@@ -86,18 +84,21 @@ export class ScalingState {
     shown: () => RunRecord | null
     /** Runs selected in History. */
     selectedIds: () => string[]
-    cores: () => number
   }) {
     this.#api = deps.api
     this.#notice = deps.notice
     this.#base = deps.base
     this.#shown = deps.shown
     this.#selectedIds = deps.selectedIds
-    this.#cores = deps.cores
   }
 
   get base(): RunConfig | null {
     return this.#base()
+  }
+
+  /** The run the Results view shows, if any. */
+  get shownRun(): RunRecord | null {
+    return this.#shown()
   }
 
   /** N of the size sweep: the largest worker count of the run form. */
@@ -148,13 +149,15 @@ export class ScalingState {
 
   readonly valid = $derived(this.config !== null)
 
-  /** The steps the study will take and a rough guess at how long (the engine's own weights). */
+  /**
+   * How many steps and runs the study takes. No time estimate before it
+   * starts: start-up costs vary too much between machines to guess well;
+   * while it runs the progress bar's ETA is measured.
+   */
   readonly plan = $derived.by(() => {
     if (!this.config) return null
     const steps = studyPlan(this.config)
-    const cores = Math.max(1, this.#cores())
-    const ms = steps.reduce((sum, s) => sum + estimateStepMs(s, cores), 0)
-    return { steps: steps.length, runs: steps.filter((s) => s.kind !== 'memory').length, ms }
+    return { steps: steps.length, runs: steps.filter((s) => s.kind !== 'memory').length }
   })
 
   /** What the finished study means (pure; the bootstraps are seeded). */
@@ -162,7 +165,7 @@ export class ScalingState {
 
   /** The runs whose statistics can be shown: the run on display, and each backend's sweep. */
   readonly sources: RunSource[] = $derived([
-    ...(this.#shown() ? [{ kind: 'shown' } as const] : []),
+    ...(this.shownRun ? [{ kind: 'shown' } as const] : []),
     ...(this.study?.backendRuns.map((b) => ({ kind: 'study' as const, backend: b.backend })) ?? [])
   ])
 
@@ -175,7 +178,7 @@ export class ScalingState {
   readonly sourceRun: RunRecord | null = $derived.by(() => {
     const s = this.source
     if (!s) return null
-    if (s.kind === 'shown') return this.#shown()
+    if (s.kind === 'shown') return this.shownRun
     return this.study?.backendRuns.find((b) => b.backend === s.backend)?.run ?? null
   })
 

@@ -56,14 +56,24 @@ function plugins(ctx: ChartContext, legend = true) {
   }
 }
 
-/** The worker axis: integers from 1 to the largest count. */
+/**
+ * The worker axis: ticks at the measured counts' integers, with a little room
+ * either side so points and their error bars are not cut by the plot's edge.
+ */
 function workerAxis(ctx: ChartContext, maxN: number) {
+  const pad = Math.max(0.15, (maxN - 1) * 0.04)
+  const step = maxN <= 16 ? 1 : Math.ceil(maxN / 12)
   return {
     ...axis(ctx, ctx.m.scaling.charts.axis.workers),
     type: 'linear' as const,
-    min: 1,
-    max: Math.max(2, maxN),
-    ticks: { color: ctx.palette.muted, precision: 0, stepSize: maxN <= 16 ? 1 : undefined }
+    min: 1 - pad,
+    max: Math.max(2, maxN) + pad,
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+      const ticks: { value: number }[] = [{ value: 1 }]
+      for (let n = step === 1 ? 2 : step; n <= maxN; n += step) ticks.push({ value: n })
+      scale.ticks = ticks
+    },
+    ticks: { color: ctx.palette.muted, precision: 0 }
   }
 }
 
@@ -76,7 +86,12 @@ function curveXs(maxN: number): number[] {
   return Array.from({ length: steps + 1 }, (_, i) => 1 + ((maxN - 1) * i) / steps)
 }
 
-const line = (label: string, data: Point[], color: string, extra: Record<string, unknown> = {}) => ({
+const line = (
+  label: string,
+  data: Point[],
+  color: string,
+  extra: Record<string, unknown> = {}
+) => ({
   label,
   data,
   borderColor: color,
@@ -117,7 +132,8 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
     )
   ]
   const fit = a.models.comparison
-  let top = Math.max(maxN, ...rows.map((r) => speedupOf(r).value + speedupOf(r).error))
+  // The axis follows the values; an interval wider than the plot is clipped at its edge.
+  let top = Math.max(maxN, ...rows.map((r) => speedupOf(r).value))
   if (fit?.amdahl) {
     const f = fit.amdahl.serialFraction
     datasets.push(
@@ -197,7 +213,7 @@ export function efficiencyChart(
   const rows = sorted(a)
   const maxN = Math.max(2, ...rows.map((r) => r.workers))
   const points = rows.map((r) => ({ x: r.workers, y: efficiencyOf(r).value * 100 }))
-  const top = Math.max(100, ...rows.map((r) => (efficiencyOf(r).value + efficiencyOf(r).error) * 100))
+  const top = Math.max(100, ...rows.map((r) => efficiencyOf(r).value * 100))
   return {
     type: 'line',
     data: {
@@ -263,7 +279,7 @@ export function karpFlattChart(
         line(
           c.series.karpFlatt,
           points.map((p) => ({ x: p.workers, y: p.serialFraction })),
-          palette.series[5]
+          palette.series[0]
         )
       ]
     },
@@ -285,6 +301,7 @@ export function karpFlattChart(
         y: {
           ...axis(ctx, c.axis.karpFlatt),
           suggestedMin: 0,
+          suggestedMax: Math.max(0.05, ...points.map((p) => p.serialFraction * 1.5)),
           ticks: {
             color: palette.muted,
             callback: (v: string | number) => formatTick(Number(v), locale)
@@ -314,15 +331,35 @@ export function overheadChart(
   })
   const cold = rows.some((r) => r.overhead.spawnMs !== null)
   const datasets = [
-    ...(cold ? [part(s.spawn, rows.map((r) => r.overhead.spawnMs ?? 0), palette.spawn)] : []),
-    part(s.dispatch, rows.map((r) => Math.max(0, r.overhead.dispatchMs)), palette.dispatch),
-    part(s.compute, rows.map((r) => r.overhead.computeMeanMs), palette.compute),
+    ...(cold
+      ? [
+          part(
+            s.spawn,
+            rows.map((r) => r.overhead.spawnMs ?? 0),
+            palette.spawn
+          )
+        ]
+      : []),
+    part(
+      s.dispatch,
+      rows.map((r) => Math.max(0, r.overhead.dispatchMs)),
+      palette.dispatch
+    ),
+    part(
+      s.compute,
+      rows.map((r) => r.overhead.computeMeanMs),
+      palette.compute
+    ),
     part(
       s.imbalance,
       rows.map((r) => Math.max(0, r.overhead.computeSlowestMs - r.overhead.computeMeanMs)),
       palette.collect
     ),
-    part(s.merge, rows.map((r) => r.overhead.mergeMs), palette.series[5])
+    part(
+      s.merge,
+      rows.map((r) => r.overhead.mergeMs),
+      palette.series[5]
+    )
   ]
   return {
     type: 'bar',
@@ -355,7 +392,10 @@ export function breakEvenMarkers(
     .filter((s) => s.breakEven.size !== null)
     .map((s) => ({
       x: s.breakEven.size!,
-      label: m.scaling.size.marker(m.words[s.pool], formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)),
+      label: m.scaling.size.marker(
+        m.words[s.pool],
+        formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
+      ),
       color: poolColor(s.pool, ctx),
       dash: s.pool === 'cold' ? [6, 4] : []
     }))
@@ -421,6 +461,9 @@ export function sizeChart(
           max: sizes.length ? Math.max(...sizes) * 1.5 : undefined,
           ticks: {
             color: palette.muted,
+            // Only powers of ten carry a label: never rotate for the unlabelled minor ticks.
+            maxRotation: 0,
+            autoSkip: false,
             callback: (v: string | number) => powerOfTen(Number(v))
           }
         },
@@ -477,10 +520,7 @@ export function backendSpeedupChart(
       [6, 4]
     )
   ]
-  const top = Math.max(
-    maxN,
-    ...rows.flat().map((r) => speedupOf(r).value + speedupOf(r).error)
-  )
+  const top = Math.max(maxN, ...rows.flat().map((r) => speedupOf(r).value))
   return {
     type: 'line',
     data: { datasets },

@@ -39,8 +39,17 @@ export const errorBars: Plugin = {
   id: 'errorBars',
   afterDatasetsDraw(chart, _args, options: ErrorBarOptions) {
     if (!options.sets?.length) return
-    const { ctx } = chart
+    const { ctx, chartArea } = chart
     ctx.save()
+    // A wide interval must not run over the axes and the legend.
+    ctx.beginPath()
+    ctx.rect(
+      chartArea.left,
+      chartArea.top,
+      chartArea.right - chartArea.left,
+      chartArea.bottom - chartArea.top
+    )
+    ctx.clip()
     ctx.lineWidth = 1.25
     for (const set of options.sets) {
       const meta = chart.getDatasetMeta(set.datasetIndex)
