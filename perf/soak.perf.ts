@@ -57,7 +57,11 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'soak-'))
   // A private copy of the worker bundle: a rebuild of out/ during the soak must not break it.
   await cp(resolve(__dirname, '../out/main'), join(dir, 'main'), { recursive: true })
-  const { engine, workers, log } = tappedEngine({}, join(dir, 'main', 'worker.js'))
+  let spawned = 0
+  const { engine, workers, log } = tappedEngine(
+    { spawned: () => void spawned++ },
+    join(dir, 'main', 'worker.js')
+  )
   const history = createHistoryStore(dir)
   const service = createBenchService({
     engine,
@@ -90,13 +94,15 @@ async function main(): Promise<void> {
       const first = await service.handle('bench:run', cfg)
       if (first.ok) finished++
       else failed++
-      const startWorkers = workers.length
+      const spawnedBefore = spawned
       const start = await read()
       const t0 = performance.now()
       for (let i = 0; i < count; i++) {
         const answer = await service.handle('bench:run', cfg)
-        // Keep only the recent worker log: the soak measures the engine, not this array.
+        // Keep only the recent worker log and the workers still running: the soak
+        // measures the engine's memory, not this harness's lists.
         if (log.length > 200) log.splice(0, log.length - 20)
+        workers.splice(0, workers.length, ...workers.filter((w) => w.exited === null))
         if (answer.ok && answer.value.correct) finished++
         else {
           failed++
@@ -107,7 +113,7 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - t0) / 1000
       const end = await read()
       stored = (await history.list()).runs.length
-      const still = workers.slice(startWorkers).filter((w) => w.exited === null).length
+      const still = workers.filter((w) => w.exited === null).length
       console.log(
         `\n${label}: ${count} runs in ${seconds.toFixed(1)} s (${((seconds * 1000) / count).toFixed(1)} ms a run)`
       )
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
       row('  kinds at start', start.handleKinds)
       row('  kinds at end', end.handleKinds)
       row('child processes start → end', `${start.children} → ${end.children}`)
-      row('workers started in the phase', `${workers.length - startWorkers}`)
+      row('workers started in the phase', `${spawned - spawnedBefore}`)
       row('workers still running at the end', `${still}`)
     }
     await phase('warm, process', WARM, base)
