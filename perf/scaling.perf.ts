@@ -134,6 +134,13 @@ async function main(): Promise<void> {
           (w.karpFlatt ? `; e = ${pm(w.karpFlatt.serialFraction, w.karpFlatt.error)}` : '')
       )
     }
+    // 0.8 ns per element is this kernel on an idle core: more means the core was shared.
+    const one = study.backendRuns.find((r) => r.backend === b.backend)!.run.results[0]
+    const computeMs = one.samples.map((x) => x.computeMs[0]).sort((x, y) => x - y)
+    row(
+      '1 worker: kernel ns per element (median compute)',
+      `${((computeMs[computeMs.length >> 1] * 1e6) / 1e9).toFixed(3)} (≈ 0.8 on an idle core)`
+    )
     const fit = a.models.comparison?.amdahl
     if (fit) {
       row(

@@ -154,6 +154,19 @@ describe('analyzeRun: warnings a user can act on', () => {
 })
 
 describe('analyzeRun: models need enough worker counts, and the right workload', () => {
+  it('reads a huge serial fraction as busy cores or a too-short job, not serial code', () => {
+    const a = analyzeRun(
+      syntheticRun([
+        { workers: 1, wallMs: ONE },
+        { workers: 2, wallMs: [101, 100, 99, 100, 98] },
+        { workers: 4, wallMs: [104, 103, 105, 104, 106] }
+      ])
+    )
+    expect(a.models.comparison!.amdahl!.serialFraction).toBeGreaterThan(0.9)
+    expect(a.models.summary).toContain('rarely serial code')
+    expect(analyzeRun(strongRun()).models.summary).not.toContain('rarely serial code')
+  })
+
   it('says why there is no fit with one worker count above one', () => {
     const a = analyzeRun(
       syntheticRun([

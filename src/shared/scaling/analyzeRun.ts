@@ -19,6 +19,8 @@ import { speedupWithError } from './speedupWithError'
 import type { Estimate, ScalingPoint } from './types'
 
 const LEVEL = 0.95
+/** From here on an Amdahl f says more about the machine or the job size than about serial code. */
+const LARGE_SERIAL_FRACTION = 0.5
 
 export const ANALYSIS_METHOD: AnalysisMethod = {
   level: LEVEL,
@@ -99,6 +101,11 @@ function modelsFor(points: ScalingPoint[], strong: boolean): ModelsAnalysis {
     `(${formatPercent(a.serialFraction)} of the one-worker time), ${ceiling}.`
   if (a.atBound && a.serialFraction === 0) {
     summary += ' (f was held at 0: the speedups are at or above linear.)'
+  }
+  if (a.serialFraction >= LARGE_SERIAL_FRACTION) {
+    summary +=
+      ' A serial fraction this large is rarely serial code: the workers did not get free ' +
+      'cores (other programs, more workers than cores) or the job is too short for its overhead.'
   }
   const u = comparison.usl
   if (comparison.best === 'usl' && u) {
