@@ -18,6 +18,7 @@ import { extractAll, listPackage } from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { build, Platform } from 'electron-builder'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asarUnpackedPath } from '../../src/main/fs/asarUnpackedPath'
 import { expectedSum } from '../../src/shared/range'
 import { productionPackageDirs, ROOT } from '../helpers/packaging'
 
@@ -86,12 +87,17 @@ describe('the packaged app (electron-builder, Linux dir target)', () => {
     expect(own.filter((f) => !/^(out(\/|$)|package\.json$)/.test(f))).toEqual([])
     expect(asarFiles.filter((f) => /^(src|tests|perf|scripts|build)\//.test(f))).toEqual([])
     expect(own.filter((f) => /\.(ts|map|svelte)$/.test(f))).toEqual([])
-    const main = (
-      JSON.parse(readFileSync(join(extracted, 'package.json'), 'utf8')) as {
-        main: string
-      }
-    ).main
-    expect(existsSync(join(extracted, main))).toBe(true)
+    const pkg = JSON.parse(readFileSync(join(extracted, 'package.json'), 'utf8')) as {
+      name: string
+      productName?: string
+      main: string
+      devDependencies?: unknown
+    }
+    expect(existsSync(join(extracted, pkg.main))).toBe(true)
+    // Electron names the user-data folder (where history lives) after this: the README's path.
+    expect(pkg.name).toBe('speedup-lab')
+    expect(pkg.productName).toBeUndefined()
+    expect(pkg.devDependencies).toBeUndefined()
   })
 
   it('bundles exactly the production dependencies (no electron, no test or build tools)', () => {
@@ -162,7 +168,11 @@ describe('the packaged app (electron-builder, Linux dir target)', () => {
   })
 
   it('unpacks a self-contained worker beside the asar (worker_threads cannot read inside it)', async () => {
-    const unpacked = join(appOutDir, 'resources', 'app.asar.unpacked', 'out', 'main', 'worker.js')
+    // Where the app's main process starts workers from: its own path to worker.js, unpacked.
+    const unpacked = asarUnpackedPath(join(asarPath, 'out', 'main', 'worker.js'))
+    expect(unpacked).toBe(
+      join(appOutDir, 'resources', 'app.asar.unpacked', 'out', 'main', 'worker.js')
+    )
     expect(existsSync(unpacked)).toBe(true)
     // Every chunk the worker requires is unpacked too.
     for (const [, chunk] of readFileSync(unpacked, 'utf8').matchAll(/require\("\.\/([^"]+)"\)/g))
