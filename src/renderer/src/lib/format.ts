@@ -44,23 +44,40 @@ export function formatTick(value: number, locale = 'en'): string {
   return numberFormat(locale, 2, 0).format(value)
 }
 
+/** How durations are written: "1.23 s", "2 min 05 s" in English; "1.23초", "2분 05초" in Korean. */
+interface DurationUnits {
+  ms: string
+  s: string
+  min: string
+  h: string
+}
+
+const UNITS_EN: DurationUnits = { ms: ' ms', s: ' s', min: ' min', h: ' h' }
+const UNITS_KO: DurationUnits = { ms: 'ms', s: '초', min: '분', h: '시간' }
+
+function durationUnits(locale: string): DurationUnits {
+  return locale.toLowerCase().startsWith('ko') ? UNITS_KO : UNITS_EN
+}
+
 /** Elapsed time on a running clock: "0.4 s", "12.5 s", "2 min 05 s". */
 export function formatElapsed(ms: number, locale = 'en'): string {
-  if (ms < 60_000) return `${numberFormat(locale, 1, 1).format(ms / 1000)} s`
+  if (ms < 60_000)
+    return `${numberFormat(locale, 1, 1).format(ms / 1000)}${durationUnits(locale).s}`
   return formatDuration(ms, locale)
 }
 
-/** A duration for people: "0.42 ms", "42.1 ms", "421 ms", "1.23 s", "2 min 05 s". */
+/** A duration for people: "0.42 ms", "42.1 ms", "421 ms", "1.23 s", "2 min 05 s" (or in Korean "1.23초", "2분 05초"). */
 export function formatDuration(ms: number | null | undefined, locale = 'en'): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
+  const u = durationUnits(locale)
   const abs = Math.abs(ms)
-  if (abs < 1000) return `${formatSignificant(ms, locale)} ms`
-  if (abs < 60_000) return `${numberFormat(locale, abs < 10_000 ? 2 : 1).format(ms / 1000)} s`
+  if (abs < 1000) return `${formatSignificant(ms, locale)}${u.ms}`
+  if (abs < 60_000) return `${numberFormat(locale, abs < 10_000 ? 2 : 1).format(ms / 1000)}${u.s}`
   const totalSeconds = Math.round(ms / 1000)
   const minutes = Math.floor(totalSeconds / 60)
   const seconds = totalSeconds % 60
-  if (minutes < 60) return `${minutes} min ${String(seconds).padStart(2, '0')} s`
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+  if (minutes < 60) return `${minutes}${u.min} ${String(seconds).padStart(2, '0')}${u.s}`
+  return `${Math.floor(minutes / 60)}${u.h} ${String(minutes % 60).padStart(2, '0')}${u.min}`
 }
 
 /** A duration in the unit that suits a whole set of values (for table columns and axes). */

@@ -122,9 +122,6 @@ export const en = {
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
-    emptyTitle: 'No results yet',
-    emptyBody:
-      'Pick a preset or set a range and worker counts on the left, then click Run benchmark. The time with one worker is compared with the time with N.',
     reps: (warmup: number, reps: number) =>
       `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}` +
       (warmup === 0
@@ -477,6 +474,151 @@ export const en = {
     thread: 'threads',
     warm: 'warm pool',
     cold: 'cold pool'
+  },
+  /* ── Languages, themes, accessibility, tooltips, explainer (issue 6) ── */
+  settings: {
+    label: 'Display settings',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { system: 'System', light: 'Light', dark: 'Dark' }
+  },
+  announce: {
+    progress: (percent: string, step: string) => `Benchmark ${percent} done. ${step}.`,
+    finished: (speedup: string, workers: number, sum: string) =>
+      `Run finished: ${speedup} with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}; the sum is ${sum}.`
+  },
+  tips: {
+    about: (term: string) => `What is “${term}”?`,
+    speedup:
+      'Speedup S = median time with 1 worker ÷ median time with N workers. 2× means twice as fast; the ideal for N workers is N×.',
+    efficiency:
+      'Efficiency = speedup ÷ workers. 100 % means every worker was fully used; lower means time went to overhead or waiting.',
+    karpFlatt:
+      'Karp–Flatt serial fraction e = (1/S − 1/N) ÷ (1 − 1/N): the share of the work that behaved as if it could not be split. If it grows with N, overhead grows with the workers.',
+    median:
+      'The middle time of the repetitions: half were faster, half slower. Unlike the mean, one slow outlier barely moves it.',
+    sigma:
+      'σ (standard deviation): how far single repetitions typically lie from their mean. Small σ means steady timings.',
+    interval:
+      'A 95 % confidence interval: the range the true median most likely lies in, given these repetitions. More repetitions make it narrower.',
+    spawn:
+      'Time to start the workers and see them ready (cold pool only): a new process must start a runtime and load code before it adds a single number.',
+    sum: 'Every total is checked against the closed form n·(a+b)/2, so a wrong or lost partial sum shows up here.'
+  },
+  empty: {
+    title: 'No results yet',
+    lead: 'Measure how much faster summing a range gets with more workers on this machine:',
+    step1:
+      'Pick a preset on the left: Tutorial repeats the blog’s experiment, Scaling splits one big range across every core.',
+    step2: (shortcut: string) => `Click Run benchmark at the bottom left (or press ${shortcut}).`,
+    step3: 'Read the speedup, the graphs and why it is not N× here.',
+    tutorial: 'Set up the blog’s experiment',
+    explain: 'What am I measuring?'
+  },
+  chartData: {
+    caption: (title: string) => `${title}: data`,
+    workers: 'Workers',
+    median: 'Median',
+    min: 'Min',
+    max: 'Max',
+    speedup: 'Speedup',
+    ideal: 'Ideal',
+    worker: 'Worker',
+    date: 'Date',
+    historySummary: (runs: number, from: string, to: string, latest: string) =>
+      `${n(runs)} ${runs === 1 ? 'run' : 'runs'} from ${from} to ${to}; latest: ${latest}.`
+  },
+  explain: {
+    tab: 'What am I measuring?',
+    heading: 'What am I measuring?',
+    intro:
+      'Speedup Lab grew from a Korean tutorial, “병렬 처리 - multiprocessing”. It summed every integer from 0 to 50,000,000 in one process, then in two, and printed “2.4× faster” — with a total of 0. Here is what went wrong, what it got right, and what your own runs say.',
+    subject: (date: string, config: string) =>
+      `Your numbers below come from the run of ${date} (${config}).`,
+    noRuns:
+      'You have not run a benchmark yet. Load the Tutorial preset and click Run benchmark: every section below then fills in with your own numbers.',
+    loading: 'Reading your runs…',
+    tutorialPreset: 'Set up the blog’s experiment',
+    scalingPreset: 'Set up one job split across all cores',
+    zero: {
+      heading: '1. Why the tutorial’s total came back 0',
+      body: 'Each multiprocessing.Process child has its own memory. The children appended their totals to their own copies of the list result; the parent’s list stayed empty, so it printed 0. Results must be sent back — through a Queue, a Pipe or a Pool’s return value. Speedup Lab’s workers send their partial sums back as messages, and the total is checked against the closed form n·(a+b)/2.',
+      caption: 'The tutorial’s run next to yours',
+      tutorial: 'Tutorial (Python)',
+      yours: 'Your run (Speedup Lab)',
+      work: 'Work',
+      tutorialWork: '2 × sum of 0 … 50,000,000',
+      yourWork: (workers: number, range: string) => `${n(workers)} × sum of ${range}`,
+      yourSplitWork: (range: string, workers: number) =>
+        `sum of ${range}, split ${n(workers)} ways`,
+      sequential: 'One after another',
+      parallel: (workers: number) =>
+        `${n(workers)} ${workers === 1 ? 'worker' : 'workers'} at once`,
+      ratio: 'Faster by',
+      total: 'Total',
+      wrongZero: '0 — wrong',
+      correct: (sum: string) => `${sum} — correct`,
+      wrong: (sum: string) => `${sum} — wrong`,
+      verified: (expected: string) => `checked against n·(a+b)/2 = ${expected}`,
+      replicateNote: (workers: number) =>
+        `Like the tutorial, each of your ${n(workers)} workers summed the whole range: “one after another” is ${n(workers)} × the time of one worker, against all of them at once.`,
+      splitNote:
+        'Your run split one range among the workers: the ratio is the time of one worker ÷ the time of N on the same job.',
+      buildMachine:
+        'On this project’s 2-core build machine the tutorial’s own script took 2.42 s and 1.17 s (2.1×) and still printed a total of 0.'
+    },
+    threads: {
+      heading: '2. Threads: no help in CPython, real parallelism in JavaScript',
+      python:
+        'The tutorial is right about Python: CPython’s global interpreter lock (GIL) lets only one thread run Python code at a time, so two threads summing numbers take as long as one. Threads pay off there only while they wait for the network or files.',
+      javascript:
+        'JavaScript has no such lock. Each worker_threads worker runs its own V8 engine and event loop, on its own core, truly in parallel — like a process, but cheaper to start and lighter in memory. Workers share no JavaScript objects either: they also send their results back as messages.',
+      caption: 'Your runs on threads and on processes',
+      backend: 'Backend',
+      run: 'Run',
+      t1: 'Time, 1 worker',
+      tn: 'Time, N workers',
+      speedup: 'Speedup',
+      at: (speedup: string, workers: number) => `${speedup} with ${n(workers)}`,
+      onlyProcess:
+        'All your runs so far used processes. Choose Backend → Threads and run the same configuration again to compare.',
+      onlyThread:
+        'All your runs so far used threads. Choose Backend → Processes and run the same configuration again to compare.',
+      none: 'Run the same configuration once with Processes and once with Threads to compare them here.'
+    },
+    spawn: {
+      heading: '3. What starting a worker costs',
+      body: 'Before a worker adds a single number it has to start: a process starts a whole JavaScript runtime and loads the worker’s code; a thread is cheaper but not free. The tutorial timed that start-up as part of the job. Speedup Lab times it separately: a cold pool starts the workers inside the timed region (as the tutorial did), a warm pool starts them before timing.',
+      cold: (date: string, backend: string) => `Your cold run of ${date} (${backend}):`,
+      share: (workers: number, spawn: string, wall: string, percent: string) =>
+        `with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, starting took ${spawn} of ${wall} (${percent}).`,
+      warm: (warm: string, cold: string) =>
+        `A warm run of the same job took ${warm} with one worker, against ${cold} cold.`,
+      noWarm: 'Run the same configuration with Pool → Warm to see the time without start-up.',
+      longer: (spawn: string, job: string) =>
+        `Starting one worker took ${spawn}, longer than the job itself (${job}): for a job this short, every extra worker costs more than it saves.`,
+      noCold:
+        'None of your runs used a cold pool. The Tutorial preset does: run it to see the start-up cost.'
+    },
+    amdahl: {
+      heading: '4. Amdahl’s law: why not N×',
+      body: 'If a fraction f of a job cannot be split — starting, dispatching, merging, waiting for the slowest worker — then N workers reach at best S(N) = 1 ÷ (f + (1 − f)/N), and never more than 1/f however many you add.',
+      karpFlatt:
+        'Karp–Flatt turns each measured speedup back into that fraction: e = (1/S − 1/N) ÷ (1 − 1/N). A flat e is a true serial part; an e that grows with N is overhead that grows with the workers.',
+      run: (date: string, config: string) => `Your split run of ${date} (${config}):`,
+      caption: 'Speedup, efficiency and serial fraction per worker count',
+      workers: 'Workers',
+      speedup: 'Speedup',
+      efficiency: 'Efficiency',
+      karpFlattCol: 'Karp–Flatt e',
+      fit: (f: string, ceiling: string) =>
+        `Fitted to all your worker counts: serial fraction f = ${f}, so no number of workers can go past 1/f ≈ ${ceiling}.`,
+      noCeiling: (f: string) =>
+        `Fitted to all your worker counts: f = ${f} — no serial part shows within what was measured.`,
+      noFit: 'Too few worker counts above one to fit f.',
+      noSplit:
+        'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
+    }
   }
 }
 

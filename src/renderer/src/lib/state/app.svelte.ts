@@ -12,7 +12,7 @@ import { ScalingState } from './scaling.svelte'
 import { BenchSession } from './session.svelte'
 import { SystemStore } from './system.svelte'
 
-export type Tab = 'results' | 'scaling' | 'history' | 'system'
+export type Tab = 'results' | 'scaling' | 'history' | 'system' | 'explain'
 export type ExportKind = 'csv' | 'json'
 
 /** Everything the window shows, composed once and handed down by context. */

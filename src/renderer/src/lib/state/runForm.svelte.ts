@@ -8,6 +8,8 @@ import {
   type Workload
 } from '@shared/config'
 import { expectedSum, rangeLength } from '@shared/range'
+import { i18n } from '../i18n'
+import { localizeIssue } from '../i18n/issues'
 import {
   doublingCounts as doublingList,
   everyCount,
@@ -101,7 +103,7 @@ export class RunForm {
         const field = fieldOf(issue.field)
         // A custom list that did not parse gets its own, more useful message.
         if (field === 'workers' && customBad) continue
-        add(field, capitalize(issue.message))
+        add(field, capitalize(localizeIssue(issue.message, i18n.language)))
       }
     }
     return out

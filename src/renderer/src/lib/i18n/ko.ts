@@ -1,0 +1,612 @@
+import type { Messages } from './en'
+
+/**
+ * Every visible string of the renderer, in Korean. Typed as `Messages`: a key
+ * missing here, or one English does not have, fails the type check, and
+ * tests/unit/i18n.test.ts checks that both sides use the same placeholders.
+ * Technical names (Karp–Flatt, Amdahl, USL, worker_threads, GIL) stay as
+ * Korean developers write them.
+ */
+const grouping = new Intl.NumberFormat('ko-KR')
+const n = (value: number): string => grouping.format(value)
+
+export const ko: Messages = {
+  app: {
+    title: 'Speedup Lab',
+    tagline: '병렬 처리 속도 향상, 직접 재고 설명합니다',
+    tabs: { label: '보기', results: '결과', history: '기록', system: '시스템' },
+    cores: (cores: number) => `코어 ${n(cores)}개`,
+    noApi: '벤치마크 엔진이 연결되지 않았습니다(window.api가 없습니다).'
+  },
+  form: {
+    heading: '실행 설정',
+    sidebar: '벤치마크 설정',
+    presets: '프리셋',
+    presetScaling: '스케일링',
+    presetScalingHint: '엔진 기본값: 큰 범위를 워커 1개 … 코어 수만큼 나누어 계산, 웜 풀.',
+    presetTutorial: '튜토리얼',
+    presetTutorialHint:
+      '파이썬 튜토리얼의 실험: 0 … 50,000,000, 워커 1개 대 2개, 워커마다 범위 전체, 콜드 스타트.',
+    range: '범위',
+    rangeHint:
+      '[시작, 끝)의 모든 정수를 더합니다. 1_000_000이나 1,000,000처럼 구분자를 써도 됩니다.',
+    start: '범위 시작',
+    end: '범위 끝',
+    integers: (count: string) => `정수 ${count}개`,
+    expectedSum: (sum: string) => `예상 합계 ${sum}`,
+    workers: '워커 수',
+    workersEvery: (cores: number) => `1 … ${n(cores)} (모든 개수)`,
+    workersDoubling: (list: string) => `두 배씩: ${list}`,
+    workersCustom: '직접 입력',
+    workersCustomLabel: '워커 수 직접 입력',
+    workersCustomPlaceholder: '예: 1,2,4 또는 1-8',
+    workersBad: (items: string) => `워커 수나 1-8 같은 범위가 아닙니다: ${items}`,
+    workersSummary: (list: string) => `측정: ${list}`,
+    workload: '작업 방식',
+    workloadSplit: '분할',
+    workloadSplitHint: '하나의 작업을 워커들이 나누어 계산합니다(강한 스케일링).',
+    workloadReplicate: '복제',
+    workloadReplicateHint: '튜토리얼처럼 워커마다 범위 전체를 더합니다: 작업량 N배.',
+    workloadWeak: '약한 스케일링',
+    workloadWeakHint: '워커마다 N배 긴 범위 중 범위 크기만큼의 자기 몫을 더합니다(약한 스케일링).',
+    backend: '백엔드',
+    backendProcess: '프로세스',
+    backendThread: '스레드',
+    pool: '풀',
+    poolWarm: '웜',
+    poolWarmHint: '워커를 미리 띄워 두고 작업만 잽니다.',
+    poolCold: '콜드',
+    poolColdHint: '튜토리얼처럼 워커를 띄우는 시간까지 측정에 포함합니다.',
+    warmup: '워밍업 횟수',
+    repeatHint: '워밍업을 먼저 돌리고 버립니다. 반복 측정의 중앙값을 보여 줍니다.',
+    reps: '반복 횟수',
+    invalidSummary: (count: number) =>
+      count === 1
+        ? '벤치마크를 실행하려면 항목 하나를 고쳐 주세요.'
+        : `벤치마크를 실행하려면 항목 ${n(count)}개를 고쳐 주세요.`
+  },
+  run: {
+    button: '벤치마크 실행',
+    running: '실행 중…',
+    cancel: '취소',
+    cancelling: '취소하는 중…',
+    shortcut: 'Ctrl+Enter'
+  },
+  progress: {
+    heading: '벤치마크 실행 중',
+    overall: '전체 진행률',
+    phase: {
+      spawning: '워커 시작 중',
+      warmup: '워밍업 중',
+      measuring: '측정 중',
+      done: '마무리 중'
+    },
+    step: (phase: string, workers: number, rep: number, reps: number) =>
+      rep > 0 ? `${phase} · 워커 ${n(workers)}개 · 반복 ${n(rep)}/${n(reps)}` : phase,
+    eta: (eta: string) => `약 ${eta} 남음`,
+    etaUnknown: '남은 시간 계산 중…',
+    elapsed: (elapsed: string) => `${elapsed} 경과`,
+    perWorker: '워커별 진행률(현재 반복)',
+    worker: (index: number, count: number) => `워커 ${n(index)}/${n(count)}`,
+    moreWorkers: (count: number) => `… 외 ${n(count)}개`,
+    counts: (list: string) => `워커 ${list}`,
+    plan: '일정',
+    warmupStep: '워밍업(버림)',
+    measuredStep: '측정 반복',
+    stepsDone: (done: number, total: number) => `${n(total)}개 중 ${n(done)}개 완료`,
+    legendDone: '완료',
+    legendCurrent: '실행 중',
+    legendWarmup: '워밍업'
+  },
+  errors: {
+    heading: {
+      'invalid-input': '설정을 받아들일 수 없습니다',
+      'worker-crashed': '워커가 예기치 않게 멈췄습니다',
+      'worker-error': '워커가 오류를 보고했습니다',
+      cancelled: '실행을 취소했습니다',
+      busy: '이미 실행 중입니다',
+      'not-found': '찾을 수 없습니다',
+      io: '파일을 읽거나 쓸 수 없습니다',
+      forbidden: '허용되지 않습니다',
+      internal: '문제가 생겼습니다'
+    },
+    cancelledBody: '벤치마크를 멈추고 모든 워커를 종료했습니다. 아무것도 저장하지 않았습니다.',
+    crashedBody:
+      '실행을 중단했고 아무것도 저장하지 않았습니다. 보통 메모리가 부족하거나 워커가 강제로 종료된 경우입니다.',
+    busyBody: '끝날 때까지 기다리거나 먼저 취소해 주세요.',
+    workerDetail: (name: string, pid: string, how: string) => `워커 ${name}(pid ${pid})가 ${how}.`,
+    exitCode: (code: number) => `코드 ${code}로 종료했습니다`,
+    signal: (signal: string) => `${signal} 신호로 종료되었습니다`,
+    gone: '종료되었습니다',
+    dismiss: '닫기'
+  },
+  results: {
+    heading: '결과',
+    latest: '최근 실행',
+    viewing: (date: string) => `${date} 실행`,
+    reps: (warmup: number, reps: number) =>
+      warmup === 0
+        ? `반복 ${n(reps)}회, 워밍업 없음`
+        : `워밍업 ${n(warmup)}회 후 반복 ${n(reps)}회`,
+    measuredOn: (cpu: string) => `${cpu}에서 측정`,
+    cards: {
+      t1: '시간, 워커 1개',
+      tn: (n: number) => `시간, 워커 ${grouping.format(n)}개`,
+      speedup: '속도 향상',
+      speedupSub: (n: number) => `이상적으로 ${grouping.format(n)}×`,
+      efficiency: '효율',
+      efficiencySub: '속도 향상 ÷ 워커 수',
+      sum: '합계',
+      sumOk: '정답',
+      sumBad: '오답',
+      sumExpected: (value: string) => `예상값 ${value}`,
+      median: (spread: string) => `중앙값, ${spread}`,
+      single: '반복 1회'
+    },
+    table: {
+      caption: '워커 수별 결과',
+      workers: '워커',
+      median: '중앙값 ± σ',
+      range: '최소 … 최대',
+      spawn: '시작',
+      speedup: '속도 향상',
+      efficiency: '효율',
+      karpFlatt: 'Karp–Flatt',
+      sum: '합계',
+      ok: '✓',
+      bad: '✗',
+      correctLabel: '합계 정답',
+      wrongLabel: '합계 오답'
+    },
+    notCorrect: '합계 중 하나 이상이 닫힌 식 n·(a+b)/2와 맞지 않습니다.'
+  },
+  charts: {
+    wallTime: '워커 수별 소요 시간',
+    wallTimeDesc: '소요 시간의 중앙값. 수염은 반복 중 최소 … 최대입니다.',
+    speedup: '워커 수별 속도 향상',
+    speedupDesc: '측정한 속도 향상과 이상적인 값(워커 N개면 N배).',
+    speedupDescReplicate:
+      '워커마다 범위 전체를 계산하므로, 이상적인 값은 N배의 일을 같은 시간에 끝내는 것(1×)입니다.',
+    timeline: '워커 타임라인, 마지막 반복',
+    timelineDesc: '마지막 측정 반복에서 각 워커가 한 일.',
+    timelineFor: '표시할 워커 수',
+    timelineEmpty: '이 실행에는 워커별 시간이 없습니다.',
+    history: '속도 향상 기록',
+    historyDesc: '지난 실행들의 속도 향상 추이, 워커 수마다 선 하나.',
+    historyFilter: '설정',
+    historyAll: '모든 설정',
+    historyEmpty: '이 설정으로 실행한 기록이 아직 없습니다.',
+    savePng: 'PNG 저장',
+    savePngLabel: (chart: string) => `“${chart}” PNG로 저장`,
+    axis: {
+      workers: '워커',
+      wallMs: '소요 시간(ms)',
+      wallS: '소요 시간(초)',
+      speedup: '속도 향상(×)',
+      timeMs: '반복 시작 후 시간(ms)',
+      date: '날짜'
+    },
+    series: {
+      median: '소요 시간 중앙값',
+      measured: '측정값',
+      ideal: '이상적(N×)',
+      idealReplicate: '이상적(같은 시간에 N배의 일)',
+      spawn: '시작',
+      dispatch: '전달',
+      compute: '계산',
+      collect: '결과 메시지',
+      idle: '대기',
+      workers: (count: number) => `워커 ${n(count)}개`
+    }
+  },
+  history: {
+    heading: '기록',
+    count: (count: number) => `실행 ${n(count)}개`,
+    empty: '저장된 실행이 아직 없습니다. 끝난 실행은 모두 여기에 자동으로 저장됩니다.',
+    storedAt: (path: string) => `저장 위치: ${path}`,
+    loading: '기록을 불러오는 중…',
+    selectAll: '모두 선택',
+    selectNone: '선택 해제',
+    selected: (count: number) => `${n(count)}개 선택됨`,
+    exportCsv: 'CSV 내보내기',
+    exportJson: 'JSON 내보내기',
+    delete: '삭제',
+    clear: '기록 지우기',
+    confirmClear: (count: number) => `실행 ${n(count)}개를 모두 삭제할까요?`,
+    confirmYes: '모두 삭제',
+    confirmNo: '유지',
+    view: '보기',
+    viewing: '표시 중',
+    selectRun: (date: string) => `${date} 실행 선택`,
+    list: '지난 실행',
+    columns: {
+      date: '날짜',
+      config: '설정',
+      workers: '워커',
+      best: '속도 향상',
+      sum: '합계'
+    },
+    damaged: (count: number) => `기록을 읽는 중 손상된 항목 ${n(count)}개를 건너뛰었습니다:`,
+    damagedLine: (line: number, reason: string) => `${line}번째 줄: ${reason}`,
+    damagedMore: (count: number) => `… 외 ${n(count)}개`,
+    openRun: (date: string) => `${date} 실행 보기`,
+    deleted: (count: number) => `실행 ${n(count)}개를 삭제했습니다.`
+  },
+  exports: {
+    saved: (what: string, path: string) => `${what}을(를) ${path}에 저장했습니다`,
+    cancelled: '내보내기를 취소했습니다.',
+    nothing: '내보낼 실행을 기록에서 선택하거나 벤치마크를 실행해 주세요.',
+    csv: 'CSV',
+    json: 'JSON',
+    png: 'PNG'
+  },
+  system: {
+    heading: '시스템',
+    intro: '벤치마크를 실행하는 컴퓨터입니다. 저장된 실행마다 이 정보의 사본이 함께 남습니다.',
+    cpu: 'CPU 모델',
+    cores: '논리 코어',
+    parallelism: '사용 가능한 병렬성',
+    memory: '메모리',
+    os: '운영체제',
+    arch: '아키텍처',
+    app: 'Speedup Lab',
+    electron: 'Electron',
+    node: 'Node.js',
+    chromium: 'Chromium',
+    loading: '시스템 정보를 읽는 중…',
+    unavailable: '알 수 없음'
+  },
+  scaling: {
+    tab: '스케일링',
+    heading: '스케일링',
+    intro:
+      '워커 N개가 N배 빠르지 않은 이유: N개가 1개를 처음 이기는 지점, 스레드와 프로세스의 비용, 모델 피팅이 말해 주는 것.',
+    form: {
+      heading: '스터디',
+      base: '기본 설정',
+      baseNote: '왼쪽 실행 설정에서 가져옵니다: 범위 시작, 워커 수, 작업 방식, 풀, 반복.',
+      baseInvalid: '왼쪽 실행 설정에 오류가 있습니다. 스터디를 계획하려면 먼저 고쳐 주세요.',
+      baseLine: (range: string, workers: string, rest: string) =>
+        `${range} · 워커 ${workers} · ${rest}`,
+      sweep: '문제 크기 스윕',
+      sweepHint: (workers: number | null) =>
+        workers !== null && workers >= 2
+          ? `범위 길이마다 워커 1개 대 ${n(workers)}개, 웜 풀과 콜드 풀.`
+          : '범위 길이마다 워커 1개 대 N개(가장 큰 워커 수), 웜 풀과 콜드 풀.',
+      sizes: '범위 길이',
+      sizesHint: '범위 시작부터의 길이: 100_000, 10^6, 또는 구간 10^4..10^9(반 자릿수마다).',
+      sizesSummary: (count: number, from: string, to: string) =>
+        `크기 ${n(count)}개: ${from} … ${to}`,
+      sizesReset: '기본값',
+      sizesResetLabel: '기본 크기로 되돌리기',
+      compare: '스레드 대 프로세스',
+      compareHint:
+        '두 백엔드에서 같은 워커 스윕을 돌리고, 워커 하나의 콜드 스타트와 메모리를 잽니다.',
+      nothingChosen: '크기 스윕이나 백엔드 비교 중 하나 이상을 고르세요.',
+      plan: (steps: number, runs: number) =>
+        `${n(steps)}단계: 실행 ${n(runs)}개를 차례로, 그리고 메모리 측정`,
+      run: '스터디 실행',
+      running: '실행 중…',
+      cancel: '취소',
+      cancelling: '취소하는 중…',
+      invalidSummary: (count: number) =>
+        count === 1
+          ? '스터디를 실행하려면 문제 하나를 고쳐 주세요.'
+          : `스터디를 실행하려면 문제 ${n(count)}개를 고쳐 주세요.`,
+      busy: '벤치마크가 실행 중입니다. 스터디를 시작하려면 끝나기를 기다리거나 취소하세요.'
+    },
+    progress: {
+      heading: '스터디 실행 중',
+      overall: '스터디 진행률',
+      current: '현재 실행',
+      step: (step: number, steps: number) => `${n(steps)}단계 중 ${n(step)}단계`,
+      eta: (time: string) => `약 ${time} 남음`,
+      estimating: '남은 시간 계산 중…',
+      elapsed: (time: string) => `${time} 경과`
+    },
+    study: {
+      heading: '스터디 결과',
+      meta: (date: string, cpu: string) => `${date}, ${cpu}에서 실행한 스터디`,
+      notCorrect: '합계 중 하나 이상이 닫힌 식 n·(a+b)/2와 맞지 않습니다.',
+      export: '스터디 내보내기',
+      exportAs: (format: string) => `스터디를 ${format}(으)로 내보내기`
+    },
+    warnings: {
+      heading: (count: number) => `경고 (${n(count)})`,
+      none: '경고 없음: 시간이 안정적이고 구간이 좁습니다.',
+      showAll: (count: number) => `${n(count)}개 모두 보기`,
+      showFewer: '접기',
+      workers: (count: number) => `워커 ${n(count)}개`,
+      info: '참고',
+      warning: '경고'
+    },
+    size: {
+      heading: '문제 크기별 시간',
+      desc: (workers: number) =>
+        `워커 1개와 ${n(workers)}개의 소요 시간 중앙값(로그–로그). 세로선은 ${n(workers)}개가 1개를 처음 이기는 지점입니다.`,
+      backend: '표시할 백엔드',
+      one: (pool: string) => `워커 1개, ${pool}`,
+      many: (workers: number, pool: string) => `워커 ${n(workers)}개, ${pool}`,
+      marker: (pool: string, size: string) => `${pool} 손익분기 ≈ ${size}`,
+      axisSize: '범위 길이(원소 수)',
+      axisTime: '소요 시간 중앙값(ms)',
+      caption: (backend: string) => `문제 크기별 워커 1개 대 N개, ${backend}`,
+      colSize: '길이',
+      colPool: '풀',
+      colOne: '워커 1개',
+      colOneScaled: (workers: number) => `워커 1개 × ${n(workers)}`,
+      colMany: (workers: number) => `워커 ${n(workers)}개`,
+      colSpeedup: '속도 향상 ± e',
+      colWinner: '더 빠른 쪽',
+      winnerMany: (workers: number) => `워커 ${n(workers)}개`,
+      winnerOne: '워커 1개',
+      withinErrors: '오차 범위 안',
+      breakEven: '손익분기',
+      breakEvenOf: (pool: string) => `손익분기, ${pool}`,
+      crosses: (size: string) => `≈ 원소 ${size}개`,
+      mixed: '없음: 이기는 쪽이 왔다 갔다 합니다',
+      always: (smallest: string) => `${smallest} 미만: 모든 크기에서 N개가 이겼습니다`,
+      never: (largest: string) => `${largest} 초과: 모든 크기에서 1개가 이겼습니다`,
+      bounds: (lower: string, upper: string) => `오차 범위 안에서 ${lower} … ${upper}`,
+      below: (size: string) => `${size} 미만`,
+      above: (size: string) => `${size} 초과`,
+      breakEvenHere: (size: string) => `≈ ${size}`,
+      wrongTotal: '합계 오답'
+    },
+    backends: {
+      heading: '스레드 대 프로세스',
+      speedup: '백엔드별 속도 향상',
+      speedupDesc: '프로세스와 스레드에서 같은 워커 스윕: 이상적인 값 대비 S ± e.',
+      costs: '워커당 시작 비용과 메모리',
+      costsDesc: '워커 하나의 콜드 스타트 중앙값(왼쪽 축)과 워커당 메모리(오른쪽 축).',
+      coldStart: '콜드 스타트(ms)',
+      memory: '워커당 메모리(MiB)',
+      caption: '백엔드 나란히 비교',
+      colBackend: '백엔드',
+      colSpeedup: (workers: number) => `워커 ${n(workers)}개일 때 속도 향상`,
+      colEfficiency: '효율 ± e',
+      colColdStart: '콜드 스타트',
+      colRss: '워커당 RSS',
+      colPss: '워커당 PSS',
+      colAmdahl: 'Amdahl f ± u',
+      colMethod: '메모리 측정 방법',
+      notMeasured: '이 플랫폼에서는 측정하지 않음',
+      speedupAt: (backend: string, value: string, workers: number) =>
+        `${backend}: 워커 ${n(workers)}개에서 ${value}`,
+      costLine: (backend: string, start: string, memory: string) =>
+        `${backend}: 콜드 스타트 ${start}, 워커당 메모리 ${memory}`
+    },
+    stats: {
+      heading: '실행 통계와 모델',
+      source: '분석할 실행',
+      sourceShown: (date: string) => `표시 중인 실행(${date})`,
+      sourceStudy: (backend: string) => `스터디: ${backend}`,
+      none: '벤치마크나 스터디를 실행하거나 기록에서 실행을 열면 여기에 통계가 나옵니다.',
+      exportMarkdown: (count: number) =>
+        count > 1 ? `Markdown 보고서(실행 ${n(count)}개)` : 'Markdown 보고서',
+      exportMarkdownStudy: 'Markdown 보고서(스터디)',
+      config: (line: string, reps: string) => `${line} · ${reps}`,
+      method: (level: string, resamples: string) =>
+        `중앙값: 퍼센타일 부트스트랩으로 구한 ${level} 구간(시드 고정 재표본 ${resamples}개). 평균: ± σ와 Student-t 구간. S ± e는 중앙값 구간의 반폭을 T1/TN에 전파한 값이고, 효율은 S/N ± e/N입니다.`,
+      baselineMissing:
+        '이 실행은 워커 1개의 표본을 남기지 않았습니다. T1은 저장된 속도 향상에서 구하므로 오차에는 TN의 구간만 반영됩니다.',
+      caption: '워커 수별 결과, 95 % 구간 포함',
+      colWorkers: '워커',
+      colN: 'n',
+      colMedian: '중앙값',
+      colCi: '중앙값의 95 % 신뢰구간',
+      colMean: '평균 ± σ',
+      colRange: '최소 … 최대',
+      colSpeedup: '속도 향상 S ± e',
+      colScaled: '스케일드 속도 향상 ± e',
+      colEfficiency: '효율 ± e',
+      colKarpFlatt: 'Karp–Flatt e(N)',
+      models: '모델',
+      fitF: '직렬 비율 f',
+      fitCeiling: '상한 1/f',
+      fitNoCeiling: '없음(f = 0)',
+      fitUsl: 'USL σ, κ',
+      fitPeak: 'USL 정점',
+      fitPeakAt: (speedup: string, workers: string) => `워커 약 ${workers}개에서 ${speedup}`,
+      fitDrawn: '그린 모델',
+      modelName: { amdahl: 'Amdahl', usl: 'USL' },
+      fitR2: 'R²'
+    },
+    charts: {
+      model: '속도 향상과 피팅한 모델',
+      modelDesc: '측정한 S ± e, 이상적인 선, 피팅한 Amdahl 곡선(더 잘 맞으면 USL).',
+      modelDescWeak: '이상적인 N 대비 스케일드 속도 향상 N·T1/TN ± e(Gustafson).',
+      efficiency: '효율',
+      efficiencyDesc: '속도 향상 ÷ 워커 수 ± e. 100 %가 완벽한 스케일링입니다.',
+      karpFlatt: 'Karp–Flatt 직렬 비율 e(N)',
+      karpFlattDesc:
+        'e = (1/S − 1/N) ÷ (1 − 1/N) ± 오차. e가 커지면 직렬 코드가 아니라 오버헤드입니다.',
+      karpFlattWeak:
+        'Karp–Flatt은 고정된 작업을 N개로 나눈 경우를 설명합니다. 이 실행은 N에 따라 작업이 늘어납니다.',
+      karpFlattNone: '워커 수가 1보다 큰 측정이 필요합니다.',
+      overhead: '시간이 어디에 쓰였나',
+      overheadDesc:
+        '워커 수별 중앙값: 시작, 전달, 평균 워커의 계산, 불균형(가장 느린 워커 − 평균), 병합.',
+      series: {
+        measured: '측정값 S ± e',
+        scaled: '스케일드 속도 향상 ± e',
+        efficiency: '효율 ± e',
+        ideal: '이상적(N×)',
+        perfect: '완벽(100 %)',
+        amdahl: (f: string) => `Amdahl, f = ${f}`,
+        usl: (sigma: string, kappa: string) => `USL, σ = ${sigma}, κ = ${kappa}`,
+        ceiling: (value: string) => `상한 1/f ≈ ${value}×`,
+        karpFlatt: 'e(N) ± 오차',
+        spawn: '시작',
+        dispatch: '전달',
+        compute: '계산(평균 워커)',
+        imbalance: '불균형',
+        merge: '병합'
+      },
+      axis: {
+        workers: '워커',
+        speedup: '속도 향상(×)',
+        efficiency: '효율(%)',
+        karpFlatt: 'e(N)',
+        timeMs: '시간(ms)'
+      },
+      point: (workers: string, value: string) => `${workers}: ${value}`
+    },
+    exports: {
+      markdown: 'Markdown 보고서',
+      study: { markdown: '스터디 보고서(Markdown)', csv: '스터디 CSV', json: '스터디 JSON' },
+      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }
+    }
+  },
+  words: {
+    split: '분할',
+    replicate: '복제',
+    weak: '약한 스케일링',
+    process: '프로세스',
+    thread: '스레드',
+    warm: '웜 풀',
+    cold: '콜드 풀'
+  },
+  settings: {
+    label: '화면 설정',
+    language: '언어',
+    theme: '테마',
+    themes: { system: '시스템', light: '라이트', dark: '다크' }
+  },
+  announce: {
+    progress: (percent: string, step: string) => `벤치마크 ${percent} 완료. ${step}.`,
+    finished: (speedup: string, workers: number, sum: string) =>
+      `실행 완료: 워커 ${n(workers)}개로 ${speedup}, 합계는 ${sum}입니다.`
+  },
+  tips: {
+    about: (term: string) => `“${term}”이란?`,
+    speedup:
+      '속도 향상 S = 워커 1개일 때 시간의 중앙값 ÷ 워커 N개일 때 시간의 중앙값. 2×는 두 배 빠르다는 뜻이고, 워커 N개의 이상적인 값은 N×입니다.',
+    efficiency:
+      '효율 = 속도 향상 ÷ 워커 수. 100 %면 모든 워커가 온전히 일했다는 뜻이고, 낮을수록 오버헤드나 대기에 시간을 썼다는 뜻입니다.',
+    karpFlatt:
+      'Karp–Flatt 직렬 비율 e = (1/S − 1/N) ÷ (1 − 1/N): 나눌 수 없는 것처럼 동작한 작업의 비율입니다. N이 커질수록 e가 커지면 워커와 함께 오버헤드가 늘어난 것입니다.',
+    median:
+      '반복 측정 시간의 가운데 값: 절반은 더 빠르고 절반은 더 느렸습니다. 평균과 달리 느린 측정 하나에 거의 흔들리지 않습니다.',
+    sigma:
+      'σ(표준편차): 각 반복이 평균에서 보통 얼마나 떨어져 있는지. σ가 작으면 시간이 안정적입니다.',
+    interval:
+      '95 % 신뢰구간: 이 반복들로 볼 때 실제 중앙값이 있을 가능성이 높은 범위. 반복을 늘리면 좁아집니다.',
+    spawn:
+      '워커를 띄워 준비될 때까지 걸린 시간(콜드 풀만): 새 프로세스는 숫자 하나를 더하기 전에 런타임을 띄우고 코드를 읽어야 합니다.',
+    sum: '모든 합계를 닫힌 식 n·(a+b)/2로 검사하므로, 틀리거나 사라진 부분합이 있으면 여기에 드러납니다.'
+  },
+  empty: {
+    title: '아직 결과가 없습니다',
+    lead: '이 컴퓨터에서 워커를 늘리면 범위 합계가 얼마나 빨라지는지 재 봅니다:',
+    step1:
+      '왼쪽에서 프리셋을 고르세요. 튜토리얼은 블로그의 실험을 그대로 재현하고, 스케일링은 큰 범위 하나를 모든 코어에 나눕니다.',
+    step2: (shortcut: string) => `왼쪽 아래의 벤치마크 실행을 누르세요(또는 ${shortcut}).`,
+    step3: '속도 향상과 그래프, 그리고 왜 N배가 아닌지 읽어 보세요.',
+    tutorial: '블로그 실험 설정하기',
+    explain: '무엇을 측정하고 있나요?'
+  },
+  chartData: {
+    caption: (title: string) => `${title}: 데이터`,
+    workers: '워커',
+    median: '중앙값',
+    min: '최소',
+    max: '최대',
+    speedup: '속도 향상',
+    ideal: '이상적',
+    worker: '워커',
+    date: '날짜',
+    historySummary: (runs: number, from: string, to: string, latest: string) =>
+      `${from}부터 ${to}까지 실행 ${n(runs)}개. 최근: ${latest}.`
+  },
+  explain: {
+    tab: '무엇을 측정하나요?',
+    heading: '무엇을 측정하고 있나요?',
+    intro:
+      'Speedup Lab은 한국어 튜토리얼 “병렬 처리 - multiprocessing”에서 출발했습니다. 그 글은 0부터 50,000,000까지의 정수를 프로세스 하나로, 다음엔 둘로 더하고 “2.4배 빠름”이라고 출력했는데, 합계는 0이었습니다. 무엇이 틀렸고 무엇이 맞았는지, 그리고 여러분의 실행 결과가 무엇을 말하는지 정리했습니다.',
+    subject: (date: string, config: string) =>
+      `아래 숫자는 ${date} 실행(${config})에서 가져왔습니다.`,
+    noRuns:
+      '아직 벤치마크를 실행하지 않았습니다. 튜토리얼 프리셋을 불러오고 벤치마크 실행을 누르면 아래 모든 항목이 여러분의 숫자로 채워집니다.',
+    loading: '실행 기록을 읽는 중…',
+    tutorialPreset: '블로그 실험 설정하기',
+    scalingPreset: '작업 하나를 모든 코어로 나누는 설정 불러오기',
+    zero: {
+      heading: '1. 튜토리얼의 합계는 왜 0이었을까',
+      body: 'multiprocessing.Process로 만든 자식 프로세스는 각자 자기 메모리를 가집니다. 자식들은 합계를 리스트 result의 자기 사본에 추가했고, 부모의 리스트는 비어 있었기 때문에 0이 출력되었습니다. 결과는 Queue, Pipe, Pool의 반환값 같은 방법으로 돌려보내야 합니다. Speedup Lab의 워커는 부분합을 메시지로 돌려보내고, 합계는 닫힌 식 n·(a+b)/2로 검사합니다.',
+      caption: '튜토리얼의 실행과 여러분의 실행',
+      tutorial: '튜토리얼(파이썬)',
+      yours: '내 실행(Speedup Lab)',
+      work: '작업',
+      tutorialWork: '0 … 50,000,000의 합 × 2',
+      yourWork: (workers: number, range: string) => `${range}의 합 × ${n(workers)}`,
+      yourSplitWork: (range: string, workers: number) => `${range}의 합을 ${n(workers)}개로 나눔`,
+      sequential: '하나씩 차례로',
+      parallel: (workers: number) => `워커 ${n(workers)}개 동시에`,
+      ratio: '빨라진 정도',
+      total: '합계',
+      wrongZero: '0 — 오답',
+      correct: (sum: string) => `${sum} — 정답`,
+      wrong: (sum: string) => `${sum} — 오답`,
+      verified: (expected: string) => `n·(a+b)/2 = ${expected}로 검사함`,
+      replicateNote: (workers: number) =>
+        `튜토리얼처럼 워커 ${n(workers)}개가 각자 범위 전체를 더했습니다. “하나씩 차례로”는 워커 하나의 시간 × ${n(workers)}이고, 이를 모두 동시에 돌린 시간과 비교합니다.`,
+      splitNote:
+        '이 실행은 하나의 범위를 워커들이 나누어 계산했습니다. 비율은 같은 작업에서 워커 1개의 시간 ÷ 워커 N개의 시간입니다.',
+      buildMachine:
+        '이 프로젝트의 2코어 빌드 머신에서 튜토리얼 스크립트를 그대로 돌리면 2.42초와 1.17초(2.1배)가 나오고, 합계는 여전히 0으로 출력됩니다.'
+    },
+    threads: {
+      heading: '2. 스레드: CPython에서는 소용없고, JavaScript에서는 진짜 병렬',
+      python:
+        '파이썬에 대해서는 튜토리얼이 맞습니다. CPython의 전역 인터프리터 락(GIL) 때문에 한 번에 한 스레드만 파이썬 코드를 실행하므로, 스레드 두 개로 숫자를 더해도 하나일 때와 시간이 같습니다. 스레드는 네트워크나 파일을 기다리는 작업에서만 이득이 있습니다.',
+      javascript:
+        'JavaScript에는 그런 락이 없습니다. worker_threads의 워커는 저마다 V8 엔진과 이벤트 루프를 가지고 각자의 코어에서 진짜로 병렬 실행됩니다. 프로세스와 비슷하지만 시작이 빠르고 메모리를 덜 씁니다. 워커끼리 JavaScript 객체를 공유하지 않으므로 결과는 역시 메시지로 돌려보냅니다.',
+      caption: '스레드와 프로세스로 한 내 실행',
+      backend: '백엔드',
+      run: '실행',
+      t1: '시간, 워커 1개',
+      tn: '시간, 워커 N개',
+      speedup: '속도 향상',
+      at: (speedup: string, workers: number) => `워커 ${n(workers)}개에서 ${speedup}`,
+      onlyProcess:
+        '지금까지의 실행은 모두 프로세스를 썼습니다. 백엔드 → 스레드를 고르고 같은 설정으로 다시 실행해 비교해 보세요.',
+      onlyThread:
+        '지금까지의 실행은 모두 스레드를 썼습니다. 백엔드 → 프로세스를 고르고 같은 설정으로 다시 실행해 비교해 보세요.',
+      none: '같은 설정을 프로세스로 한 번, 스레드로 한 번 실행하면 여기에서 비교할 수 있습니다.'
+    },
+    spawn: {
+      heading: '3. 워커를 띄우는 비용',
+      body: '워커는 숫자 하나를 더하기 전에 먼저 시작해야 합니다. 프로세스는 JavaScript 런타임 전체를 띄우고 워커 코드를 읽어야 하고, 스레드는 더 싸지만 공짜는 아닙니다. 튜토리얼은 이 시작 시간을 작업 시간에 포함해 쟀습니다. Speedup Lab은 따로 잽니다. 콜드 풀은 튜토리얼처럼 측정 구간 안에서 워커를 띄우고, 웜 풀은 측정 전에 미리 띄워 둡니다.',
+      cold: (date: string, backend: string) => `${date}의 콜드 실행(${backend}):`,
+      share: (workers: number, spawn: string, wall: string, percent: string) =>
+        `워커 ${n(workers)}개일 때 전체 ${wall} 중 시작에 ${spawn}(${percent})가 걸렸습니다.`,
+      warm: (warm: string, cold: string) =>
+        `같은 작업을 웜 풀로 실행하면 워커 1개에 ${warm}, 콜드로는 ${cold}였습니다.`,
+      noWarm: '같은 설정을 풀 → 웜으로 실행하면 시작 시간을 뺀 시간을 볼 수 있습니다.',
+      longer: (spawn: string, job: string) =>
+        `워커 하나를 띄우는 데 ${spawn}가 걸려 작업 자체(${job})보다 길었습니다. 이렇게 짧은 작업에서는 워커를 늘릴수록 아끼는 시간보다 드는 비용이 큽니다.`,
+      noCold:
+        '콜드 풀로 실행한 기록이 없습니다. 튜토리얼 프리셋이 콜드 풀을 씁니다. 실행해서 시작 비용을 확인해 보세요.'
+    },
+    amdahl: {
+      heading: '4. Amdahl의 법칙: 왜 N배가 아닐까',
+      body: '작업 중 비율 f만큼을 나눌 수 없다면(시작, 전달, 병합, 가장 느린 워커 기다리기), 워커 N개의 속도 향상은 기껏해야 S(N) = 1 ÷ (f + (1 − f)/N)이고, 워커를 아무리 늘려도 1/f를 넘지 못합니다.',
+      karpFlatt:
+        'Karp–Flatt은 측정한 속도 향상을 다시 그 비율로 바꿉니다: e = (1/S − 1/N) ÷ (1 − 1/N). e가 일정하면 진짜 직렬 부분이고, N에 따라 커지면 워커와 함께 늘어나는 오버헤드입니다.',
+      run: (date: string, config: string) => `${date}의 분할 실행(${config}):`,
+      caption: '워커 수별 속도 향상, 효율, 직렬 비율',
+      workers: '워커',
+      speedup: '속도 향상',
+      efficiency: '효율',
+      karpFlattCol: 'Karp–Flatt e',
+      fit: (f: string, ceiling: string) =>
+        `모든 워커 수에 피팅한 직렬 비율은 f = ${f}입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다.`,
+      noCeiling: (f: string) =>
+        `모든 워커 수에 피팅한 결과 f = ${f}: 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
+      noFit: '워커 수가 1보다 큰 측정이 너무 적어 f를 피팅할 수 없습니다.',
+      noSplit:
+        'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
+    }
+  }
+}
