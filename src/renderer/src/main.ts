@@ -1,6 +1,8 @@
 import { mount } from 'svelte'
 import { config } from 'zod'
 import './app.css'
+// The theme applies itself on import: <html data-theme> is set before the first paint.
+import './lib/theme'
 import App from './App.svelte'
 
 // The page's CSP forbids eval; zod must not even probe for it (the probe is
