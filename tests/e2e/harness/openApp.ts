@@ -106,6 +106,15 @@ export interface OpenAppOptions {
   engine?: Omit<EngineOptions, 'workerPath'>
   /** Page path to open, default the app's index. */
   path?: string
+  /** The browser's language (navigator.language), default en-US: the app picks its own from it. */
+  locale?: string
+  /** What prefers-color-scheme says, default light. */
+  colorScheme?: 'light' | 'dark'
+  /**
+   * Lets the test inject scripts the page's CSP would refuse (axe-core for the
+   * accessibility check). Never on in tests of the app's own behaviour.
+   */
+  bypassCSP?: boolean
 }
 
 export interface App {
@@ -203,7 +212,10 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const ownBrowser = options.browser === undefined
   const browser = options.browser ?? (await launchChromium())
   const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1280, height: 800 }
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false
   })
   await context.exposeBinding(
     INVOKE_BINDING,

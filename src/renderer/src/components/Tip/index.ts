@@ -1,0 +1,1 @@
+export { default as Tip } from './Tip.svelte'
