@@ -10,8 +10,8 @@
  * Prints figures; asserts nothing (the machine is shared and noisy).
  * PERF_QUICK=1 uses 3 repetitions instead of 5.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus, loadavg } from 'node:os'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createEngine, createMemoryProbe, runStudy } from '../src/main/engine'
 import type { RunConfig } from '../src/shared/config'
@@ -25,7 +25,8 @@ import { DEFAULT_SWEEP_SIZES, type StudyProgress } from '../src/shared/study'
  * make a cold spawn fail with "exited with code 1".
  */
 function privateWorkerBundle(): string {
-  const dir = resolve(__dirname, '.tmp', `bundle-${process.pid}`)
+  // Outside the tree, so a lint of the repository never sees the copied bundle.
+  const dir = mkdtempSync(join(tmpdir(), 'speedup-scaling-'))
   cpSync(resolve(__dirname, '../out/main'), dir, { recursive: true })
   return join(dir, 'worker.js')
 }
