@@ -7,8 +7,10 @@ import type { RunSummary } from '../../../shared/history'
  * the view then fetches the few full records it needs.
  */
 export interface ExplainerPicks {
-  /** The run the first section compares with the tutorial: the one on display, else the newest. */
+  /** The run the numbers come from by default: the one on display, else the newest. */
   subject: string | null
+  /** The run set against the tutorial: the newest of the tutorial's shape (replicate), else the subject. */
+  replay: string | null
   /** The newest run on processes and on threads, alike where possible (same job, other backend). */
   process: string | null
   thread: string | null
@@ -74,9 +76,11 @@ export function pickExplainerRuns(
       )
     : null
   const split = newest((r) => r.config.workload === 'split' && maxWorkers(r.config) > 1)
+  const replay = newest((r) => r.config.workload === 'replicate' && maxWorkers(r.config) > 1)
 
   return {
     subject: subject?.id ?? null,
+    replay: replay?.id ?? subject?.id ?? null,
     process: ofBackend('process'),
     thread: ofBackend('thread'),
     cold: cold?.id ?? null,

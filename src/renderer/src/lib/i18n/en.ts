@@ -175,7 +175,7 @@ export const en = {
     historyFilter: 'Configuration',
     historyAll: 'All configurations',
     historyEmpty: 'No earlier runs with this configuration yet.',
-    savePng: 'Save PNG',
+    savePng: 'PNG',
     savePngLabel: (chart: string) => `Save “${chart}” as PNG`,
     axis: {
       workers: 'Workers',
@@ -543,6 +543,8 @@ export const en = {
     zero: {
       heading: '1. Why the tutorial’s total came back 0',
       body: 'Each multiprocessing.Process child has its own memory. The children appended their totals to their own copies of the list result; the parent’s list stayed empty, so it printed 0. Results must be sent back — through a Queue, a Pipe or a Pool’s return value. Speedup Lab’s workers send their partial sums back as messages, and the total is checked against the closed form n·(a+b)/2.',
+      run: (date: string, config: string) =>
+        `Your run of the tutorial’s shape, ${date} (${config}):`,
       caption: 'The tutorial’s run next to yours',
       tutorial: 'Tutorial (Python)',
       yours: 'Your run (Speedup Lab)',
@@ -616,6 +618,8 @@ export const en = {
       noCeiling: (f: string) =>
         `Fitted to all your worker counts: f = ${f} — no serial part shows within what was measured.`,
       noFit: 'Too few worker counts above one to fit f.',
+      single: (workers: number, e: string, ceiling: string) =>
+        `With one worker count above one (${n(workers)}), its Karp–Flatt e = ${e} is Amdahl’s f itself: no number of workers could go past 1/f ≈ ${ceiling}. Measure more worker counts to fit f with an uncertainty.`,
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
     }

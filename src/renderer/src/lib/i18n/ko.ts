@@ -176,8 +176,8 @@ export const ko: Messages = {
     historyFilter: '설정',
     historyAll: '모든 설정',
     historyEmpty: '이 설정으로 실행한 기록이 아직 없습니다.',
-    savePng: 'PNG 저장',
-    savePngLabel: (chart: string) => `“${chart}” PNG로 저장`,
+    savePng: 'PNG',
+    savePngLabel: (chart: string) => `“${chart}” 그래프를 PNG 파일로 저장`,
     axis: {
       workers: '워커',
       wallMs: '소요 시간(ms)',
@@ -278,7 +278,7 @@ export const ko: Messages = {
       sizesSummary: (count: number, from: string, to: string) =>
         `크기 ${n(count)}개: ${from} … ${to}`,
       sizesReset: '기본값',
-      sizesResetLabel: '기본 크기로 되돌리기',
+      sizesResetLabel: '기본값 크기로 되돌리기',
       compare: '스레드 대 프로세스',
       compareHint:
         '두 백엔드에서 같은 워커 스윕을 돌리고, 워커 하나의 콜드 스타트와 메모리를 잽니다.',
@@ -534,6 +534,7 @@ export const ko: Messages = {
     zero: {
       heading: '1. 튜토리얼의 합계는 왜 0이었을까',
       body: 'multiprocessing.Process로 만든 자식 프로세스는 각자 자기 메모리를 가집니다. 자식들은 합계를 리스트 result의 자기 사본에 추가했고, 부모의 리스트는 비어 있었기 때문에 0이 출력되었습니다. 결과는 Queue, Pipe, Pool의 반환값 같은 방법으로 돌려보내야 합니다. Speedup Lab의 워커는 부분합을 메시지로 돌려보내고, 합계는 닫힌 식 n·(a+b)/2로 검사합니다.',
+      run: (date: string, config: string) => `튜토리얼과 같은 형태의 내 실행, ${date}(${config}):`,
       caption: '튜토리얼의 실행과 여러분의 실행',
       tutorial: '튜토리얼(파이썬)',
       yours: '내 실행(Speedup Lab)',
@@ -605,6 +606,8 @@ export const ko: Messages = {
       noCeiling: (f: string) =>
         `모든 워커 수에 피팅한 결과 f = ${f}: 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
       noFit: '워커 수가 1보다 큰 측정이 너무 적어 f를 피팅할 수 없습니다.',
+      single: (workers: number, e: string, ceiling: string) =>
+        `1보다 큰 워커 수가 하나(${n(workers)}개)뿐이라, 그 Karp–Flatt e = ${e}가 곧 Amdahl의 f입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다. 워커 수를 더 측정하면 불확도와 함께 f를 피팅할 수 있습니다.`,
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
