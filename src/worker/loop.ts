@@ -60,7 +60,8 @@ async function runJob(
       work.step(slice)
       const dt = performance.now() - t0
       // Aim each slice at SLICE_TARGET_MS, whatever the machine's speed.
-      if (dt > 0) slice = Math.min(MAX_SLICE, Math.max(1024, Math.floor(slice * (SLICE_TARGET_MS / dt))))
+      if (dt > 0)
+        slice = Math.min(MAX_SLICE, Math.max(1024, Math.floor(slice * (SLICE_TARGET_MS / dt))))
       if (work.done) break
       const t = now()
       if (t - lastProgress >= job.progressIntervalMs) {
