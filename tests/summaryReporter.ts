@@ -5,7 +5,10 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node'
  * counted from vitest's own results, after the reason for every skipped test.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>
+  ): void {
     let passed = 0
     let failed = 0
     let skipped = 0

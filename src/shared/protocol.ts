@@ -61,11 +61,7 @@ export interface CancelledMessage {
 }
 
 export type WorkerMessage =
-  | ReadyMessage
-  | ProgressMessage
-  | ResultMessage
-  | ErrorMessage
-  | CancelledMessage
+  ReadyMessage | ProgressMessage | ResultMessage | ErrorMessage | CancelledMessage
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
