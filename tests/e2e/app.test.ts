@@ -173,7 +173,8 @@ describe('the app in Chromium, on the real engine', () => {
     expect(await sumShown(page)).toBe(grouped(TUTORIAL_SUM))
     expect(grouped(TUTORIAL_SUM)).toBe('2,499,999,950,000,000')
     // Cold pools time the spawn: the table shows a Spawn column.
-    expect(await page.getByRole('columnheader', { name: 'Spawn' }).count()).toBe(1)
+    const table = page.getByRole('table', { name: 'Per worker count' })
+    expect(await table.getByRole('columnheader', { name: 'Spawn' }).count()).toBe(1)
     await screenshot(page, 'tutorial')
   })
 
