@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateRunConfig } from '../../src/shared/config'
+import { parseSizeList, validateStudyConfig } from '../../src/shared/study'
 import { formatDateTime, formatDuration, formatElapsed } from '../../src/renderer/src/lib/format'
 import { localizeIssue } from '../../src/renderer/src/lib/i18n/issues'
 import { en } from '../../src/renderer/src/lib/i18n/en'
@@ -187,5 +188,43 @@ describe('durations and numbers in both locales', () => {
     const date = '2025-11-24T03:51:00Z'
     expect(formatDateTime(date, 'ko-KR')).toMatch(/2025년 11월 24일/)
     expect(formatDateTime(date, 'en-US')).toMatch(/Nov 24, 2025/)
+  })
+})
+
+describe('study validation messages in Korean', () => {
+  const base = {
+    range: { start: 0, end: 1000 },
+    workers: [1],
+    workload: 'split',
+    backend: 'process',
+    pool: 'warm',
+    warmup: 0,
+    reps: 1
+  }
+  const bad: unknown[] = [
+    { base },
+    { base, sizes: [1.5, 2 ** 60, 0, 5, 5], backends: ['process', 'process', 'gpu'] },
+    { base, sizes: [], backends: [] },
+    { base: { ...base, range: { start: 2 ** 52, end: 2 ** 52 + 10 } }, sizes: [2 ** 52] },
+    { base, sizes: 'x', backends: 'y' }
+  ]
+  const parses = ['', 'abc', '1e5', '1..2..3', '10..5', '1..1e400'].map((t) => parseSizeList(t))
+  const messages = [
+    ...new Set([
+      ...bad.flatMap((input) => {
+        const result = validateStudyConfig(input)
+        return result.ok ? [] : result.issues.map((i) => i.message)
+      }),
+      ...parses.flatMap((p) => (p.ok ? [] : [p.message]))
+    ])
+  ]
+
+  it('translates every one of them, keeping the numbers', () => {
+    expect(messages.length).toBeGreaterThan(12)
+    for (const message of messages) {
+      const korean = localizeIssue(message, 'ko')
+      expect(korean, message).toMatch(/[\uac00-\ud7a3]/)
+      for (const number of message.match(/\d+/g) ?? []) expect(korean, message).toContain(number)
+    }
   })
 })

@@ -16,6 +16,7 @@ import {
   type StudyRecord
 } from '@shared/study'
 import { i18n } from '../i18n'
+import { localizeIssue } from '../i18n/issues'
 import type { NoticeStore } from './notice.svelte'
 
 export type StudyStatus = 'idle' | 'running' | 'cancelling'
@@ -124,7 +125,8 @@ export class ScalingState {
     const out: Partial<Record<StudyField, string[]>> = {}
     const add = (field: StudyField, message: string): void => {
       const list = (out[field] ??= [])
-      const text = message.charAt(0).toUpperCase() + message.slice(1)
+      const local = localizeIssue(message, i18n.language)
+      const text = local.charAt(0).toUpperCase() + local.slice(1)
       if (!list.includes(text)) list.push(text)
     }
     if (this.sweepSizes && !this.sizesParse.ok) add('sizes', this.sizesParse.message)

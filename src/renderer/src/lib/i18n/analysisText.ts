@@ -1,0 +1,368 @@
+/**
+ * The analysis (src/shared/scaling) explains its numbers in English sentences,
+ * shared with the CLI and the Markdown reports. The Scaling view shows them in
+ * the user's language: English is the analysis's own sentence; Korean is
+ * written here from the same structured fields, with the same numbers
+ * (tests/unit/analysisText.test.ts checks that every number survives).
+ */
+import type {
+  BackendComparisonAnalysis,
+  GustafsonAnalysis,
+  RunAnalysis,
+  SizeSweepAnalysis,
+  StudyAnalysis
+} from '../../../../shared/analysis'
+import type { BackendKind, PoolMode } from '../../../../shared/config'
+import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/scaling/karpFlattSeries'
+import { AICC_MARGIN } from '../../../../shared/scaling/compareScalingModels'
+import { formatCount, formatMiB, formatSize } from '../../../../shared/scaling/analyzeStudy'
+import {
+  formatMs,
+  formatPercent,
+  formatPValue,
+  formatValue
+} from '../../../../shared/scaling/formatNumber'
+import type { ScalingWarning } from '../../../../shared/scaling/scalingWarnings'
+import type { StudyRecord, WorkerMemory } from '../../../../shared/study'
+import type { Language } from './languages'
+
+const BACKEND_KO: Record<BackendKind, string> = { process: '프로세스', thread: '스레드' }
+const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
+
+/** "12.3 ms" → "12.3ms", as Korean writes it elsewhere in the app. */
+const ms = (value: number): string => formatMs(value).replace(' ms', 'ms')
+const pm = (x: number | null, digits = 2): string =>
+  x === null ? '' : ` ± ${formatValue(x, digits)}`
+
+/** One warning about a worker count's measurements. */
+export function warningText(w: ScalingWarning, language: Language): string {
+  if (language === 'en') return w.message
+  switch (w.code) {
+    case 'more-workers-than-cores':
+      return (
+        `논리 코어 ${w.logicalCores}개에 워커 ${w.workers}개: 워커들이 CPU를 번갈아 쓰므로 ` +
+        `${w.logicalCores}배를 넘는 속도 향상은 불가능하고, 남는 워커는 오버헤드만 늘립니다.`
+      )
+    case 'job-shorter-than-spawn':
+      return (
+        `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 작업 자체(${ms(w.jobMs)})보다 깁니다: ` +
+        `콜드 실행은 대부분 시작 시간을 재는 셈입니다. 범위를 키우거나 웜 풀을 쓰세요.`
+      )
+    case 'outliers': {
+      const list = w.repetitions.map((rep, i) => `#${rep}(${ms(w.valuesMs[i])})`).join(', ')
+      return (
+        `이상치인 반복: ${list}(수정 Z 점수 ${formatValue(w.threshold)} 초과). 다른 프로그램이나 ` +
+        `OS가 실행을 방해했습니다. 그런 프로그램을 닫고 다시 재거나 반복을 늘리세요.`
+      )
+    }
+    case 'slow-first-repetition':
+      return (
+        `첫 반복이 ${ms(w.firstMs)}로 나머지 중앙값(${ms(w.restMedianMs)})의 ` +
+        `${formatValue(w.ratio)}배였습니다: 캐시, JIT, CPU 클럭이 아직 예열 중이었습니다. ` +
+        `워밍업을 한 번 추가하세요.`
+      )
+    case 'trend':
+      return w.direction === 'slowing'
+        ? `반복할수록 느려졌습니다(처음부터 끝까지 약 ${formatPercent(w.relativeChange)}, ` +
+            `Mann–Kendall ${formatPValue(w.pValue)}): CPU가 뜨거워져 클럭을 낮췄거나 다른 ` +
+            `작업이 컴퓨터를 쓰고 있습니다. 식힌 뒤 다른 프로그램을 닫고 다시 재세요.`
+        : `반복할수록 빨라졌습니다(처음부터 끝까지 약 ${formatPercent(-w.relativeChange)}, ` +
+            `Mann–Kendall ${formatPValue(w.pValue)}): 컴퓨터가 아직 예열 중이었거나(CPU 클럭, ` +
+            `캐시, JIT) 백그라운드 작업이 끝났습니다. 워밍업을 늘리세요.`
+    case 'wide-interval':
+      return (
+        `중앙값의 ${formatPercent(w.level)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
+        `±${formatPercent(w.relativeHalfWidth)})입니다: 시간이 너무 들쭉날쭉해 워커 수끼리 ` +
+        `세밀하게 비교할 수 없습니다. 반복을 늘리거나 다른 프로그램을 닫으세요.`
+      )
+  }
+}
+
+/** Where a study's warning came from: "process · cold · 10,000 elements" or "thread". */
+export function whereText(where: string, language: Language): string {
+  if (language === 'en') return where
+  const size = /^(process|thread) · (warm|cold) · ([\d,]+) elements$/.exec(where)
+  if (size) {
+    return `${BACKEND_KO[size[1] as BackendKind]} · ${POOL_KO[size[2] as PoolMode]} · 원소 ${size[3]}개`
+  }
+  return BACKEND_KO[where as BackendKind] ?? where
+}
+
+/** A study step's progress label (src/shared/study describeStep). */
+export function stepLabelText(label: string, language: Language): string {
+  if (language === 'en') return label
+  const size = /^size sweep · (process|thread) · (warm|cold) · ([\d,]+) elements$/.exec(label)
+  if (size) {
+    return `크기 스윕 · ${BACKEND_KO[size[1] as BackendKind]} · ${POOL_KO[size[2] as PoolMode]} · 원소 ${size[3]}개`
+  }
+  const other = /^(backend comparison|cold-start probe|memory probe) · (process|thread)$/.exec(
+    label
+  )
+  if (other) {
+    const what = {
+      'backend comparison': '백엔드 비교',
+      'cold-start probe': '콜드 스타트 측정',
+      'memory probe': '메모리 측정'
+    }[other[1] as 'backend comparison' | 'cold-start probe' | 'memory probe']
+    return `${what} · ${BACKEND_KO[other[2] as BackendKind]}`
+  }
+  return label === 'done' ? '완료' : label
+}
+
+/** Amdahl's law and the USL fitted to a run (RunAnalysis.models.summary). */
+export function modelsText(a: RunAnalysis, language: Language): string {
+  if (language === 'en') return a.models.summary
+  if (a.scaling === 'weak') {
+    return (
+      'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
+      '이 실행은 N에 따라 작업이 늘어나므로 Gustafson의 스케일드 속도 향상으로 봅니다.'
+    )
+  }
+  const comparison = a.models.comparison
+  const fit = comparison?.amdahl ?? null
+  if (!comparison || !fit) {
+    const above = a.workers.filter(
+      (w) => w.workers > 1 && Number.isFinite(w.speedup.speedup) && w.speedup.speedup > 0
+    )
+    if (above.length >= 2) return '피팅할 1보다 큰 워커 수가 없습니다.'
+    return (
+      `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
+      `${above.length === 0 ? '없고' : `워커 ${above[0].workers}개 하나뿐이고`}, 속도 향상 하나에 ` +
+      `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: --workers 1,2,4).`
+    )
+  }
+  const ceiling =
+    fit.ceiling === null
+      ? '상한 없음(f = 0: 측정상 직렬인 부분이 없음)'
+      : `워커를 몇 개 쓰든 상한은 1/f ≈ ${formatValue(fit.ceiling)}×${pm(fit.ceilingError)}`
+  let text =
+    `1보다 큰 워커 수 ${fit.n}개에 대한 Amdahl 피팅: 직렬 비율 f = ` +
+    `${formatValue(fit.serialFraction)}${pm(fit.serialFractionError)}` +
+    `(워커 1개 시간의 ${formatPercent(fit.serialFraction)}), ${ceiling}.`
+  if (fit.atBound && fit.serialFraction === 0) {
+    text += ' (속도 향상이 선형 이상이라 f를 0으로 고정했습니다.)'
+  }
+  if (fit.serialFraction >= 0.5) {
+    text +=
+      ' 이렇게 큰 직렬 비율은 직렬 코드인 경우가 드뭅니다: 워커가 빈 코어를 얻지 못했거나' +
+      '(다른 프로그램, 코어보다 많은 워커) 작업이 오버헤드에 비해 너무 짧았습니다.'
+  }
+  const usl = comparison.usl
+  if (comparison.best === 'usl' && usl) {
+    text +=
+      ` USL이 더 잘 맞습니다: σ = ${formatValue(usl.sigma)}${pm(usl.sigmaError)}, ` +
+      `κ = ${formatValue(usl.kappa)}${pm(usl.kappaError)}` +
+      (usl.peakWorkers !== null
+        ? `, 워커 약 ${formatValue(usl.peakWorkers, 2)}개에서 정점 ${formatValue(usl.peakSpeedup ?? Number.NaN)}×.`
+        : '.')
+  } else if (!usl || comparison.deltaAicc === null) {
+    text += ` 1보다 큰 워커 수 ${fit.n}개로는 USL의 추가 항을 검증할 수 없어(최소 5개 필요) Amdahl의 법칙을 씁니다.`
+  } else {
+    text +=
+      ` Amdahl의 법칙으로 충분합니다: USL의 결합 항이 피팅을 개선하지 않습니다` +
+      `(ΔAICc = ${formatValue(comparison.deltaAicc, 2)}, ${AICC_MARGIN} 미만).`
+  }
+  return text
+}
+
+const atWorkers = (p: KarpFlattPoint): string =>
+  `워커 ${p.workers}개에서 ${formatValue(p.serialFraction)}`
+
+/** What the Karp–Flatt series says (KarpFlattSeries.sentence). */
+export function karpFlattText(series: KarpFlattSeries, language: Language): string {
+  if (language === 'en') return series.sentence
+  const points = series.points
+  if (points.length === 0)
+    return 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.'
+  const first = points[0]
+  const last = points[points.length - 1]
+  if (points.length === 1) {
+    return `e는 ${atWorkers(first)}입니다. 그대로인지(직렬 부분) 커지는지(오버헤드) 보려면 워커 수를 더 재세요.`
+  }
+  switch (series.trend) {
+    case 'insufficient':
+      return (
+        `e는 ${atWorkers(first)}, ${atWorkers(last)}입니다. 불확도가 없는 두 점으로는 추세와 ` +
+        `잡음을 구분할 수 없습니다. 반복이나 워커 수를 늘리세요.`
+      )
+    case 'growing':
+      return (
+        `e가 ${atWorkers(first)}에서 ${atWorkers(last)}로 커집니다: 손실은 직렬 코드가 아니라 ` +
+        `워커 수와 함께 늘어나는 오버헤드(시작, 메시지, 병합, 고르지 않은 몫)이므로, 워커를 ` +
+        `더할수록 Amdahl의 법칙이 예측하는 것보다 덜 도움이 됩니다.`
+      )
+    case 'shrinking':
+      return (
+        `e가 ${atWorkers(first)}에서 ${atWorkers(last)}로 줄어듭니다: 워커를 늘리면 고정된 직렬 ` +
+        `부분이 허용하는 것보다 더 얻습니다. 보통 한 번 드는 비용이 더 많은 워커에 나뉘거나 ` +
+        `워커별 몫이 캐시에 더 잘 들어가기 때문입니다.`
+      )
+    case 'flat': {
+      // The same weighted mean the analysis judged "near zero" by.
+      const withErrors = points.every((p) => p.error !== null && p.error > 0)
+      const w = points.map((p) => (withErrors ? 1 / (p.error as number) ** 2 : 1))
+      const mean =
+        points.reduce((s, p, i) => s + w[i] * p.serialFraction, 0) / w.reduce((a, b) => a + b, 0)
+      const values = points.map((p) => p.serialFraction)
+      const [low, high] = [formatValue(Math.min(...values)), formatValue(Math.max(...values))]
+      const range = low === high ? `모두 ${low}` : `${low}…${high}`
+      const span = `워커 ${first.workers}개부터 ${last.workers}개까지`
+      if (mean <= 0.001) {
+        return `${span} e가 0 근처(${range})에 머뭅니다: 측정 가능한 직렬 부분이 없고, 작업이 거의 완벽하게 확장됩니다.`
+      }
+      return (
+        `${span} e가 ${formatValue(mean, 2)} 근처(${range})에 머뭅니다: 작업의 ` +
+        `${formatPercent(mean)}가 직렬인 것처럼 동작하므로, 워커를 몇 개 더하든 속도 향상은 ` +
+        `${formatValue(1 / mean, 2)}× 근처에서 막힙니다(Amdahl의 법칙).`
+      )
+    }
+  }
+}
+
+/** Weak scaling read with Gustafson's law (GustafsonAnalysis.summary). */
+export function gustafsonText(g: GustafsonAnalysis, language: Language): string {
+  if (language === 'en') return g.summary
+  const what =
+    g.workload === 'replicate' ? '워커마다 범위 전체를 더함' : '워커마다 같은 길이의 자기 몫을 더함'
+  const widest = g.points.reduce<GustafsonAnalysis['points'][number] | null>(
+    (a, b) => (a === null || b.workers > a.workers ? b : a),
+    null
+  )
+  if (!widest)
+    return `약한 스케일링(${what}): 1보다 큰 워커 수가 없어 스케일드 속도 향상이 없습니다.`
+  return (
+    `약한 스케일링(${what}): 워커 ${widest.workers}개가 ${widest.workers}배의 일을 스케일드 ` +
+    `속도 향상 ${formatValue(widest.scaledSpeedup)} ± ${formatValue(widest.scaledSpeedupError, 2)}` +
+    `(이상적으로 ${widest.workers})로 해냈습니다. Gustafson 직렬 비율 f = ` +
+    `${formatValue(widest.serialFraction ?? Number.NaN)}${pm(widest.serialFractionError)}.`
+  )
+}
+
+/** Where N first beats one in a size sweep (SizeSweepAnalysis.summary). */
+export function sweepText(s: SizeSweepAnalysis, language: Language): string {
+  if (language === 'en') return s.summary
+  const b = s.breakEven
+  const usable = s.points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
+  const who = `${BACKEND_KO[s.backend]}, ${POOL_KO[s.pool]}: 워커 ${s.workers}개`
+  const uncertain = usable.filter((p) => !p.clear).length
+  const unclear =
+    uncertain === 0
+      ? ''
+      : ` (크기 ${usable.length}개 중 ${uncertain}개에서는 차이가 오차 범위 안입니다)`
+  const sizes = usable.map((p) => p.size)
+  const smallest = formatCount(sizes[0])
+  const largest = formatCount(sizes[sizes.length - 1])
+  const bounds = (): string => {
+    const lower = b.interval.lower === null ? `${smallest} 미만` : formatSize(b.interval.lower)
+    const upper = b.interval.upper === null ? `${largest} 초과` : formatSize(b.interval.upper)
+    return lower === upper ? '' : `; 오차 범위 안에서 ${lower} … ${upper}`
+  }
+  switch (b.status) {
+    case 'crosses':
+      return (
+        `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
+        `(${formatCount(b.bracket!.below)}와 ${formatCount(b.bracket!.above)} 사이${bounds()}).`
+      )
+    case 'mixed':
+      return b.size === null
+        ? `${who}는 어떤 크기에서는 이기고 더 큰 크기에서는 집니다: 크기에 따라 이기는 쪽이 ` +
+            `${b.changes}번 바뀌고 1에서 N으로 넘어가지 않아 손익분기를 정할 수 없습니다` +
+            `(시간이 들쭉날쭉합니다: 반복을 늘리세요).`
+        : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
+            `쪽이 ${b.changes}번 바뀝니다(잡음 또는 캐시 효과)${bounds()}.`
+    case 'always':
+      return `${who}는 원소 ${smallest}개부터 잰 모든 크기에서 1개를 이겼습니다: 손익분기는 그보다 아래에 있습니다${unclear}.`
+    case 'never':
+      return `${who}는 원소 ${largest}개까지 한 번도 1개를 이기지 못했습니다: 손익분기는 그보다 위에 있습니다${unclear}.`
+  }
+}
+
+function memoryKo(m: WorkerMemory): string {
+  if (m.method === 'rss-growth') return `${formatMiB(m.rssBytesPerWorker)}(엔진 RSS 증가분)`
+  return (
+    `${formatMiB(m.rssBytesPerWorker)} RSS` +
+    (m.pssBytesPerWorker === null ? '' : `(PSS ${formatMiB(m.pssBytesPerWorker)})`)
+  )
+}
+
+/** Threads against processes, read side by side (BackendComparisonAnalysis.summary). */
+export function comparisonText(c: BackendComparisonAnalysis, language: Language): string {
+  if (language === 'en') return c.summary
+  const parts: string[] = []
+  const h = c.headlineWorkers
+  const shown = c.backends
+    .map((b) => ({
+      backend: b.backend,
+      s: b.analysis.workers.find((w) => w.workers === h)?.speedup ?? null
+    }))
+    .filter(
+      (x): x is { backend: BackendKind; s: NonNullable<typeof x.s> } =>
+        x.s !== null && Number.isFinite(x.s.speedup)
+    )
+  if (shown.length > 0 && h > 1) {
+    const list = shown
+      .map(
+        (x) =>
+          `${BACKEND_KO[x.backend]} ${formatValue(x.s.speedup)} ± ${formatValue(x.s.speedupError, 2)}×`
+      )
+      .join(', ')
+    let compare = ''
+    if (shown.length === 2) {
+      const [a, b] = shown.map((x) => x.s)
+      const apart = Math.abs(a.speedup - b.speedup) > Math.hypot(a.speedupError, b.speedupError)
+      const faster = a.speedup > b.speedup ? shown[0].backend : shown[1].backend
+      compare = apart
+        ? ` (${BACKEND_KO[faster]}가 오차 범위를 넘어 앞섬)`
+        : ' (차이는 오차 범위 안)'
+    }
+    parts.push(`워커 ${h}개에서 속도 향상은 ${list}였습니다${compare}.`)
+    const thread = shown.find((x) => x.backend === 'thread')?.s
+    if (thread) {
+      parts.push(
+        thread.speedup - thread.speedupError > 1
+          ? 'CPython의 스레드는 GIL에 묶이지만, JavaScript 워커 스레드는 각자 전역 락이 없는 ' +
+              'V8 isolate에서 돌아가므로 프로세스처럼 CPU 처리량을 늘립니다.'
+          : `여기서는 스레드가 처리량을 뚜렷하게 늘리지 못했습니다(${formatValue(thread.speedup)} ± ` +
+              `${formatValue(thread.speedupError, 2)}×). JavaScript 스레드에는 GIL이 없으니, ` +
+              `작업이 너무 작았거나 컴퓨터가 너무 바빴습니다.`
+      )
+    }
+  }
+  const starts = c.backends.filter((b) => b.coldStartMs !== null)
+  if (starts.length > 0) {
+    parts.push(
+      `워커 하나의 콜드 스타트: ${starts.map((b) => `${BACKEND_KO[b.backend]} ${ms(b.coldStartMs!)}`).join(', ')}.`
+    )
+  }
+  const mems = c.backends.filter((b) => b.memory !== null)
+  if (mems.length > 0) {
+    parts.push(
+      `워커당 메모리: ${mems.map((b) => `${BACKEND_KO[b.backend]} ${memoryKo(b.memory!)}`).join(', ')}.`
+    )
+  }
+  return parts.join(' ')
+}
+
+/** The study's verdict, a sentence per finding (StudyAnalysis.verdict). */
+export function verdictText(
+  analysis: StudyAnalysis,
+  study: StudyRecord,
+  language: Language
+): string[] {
+  if (language === 'en') return analysis.verdict
+  const verdict: string[] = []
+  if (!study.correct) {
+    const wrong = [
+      ...study.sizeRuns
+        .filter((r) => !r.run.correct)
+        .map((r) => `${BACKEND_KO[r.backend]} · ${POOL_KO[r.pool]} · ${formatCount(r.size)}`),
+      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => BACKEND_KO[b.backend])
+    ]
+    verdict.push(`✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`)
+  }
+  verdict.push(...analysis.sizeSweeps.map((s) => sweepText(s, language)))
+  if (analysis.backendComparison?.summary) {
+    verdict.push(comparisonText(analysis.backendComparison, language))
+  }
+  return verdict
+}

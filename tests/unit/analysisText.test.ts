@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest'
+import {
+  analyzeRun,
+  analyzeStudy,
+  karpFlattSeries,
+  scalingWarnings
+} from '../../src/shared/scaling'
+import type { KarpFlattPoint, ScalingWarning } from '../../src/shared/scaling'
+import {
+  comparisonText,
+  gustafsonText,
+  karpFlattText,
+  modelsText,
+  stepLabelText,
+  sweepText,
+  verdictText,
+  warningText,
+  whereText
+} from '../../src/renderer/src/lib/i18n/analysisText'
+import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
+
+const HANGUL = /[\uac00-\ud7a3]/
+
+/** The numbers a sentence states ("1,000,000", "0.042", "95"), as written. */
+const numbers = (text: string): string[] => text.match(/\d+(?:[.,]\d+)*/g) ?? []
+
+/** English as the analysis wrote it; Korean in Korean, with every number English gives. */
+function expectSameNumbers(english: string, korean: string): void {
+  expect(korean, english).toMatch(HANGUL)
+  for (const number of numbers(english))
+    expect(korean, `${number} of: ${english}`).toContain(number)
+}
+
+function warningsOf(): ScalingWarning[] {
+  return [
+    ...scalingWarnings({ workers: 8, wallMs: [10, 10, 10], logicalCores: 2 }),
+    ...scalingWarnings({ workers: 2, wallMs: [5, 5.1, 4.9], spawnMs: 40, jobMs: 5 }),
+    ...scalingWarnings({ workers: 1, wallMs: [100, 101, 99, 100, 300, 100, 101] }),
+    ...scalingWarnings({ workers: 1, wallMs: [200, 100, 101, 99, 100, 100] }),
+    ...scalingWarnings({ workers: 1, wallMs: [100, 104, 109, 113, 118, 122, 127, 131] }),
+    ...scalingWarnings({ workers: 1, wallMs: [131, 127, 122, 118, 113, 109, 104, 100] }),
+    ...scalingWarnings({ workers: 1, wallMs: [50, 150, 60, 140, 70, 130] })
+  ]
+}
+
+describe('analysis sentences in Korean', () => {
+  it('says every warning in Korean with its numbers, and English as the analysis did', () => {
+    const warnings = warningsOf()
+    const codes = new Set(warnings.map((w) => w.code))
+    for (const code of [
+      'more-workers-than-cores',
+      'job-shorter-than-spawn',
+      'outliers',
+      'slow-first-repetition',
+      'trend',
+      'wide-interval'
+    ]) {
+      expect(codes, code).toContain(code)
+    }
+    expect(
+      new Set(
+        warnings.filter((w) => w.code === 'trend').map((w) => 'direction' in w && w.direction)
+      ).size
+    ).toBe(2)
+    for (const w of warnings) {
+      expect(warningText(w, 'en')).toBe(w.message)
+      const korean = warningText(w, 'ko')
+      if (w.code === 'outliers') {
+        // Korean names the outlying repetitions and their times; not the count of all of them.
+        expect(korean).toMatch(HANGUL)
+        for (const rep of w.repetitions) expect(korean).toContain(`#${rep}`)
+      } else {
+        expectSameNumbers(w.message, korean)
+      }
+    }
+  })
+
+  it('says the models, Karp–Flatt and Gustafson in Korean', () => {
+    const runs = [
+      // A fixed job on 1…4 workers with a real serial part.
+      syntheticRun([
+        { workers: 1, wallMs: [100, 101, 99] },
+        { workers: 2, wallMs: [55, 56, 54] },
+        { workers: 3, wallMs: [40, 41, 39] },
+        { workers: 4, wallMs: [33, 34, 32] }
+      ]),
+      // One worker count above one: no fit.
+      syntheticRun([
+        { workers: 1, wallMs: [100, 101, 99] },
+        { workers: 2, wallMs: [55, 56, 54] }
+      ]),
+      // The tutorial's shape: weak scaling.
+      syntheticRun(
+        [
+          { workers: 1, wallMs: [100, 101, 99] },
+          { workers: 2, wallMs: [104, 105, 103] }
+        ],
+        { workload: 'replicate' }
+      )
+    ]
+    for (const run of runs) {
+      const a = analyzeRun(run)
+      expect(modelsText(a, 'en')).toBe(a.models.summary)
+      expectSameNumbers(a.models.summary, modelsText(a, 'ko'))
+      if (a.karpFlatt) expectSameNumbers(a.karpFlatt.sentence, karpFlattText(a.karpFlatt, 'ko'))
+      if (a.gustafson) expectSameNumbers(a.gustafson.summary, gustafsonText(a.gustafson, 'ko'))
+    }
+  })
+
+  it('follows every Karp–Flatt trend', () => {
+    const point = (workers: number, serialFraction: number, error: number | null = 0.001) =>
+      ({ workers, serialFraction, error }) as KarpFlattPoint
+    const series = [
+      [],
+      [point(2, 0.1)],
+      [point(2, 0.1, null), point(4, 0.2, null)],
+      [point(2, 0.05), point(4, 0.1), point(8, 0.2)],
+      [point(2, 0.2), point(4, 0.1), point(8, 0.05)],
+      [point(2, 0.0002), point(4, 0.0003), point(8, 0.0002)],
+      [point(2, 0.1), point(4, 0.1002), point(8, 0.0999)]
+    ].map((points) =>
+      karpFlattSeries(
+        points.map((p) => ({
+          workers: p.workers,
+          speedup: p.workers / (1 + p.serialFraction * (p.workers - 1)),
+          error: p.error === null ? undefined : 0.001
+        }))
+      )
+    )
+    const trends = new Set(series.map((s) => s.trend))
+    expect([...trends].sort()).toEqual(['flat', 'growing', 'insufficient', 'shrinking'])
+    for (const s of series) expectSameNumbers(s.sentence, karpFlattText(s, 'ko'))
+  })
+
+  it('says a study’s break-even, backends and verdict in Korean', () => {
+    const study = syntheticStudy()
+    const analysis = analyzeStudy(study)
+    expect(analysis.sizeSweeps.length).toBeGreaterThan(0)
+    for (const sweep of analysis.sizeSweeps)
+      expectSameNumbers(sweep.summary, sweepText(sweep, 'ko'))
+    expectSameNumbers(
+      analysis.backendComparison!.summary,
+      comparisonText(analysis.backendComparison!, 'ko')
+    )
+    expect(verdictText(analysis, study, 'en')).toEqual(analysis.verdict)
+    const korean = verdictText(analysis, study, 'ko')
+    expect(korean).toHaveLength(analysis.verdict.length)
+    korean.forEach((sentence, i) => expectSameNumbers(analysis.verdict[i], sentence))
+  })
+
+  it('names where a warning came from and what a study is doing', () => {
+    expect(whereText('process · cold · 10,000 elements', 'ko')).toBe(
+      '프로세스 · 콜드 풀 · 원소 10,000개'
+    )
+    expect(whereText('thread', 'ko')).toBe('스레드')
+    expect(whereText('thread', 'en')).toBe('thread')
+    expect(stepLabelText('size sweep · thread · warm · 1,000 elements', 'ko')).toBe(
+      '크기 스윕 · 스레드 · 웜 풀 · 원소 1,000개'
+    )
+    expect(stepLabelText('memory probe · process', 'ko')).toBe('메모리 측정 · 프로세스')
+    expect(stepLabelText('done', 'ko')).toBe('완료')
+    expect(stepLabelText('memory probe · process', 'en')).toBe('memory probe · process')
+  })
+})
