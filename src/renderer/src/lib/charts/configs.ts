@@ -231,7 +231,7 @@ export function timelineChart(
   return {
     type: 'bar',
     data: {
-      labels: workers.map((w) => w.name),
+      labels: workers.map((_w, i) => m.chartData.worker(i + 1)),
       datasets: [
         dataset(series.spawn, phases.spawn, palette.spawn),
         dataset(series.dispatch, phases.dispatch, palette.dispatch),

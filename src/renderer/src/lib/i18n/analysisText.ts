@@ -128,7 +128,7 @@ export function modelsText(a: RunAnalysis, language: Language): string {
     return (
       `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
       `${above.length === 0 ? '없고' : `워커 ${above[0].workers}개 하나뿐이고`}, 속도 향상 하나에 ` +
-      `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: --workers 1,2,4).`
+      `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: 워커 수 1,2,4).`
     )
   }
   const ceiling =

@@ -523,7 +523,8 @@ export const en = {
     max: 'Max',
     speedup: 'Speedup',
     ideal: 'Ideal',
-    worker: 'Worker',
+    worker: (index: number) => `worker ${n(index)}`,
+    workerCol: 'Worker',
     date: 'Date',
     historySummary: (runs: number, from: string, to: string, latest: string) =>
       `${n(runs)} ${runs === 1 ? 'run' : 'runs'} from ${from} to ${to}; latest: ${latest}.`

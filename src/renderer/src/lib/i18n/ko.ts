@@ -514,7 +514,8 @@ export const ko: Messages = {
     max: '최대',
     speedup: '속도 향상',
     ideal: '이상적',
-    worker: '워커',
+    worker: (index: number) => `워커 ${n(index)}`,
+    workerCol: '워커',
     date: '날짜',
     historySummary: (runs: number, from: string, to: string, latest: string) =>
       `${from}부터 ${to}까지 실행 ${n(runs)}개. 최근: ${latest}.`
