@@ -8,7 +8,7 @@ import { createHistoryStore } from './history/historyStore'
 import { registerHandlers, send } from './ipc'
 import { isAppUrl } from './ipc/senderPolicy'
 import type { TrustedRenderer } from './ipc/senderPolicy'
-import { appMenuTemplate } from './menu/appMenu'
+import { appMenuTemplate, menuLabels } from './menu/appMenu'
 import { createBenchService } from './service/benchService'
 import { securePreferences } from './window/securePreferences'
 import { fitToScreens, loadWindowState, saveWindowState } from './window/windowState'
@@ -83,7 +83,13 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false)
 
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(appMenuTemplate((command) => send(mainWindow, 'app:menu', command)))
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        (command) => send(mainWindow, 'app:menu', command),
+        process.platform,
+        menuLabels(app.getLocale())
+      )
+    )
   )
 
   // Closing the window stops a study as well as a run: nobody is left to see either.

@@ -74,6 +74,7 @@ const fake = vi.hoisted(() => {
     app: {
       isPackaged: false,
       getVersion: () => '0.0.0-test',
+      getLocale: () => 'en-US',
       getPath: () => state.userData,
       setPath: () => undefined,
       requestSingleInstanceLock: () => true,

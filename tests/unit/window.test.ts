@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appMenuTemplate } from '../../src/main/menu/appMenu'
+import { appMenuTemplate, MENU_LABELS, menuLabels } from '../../src/main/menu/appMenu'
 import { securePreferences } from '../../src/main/window/securePreferences'
 import {
   DEFAULT_WINDOW_STATE,
@@ -97,6 +97,25 @@ describe('app menu', () => {
     byLabel('Cancel run').click!()
     byLabel('Export CSV…').click!()
     expect(sent).toEqual(['run', 'cancel', 'export-csv'])
+  })
+
+  it('speaks the OS language: Korean labels for ko-*, the same commands and shortcuts', () => {
+    expect(menuLabels('ko-KR')).toBe(MENU_LABELS.ko)
+    expect(menuLabels('ko')).toBe(MENU_LABELS.ko)
+    expect(menuLabels('en-GB')).toBe(MENU_LABELS.en)
+    expect(menuLabels('de')).toBe(MENU_LABELS.en)
+    const sent: MenuCommand[] = []
+    type Flat = { label?: string; accelerator?: string; click?: () => void; submenu?: Flat[] }
+    const flat = (list: Flat[]): Flat[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])])
+    const all = flat(appMenuTemplate((c) => sent.push(c), 'linux', MENU_LABELS.ko) as Flat[])
+    const run = all.find((i) => i.label === '벤치마크 실행')!
+    expect(run.accelerator).toBe('CmdOrCtrl+Enter')
+    run.click!()
+    all.find((i) => i.label === '벤치마크 취소')!.click!()
+    expect(sent).toEqual(['run', 'cancel'])
+    // No English words left in the app's own items (CSV is a format's name).
+    const english = all.filter((i) => /[A-Za-z]{3}/.test((i.label ?? '').replace('CSV', '')))
+    expect(english).toEqual([])
   })
 
   it('has no two items with the same shortcut, on every platform', () => {

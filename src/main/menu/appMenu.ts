@@ -1,6 +1,40 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/ipc'
 
+/** The app's own menu items, in the languages the renderer speaks. */
+export interface MenuLabels {
+  file: string
+  exportCsv: string
+  run: string
+  runBenchmark: string
+  cancelRun: string
+}
+
+export const MENU_LABELS: Record<'en' | 'ko', MenuLabels> = {
+  en: {
+    file: '&File',
+    exportCsv: 'Export CSV…',
+    run: '&Run',
+    runBenchmark: 'Run benchmark',
+    cancelRun: 'Cancel run'
+  },
+  ko: {
+    file: '파일(&F)',
+    exportCsv: 'CSV 내보내기…',
+    run: '실행(&R)',
+    runBenchmark: '벤치마크 실행',
+    cancelRun: '벤치마크 취소'
+  }
+}
+
+/**
+ * The labels for the OS language (app.getLocale()): Korean for ko-*, else
+ * English. The window's own language menu does not reach the native menu.
+ */
+export function menuLabels(locale: string): MenuLabels {
+  return locale.toLowerCase().startsWith('ko') ? MENU_LABELS.ko : MENU_LABELS.en
+}
+
 /**
  * The standard app menu plus the Run menu. Run, Cancel and Export CSV are
  * sent to the renderer as 'app:menu' commands: the renderer owns the form
@@ -9,26 +43,27 @@ import type { MenuCommand } from '../../shared/ipc'
  */
 export function appMenuTemplate(
   command: (c: MenuCommand) => void,
-  platform: NodeJS.Platform = process.platform
+  platform: NodeJS.Platform = process.platform,
+  labels: MenuLabels = MENU_LABELS.en
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const template: MenuItemConstructorOptions[] = []
   if (mac) template.push({ role: 'appMenu' })
   template.push(
     {
-      label: '&File',
+      label: labels.file,
       submenu: [
-        { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: () => command('export-csv') },
+        { label: labels.exportCsv, accelerator: 'CmdOrCtrl+E', click: () => command('export-csv') },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' }
       ]
     },
     { role: 'editMenu' },
     {
-      label: '&Run',
+      label: labels.run,
       submenu: [
-        { label: 'Run benchmark', accelerator: 'CmdOrCtrl+Enter', click: () => command('run') },
-        { label: 'Cancel run', accelerator: 'CmdOrCtrl+.', click: () => command('cancel') }
+        { label: labels.runBenchmark, accelerator: 'CmdOrCtrl+Enter', click: () => command('run') },
+        { label: labels.cancelRun, accelerator: 'CmdOrCtrl+.', click: () => command('cancel') }
       ]
     },
     { role: 'viewMenu' },
