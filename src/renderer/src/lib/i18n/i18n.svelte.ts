@@ -1,7 +1,7 @@
 import { en } from './en'
 import type { Messages } from './en'
 import { ko } from './ko'
-import { LANGUAGES, LOCALES, isLanguage, pickLanguage } from './languages'
+import { LOCALES, isLanguage, pickLanguage } from './languages'
 import type { Language } from './languages'
 
 const CATALOGS: Record<Language, Messages> = { en, ko }
@@ -29,8 +29,6 @@ function osLanguage(): Language {
  */
 export class I18n {
   language = $state<Language>('en')
-
-  readonly languages = LANGUAGES
 
   constructor() {
     this.language = stored() ?? osLanguage()
