@@ -233,7 +233,7 @@ export const ko: Messages = {
     deleted: (count: number) => `실행 ${n(count)}개를 삭제했습니다.`
   },
   exports: {
-    saved: (what: string, path: string) => `${what}을(를) ${path}에 저장했습니다`,
+    saved: (what: string, path: string) => `${what} 저장함: ${path}`,
     cancelled: '내보내기를 취소했습니다.',
     nothing: '내보낼 실행을 기록에서 선택하거나 벤치마크를 실행해 주세요.',
     csv: 'CSV',
@@ -309,7 +309,7 @@ export const ko: Messages = {
       meta: (date: string, cpu: string) => `${date}, ${cpu}에서 실행한 스터디`,
       notCorrect: '합계 중 하나 이상이 닫힌 식 n·(a+b)/2와 맞지 않습니다.',
       export: '스터디 내보내기',
-      exportAs: (format: string) => `스터디를 ${format}(으)로 내보내기`
+      exportAs: (format: string) => `스터디를 ${format} 형식으로 내보내기`
     },
     warnings: {
       heading: (count: number) => `경고 (${n(count)})`,
