@@ -191,6 +191,29 @@ describe('languages, themes and accessibility, in Chromium on the real engine', 
     expect(found).toEqual([])
   })
 
+  it('a finished study passes axe in both languages and themes', async () => {
+    const { page } = app
+    await choose(page, 'en', 'light')
+    await openTab(page, 'scaling')
+    // The smallest study: one size, 1 worker vs 2, warm and cold, on the form's backend.
+    await page.getByLabel('Range lengths').fill('10_000')
+    await page.getByRole('checkbox', { name: /Threads vs processes/ }).uncheck()
+    await page.getByRole('button', { name: 'Run study' }).click()
+    await page.getByTestId('study-findings').waitFor({ timeout: 120_000 })
+    const found: string[] = []
+    for (const [language, theme] of COMBOS) {
+      await choose(page, language, theme)
+      if (language === 'ko') {
+        expect(await page.getByTestId('study-verdict').textContent()).toMatch(/[\uac00-\ud7a3]/)
+      }
+      for (const v of await seriousViolations(page)) {
+        found.push(`study ${language}/${theme}: ${v.id} (${v.impact}) — ${v.targets.join(', ')}`)
+      }
+    }
+    expect(found).toEqual([])
+    await choose(page, 'en', 'light')
+  })
+
   it('charts repaint in the theme’s colours when it changes', async () => {
     const { page } = app
     await choose(page, 'en', 'light')
