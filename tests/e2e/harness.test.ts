@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { callApi, launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import type { RunProgress } from '../../src/shared/result'
+import { BENCH_API_TABLE } from '../../src/shared/createBenchApi'
 
 /** What the tests keep on the page's global object between calls. */
 type PageGlobals = { menu: string[]; off: () => void; api: import('../../src/shared/api').BenchApi }
@@ -36,6 +37,10 @@ describe('e2e harness: window.api bridged to the real engine', () => {
 
   it('exposes the same verbs as the preload, before page scripts run', async () => {
     const verbs = await callApi(app.page, (api) => Object.keys(api).sort())
+    // The preload builds window.api from the same table: every verb, and nothing else.
+    expect(verbs).toEqual(
+      [...Object.keys(BENCH_API_TABLE.invoke), ...Object.keys(BENCH_API_TABLE.events)].sort()
+    )
     expect(verbs).toEqual(
       [
         'cancel',
@@ -43,12 +48,16 @@ describe('e2e harness: window.api bridged to the real engine', () => {
         'deleteRuns',
         'exportCsv',
         'exportJson',
+        'exportMarkdown',
         'exportPng',
+        'exportStudy',
         'getRun',
         'listHistory',
         'onMenu',
         'onProgress',
+        'onStudyProgress',
         'run',
+        'runStudy',
         'systemInfo'
       ].sort()
     )
