@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { resolve } from 'node:path'
 import { createEngine } from '../../src/main/engine'
+import { childProcessBackend } from '../../src/main/engine/backends/childProcess'
+import { WorkerPool } from '../../src/main/engine/workerPool'
 import { BenchFailure } from '../../src/shared/errors'
 import { expectedSum } from '../../src/shared/range'
 import type { RunProgress } from '../../src/shared/result'
@@ -234,5 +237,17 @@ describe('engine, real workers', () => {
     expect(second.error.code).toBe('busy')
     await engine.cancel()
     await failureOf(first)
+  })
+})
+
+describe('worker pool start-up', () => {
+  it('fails a worker that never says it is ready, naming it, and stops it', async () => {
+    const silent = resolve(__dirname, '../fixtures/workers/silent.mjs')
+    const pool = new WorkerPool(childProcessBackend(silent), () => undefined, 300)
+    const failure = await failureOf(pool.start(1))
+    expect(failure.error.code).toBe('worker-crashed')
+    expect(failure.error.message).toMatch(/^worker 1 \(pid \d+\) did not start within 0\.3 s\.$/)
+    expect(await eventually(() => pool.workers.every((w) => w.exit !== null))).toBe(true)
+    await pool.terminate()
   })
 })

@@ -54,6 +54,8 @@ export class PoolWorker {
 let nextJobId = 1
 
 const GRACE_MS = 50
+/** A worker that has not said it is ready by then is taken as failed (64 workers on 2 loaded cores take ~20 s). */
+export const START_TIMEOUT_MS = 60_000
 const EXIT_WAIT_MS = 2000
 
 /**
@@ -68,7 +70,8 @@ export class WorkerPool {
 
   constructor(
     private readonly backend: Backend,
-    private readonly log: (line: string) => void = () => undefined
+    private readonly log: (line: string) => void = () => undefined,
+    private readonly startTimeoutMs = START_TIMEOUT_MS
   ) {}
 
   get size(): number {
@@ -87,6 +90,12 @@ export class WorkerPool {
       started.push(worker)
       handle.onMessage((raw) => this.onMessage(worker, raw))
       handle.onExit((code, signal) => this.onExit(worker, code, signal))
+      const timer = setTimeout(() => this.onStartTimeout(worker), this.startTimeoutMs)
+      timer.unref?.()
+      worker.ready.then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer)
+      )
     }
     return started
   }
@@ -213,6 +222,26 @@ export class WorkerPool {
         return
       }
     }
+  }
+
+  /** A worker that never says it is ready fails the pool like a crash, and is stopped. */
+  private onStartTimeout(worker: PoolWorker): void {
+    if (worker.readyAt !== null || worker.exit || this.stopping) return
+    const failure = new BenchFailure({
+      code: 'worker-crashed',
+      message: `${worker.label} did not start within ${(this.startTimeoutMs / 1000).toFixed(this.startTimeoutMs < 10_000 ? 1 : 0)} s.`,
+      worker: { name: worker.name, pid: worker.pid, exitCode: null, signal: null }
+    })
+    this.failure = this.failure ?? failure
+    worker.settleReady.reject(failure)
+    for (const w of this.workers) {
+      if (w.job) {
+        const job = w.job
+        w.job = null
+        job.reject(failure)
+      }
+    }
+    worker.handle.kill()
   }
 
   private onExit(worker: PoolWorker, code: number | null, signal: string | null): void {
