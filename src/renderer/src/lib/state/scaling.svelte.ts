@@ -18,6 +18,7 @@ import {
 import { i18n } from '../i18n'
 import { localizeIssue } from '../i18n/issues'
 import type { NoticeStore } from './notice.svelte'
+import { FrameCoalescer } from './frameCoalescer'
 
 export type StudyStatus = 'idle' | 'running' | 'cancelling'
 export type StudyField = 'sizes' | 'base' | 'form'
@@ -73,8 +74,9 @@ export class ScalingState {
   readonly #base: () => RunConfig | null
   readonly #shown: () => RunRecord | null
   readonly #selectedIds: () => string[]
-  #pending: StudyProgress | null = null
-  #frame = 0
+  readonly #progressFrames = new FrameCoalescer<StudyProgress>((p) => {
+    if (this.status !== 'idle') this.progress = p
+  })
 
   constructor(deps: {
     api: BenchApi
@@ -205,7 +207,7 @@ export class ScalingState {
     this.status = 'running'
     this.error = null
     this.progress = null
-    const unsubscribe = this.#api.onStudyProgress((p) => this.#queue(p))
+    const unsubscribe = this.#api.onStudyProgress((p) => this.#progressFrames.push(p))
     try {
       const result = await this.#api.runStudy(config)
       if (result.ok) {
@@ -219,9 +221,7 @@ export class ScalingState {
       this.error = { code: 'internal', message: e instanceof Error ? e.message : String(e) }
     } finally {
       unsubscribe()
-      cancelAnimationFrame(this.#frame)
-      this.#frame = 0
-      this.#pending = null
+      this.#progressFrames.cancel()
       this.progress = null
       this.status = 'idle'
     }
@@ -274,14 +274,5 @@ export class ScalingState {
       this.#notice.show('error', `${m.errors.heading[result.error.code]}: ${result.error.message}`)
     else if (result.value.saved) this.#notice.show('info', m.exports.saved(what, result.value.path))
     else this.#notice.show('info', m.exports.cancelled)
-  }
-
-  #queue(progress: StudyProgress): void {
-    this.#pending = progress
-    if (this.#frame) return
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0
-      if (this.status !== 'idle') this.progress = this.#pending
-    })
   }
 }

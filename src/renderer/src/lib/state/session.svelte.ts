@@ -2,6 +2,7 @@ import type { BenchApi } from '@shared/api'
 import type { RunConfig } from '@shared/config'
 import type { BenchError } from '@shared/errors'
 import type { RunProgress, RunRecord } from '@shared/result'
+import { FrameCoalescer } from './frameCoalescer'
 
 export type SessionStatus = 'idle' | 'running' | 'cancelling'
 
@@ -23,8 +24,9 @@ export class BenchSession {
 
   readonly #api: BenchApi
   readonly #onFinished: (record: RunRecord) => void
-  #pending: RunProgress | null = null
-  #frame = 0
+  readonly #progressFrames = new FrameCoalescer<RunProgress>((p) => {
+    if (this.status !== 'idle') this.progress = p
+  })
 
   constructor(api: BenchApi, onFinished: (record: RunRecord) => void) {
     this.#api = api
@@ -38,7 +40,7 @@ export class BenchSession {
     this.error = null
     this.progress = null
     this.runningConfig = config
-    const unsubscribe = this.#api.onProgress((p) => this.#queue(p))
+    const unsubscribe = this.#api.onProgress((p) => this.#progressFrames.push(p))
     try {
       const result = await this.#api.run(config)
       if (result.ok) {
@@ -52,9 +54,7 @@ export class BenchSession {
       this.error = { code: 'internal', message: e instanceof Error ? e.message : String(e) }
     } finally {
       unsubscribe()
-      cancelAnimationFrame(this.#frame)
-      this.#frame = 0
-      this.#pending = null
+      this.#progressFrames.cancel()
       this.progress = null
       this.runningConfig = null
       this.status = 'idle'
@@ -74,14 +74,5 @@ export class BenchSession {
 
   dismissError(): void {
     this.error = null
-  }
-
-  #queue(progress: RunProgress): void {
-    this.#pending = progress
-    if (this.#frame) return
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0
-      if (this.status !== 'idle') this.progress = this.#pending
-    })
   }
 }
