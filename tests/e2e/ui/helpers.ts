@@ -66,9 +66,9 @@ export async function waitInPage(
   await page.waitForFunction(inPage<string | number | null, boolean>(body), arg, { timeout })
 }
 
-/** Waits until the app has read the machine (the header names its cores). */
+/** Waits until the app has read the machine (the header names its cores; a narrow header hides them). */
 export async function waitForReady(page: Page): Promise<void> {
-  await page.locator('.machine .chip').waitFor()
+  await page.locator('.machine .chip').waitFor({ state: 'attached' })
 }
 
 /**

@@ -624,6 +624,10 @@ export const en = {
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
     }
+  },
+  /** The app shell's own words: the folded tab menu, run actions, history rows. */
+  shell: {
+    onWorkers: (count: number) => `on ${n(count)} ${count === 1 ? 'worker' : 'workers'}`
   }
 }
 

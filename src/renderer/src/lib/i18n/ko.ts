@@ -612,5 +612,9 @@ export const ko: Messages = {
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
+  },
+  /** The app shell's own words: the folded tab menu, run actions, history rows. */
+  shell: {
+    onWorkers: (count: number) => `워커 ${n(count)}개`
   }
 }

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openApp } from './harness'
+import type { App } from './harness'
+import { layoutProblems } from './ui/layoutProblems'
+import { fillForm, screenshot, waitForReady, waitInPage } from './ui/helpers'
+
+/** The window's minimum width, a laptop, and a wide screen. */
+const WIDTHS = [720, 1024, 1440] as const
+const LANGUAGES = ['en', 'ko'] as const
+const VIEWS = ['results', 'scaling', 'history', 'system', 'explain'] as const
+type View = (typeof VIEWS)[number]
+
+/**
+ * Opens a view as a user does: from the tab bar, or from the tab menu when the
+ * header has collapsed it. A tab that something else covers is a problem.
+ */
+async function openView(page: Page, view: View, found: string[] = []): Promise<void> {
+  const tab = page.locator(`#tab-${view}`)
+  if (await tab.isVisible()) {
+    await tab.click({ timeout: 3000 }).catch(async () => {
+      found.push(`the ${view} tab cannot be clicked: something covers it`)
+      await tab.dispatchEvent('click')
+    })
+  } else {
+    await page.locator('[data-testid="tab-menu"]').selectOption(view)
+  }
+  await page.locator(`#panel-${view}`).waitFor()
+  // Charts size themselves on the next frames.
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))')
+}
+
+async function chooseLanguage(page: Page, language: string): Promise<void> {
+  await page.locator('[data-setting="language"]').selectOption(language)
+  expect(await page.evaluate('document.documentElement.lang')).toBe(language)
+}
+
+/** Every view at every width in both languages; screenshots go to tests/.tmp/screenshots. */
+async function audit(page: Page, label: string): Promise<string[]> {
+  const found: string[] = []
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 860 })
+    for (const language of LANGUAGES) {
+      await chooseLanguage(page, language)
+      for (const view of VIEWS) {
+        await openView(page, view, found)
+        await page.mouse.move(0, 0)
+        for (const p of await layoutProblems(page)) {
+          found.push(
+            `${label} ${width}px ${language} ${view}: ${p.kind} ${p.where} «${p.text}» ${p.detail}`
+          )
+        }
+        await screenshot(page, `layout-${label}-${view}-${width}-${language}`)
+      }
+    }
+  }
+  await chooseLanguage(page, 'en')
+  return found
+}
+
+describe('the layout from the window’s minimum width to a wide screen, in English and Korean', () => {
+  let browser: Browser
+  let app: App
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    app = await openApp({ browser, viewport: { width: 1280, height: 860 } })
+    await waitForReady(app.page)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('before any run, nothing sticks out or is cut off', async () => {
+    expect(await audit(app.page, 'empty')).toEqual([])
+  })
+
+  it('with a result and a study on show, nothing sticks out or is cut off', async () => {
+    const { page } = app
+    await page.setViewportSize({ width: 1280, height: 860 })
+    await openView(page, 'results')
+    await fillForm(page, {
+      start: '0',
+      end: '3,000,000',
+      workers: '1,2',
+      workload: 'Split',
+      backend: 'Processes',
+      pool: 'Warm',
+      warmup: '0',
+      reps: '2'
+    })
+    await page.keyboard.press('Control+Enter')
+    await waitInPage(page, `return !!document.querySelector('section.results[data-run-id]')`, null)
+    await openView(page, 'scaling')
+    await page.getByLabel('Range lengths').fill('10_000')
+    await page.getByRole('checkbox', { name: /Threads vs processes/ }).uncheck()
+    await page.getByRole('button', { name: 'Run study' }).click()
+    await page.getByTestId('study-findings').waitFor({ timeout: 120_000 })
+    expect(await audit(page, 'full')).toEqual([])
+  })
+})
