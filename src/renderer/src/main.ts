@@ -1,5 +1,7 @@
 import { mount } from 'svelte'
 import { config } from 'zod'
+// Korean glyphs ship with the app (split by unicode-range: only the parts a page uses load).
+import '@fontsource-variable/noto-sans-kr'
 import './app.css'
 // The theme applies itself on import: <html data-theme> is set before the first paint.
 import './lib/theme'
