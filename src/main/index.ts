@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from './engine'
 import { utilityProcessBackend } from './engine/backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
@@ -72,7 +72,8 @@ async function start(): Promise<void> {
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options)
       return answer.canceled || !answer.filePath ? null : answer.filePath
-    }
+    },
+    showItemInFolder: (path) => shell.showItemInFolder(path)
   })
   registerHandlers(service, () => trusted)
 

@@ -27,4 +27,6 @@ export interface BenchApi {
   exportStudy(id: string, format: StudyExportFormat): Promise<InvokeResult<'export:study'>>
   exportPng(name: string, dataUrl: string): Promise<InvokeResult<'export:png'>>
   systemInfo(): Promise<InvokeResult<'system:info'>>
+  /** Shows a file this app exported (in this session) in the OS file manager. */
+  showInFolder(path: string): Promise<InvokeResult<'shell:show-in-folder'>>
 }

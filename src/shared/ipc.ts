@@ -59,7 +59,12 @@ export const invokeSchemas = {
         .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG data URL')
     })
     .strict(),
-  'system:info': z.undefined()
+  'system:info': z.undefined(),
+  /**
+   * Shows a file the app exported in the OS file manager. Main answers only
+   * for paths it wrote itself in this session (anything else is refused).
+   */
+  'shell:show-in-folder': z.object({ path: z.string().min(1).max(4096) }).strict()
 } as const
 
 export interface InvokeResults {
@@ -76,6 +81,7 @@ export interface InvokeResults {
   'export:study': ExportOutcome
   'export:png': ExportOutcome
   'system:info': SystemInfo
+  'shell:show-in-folder': { shown: true }
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas

@@ -58,6 +58,7 @@ describe('e2e harness: window.api bridged to the real engine', () => {
         'onStudyProgress',
         'run',
         'runStudy',
+        'showInFolder',
         'systemInfo'
       ].sort()
     )

@@ -54,7 +54,8 @@ const VALID: Partial<Record<InvokeChannel, unknown>> = {
   'export:json': { ids: ['run-1'] },
   'export:markdown': { ids: ['run-1'] },
   'export:study': { id: 'study-1', format: 'csv' },
-  'export:png': { name: 'speedup chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }
+  'export:png': { name: 'speedup chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
+  'shell:show-in-folder': { path: '/tmp/speedup-lab.csv' }
 }
 
 /** Values that sit on the edges of what validation must catch. */

@@ -88,7 +88,8 @@ const validPayloads: { [C in InvokeChannel]: unknown } = {
   'export:markdown': { ids: ['run-1'] },
   'export:study': { id: 'study-1', format: 'markdown' },
   'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
-  'system:info': undefined
+  'system:info': undefined,
+  'shell:show-in-folder': { path: '/tmp/speedup-lab.csv' }
 }
 
 /** Payloads each channel must refuse. */
@@ -152,7 +153,16 @@ const badPayloads: { [C in InvokeChannel]: unknown[] } = {
     { name: '', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
     { name: 'chart' }
   ],
-  'system:info': [{ secret: true }, 0]
+  'system:info': [{ secret: true }, 0],
+  'shell:show-in-folder': [
+    undefined,
+    {},
+    { path: '' },
+    { path: 7 },
+    { path: 'x'.repeat(4097) },
+    { path: '/tmp/a.csv', open: true },
+    '/tmp/a.csv'
+  ]
 }
 
 describe('IPC handlers: sender check and payload validation', () => {

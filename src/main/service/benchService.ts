@@ -46,6 +46,8 @@ export interface BenchServiceDeps {
   writeFile?(path: string, data: string | Uint8Array): Promise<void>
   /** Measures memory per worker for a study's backend comparison; without it memory is not reported. */
   measureMemory?: MemoryProbe
+  /** Shows a file in the OS file manager (Electron's shell.showItemInFolder); absent, the channel says so. */
+  showItemInFolder?(path: string): void
 }
 
 /** Finished studies kept for export; older ones are dropped (each holds every run in full). */
@@ -104,6 +106,11 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
    * lives here, whole, until the app quits or newer ones push it out.
    */
   const studies = new Map<string, StudyRecord>()
+  /**
+   * Every file an export wrote in this session: "Show in folder" opens only
+   * these, so the renderer cannot make main reveal any other path.
+   */
+  const written = new Set<string>()
 
   const studyFor = (id: string): StudyRecord => {
     const found = studies.get(id)
@@ -129,6 +136,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     } catch (e) {
       throw ioFailure(`Could not write ${path}`, e)
     }
+    written.add(path)
     return { saved: true, path }
   }
 
@@ -275,7 +283,22 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       )
     },
 
-    'system:info': async () => deps.systemInfo()
+    'system:info': async () => deps.systemInfo(),
+
+    'shell:show-in-folder': async ({ path }) => {
+      if (!written.has(path)) {
+        // Not a path main wrote: as far as this channel knows, there is no such file.
+        throw new BenchFailure({
+          code: 'not-found',
+          message: `${path} was not exported by Speedup Lab in this session.`
+        })
+      }
+      if (!deps.showItemInFolder) {
+        throw new BenchFailure({ code: 'internal', message: 'No file manager to show it in.' })
+      }
+      deps.showItemInFolder(path)
+      return { shown: true }
+    }
   }
 
   return {

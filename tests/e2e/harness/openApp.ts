@@ -106,6 +106,8 @@ export interface OpenAppOptions {
   engine?: Omit<EngineOptions, 'workerPath'>
   /** Page path to open, default the app's index. */
   path?: string
+  /** Which built renderer to serve, default out/renderer (a benchmark compares two builds). */
+  rendererDir?: string
   /** The browser's language (navigator.language), default en-US: the app picks its own from it. */
   locale?: string
   /** What prefers-color-scheme says, default light. */
@@ -132,6 +134,8 @@ export interface App {
   saveRequests: SaveFileOptions[]
   /** Every file an export wrote, in order. */
   savedFiles: string[]
+  /** Every file main was asked to show in the file manager (and agreed to), in order. */
+  shownInFolder: string[]
   /** Every request the page made and the answer's ok flag. */
   invocations: { channel: string; ok: boolean }[]
   /** Every main → renderer event, in order. */
@@ -169,6 +173,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const history = createHistoryStore(historyDir)
   const saveRequests: SaveFileOptions[] = []
   const savedFiles: string[] = []
+  const shownInFolder: string[] = []
   const events: App['events'] = []
   const invocations: App['invocations'] = []
   const pageErrors: string[] = []
@@ -205,10 +210,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       const path = saveAs(request, saveDir)
       if (path !== null) savedFiles.push(path)
       return path
-    }
+    },
+    showItemInFolder: (path) => shownInFolder.push(path)
   })
 
-  const server = await serveStatic(RENDERER_DIR)
+  const server = await serveStatic(options.rendererDir ?? RENDERER_DIR)
   const ownBrowser = options.browser === undefined
   const browser = options.browser ?? (await launchChromium())
   const context = await browser.newContext({
@@ -246,6 +252,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     saveDir,
     saveRequests,
     savedFiles,
+    shownInFolder,
     invocations,
     events,
     workerLog,
