@@ -54,10 +54,10 @@ describe('failures in the app, in words a user understands', () => {
     await app?.close()
     await browser?.close()
   })
-  // Each test starts from the Scaling preset, whatever the one before left in the form.
+  // Each test starts from the All cores preset, whatever the one before left in the form.
   beforeEach(async (ctx) => {
     if (ctx.task.name.includes('page errors')) return
-    await app.page.getByRole('button', { name: 'Scaling' }).click()
+    await app.page.getByRole('button', { name: 'All cores' }).click()
   })
 
   it('invalid input shows the message beside the field, disables Run and starts nothing', async () => {

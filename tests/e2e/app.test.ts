@@ -76,10 +76,10 @@ describe('the app in Chromium, on the real engine', () => {
     await browser?.close()
   })
 
-  it('starts on the Scaling preset sized to this machine, and shows the system', async () => {
+  it('starts on the All cores preset sized to this machine, and shows the system', async () => {
     const { page } = app
     const cores = collectSystemInfo().availableParallelism
-    expect(await page.getByRole('button', { name: 'Scaling' }).getAttribute('aria-pressed')).toBe(
+    expect(await page.getByRole('button', { name: 'All cores' }).getAttribute('aria-pressed')).toBe(
       'true'
     )
     expect(await page.getByLabel('Range end').inputValue()).toBe('1,000,000,000')

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
-import { layoutProblems } from './ui/layoutProblems'
+import { layoutProblems, misalignedHeaders } from './ui/layoutProblems'
 import { fillForm, screenshot, waitForReady, waitInPage } from './ui/helpers'
 
 /** The window's minimum width, a laptop, and a wide screen. */
@@ -49,6 +49,9 @@ async function audit(page: Page, label: string): Promise<string[]> {
           found.push(
             `${label} ${width}px ${language} ${view}: ${p.kind} ${p.where} «${p.text}» ${p.detail}`
           )
+        }
+        for (const m of await misalignedHeaders(page)) {
+          found.push(`${label} ${width}px ${language} ${view}: ${m}`)
         }
         await screenshot(page, `layout-${label}-${view}-${width}-${language}`)
       }

@@ -84,7 +84,7 @@ function modelsFor(points: ScalingPoint[], strong: boolean): ModelsAnalysis {
       summary:
         `No model fitted: ${above.length === 0 ? 'no worker count' : `only ${above[0].workers} workers`} ` +
         `above one was measured, and a serial fraction fitted to a single speedup has no ` +
-        `uncertainty. Measure at least two worker counts above one (e.g. --workers 1,2,4).`
+        `uncertainty. Measure at least two worker counts above one (e.g. worker counts 1,2,4).`
     }
   }
   const comparison = compareScalingModels(points)

@@ -81,3 +81,43 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
     null
   )
 }
+
+/**
+ * Table headers set over the wrong column: a header aligned one way above
+ * cells aligned the other way reads as the next column's title. For every
+ * visible table, each header cell of the last header row is compared with
+ * the cell below it in the first body row.
+ */
+export function misalignedHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(
+    inPage<null, string[]>(`
+    const side = (el) => {
+      const a = getComputedStyle(el).textAlign
+      return a === 'end' || a === 'right' ? 'right' : a === 'center' ? 'center' : 'left'
+    }
+    const columns = (row) => {
+      const out = []
+      for (const cell of row.cells) for (let i = 0; i < cell.colSpan; i++) out.push(cell.colSpan === 1 ? cell : null)
+      return out
+    }
+    const found = []
+    for (const table of document.querySelectorAll('table')) {
+      if (table.closest('.visually-hidden') || table.getClientRects().length === 0) continue
+      const head = table.tHead?.rows[table.tHead.rows.length - 1]
+      const body = table.tBodies[0]?.rows[0]
+      if (!head || !body) continue
+      const h = columns(head)
+      const b = columns(body)
+      h.forEach((th, i) => {
+        const td = b[i]
+        if (!th || !td || !td.textContent.trim()) return
+        if (side(th) !== side(td)) {
+          const caption = (table.caption?.textContent || '').trim().slice(0, 40)
+          found.push('«' + caption + '» header «' + th.textContent.trim() + '» is ' + side(th) + ', its column ' + side(td))
+        }
+      })
+    }
+    return found`),
+    null
+  )
+}

@@ -19,7 +19,7 @@ export const en = {
     heading: 'Run configuration',
     sidebar: 'Benchmark setup',
     presets: 'Presets',
-    presetScaling: 'Scaling',
+    presetScaling: 'All cores',
     presetScalingHint: 'The engine defaults: a large range split across 1 … all cores, warm pool.',
     presetTutorial: 'Tutorial',
     presetTutorialHint:
@@ -509,10 +509,10 @@ export const en = {
     title: 'No results yet',
     lead: 'Measure how much faster summing a range gets with more workers on this machine:',
     step1:
-      'Pick a preset on the left: Tutorial repeats the blog’s experiment, Scaling splits one big range across every core.',
+      'Pick a preset on the left: Tutorial repeats the experiment of the Python tutorial “병렬 처리 - multiprocessing”, All cores splits one big range across every core.',
     step2: (shortcut: string) => `Click Run benchmark at the bottom left (or press ${shortcut}).`,
     step3: 'Read the speedup, the graphs and why it is not N× here.',
-    tutorial: 'Set up the blog’s experiment',
+    tutorial: 'Set up the multiprocessing tutorial’s experiment',
     explain: 'What am I measuring?'
   },
   chartData: {
@@ -539,7 +539,7 @@ export const en = {
     noRuns:
       'You have not run a benchmark yet. Load the Tutorial preset and click Run benchmark: every section below then fills in with your own numbers.',
     loading: 'Reading your runs…',
-    tutorialPreset: 'Set up the blog’s experiment',
+    tutorialPreset: 'Set up the multiprocessing tutorial’s experiment',
     scalingPreset: 'Set up one job split across all cores',
     zero: {
       heading: '1. Why the tutorial’s total came back 0',
@@ -594,7 +594,7 @@ export const en = {
       body: 'Before a worker adds a single number it has to start: a process starts a whole JavaScript runtime and loads the worker’s code; a thread is cheaper but not free. The tutorial timed that start-up as part of the job. Speedup Lab times it separately: a cold pool starts the workers inside the timed region (as the tutorial did), a warm pool starts them before timing.',
       cold: (date: string, backend: string) => `Your cold run of ${date} (${backend}):`,
       share: (workers: number, spawn: string, wall: string, percent: string) =>
-        `with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, starting took ${spawn} of ${wall} (${percent}).`,
+        `With ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, starting took ${spawn} of ${wall} (${percent}).`,
       warm: (warm: string, cold: string) =>
         `A warm run of the same job took ${warm} with one worker, against ${cold} cold.`,
       noWarm: 'Run the same configuration with Pool → Warm to see the time without start-up.',
@@ -622,11 +622,13 @@ export const en = {
       single: (workers: number, e: string, ceiling: string) =>
         `With one worker count above one (${n(workers)}), its Karp–Flatt e = ${e} is Amdahl’s f itself: no number of workers could go past 1/f ≈ ${ceiling}. Measure more worker counts to fit f with an uncertainty.`,
       noSplit:
-        'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
+        'Amdahl’s law is about one job split N ways. Run the All cores preset (one range split across 1 … all cores) to see your serial fraction.'
     }
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
   shell: {
+    showInFolder: 'Show in folder',
+    loadingView: 'Loading…',
     onWorkers: (count: number) => `on ${n(count)} ${count === 1 ? 'worker' : 'workers'}`
   }
 }

@@ -22,7 +22,7 @@ export const ko: Messages = {
     heading: '실행 설정',
     sidebar: '벤치마크 설정',
     presets: '프리셋',
-    presetScaling: '스케일링',
+    presetScaling: '모든 코어',
     presetScalingHint: '엔진 기본값: 큰 범위를 워커 1개 … 코어 수만큼 나누어 계산, 웜 풀.',
     presetTutorial: '튜토리얼',
     presetTutorialHint:
@@ -500,10 +500,10 @@ export const ko: Messages = {
     title: '아직 결과가 없습니다',
     lead: '이 컴퓨터에서 워커를 늘리면 범위 합계가 얼마나 빨라지는지 재 봅니다:',
     step1:
-      '왼쪽에서 프리셋을 고르세요. 튜토리얼은 블로그의 실험을 그대로 재현하고, 스케일링은 큰 범위 하나를 모든 코어에 나눕니다.',
+      '왼쪽에서 프리셋을 고르세요. 튜토리얼은 파이썬 튜토리얼 “병렬 처리 - multiprocessing”의 실험을 그대로 재현하고, 모든 코어는 큰 범위 하나를 모든 코어에 나눕니다.',
     step2: (shortcut: string) => `왼쪽 아래의 벤치마크 실행을 누르세요(또는 ${shortcut}).`,
     step3: '속도 향상과 그래프, 그리고 왜 N배가 아닌지 읽어 보세요.',
-    tutorial: '블로그 실험 설정하기',
+    tutorial: 'multiprocessing 튜토리얼의 실험 설정하기',
     explain: '무엇을 측정하고 있나요?'
   },
   chartData: {
@@ -530,7 +530,7 @@ export const ko: Messages = {
     noRuns:
       '아직 벤치마크를 실행하지 않았습니다. 튜토리얼 프리셋을 불러오고 벤치마크 실행을 누르면 아래 모든 항목이 여러분의 숫자로 채워집니다.',
     loading: '실행 기록을 읽는 중…',
-    tutorialPreset: '블로그 실험 설정하기',
+    tutorialPreset: 'multiprocessing 튜토리얼의 실험 설정하기',
     scalingPreset: '작업 하나를 모든 코어로 나누는 설정 불러오기',
     zero: {
       heading: '1. 튜토리얼의 합계는 왜 0이었을까',
@@ -610,11 +610,13 @@ export const ko: Messages = {
       single: (workers: number, e: string, ceiling: string) =>
         `1보다 큰 워커 수가 하나(${n(workers)}개)뿐이라, 그 Karp–Flatt e = ${e}가 곧 Amdahl의 f입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다. 워커 수를 더 측정하면 불확도와 함께 f를 피팅할 수 있습니다.`,
       noSplit:
-        'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
+        'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 모든 코어 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
   shell: {
+    showInFolder: '폴더에서 보기',
+    loadingView: '불러오는 중…',
     onWorkers: (count: number) => `워커 ${n(count)}개`
   }
 }

@@ -92,28 +92,28 @@ export class AppState {
     let ids = only ?? this.history.selectedIds
     if (ids.length === 0 && this.session.shown) ids = [this.session.shown.id]
     if (ids.length === 0) {
-      this.notice.show('error', i18n.m.exports.nothing)
+      this.notice.show('error', () => i18n.m.exports.nothing)
       return
     }
     const result = kind === 'csv' ? await this.api.exportCsv(ids) : await this.api.exportJson(ids)
-    this.report(kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json, result)
+    this.report(() => (kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json), result)
   }
 
   async exportPng(name: string, canvas: HTMLCanvasElement): Promise<void> {
     const result = await this.api.exportPng(name, canvas.toDataURL('image/png'))
-    this.report(i18n.m.exports.png, result)
+    this.report(() => i18n.m.exports.png, result)
   }
 
   async deleteSelected(): Promise<void> {
     const ids = this.history.selectedIds
     const outcome = await this.history.remove(ids)
-    if (typeof outcome === 'number') this.notice.show('info', i18n.m.history.deleted(outcome))
+    if (typeof outcome === 'number') this.notice.show('info', () => i18n.m.history.deleted(outcome))
     else this.fail(outcome)
   }
 
   async clearHistory(): Promise<void> {
     const outcome = await this.history.clear()
-    if (typeof outcome === 'number') this.notice.show('info', i18n.m.history.deleted(outcome))
+    if (typeof outcome === 'number') this.notice.show('info', () => i18n.m.history.deleted(outcome))
     else this.fail(outcome)
   }
 
@@ -124,14 +124,25 @@ export class AppState {
   }
 
   fail(error: BenchError): void {
-    this.notice.show('error', `${i18n.m.errors.heading[error.code]}: ${error.message}`)
+    this.notice.show('error', () => `${i18n.m.errors.heading[error.code]}: ${error.message}`)
   }
 
-  private report(what: string, result: Result<ExportOutcome>): void {
+  /** Says where an export went, with "Show in folder" for the file it wrote. */
+  private report(what: () => string, result: Result<ExportOutcome>): void {
     if (!result.ok) this.fail(result.error)
-    else if (result.value.saved)
-      this.notice.show('info', i18n.m.exports.saved(what, result.value.path))
-    else this.notice.show('info', i18n.m.exports.cancelled)
+    else if (result.value.saved) {
+      const path = result.value.path
+      this.notice.show('info', () => i18n.m.exports.saved(what(), path), {
+        label: () => i18n.m.shell.showInFolder,
+        run: () => void this.showInFolder(path)
+      })
+    } else this.notice.show('info', () => i18n.m.exports.cancelled)
+  }
+
+  /** Opens the folder of a file this app exported, with the file selected. */
+  async showInFolder(path: string): Promise<void> {
+    const result = await this.api.showInFolder(path)
+    if (!result.ok) this.fail(result.error)
   }
 }
 

@@ -241,7 +241,7 @@ export class ScalingState {
   async exportStudy(format: StudyExportFormat): Promise<void> {
     if (!this.study) return
     const result = await this.#api.exportStudy(this.study.id, format)
-    this.#report(i18n.m.scaling.exports.study[format], result)
+    this.#report(() => i18n.m.scaling.exports.study[format], result)
   }
 
   /**
@@ -255,11 +255,11 @@ export class ScalingState {
     const shown = this.#shown()
     if (ids.length === 0 && shown) ids = [shown.id]
     if (ids.length === 0) {
-      this.#notice.show('error', i18n.m.exports.nothing)
+      this.#notice.show('error', () => i18n.m.exports.nothing)
       return
     }
     const result = await this.#api.exportMarkdown(ids)
-    this.#report(i18n.m.scaling.exports.markdown, result)
+    this.#report(() => i18n.m.scaling.exports.markdown, result)
   }
 
   /** How many runs a Markdown export of runs would hold. */
@@ -268,11 +268,17 @@ export class ScalingState {
     return selected > 0 ? selected : this.#shown() ? 1 : 0
   }
 
-  #report(what: string, result: Result<ExportOutcome>): void {
-    const m = i18n.m
-    if (!result.ok)
-      this.#notice.show('error', `${m.errors.heading[result.error.code]}: ${result.error.message}`)
-    else if (result.value.saved) this.#notice.show('info', m.exports.saved(what, result.value.path))
-    else this.#notice.show('info', m.exports.cancelled)
+  /** Notices are worded when shown, so they follow a change of language. */
+  #report(what: () => string, result: Result<ExportOutcome>): void {
+    if (!result.ok) {
+      const { code, message } = result.error
+      this.#notice.show('error', () => `${i18n.m.errors.heading[code]}: ${message}`)
+    } else if (result.value.saved) {
+      const path = result.value.path
+      this.#notice.show('info', () => i18n.m.exports.saved(what(), path), {
+        label: () => i18n.m.shell.showInFolder,
+        run: () => void this.#api.showInFolder(path)
+      })
+    } else this.#notice.show('info', () => i18n.m.exports.cancelled)
   }
 }
