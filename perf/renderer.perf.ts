@@ -1,0 +1,168 @@
+/**
+ * Renderer start-up and result figures (npm run perf -- renderer), measured
+ * in Chromium on the built renderer with the real engine behind window.api
+ * (the e2e harness):
+ * - the bundle: JavaScript loaded at start (raw and gzip) and loaded later;
+ * - a cold start in a fresh browser: when "Run benchmark" is painted, and the
+ *   longest task before it (the entry script's parse and first render);
+ * - a result arriving: the longest task from the moment the Results view
+ *   takes the new run until a second later (cards, table, graphs).
+ * Compares two builds side by side when RENDERER_BEFORE names another built
+ * renderer folder (default perf/.tmp/renderer-before when it exists), starts
+ * interleaved so load on the machine hits both alike. SAMPLES sets the number
+ * of cold starts per build (default 7). Prints figures; asserts nothing.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { median } from 'simple-statistics'
+import { launchChromium, openApp, RENDERER_DIR } from '../tests/e2e/harness'
+import { fillForm, waitInPage } from '../tests/e2e/ui/helpers'
+
+const SAMPLES = Number(process.env.SAMPLES ?? 7)
+const TARGET_MS = 500
+const BEFORE = process.env.RENDERER_BEFORE ?? resolve(__dirname, '.tmp/renderer-before')
+
+interface Build {
+  label: string
+  dir: string
+}
+
+interface Sample {
+  runPaintedMs: number
+  startLongestTaskMs: number
+  resultLongestTaskMs: number
+}
+
+/** Runs in the page before its own scripts: long tasks, and when the run button and a result appear. */
+const INSTRUMENT = `(() => {
+  const perf = { longTasks: [], runPainted: null, runSeen: null, resultsAt: null }
+  Object.defineProperty(window, '__perf', { value: perf })
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) perf.longTasks.push([e.startTime, e.duration])
+  }).observe({ type: 'longtask', buffered: true })
+  const look = () => {
+    if (perf.runSeen === null && document.getElementById('run-button')) {
+      perf.runSeen = performance.now()
+      // The frame that shows it: after its requestAnimationFrame, the next task runs once it is painted.
+      requestAnimationFrame(() => setTimeout(() => (perf.runPainted = performance.now()), 0))
+    }
+    if (perf.resultsAt === null && document.querySelector('section.results[data-run-id]')) {
+      perf.resultsAt = performance.now()
+    }
+  }
+  new MutationObserver(look).observe(document, { subtree: true, childList: true })
+})()`
+
+interface PagePerf {
+  longTasks: [number, number][]
+  runPainted: number | null
+  runSeen: number | null
+  resultsAt: number | null
+}
+
+function bundle(dir: string): { startJs: number; startGzip: number; laterJs: number } {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const entry = /<script[^>]*src="\.?\/?([^"]+\.js)"/.exec(html)?.[1]
+  const preloads = [
+    ...html.matchAll(/<link rel="modulepreload"[^>]*href="\.?\/?([^"]+\.js)"/g)
+  ].map((m) => m[1])
+  const start = new Set([entry, ...preloads].filter((f): f is string => !!f))
+  let startJs = 0
+  let startGzip = 0
+  let laterJs = 0
+  for (const file of readdirSync(join(dir, 'assets'))) {
+    if (!file.endsWith('.js')) continue
+    const path = join(dir, 'assets', file)
+    if (start.has(`assets/${file}`)) {
+      startJs += statSync(path).size
+      startGzip += gzipSync(readFileSync(path)).length
+    } else {
+      laterJs += statSync(path).size
+    }
+  }
+  return { startJs, startGzip, laterJs }
+}
+
+async function coldStart(build: Build): Promise<Sample> {
+  const browser = await launchChromium()
+  const app = await openApp({ browser, rendererDir: build.dir, path: 'about:blank' })
+  try {
+    const { page } = app
+    await app.context.addInitScript({ content: INSTRUMENT })
+    await page.goto(app.url)
+    await page.waitForFunction('window.__perf.runPainted !== null', null, { timeout: 60_000 })
+    const started = (await page.evaluate('window.__perf')) as PagePerf
+    const painted = started.runPainted ?? Number.NaN
+    const before = started.longTasks.filter(([s]) => s < painted)
+    const startLongestTaskMs = Math.max(0, ...before.map(([, d]) => d))
+
+    // A small real run: what matters is the work the page does when its result arrives.
+    await page.locator('.machine .chip').waitFor({ state: 'attached' })
+    await fillForm(page, { start: '0', end: '2,000,000', workers: '1,2', warmup: '0', reps: '2' })
+    await page.keyboard.press('Control+Enter')
+    await waitInPage(page, 'return window.__perf.resultsAt !== null', null)
+    await page.waitForTimeout(1000)
+    const done = (await page.evaluate('window.__perf')) as PagePerf
+    const at = done.resultsAt ?? Number.NaN
+    const around = done.longTasks.filter(([s, d]) => s + d >= at - 1 && s <= at + 1000)
+    const resultLongestTaskMs = Math.max(0, ...around.map(([, d]) => d))
+    return { runPaintedMs: painted, startLongestTaskMs, resultLongestTaskMs }
+  } finally {
+    await app.close()
+    await browser.close()
+  }
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`
+const ms = (x: number): string => (x < 50 ? '< 50 ms (no long task)' : `${x.toFixed(0)} ms`)
+
+async function main(): Promise<void> {
+  const builds: Build[] = [{ label: 'this build', dir: RENDERER_DIR }]
+  if (existsSync(join(BEFORE, 'index.html'))) builds.push({ label: 'before', dir: BEFORE })
+  console.log(
+    `renderer: ${SAMPLES} cold starts per build, interleaved; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (a shared machine: other work runs beside this)`
+  )
+  const samples = new Map<string, Sample[]>(builds.map((b) => [b.label, []]))
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const build of i % 2 ? [...builds].reverse() : builds) {
+      samples.get(build.label)!.push(await coldStart(build))
+    }
+  }
+  const rows = builds.map((build) => {
+    const b = bundle(build.dir)
+    const s = samples.get(build.label)!
+    return {
+      build,
+      ...b,
+      painted: median(s.map((x) => x.runPaintedMs)),
+      paintedMax: Math.max(...s.map((x) => x.runPaintedMs)),
+      startTask: median(s.map((x) => x.startLongestTaskMs)),
+      resultTask: median(s.map((x) => x.resultLongestTaskMs)),
+      resultTaskMax: Math.max(...s.map((x) => x.resultLongestTaskMs))
+    }
+  })
+  for (const r of rows) {
+    console.log(`\n${r.build.label} (${r.build.dir})`)
+    console.log(`  JavaScript at start        ${kb(r.startJs)} (${kb(r.startGzip)} gzip)`)
+    console.log(`  JavaScript loaded later    ${kb(r.laterJs)}`)
+    console.log(
+      `  "Run benchmark" painted    ${r.painted.toFixed(0)} ms median, ${r.paintedMax.toFixed(0)} ms worst (target ${TARGET_MS} ms)`
+    )
+    console.log(`  longest start-up task      ${ms(r.startTask)} median`)
+    console.log(
+      `  longest task, result in    ${ms(r.resultTask)} median, ${ms(r.resultTaskMax)} worst`
+    )
+  }
+  if (rows.length === 2) {
+    const [now, then] = rows
+    console.log(
+      `\nthis build ÷ before: start JS ×${(now.startJs / then.startJs).toFixed(2)}, painted ×${(now.painted / then.painted).toFixed(2)}, start task ×${(now.startTask / Math.max(1, then.startTask)).toFixed(2)}`
+    )
+  }
+}
+
+void main()
