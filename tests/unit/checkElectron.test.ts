@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+// @ts-expect-error: a plain .mjs script, checked by its behaviour here
+import { electronProblem } from '../../scripts/check-electron.mjs'
+
+const SCRIPT = resolve(__dirname, '../../scripts/check-electron.mjs')
+const run = promisify(execFile)
+
+/** A project folder with an electron package: without a binary, or with one. */
+async function project(root: string, binary: 'none' | 'path-only' | 'present'): Promise<void> {
+  const electron = join(root, 'node_modules', 'electron')
+  await mkdir(join(electron, 'dist'), { recursive: true })
+  await writeFile(join(root, 'package.json'), '{"name":"x"}')
+  await writeFile(join(electron, 'package.json'), '{"name":"electron","main":"index.js"}')
+  if (binary !== 'none') await writeFile(join(electron, 'path.txt'), 'electron')
+  if (binary === 'present') await writeFile(join(electron, 'dist', 'electron'), '')
+}
+
+describe('npm start without the Electron binary', () => {
+  let root: string
+  const env = { ...process.env }
+  delete env.ELECTRON_OVERRIDE_DIST_PATH
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'speedup-electron-'))
+  })
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true })
+  })
+
+  it('names what is missing, or nothing when the binary is there', async () => {
+    expect(electronProblem(root)).toMatch(/electron package is not installed/)
+    await project(root, 'none')
+    expect(electronProblem(root)).toMatch(/binary was not downloaded/)
+    await project(root, 'path-only')
+    expect(electronProblem(root)).toMatch(/binary is missing/)
+    await project(root, 'present')
+    expect(electronProblem(root)).toBeNull()
+  })
+
+  it('the script exits non-zero with how to get the binary, and passes once it is there', async () => {
+    await project(root, 'none')
+    const failed = await run('node', [SCRIPT], { cwd: root, env }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e
+    )
+    expect(failed?.code).toBe(1)
+    expect(failed?.stderr).toContain('cannot open the app: the Electron binary was not downloaded')
+    expect(failed?.stderr).toContain('npm rebuild electron')
+    expect(failed?.stderr).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD')
+    await project(root, 'present')
+    const ok = await run('node', [SCRIPT], { cwd: root, env })
+    expect(ok.stderr).toBe('')
+  })
+})
