@@ -4,14 +4,7 @@ import type { RunSummary } from '@shared/history'
 import type { WorkerCountResult, WorkerTiming } from '@shared/result'
 import type { Workload } from '@shared/config'
 import type { Messages } from '../i18n'
-import {
-  durationUnit,
-  formatDateTime,
-  formatDuration,
-  formatAxisTime,
-  formatSpeedup,
-  formatTick
-} from '../format'
+import { durationUnit, formatDateTime, formatDuration, formatSpeedup, formatTick } from '../format'
 import type { ChartPalette } from './palette'
 
 export interface ChartContext {
@@ -262,7 +255,12 @@ export function timelineChart(
   }
 }
 
-/** 4. Speedup of past runs of one configuration over time, one line per worker count. */
+/**
+ * 4. Speedup of past runs of one configuration, one line per worker count,
+ * placed in run order (oldest left): runs taken seconds or months apart are
+ * all one step apart, so none hide behind another. Hovering names the run:
+ * its place in the order and when it ran.
+ */
 export function historyChart(
   runs: readonly RunSummary[],
   key: string | null,
@@ -270,11 +268,14 @@ export function historyChart(
 ): ChartConfiguration<'line', Point[]> {
   const { palette, m } = ctx
   const byCount = new Map<number, Point[]>()
+  /** When each run in the order started (x = its index + 1). */
+  const started: string[] = []
   // Newest first in the store; the chart reads left to right in time.
   for (let i = runs.length - 1; i >= 0; i--) {
     const run = runs[i]
     if (key !== null && configKey(run.config) !== key) continue
-    const x = Date.parse(run.startedAt)
+    started.push(run.startedAt)
+    const x = started.length
     for (const point of run.points) {
       if (point.workers === 1) continue // always 1×: it is the baseline
       let line = byCount.get(point.workers)
@@ -283,12 +284,9 @@ export function historyChart(
     }
   }
   const counts = [...byCount.keys()].sort((a, b) => a - b)
-  const xs = [...byCount.values()].flat().map((p) => p.x)
-  const minX = xs.length ? Math.min(...xs) : 0
-  const maxX = xs.length ? Math.max(...xs) : 0
-  // A lone run (or a burst of them) still gets a readable stretch of time around it.
-  const pad = Math.max(30 * 60_000, (maxX - minX) * 0.04)
+  const total = started.length
   const many = counts.length > palette.series.length
+  const shell = m.shell
   return {
     type: 'line',
     data: {
@@ -312,8 +310,10 @@ export function historyChart(
         ...basePlugins(ctx, true),
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) =>
-              formatDateTime((items[0]?.raw as Point | undefined)?.x ?? 0, ctx.locale),
+            title: (items: TooltipItem<'line'>[]) => {
+              const x = (items[0]?.raw as Point | undefined)?.x ?? 0
+              return shell.historyRun(x, total, formatDateTime(started[x - 1] ?? 0, ctx.locale))
+            },
             label: (item: TooltipItem<'line'>) =>
               `${item.dataset.label}: ${formatSpeedup((item.raw as Point).y, ctx.locale)}`
           }
@@ -321,15 +321,17 @@ export function historyChart(
       },
       scales: {
         x: {
-          ...axisStyle(ctx, m.charts.axis.date),
+          ...axisStyle(ctx, shell.historyAxis),
           type: 'linear',
-          min: minX - pad,
-          max: maxX + pad,
+          min: 0.5,
+          max: Math.max(1, total) + 0.5,
           ticks: {
             color: palette.muted,
-            maxTicksLimit: 6,
+            maxTicksLimit: 8,
+            precision: 0,
+            // Whole runs only: "#3", never "#2.5".
             callback: (value: string | number) =>
-              formatAxisTime(Number(value), maxX - minX + 2 * pad, ctx.locale)
+              Number.isInteger(Number(value)) ? `#${Number(value).toLocaleString(ctx.locale)}` : ''
           }
         },
         y: {

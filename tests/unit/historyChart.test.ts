@@ -1,0 +1,48 @@
+import type { TooltipItem } from 'chart.js'
+import { describe, expect, it } from 'vitest'
+import { summarize } from '../../src/shared/history'
+import { historyChart } from '../../src/renderer/src/lib/charts/configs'
+import { FALLBACK_PALETTE } from '../../src/renderer/src/lib/charts/chartColors'
+import { en } from '../../src/renderer/src/lib/i18n/en'
+import { syntheticRun } from '../helpers/syntheticRun'
+
+/** Three runs of one configuration: two a second apart, one a month later. */
+function runs() {
+  const at = ['2026-11-01T10:00:00.000Z', '2026-11-01T10:00:01.000Z', '2026-12-01T10:00:00.000Z']
+  return at
+    .map((startedAt, i) => {
+      const run = syntheticRun(
+        [
+          { workers: 1, wallMs: [100, 100] },
+          { workers: 2, wallMs: [60 - i * 5, 60 - i * 5] }
+        ],
+        {},
+        2,
+        `run-${i}`
+      )
+      return summarize({ ...run, startedAt })
+    })
+    .reverse() // the store lists newest first
+}
+
+describe('the speedup-history graph', () => {
+  const config = historyChart(runs(), null, { palette: FALLBACK_PALETTE, m: en, locale: 'en' })
+  const points = config.data.datasets[0].data
+
+  it('places runs in their order, one step apart, however close in time', () => {
+    expect(points.map((p) => p.x)).toEqual([1, 2, 3])
+    expect(points.map((p) => p.y.toFixed(2))).toEqual(['1.67', '1.82', '2.00'])
+    const x = config.options?.scales?.x as { min: number; max: number; title: { text: string } }
+    expect([x.min, x.max]).toEqual([0.5, 3.5])
+    expect(x.title.text).toBe('Run, oldest to newest')
+  })
+
+  it('names the run under the pointer: its place and when it ran', () => {
+    const title = config.options?.plugins?.tooltip?.callbacks?.title as (
+      items: TooltipItem<'line'>[]
+    ) => string
+    const second = title([{ raw: points[1] } as TooltipItem<'line'>])
+    expect(second).toMatch(/^Run 2 of 3 · Nov 1, 2026/)
+    expect(second).not.toBe(title([{ raw: points[0] } as TooltipItem<'line'>]))
+  })
+})
