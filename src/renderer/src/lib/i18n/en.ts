@@ -171,7 +171,7 @@ export const en = {
     timelineFor: 'Worker count shown',
     timelineEmpty: 'No per-worker timings in this run.',
     history: 'Speedup history',
-    historyDesc: 'Speedup of past runs over time, one line per worker count.',
+    historyDesc: 'Speedup of past runs in the order they ran, one line per worker count.',
     historyFilter: 'Configuration',
     historyAll: 'All configurations',
     historyEmpty: 'No earlier runs with this configuration yet.',
@@ -627,6 +627,13 @@ export const en = {
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
   shell: {
+    historyAxis: 'Run, oldest to newest',
+    historyRun: (index: number, total: number, date: string) =>
+      `Run ${n(index)} of ${n(total)} · ${date}`,
+    runAgain: 'Run again with these settings',
+    copySummary: 'Copy summary',
+    summaryCopied: 'Summary copied to the clipboard (Markdown: the verdict and the table).',
+    copyFailed: 'Could not copy to the clipboard.',
     showInFolder: 'Show in folder',
     loadingView: 'Loading…',
     onWorkers: (count: number) => `on ${n(count)} ${count === 1 ? 'worker' : 'workers'}`

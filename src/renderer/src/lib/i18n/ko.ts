@@ -172,7 +172,7 @@ export const ko: Messages = {
     timelineFor: '표시할 워커 수',
     timelineEmpty: '이 실행에는 워커별 시간이 없습니다.',
     history: '속도 향상 기록',
-    historyDesc: '지난 실행들의 속도 향상 추이, 워커 수마다 선 하나.',
+    historyDesc: '지난 실행들의 속도 향상을 실행 순서대로, 워커 수마다 선 하나.',
     historyFilter: '설정',
     historyAll: '모든 설정',
     historyEmpty: '이 설정으로 실행한 기록이 아직 없습니다.',
@@ -615,6 +615,13 @@ export const ko: Messages = {
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
   shell: {
+    historyAxis: '실행 순서(오래된 것부터)',
+    historyRun: (index: number, total: number, date: string) =>
+      `실행 ${n(index)}/${n(total)} · ${date}`,
+    runAgain: '이 설정으로 다시 실행',
+    copySummary: '요약 복사',
+    summaryCopied: '요약을 클립보드에 복사했습니다(Markdown: 판정과 표).',
+    copyFailed: '클립보드에 복사하지 못했습니다.',
     showInFolder: '폴더에서 보기',
     loadingView: '불러오는 중…',
     onWorkers: (count: number) => `워커 ${n(count)}개`

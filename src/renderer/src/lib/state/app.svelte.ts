@@ -4,6 +4,11 @@ import type { MenuCommand } from '@shared/ipc'
 import type { BenchError } from '@shared/errors'
 import type { ExportOutcome } from '@shared/ipc'
 import type { Result } from '@shared/errors'
+import { runSummaryMarkdown } from '@shared/markdownSummary'
+import type { RunConfig } from '@shared/config'
+import type { RunRecord } from '@shared/result'
+import { analyzeRun } from '@shared/scaling'
+import { copyText } from '../clipboard'
 import { i18n } from '../i18n'
 import { HistoryStore } from './history.svelte'
 import { NoticeStore } from './notice.svelte'
@@ -52,6 +57,18 @@ export class AppState {
     this.form.applyPreset('scaling')
     await this.system.load()
     await this.history.load()
+    await this.reopenLast()
+  }
+
+  /**
+   * After a restart Results shows the newest stored run, not "No results
+   * yet" above a full history; unless a run started or one was opened meanwhile.
+   */
+  private async reopenLast(): Promise<void> {
+    const newest = this.history.runs[0]
+    if (!newest || this.session.shown || this.session.running) return
+    const result = await this.api.getRun(newest.id)
+    if (result.ok && !this.session.shown && !this.session.running) this.session.show(result.value)
   }
 
   get canRun(): boolean {
@@ -63,6 +80,20 @@ export class AppState {
     if (!config || this.session.running || this.scaling.running) return
     this.tab = 'results'
     await this.session.run(config)
+  }
+
+  /** Puts a run's settings back in the form and runs them again. */
+  async runAgain(config: RunConfig): Promise<void> {
+    if (this.session.running || this.scaling.running) return
+    this.form.apply(config)
+    await this.run()
+  }
+
+  /** Copies a run's headline and table, as Markdown, to the clipboard. */
+  async copySummary(record: RunRecord): Promise<void> {
+    const copied = await copyText(runSummaryMarkdown(record, analyzeRun(record)))
+    if (copied) this.notice.show('info', () => i18n.m.shell.summaryCopied)
+    else this.notice.show('error', () => i18n.m.shell.copyFailed)
   }
 
   /** Cancels what runs: a benchmark, or a study. */

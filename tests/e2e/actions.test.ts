@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openApp } from './harness'
+import type { App } from './harness'
+import { fillForm, waitForReady, waitInPage } from './ui/helpers'
+
+const shownRun = (page: Page): Promise<string | null> =>
+  page.locator('section.results[data-run-id]').getAttribute('data-run-id')
+
+/** Waits until a run other than `before` is on show. */
+async function waitForNewRun(page: Page, before: string | null): Promise<string> {
+  await waitInPage(
+    page,
+    `const el = document.querySelector('section.results[data-run-id]')
+     return !!el && el.getAttribute('data-run-id') !== arg && !!document.getElementById('run-button')`,
+    before
+  )
+  return (await shownRun(page))!
+}
+
+describe('actions on a result, in Chromium on the real engine', () => {
+  let browser: Browser
+  let app: App
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    app = await openApp({ browser })
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
+    await waitForReady(app.page)
+    await fillForm(app.page, {
+      start: '0',
+      end: '2,000,000',
+      workers: '1,2',
+      warmup: '0',
+      reps: '2'
+    })
+    await app.page.keyboard.press('Control+Enter')
+    await waitForNewRun(app.page, null)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('Copy summary puts the verdict and the results table on the clipboard as Markdown', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: 'Copy summary' }).click()
+    await expect
+      .poll(() => page.locator('.status-bar').textContent())
+      .toContain('Summary copied to the clipboard')
+    const text = (await page.evaluate('navigator.clipboard.readText()')) as string
+    expect(text).toMatch(/^# Speedup Lab report\n\nSum of \[0, 2,000,000\)/)
+    expect(text).toContain('## Verdict')
+    expect(text).toMatch(/## Results\n\n\|/)
+    expect(text).not.toContain('## Method')
+  })
+
+  it('Run again with these settings puts them back in the form and runs them', async () => {
+    const { page } = app
+    const first = (await shownRun(page))!
+    const [before] = (await app.history.list()).runs.filter((r) => r.id === first)
+    await fillForm(page, { end: '7,000', reps: '3' })
+    await page.getByRole('button', { name: 'Run again with these settings' }).click()
+    const second = await waitForNewRun(page, first)
+    const [again] = (await app.history.list()).runs.filter((r) => r.id === second)
+    expect(again.config).toEqual(before.config)
+    expect(await page.getByLabel('Range end').inputValue()).toBe('2,000,000')
+    expect(await page.getByLabel('Repetitions').inputValue()).toBe('2')
+  })
+
+  it('after a restart Results shows the newest stored run, not “No results yet”', async () => {
+    const newest = (await app.history.list()).runs
+      .slice()
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]
+    const restarted = await openApp({ browser, historyDir: app.historyDir })
+    try {
+      await waitForReady(restarted.page)
+      await restarted.page.locator('section.results[data-run-id]').waitFor()
+      expect(await shownRun(restarted.page)).toBe(newest.id)
+      expect(await restarted.page.getByText('No results yet').count()).toBe(0)
+      expect(restarted.pageErrors).toEqual([])
+    } finally {
+      await restarted.close()
+    }
+  })
+})
