@@ -65,6 +65,11 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
             detail: 'sticks out ' + Math.round(out) + ' px (' + Math.round(rect.width) + ' in ' + Math.round(pr.width) + ')' })
         }
       }
+      // A field whose value is wider than the field shows it cut, like text.
+      if (!inScroller && el.tagName === 'INPUT' && el.value && el.scrollWidth > el.clientWidth + 1) {
+        problems.push({ kind: 'text-cut', where: name(el), text: el.value,
+          detail: 'value ' + el.scrollWidth + ' px in a ' + el.clientWidth + ' px field' })
+      }
       const inline = style.display === 'inline' || style.display === 'contents'
       const holdsText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '')
       // An ellipsis is fine where the whole text is one hover away (a title), never in a headline.
