@@ -1,0 +1,90 @@
+/**
+ * Retakes the screenshots in docs/ (npm run screenshots): every view at 720
+ * and 1440 px in English and Korean, after meaningful runs on this machine —
+ * the tutorial's experiment, one job of 0 … 10^9 on 1 and 2 workers, and a
+ * small size sweep. Not a test: it asserts nothing and takes minutes.
+ */
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { openApp } from './harness'
+import { fillForm, waitForReady, waitInPage } from './ui/helpers'
+
+const DOCS = resolve(__dirname, '../../docs')
+const WIDTHS = [720, 1440] as const
+const LANGUAGES = ['en', 'ko'] as const
+const VIEWS = ['results', 'scaling', 'history', 'system', 'explain'] as const
+
+async function run(page: Page): Promise<void> {
+  const before = await page
+    .locator('section.results[data-run-id]')
+    .getAttribute('data-run-id', { timeout: 500 })
+    .catch(() => null)
+  await page.keyboard.press('Control+Enter')
+  await waitInPage(
+    page,
+    `const el = document.querySelector('section.results[data-run-id]')
+     return !!el && el.getAttribute('data-run-id') !== arg && !!document.getElementById('run-button')`,
+    before,
+    600_000
+  )
+}
+
+async function open(page: Page, view: (typeof VIEWS)[number]): Promise<void> {
+  const tab = page.locator(`#tab-${view}`)
+  if (await tab.isVisible()) await tab.click()
+  else await page.getByTestId('tab-menu').selectOption(view)
+  await page.locator(`#panel-${view}`).waitFor()
+  await page.locator('main.content').evaluate((el) => (el.scrollTop = 0))
+  await page.waitForTimeout(400) // charts animate in
+}
+
+async function main(): Promise<void> {
+  await mkdir(DOCS, { recursive: true })
+  const app = await openApp({ viewport: { width: 1440, height: 900 } })
+  try {
+    const { page } = app
+    await waitForReady(page)
+    console.log('the tutorial’s experiment…')
+    await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
+    await run(page)
+    console.log('0 … 10^9 on 1 and 2 workers…')
+    await fillForm(page, {
+      start: '0',
+      end: '1,000,000,000',
+      workers: '1,2',
+      workload: 'Split',
+      backend: 'Processes',
+      pool: 'Warm',
+      warmup: '1',
+      reps: '3'
+    })
+    await run(page)
+    console.log('a size sweep…')
+    await open(page, 'scaling')
+    await page.getByLabel('Range lengths').fill('10^5, 10^6, 10^7, 10^8')
+    await page.getByRole('checkbox', { name: /Threads vs processes/ }).uncheck()
+    await page.getByRole('button', { name: 'Run study' }).click()
+    await page.getByTestId('study-findings').waitFor({ timeout: 600_000 })
+    await open(page, 'results')
+
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const language of LANGUAGES) {
+        await page.locator('[data-setting="language"]').selectOption(language)
+        for (const view of VIEWS) {
+          await open(page, view)
+          await page.mouse.move(0, 0)
+          await page.evaluate('document.activeElement?.blur()')
+          const path = join(DOCS, `screenshot-${view}-${width}-${language}.png`)
+          await page.screenshot({ path })
+          console.log(path)
+        }
+      }
+    }
+  } finally {
+    await app.close()
+  }
+}
+
+void main()
