@@ -252,7 +252,7 @@ describe('the Scaling view, on the real engine', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 
     // The screenshot: the findings, the break-even and its graph, without the last notice.
-    await page.locator('.status-bar button').click()
+    await page.locator('.status-bar').getByRole('button', { name: 'Dismiss' }).click()
     await page
       .getByTestId('study-findings')
       .evaluate(inPage<unknown, void>(`arg.scrollIntoView({ block: 'start' })`))
