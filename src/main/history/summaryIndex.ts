@@ -24,7 +24,8 @@ export interface HistoryIndex {
   endsWithNewline: boolean
 }
 
-const VERSION = 1
+/** 2: speedups of replicate and weak runs are scaled (N·T1/TN); older indexes are rebuilt. */
+const VERSION = 2
 
 type Loose = Record<string, unknown>
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
