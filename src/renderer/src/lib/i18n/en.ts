@@ -165,7 +165,7 @@ export const en = {
     speedup: 'Speedup vs worker count',
     speedupDesc: 'Measured speedup against the ideal (N workers, N× faster).',
     speedupDescReplicate:
-      'Every worker does a full range, so the ideal is the same time for N× the work (1×).',
+      'Every worker does its own full range, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     timeline: 'Worker timeline, last repetition',
     timelineDesc: 'What each worker did in the last measured repetition.',
     timelineFor: 'Worker count shown',
@@ -623,6 +623,41 @@ export const en = {
         `With one worker count above one (${n(workers)}), its Karp–Flatt e = ${e} is Amdahl’s f itself: no number of workers could go past 1/f ≈ ${ceiling}. Measure more worker counts to fit f with an uncertainty.`,
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
+    }
+  },
+  /** Issue 9: the run's verdict and per-row verdicts, worded from the analysis's codes. */
+  verdicts: {
+    heading: 'Verdict',
+    faster: (workers: number, speedup: string, interval: string) =>
+      `${n(workers)} workers are ${speedup} faster than one (${interval}).`,
+    slower: (workers: number, speedup: string, interval: string) =>
+      `Slower with more workers: even the best, ${n(workers)} workers, reach only ${speedup} (${interval}); overhead dominates this job. Use a larger range.`,
+    noDifference: (workers: number, speedup: string, interval: string) =>
+      `No significant difference from one worker: the best, ${n(workers)} workers, reach ${speedup} (${interval}), an interval that includes 1.`,
+    interval: (low: string, high: string) => `95% interval ${low} … ${high}`,
+    noInterval: (reps: number) =>
+      `no 95% interval: ${n(reps)} ${reps === 1 ? 'repetition is' : 'repetitions are'} too few; use 5 or more`,
+    tooSmall: (compute: string, overhead: string) =>
+      `Too small to measure a speedup: each worker computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
+    baselineOnly:
+      'Only one worker was measured, so there is nothing to compare. Add worker counts (e.g. 1, 2).',
+    wrongTotal: (workers: string) =>
+      `Wrong total with ${workers} worker(s): no timing means anything until the sum is right.`,
+    oversubscribed: (workers: string, cores: number) =>
+      `${workers} workers exceed the ${n(cores)} available cores: they take turns on the CPU, so no speedup beyond ${n(cores)}× is possible.`,
+    scaledNote: 'Scaled speedup N·T1/TN: each worker does its own share (N× the work); ideal N.',
+    overheadDominates: (workers: number, speedup: string) =>
+      `${n(workers)} workers ran slower than one (${speedup}): overhead dominates this job, so Amdahl’s serial fraction does not apply (it would exceed 1). Use a larger range.`,
+    scaledSpeedup: 'Scaled speedup',
+    speedupCi: '95% CI (speedup)',
+    column: 'Verdict',
+    noCi: (reps: number) => `— (n = ${n(reps)})`,
+    row: {
+      baseline: 'baseline',
+      faster: 'faster',
+      slower: 'slower',
+      'no-difference': 'no difference',
+      'too-small': 'too small'
     }
   }
 }

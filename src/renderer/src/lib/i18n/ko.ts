@@ -166,7 +166,7 @@ export const ko: Messages = {
     speedup: '워커 수별 속도 향상',
     speedupDesc: '측정한 속도 향상과 이상적인 값(워커 N개면 N배).',
     speedupDescReplicate:
-      '워커마다 범위 전체를 계산하므로, 이상적인 값은 N배의 일을 같은 시간에 끝내는 것(1×)입니다.',
+      '워커마다 범위 전체를 계산하므로 확장 속도 향상 N·T1/TN을 보여 줍니다. N배의 일을 같은 시간에 끝내는 것이 이상적인 N×입니다.',
     timeline: '워커 타임라인, 마지막 반복',
     timelineDesc: '마지막 측정 반복에서 각 워커가 한 일.',
     timelineFor: '표시할 워커 수',
@@ -611,6 +611,41 @@ export const ko: Messages = {
         `1보다 큰 워커 수가 하나(${n(workers)}개)뿐이라, 그 Karp–Flatt e = ${e}가 곧 Amdahl의 f입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다. 워커 수를 더 측정하면 불확도와 함께 f를 피팅할 수 있습니다.`,
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
+    }
+  },
+  /** 이슈 9: 실행의 판정과 워커 수별 판정(분석의 코드로부터). */
+  verdicts: {
+    heading: '판정',
+    faster: (workers: number, speedup: string, interval: string) =>
+      `워커 ${n(workers)}개가 1개보다 ${speedup} 빠릅니다(${interval}).`,
+    slower: (workers: number, speedup: string, interval: string) =>
+      `워커를 늘리면 느려집니다. 가장 나은 워커 ${n(workers)}개도 ${speedup}에 그칩니다(${interval}). 이 작업은 오버헤드가 지배합니다. 범위를 키우세요.`,
+    noDifference: (workers: number, speedup: string, interval: string) =>
+      `워커 1개와 유의한 차이가 없습니다. 가장 나은 워커 ${n(workers)}개가 ${speedup}이며(${interval}), 이 구간은 1을 포함합니다.`,
+    interval: (low: string, high: string) => `95% 구간 ${low} … ${high}`,
+    noInterval: (reps: number) =>
+      `95% 구간 없음: 반복 ${n(reps)}회는 너무 적습니다. 5회 이상으로 하세요`,
+    tooSmall: (compute: string, overhead: string) =>
+      `너무 작아서 속도 향상을 잴 수 없습니다. 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
+    baselineOnly: '워커 1개만 측정해서 비교할 대상이 없습니다. 워커 수를 추가하세요(예: 1, 2).',
+    wrongTotal: (workers: string) =>
+      `워커 ${workers}개에서 합계가 틀렸습니다. 합계가 맞기 전에는 어떤 시간도 의미가 없습니다.`,
+    oversubscribed: (workers: string, cores: number) =>
+      `워커 ${workers}개는 사용 가능한 코어 ${n(cores)}개보다 많습니다. CPU를 번갈아 쓰므로 ${n(cores)}× 이상의 속도 향상은 불가능합니다.`,
+    scaledNote:
+      '확장 속도 향상 N·T1/TN: 워커마다 자기 몫을 계산합니다(N배의 일). 이상적인 값은 N입니다.',
+    overheadDominates: (workers: number, speedup: string) =>
+      `워커 ${n(workers)}개가 1개보다 느렸습니다(${speedup}). 이 작업은 오버헤드가 지배하므로 Amdahl의 직렬 비율은 적용되지 않습니다(1을 넘게 됩니다). 범위를 키우세요.`,
+    scaledSpeedup: '확장 속도 향상',
+    speedupCi: '95% 구간(속도 향상)',
+    column: '판정',
+    noCi: (reps: number) => `— (n = ${n(reps)})`,
+    row: {
+      baseline: '기준',
+      faster: '빠름',
+      slower: '느림',
+      'no-difference': '차이 없음',
+      'too-small': '너무 작음'
     }
   }
 }
