@@ -95,7 +95,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       `${ms(r.minMs)} … ${ms(r.maxMs)}`,
       ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
       pm(r.speedup ?? Number.NaN, r.speedupError),
-      r.workers === 1 ? '' : ci(r.speedupLow, r.speedupHigh, r.n, two),
+      r.workers === 1 ? '—' : ci(r.speedupLow, r.speedupHigh, r.n, two),
       r.verdict,
       pm((r.efficiency ?? Number.NaN) * 100, (r.efficiencyError ?? 0) * 100, ' %', 1),
       r.karpFlatt === null ? '—' : pm(r.karpFlatt, r.karpFlattError, '', 3),

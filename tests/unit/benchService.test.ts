@@ -203,7 +203,9 @@ describe('bench service', () => {
     const result = await svc.handle('export:json', { ids: ['run-000000'] })
     expect(result.ok && result.value.saved).toBe(true)
     const written = JSON.parse(await readFile(join(dir, saved[0].defaultPath), 'utf8'))
-    expect(written.runs).toEqual([sampleRun({}, 0)])
+    // One run: written exactly as the CLI's --json, the record under `run`.
+    expect(written.format).toBe('speedup-lab/run')
+    expect(written.run).toEqual(sampleRun({}, 0))
   })
 
   it('writes nothing when the dialog is cancelled or a run is missing', async () => {
