@@ -24,7 +24,9 @@ import type { MemoryProbe } from '../engine/memoryProbe'
 import { runStudy } from '../engine/study'
 import type { Engine } from '../engine/types'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
+import { HistoryWriteError } from '../history/historyStore'
 import type { HistoryStore } from '../history/historyStore'
+import type { SaveFailure } from '../../shared/historySave'
 import { decodePngDataUrl } from './pngDataUrl'
 
 /** What the native save dialog is asked (Electron's dialog.showSaveDialog options, in part). */
@@ -71,6 +73,17 @@ function ioFailure(what: string, e: unknown): BenchFailure {
   return new BenchFailure({ code: 'io', message: `${what}: ${code ? `${code}, ` : ''}${reason}` })
 }
 
+/** Why a run could not be stored, in the words the renderer translates. */
+const saveFailureOf = (e: unknown): SaveFailure =>
+  e instanceof HistoryWriteError
+    ? e.reason
+    : typeof e === 'object' && e !== null && 'code' in e && e.code === 'ENOSPC'
+      ? 'disk-full'
+      : 'io'
+
+/** Unsaved runs kept for export in this session (each is one finished run). */
+export const KEPT_UNSAVED_RUNS = 20
+
 const busy = (what: string): BenchFailure =>
   new BenchFailure({ code: 'busy', message: `${what} is already in progress.` })
 
@@ -105,6 +118,12 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
    */
   const studies = new Map<string, StudyRecord>()
 
+  /**
+   * Runs that finished but could not be stored (a full disk): the user still
+   * sees them and can export them until the app quits.
+   */
+  const unsaved = new Map<string, RunRecord>()
+
   const studyFor = (id: string): StudyRecord => {
     const found = studies.get(id)
     if (!found) throw studyNotFound(id)
@@ -112,9 +131,13 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
   }
 
   const runsFor = async (ids: readonly string[]): Promise<RunRecord[]> => {
-    const { runs, missing } = await deps.history.getMany(ids)
+    const stored = ids.filter((id) => !unsaved.has(id))
+    const { runs, missing } = stored.length
+      ? await deps.history.getMany(stored)
+      : { runs: [], missing: [] }
     if (missing.length) throw notFound(missing)
-    return runs
+    const byId = new Map(runs.map((r) => [r.id, r]))
+    return ids.map((id) => unsaved.get(id) ?? byId.get(id)!)
   }
 
   /** Asks for a path and writes `data` there; a cancelled dialog is not a failure. */
@@ -143,7 +166,11 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       try {
         await deps.history.append(run)
       } catch (e) {
-        throw ioFailure('The run finished but could not be saved to history', e)
+        // The run is not lost: it goes back with the failure, and stays exportable.
+        unsaved.set(run.id, run)
+        for (const id of [...unsaved.keys()].slice(0, -KEPT_UNSAVED_RUNS)) unsaved.delete(id)
+        const { message } = ioFailure('The run finished but could not be saved to history', e).error
+        throw new BenchFailure({ code: 'not-saved', message, saveFailure: saveFailureOf(e), run })
       }
       return run
     },

@@ -106,7 +106,16 @@ export const en = {
       'not-found': 'Not found',
       io: 'Could not read or write a file',
       forbidden: 'Not allowed',
-      internal: 'Something went wrong'
+      internal: 'Something went wrong',
+      'not-saved': 'Not saved to history'
+    },
+    /** Why a finished run is not in history (it stays on screen and can be exported). */
+    notSavedBody: {
+      'disk-full':
+        'Not saved: the disk is full. The run is shown below and can still be exported; free some space to save the next one.',
+      'too-large':
+        'Not saved: the run’s record is larger than the history accepts. It is shown below and can still be exported.',
+      io: 'Not saved: the history file could not be written. The run is shown below and can still be exported.'
     },
     cancelledBody: 'The benchmark was stopped and all workers were ended. Nothing was saved.',
     crashedBody:
