@@ -1,4 +1,11 @@
 import { studyToCsv } from '../../shared/analysisCsv'
+import { compareRuns } from '../../shared/analysis/compareRuns'
+import {
+  comparisonToCsv,
+  comparisonToJson,
+  comparisonToMarkdown,
+  refusalText
+} from '../../shared/comparison'
 import { issuesOf } from '../../shared/config'
 import { recordsToCsv } from '../../shared/csv'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
@@ -285,6 +292,32 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
           if (format === 'markdown') return studyToMarkdown(record, analysis)
           if (format === 'csv') return studyToCsv(record, analysis)
           return studyToJson(record, analysis)
+        }
+      )
+    },
+
+    'export:comparison': async ({ baselineId, candidateId, format }) => {
+      const [baseline, candidate] = await runsFor([baselineId, candidateId])
+      if (!baseline || !candidate) throw notFound([baselineId, candidateId])
+      const outcome = compareRuns(baseline, candidate)
+      if (!outcome.ok) {
+        throw new BenchFailure({
+          code: 'invalid-input',
+          message: `These runs cannot be compared: ${refusalText(outcome.refusal)}.`
+        })
+      }
+      const ext = { markdown: 'md', csv: 'csv', json: 'json' }[format]
+      const name = { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }[format]
+      return save(
+        {
+          title: `Export the comparison as ${name}`,
+          defaultPath: `speedup-lab-comparison-${stamp(new Date(candidate.startedAt))}.${ext}`,
+          filters: [{ name, extensions: [ext] }]
+        },
+        () => {
+          if (format === 'markdown') return comparisonToMarkdown(outcome.value)
+          if (format === 'csv') return comparisonToCsv(outcome.value)
+          return comparisonToJson(outcome.value)
         }
       )
     },

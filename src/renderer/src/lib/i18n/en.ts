@@ -668,6 +668,62 @@ export const en = {
       'no-difference': 'no difference',
       'too-small': 'too small'
     }
+  },
+  compare: {
+    button: 'Compare',
+    buttonHint: 'Select exactly two runs to compare them side by side.',
+    selectTwo: 'Select exactly two runs in History to compare them.',
+    heading: 'Comparing two runs',
+    back: 'Back to history',
+    swap: 'Swap baseline and candidate',
+    loading: 'Loading both runs…',
+    baseline: 'Baseline',
+    candidate: 'Candidate',
+    caption: 'Candidate ÷ baseline per worker count, with 95% bootstrap intervals',
+    explain: (threshold: string) =>
+      `A time ratio below 1 means the candidate is faster; a speedup ratio above 1 means it scales better. A change counts only when its 95% interval excludes 1 and it is larger than the ${threshold} noise threshold.`,
+    columns: {
+      workers: 'Workers',
+      baselineMedian: 'Baseline median',
+      candidateMedian: 'Candidate median',
+      timeRatio: 'Time ratio [95% CI]',
+      time: 'Time',
+      speedup: 'Speedup before → after',
+      speedupRatio: 'Speedup ratio [95% CI]',
+      speedupVerdict: 'Speedup'
+    },
+    verdict: { improved: 'Improved', regressed: 'Regressed', 'no-change': 'No change' },
+    noInterval: 'no interval (fewer than 3 samples)',
+    changed: (workers: number, verdict: string, change: string) =>
+      `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}, median ${change}`,
+    unchanged: (threshold: string) =>
+      `No change beyond the ${threshold} noise threshold at any worker count.`,
+    difference: (field: string, baseline: string, candidate: string) =>
+      `Compared across ${field}: ${baseline} → ${candidate}`,
+    onlyBaseline: (list: string) => `Only in the baseline, not compared: ${list} workers`,
+    onlyCandidate: (list: string) => `Only in the candidate, not compared: ${list} workers`,
+    refused: 'These runs cannot be compared',
+    side: { baseline: 'the baseline', candidate: 'the candidate' },
+    refusal: {
+      differentRange: (baseline: string, candidate: string) =>
+        `They summed different ranges (baseline ${baseline}, candidate ${candidate}), so their times measure different jobs.`,
+      differentWorkload: (baseline: string, candidate: string) =>
+        `They used different workloads (baseline ${baseline}, candidate ${candidate}), so their times measure different jobs.`,
+      noCommonWorkers: (baseline: string, candidate: string) =>
+        `No worker count was measured in both (baseline ${baseline}, candidate ${candidate}).`,
+      wrongSum: (side: string, workers: number) =>
+        `The total of ${side} for ${n(workers)} ${workers === 1 ? 'worker' : 'workers'} was wrong: its times measure a broken run.`,
+      noSamples: (side: string, workers: number) =>
+        `${side} has no samples for ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}.`
+    },
+    exportCsv: 'Export CSV',
+    exportJson: 'Export JSON',
+    exportMarkdown: 'Export Markdown',
+    exportName: {
+      csv: 'Comparison CSV',
+      json: 'Comparison JSON',
+      markdown: 'Comparison Markdown'
+    }
   }
 }
 

@@ -655,5 +655,61 @@ export const ko: Messages = {
       'no-difference': '차이 없음',
       'too-small': '너무 작음'
     }
+  },
+  compare: {
+    button: '비교',
+    buttonHint: '두 실행을 나란히 비교하려면 정확히 두 개를 선택하세요.',
+    selectTwo: '비교하려면 기록에서 실행을 정확히 두 개 선택하세요.',
+    heading: '두 실행 비교',
+    back: '기록으로 돌아가기',
+    swap: '기준과 비교 대상 바꾸기',
+    loading: '두 실행을 불러오는 중…',
+    baseline: '기준',
+    candidate: '비교 대상',
+    caption: '워커 수별 비교 대상 ÷ 기준, 95% 부트스트랩 구간',
+    explain: (threshold: string) =>
+      `시간 비율이 1보다 작으면 비교 대상이 더 빠르고, 속도 향상 비율이 1보다 크면 더 잘 확장됩니다. 변화는 95% 구간이 1을 벗어나고 잡음 임계값 ${threshold}보다 클 때만 인정됩니다.`,
+    columns: {
+      workers: '워커',
+      baselineMedian: '기준 중앙값',
+      candidateMedian: '비교 대상 중앙값',
+      timeRatio: '시간 비율 [95% CI]',
+      time: '시간',
+      speedup: '속도 향상 이전 → 이후',
+      speedupRatio: '속도 향상 비율 [95% CI]',
+      speedupVerdict: '속도 향상'
+    },
+    verdict: { improved: '개선됨', regressed: '저하됨', 'no-change': '변화 없음' },
+    noInterval: '구간 없음(표본 3개 미만)',
+    changed: (workers: number, verdict: string, change: string) =>
+      `워커 ${n(workers)}개: ${verdict}, 중앙값 ${change}`,
+    unchanged: (threshold: string) =>
+      `어떤 워커 수에서도 잡음 임계값 ${threshold}를 넘는 변화가 없습니다.`,
+    difference: (field: string, baseline: string, candidate: string) =>
+      `${field}이(가) 다른 실행끼리 비교: ${baseline} → ${candidate}`,
+    onlyBaseline: (list: string) => `기준에만 있어 비교하지 않은 워커 수: ${list}`,
+    onlyCandidate: (list: string) => `비교 대상에만 있어 비교하지 않은 워커 수: ${list}`,
+    refused: '이 실행들은 비교할 수 없습니다',
+    side: { baseline: '기준', candidate: '비교 대상' },
+    refusal: {
+      differentRange: (baseline: string, candidate: string) =>
+        `합한 범위가 다릅니다(기준 ${baseline}, 비교 대상 ${candidate}). 서로 다른 작업의 시간입니다.`,
+      differentWorkload: (baseline: string, candidate: string) =>
+        `워크로드가 다릅니다(기준 ${baseline}, 비교 대상 ${candidate}). 서로 다른 작업의 시간입니다.`,
+      noCommonWorkers: (baseline: string, candidate: string) =>
+        `두 실행 모두에서 측정한 워커 수가 없습니다(기준 ${baseline}, 비교 대상 ${candidate}).`,
+      wrongSum: (side: string, workers: number) =>
+        `${side}의 워커 ${n(workers)}개 합계가 틀렸습니다. 잘못된 실행의 시간입니다.`,
+      noSamples: (side: string, workers: number) =>
+        `${side}에 워커 ${n(workers)}개의 표본이 없습니다.`
+    },
+    exportCsv: 'CSV 내보내기',
+    exportJson: 'JSON 내보내기',
+    exportMarkdown: 'Markdown 내보내기',
+    exportName: {
+      csv: '비교 CSV',
+      json: '비교 JSON',
+      markdown: '비교 Markdown'
+    }
   }
 }
