@@ -289,7 +289,7 @@ describe('speedup-lab CLI', () => {
       'unknown option --bogus',
       'workers: "x" is not a worker count',
       'reps: "1.5" is not a whole number',
-      'range.end: end must be greater than or equal to start',
+      'range.end: end must be greater than start (an empty range has nothing to sum)',
       'workload: workload must be one of split, replicate'
     ]) {
       expect(r.stderr).toContain(reason)
