@@ -4,7 +4,9 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { alive, eventually } from '../helpers/engine'
+import { schemaErrors } from '../helpers/runExportSchema'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
 
@@ -89,6 +91,9 @@ describe('speedup-lab CLI', () => {
     expect(r.stdout).toContain('Every total matches the closed form 3,999,998,000,000')
 
     const report = JSON.parse(readFileSync(json, 'utf8'))
+    // A real export, validated against the published JSON Schema and read back as a record.
+    expect(schemaErrors(report)).toEqual([])
+    expect(parseRunEnvelope(report)).toMatchObject({ ok: true, value: { id: report.runId } })
     expect(report.config).toMatchObject({
       range: { start: -1_000_000, end: 3_000_000 },
       workers: [1, 2, 3],
