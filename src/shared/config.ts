@@ -49,8 +49,9 @@ export const rangeSchema = z
     }
   )
   .strict()
-  .refine((r) => r.end >= r.start, {
-    message: 'end must be greater than or equal to start',
+  // An empty range has nothing to sum: it would time only overhead (issue 9).
+  .refine((r) => r.end > r.start, {
+    message: 'end must be greater than start (an empty range has nothing to sum)',
     path: ['end']
   })
 

@@ -3,7 +3,7 @@
  * export alike (docs/FORMATS.md, docs/run-export.schema.json), and read back
  * by `parseRunEnvelope`. Pure: the same record always gives the same bytes.
  */
-import type { RunAnalysis, RunVerdictCode, WorkerVerdict } from './analysis'
+import type { AnalysisMethod, RunAnalysis, RunVerdictCode, WorkerVerdict } from './analysis'
 import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
@@ -107,6 +107,8 @@ export interface RunExport {
   system: SystemInfo
   /** How `speedup` is defined for this workload. */
   speedupDefinition: 'T1/TN' | 'N·T1/TN'
+  /** How the intervals were made. */
+  method: AnalysisMethod
   verdict: RunVerdictExport
   results: RunResultRow[]
   warnings: RunWarningExport[]
@@ -146,6 +148,7 @@ export function toRunExport(
     config: record.config,
     system: record.system,
     speedupDefinition: analysis.speedupDefinition,
+    method: analysis.method,
     verdict: {
       code: v.code,
       workers: v.workers,

@@ -1,10 +1,6 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import {
-  runToCsv,
-  STUDY_CSV_HEADERS,
-  studyToCsv
-} from '../../src/shared/analysisCsv'
+import { runToCsv, STUDY_CSV_HEADERS, studyToCsv } from '../../src/shared/analysisCsv'
 import { CSV_COLUMNS } from '../../src/shared/csv'
 import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'

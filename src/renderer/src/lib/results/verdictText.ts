@@ -1,4 +1,4 @@
-import type { RunAnalysis } from '@shared/analysis'
+import type { RunAnalysis } from '../../../../shared/analysis'
 import { formatDuration, formatSpeedup } from '../format'
 import type { Messages } from '../i18n'
 
