@@ -642,8 +642,7 @@ export const en = {
       `A time ratio below 1 means the candidate is faster; a speedup ratio above 1 means it scales better. A change counts only when its 95% interval excludes 1 and it is larger than the ${threshold} noise threshold.`,
     columns: {
       workers: 'Workers',
-      baselineMedian: 'Baseline median',
-      candidateMedian: 'Candidate median',
+      median: 'Median before → after',
       timeRatio: 'Time ratio [95% CI]',
       time: 'Time',
       speedup: 'Speedup before → after',

@@ -628,8 +628,7 @@ export const ko: Messages = {
       `시간 비율이 1보다 작으면 비교 대상이 더 빠르고, 속도 향상 비율이 1보다 크면 더 잘 확장됩니다. 변화는 95% 구간이 1을 벗어나고 잡음 임계값 ${threshold}보다 클 때만 인정됩니다.`,
     columns: {
       workers: '워커',
-      baselineMedian: '기준 중앙값',
-      candidateMedian: '비교 대상 중앙값',
+      median: '중앙값 이전 → 이후',
       timeRatio: '시간 비율 [95% CI]',
       time: '시간',
       speedup: '속도 향상 이전 → 이후',
