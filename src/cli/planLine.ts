@@ -1,3 +1,4 @@
+import { expectedRepsText } from '../shared/analysis/runPlan'
 import type { RunPlanEstimate } from '../shared/analysis/runPlan'
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -16,7 +17,7 @@ export function formatPlan(plan: RunPlanEstimate): string {
     return `Plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, about ${duration(plan.estimatedMs)} (estimated before timing)`
   }
   const { minReps, minTimeMs, maxReps } = plan.rule
-  const expected = [...new Set(plan.reps)].join('–')
+  const expected = expectedRepsText(plan)
   return (
     `Plan: ${counts} × ${warmup}repetitions chosen for you: at least ${minReps} and ` +
     `${minTimeMs / 1000} s per worker count, at most ${maxReps} (about ${expected} here); ` +

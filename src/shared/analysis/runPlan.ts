@@ -16,6 +16,13 @@ export interface RunPlanEstimate {
   rule: typeof AUTO_REPETITIONS
 }
 
+/** "30" or "15–30": the expected repetitions, fewest to most. */
+export function expectedRepsText(plan: RunPlanEstimate): string {
+  const lo = Math.min(...plan.reps)
+  const hi = Math.max(...plan.reps)
+  return lo === hi ? String(lo) : `${lo}–${hi}`
+}
+
 /**
  * The plan of a run: worker counts, repetitions (fixed, or 'auto' with the
  * rule and the count it should come to) and a rough duration. With 'auto'

@@ -54,3 +54,14 @@ describe('repetitions chosen for the user', () => {
     expect(fixed.estimatedMs).toBeGreaterThan(4 * 1000)
   })
 })
+
+describe('the plan line', () => {
+  it('gives the expected repetitions fewest to most', async () => {
+    const { expectedRepsText } = await import('../../../src/shared/analysis/runPlan')
+    const { formatPlan } = await import('../../../src/cli/planLine')
+    const plan = planRun({ ...defaultRunConfig(2), range: { start: 0, end: 100_000_000 } }, 2)
+    expect(plan.reps[0]).toBeLessThan(plan.reps[1])
+    expect(expectedRepsText(plan)).toBe(`${plan.reps[0]}–${plan.reps[1]}`)
+    expect(formatPlan(plan)).toContain(`(about ${plan.reps[0]}–${plan.reps[1]} here)`)
+  })
+})
