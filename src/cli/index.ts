@@ -18,7 +18,9 @@ import {
   comparisonToMarkdown,
   refusalText
 } from '../shared/comparison'
+import { planRun } from '../shared/analysis/runPlan'
 import { formatComparison } from './compareTable'
+import { formatPlan } from './planLine'
 import { createEngine, createMemoryProbe, runStudy } from '../main/engine'
 import type { Engine } from '../main/engine'
 import { HELP, parseCli } from './options'
@@ -105,6 +107,8 @@ async function single(
     }
     baseline = loaded
   }
+  if (!options.quiet)
+    process.stderr.write(`${formatPlan(planRun(options.config, availableParallelism()))}\n`)
   const run = await engine.run(options.config, {
     signal,
     onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined

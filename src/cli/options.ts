@@ -48,7 +48,9 @@ Options:
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
   --warmup N             discarded warm-up repetitions (default 1)
-  --reps N               measured repetitions (default 5)
+  --reps N|auto          measured repetitions: N exactly, or auto (default):
+                         each worker count at least 5 times and for at least
+                         3 s in all, at most 100 times
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
                          --workers) on ranges of each length from START, warm
                          and cold pools, and the break-even size where N first
@@ -269,9 +271,13 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   for (const key of ['warmup', 'reps'] as const) {
     const value = str(key)
     if (value === undefined) continue
+    if (key === 'reps' && value.trim().toLowerCase() === 'auto') {
+      config.reps = 'auto'
+      continue
+    }
     const n = parseIntegerText(value)
     if (n.ok) config[key] = n.value
-    else issues.push({ field: key, message: n.message })
+    else issues.push({ field: key, message: key === 'reps' ? `${n.message} (or auto)` : n.message })
   }
   for (const key of [
     'csv',

@@ -17,7 +17,10 @@ const pad = (s: string, width: number, right = true): string =>
 /** The run's header: what was measured, where. */
 export function formatHeader(run: RunRecord): string {
   const c = run.config
-  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${c.reps} rep${c.reps === 1 ? '' : 's'}`
+  const measured = [...new Set(run.results.map((r) => r.samples.length))].join('–')
+  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${
+    c.reps === 'auto' ? `${measured} reps (auto)` : `${c.reps} rep${c.reps === 1 ? '' : 's'}`
+  }`
   return [
     `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`

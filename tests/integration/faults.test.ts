@@ -108,7 +108,7 @@ describe('a worker killed at a random point, 100 runs', () => {
         reps: 1
       })
       const counts = [...new Set([1, ...cfg.workers])]
-      const jobs = cfg.reps * counts.reduce((a, b) => a + b, 0)
+      const jobs = (cfg.reps as number) * counts.reduce((a, b) => a + b, 0)
       const spawns = cfg.pool === 'warm' ? Math.max(...counts) : jobs
       const point = pick(points)
       plan = {

@@ -56,7 +56,7 @@ function isSummary(s: unknown): s is RunSummary {
     oneOf(BACKENDS, c.backend) &&
     oneOf(POOLS, c.pool) &&
     isInt(c.warmup) &&
-    isInt(c.reps) &&
+    (isInt(c.reps) || c.reps === 'auto') &&
     Array.isArray(s.points) &&
     s.points.every(
       (p) =>

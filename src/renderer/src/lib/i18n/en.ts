@@ -131,8 +131,10 @@ export const en = {
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
-    reps: (warmup: number, reps: number) =>
-      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}` +
+    reps: (warmup: number, reps: number | 'auto') =>
+      (reps === 'auto'
+        ? 'repetitions chosen automatically'
+        : `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}`) +
       (warmup === 0
         ? ', no warm-up'
         : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
@@ -684,8 +686,7 @@ export const en = {
       `A time ratio below 1 means the candidate is faster; a speedup ratio above 1 means it scales better. A change counts only when its 95% interval excludes 1 and it is larger than the ${threshold} noise threshold.`,
     columns: {
       workers: 'Workers',
-      baselineMedian: 'Baseline median',
-      candidateMedian: 'Candidate median',
+      median: 'Median before → after',
       timeRatio: 'Time ratio [95% CI]',
       time: 'Time',
       speedup: 'Speedup before → after',
@@ -724,6 +725,14 @@ export const en = {
       json: 'Comparison JSON',
       markdown: 'Comparison Markdown'
     }
+  },
+  repetitions: {
+    formHint:
+      'A number, or auto: each worker count at least 5 times and for 3 s in all (at most 100).',
+    planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
+      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes at least ${duration}.`,
+    planFixed: (reps: number, duration: string) =>
+      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`
   }
 }
 

@@ -28,6 +28,7 @@ const field = (name: string): string => FIELDS_KO[name.toLowerCase()] ?? name
 const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   [/^(.+) is required$/i, (f) => `${field(f)}: 값을 입력해 주세요`],
   [/^(.+) must be a number$/i, (f) => `${field(f)}: 숫자여야 합니다`],
+  [/^(.+) must be a number or auto$/i, (f) => `${field(f)}: 숫자 또는 auto여야 합니다`],
   [/^(.+) must be an integer$/i, (f) => `${field(f)}: 정수여야 합니다`],
   [/^(.+) must be a whole number$/i, (f) => `${field(f)}: 정수여야 합니다`],
   [

@@ -132,10 +132,10 @@ export const ko: Messages = {
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
-    reps: (warmup: number, reps: number) =>
+    reps: (warmup: number, reps: number | 'auto') =>
       warmup === 0
-        ? `반복 ${n(reps)}회, 워밍업 없음`
-        : `워밍업 ${n(warmup)}회 후 반복 ${n(reps)}회`,
+        ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
+        : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
@@ -671,8 +671,7 @@ export const ko: Messages = {
       `시간 비율이 1보다 작으면 비교 대상이 더 빠르고, 속도 향상 비율이 1보다 크면 더 잘 확장됩니다. 변화는 95% 구간이 1을 벗어나고 잡음 임계값 ${threshold}보다 클 때만 인정됩니다.`,
     columns: {
       workers: '워커',
-      baselineMedian: '기준 중앙값',
-      candidateMedian: '비교 대상 중앙값',
+      median: '중앙값 이전 → 이후',
       timeRatio: '시간 비율 [95% CI]',
       time: '시간',
       speedup: '속도 향상 이전 → 이후',
@@ -711,5 +710,12 @@ export const ko: Messages = {
       json: '비교 JSON',
       markdown: '비교 Markdown'
     }
+  },
+  repetitions: {
+    formHint: '숫자 또는 auto: 워커 수마다 최소 5회, 합계 3초 이상 측정합니다(최대 100회).',
+    planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
+      `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회(여기서는 약 ${expected}회). 실행에 최소 ${duration}가 걸립니다.`,
+    planFixed: (reps: number, duration: string) =>
+      `워커 수마다 반복 ${n(reps)}회, 약 ${duration}(측정 전 추정).`
   }
 }
