@@ -79,6 +79,19 @@ describe('a run finished on a full disk', () => {
     // …and still exports (to a folder with room).
     await page.getByRole('button', { name: 'Export JSON' }).first().click()
     await expect.poll(() => app!.savedFiles.length, { timeout: 30_000 }).toBe(1)
+    // The dialog's answer is recorded before the file is written: wait for the write.
+    await expect
+      .poll(
+        () =>
+          readFile(app!.savedFiles[0], 'utf8').then(
+            () => true,
+            () => false
+          ),
+        {
+          timeout: 30_000
+        }
+      )
+      .toBe(true)
     const exported = JSON.parse(await readFile(app.savedFiles[0], 'utf8')) as {
       runs: { config: { range: { end: number } } }[]
     }
