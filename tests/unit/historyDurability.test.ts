@@ -189,7 +189,7 @@ describe('history shared by two processes', () => {
     // And the file itself holds exactly those lines.
     const lines = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trimEnd().split('\n')
     expect(lines).toHaveLength(320)
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('a huge line', () => {

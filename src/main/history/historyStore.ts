@@ -140,7 +140,8 @@ const LOCK_WAIT_MS = 30_000
  */
 async function acquireLock(path: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + LOCK_WAIT_MS
-  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+  // Short, jittered waits: a lock is held for one write, a few milliseconds.
+  for (let delay = 2; ; delay = Math.min(delay * 2, 25)) {
     try {
       return await lock(path, {
         realpath: false,
@@ -151,7 +152,7 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
       })
     } catch (e) {
       if (errorCode(e) !== 'ELOCKED' || Date.now() > deadline) throw e
-      await new Promise((r) => setTimeout(r, delay))
+      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())))
     }
   }
 }
