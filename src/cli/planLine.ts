@@ -14,12 +14,12 @@ export function formatPlan(plan: RunPlanEstimate): string {
   const counts = `${plural(plan.counts.length, 'worker count')} (${plan.counts.join(', ')})`
   const warmup = plan.warmup ? `${plural(plan.warmup, 'warm-up')} + ` : ''
   if (!plan.auto) {
-    return `Plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, about ${duration(plan.estimatedMs)} (estimated before timing)`
+    return `speedup-lab: plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, about ${duration(plan.estimatedMs)} (estimated before timing)`
   }
   const { minReps, minTimeMs, maxReps } = plan.rule
   const expected = expectedRepsText(plan)
   return (
-    `Plan: ${counts} × ${warmup}repetitions chosen for you: at least ${minReps} and ` +
+    `speedup-lab: plan: ${counts} × ${warmup}repetitions chosen for you: at least ${minReps} and ` +
     `${minTimeMs / 1000} s per worker count, at most ${maxReps} (about ${expected} here); ` +
     `at least ${duration(plan.estimatedMs)}. --reps N fixes the count.`
   )

@@ -41,7 +41,7 @@ describe('repetitions chosen for the user (the default)', () => {
     ])
     expect(r.code).toBe(0)
     expect(r.stderr.split('\n')[0]).toMatch(
-      /^Plan: 2 worker counts \(1, 2\) × repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 .*; at least \d+ s\./
+      /^speedup-lab: plan: 2 worker counts \(1, 2\) × repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 .*; at least \d+ s\./
     )
     const results = JSON.parse(readFileSync(json, 'utf8')).results as Result[]
     expect(results.map((x) => x.workers)).toEqual([1, 2])
@@ -65,7 +65,9 @@ describe('repetitions chosen for the user (the default)', () => {
     const json = join(tmp, 'fixed.json')
     const r = await cli(['--range', '0:100_000', '--workers', '2', '--reps', '3', '--json', json])
     expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/^Plan: 2 worker counts \(1, 2\) × 1 warm-up \+ 3 repetitions, about/)
+    expect(r.stderr).toMatch(
+      /^speedup-lab: plan: 2 worker counts \(1, 2\) × 1 warm-up \+ 3 repetitions, about/
+    )
     const results = JSON.parse(readFileSync(json, 'utf8')).results as Result[]
     for (const result of results) expect(result.samples).toHaveLength(3)
   })

@@ -79,9 +79,14 @@ describe('speedup-lab CLI', () => {
       '--csv',
       csv
     ])
-    // stderr holds warnings only (a noisy machine earns some), never an error.
+    // stderr holds the plan and warnings only (a noisy machine earns some), never an error.
     expect(
-      r.stderr.split('\n').filter((l) => l && !l.startsWith('speedup-lab: warning ['))
+      r.stderr
+        .split('\n')
+        .filter(
+          (l) =>
+            l && !l.startsWith('speedup-lab: warning [') && !l.startsWith('speedup-lab: plan: ')
+        )
     ).toEqual([])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(
