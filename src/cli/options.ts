@@ -76,7 +76,7 @@ Options:
                          PCT % (significant and beyond the noise threshold)
   --comparison-csv FILE, --comparison-json FILE, --comparison-markdown FILE
                          write the comparison with --baseline
-  --quiet                no progress line on stderr
+  --quiet                no plan or progress line on stderr
   -h, --help             this help
 
 Intervals are 95%: the median's by percentile bootstrap, the mean's by
@@ -85,7 +85,8 @@ Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
-wrong, or --fail-on-regression found a regression; 2 invalid input; 130 cancelled with Ctrl-C.`
+wrong, or --fail-on-regression found a regression; 2 invalid input (a
+baseline that cannot be compared included); 130 cancelled with Ctrl-C.`
 
 const OPTIONS = {
   range: { type: 'string' },

@@ -3,6 +3,7 @@ import Papa from 'papaparse'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './harness'
+import { seriousViolations } from './ui/axe'
 import type { App } from './harness'
 import { VIEWPORT, fillForm, runButton, screenshot, waitForReady, waitInPage } from './ui/helpers'
 
@@ -143,6 +144,30 @@ describe('comparing two runs from History', () => {
       expect(ko.pageErrors).toEqual([])
     } finally {
       await ko.close()
+    }
+  })
+
+  it('passes axe (no serious or critical finding), light and dark', async () => {
+    // Its own page: axe must be injected, which the app's CSP rightly forbids elsewhere.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const checked = await openApp({
+        browser,
+        historyDir: app.historyDir,
+        bypassCSP: true,
+        colorScheme
+      })
+      try {
+        const { page } = checked
+        await waitForReady(page)
+        await page.getByRole('tab', { name: /History/ }).click()
+        await page.locator('.history-row[data-run-id]').first().waitFor()
+        await selectRuns(page, [ids.warm, ids.cold])
+        await page.getByRole('button', { name: 'Compare', exact: true }).click()
+        await page.getByRole('region', { name: 'Comparing two runs' }).locator('table').waitFor()
+        expect(await seriousViolations(page)).toEqual([])
+      } finally {
+        await checked.close()
+      }
     }
   })
 

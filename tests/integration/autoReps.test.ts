@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createEngine } from '../../src/main/engine'
+import type { RunProgress } from '../../src/shared/result'
+import { WORKER_PATH, config } from '../helpers/engine'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
 
@@ -76,5 +79,25 @@ describe('repetitions chosen for the user (the default)', () => {
     const r = await cli(['--reps', 'lots'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('reps: "lots" is not a whole number (or auto)')
+  })
+
+  it('the engine: progress never counts past its planned repetitions, and ends at 100 %', async () => {
+    const engine = createEngine({ workerPath: WORKER_PATH })
+    const seen: RunProgress[] = []
+    try {
+      const run = await engine.run(
+        config({ range: { start: 0, end: 3_000_000 }, workers: [1, 2], warmup: 0, reps: 'auto' }),
+        { onProgress: (p) => seen.push(p) }
+      )
+      for (const r of run.results) expect(r.samples.length).toBeGreaterThanOrEqual(5)
+      const measuring = seen.filter((p) => p.phase === 'measuring')
+      expect(measuring.length).toBeGreaterThan(0)
+      for (const p of measuring) expect(p.rep).toBeLessThanOrEqual(p.reps)
+      // Once the first round is timed, the plan follows the rule: more than the minimum here.
+      expect(Math.max(...measuring.map((p) => p.reps))).toBeGreaterThan(5)
+      expect(seen.at(-1)).toMatchObject({ phase: 'done', fraction: 1 })
+    } finally {
+      await engine.dispose()
+    }
   })
 })

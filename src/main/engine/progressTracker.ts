@@ -97,7 +97,11 @@ export class ProgressTracker {
       reps:
         this.phase === 'warmup'
           ? this.config.warmup
-          : (this.repsByCount.get(this.workers) ?? fixedRepetitions(this.config.reps)),
+          : // An 'auto' estimate can fall short of the repetitions the rule ends up needing.
+            Math.max(
+              this.rep,
+              this.repsByCount.get(this.workers) ?? fixedRepetitions(this.config.reps)
+            ),
       fraction,
       etaMs:
         fraction > 0.02 && fraction < 1

@@ -154,11 +154,44 @@ function differencesOf(baseline: MeasuredRun, candidate: MeasuredRun): Compariso
   return out
 }
 
+/**
+ * The median, reordering `values` in place: Hoare's selection, O(n), not a
+ * sort — the bootstrap takes thousands of medians per worker count.
+ */
 function medianOf(values: Float64Array): number {
-  values.sort()
   const n = values.length
   const mid = n >> 1
-  return n % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2
+  select(values, mid)
+  if (n % 2) return values[mid]
+  // values[0..mid) are all ≤ values[mid]: the lower middle is their largest.
+  let lower = values[0]
+  for (let i = 1; i < mid; i++) if (values[i] > lower) lower = values[i]
+  return (lower + values[mid]) / 2
+}
+
+/** Puts the k-th smallest value at index k, smaller ones before it, larger after. */
+function select(a: Float64Array, k: number): void {
+  let lo = 0
+  let hi = a.length - 1
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (a[i] < pivot) i++
+      while (a[j] > pivot) j--
+      if (i <= j) {
+        const t = a[i]
+        a[i] = a[j]
+        a[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return
+  }
 }
 
 const walls = (count: MeasuredCount): Float64Array =>
