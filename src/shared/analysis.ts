@@ -69,7 +69,7 @@ export interface WorkerCountAnalysis {
    * when no interval can be computed (a single repetition).
    */
   speedup: SpeedupEstimate
-  /** S − e … S + e; null for the baseline and when too few repetitions allow none. */
+  /** S·exp(∓e/S) (≈ S ± e); null for the baseline and when too few repetitions allow none. */
   speedupInterval: SpeedupInterval | null
   verdict: WorkerVerdict
   /** Set when this worker count's compute is too small to time (verdict `too-small`). */

@@ -635,6 +635,7 @@ export const en = {
     noDifference: (workers: number, speedup: string, interval: string) =>
       `No significant difference from one worker: the best, ${n(workers)} workers, reach ${speedup} (${interval}), an interval that includes 1.`,
     interval: (low: string, high: string) => `95% interval ${low} … ${high}`,
+    ciShort: (low: string, high: string) => `95% CI ${low}–${high}`,
     noInterval: (reps: number) =>
       `no 95% interval: ${n(reps)} ${reps === 1 ? 'repetition is' : 'repetitions are'} too few; use 5 or more`,
     tooSmall: (compute: string, overhead: string) =>
