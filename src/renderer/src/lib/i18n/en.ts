@@ -260,7 +260,7 @@ export const en = {
    * ── Scaling view (issue 4) ──────────────────────────────────────────────
    * Studies (size sweep, threads vs processes), run statistics and models.
    * Sentences computed by the analysis (verdicts, fits, warnings) come from
-   * src/shared/scaling in English.
+   * src/shared/analysis in English.
    */
   scaling: {
     tab: 'Scaling',

@@ -5,13 +5,13 @@ import type {
   ModelsAnalysis,
   RunAnalysis,
   WorkerCountAnalysis
-} from '../analysis'
+} from './types'
 import type { RunRecord, Sample, WorkerCountResult } from '../result'
-import { compareScalingModels } from './compareScalingModels'
+import { compareScalingModels } from '../stats/compareScalingModels'
 import { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
-import { formatPercent, formatValue } from './formatNumber'
+import { formatPercent, formatValue } from '../stats/formatNumber'
 import { karpFlattSeries } from './karpFlattSeries'
-import { DEFAULT_RESAMPLES, DEFAULT_SEED } from './medianInterval'
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/medianInterval'
 import { overheadBreakdown, type OverheadSample } from './overheadBreakdown'
 import { scaledSpeedup } from './scaledSpeedup'
 import { scalingWarnings, type ScalingWarning } from './scalingWarnings'
@@ -19,7 +19,7 @@ import { speedupWithError } from './speedupWithError'
 import { speedupNumerator } from './speedupDefinition'
 import { runVerdictOf, workerVerdict, type SpeedupInterval } from './runVerdictCode'
 import type { TimingDescription } from './describeTimings'
-import type { Estimate, ScalingPoint } from './types'
+import type { Estimate, ScalingPoint } from '../stats/types'
 
 /**
  * Resolution of the workers' monotonic clock (Node's performance.now), ms. A
