@@ -2,6 +2,15 @@
  * Pure statistics: distributions, intervals, outlier and trend tests, model
  * fits, number formatting. No domain knowledge (runs, workers, verdicts live
  * in ../analysis) and no Node or DOM imports; it never imports ../analysis.
+ *
+ * The special functions (normal and Student-t CDF and quantile, regularized
+ * incomplete beta and gamma) are kept hand-written; issue 9 measured the
+ * alternative. With @stdlib (stats-base-dists-t-cdf, -t-quantile,
+ * math-base-special-betainc, -erf, -erfc) the reference-value tests
+ * (tests/unit/scaling/distributions.test.ts, scipy to 1e-12) still pass, but
+ * those five functions bundle to 192 KB minified (53 KB gzipped, 238 npm
+ * packages) against 5.7 KB for these files; and @stdlib's normal quantile is
+ * off by a relative 2e-9 at p = 1e-10 and returns −∞ at p = 1e-300.
  */
 export type { ConfidenceInterval, ErrorBasis, Estimate, ScalingPoint } from './types'
 
