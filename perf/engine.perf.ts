@@ -8,7 +8,7 @@ import { availableParallelism, cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { median } from 'simple-statistics'
 import { createEngine } from '../src/main/engine'
-import { analyzeRun } from '../src/shared/scaling/analyzeRun'
+import { analyzeRun } from '../src/shared/analysis/analyzeRun'
 import type { RunConfig } from '../src/shared/config'
 import type { RunRecord } from '../src/shared/result'
 

@@ -5,9 +5,9 @@ import type {
   StudyAnalysis,
   StudyWarning
 } from '../shared/analysis'
-import type { ScalingWarning } from '../shared/scaling'
-import { formatCount, formatMiB, formatSize } from '../shared/scaling'
-import { formatValue } from '../shared/scaling/formatNumber'
+import type { ScalingWarning } from '../shared/analysis'
+import { formatCount, formatMiB, formatSize } from '../shared/analysis'
+import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
 import { layoutTable, ms, withError } from './table'
 

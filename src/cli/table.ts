@@ -2,8 +2,8 @@ import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdict } from '../shared/runVerdict'
 import { resultRows } from '../shared/runExport'
-import { analyzeRun } from '../shared/scaling'
-import { formatValue } from '../shared/scaling/formatNumber'
+import { analyzeRun } from '../shared/analysis'
+import { formatValue } from '../shared/stats/formatNumber'
 
 export { groupDigits }
 

@@ -8,7 +8,7 @@ import Papa from 'papaparse'
 import type { RunAnalysis, WorkerCountAnalysis } from './analysis'
 import type { RunRecord } from './result'
 import { figure, resultRows, type RunResultRow } from './runExport'
-import { analyzeRun } from './scaling/analyzeRun'
+import { analyzeRun } from './analysis/analyzeRun'
 
 type Cell = string | number | boolean | null
 

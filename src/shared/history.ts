@@ -1,7 +1,7 @@
 import type { RunConfig } from './config'
 import { median } from 'simple-statistics'
 import type { RunRecord } from './result'
-import { speedupOf } from './scaling/speedupDefinition'
+import { speedupOf } from './analysis/speedupDefinition'
 
 /** A line of the history file that could not be read. */
 export interface DamagedEntry {

@@ -36,7 +36,7 @@ export interface Sample {
 /**
  * Everything measured for one worker count, and nothing derived from it: the
  * repetitions and the checked total. Medians, speedups, intervals and verdicts
- * come from `analyzeRun` (src/shared/scaling/analyzeRun.ts), never from here.
+ * come from `analyzeRun` (src/shared/analysis/analyzeRun.ts), never from here.
  */
 export interface WorkerCountResult {
   workers: number

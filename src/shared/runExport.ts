@@ -7,7 +7,7 @@ import type { AnalysisMethod, RunAnalysis, RunVerdictCode, WorkerVerdict } from 
 import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
-import { analyzeRun } from './scaling/analyzeRun'
+import { analyzeRun } from './analysis/analyzeRun'
 import type { SystemInfo } from './system'
 
 /** JSON has no NaN or Infinity: a figure that is not finite is null. */

@@ -1,6 +1,6 @@
 import type { RunAnalysis } from './analysis'
 import type { RunRecord } from './result'
-import { formatMs, formatValue } from './scaling/formatNumber'
+import { formatMs, formatValue } from './stats/formatNumber'
 
 const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 

@@ -5,7 +5,7 @@ import { childProcessBackend } from '../../src/main/engine/backends/childProcess
 import { WorkerPool } from '../../src/main/engine/workerPool'
 import { BenchFailure } from '../../src/shared/errors'
 import { expectedSum } from '../../src/shared/range'
-import { analyzeRun } from '../../src/shared/scaling/analyzeRun'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunProgress } from '../../src/shared/result'
 import { alive, config, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
 

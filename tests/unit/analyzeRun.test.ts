@@ -67,6 +67,24 @@ describe('analyzeRun: per worker count', () => {
     expect(a.baselineMeasured).toBe(true)
   })
 
+  it('gives the speedup a 95% interval on the log scale: ≈ S ± e, never below 0', () => {
+    const four = a.workers[2]
+    const { speedup: S, speedupError: e } = four.speedup
+    expect(four.speedupInterval!.lower).toBeCloseTo(S * Math.exp(-e / S), 12)
+    expect(four.speedupInterval!.upper).toBeCloseTo(S * Math.exp(e / S), 12)
+    expect(four.speedupInterval!.lower).toBeCloseTo(S - e, 2)
+    // Two noisy repetitions: t(1) = 12.7 makes e larger than S; the interval stays positive.
+    const noisy = analyzeRun(
+      syntheticRun([
+        { workers: 1, wallMs: [178, 196] },
+        { workers: 2, wallMs: [77.8, 110] }
+      ])
+    ).workers[1]
+    expect(noisy.speedup.speedupError).toBeGreaterThan(noisy.speedup.speedup)
+    expect(noisy.speedupInterval!.lower).toBeGreaterThan(0)
+    expect(noisy.verdict).toBe('no-difference')
+  })
+
   it('computes Karp–Flatt e(N) and its trend sentence', () => {
     expect(a.workers[0].karpFlatt).toBeNull()
     expect(a.workers[1].karpFlatt!.serialFraction).toBeCloseTo(0, 12)

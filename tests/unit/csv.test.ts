@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CSV_COLUMNS, FORMULA_TRIGGER, guardFormula, recordsToCsv } from '../../src/shared/csv'
 import { recordsToJson } from '../../src/shared/recordsJson'
 import { resultRows, runToJson } from '../../src/shared/runExport'
-import { analyzeRun } from '../../src/shared/scaling/analyzeRun'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunRecord } from '../../src/shared/result'
 import { sampleRun } from '../helpers/runRecord'
 

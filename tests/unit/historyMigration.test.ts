@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHistoryStore } from '../../src/main/history/historyStore'
 import { LEGACY_DERIVED_FIELDS, parseRunRecord } from '../../src/shared/runRecordSchema'
-import { analyzeRun } from '../../src/shared/scaling/analyzeRun'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 
 /** A history file written by main before issue 9 (tests/fixtures/README.md). */
 const FIXTURE = join(__dirname, '..', 'fixtures', 'history-v1-main.jsonl')

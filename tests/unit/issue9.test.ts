@@ -13,11 +13,11 @@ import { runToCsv } from '../../src/shared/csv'
 import { runToMarkdown } from '../../src/shared/markdownReport'
 import type { RunRecord } from '../../src/shared/result'
 import { parseRunEnvelope, runToJson, type RunExport } from '../../src/shared/runExport'
-import { analyzeRun } from '../../src/shared/scaling/analyzeRun'
-import { describeTimings } from '../../src/shared/scaling/describeTimings'
-import { findOutliers } from '../../src/shared/scaling/findOutliers'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
+import { describeTimings } from '../../src/shared/analysis/describeTimings'
+import { findOutliers } from '../../src/shared/stats/findOutliers'
 import { headlineOf } from '../../src/renderer/src/components/Results/headline'
-import { speedupChart } from '../../src/renderer/src/lib/charts/configs'
+import { idealLine } from '../../src/renderer/src/lib/results/idealLine'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { runView } from '../../src/renderer/src/lib/results/runView'
@@ -27,16 +27,6 @@ import { syntheticRun } from '../helpers/syntheticRun'
 /** n values spread ±spread around `center`, deterministic. */
 const around = (center: number, spread: number, n = 6): number[] =>
   Array.from({ length: n }, (_, i) => center + spread * (((i * 7) % n) / (n - 1) - 0.5) * 2)
-
-const palette = {
-  series: ['#000000'],
-  ideal: '#111111',
-  bar: '#222222',
-  whisker: '#333333',
-  muted: '#444444',
-  grid: '#555555',
-  text: '#666666'
-} as never
 
 const cliRow = (table: string, workers: number): string =>
   table.split('\n').find((l) => new RegExp(`^\\s*${workers}!?\\s`).test(l)) ?? ''
@@ -75,9 +65,8 @@ describe('issue 9: the Tutorial preset (replicate, cold, 1,2) says one speedup e
   })
 
   it('draws the ideal line at N, as the card says ("ideal 2×")', () => {
-    const config = speedupChart(runView(run).rows, 'replicate', { palette, m: en, locale: 'en' })
-    const ideal = config.data.datasets[1].data as { x: number; y: number }[]
-    expect(ideal.at(-1)).toEqual({ x: 2, y: 2 })
+    const maxN = Math.max(...runView(run).rows.map((r) => r.workers))
+    expect(idealLine(maxN).at(-1)).toEqual({ x: 2, y: 2 })
     expect(en.results.cards.speedupSub(2)).toBe('ideal 2×')
   })
 })

@@ -23,7 +23,7 @@ import type {
 import { runToMarkdown, studyToMarkdown } from '../../shared/markdownReport'
 import { recordsToJson } from '../../shared/recordsJson'
 import type { RunRecord } from '../../shared/result'
-import { analyzeRun, analyzeStudy } from '../../shared/scaling'
+import { analyzeRun, analyzeStudy } from '../../shared/analysis'
 import type { StudyRecord } from '../../shared/study'
 import { studyToJson } from '../../shared/studyJson'
 import type { SystemInfo } from '../../shared/system'

@@ -1,4 +1,4 @@
-import type { RunRecord } from '@shared/result'
+import type { RunRecord } from '../../../../shared/result'
 import type { ResultView, RunView } from '../../lib/results/runView'
 
 /** The figures the headline cards show: the rows the analysis chose, never recomputed here. */

@@ -2,6 +2,7 @@ import type { ChartConfiguration, TooltipItem } from 'chart.js'
 import { configKey } from '@shared/history'
 import type { RunSummary } from '@shared/history'
 import type { WorkerTiming } from '@shared/result'
+import { idealLine } from '../results/idealLine'
 import type { ResultView } from '../results/runView'
 import type { Workload } from '@shared/config'
 import type { Messages } from '../i18n'
@@ -119,12 +120,7 @@ export function speedupChart(
   const rows = byWorkers(results)
   const { palette, m } = ctx
   const maxN = Math.max(1, ...rows.map((r) => r.workers))
-  // One definition per workload, ideal N for both: split S = T1/TN; replicate
-  // and weak the scaled speedup N·T1/TN (N× the work in the same time is N).
-  const ideal: Point[] = [
-    { x: 1, y: 1 },
-    { x: maxN, y: maxN }
-  ]
+  const ideal: Point[] = idealLine(maxN)
   return {
     type: 'line',
     data: {

@@ -271,7 +271,7 @@ export const en = {
    * ── Scaling view (issue 4) ──────────────────────────────────────────────
    * Studies (size sweep, threads vs processes), run statistics and models.
    * Sentences computed by the analysis (verdicts, fits, warnings) come from
-   * src/shared/scaling in English.
+   * src/shared/analysis in English.
    */
   scaling: {
     tab: 'Scaling',
@@ -646,6 +646,7 @@ export const en = {
     noDifference: (workers: number, speedup: string, interval: string) =>
       `No significant difference from one worker: the best, ${n(workers)} workers, reach ${speedup} (${interval}), an interval that includes 1.`,
     interval: (low: string, high: string) => `95% interval ${low} … ${high}`,
+    ciShort: (low: string, high: string) => `95% CI ${low}–${high}`,
     noInterval: (reps: number) =>
       `no 95% interval: ${n(reps)} ${reps === 1 ? 'repetition is' : 'repetitions are'} too few; use 5 or more`,
     tooSmall: (compute: string, overhead: string) =>

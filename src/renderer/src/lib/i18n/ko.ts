@@ -631,6 +631,7 @@ export const ko: Messages = {
     noDifference: (workers: number, speedup: string, interval: string) =>
       `워커 1개와 유의한 차이가 없습니다. 가장 나은 워커 ${n(workers)}개가 ${speedup}이며(${interval}), 이 구간은 1을 포함합니다.`,
     interval: (low: string, high: string) => `95% 구간 ${low} … ${high}`,
+    ciShort: (low: string, high: string) => `95% 구간 ${low}–${high}`,
     noInterval: (reps: number) =>
       `95% 구간 없음: 반복 ${n(reps)}회는 너무 적습니다. 5회 이상으로 하세요`,
     tooSmall: (compute: string, overhead: string) =>

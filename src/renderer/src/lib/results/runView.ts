@@ -1,7 +1,7 @@
 import type { RunAnalysis } from '../../../../shared/analysis'
 import type { RunRecord } from '../../../../shared/result'
 import { resultRows, type RunResultRow } from '../../../../shared/runExport'
-import { analyzeRun } from '../../../../shared/scaling/analyzeRun'
+import { analyzeRun } from '../../../../shared/analysis/analyzeRun'
 
 /**
  * One worker count as the Results view shows it: the very row the CLI table,

@@ -1,6 +1,6 @@
 import type { RunAnalysis } from '../../../../shared/analysis'
 import { formatDuration, formatSpeedup } from '../format'
-import type { Messages } from '../i18n'
+import type { Messages } from '../i18n/en'
 
 /**
  * The run's verdict in the user's language, worded from the analysis's code

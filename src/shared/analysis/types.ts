@@ -1,27 +1,21 @@
-import type { BackendKind, PoolMode, Workload } from './config'
+import type { BackendKind, PoolMode, Workload } from '../config'
 import type {
   BootstrapInterval,
   BreakEven,
   Estimate,
   ErrorBasis,
-  KarpFlattPoint,
-  KarpFlattSeries,
   ModelComparison,
-  OverheadBreakdown,
-  ScaledSpeedup,
-  ScalingWarning,
-  SpeedupEstimate,
   StudentTInterval
-} from './scaling'
-import type { WorkerMemory } from './study'
-import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './scaling/runVerdictCode'
+} from '../stats'
+import type { KarpFlattPoint, KarpFlattSeries } from './karpFlattSeries'
+import type { OverheadBreakdown } from './overheadBreakdown'
+import type { ScaledSpeedup } from './scaledSpeedup'
+import type { ScalingWarning } from './scalingWarnings'
+import type { SpeedupEstimate } from './speedupWithError'
+import type { WorkerMemory } from '../study'
+import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
 
-export type {
-  RunVerdict,
-  RunVerdictCode,
-  SpeedupInterval,
-  WorkerVerdict
-} from './scaling/runVerdictCode'
+export type { RunVerdict, RunVerdictCode, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
 
 /** Why a worker count's time says nothing about the job: its compute is within the noise. */
 export interface TooSmall {
@@ -69,7 +63,7 @@ export interface WorkerCountAnalysis {
    * when no interval can be computed (a single repetition).
    */
   speedup: SpeedupEstimate
-  /** S − e … S + e; null for the baseline and when too few repetitions allow none. */
+  /** S·exp(∓e/S) (≈ S ± e); null for the baseline and when too few repetitions allow none. */
   speedupInterval: SpeedupInterval | null
   verdict: WorkerVerdict
   /** Set when this worker count's compute is too small to time (verdict `too-small`). */

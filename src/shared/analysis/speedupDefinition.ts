@@ -1,5 +1,5 @@
 import type { Workload } from '../config'
-import type { Estimate } from './types'
+import type { Estimate } from '../stats/types'
 
 /**
  * The one definition of speedup, per workload (ideal N for both):

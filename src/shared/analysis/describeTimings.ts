@@ -1,10 +1,10 @@
-import { summarizeTimings, type TimingSummary } from '../stats'
+import { summarizeTimings, type TimingSummary } from '../stats/summarizeTimings'
 import {
   medianInterval,
   type BootstrapInterval,
   type MedianIntervalOptions
-} from './medianInterval'
-import { meanInterval, type StudentTInterval } from './meanInterval'
+} from '../stats/medianInterval'
+import { meanInterval, type StudentTInterval } from '../stats/meanInterval'
 
 /**
  * Fewest repetitions for which the median's 95% interval is computed. Below

@@ -6,14 +6,14 @@ import type {
   SizeSweepAnalysis,
   StudyAnalysis,
   StudyWarning
-} from '../analysis'
+} from './types'
 import type { BackendKind, PoolMode } from '../config'
 import type { SizeRun, StudyRecord, WorkerMemory } from '../study'
 import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
-import { findBreakEven, type BreakEven } from './findBreakEven'
-import { formatMs, formatValue } from './formatNumber'
+import { findBreakEven, type BreakEven } from '../stats/findBreakEven'
+import { formatMs, formatValue } from '../stats/formatNumber'
 import { speedupWithError } from './speedupWithError'
-import type { Estimate } from './types'
+import type { Estimate } from '../stats/types'
 
 /** A count with digit groups: 316,228. */
 export function formatCount(n: number): string {

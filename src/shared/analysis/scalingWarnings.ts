@@ -1,9 +1,9 @@
 import { median } from 'simple-statistics'
-import { findOutliers, OUTLIER_MIN_RELATIVE, OUTLIER_THRESHOLD } from './findOutliers'
-import { formatMs, formatPercent, formatPValue, formatValue } from './formatNumber'
-import { mannKendall } from './mannKendall'
-import { medianInterval } from './medianInterval'
-import type { ConfidenceInterval } from './types'
+import { findOutliers, OUTLIER_MIN_RELATIVE, OUTLIER_THRESHOLD } from '../stats/findOutliers'
+import { formatMs, formatPercent, formatPValue, formatValue } from '../stats/formatNumber'
+import { mannKendall } from '../stats/mannKendall'
+import { medianInterval } from '../stats/medianInterval'
+import type { ConfidenceInterval } from '../stats/types'
 
 export type WarningSeverity = 'info' | 'warning'
 

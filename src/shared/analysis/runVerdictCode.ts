@@ -6,7 +6,10 @@
 /** One worker count against the 1-worker baseline. */
 export type WorkerVerdict = 'baseline' | 'faster' | 'slower' | 'no-difference' | 'too-small'
 
-/** The speedup's 95% interval: S ± e, e the medians' interval half-widths carried through the ratio. */
+/**
+ * The speedup's 95% interval: S·exp(∓e/S), e the medians' interval
+ * half-widths carried through the ratio (log scale: ≈ S ± e, never below 0).
+ */
 export interface SpeedupInterval {
   lower: number
   upper: number

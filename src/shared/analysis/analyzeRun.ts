@@ -5,13 +5,13 @@ import type {
   ModelsAnalysis,
   RunAnalysis,
   WorkerCountAnalysis
-} from '../analysis'
+} from './types'
 import type { RunRecord, Sample, WorkerCountResult } from '../result'
-import { compareScalingModels } from './compareScalingModels'
+import { compareScalingModels } from '../stats/compareScalingModels'
 import { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
-import { formatPercent, formatValue } from './formatNumber'
+import { formatPercent, formatValue } from '../stats/formatNumber'
 import { karpFlattSeries } from './karpFlattSeries'
-import { DEFAULT_RESAMPLES, DEFAULT_SEED } from './medianInterval'
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/medianInterval'
 import { overheadBreakdown, type OverheadSample } from './overheadBreakdown'
 import { scaledSpeedup } from './scaledSpeedup'
 import { scalingWarnings, type ScalingWarning } from './scalingWarnings'
@@ -19,7 +19,7 @@ import { speedupWithError } from './speedupWithError'
 import { speedupNumerator } from './speedupDefinition'
 import { runVerdictOf, workerVerdict, type SpeedupInterval } from './runVerdictCode'
 import type { TimingDescription } from './describeTimings'
-import type { Estimate, ScalingPoint } from './types'
+import type { Estimate, ScalingPoint } from '../stats/types'
 
 /**
  * Resolution of the workers' monotonic clock (Node's performance.now), ms. A
@@ -45,7 +45,8 @@ export const ANALYSIS_METHOD: AnalysisMethod = {
     `(${DEFAULT_RESAMPLES.toLocaleString('en-US')} seeded resamples; from ` +
     `${MIN_REPS_FOR_MEDIAN_INTERVAL} repetitions, below which the mean's Student-t interval ` +
     `stands in), the mean's by Student t; "S ± e" carries those half-widths through the ` +
-    `speedup (relative errors in quadrature) and S − e … S + e is its interval; ` +
+    `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +
+    `(on the log scale: ≈ S ± e for small errors, never below 0); ` +
     `efficiency is S/N ± e/N.`
 }
 
@@ -225,8 +226,9 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
       n === 1 || tn === null || !t1HasInterval || !Number.isFinite(speedup.speedupError)
         ? null
         : {
-            lower: speedup.speedup - speedup.speedupError,
-            upper: speedup.speedup + speedup.speedupError
+            // On the log scale, so it never goes below 0: S·e^(∓e/S), ≈ S ± e for small errors.
+            lower: speedup.speedup * Math.exp(-speedup.speedupError / speedup.speedup),
+            upper: speedup.speedup * Math.exp(speedup.speedupError / speedup.speedup)
           }
     if (interval === null && n !== 1) {
       speedup.speedupError = Number.NaN
