@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks'
 import { compareRuns } from '../src/shared/analysis/compareRuns'
 import type { MeasuredRun } from '../src/shared/analysis/measuredRun'
-import { seededRandom } from '../src/shared/scaling/seededRandom'
+import { seededRandom } from '../src/shared/stats/seededRandom'
 
 /** A run whose wall times are `center(n)` × (1 + noise·z), z standard normal (Box–Muller). */
 function syntheticRun(

@@ -1,5 +1,5 @@
-import { quantileSorted } from '../scaling/quantileSorted'
-import { seededRandom } from '../scaling/seededRandom'
+import { quantileSorted } from '../stats/quantileSorted'
+import { seededRandom } from '../stats/seededRandom'
 import type { MeasuredConfig, MeasuredCount, MeasuredRun } from './measuredRun'
 
 /**
