@@ -201,7 +201,8 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   /** Keeps `next` in memory and beside the file; a failed index save only costs a slow load. */
   const remember = async (next: HistoryIndex): Promise<HistoryIndex> => {
     index = next
-    await saveSummaryIndex(indexPath, next).catch(() => undefined)
+    // Not while damage is left in the file: the next session must find it again.
+    if (pending.length === 0) await saveSummaryIndex(indexPath, next).catch(() => undefined)
     return next
   }
 
