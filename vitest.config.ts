@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  // The renderer's own alias, for unit tests of renderer modules.
+  // The renderer's alias, so its pure view-model modules can be tested under Node.
   resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
   test: {
     include: ['tests/**/*.test.ts'],
