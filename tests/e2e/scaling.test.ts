@@ -240,6 +240,11 @@ describe('the Scaling view, on the real engine', () => {
       'overhead'
     ])
     for (const chart of charts) {
+      // Karp–Flatt e(N) exists only for 1 ≤ S ≤ N: after a slowdown the card says why it is empty.
+      if (chart === 'karp-flatt' && (processAnalysis.karpFlatt?.points.length ?? 0) === 0) {
+        expect(await page.locator(`[data-chart="${chart}"] canvas`).count()).toBe(0)
+        continue
+      }
       const ink = await canvasInk(page.locator(`[data-chart="${chart}"] canvas`))
       expect(ink.ink, `${chart} has axes and labels`).toBeGreaterThan(500)
       if (chart !== 'backend-costs') expect(ink.data, `${chart} has data`).toBeGreaterThan(20)
