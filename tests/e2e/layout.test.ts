@@ -36,13 +36,13 @@ async function chooseLanguage(page: Page, language: string): Promise<void> {
 }
 
 /** Every view at every width in both languages; screenshots go to tests/.tmp/screenshots. */
-async function audit(page: Page, label: string): Promise<string[]> {
+async function audit(page: Page, label: string, views: readonly View[] = VIEWS): Promise<string[]> {
   const found: string[] = []
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 860 })
     for (const language of LANGUAGES) {
       await chooseLanguage(page, language)
-      for (const view of VIEWS) {
+      for (const view of views) {
         await openView(page, view, found)
         await page.mouse.move(0, 0)
         for (const p of await layoutProblems(page)) {
@@ -64,6 +64,8 @@ async function audit(page: Page, label: string): Promise<string[]> {
 describe('the layout from the window’s minimum width to a wide screen, in English and Korean', () => {
   let browser: Browser
   let app: App
+  /** The two runs the full layout shows and the comparison compares, oldest first. */
+  const runs: string[] = []
 
   beforeAll(async () => {
     browser = await launchChromium()
@@ -83,18 +85,22 @@ describe('the layout from the window’s minimum width to a wide screen, in Engl
     const { page } = app
     await page.setViewportSize({ width: 1280, height: 860 })
     await openView(page, 'results')
+    // Five repetitions, so the table's verdict and 95% interval columns hold figures.
     await fillForm(page, {
       start: '0',
       end: '3,000,000',
       workers: '1,2',
       workload: 'Split',
       backend: 'Processes',
-      pool: 'Warm',
+      pool: 'Cold',
       warmup: '0',
-      reps: '2'
+      reps: '5'
     })
-    await page.keyboard.press('Control+Enter')
-    await waitInPage(page, `return !!document.querySelector('section.results[data-run-id]')`, null)
+    runs.push(await runFromKeyboard(page))
+    // The last run is on show: a warm pool, the candidate of the comparison below.
+    await fillForm(page, { pool: 'Warm' })
+    runs.push(await runFromKeyboard(page))
+    expect(new Set(runs).size).toBe(2)
     await openView(page, 'scaling')
     await page.getByLabel('Range lengths').fill('10_000')
     await page.getByRole('checkbox', { name: /Threads vs processes/ }).uncheck()
@@ -102,4 +108,35 @@ describe('the layout from the window’s minimum width to a wide screen, in Engl
     await page.getByTestId('study-findings').waitFor({ timeout: 120_000 })
     expect(await audit(page, 'full')).toEqual([])
   })
+
+  it('comparing two runs from History, nothing sticks out or is cut off', async () => {
+    const { page } = app
+    await page.setViewportSize({ width: 1280, height: 860 })
+    await openView(page, 'history')
+    for (const row of await page.locator('.history-row[data-run-id]').all()) {
+      const id = (await row.getAttribute('data-run-id')) ?? ''
+      await row.getByRole('checkbox').setChecked(runs.includes(id))
+    }
+    await page.getByRole('button', { name: 'Compare', exact: true }).click()
+    const panel = page.getByRole('region', { name: 'Comparing two runs' })
+    await panel.locator('table').waitFor()
+    // The History tab now shows the comparison, with its ratio and interval columns.
+    expect(await panel.locator('tr[data-workers]').count()).toBe(2)
+    expect(await audit(page, 'compare', ['history'])).toEqual([])
+    expect(await panel.isVisible()).toBe(true)
+  })
 })
+
+/** Runs the form with Ctrl+Enter and waits for that run's result to be on show. */
+async function runFromKeyboard(page: Page): Promise<string> {
+  const shown = page.locator('section.results[data-run-id]')
+  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
+  await page.keyboard.press('Control+Enter')
+  await waitInPage(
+    page,
+    `const el = document.querySelector('section.results[data-run-id]')
+     return !!el && el.getAttribute('data-run-id') !== arg`,
+    before
+  )
+  return (await shown.getAttribute('data-run-id')) ?? ''
+}
