@@ -137,7 +137,7 @@ export class AppState {
   async compareSelected(): Promise<void> {
     const ids = this.history.selectedIds
     if (ids.length !== 2) {
-      this.notice.show('error', i18n.m.compare.selectTwo)
+      this.notice.show('error', () => i18n.m.compare.selectTwo)
       return
     }
     this.tab = 'history'
