@@ -165,14 +165,14 @@ describe('the app in Chromium, on the real engine', () => {
 
   it('the Tutorial preset repeats the tutorial and gets the total it printed as 0', async () => {
     const { page } = app
-    await page.getByRole('button', { name: 'Tutorial' }).click()
+    await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
     expect(await page.getByLabel('Range end').inputValue()).toBe('50,000,000')
     expect(await page.getByLabel('Custom worker counts').inputValue()).toBe('1, 2')
     expect(await page.getByRole('radio', { name: 'Replicate' }).isChecked()).toBe(true)
     expect(await page.getByRole('radio', { name: 'Cold' }).isChecked()).toBe(true)
-    expect(await page.getByRole('button', { name: 'Tutorial' }).getAttribute('aria-pressed')).toBe(
-      'true'
-    )
+    expect(
+      await page.getByRole('button', { name: 'Tutorial', exact: true }).getAttribute('aria-pressed')
+    ).toBe('true')
     await runFromForm(page)
     expect(await sumShown(page)).toBe(grouped(TUTORIAL_SUM))
     expect(grouped(TUTORIAL_SUM)).toBe('2,499,999,950,000,000')

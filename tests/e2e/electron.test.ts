@@ -149,7 +149,7 @@ describe('the desktop app (Electron)', () => {
       )
     }
     const page = await app.firstWindow()
-    await page.getByRole('button', { name: 'Tutorial' }).click()
+    await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
     await page.getByRole('button', { name: 'Run benchmark' }).click()
     const sum = page.getByTestId('sum')
     await until(page, async () =>
