@@ -57,7 +57,7 @@ describe('a run finished on a full disk', () => {
     app = await openApp({ browser, viewport: VIEWPORT, historyDir: mnt })
     const { page } = app
     await waitForReady(page)
-    await page.getByRole('button', { name: 'Tutorial' }).click()
+    await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
     await fillForm(page, { end: '1000000', reps: '1', warmup: '0' })
     await runButton(page).click()
 
@@ -92,10 +92,12 @@ describe('a run finished on a full disk', () => {
         }
       )
       .toBe(true)
+    // One run is written as Run JSON (docs/FORMATS.md), its measured record under `run`.
     const exported = JSON.parse(await readFile(app.savedFiles[0], 'utf8')) as {
-      runs: { config: { range: { end: number } } }[]
+      format: string
+      run: { config: { range: { end: number } } }
     }
-    expect(exported.runs).toHaveLength(1)
-    expect(exported.runs[0].config.range.end).toBe(1_000_000)
+    expect(exported.format).toBe('speedup-lab/run')
+    expect(exported.run.config.range.end).toBe(1_000_000)
   }, 180_000)
 })

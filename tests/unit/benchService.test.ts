@@ -126,8 +126,12 @@ describe('bench service', () => {
     const exported = await svc.handle('export:json', { ids: [sampleRun().id] })
     expect(exported.ok && exported.value.saved).toBe(true)
     const path = join(dir, saved[0].defaultPath)
+    // One run is written as Run JSON (docs/FORMATS.md), its measured record under `run`.
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(
-      expect.objectContaining({ runs: [expect.objectContaining({ id: sampleRun().id })] })
+      expect.objectContaining({
+        format: 'speedup-lab/run',
+        run: expect.objectContaining({ id: sampleRun().id })
+      })
     )
   })
 
