@@ -22,10 +22,12 @@ import {
   formatWarning
 } from './studyTable'
 import { formatHeader, formatTable, formatVerdict } from './table'
+import { runWorkerCommand } from './worker/workerCommand'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), __dirname)
   const parsed = parseCli(argv, availableParallelism())
   if (parsed.kind === 'help') {
     process.stdout.write(`${HELP}\n`)

@@ -10,6 +10,8 @@ export type BenchErrorCode =
   | 'io'
   | 'forbidden'
   | 'internal'
+  /** The cluster: server unreachable, credentials refused, too few workers. */
+  | 'unavailable'
 
 /** A failure that crosses a process boundary as a value, never as a thrown error. */
 export interface BenchError {

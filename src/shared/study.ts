@@ -10,6 +10,7 @@ import {
   issuesOf,
   runConfigSchema,
   type BackendKind,
+  type RunBackend,
   type PoolMode,
   type RunConfig,
   type Validated
@@ -125,7 +126,7 @@ export function sweepWorkers(base: RunConfig): number {
 export function sizeRunConfig(
   base: RunConfig,
   size: number,
-  backend: BackendKind,
+  backend: RunBackend,
   pool: PoolMode
 ): RunConfig {
   const start = base.range.start
@@ -142,7 +143,7 @@ export function sizeRunConfig(
 export const COLD_START_PROBE_LENGTH = 1000
 
 /** The cold-start probe: 1 worker, cold, a job of 1000 elements, at least 5 repetitions. */
-export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): RunConfig {
+export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunConfig {
   return {
     range: { start: 0, end: COLD_START_PROBE_LENGTH },
     workers: [1],
@@ -156,9 +157,9 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
 
 /** One step of a study, in the order it runs. */
 export type StudyStep =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; config: RunConfig }
-  | { kind: 'backend'; backend: BackendKind; config: RunConfig }
-  | { kind: 'cold-start'; backend: BackendKind; config: RunConfig }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; config: RunConfig }
+  | { kind: 'backend'; backend: RunBackend; config: RunConfig }
+  | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
 
 /**
@@ -202,7 +203,7 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
 
 /** Rough costs for progress weighting: ns per element and ms to start a worker. */
 const NS_PER_ELEMENT = 1
-const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
+const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
 const MEMORY_PROBE_MS = 400
 
 /** A guess at how long a step takes (ms), only to weight the study's progress bar. */
@@ -244,7 +245,7 @@ export function describeStep(step: StudyStep): string {
  * threads start, divided by their number.
  */
 export interface WorkerMemory {
-  backend: BackendKind
+  backend: RunBackend
   method: 'proc-status' | 'ps' | 'rss-growth'
   /** Workers the probe started. */
   workers: number
@@ -258,7 +259,7 @@ export interface WorkerMemory {
 
 /** One point of a size sweep: the run of 1 worker and N on a range of `size` elements. */
 export interface SizeRun {
-  backend: BackendKind
+  backend: RunBackend
   pool: PoolMode
   size: number
   run: RunRecord
@@ -266,7 +267,7 @@ export interface SizeRun {
 
 /** One backend's worker sweep, its cold start and its memory per worker. */
 export interface BackendRun {
-  backend: BackendKind
+  backend: RunBackend
   run: RunRecord
   /** The cold-start probe's run: 1 worker, cold, 1000 elements. */
   coldStart: RunRecord
