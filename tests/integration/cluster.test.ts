@@ -345,3 +345,114 @@ describe.skipIf(missing !== null)('cluster backend: credentials and a server tha
     }
   })
 })
+
+/**
+ * A hand-written agent on the same server that speaks the protocol badly:
+ * garbage, a malformed result and a stale one before the right answer (or a
+ * wrong sum, when `lie`). The controller must ignore the first, check the last.
+ */
+async function rogueAgent(url: string, lie: () => boolean): Promise<NatsConnection> {
+  const nc = await connect({ servers: url })
+  const agentId = 'rogue0000'
+  const now = (): number => performance.timeOrigin + performance.now()
+  nc.subscribe(subjects.discover, {
+    callback: (_e, m) =>
+      m.respond(
+        encodeJson({
+          type: 'agent',
+          agentId,
+          host: 'rogue-host',
+          name: 'rogue',
+          cores: 1,
+          node: 'v20',
+          kernels: ['js'],
+          kind: 'process',
+          workers: 1,
+          free: 1
+        })
+      )
+  })
+  nc.subscribe(subjects.ping(agentId), {
+    callback: (_e, m) => m.respond(encodeJson({ type: 'pong', at: now() }))
+  })
+  nc.subscribe(subjects.claim(agentId), {
+    callback: (_e, m) => {
+      const { inbox } = decodeJson(m.data) as { inbox: string }
+      const subject = subjects.claimed(agentId, `t${Math.random().toString(36).slice(2)}`)
+      nc.subscribe(subject, {
+        callback: (_e2, job) => {
+          const run = decodeJson(job.data) as {
+            type: string
+            jobId: number
+            start: number
+            end: number
+          }
+          if (run.type !== 'run') return
+          const at = now()
+          const send = (x: unknown): void => nc.publish(inbox, encodeJson(x))
+          nc.publish(inbox, new TextEncoder().encode('{{ not json'))
+          send({
+            type: 'result',
+            jobId: run.jobId,
+            sum: '12abc',
+            computeMs: 1,
+            startedAt: at,
+            endedAt: at
+          })
+          send({
+            type: 'result',
+            jobId: run.jobId + 999,
+            sum: '1',
+            computeMs: 1,
+            startedAt: at,
+            endedAt: at
+          })
+          send({ type: 'progress', jobId: run.jobId, fraction: 7 })
+          const sum = expectedSum({ start: run.start, end: run.end }) + (lie() ? 1n : 0n)
+          send({
+            type: 'result',
+            jobId: run.jobId,
+            sum: sum.toString(),
+            computeMs: 1,
+            startedAt: at,
+            endedAt: at + 1
+          })
+        }
+      })
+      m.respond(encodeJson({ type: 'claimed', workerId: 'w1', subject }))
+      nc.publish(inbox, encodeJson({ type: 'ready', pid: 4242, at: now() }))
+    }
+  })
+  setInterval(() => {
+    if (!nc.isClosed())
+      nc.publish(subjects.heartbeat(agentId), encodeJson({ type: 'heartbeat', agentId, at: now() }))
+  }, 500).unref()
+  await nc.flush()
+  return nc
+}
+
+describe.skipIf(missing !== null)(
+  'cluster backend: a worker that sends malformed or stale messages',
+  () => {
+    it('ignores them, keeps the right answer, and catches a wrong sum', async () => {
+      const server = await startNatsServer()
+      let lying = false
+      const rogue = await rogueAgent(server.url, () => lying)
+      const log: string[] = []
+      const e = newEngine(log)
+      try {
+        const run = await e.run(clusterConfig(server.url, { workers: [1], reps: 2 }))
+        expect(run.correct).toBe(true)
+        expect(log.some((l) => /rogue.*ignored a malformed message/.test(l))).toBe(true)
+        expect(log.some((l) => /rogue.*ignored a stale result/.test(l))).toBe(true)
+        lying = true
+        const wrong = await e.run(clusterConfig(server.url, { workers: [1], reps: 1 }))
+        expect(wrong.correct).toBe(false)
+      } finally {
+        await e.dispose()
+        await rogue.close()
+        await server.stop()
+      }
+    })
+  }
+)
