@@ -48,7 +48,8 @@ function overheadSample(s: Sample): OverheadSample {
     spawnMs: s.spawnMs,
     wallMs: s.overheadMs + slowest,
     computeMs: s.computeMs,
-    mergeMs: s.mergeMs
+    mergeMs: s.mergeMs,
+    networkMs: s.networkMs
   }
 }
 

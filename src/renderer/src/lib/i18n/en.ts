@@ -446,6 +446,7 @@ export const en = {
         karpFlatt: 'e(N) ± error',
         spawn: 'Spawn',
         dispatch: 'Dispatch',
+        network: 'of which network round trip',
         compute: 'Compute (mean worker)',
         imbalance: 'Imbalance',
         merge: 'Merge'

@@ -439,6 +439,7 @@ export const ko: Messages = {
         karpFlatt: 'e(N) ± 오차',
         spawn: '시작',
         dispatch: '전달',
+        network: '그중 네트워크 왕복',
         compute: '계산(평균 워커)',
         imbalance: '불균형',
         merge: '병합'
