@@ -179,6 +179,22 @@ export function parseHeartbeat(raw: unknown): HeartbeatMessage | null {
 export const isRelease = (raw: unknown): raw is ReleaseMessage =>
   isObject(raw) && raw.type === 'release' && Object.keys(raw).length === 1
 
+/** What "Test connection" shows: the agents found, before a run. */
+export interface ClusterProbe {
+  server: string
+  agents: {
+    host: string
+    name: string
+    cores: number
+    node: string
+    kernels: string[]
+    kind: AgentWorkerKind
+    workers: number
+    free: number
+    rttMs: number
+  }[]
+}
+
 /** Credentials taken out of a server URL: passed to the client, never stored or shown. */
 export type ClusterAuth = { user: string; pass: string } | { token: string } | null
 
