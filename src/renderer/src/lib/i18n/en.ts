@@ -50,6 +50,7 @@ export const en = {
     backend: 'Backend',
     backendProcess: 'Processes',
     backendThread: 'Threads',
+    backendCluster: 'Cluster (NATS)',
     pool: 'Pool',
     poolWarm: 'Warm',
     poolWarmHint: 'Workers are started before timing; only the job is timed.',
@@ -106,7 +107,8 @@ export const en = {
       'not-found': 'Not found',
       io: 'Could not read or write a file',
       forbidden: 'Not allowed',
-      internal: 'Something went wrong'
+      internal: 'Something went wrong',
+      unavailable: 'The cluster is not available'
     },
     cancelledBody: 'The benchmark was stopped and all workers were ended. Nothing was saved.',
     crashedBody:
@@ -473,6 +475,7 @@ export const en = {
     weak: 'weak scaling',
     process: 'processes',
     thread: 'threads',
+    cluster: 'cluster (NATS)',
     warm: 'warm pool',
     cold: 'cold pool'
   },
@@ -625,6 +628,26 @@ export const en = {
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
     }
+  },
+  /* ── Cluster backend (issue 11) ── */
+  cluster: {
+    server: 'NATS server',
+    serverHint:
+      'nats://host:4222, or nats://user:password@host:4222 — credentials are used, never shown or saved.',
+    test: 'Test connection',
+    testing: 'Connecting…',
+    found: (agents: number, workers: number) =>
+      `${agents} ${agents === 1 ? 'agent' : 'agents'}, ${workers} free ${workers === 1 ? 'worker' : 'workers'}`,
+    none: 'Connected, but no agent answered. Start one: speedup-lab worker --server …',
+    failed: (message: string) => `Could not connect: ${message}`,
+    caption: 'Workers found on the cluster',
+    host: 'Host',
+    agent: 'Agent',
+    cores: 'Cores',
+    kernels: 'Kernels',
+    workers: 'Free / workers',
+    roundTrip: 'Round trip',
+    kind: { process: 'processes', thread: 'threads' }
   }
 }
 
