@@ -23,6 +23,7 @@ import {
 } from './studyTable'
 import { formatHeader, formatTable, formatVerdict } from './table'
 import { runWorkerCommand } from './worker/workerCommand'
+import { formatClusterLine } from './clusterLine'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
 
@@ -94,8 +95,9 @@ async function single(
   if (tty) process.stderr.write('\r\x1b[2K')
   const analysis = analyzeRun(run)
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  const clusterLine = formatClusterLine(run)
   process.stdout.write(
-    `${formatHeader(run)}\n\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
+    `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
   if (options.json) {
     writeFileSync(options.json, `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`)

@@ -77,7 +77,7 @@ describe.skipIf(missing !== null)('the Cluster (NATS) backend in the app', () =>
     await runButton(page).click()
     await waitInPage(page, `return !!document.querySelector('section.results[data-run-id]')`, null)
     await runButton(page).waitFor()
-    const text = await page.evaluate(() => document.body.innerText)
+    const text = await page.locator('body').innerText()
     expect(text).not.toContain(PASSWORD)
     expect(await page.getByTestId('sum').textContent()).toContain(
       Number(expectedSum({ start: 0, end: 20_000_000 }))

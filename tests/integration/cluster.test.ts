@@ -54,19 +54,22 @@ async function failureOf(p: Promise<unknown>): Promise<BenchFailure> {
   throw new Error('the run did not fail')
 }
 
-/** Free workers per agent name, as discovery reports them. */
-async function freeWorkers(url: string): Promise<Record<string, number>> {
+/** Free workers per agent name, as discovery reports them (as soon as `agents` have answered). */
+async function freeWorkers(url: string, agents = 2): Promise<Record<string, number>> {
   const nc = await connect({ servers: url })
   const inbox = createInbox()
   const found: Record<string, number> = {}
+  let all!: () => void
+  const answered = new Promise<void>((r) => (all = r))
   nc.subscribe(inbox, {
     callback: (_e, m) => {
       const info = decodeJson(m.data) as { name: string; free: number }
       found[info.name] = info.free
+      if (Object.keys(found).length >= agents) all()
     }
   })
   nc.publish(subjects.discover, encodeJson({}), { reply: inbox })
-  await new Promise((r) => setTimeout(r, 200))
+  await Promise.race([answered, new Promise((r) => setTimeout(r, 500))])
   await nc.close()
   return found
 }
