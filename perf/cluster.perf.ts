@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     engine.run({ ...config, backend: 'process' })
   try {
     // 1. Speedup at 2: local processes and remote workers (one agent, 2 processes) alternately.
-    const agent = startAgent(server.url, ['--processes', '2', '--name', 'perf', '--quiet'], 0)
-    await new Promise((r) => setTimeout(r, 1500))
+    const agent = startAgent(server.url, ['--processes', '2', '--name', 'perf'], 2)
+    await agent.ready
     const pairs: { local: RunRecord; cluster: RunRecord }[] = []
     for (let i = 0; i < (quick ? 1 : 2); i++)
       pairs.push({ local: await local(big), cluster: await cluster(big) })
@@ -133,10 +133,10 @@ async function main(): Promise<void> {
       await waitForPort(port)
       const slow = startAgent(
         `nats://127.0.0.1:${port}`,
-        ['--processes', '2', '--name', `d${delay}`, '--quiet'],
-        0
+        ['--processes', '2', '--name', `d${delay}`],
+        2
       )
-      await new Promise((r) => setTimeout(r, 1500))
+      await slow.ready
       try {
         const r = await cluster(big)
         const link = r.system.cluster?.agents[0]?.rttMs ?? NaN

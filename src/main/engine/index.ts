@@ -122,6 +122,8 @@ export function createEngine(options: EngineOptions): Engine {
  * server URL here and go only to the NATS client; the config that is run and
  * recorded keeps the URL without them.
  */
+const CLUSTER_SETTLE_MS = 3000
+
 async function openClusterFor(
   config: RunConfig,
   options: EngineOptions,
@@ -135,13 +137,21 @@ async function openClusterFor(
       issues: [{ field: 'cluster.server', message: parsed.message }]
     })
   const address = parsed.value
-  const session = await openCluster({
-    address,
-    pool: config.pool,
-    log,
-    ...options.cluster
-  })
+  const open = (): Promise<ClusterSession> =>
+    openCluster({ address, pool: config.pool, log, ...options.cluster })
   const wanted = Math.max(...config.workers)
+  let session = await open()
+  // Workers of the agents found may still be starting or finishing a cancelled job: wait a little.
+  const deadline = Date.now() + CLUSTER_SETTLE_MS
+  while (
+    session.capacity < wanted &&
+    session.agents.reduce((n, a) => n + a.workers, 0) >= wanted &&
+    Date.now() < deadline
+  ) {
+    await session.close()
+    await new Promise((r) => setTimeout(r, 250))
+    session = await open()
+  }
   if (session.capacity < wanted) {
     await session.close()
     const found = session.agents.length
