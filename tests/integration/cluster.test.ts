@@ -40,7 +40,7 @@ function newEngine(log: string[] = []): Engine {
   return createEngine({
     workerPath: WORKER_PATH,
     log: (line) => log.push(line),
-    cluster: { discoverMs: 250, heartbeatTimeoutMs: 1500 }
+    cluster: { discoverMs: 250, heartbeatTimeoutMs: 2500 }
   })
 }
 
@@ -271,8 +271,8 @@ describe.skipIf(missing !== null)('cluster backend (nats-server on 127.0.0.1)', 
     b.process.kill('SIGKILL')
     const f = await failureOf(run)
     expect(f.error.code).toBe('worker-crashed')
-    expect(f.error.message).toMatch(/agent-b.*stopped answering \(no heartbeat for 1\.5 s\)/)
-    expect(performance.now() - t0).toBeLessThan(5000)
+    expect(f.error.message).toMatch(/agent-b.*stopped answering \(no heartbeat for 2\.5 s\)/)
+    expect(performance.now() - t0).toBeLessThan(6000)
     // Its orphaned workers (threads of the agent here) are gone with it.
     expect(await eventually(() => workerPids.every((p) => !alive(p)))).toBe(true)
     const next = await e.run(clusterConfig(server.url, { workers: [1, 2], reps: 1 }))
