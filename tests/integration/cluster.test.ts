@@ -320,7 +320,11 @@ describe.skipIf(missing !== null)('cluster backend: credentials and a server tha
 
   it('the server killed mid-run fails the run at once; the agent stops its jobs', async () => {
     const server = await startNatsServer()
-    const agent = startAgent(server.url, ['--processes', '2', '--name', 'lonely'], 2)
+    const agent = startAgent(
+      server.url,
+      ['--processes', '2', '--name', 'lonely', '--reconnect-for', '2'],
+      2
+    )
     const e = newEngine()
     try {
       await agent.ready
@@ -341,6 +345,11 @@ describe.skipIf(missing !== null)('cluster backend: credentials and a server tha
       expect(f.error.message).toContain(`connection to the NATS server ${server.url} was lost`)
       expect(performance.now() - t0).toBeLessThan(3000)
       await expect.poll(() => agent.stderr(), { timeout: 3000 }).toMatch(/lost the NATS server/)
+      const workers = childrenOf(agent.process.pid!)
+      // Gone for good (2 s here): the agent stops its workers and exits 1, saying why.
+      expect(await agent.exited).toBe(1)
+      expect(agent.stderr()).toMatch(/the NATS server went away for good/)
+      expect(await eventually(() => workers.every((p) => !alive(p)))).toBe(true)
     } finally {
       await e.dispose()
       await agent.stop()

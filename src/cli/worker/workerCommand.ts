@@ -26,10 +26,11 @@ Options:
   --threads N        keep N worker threads instead
   --name NAME        how the controller lists this agent (default: the host name)
   --kernel LIST      kernels offered (default and only one here: js)
+  --reconnect-for S  when the server goes away, keep trying S seconds, then stop (default 30)
   --quiet            no log lines on stderr
   -h, --help         this help
 
-Stops its workers on Ctrl-C/SIGTERM, and when the server has been gone for 30 s.
+Stops its workers on Ctrl-C/SIGTERM, and when the server has been gone for good.
 Exit codes: 0 stopped; 1 the server was unreachable or went away; 2 invalid input.`
 
 export interface WorkerCommandOptions {
@@ -39,6 +40,7 @@ export interface WorkerCommandOptions {
   name: string
   kernels: string[]
   quiet: boolean
+  reconnectForMs: number
 }
 
 export type ParsedWorkerCommand =
@@ -61,6 +63,7 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
         threads: { type: 'string' },
         name: { type: 'string' },
         kernel: { type: 'string' },
+        'reconnect-for': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
@@ -107,10 +110,26 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
   for (const k of kernels)
     if (!KERNELS.includes(k))
       issues.push({ field: 'kernel', message: `"${k}" is not a kernel (${KERNELS.join(', ')})` })
+  let reconnectForMs = 30_000
+  const reconnectText = str('reconnect-for')
+  if (reconnectText !== undefined) {
+    const n = parseIntegerText(reconnectText)
+    if (!n.ok || n.value < 1 || n.value > 86_400)
+      issues.push({ field: 'reconnect-for', message: 'seconds, 1…86400' })
+    else reconnectForMs = n.value * 1000
+  }
   if (issues.length || !address) return { kind: 'invalid', issues }
   return {
     kind: 'run',
-    options: { address, kind, workers, name, kernels, quiet: values.quiet === true }
+    options: {
+      address,
+      kind,
+      workers,
+      name,
+      kernels,
+      quiet: values.quiet === true,
+      reconnectForMs
+    }
   }
 }
 
@@ -140,7 +159,8 @@ export async function runWorkerCommand(argv: string[], dir: string): Promise<num
       name: o.name,
       kernels: o.kernels,
       workerPath: join(dir, 'worker.js'),
-      log
+      log,
+      reconnectForMs: o.reconnectForMs
     })
   } catch (e) {
     process.stderr.write(`speedup-lab worker: ${e instanceof Error ? e.message : String(e)}\n`)
