@@ -8,6 +8,8 @@
  * heartbeats and a worker's exit, each checked on arrival like the rest.
  */
 
+import type { ClusterSystem } from './system'
+
 /** Every subject starts with this, so one server can carry other traffic too. */
 export const SUBJECT_ROOT = 'speedup'
 export const subjects = {
@@ -247,4 +249,14 @@ export function parseServerUrl(
 /** A server text as it may be shown: any `…@` credentials replaced. */
 export function redactServerText(text: string): string {
   return text.replace(/\/\/[^/@]*@/, '//***@')
+}
+
+/**
+ * The cores a cluster run could use: per host the most any of its agents
+ * reported (agents on one host share its cores), added over the hosts.
+ */
+export function clusterCores(cluster: Pick<ClusterSystem, 'agents'>): number {
+  const perHost = new Map<string, number>()
+  for (const a of cluster.agents) perHost.set(a.host, Math.max(perHost.get(a.host) ?? 0, a.cores))
+  return [...perHost.values()].reduce((n, c) => n + c, 0)
 }

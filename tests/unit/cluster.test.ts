@@ -4,6 +4,7 @@ import { parseWorkerCommand } from '../../src/cli/worker/workerCommand'
 import { slotOrder } from '../../src/main/engine/backends/cluster/discover'
 import { natsOptions } from '../../src/main/engine/backends/cluster/natsOptions'
 import {
+  clusterCores,
   isRelease,
   parseAgentInfo,
   parseClaimReply,
@@ -173,5 +174,22 @@ describe('cluster configuration', () => {
     expect(parseWorkerCommand(['--server', 'h', '--kernel', 'cuda'], 2).kind).toBe('invalid')
     expect(parseWorkerCommand(['--server', 'h', '--bogus'], 2).kind).toBe('invalid')
     expect(parseWorkerCommand(['--help'], 2).kind).toBe('help')
+  })
+})
+
+describe('clusterCores', () => {
+  it('counts each host once, at the most cores an agent there reported', () => {
+    const a = (host: string, cores: number) => ({
+      host,
+      name: 'x',
+      cores,
+      node: 'v20',
+      kind: 'process' as const,
+      workers: 1,
+      rttMs: 1,
+      clockOffsetMs: 0
+    })
+    expect(clusterCores({ agents: [a('h1', 2), a('h1', 2), a('h2', 8)] })).toBe(10)
+    expect(clusterCores({ agents: [] })).toBe(0)
   })
 })
