@@ -356,6 +356,26 @@ describe.skipIf(missing !== null)('cluster backend: credentials and a server tha
       await server.stop()
     }
   })
+  it('an agent told to stop while the server is away stops at once, not after its reconnect window', async () => {
+    const server = await startNatsServer()
+    const agent = startAgent(
+      server.url,
+      ['--processes', '1', '--name', 'patient', '--reconnect-for', '120'],
+      1
+    )
+    try {
+      await agent.ready
+      server.process.kill('SIGKILL')
+      await expect.poll(() => agent.stderr(), { timeout: 3000 }).toMatch(/lost the NATS server/)
+      const t0 = performance.now()
+      agent.process.kill('SIGTERM')
+      expect(await agent.exited).toBe(0)
+      expect(performance.now() - t0).toBeLessThan(5000)
+    } finally {
+      await agent.stop()
+      await server.stop()
+    }
+  })
 })
 
 /**

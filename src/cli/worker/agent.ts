@@ -248,8 +248,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     }
     if (!nc.isClosed()) {
       send(subjects.bye(agentId), { type: 'bye', agentId })
-      await nc.flush().catch(() => undefined)
-      await nc.close().catch(() => undefined)
+      // While the server is away a flush would wait for it: give it a second at most.
+      const second = new Promise((r) => setTimeout(r, 1000).unref())
+      await Promise.race([nc.flush().catch(() => undefined), second])
+      await Promise.race([nc.close().catch(() => undefined), second])
     }
     for (const slot of all) slot.handle.kill()
     const deadline = Date.now() + 2000
