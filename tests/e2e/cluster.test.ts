@@ -3,6 +3,7 @@
  * bridged to the real service and engine (the NATS client runs in "main"),
  * a real nats-server with a user and password, and a real agent.
  */
+import { hostname } from 'node:os'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectedSum } from '../../src/shared/range'
@@ -84,6 +85,8 @@ describe.skipIf(missing !== null)('the Cluster (NATS) backend in the app', () =>
         .toLocaleString('en-US')
         .slice(0, 6)
     )
+    // The timeline names the host each worker ran on.
+    expect(await page.locator('th[scope="row"]', { hasText: ` · ${hostname()}` }).count()).toBe(2)
     await page.locator('section.results').scrollIntoViewIfNeeded()
     await screenshot(page, 'cluster-run')
 
