@@ -11,6 +11,7 @@ import { availableParallelism, cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { median, quantile } from 'simple-statistics'
 import { createEngine } from '../src/main/engine'
+import { analyzeRun } from '../src/shared/analysis/analyzeRun'
 import type { RunConfig } from '../src/shared/config'
 import type { RunRecord } from '../src/shared/result'
 import {
@@ -60,9 +61,10 @@ async function main(): Promise<void> {
     const pairs: { local: RunRecord; cluster: RunRecord }[] = []
     for (let i = 0; i < (quick ? 1 : 2); i++)
       pairs.push({ local: await local(big), cluster: await cluster(big) })
-    const speedups = (k: 'local' | 'cluster'): number[] => pairs.map((p) => p[k].results[1].speedup)
+    const speedups = (k: 'local' | 'cluster'): number[] =>
+      pairs.map((p) => analyzeRun(p[k]).workers[1].speedup.speedup)
     const t = (k: 'local' | 'cluster', n: 0 | 1): number =>
-      median(pairs.map((p) => p[k].results[n].medianMs))
+      median(pairs.map((p) => analyzeRun(p[k]).workers[n].medianMs))
     console.log(
       `\nsplit 0…${fmt(big.range.end, 0)}, warm, ${big.reps} reps (+1 warm-up), ${pairs.length} rounds:`
     )
@@ -141,9 +143,10 @@ async function main(): Promise<void> {
         const r = await cluster(big)
         const link = r.system.cluster?.agents[0]?.rttMs ?? NaN
         const over2 = median(r.results[1].samples.map((s) => s.overheadMs))
+        const [a1, a2] = analyzeRun(r).workers
         row(
           `+${delay} ms each way: RTT ${fmt(link, 1)} ms`,
-          `T1 ${fmt(r.results[0].medianMs, 0)} ms, T2 ${fmt(r.results[1].medianMs, 0)} ms, S ${fmt(r.results[1].speedup, 3)}×, overhead@2 ${fmt(over2, 1)} ms`
+          `T1 ${fmt(a1.medianMs, 0)} ms, T2 ${fmt(a2.medianMs, 0)} ms, S ${fmt(a2.speedup.speedup, 3)}×, overhead@2 ${fmt(over2, 1)} ms`
         )
       } finally {
         await slow.stop()

@@ -1,4 +1,6 @@
 import type { ConfigIssue } from './config'
+import type { SaveFailure } from './historySave'
+import type { RunRecord } from './result'
 
 export type BenchErrorCode =
   | 'invalid-input'
@@ -12,6 +14,8 @@ export type BenchErrorCode =
   | 'internal'
   /** The cluster: server unreachable, credentials refused, too few workers. */
   | 'unavailable'
+  /** The run finished but is not in history; `run` holds it, `saveFailure` says why. */
+  | 'not-saved'
 
 /** A failure that crosses a process boundary as a value, never as a thrown error. */
 export interface BenchError {
@@ -21,6 +25,10 @@ export interface BenchError {
   issues?: ConfigIssue[]
   /** For worker failures: which worker and how it ended. */
   worker?: { name: string; pid: number | null; exitCode: number | null; signal: string | null }
+  /** For not-saved: why the run could not be stored. */
+  saveFailure?: SaveFailure
+  /** For not-saved: the finished run, to show and export although it is not in history. */
+  run?: RunRecord
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BenchError }

@@ -6,6 +6,7 @@ import { connect, createInbox } from 'nats'
 import type { NatsConnection } from 'nats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/engine'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { Engine } from '../../src/main/engine'
 import { decodeJson, encodeJson, subjects } from '../../src/shared/cluster'
 import type { RunConfig } from '../../src/shared/config'
@@ -127,7 +128,7 @@ describe.skipIf(missing !== null)('cluster backend (nats-server on 127.0.0.1)', 
   it('cold runs ask the agents for fresh workers inside the timed region', async () => {
     const run = await engine().run(clusterConfig(server.url, { pool: 'cold', workers: [1, 2] }))
     expect(run.correct).toBe(true)
-    for (const r of run.results) expect(r.spawnMedianMs).toBeGreaterThan(0)
+    for (const w of analyzeRun(run).workers) expect(w.spawnMedianMs).toBeGreaterThan(0)
     // The fresh workers are gone again; the standing ones are all free.
     await expect
       .poll(() => freeWorkers(server.url), { timeout: 3000 })

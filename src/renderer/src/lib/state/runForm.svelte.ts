@@ -95,7 +95,7 @@ export class RunForm {
     ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
     pool: this.pool,
     warmup: parseNumber(this.warmup),
-    reps: parseNumber(this.reps)
+    reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
   })
 
   readonly validation = $derived(validateRunConfig(this.candidate))
