@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunRecord } from '../../src/shared/result'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { CLI, natsServerMissing, stopProcess } from '../helpers/cluster'
 
 const PROXY = resolve(__dirname, '../fixtures/net/delayProxy.mjs')
@@ -160,7 +160,10 @@ describe.skipIf(skip !== null)('cluster across network namespaces (separate host
     ctl.stderr?.on('data', (d) => (out += d))
     const code = await new Promise<number | null>((r) => ctl.once('exit', r))
     expect(code, out).toBe(0)
-    const run = JSON.parse(readFileSync(json, 'utf8')) as RunRecord
+    // --json writes the run export (issue 9): the measured record is read back from it.
+    const parsed = parseRunEnvelope(readFileSync(json, 'utf8'))
+    if (!parsed.ok) throw new Error(parsed.reason)
+    const run = parsed.value
     expect(run.correct).toBe(true)
     const agents = run.system.cluster!.agents
     expect(agents.map((x) => x.host).sort()).toEqual(['host-a', 'host-b'])

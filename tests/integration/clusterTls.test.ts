@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunRecord } from '../../src/shared/result'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import {
   CLI,
   freePort,
@@ -162,7 +162,10 @@ describe.skipIf(skip !== null)('cluster over TLS', () => {
       NODE_EXTRA_CA_CERTS: ca
     })
     expect(trusted.code, trusted.stderr).toBe(0)
-    const run = JSON.parse(readFileSync(json, 'utf8')) as RunRecord
+    // --json writes the run export (issue 9): the measured record is read back from it.
+    const parsed = parseRunEnvelope(readFileSync(json, 'utf8'))
+    if (!parsed.ok) throw new Error(parsed.reason)
+    const run = parsed.value
     expect(run.correct).toBe(true)
     expect(run.config.cluster?.server).toBe(`tls://127.0.0.1:${port}`)
     const env = { ...process.env }
