@@ -122,7 +122,11 @@ function sizeSweeps(study: StudyRecord): {
       for (const warning of analysis.warnings) {
         if (warning.code === 'job-shorter-than-spawn' || warning.code === 'more-workers-than-cores')
           continue
-        warnings.push({ where: `${backend} · ${pool} · ${formatCount(r.size)} elements`, warning })
+        warnings.push({
+          where: `${backend} · ${pool} · ${formatCount(r.size)} elements`,
+          source: { backend, pool, size: r.size },
+          warning
+        })
       }
       const point = sizePoint(r, n, analysis)
       if (point) points.push(point)
@@ -163,7 +167,11 @@ function backendComparison(study: StudyRecord): {
     memory: b.memory
   }))
   const warnings = backends.flatMap((b) =>
-    b.analysis.warnings.map((warning) => ({ where: b.backend, warning }))
+    b.analysis.warnings.map((warning) => ({
+      where: b.backend,
+      source: { backend: b.backend },
+      warning
+    }))
   )
   const workers = study.backendRuns[0].run.config.workers
   const cores = study.system.availableParallelism || study.system.logicalCores
