@@ -235,8 +235,8 @@ export function estimateRepMs(c: RunConfig, workers: number, cores: number): num
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
 export type StudyStepInfo =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number }
-  | { kind: 'backend' | 'cold-start' | 'memory'; backend: BackendKind }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number }
+  | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
   | { kind: 'done' }
 
 /** The step without its configuration. */

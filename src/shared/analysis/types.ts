@@ -199,7 +199,7 @@ export interface StudyWarning {
 
 /** Which run of a study a warning came from: a size-sweep point, or a backend's run. */
 export interface WarningSource {
-  backend: BackendKind
+  backend: RunBackend
   pool?: PoolMode
   size?: number
 }
