@@ -35,4 +35,6 @@ export interface BenchApi {
   systemInfo(): Promise<InvokeResult<'system:info'>>
   /** Shows a file this app exported (in this session) in the OS file manager. */
   showInFolder(path: string): Promise<InvokeResult<'shell:show-in-folder'>>
+  /** Connects to a NATS server and lists the agents found (host, cores, kernels, link). */
+  probeCluster(server: string): Promise<InvokeResult<'cluster:probe'>>
 }

@@ -40,7 +40,8 @@ export const BENCH_API_TABLE = {
     },
     exportPng: { channel: 'export:png', params: ['name', 'dataUrl'] },
     systemInfo: { channel: 'system:info', params: [] },
-    showInFolder: { channel: 'shell:show-in-folder', params: ['path'] }
+    showInFolder: { channel: 'shell:show-in-folder', params: ['path'] },
+    probeCluster: { channel: 'cluster:probe', params: ['server'] }
   } satisfies Record<InvokeVerb, { channel: InvokeChannel; params: string[] }>,
   events: {
     onProgress: 'bench:progress',

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { parseServerUrl } from './cluster'
+import type { ClusterProbe } from './cluster'
 import { runConfigSchema } from './config'
 import type { RunConfig } from './config'
 import type { Result } from './errors'
@@ -78,7 +80,15 @@ export const invokeSchemas = {
    * Shows a file the app exported in the OS file manager. Main answers only
    * for paths it wrote itself in this session (anything else is refused).
    */
-  'shell:show-in-folder': z.object({ path: z.string().min(1).max(4096) }).strict()
+  'shell:show-in-folder': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  /** "Test connection": the agents a NATS server offers (credentials may be in the URL). */
+  'cluster:probe': z
+    .object({ server: z.string({ error: 'server must be a URL' }).max(2048) })
+    .strict()
+    .superRefine(({ server }, ctx) => {
+      const parsed = parseServerUrl(server)
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['server'], message: parsed.message })
+    })
 } as const
 
 export interface InvokeResults {
@@ -97,6 +107,7 @@ export interface InvokeResults {
   'export:png': ExportOutcome
   'system:info': SystemInfo
   'shell:show-in-folder': { shown: true }
+  'cluster:probe': ClusterProbe
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas

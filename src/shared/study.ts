@@ -11,6 +11,7 @@ import {
   issuesOf,
   runConfigSchema,
   type BackendKind,
+  type RunBackend,
   type PoolMode,
   type RunConfig,
   type Validated
@@ -126,7 +127,7 @@ export function sweepWorkers(base: RunConfig): number {
 export function sizeRunConfig(
   base: RunConfig,
   size: number,
-  backend: BackendKind,
+  backend: RunBackend,
   pool: PoolMode
 ): RunConfig {
   const start = base.range.start
@@ -145,7 +146,7 @@ export function sizeRunConfig(
 export const COLD_START_PROBE_LENGTH = 1000
 
 /** The cold-start probe: 1 worker, cold, a job of 1000 elements, at least 5 repetitions. */
-export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): RunConfig {
+export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunConfig {
   return {
     range: { start: 0, end: COLD_START_PROBE_LENGTH },
     workers: [1],
@@ -159,9 +160,9 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
 
 /** One step of a study, in the order it runs. */
 export type StudyStep =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; config: RunConfig }
-  | { kind: 'backend'; backend: BackendKind; config: RunConfig }
-  | { kind: 'cold-start'; backend: BackendKind; config: RunConfig }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; config: RunConfig }
+  | { kind: 'backend'; backend: RunBackend; config: RunConfig }
+  | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
 
 /**
@@ -209,7 +210,7 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
 
 /** Rough costs for progress weighting: ns per element and ms to start a worker. */
 const NS_PER_ELEMENT = 1
-const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
+const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
 const MEMORY_PROBE_MS = 400
 
 /** A guess at how long a step takes (ms), only to weight the study's progress bar. */
@@ -234,8 +235,8 @@ export function estimateRepMs(c: RunConfig, workers: number, cores: number): num
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
 export type StudyStepInfo =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number }
-  | { kind: 'backend' | 'cold-start' | 'memory'; backend: BackendKind }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number }
+  | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
   | { kind: 'done' }
 
 /** The step without its configuration. */
@@ -270,7 +271,7 @@ export function describeStep(step: StudyStep): string {
  * threads start, divided by their number.
  */
 export interface WorkerMemory {
-  backend: BackendKind
+  backend: RunBackend
   method: 'proc-status' | 'ps' | 'rss-growth'
   /** Workers the probe started. */
   workers: number
@@ -284,7 +285,7 @@ export interface WorkerMemory {
 
 /** One point of a size sweep: the run of 1 worker and N on a range of `size` elements. */
 export interface SizeRun {
-  backend: BackendKind
+  backend: RunBackend
   pool: PoolMode
   size: number
   run: RunRecord
@@ -292,7 +293,7 @@ export interface SizeRun {
 
 /** One backend's worker sweep, its cold start and its memory per worker. */
 export interface BackendRun {
-  backend: BackendKind
+  backend: RunBackend
   run: RunRecord
   /** The cold-start probe's run: 1 worker, cold, 1000 elements. */
   coldStart: RunRecord

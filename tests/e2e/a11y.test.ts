@@ -135,12 +135,12 @@ describe('languages, themes and accessibility, in Chromium on the real engine', 
     await choose(page, 'en', 'light')
   })
 
-  it('the empty state sets up the multiprocessing tutorial’s experiment; Ctrl+Enter runs it and the result is announced', async () => {
+  it('the empty state sets up the blog’s experiment; Ctrl+Enter runs it and the result is announced', async () => {
     const { page } = app
     await openTab(page, 'results')
     await page
       .getByTestId('empty-state')
-      .getByRole('button', { name: 'Set up the multiprocessing tutorial’s experiment' })
+      .getByRole('button', { name: 'Set up the blog’s experiment' })
       .click()
     expect(
       await page.getByRole('button', { name: 'Tutorial', exact: true }).getAttribute('aria-pressed')
@@ -179,16 +179,11 @@ describe('languages, themes and accessibility, in Chromium on the real engine', 
         expect(await zero.textContent()).toContain('0 — 오답')
         expect(await page.getByTestId('explain-total').textContent()).toContain('정답')
         expect(await page.locator('[data-section="threads"] tbody tr').count()).toBe(2)
-        // The split run's Amdahl line: a serial fraction, or — when 2 workers were slower
-        // than one (a busy machine) — why Amdahl does not apply (main's overheadDominates).
-        const speedup = await page
-          .locator('[data-section="amdahl"] tbody tr[data-workers="2"] td')
-          .first()
-          .textContent()
-        const fit = await page.getByTestId('explain-fit').textContent()
-        if (Number.parseFloat(speedup ?? '') < 1)
-          expect(fit?.trim()).toMatch(/^워커 2개가 1개보다 느렸습니다/)
-        else expect(fit).toMatch(/f = |e = /)
+        // Amdahl's f (or Karp–Flatt e) when 2 threads beat 1; on a busy machine they may not,
+        // and then the explainer must say overhead dominates instead of printing an impossible f.
+        expect(await page.getByTestId('explain-fit').textContent()).toMatch(
+          /f = |e = |오버헤드가 지배/
+        )
         await page.locator('main.content').evaluate((el) => (el.scrollTop = 0))
         await screenshot(page, 'explainer-ko')
       }

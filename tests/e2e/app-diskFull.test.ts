@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { VIEWPORT, fillForm, runButton, waitForReady } from './ui/helpers'
@@ -57,7 +58,7 @@ describe('a run finished on a full disk', () => {
     app = await openApp({ browser, viewport: VIEWPORT, historyDir: mnt })
     const { page } = app
     await waitForReady(page)
-    await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
+    await page.getByRole('button', { name: 'Tutorial' }).click()
     await fillForm(page, { end: '1000000', reps: '1', warmup: '0' })
     await runButton(page).click()
 
@@ -92,12 +93,11 @@ describe('a run finished on a full disk', () => {
         }
       )
       .toBe(true)
-    // One run is written as Run JSON (docs/FORMATS.md), its measured record under `run`.
-    const exported = JSON.parse(await readFile(app.savedFiles[0], 'utf8')) as {
-      format: string
-      run: { config: { range: { end: number } } }
-    }
-    expect(exported.format).toBe('speedup-lab/run')
-    expect(exported.run.config.range.end).toBe(1_000_000)
+    // One run exports as the run envelope of issue 9; the record inside reads back.
+    const text = await readFile(app.savedFiles[0], 'utf8')
+    expect(JSON.parse(text)).toMatchObject({ format: 'speedup-lab/run' })
+    const exported = parseRunEnvelope(text)
+    expect(exported.ok).toBe(true)
+    expect(exported.ok && exported.value.config.range.end).toBe(1_000_000)
   }, 180_000)
 })

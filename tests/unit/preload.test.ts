@@ -65,7 +65,8 @@ describe('preload', () => {
         'run',
         'runStudy',
         'showInFolder',
-        'systemInfo'
+        'systemInfo',
+        'probeCluster'
       ].sort()
     )
     expect(Object.isFrozen(api)).toBe(true)
@@ -91,6 +92,7 @@ describe('preload', () => {
     await api.exportStudy('s1', 'csv')
     expect(await api.systemInfo()).toEqual({ ok: true, value: 'system:info' })
     await api.showInFolder('/tmp/a.csv')
+    await api.probeCluster('nats://h:4222')
     expect(electron.invoked).toEqual([
       { channel: 'bench:run', payload: tutorialRunConfig() },
       { channel: 'bench:cancel', payload: undefined },
@@ -105,7 +107,8 @@ describe('preload', () => {
       { channel: 'export:markdown', payload: { ids: ['r3'] } },
       { channel: 'export:study', payload: { id: 's1', format: 'csv' } },
       { channel: 'system:info', payload: undefined },
-      { channel: 'shell:show-in-folder', payload: { path: '/tmp/a.csv' } }
+      { channel: 'shell:show-in-folder', payload: { path: '/tmp/a.csv' } },
+      { channel: 'cluster:probe', payload: { server: 'nats://h:4222' } }
     ])
   })
 

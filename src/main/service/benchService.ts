@@ -28,6 +28,8 @@ import type { StudyRecord } from '../../shared/study'
 import { studyToJson } from '../../shared/studyJson'
 import type { SystemInfo } from '../../shared/system'
 import type { MemoryProbe } from '../engine/memoryProbe'
+import { probeCluster } from '../engine/backends/cluster/probeCluster'
+import type { ClusterProbe } from '../../shared/cluster'
 import { runStudy } from '../engine/study'
 import type { Engine } from '../engine/types'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
@@ -57,6 +59,8 @@ export interface BenchServiceDeps {
   measureMemory?: MemoryProbe
   /** Shows a file in the OS file manager (Electron's shell.showItemInFolder); absent, the channel says so. */
   showItemInFolder?(path: string): void
+  /** "Test connection" for the cluster backend. Default: the engine's NATS probe (runs in main). */
+  probeCluster?: (server: string) => Promise<ClusterProbe>
 }
 
 /** Finished studies kept for export; older ones are dropped (each holds every run in full). */
@@ -358,7 +362,8 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       }
       deps.showItemInFolder(path)
       return { shown: true }
-    }
+    },
+    'cluster:probe': async ({ server }) => (deps.probeCluster ?? probeCluster)(server)
   }
 
   return {
