@@ -42,6 +42,10 @@ async function audit(page: Page, label: string, views: readonly View[] = VIEWS):
     await page.setViewportSize({ width, height: 860 })
     for (const language of LANGUAGES) {
       await chooseLanguage(page, language)
+      // A segmented choice whose label wraps (약한 스케일링, 클러스터 (NATS)) grows; its text never spills over.
+      for (const spill of await segmentSpills(page)) {
+        found.push(`${label} ${width}px ${language} form: segment «${spill}» taller than its box`)
+      }
       for (const view of views) {
         await openView(page, view, found)
         await page.mouse.move(0, 0)
@@ -126,6 +130,15 @@ describe('the layout from the window’s minimum width to a wide screen, in Engl
     expect(await panel.isVisible()).toBe(true)
   })
 })
+
+/** The run form's segmented choices whose text is taller than the choice. */
+function segmentSpills(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.sidebar fieldset .track label')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1)
+      .map((el) => el.textContent?.trim() ?? '')
+  )
+}
 
 /** Runs the form with Ctrl+Enter and waits for that run's result to be on show. */
 async function runFromKeyboard(page: Page): Promise<string> {
