@@ -135,12 +135,12 @@ describe('languages, themes and accessibility, in Chromium on the real engine', 
     await choose(page, 'en', 'light')
   })
 
-  it('the empty state sets up the blog’s experiment; Ctrl+Enter runs it and the result is announced', async () => {
+  it('the empty state sets up the multiprocessing tutorial’s experiment; Ctrl+Enter runs it and the result is announced', async () => {
     const { page } = app
     await openTab(page, 'results')
     await page
       .getByTestId('empty-state')
-      .getByRole('button', { name: 'Set up the blog’s experiment' })
+      .getByRole('button', { name: 'Set up the multiprocessing tutorial’s experiment' })
       .click()
     expect(
       await page.getByRole('button', { name: 'Tutorial', exact: true }).getAttribute('aria-pressed')

@@ -58,7 +58,7 @@ describe('a run finished on a full disk', () => {
     app = await openApp({ browser, viewport: VIEWPORT, historyDir: mnt })
     const { page } = app
     await waitForReady(page)
-    await page.getByRole('button', { name: 'Tutorial' }).click()
+    await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
     await fillForm(page, { end: '1000000', reps: '1', warmup: '0' })
     await runButton(page).click()
 
