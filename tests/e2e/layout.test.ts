@@ -133,11 +133,9 @@ describe('the layout from the window’s minimum width to a wide screen, in Engl
 
 /** The run form's segmented choices whose text is taller than the choice. */
 function segmentSpills(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.sidebar fieldset .track label')]
-      .filter((el) => el.scrollHeight > el.clientHeight + 1)
-      .map((el) => el.textContent?.trim() ?? '')
-  )
+  return page.evaluate(`[...document.querySelectorAll('.sidebar fieldset .track label')]
+    .filter((el) => el.scrollHeight > el.clientHeight + 1)
+    .map((el) => el.textContent.trim())`) as Promise<string[]>
 }
 
 /** Runs the form with Ctrl+Enter and waits for that run's result to be on show. */
