@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { watPlugin } from './scripts/wat'
 
 export default defineConfig({
+  // Unit tests import the worker's kernels, whose wasm module is assembled from .wat.
+  plugins: [watPlugin()],
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],
