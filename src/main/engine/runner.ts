@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { RunConfig } from '../../shared/config'
 import { BenchFailure } from '../../shared/errors'
+import { kernelOf } from '../../shared/kernel'
 import { expectedSum, splitRange } from '../../shared/range'
 import type { Range } from '../../shared/range'
 import type { RunRecord, Sample, WorkerTiming } from '../../shared/result'
@@ -46,6 +47,21 @@ function criticalPath(worker: PoolWorker, t0: number, warm: boolean, computeMs: 
   return (warm || worker.readyAt === null ? 0 : worker.readyAt - t0) + computeMs
 }
 
+/** A worker whose runtime cannot run the chosen kernel stops the run before anything is measured. */
+function assertKernelSupported(config: RunConfig, worker: PoolWorker): void {
+  const kernel = kernelOf(config)
+  if (worker.kernels.includes(kernel)) return
+  const message =
+    kernel === 'wasm'
+      ? `${worker.label} cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.`
+      : `${worker.label} cannot run the ${kernel} kernel.`
+  throw new BenchFailure({
+    code: 'invalid-input',
+    message,
+    issues: [{ field: 'kernel', message }]
+  })
+}
+
 const cancelled = (): BenchFailure =>
   new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
 
@@ -55,10 +71,12 @@ const cancelled = (): BenchFailure =>
  * first and discarded, every total checked against the closed form.
  */
 export async function runBenchmark(
-  config: RunConfig,
+  requested: RunConfig,
   ctx: RunnerContext,
   hooks: RunHooks = {}
 ): Promise<RunRecord> {
+  // The record says which kernel ran, even when the caller left it to the default.
+  const config: RunConfig = { ...requested, kernel: kernelOf(requested) }
   const id = randomUUID()
   const startedAt = new Date().toISOString()
   const counts = countsToMeasure(config)
@@ -99,7 +117,8 @@ export async function runBenchmark(
       const outcomes: JobOutcome[] = await Promise.all(
         slots.map(async (w, i) => {
           await w.ready
-          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f))
+          assertKernelSupported(config, w)
+          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f), kernelOf(config))
         })
       )
       const lastResult = Math.max(...outcomes.map((o) => o.receivedAt))
@@ -119,7 +138,9 @@ export async function runBenchmark(
         computeStart: outcomes[i].result.startedAt - t0,
         computeEnd: outcomes[i].result.endedAt - t0,
         receivedAt: outcomes[i].receivedAt - t0,
-        computeMs: computeMs[i]
+        computeMs: computeMs[i],
+        kernel: outcomes[i].result.kernel,
+        nsPerElement: outcomes[i].result.nsPerElement
       }))
       const correct = total === expectedTotal && partials.every((p, i) => p === expected[i])
       return {
@@ -152,8 +173,9 @@ export async function runBenchmark(
       warmPool = new WorkerPool(ctx.backend, ctx.log)
       pools.add(warmPool)
       tracker.beginRep('spawning', Math.max(...counts), 0)
-      await warmPool.start(Math.max(...counts))
+      const started = await warmPool.start(Math.max(...counts))
       throwIfCancelled()
+      for (const w of started) assertKernelSupported(config, w)
     }
     const measured = new Map<number, CountMeasurement>(
       counts.map((n) => [
