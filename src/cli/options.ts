@@ -38,6 +38,8 @@ Options:
                          child processes (default) or worker threads
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
+  --kernel js|wasm       the loop that adds the elements: js, the tutorial's
+                         loop (default); wasm, WebAssembly SIMD (~7× faster)
   --warmup N             discarded warm-up repetitions (default 1)
   --reps N               measured repetitions (default 5)
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
@@ -70,6 +72,7 @@ const OPTIONS = {
   workload: { type: 'string' },
   backend: { type: 'string' },
   pool: { type: 'string' },
+  kernel: { type: 'string' },
   warmup: { type: 'string' },
   reps: { type: 'string' },
   'sweep-sizes': { type: 'string' },
@@ -182,7 +185,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (w.ok) config.workers = w.value
     else issues.push({ field: 'workers', message: w.message })
   }
-  for (const key of ['workload', 'backend', 'pool'] as const) {
+  for (const key of ['workload', 'backend', 'pool', 'kernel'] as const) {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }

@@ -3,6 +3,8 @@ import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdict } from '../shared/runVerdict'
 import { analyzeRun } from '../shared/scaling'
 import { formatValue } from '../shared/scaling/formatNumber'
+import { kernelOf } from '../shared/kernel'
+import { formatThroughput, workerThroughput } from '../shared/throughput'
 
 export { groupDigits }
 
@@ -18,7 +20,7 @@ export function formatHeader(run: RunRecord): string {
   const c = run.config
   const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${c.reps} rep${c.reps === 1 ? '' : 's'}`
   return [
-    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${reps}`,
+    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
   ].join('\n')
 }
@@ -58,6 +60,7 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     'Speedup ± e',
     'Efficiency ± e',
     'Karp–Flatt',
+    'Per worker',
     'Sum'
   ]
   const rows = run.results.map((r, i) => {
@@ -72,6 +75,7 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
       withError(a.speedup.speedup, a.speedup.speedupError),
       withError(a.speedup.efficiency * 100, a.speedup.efficiencyError * 100, ' %', 1),
       r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
+      formatThroughput(workerThroughput(run.config, r)),
       r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
     ]
   })

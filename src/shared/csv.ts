@@ -1,5 +1,7 @@
 import Papa from 'papaparse'
+import { kernelOf } from './kernel'
 import type { RunRecord, WorkerCountResult } from './result'
+import { medianNsPerElement, workerThroughput } from './throughput'
 
 type Cell = string | number | boolean | null
 
@@ -45,7 +47,11 @@ export const CSV_COLUMNS: readonly Column[] = [
   // Sums may exceed 2^53: kept as exact decimal strings.
   { header: 'sum', value: (_, r) => r.sum },
   { header: 'expectedSum', value: (_, r) => r.expectedSum },
-  { header: 'correct', value: (_, r) => r.correct }
+  { header: 'correct', value: (_, r) => r.correct },
+  // The loop that added the elements, and how fast it ran in each worker.
+  { header: 'kernel', value: (run) => kernelOf(run.config) },
+  { header: 'nsPerElement', value: (run, r) => medianNsPerElement(run.config, r) },
+  { header: 'workerElementsPerSecond', value: (run, r) => workerThroughput(run.config, r) }
 ]
 
 /** A cell a spreadsheet reads as a plain number (-5, +1.5e3): never a formula, never guarded. */

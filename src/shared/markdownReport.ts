@@ -4,6 +4,8 @@
  * made. Pure: the same record and analysis always give the same bytes.
  */
 import type { RunAnalysis, StudyAnalysis } from './analysis'
+import { kernelOf } from './kernel'
+import { formatThroughput, workerThroughput } from './throughput'
 import type { RunRecord } from './result'
 import { groupDigits, runVerdict } from './runVerdict'
 import { formatCount, formatMiB, formatSize } from './scaling/analyzeStudy'
@@ -62,6 +64,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       'Speedup ± e',
       'Efficiency ± e',
       'Karp–Flatt e(N)',
+      'Per worker',
       'Sum'
     ],
     [
@@ -72,6 +75,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       'right',
       'right',
       ...(cold ? (['right'] as Align[]) : []),
+      'right',
       'right',
       'right',
       'right',
@@ -94,6 +98,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
           : w.scaled && r.workers > 1
             ? `scaled S ${pm(w.scaled.scaledSpeedup, w.scaled.scaledSpeedupError)}`
             : '—',
+        formatThroughput(workerThroughput(run.config, r)),
         r.correct
           ? `✓ ${groupDigits(r.sum)}`
           : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
@@ -143,7 +148,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
   const sections = [
     `# Speedup Lab report`,
     `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ` +
-      `${c.workload} · ${c.backend} · ${c.pool} pool · ${c.warmup} warm-up, ${c.reps} reps  \n` +
+      `${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${c.warmup} warm-up, ${c.reps} reps  \n` +
       `${systemLine(run.system)}  \nRun ${run.id}, ${run.startedAt}`,
     `## Verdict\n\n${runVerdict(run, analysis)}`,
     ...runSections(run, analysis, 2),

@@ -28,7 +28,7 @@ describe('recordsToCsv', () => {
       'runId,date,rangeStart,rangeEnd,workload,backend,pool,warmup,reps,cpuModel,logicalCores,' +
         'availableParallelism,memoryBytes,os,arch,nodeVersion,electronVersion,appVersion,workers,n,' +
         'medianMs,meanMs,stddevMs,minMs,maxMs,spawnMedianMs,speedup,efficiency,karpFlatt,sum,' +
-        'expectedSum,correct'
+        'expectedSum,correct,kernel,nsPerElement,workerElementsPerSecond'
     )
     expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[18])).toEqual([
       'run-000000 1',
