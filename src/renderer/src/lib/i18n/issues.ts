@@ -15,6 +15,7 @@ const FIELDS_KO: Record<string, string> = {
   workload: '작업 방식',
   backend: '백엔드',
   pool: '풀',
+  kernel: '커널',
   workers: '워커 수',
   'a worker count': '워커 수',
   'a size': '크기',
@@ -52,6 +53,11 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   [
     /^weak scaling extends the range N times: it must stay within the safe integers$/i,
     () => '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다'
+  ],
+  [
+    /^(.+) cannot run the wasm kernel: .*$/i,
+    (who) =>
+      `${who}: 이 런타임에는 WebAssembly SIMD(i64x2)가 없어 wasm 커널을 실행할 수 없습니다. js 커널을 선택해 주세요.`
   ],
   [/^unknown fields?: (.+)$/i, (names) => `알 수 없는 항목: ${names}`],
   // The study form (src/shared/study.ts).

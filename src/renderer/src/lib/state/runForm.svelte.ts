@@ -3,6 +3,7 @@ import {
   tutorialRunConfig,
   validateRunConfig,
   type BackendKind,
+  type KernelName,
   type PoolMode,
   type RunConfig,
   type Workload
@@ -21,7 +22,16 @@ import {
 
 export type WorkerMode = 'every' | 'doubling' | 'custom'
 export type FormField =
-  'start' | 'end' | 'workers' | 'workload' | 'backend' | 'pool' | 'warmup' | 'reps' | 'form'
+  | 'start'
+  | 'end'
+  | 'workers'
+  | 'workload'
+  | 'backend'
+  | 'pool'
+  | 'kernel'
+  | 'warmup'
+  | 'reps'
+  | 'form'
 export type PresetName = 'scaling' | 'tutorial'
 
 /** Where each schema path shows its message in the form. */
@@ -29,7 +39,8 @@ function fieldOf(path: string): FormField {
   if (path === 'range.start') return 'start'
   if (path === 'range.end' || path === 'range') return 'end'
   if (path === 'workers' || path.startsWith('workers.')) return 'workers'
-  if (['workload', 'backend', 'pool', 'warmup', 'reps'].includes(path)) return path as FormField
+  if (['workload', 'backend', 'pool', 'kernel', 'warmup', 'reps'].includes(path))
+    return path as FormField
   return 'form'
 }
 
@@ -48,6 +59,7 @@ export class RunForm {
   workload = $state<Workload>('split')
   backend = $state<BackendKind>('process')
   pool = $state<PoolMode>('warm')
+  kernel = $state<KernelName>('js')
   warmup = $state('1')
   reps = $state('5')
 
@@ -81,6 +93,7 @@ export class RunForm {
     workload: this.workload,
     backend: this.backend,
     pool: this.pool,
+    kernel: this.kernel,
     warmup: parseNumber(this.warmup),
     reps: parseNumber(this.reps)
   })
@@ -143,6 +156,7 @@ export class RunForm {
     this.workload = config.workload
     this.backend = config.backend
     this.pool = config.pool
+    this.kernel = config.kernel ?? 'js'
     this.warmup = String(config.warmup)
     this.reps = String(config.reps)
   }
@@ -167,6 +181,7 @@ function sameConfig(a: RunConfig, b: RunConfig): boolean {
     a.workload === b.workload &&
     a.backend === b.backend &&
     a.pool === b.pool &&
+    (a.kernel ?? 'js') === (b.kernel ?? 'js') &&
     a.warmup === b.warmup &&
     a.reps === b.reps
   )
