@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { BACKENDS, defaultRunConfig, issuesOf, runConfigSchema } from '../shared/config'
-import type { BackendKind, ConfigIssue, RunConfig } from '../shared/config'
+import { BACKENDS, defaultRunConfig, issuesOf, KERNELS, runConfigSchema } from '../shared/config'
+import type { BackendKind, ConfigIssue, KernelName, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
 import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
 import type { StudyConfig } from '../shared/study'
@@ -52,6 +52,11 @@ Options:
   --compare-backends[=LIST]
                          the worker sweep on each backend side by side, with
                          cold start and memory per worker (alone: process,thread)
+  --compare-kernels[=LIST]
+                         the size sweep once per kernel (alone: js,wasm), and
+                         how the faster loop moves the break-even up and
+                         lowers the speedup at a fixed size (alone, without
+                         --sweep-sizes: the default sizes)
   --csv FILE             write the results as CSV (RFC 4180)
   --json FILE            write { config, system, results, analysis } as JSON
   --markdown FILE        write a Markdown report (tables and the verdict)
@@ -77,6 +82,7 @@ const OPTIONS = {
   reps: { type: 'string' },
   'sweep-sizes': { type: 'string' },
   'compare-backends': { type: 'string' },
+  'compare-kernels': { type: 'string' },
   csv: { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
@@ -91,7 +97,7 @@ const STRING_OPTIONS = new Set(
 )
 
 /** Options whose value may be left out: --sweep-sizes alone means the default sizes. */
-const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends'])
+const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends', 'compare-kernels'])
 
 /** "process,thread" → the backends, each checked. */
 function parseBackendList(
@@ -115,6 +121,7 @@ function cliField(field: string): string {
   if (field.startsWith('base.')) return field.slice('base.'.length)
   if (field.startsWith('sizes')) return 'sweep-sizes'
   if (field.startsWith('backends')) return 'compare-backends'
+  if (field.startsWith('kernels')) return 'compare-kernels'
   return field
 }
 
@@ -211,6 +218,23 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       else issues.push({ field: 'sweep-sizes', message: parsedSizes.message })
     }
   }
+  let kernels: KernelName[] | undefined
+  if (given('compare-kernels')) {
+    const text = str('compare-kernels')
+    const parts = (text || KERNELS.join(','))
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+    const bad = parts.find((p) => !(KERNELS as readonly string[]).includes(p))
+    if (bad !== undefined)
+      issues.push({
+        field: 'compare-kernels',
+        message: `"${bad}" is not a kernel (${KERNELS.join(', ')})`
+      })
+    else kernels = [...new Set(parts as KernelName[])]
+    // Comparing kernels is a size sweep: alone, it sweeps the default sizes.
+    if (!given('sweep-sizes')) sizes = [...DEFAULT_SWEEP_SIZES]
+  }
   let backends: BackendKind[] | undefined
   if (given('compare-backends')) {
     const text = str('compare-backends')
@@ -231,16 +255,17 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     }
   }
   let study: StudyConfig | null = null
-  const wantsStudy = given('sweep-sizes') || given('compare-backends')
+  const wantsStudy = given('sweep-sizes') || given('compare-backends') || given('compare-kernels')
   if (checked.success && wantsStudy) {
     const studyInput = {
       base: checked.data,
       ...(sizes ? { sizes } : {}),
-      ...(backends ? { backends } : {})
+      ...(backends ? { backends } : {}),
+      ...(kernels ? { kernels } : {})
     }
     const checkedStudy = studyConfigSchema.safeParse(studyInput)
     if (checkedStudy.success) study = checkedStudy.data
-    else if (sizes || backends) {
+    else if (sizes || backends || kernels) {
       const seen = new Set(issues.map((i) => i.field))
       for (const issue of issuesOf(checkedStudy.error)) {
         const field = cliField(issue.field)

@@ -1,4 +1,4 @@
-import type { BackendKind, PoolMode, Workload } from './config'
+import type { BackendKind, KernelName, PoolMode, Workload } from './config'
 import type {
   BootstrapInterval,
   BreakEven,
@@ -131,6 +131,8 @@ export interface SizePointAnalysis {
 export interface SizeSweepAnalysis {
   backend: BackendKind
   pool: PoolMode
+  /** Set when the study compared kernels: the kernel this sweep ran. */
+  kernel?: KernelName
   /** N, compared with 1. */
   workers: number
   points: SizePointAnalysis[]

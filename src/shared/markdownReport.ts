@@ -5,6 +5,7 @@
  */
 import type { RunAnalysis, StudyAnalysis } from './analysis'
 import { kernelOf } from './kernel'
+import { compareKernels, describeBreakEvenSize } from './kernelComparison'
 import { formatThroughput, workerThroughput } from './throughput'
 import type { RunRecord } from './result'
 import { groupDigits, runVerdict } from './runVerdict'
@@ -199,8 +200,34 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       ])
     )
     sections.push(
-      `## Problem size: ${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
+      `## Problem size: ${s.kernel ? `${s.kernel} kernel, ` : ''}${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
         `Times are medians ± the half-width of their 95% interval.\n\n${table}`
+    )
+  }
+  const kernels = compareKernels(study, analysis)
+  if (kernels) {
+    const table = markdownTable(
+      [
+        'Kernel',
+        'ns/element',
+        'Per worker',
+        'Break-even (warm)',
+        'Break-even (cold)',
+        `Speedup at ${formatCount(kernels.largestSize)}`
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+      kernels.kernels.map((k) => [
+        k.kernel,
+        k.nsPerElement === null ? '—' : k.nsPerElement.toFixed(3),
+        formatThroughput(k.nsPerElement === null ? null : 1e9 / k.nsPerElement),
+        describeBreakEvenSize(k.breakEven.warm, kernels.smallestSize, kernels.largestSize),
+        describeBreakEvenSize(k.breakEven.cold, kernels.smallestSize, kernels.largestSize),
+        k.speedupAtLargest ? pm(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError) : '—'
+      ])
+    )
+    sections.push(
+      `## Kernels compared (${kernels.backend}, 1 vs ${kernels.workers} workers)\n\n${table}` +
+        (kernels.sentences.length ? `\n\n${bullets(kernels.sentences)}` : '')
     )
   }
   const c = analysis.backendComparison

@@ -7,9 +7,11 @@
 import { z } from 'zod'
 import {
   BACKENDS,
+  KERNELS,
   issuesOf,
   runConfigSchema,
   type BackendKind,
+  type KernelName,
   type PoolMode,
   type RunConfig,
   type Validated
@@ -68,6 +70,14 @@ export const studyConfigSchema = z
       })
       .min(1, 'give at least one backend')
       .max(BACKENDS.length, `at most ${BACKENDS.length} backends`)
+      .optional(),
+    /** Kernels to compare: the size sweep is run once with each (issue 10). */
+    kernels: z
+      .array(z.enum(KERNELS, { error: `a kernel must be one of ${KERNELS.join(', ')}` }), {
+        error: 'kernels must be a list'
+      })
+      .min(2, 'compare at least two kernels')
+      .max(KERNELS.length, `at most ${KERNELS.length} kernels`)
       .optional()
   })
   .strict()
@@ -81,6 +91,16 @@ export const studyConfigSchema = z
     }
     if (c.sizes && new Set(c.sizes).size !== c.sizes.length) {
       ctx.addIssue({ code: 'custom', message: 'sizes must be distinct', path: ['sizes'] })
+    }
+    if (c.kernels && new Set(c.kernels).size !== c.kernels.length) {
+      ctx.addIssue({ code: 'custom', message: 'kernels must be distinct', path: ['kernels'] })
+    }
+    if (c.kernels && !c.sizes) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'comparing kernels runs the size sweep with each: give sizes',
+        path: ['kernels']
+      })
     }
     if (c.backends && new Set(c.backends).size !== c.backends.length) {
       ctx.addIssue({ code: 'custom', message: 'backends must be distinct', path: ['backends'] })
@@ -126,7 +146,8 @@ export function sizeRunConfig(
   base: RunConfig,
   size: number,
   backend: BackendKind,
-  pool: PoolMode
+  pool: PoolMode,
+  kernel?: KernelName
 ): RunConfig {
   const start = base.range.start
   return {
@@ -134,7 +155,8 @@ export function sizeRunConfig(
     range: { start, end: start + size },
     workers: [1, sweepWorkers(base)],
     backend,
-    pool
+    pool,
+    ...(kernel ? { kernel } : {})
   }
 }
 
@@ -156,7 +178,15 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
 
 /** One step of a study, in the order it runs. */
 export type StudyStep =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; config: RunConfig }
+  | {
+      kind: 'size'
+      backend: BackendKind
+      pool: PoolMode
+      size: number
+      config: RunConfig
+      /** Set when the study compares kernels. */
+      kernel?: KernelName
+    }
   | { kind: 'backend'; backend: BackendKind; config: RunConfig }
   | { kind: 'cold-start'; backend: BackendKind; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
@@ -172,16 +202,20 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
   const backends = config.backends ?? [config.base.backend]
   if (config.sizes) {
     const sizes = [...config.sizes].sort((a, b) => a - b)
-    for (const backend of backends) {
-      for (const pool of ['warm', 'cold'] as const) {
-        for (const size of sizes) {
-          steps.push({
-            kind: 'size',
-            backend,
-            pool,
-            size,
-            config: sizeRunConfig(config.base, size, backend, pool)
-          })
+    // Comparing kernels: the whole sweep once per kernel, each kernel's runs together.
+    for (const kernel of config.kernels ?? [undefined]) {
+      for (const backend of backends) {
+        for (const pool of ['warm', 'cold'] as const) {
+          for (const size of sizes) {
+            steps.push({
+              kind: 'size',
+              backend,
+              pool,
+              size,
+              config: sizeRunConfig(config.base, size, backend, pool, kernel),
+              ...(kernel ? { kernel } : {})
+            })
+          }
         }
       }
     }
@@ -202,6 +236,7 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
 
 /** Rough costs for progress weighting: ns per element and ms to start a worker. */
 const NS_PER_ELEMENT = 1
+const NS_PER_ELEMENT_BY_KERNEL: Record<KernelName, number> = { js: NS_PER_ELEMENT, wasm: 0.15 }
 const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
 const MEMORY_PROBE_MS = 400
 
@@ -214,7 +249,8 @@ export function estimateStepMs(step: StudyStep, cores: number): number {
   const spawn = SPAWN_MS[c.backend]
   const perRep = counts.reduce((sum, n) => {
     const work = c.workload === 'split' ? length : length * n
-    const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(n, cores))
+    const computeMs =
+      (work * NS_PER_ELEMENT_BY_KERNEL[c.kernel ?? 'js']) / 1e6 / Math.max(1, Math.min(n, cores))
     return sum + computeMs + 1 + (c.pool === 'cold' ? spawn * n : 0)
   }, 0)
   return (c.warmup + c.reps) * perRep + (c.pool === 'warm' ? spawn * Math.max(...counts) : 0)
@@ -224,7 +260,7 @@ export function estimateStepMs(step: StudyStep, cores: number): number {
 export function describeStep(step: StudyStep): string {
   switch (step.kind) {
     case 'size':
-      return `size sweep · ${step.backend} · ${step.pool} · ${step.size.toLocaleString('en-US')} elements`
+      return `size sweep · ${step.kernel ? `${step.kernel} kernel · ` : ''}${step.backend} · ${step.pool} · ${step.size.toLocaleString('en-US')} elements`
     case 'backend':
       return `backend comparison · ${step.backend}`
     case 'cold-start':
@@ -262,6 +298,8 @@ export interface SizeRun {
   pool: PoolMode
   size: number
   run: RunRecord
+  /** Set when the study compared kernels: which kernel's sweep this point belongs to. */
+  kernel?: KernelName
 }
 
 /** One backend's worker sweep, its cold start and its memory per worker. */

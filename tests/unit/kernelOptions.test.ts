@@ -80,3 +80,29 @@ describe('throughput per worker', () => {
     expect(formatThroughput(null)).toBe('—')
   })
 })
+
+describe('parseCli --compare-kernels', () => {
+  it('alone: both kernels over the default sizes; with a list or sizes as given', () => {
+    const alone = parseCli(['--compare-kernels', '--workers', '1,2'], 2)
+    if (alone.kind !== 'run') throw new Error(JSON.stringify(alone))
+    expect(alone.options.study).toMatchObject({ kernels: ['js', 'wasm'] })
+    expect(alone.options.study?.sizes?.length).toBe(11)
+    const listed = parseCli(
+      ['--compare-kernels=wasm,js', '--sweep-sizes', '10^4,10^5', '--workers', '1,2'],
+      2
+    )
+    if (listed.kind !== 'run') throw new Error(JSON.stringify(listed))
+    expect(listed.options.study).toMatchObject({ kernels: ['wasm', 'js'], sizes: [1e4, 1e5] })
+  })
+
+  it('refuses an unknown kernel or a single one, in the CLI’s words', () => {
+    expect(parseCli(['--compare-kernels=js,c', '--workers', '1,2'], 2)).toEqual({
+      kind: 'invalid',
+      issues: [{ field: 'compare-kernels', message: '"c" is not a kernel (js, wasm)' }]
+    })
+    expect(parseCli(['--compare-kernels=js', '--workers', '1,2'], 2)).toEqual({
+      kind: 'invalid',
+      issues: [{ field: 'compare-kernels', message: 'compare at least two kernels' }]
+    })
+  })
+})
