@@ -649,8 +649,11 @@ export const en = {
     speedupAt: (size: string) => `Speedup at ${size}`,
     never: (size: string) => `above ${size}`,
     always: (size: string) => `below ${size}`,
+    about: (size: string) => `about ${size}`,
+    noisy: '(noisy)',
+    unclear: 'unclear',
     explainer: {
-      heading: 'A faster loop makes parallelism pay off later',
+      heading: '5. A faster loop makes parallelism pay off later',
       body: 'Splitting a job saves compute time but adds a fixed cost: starting or waking the workers, sending the jobs, collecting the sums. A faster kernel shrinks the compute and leaves that cost as it was, so N workers need a bigger job before they win, and at any fixed size the speedup is lower.',
       yours: (fast: string, slow: string, ratio: string) =>
         `Your study: the ${fast} loop took ${ratio}× less time per element than the ${slow} loop.`,

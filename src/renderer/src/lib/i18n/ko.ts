@@ -635,8 +635,11 @@ export const ko: Messages = {
     speedupAt: (size: string) => `${size}에서의 속도 향상`,
     never: (size: string) => `${size} 초과`,
     always: (size: string) => `${size} 미만`,
+    about: (size: string) => `약 ${size}`,
+    noisy: '(잡음 큼)',
+    unclear: '불분명',
     explainer: {
-      heading: '루프가 빠를수록 병렬화는 더 늦게 이득이 됩니다',
+      heading: '5. 루프가 빠를수록 병렬화는 더 늦게 이득이 됩니다',
       body: '작업을 나누면 계산 시간은 줄지만 고정 비용이 더해집니다: 워커를 띄우거나 깨우고, 작업을 보내고, 합을 모으는 비용입니다. 빠른 커널은 계산만 줄이고 그 비용은 그대로 두므로, N개 워커가 이기려면 더 큰 작업이 필요하고, 같은 크기에서는 속도 향상이 더 낮습니다.',
       yours: (fast: string, slow: string, ratio: string) =>
         `내 스터디: ${fast} 루프는 원소당 시간이 ${slow} 루프보다 ${ratio}배 짧았습니다.`,
