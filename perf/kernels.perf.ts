@@ -17,7 +17,7 @@ import { createWasmSliceSum } from '../src/worker/kernels/wasmKernel'
 
 const quick = process.env.PERF_QUICK === '1'
 const N = quick ? 2e8 : 1e9
-const REPS = quick ? 2 : 3
+const REPS = quick ? 2 : 5
 const MAX = Number.MAX_SAFE_INTEGER
 
 const RANGES = [
