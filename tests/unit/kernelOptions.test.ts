@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseCli } from '../../src/cli/options'
 import { validateRunConfig } from '../../src/shared/config'
+import { localizeIssue } from '../../src/renderer/src/lib/i18n/issues'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
+import { validateStudyConfig } from '../../src/shared/study'
 import { formatThroughput, medianNsPerElement, workerThroughput } from '../../src/shared/throughput'
 import { sampleRun } from '../helpers/runRecord'
 
@@ -104,5 +106,32 @@ describe('parseCli --compare-kernels', () => {
       kind: 'invalid',
       issues: [{ field: 'compare-kernels', message: 'compare at least two kernels' }]
     })
+  })
+})
+
+describe('kernel messages in Korean', () => {
+  const base = sampleRun().config
+  const messages = [
+    ...new Set(
+      [
+        validateRunConfig({ ...base, kernel: 'gpu' }),
+        validateStudyConfig({ base, backends: ['process'], kernels: ['js', 'wasm'] }),
+        validateStudyConfig({ base, sizes: [1000], kernels: ['js'] }),
+        validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'js'] }),
+        validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'gpu'] }),
+        validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'wasm', 'js'] }),
+        validateStudyConfig({ base, sizes: [1000], kernels: 'js' })
+      ].flatMap((r) => (r.ok ? [] : r.issues.map((i) => i.message)))
+    ),
+    'worker 1 (pid 42) cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.'
+  ]
+
+  it('translates every one of them, keeping the numbers', () => {
+    expect(messages.length).toBeGreaterThanOrEqual(7)
+    for (const message of messages) {
+      const korean = localizeIssue(message, 'ko')
+      expect(korean, message).toMatch(/[\uac00-\ud7a3]/)
+      for (const number of message.match(/\d+/g) ?? []) expect(korean, message).toContain(number)
+    }
   })
 })
