@@ -9,7 +9,7 @@ import {
   kernelUnavailableReason,
   WASM_KERNEL_BYTES
 } from '../../src/worker/kernels'
-import { JS_CHUNK, sumSliceJs } from '../../src/worker/kernels/jsKernel'
+import { JS_CHUNK, jsChunkEnd, sumSliceJs } from '../../src/worker/kernels/jsKernel'
 import { canRunWasm } from '../../src/worker/kernels/wasmKernel'
 
 const MAX = Number.MAX_SAFE_INTEGER
@@ -100,6 +100,21 @@ describe('both kernels, against the closed form', () => {
       job.step(1000)
       expect(job.sum).toBe(closed(-MAX, -MAX + 1000))
     }
+  })
+})
+
+describe('the js kernel’s chunks (regression: they shrank to one element next to ±2^53)', () => {
+  it('are 2^26 elements long at any magnitude, and their offsets sum exactly in a double', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -MAX, max: MAX - JS_CHUNK }), (from) => {
+        expect(jsChunkEnd(from, MAX) - from).toBe(JS_CHUNK)
+      })
+    )
+    expect(jsChunkEnd(MAX - 100_000_000, MAX) - (MAX - 100_000_000)).toBe(JS_CHUNK)
+    expect(jsChunkEnd(-MAX, 0) - -MAX).toBe(JS_CHUNK)
+    expect(jsChunkEnd(MAX - 5, MAX)).toBe(MAX)
+    // 0 + 1 + … + (2^26 − 1) < 2^53: every partial sum of a chunk's offsets is exact.
+    expect((JS_CHUNK * (JS_CHUNK - 1)) / 2).toBeLessThan(2 ** 53)
   })
 })
 

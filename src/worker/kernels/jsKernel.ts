@@ -15,6 +15,13 @@
  */
 export const JS_CHUNK = 2 ** 26
 
+/**
+ * Where the chunk starting at `from` ends: JS_CHUNK elements on, whatever the
+ * magnitude (the kernel it replaced shrank chunks to 2^53 ÷ |from|, one
+ * element next to ±2^53, and was 70× slower there).
+ */
+export const jsChunkEnd = (from: number, to: number): number => Math.min(to, from + JS_CHUNK)
+
 /** Sum of (i − from) for i in [from, to); exact while to − from ≤ JS_CHUNK. */
 function sumOffsets(from: number, to: number): number {
   let s = 0
@@ -26,7 +33,7 @@ function sumOffsets(from: number, to: number): number {
 export function sumSliceJs(from: number, to: number): bigint {
   let total = 0n
   for (let chunk = from; chunk < to;) {
-    const next = Math.min(to, chunk + JS_CHUNK)
+    const next = jsChunkEnd(chunk, to)
     // Within the exact zone a double → BigInt conversion is lossless.
     total += BigInt(sumOffsets(chunk, next)) + BigInt(chunk) * BigInt(next - chunk)
     chunk = next
