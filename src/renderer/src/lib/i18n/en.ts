@@ -632,7 +632,7 @@ export const en = {
     jsHint: 'The tutorial’s loop: one addition per element, in a double (exact, in chunks).',
     wasm: 'WebAssembly SIMD',
     wasmHint:
-      'The same sum, every element still added, eight at a time in 128-bit vectors: about 7× faster.',
+      'The same sum, every element still added, eight at a time in 128-bit vectors: several times faster.',
     words: { js: 'js kernel', wasm: 'wasm kernel' },
     perWorker: 'Per worker',
     perWorkerTip:

@@ -620,7 +620,7 @@ export const ko: Messages = {
     jsHint: '튜토리얼의 루프: 원소마다 double에 한 번씩 더합니다(청크 단위로 정확).',
     wasm: 'WebAssembly SIMD',
     wasmHint:
-      '같은 합을, 모든 원소를 더하면서 128비트 벡터로 여덟 개씩 계산합니다: 약 7배 빠릅니다.',
+      '같은 합을, 모든 원소를 더하면서 128비트 벡터로 여덟 개씩 계산합니다: 몇 배 빠릅니다.',
     words: { js: 'js 커널', wasm: 'wasm 커널' },
     perWorker: '워커당',
     perWorkerTip: '각 워커가 자기 계산 시간 1초 동안 더한 원소 수(모든 반복에서 중앙값 워커).',
