@@ -39,7 +39,8 @@ Options:
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
   --kernel js|wasm       the loop that adds the elements: js, the tutorial's
-                         loop (default); wasm, WebAssembly SIMD (several times faster)
+                         loop (default); wasm, WebAssembly SIMD, several
+                         times faster
   --warmup N             discarded warm-up repetitions (default 1)
   --reps N               measured repetitions (default 5)
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
