@@ -13,6 +13,15 @@ export interface CliOptions {
   json: string | null
   markdown: string | null
   quiet: boolean
+  /** --baseline: an exported run to compare this run with; null for none. */
+  baseline: string | null
+  /** --fail-on-regression PCT: exit 1 when a worker count regressed by more than PCT %. */
+  failOnRegression: number | null
+  /** --noise-threshold PCT as a fraction (default 0.02). */
+  noiseThreshold: number | null
+  comparisonCsv: string | null
+  comparisonJson: string | null
+  comparisonMarkdown: string | null
 }
 
 export type ParsedCli =
@@ -42,7 +51,9 @@ Options:
                          loop (default); wasm, WebAssembly SIMD, several
                          times faster
   --warmup N             discarded warm-up repetitions (default 1)
-  --reps N               measured repetitions (default 5)
+  --reps N|auto          measured repetitions: N exactly, or auto (default):
+                         each worker count at least 5 times and for at least
+                         3 s in all, at most 100 times
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
                          --workers) on ranges of each length from START, warm
                          and cold pools, and the break-even size where N first
@@ -61,7 +72,19 @@ Options:
   --csv FILE             write the results as CSV (RFC 4180)
   --json FILE            write { config, system, results, analysis } as JSON
   --markdown FILE        write a Markdown report (tables and the verdict)
-  --quiet                no progress line on stderr
+  --baseline FILE.json   compare with an exported run (--json of an earlier run,
+                         or a one-run JSON export of the app): per worker count
+                         the ratio of medians with its 95% interval and a
+                         verdict (improved, regressed, no change), and the
+                         same for the speedup. The range and workload must
+                         match; other settings may differ and are listed
+  --noise-threshold PCT  changes smaller than PCT % are "no change" (default 2)
+  --fail-on-regression PCT
+                         exit 1 when any worker count regressed by more than
+                         PCT % (significant and beyond the noise threshold)
+  --comparison-csv FILE, --comparison-json FILE, --comparison-markdown FILE
+                         write the comparison with --baseline
+  --quiet                no plan or progress line on stderr
   -h, --help             this help
 
 Intervals are 95%: the median's by percentile bootstrap, the mean's by
@@ -69,8 +92,9 @@ Student t; "S ± e" carries the medians' interval half-widths through T1/TN.
 Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
-Exit codes: 0 done and every sum correct; 1 the run failed or a sum was
-wrong; 2 invalid input; 130 cancelled with Ctrl-C.`
+Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
+wrong, or --fail-on-regression found a regression; 2 invalid input (a
+baseline that cannot be compared included); 130 cancelled with Ctrl-C.`
 
 const OPTIONS = {
   range: { type: 'string' },
@@ -87,6 +111,12 @@ const OPTIONS = {
   csv: { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
+  baseline: { type: 'string' },
+  'noise-threshold': { type: 'string' },
+  'fail-on-regression': { type: 'string' },
+  'comparison-csv': { type: 'string' },
+  'comparison-json': { type: 'string' },
+  'comparison-markdown': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' }
 } as const
@@ -124,6 +154,59 @@ function cliField(field: string): string {
   if (field.startsWith('backends')) return 'compare-backends'
   if (field.startsWith('kernels')) return 'compare-kernels'
   return field
+}
+
+type ComparisonOptions = Pick<
+  CliOptions,
+  | 'baseline'
+  | 'failOnRegression'
+  | 'noiseThreshold'
+  | 'comparisonCsv'
+  | 'comparisonJson'
+  | 'comparisonMarkdown'
+>
+
+/** A percentage: a plain non-negative decimal such as 5 or 2.5, at most 1000. */
+function parsePercent(text: string): number | null {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) return null
+  const value = Number(text)
+  return value <= 1000 ? value : null
+}
+
+/** --baseline and what goes with it; every option that needs --baseline says so. */
+function parseComparisonOptions(
+  str: (key: string) => string | undefined,
+  issues: ConfigIssue[]
+): ComparisonOptions {
+  const percent = (key: string): number | null => {
+    const text = str(key)
+    if (text === undefined || text === '') return null
+    const value = parsePercent(text)
+    if (value === null)
+      issues.push({ field: key, message: `"${text}" is not a percentage (e.g. 5 or 2.5)` })
+    return value
+  }
+  const out: ComparisonOptions = {
+    baseline: str('baseline') || null,
+    failOnRegression: percent('fail-on-regression'),
+    noiseThreshold: percent('noise-threshold'),
+    comparisonCsv: str('comparison-csv') || null,
+    comparisonJson: str('comparison-json') || null,
+    comparisonMarkdown: str('comparison-markdown') || null
+  }
+  if (out.noiseThreshold !== null) out.noiseThreshold /= 100
+  if (!out.baseline) {
+    for (const key of [
+      'fail-on-regression',
+      'noise-threshold',
+      'comparison-csv',
+      'comparison-json',
+      'comparison-markdown'
+    ]) {
+      if (str(key)) issues.push({ field: key, message: `--${key} needs --baseline FILE.json` })
+    }
+  }
+  return out
 }
 
 /**
@@ -200,13 +283,26 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   for (const key of ['warmup', 'reps'] as const) {
     const value = str(key)
     if (value === undefined) continue
+    if (key === 'reps' && value.trim().toLowerCase() === 'auto') {
+      config.reps = 'auto'
+      continue
+    }
     const n = parseIntegerText(value)
     if (n.ok) config[key] = n.value
-    else issues.push({ field: key, message: n.message })
+    else issues.push({ field: key, message: key === 'reps' ? `${n.message} (or auto)` : n.message })
   }
-  for (const key of ['csv', 'json', 'markdown'] as const) {
+  for (const key of [
+    'csv',
+    'json',
+    'markdown',
+    'baseline',
+    'comparison-csv',
+    'comparison-json',
+    'comparison-markdown'
+  ] as const) {
     if (str(key) === '') issues.push({ field: key, message: 'a file name is required' })
   }
+  const comparison = parseComparisonOptions(str, issues)
   const given = (name: string): boolean =>
     tokens.some((t) => t.kind === 'option' && t.name === name)
   let sizes: number[] | undefined
@@ -274,6 +370,8 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       }
     }
   }
+  if (study && comparison.baseline)
+    issues.push({ field: 'baseline', message: '--baseline compares single runs, not studies' })
   if (issues.length || !checked.success) return { kind: 'invalid', issues }
   return {
     kind: 'run',
@@ -283,7 +381,8 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       csv: str('csv') ?? null,
       json: str('json') ?? null,
       markdown: str('markdown') ?? null,
-      quiet: v.quiet === true
+      quiet: v.quiet === true,
+      ...comparison
     }
   }
 }

@@ -53,8 +53,9 @@ export const rangeSchema = z
     }
   )
   .strict()
-  .refine((r) => r.end >= r.start, {
-    message: 'end must be greater than or equal to start',
+  // An empty range has nothing to sum: it would time only overhead (issue 9).
+  .refine((r) => r.end > r.start, {
+    message: 'end must be greater than start (an empty range has nothing to sum)',
     path: ['end']
   })
 
@@ -90,11 +91,25 @@ export const runConfigSchema = z
       .int('warmup must be an integer')
       .min(0, 'warmup must be at least 0')
       .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
-    reps: z
-      .number({ error: numberError('reps') })
-      .int('reps must be an integer')
-      .min(1, 'reps must be at least 1')
-      .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)
+    /** A fixed count, or 'auto': at least 5 and 3 s per worker count (analysis/chooseRepetitions). */
+    reps: z.union(
+      [
+        z
+          .number({ error: numberError('reps') })
+          .int('reps must be an integer')
+          .min(1, 'reps must be at least 1')
+          .max(MAX_REPS, `reps must be at most ${MAX_REPS}`),
+        z.literal('auto')
+      ],
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'reps is required'
+            : typeof issue.input === 'number' && !Number.isNaN(issue.input)
+              ? 'reps must be an integer'
+              : 'reps must be a number or auto'
+      }
+    )
   })
   .strict()
   .refine(
@@ -146,7 +161,7 @@ export function defaultRunConfig(cores: number): RunConfig {
     backend: 'process',
     pool: 'warm',
     warmup: 1,
-    reps: 5
+    reps: 'auto'
   }
 }
 

@@ -9,9 +9,9 @@
  */
 import type { StudyAnalysis, SizeSweepAnalysis } from './analysis'
 import type { BackendKind, KernelName, PoolMode } from './config'
-import type { BreakEven } from './scaling/findBreakEven'
-import type { SpeedupEstimate } from './scaling/speedupWithError'
-import { formatCount, formatSize } from './scaling/analyzeStudy'
+import type { BreakEven } from './stats/findBreakEven'
+import type { SpeedupEstimate } from './analysis/speedupWithError'
+import { formatCount, formatSize } from './analysis/analyzeStudy'
 import type { StudyRecord } from './study'
 import { medianNsPerElement } from './throughput'
 

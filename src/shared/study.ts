@@ -4,6 +4,7 @@
  * lengths: where does N first win?) and a backend comparison (the same worker
  * sweep on processes and on threads, with each one's start cost and memory).
  */
+import { fixedRepetitions } from './analysis/chooseRepetitions'
 import { z } from 'zod'
 import {
   BACKENDS,
@@ -156,7 +157,9 @@ export function sizeRunConfig(
     workers: [1, sweepWorkers(base)],
     backend,
     pool,
-    ...(kernel ? { kernel } : {})
+    ...(kernel ? { kernel } : {}),
+    // A study runs many points: a fixed count each, not 'auto' (3 s per count per point).
+    reps: fixedRepetitions(base.reps)
   }
 }
 
@@ -172,7 +175,7 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
     backend,
     pool: 'cold',
     warmup: 1,
-    reps: Math.max(5, base.reps)
+    reps: Math.max(5, fixedRepetitions(base.reps))
   }
 }
 
@@ -222,7 +225,11 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
   }
   if (config.backends) {
     for (const backend of config.backends) {
-      steps.push({ kind: 'backend', backend, config: { ...config.base, backend } })
+      steps.push({
+        kind: 'backend',
+        backend,
+        config: { ...config.base, backend, reps: fixedRepetitions(config.base.reps) }
+      })
       steps.push({
         kind: 'cold-start',
         backend,
@@ -244,16 +251,23 @@ const MEMORY_PROBE_MS = 400
 export function estimateStepMs(step: StudyStep, cores: number): number {
   if (step.kind === 'memory') return MEMORY_PROBE_MS
   const c = step.config
-  const length = c.range.end - c.range.start
   const counts = [...new Set([1, ...c.workers])]
-  const spawn = SPAWN_MS[c.backend]
-  const perRep = counts.reduce((sum, n) => {
-    const work = c.workload === 'split' ? length : length * n
-    const computeMs =
-      (work * NS_PER_ELEMENT_BY_KERNEL[c.kernel ?? 'js']) / 1e6 / Math.max(1, Math.min(n, cores))
-    return sum + computeMs + 1 + (c.pool === 'cold' ? spawn * n : 0)
-  }, 0)
-  return (c.warmup + c.reps) * perRep + (c.pool === 'warm' ? spawn * Math.max(...counts) : 0)
+  const perRep = counts.reduce((sum, n) => sum + estimateRepMs(c, n, cores), 0)
+  return (
+    (c.warmup + fixedRepetitions(c.reps)) * perRep +
+    (c.pool === 'warm' ? SPAWN_MS[c.backend] * Math.max(...counts) : 0)
+  )
+}
+
+/** A guess at one repetition on `workers` workers (ms), before anything is measured. */
+export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
+  const length = c.range.end - c.range.start
+  const work = c.workload === 'split' ? length : length * workers
+  const computeMs =
+    (work * NS_PER_ELEMENT_BY_KERNEL[c.kernel ?? 'js']) /
+    1e6 /
+    Math.max(1, Math.min(workers, cores))
+  return computeMs + 1 + (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
 }
 
 /** A short label for a step, for progress lines. */

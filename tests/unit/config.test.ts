@@ -44,9 +44,10 @@ describe('validateRunConfig', () => {
     expect(byField['(config)']).toMatch(/unknown field: extra/)
   })
 
-  it('rejects end < start but accepts an empty range', () => {
+  it('rejects end < start and an empty range (issue 9: 1000:1000 ran and reported a speedup)', () => {
     expect(fieldsOf({ ...good, range: { start: 10, end: 5 } })).toEqual(['range.end'])
-    expect(fieldsOf({ ...good, range: { start: 5, end: 5 } })).toEqual([])
+    expect(fieldsOf({ ...good, range: { start: 5, end: 5 } })).toEqual(['range.end'])
+    expect(fieldsOf({ ...good, range: { start: 5, end: 6 } })).toEqual([])
   })
 
   it('rejects extra fields inside the range too', () => {

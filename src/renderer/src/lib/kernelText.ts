@@ -1,4 +1,4 @@
-import type { BreakEven } from '@shared/scaling/findBreakEven'
+import type { BreakEven } from '@shared/stats/findBreakEven'
 import type { KernelComparison } from '@shared/kernelComparison'
 import { formatInteger, formatSpeedup } from './format'
 import type { Messages } from './i18n'

@@ -1,5 +1,5 @@
 /**
- * The analysis (src/shared/scaling) explains its numbers in English sentences,
+ * The analysis (src/shared/analysis) explains its numbers in English sentences,
  * shared with the CLI and the Markdown reports. The Scaling view shows them in
  * the user's language: English is the analysis's own sentence; Korean is
  * written here from the same structured fields, with the same numbers
@@ -13,16 +13,16 @@ import type {
   StudyAnalysis
 } from '../../../../shared/analysis'
 import type { BackendKind, PoolMode } from '../../../../shared/config'
-import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/scaling/karpFlattSeries'
-import { AICC_MARGIN } from '../../../../shared/scaling/compareScalingModels'
-import { formatCount, formatMiB, formatSize } from '../../../../shared/scaling/analyzeStudy'
+import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
+import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
+import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
 import {
   formatMs,
   formatPercent,
   formatPValue,
   formatValue
-} from '../../../../shared/scaling/formatNumber'
-import type { ScalingWarning } from '../../../../shared/scaling/scalingWarnings'
+} from '../../../../shared/stats/formatNumber'
+import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
 import type { StudyRecord, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
 

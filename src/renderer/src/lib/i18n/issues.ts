@@ -31,6 +31,7 @@ const field = (name: string): string => FIELDS_KO[name.toLowerCase()] ?? name
 const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   [/^(.+) is required$/i, (f) => `${field(f)}: 값을 입력해 주세요`],
   [/^(.+) must be a number$/i, (f) => `${field(f)}: 숫자여야 합니다`],
+  [/^(.+) must be a number or auto$/i, (f) => `${field(f)}: 숫자 또는 auto여야 합니다`],
   [/^(.+) must be an integer$/i, (f) => `${field(f)}: 정수여야 합니다`],
   [/^(.+) must be a whole number$/i, (f) => `${field(f)}: 정수여야 합니다`],
   [
@@ -44,8 +45,8 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   [/^(.+) must be one of (.+)$/i, (f, values) => `${field(f)}: ${values} 중 하나여야 합니다`],
   [/^range must be \{ start, end \}$/i, () => '범위: { start, end } 형식이어야 합니다'],
   [
-    /^end must be greater than or equal to start$/i,
-    () => '범위 끝은 범위 시작보다 작을 수 없습니다'
+    /^end must be greater than start \(an empty range has nothing to sum\)$/i,
+    () => '범위 끝은 범위 시작보다 커야 합니다(빈 범위는 더할 것이 없습니다)'
   ],
   [/^(.+) must be at least (\d+)$/i, (f, min) => `${field(f)}: ${min} 이상이어야 합니다`],
   [/^(.+) must be at most (\d+)$/i, (f, max) => `${field(f)}: ${max} 이하여야 합니다`],

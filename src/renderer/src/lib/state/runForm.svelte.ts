@@ -95,7 +95,7 @@ export class RunForm {
     pool: this.pool,
     kernel: this.kernel,
     warmup: parseNumber(this.warmup),
-    reps: parseNumber(this.reps)
+    reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
   })
 
   readonly validation = $derived(validateRunConfig(this.candidate))

@@ -6,7 +6,7 @@ import type {
   WorkerCountAnalysis
 } from '@shared/analysis'
 import type { PoolMode } from '@shared/config'
-import { amdahlSpeedup, uslSpeedup } from '@shared/scaling'
+import { amdahlSpeedup, uslSpeedup } from '@shared/stats'
 import type { ChartContext } from '../../../lib/charts/configs'
 import { withAlpha } from '../../../lib/charts/configs'
 import {
