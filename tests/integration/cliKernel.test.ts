@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { schemaErrors } from '../helpers/runExportSchema'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
 
@@ -52,10 +53,14 @@ describe('speedup-lab --kernel', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'))
     expect(report.correct).toBe(true)
     expect(report.config.kernel).toBe('wasm')
-    expect(report.results[0].samples[0].workers[0]).toMatchObject({
+    // The run export: the measured record under `run`, the kernel's speed in every result row.
+    expect(schemaErrors(report)).toEqual([])
+    expect(report.run.results[0].samples[0].workers[0]).toMatchObject({
       kernel: 'wasm',
       nsPerElement: expect.any(Number)
     })
+    expect(report.results[0].nsPerElement).toBeGreaterThan(0)
+    expect(report.results[0].workerElementsPerSecond).toBeGreaterThan(0)
     const rows = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8'), {
       header: true,
       skipEmptyLines: true
