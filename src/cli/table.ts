@@ -79,7 +79,8 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
   const two = (x: number): string => x.toFixed(2)
   const rows = resultRows(run, analysis).map((r) => [
     `${r.workers}${r.oversubscribed ? '!' : ''}`,
-    `${ms(r.medianMs)} ± ${ms(r.stddevMs)}`,
+    // One repetition has no spread: σ is not shown as ± 0.000.
+    `${ms(r.medianMs)} ± ${r.n > 1 ? ms(r.stddevMs) : '—'}`,
     interval(r.medianCiLower, r.medianCiUpper, r.n),
     `${ms(r.minMs)} … ${ms(r.maxMs)}`,
     ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),

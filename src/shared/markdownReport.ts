@@ -96,7 +96,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       String(r.n),
       ms(r.medianMs),
       ci(r.medianCiLower, r.medianCiUpper, r.n, ms),
-      `${ms(r.meanMs)} ± ${ms(r.stddevMs)}`,
+      `${ms(r.meanMs)} ± ${r.n > 1 ? ms(r.stddevMs) : '—'}`,
       `${ms(r.minMs)} … ${ms(r.maxMs)}`,
       ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
       pm(r.speedup ?? Number.NaN, r.speedupError),

@@ -270,7 +270,27 @@ export function estimateRepMs(c: RunConfig, workers: number, cores: number): num
   return computeMs + 1 + (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
 }
 
-/** A short label for a step, for progress lines. */
+/** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
+export type StudyStepInfo =
+  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; kernel?: KernelName }
+  | { kind: 'backend' | 'cold-start' | 'memory'; backend: BackendKind }
+  | { kind: 'done' }
+
+/** The step without its configuration. */
+export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
+  if (step === null) return { kind: 'done' }
+  return step.kind === 'size'
+    ? {
+        kind: 'size',
+        backend: step.backend,
+        pool: step.pool,
+        size: step.size,
+        ...(step.kernel ? { kernel: step.kernel } : {})
+      }
+    : { kind: step.kind, backend: step.backend }
+}
+
+/** A short label for a step, for progress lines (English; the app words `stepInfo`). */
 export function describeStep(step: StudyStep): string {
   switch (step.kind) {
     case 'size':
@@ -348,7 +368,10 @@ export interface StudyProgress {
   /** 1-based step being run, of `steps`. */
   step: number
   steps: number
+  /** English, for the CLI's progress line. */
   label: string
+  /** The same step as data, for the app to word in the user's language. */
+  stepInfo: StudyStepInfo
   /** The whole study, 0…1, weighted by each step's expected duration. */
   fraction: number
   etaMs: number | null

@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { CSV_COLUMNS, FORMULA_TRIGGER, guardFormula, recordsToCsv } from '../../src/shared/csv'
+import {
+  CSV_COLUMNS,
+  FORMULA_TRIGGER,
+  guardFormula,
+  recordsToCsv,
+  runToCsv
+} from '../../src/shared/csv'
 import { recordsToJson } from '../../src/shared/recordsJson'
 import { resultRows, runToJson } from '../../src/shared/runExport'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
@@ -179,6 +185,11 @@ describe('recordsToJson', () => {
     expect(parsed.exportedAt).toBe('2025-02-01T00:00:00.000Z')
     expect(parsed.runs.map((r: { run: unknown }) => r.run)).toEqual(runs)
     expect(parsed.runs[0].format).toBe('speedup-lab/run')
+  })
+
+  it('writes one run’s CSV exactly as the CLI does', () => {
+    const run = sampleRun()
+    expect(recordsToCsv([run])).toBe(runToCsv(run))
   })
 
   it('writes one run exactly as the CLI does (speedup-lab/run)', () => {

@@ -100,6 +100,8 @@ describe('issue 9: --range 0:1 --reps 1 --workers 1,2 is not "faster"', () => {
     expect(formatVerdict(one, b)).toContain('no 95% interval: 1 repetition is too few')
     // σ is not shown as "± 0.000" for one repetition: the table says n = 1.
     expect(cliRow(formatTable(one, b), 2)).toContain('— (n=1)')
+    expect(cliRow(formatTable(one, b), 2)).not.toContain('± 0.000')
+    expect(cliRow(formatTable(one, b), 2)).toMatch(/630\.0 ± —/)
   })
 })
 

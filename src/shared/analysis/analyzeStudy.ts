@@ -124,6 +124,7 @@ function sizeSweeps(study: StudyRecord): {
           continue
         warnings.push({
           where: `${kernel ? `${kernel} kernel · ` : ''}${backend} · ${pool} · ${formatCount(r.size)} elements`,
+          source: { backend, pool, size: r.size, ...(kernel ? { kernel } : {}) },
           warning
         })
       }
@@ -168,7 +169,11 @@ function backendComparison(study: StudyRecord): {
     memory: b.memory
   }))
   const warnings = backends.flatMap((b) =>
-    b.analysis.warnings.map((warning) => ({ where: b.backend, warning }))
+    b.analysis.warnings.map((warning) => ({
+      where: b.backend,
+      source: { backend: b.backend },
+      warning
+    }))
   )
   const workers = study.backendRuns[0].run.config.workers
   const cores = study.system.availableParallelism || study.system.logicalCores

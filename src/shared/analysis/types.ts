@@ -192,9 +192,20 @@ export interface BackendComparisonAnalysis {
 
 /** A warning and the run of a study it came from. */
 export interface StudyWarning {
-  /** e.g. "process · cold · 10,000 elements" or "thread". */
+  /** English, e.g. "process · cold · 10,000 elements" or "thread" (the CLI and Markdown). */
   where: string
+  /** The same as data, for the app to word in the user's language. */
+  source: WarningSource
   warning: ScalingWarning
+}
+
+/** Which run of a study a warning came from: a size-sweep point, or a backend's run. */
+export interface WarningSource {
+  backend: BackendKind
+  pool?: PoolMode
+  size?: number
+  /** Set when the study compared kernels: the kernel of this size-sweep point. */
+  kernel?: KernelName
 }
 
 /** What a study means, computed on demand from its StudyRecord. */

@@ -699,6 +699,8 @@ export const en = {
     scaledNote: 'Scaled speedup N·T1/TN: each worker does its own share (N× the work); ideal N.',
     overheadDominates: (workers: number, speedup: string) =>
       `${n(workers)} workers ran slower than one (${speedup}): overhead dominates this job, so Amdahl’s serial fraction does not apply (it would exceed 1). Use a larger range.`,
+    karpFlattOutside:
+      'No worker count reached a speedup between 1 and N: overhead dominates, so Karp–Flatt e(N) would not be a serial fraction.',
     scaledSpeedup: 'Scaled speedup',
     speedupCi: '95% CI (speedup)',
     column: 'Verdict',

@@ -682,6 +682,8 @@ export const ko: Messages = {
       '확장 속도 향상 N·T1/TN: 워커마다 자기 몫을 계산합니다(N배의 일). 이상적인 값은 N입니다.',
     overheadDominates: (workers: number, speedup: string) =>
       `워커 ${n(workers)}개가 1개보다 느렸습니다(${speedup}). 이 작업은 오버헤드가 지배하므로 Amdahl의 직렬 비율은 적용되지 않습니다(1을 넘게 됩니다). 범위를 키우세요.`,
+    karpFlattOutside:
+      '속도 향상이 1과 N 사이인 워커 수가 없습니다. 오버헤드가 지배하므로 Karp–Flatt e(N)는 직렬 비율이 아닙니다.',
     scaledSpeedup: '확장 속도 향상',
     speedupCi: '95% 구간(속도 향상)',
     column: '판정',
