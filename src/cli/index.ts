@@ -34,10 +34,13 @@ import {
   formatWarning
 } from './studyTable'
 import { formatHeader, formatTable, formatVerdict } from './table'
+import { runWorkerCommand } from './worker/workerCommand'
+import { formatClusterLine } from './clusterLine'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), __dirname)
   const parsed = parseCli(argv, availableParallelism())
   if (parsed.kind === 'help') {
     process.stdout.write(`${HELP}\n`)
@@ -116,8 +119,9 @@ async function single(
   if (tty) process.stderr.write('\r\x1b[2K')
   const analysis = analyzeRun(run)
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  const clusterLine = formatClusterLine(run)
   process.stdout.write(
-    `${formatHeader(run)}\n\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
+    `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
   if (options.json) {
     writeFileSync(options.json, `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`)

@@ -43,8 +43,12 @@ Options:
                          split: the range divided among N workers (default);
                          replicate: every worker sums the whole range (the tutorial);
                          weak: each worker sums its own range of the same length
-  --backend process|thread
-                         child processes (default) or worker threads
+  --backend process|thread|cluster
+                         child processes (default), worker threads, or remote
+                         workers of \`speedup-lab worker\` agents (needs --server)
+  --server URL           cluster: the NATS server, nats://[user:pass@]host:4222
+                         (or tls://…); credentials are used, never shown or stored.
+                         Given alone it implies --backend cluster
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
   --kernel js|wasm       the loop that adds the elements: js, the tutorial's
@@ -93,14 +97,19 @@ Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
-wrong, or --fail-on-regression found a regression; 2 invalid input (a
-baseline that cannot be compared included); 130 cancelled with Ctrl-C.`
+wrong, the cluster was unreachable, or --fail-on-regression found a
+regression; 2 invalid input (a baseline that cannot be compared included);
+130 cancelled with Ctrl-C.
+
+Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
+offers N workers of this machine to a cluster (speedup-lab worker --help).`
 
 const OPTIONS = {
   range: { type: 'string' },
   workers: { type: 'string' },
   workload: { type: 'string' },
   backend: { type: 'string' },
+  server: { type: 'string' },
   pool: { type: 'string' },
   kernel: { type: 'string' },
   warmup: { type: 'string' },
@@ -280,6 +289,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }
+  const server = str('server')
+  if (server !== undefined) {
+    config.cluster = { server }
+    if (str('backend') === undefined) config.backend = 'cluster'
+  }
   for (const key of ['warmup', 'reps'] as const) {
     const value = str(key)
     if (value === undefined) continue
@@ -348,6 +362,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     // Fields that failed to parse are already reported; add what the schema says of the rest.
     const seen = new Set(issues.map((i) => i.field))
     for (const issue of issuesOf(checked.error)) {
+      if (issue.field === 'cluster.server') issue.field = 'server'
       if (!seen.has(issue.field.split('.')[0])) issues.push(issue)
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { KERNELS } from './kernel'
+import { parseServerUrl } from './cluster'
 
 export { KERNELS }
 export type { KernelName } from './kernel'
@@ -20,9 +21,12 @@ export const MAX_WARMUP = 100
 export const WORKLOADS = ['split', 'replicate', 'weak'] as const
 export const BACKENDS = ['process', 'thread'] as const
 export const POOLS = ['warm', 'cold'] as const
+/** What a run may use: the local backends, or remote workers through a NATS server. */
+export const RUN_BACKENDS = [...BACKENDS, 'cluster'] as const
 
 export type Workload = (typeof WORKLOADS)[number]
 export type BackendKind = (typeof BACKENDS)[number]
+export type RunBackend = (typeof RUN_BACKENDS)[number]
 export type PoolMode = (typeof POOLS)[number]
 
 /** Zod's message for a missing or non-numeric field, in words a user understands. */
@@ -82,7 +86,15 @@ export const runConfigSchema = z
       .min(1, 'give at least one worker count')
       .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
     workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
-    backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
+    backend: z.enum(RUN_BACKENDS, { error: enumError('backend', RUN_BACKENDS) }),
+    /** backend 'cluster': the NATS server (credentials in it are used, never recorded). */
+    cluster: z
+      .object(
+        { server: z.string({ error: 'cluster.server must be a URL' }).max(2048) },
+        { error: 'cluster must be { server }' }
+      )
+      .strict()
+      .optional(),
     pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
     /** Which loop adds the elements; absent means 'js' (records from before kernels existed). */
     kernel: z.enum(KERNELS, { error: enumError('kernel', KERNELS) }).optional(),
@@ -112,6 +124,16 @@ export const runConfigSchema = z
     )
   })
   .strict()
+  .superRefine((c, ctx) => {
+    if (c.backend !== 'cluster') return
+    if (!c.cluster) {
+      ctx.addIssue({ code: 'custom', path: ['cluster', 'server'], message: 'give the NATS server' })
+      return
+    }
+    const parsed = parseServerUrl(c.cluster.server)
+    if (!parsed.ok)
+      ctx.addIssue({ code: 'custom', path: ['cluster', 'server'], message: parsed.message })
+  })
   .refine(
     (c) =>
       c.workload !== 'weak' ||

@@ -8,7 +8,7 @@
  * Markdown), the renderer words the same figures in its language.
  */
 import type { StudyAnalysis, SizeSweepAnalysis } from './analysis'
-import type { BackendKind, KernelName, PoolMode } from './config'
+import type { KernelName, PoolMode, RunBackend } from './config'
 import type { BreakEven } from './stats/findBreakEven'
 import type { SpeedupEstimate } from './analysis/speedupWithError'
 import { formatCount, formatSize } from './analysis/analyzeStudy'
@@ -26,7 +26,7 @@ export interface KernelSweepSummary {
 }
 
 export interface KernelComparison {
-  backend: BackendKind
+  backend: RunBackend
   /** N of the sweep. */
   workers: number
   smallestSize: number

@@ -18,6 +18,11 @@ export interface WorkerTiming {
   /** The kernel the worker ran and its compute ns per element (absent in older records). */
   kernel?: KernelName
   nsPerElement?: number | null
+  /** Cluster workers: host, agent, measured round trip and clock offset (agent − controller, ms). */
+  host?: string
+  agent?: string
+  rttMs?: number
+  clockOffsetMs?: number
 }
 
 /** One measured repetition for one worker count. */
@@ -33,6 +38,8 @@ export interface Sample {
   mergeMs: number
   /** wall − slowest worker's compute: dispatch and messaging cost. */
   overheadMs: number
+  /** Cluster runs: the largest of the workers' network round trips (measured before the run). */
+  networkMs?: number
   workers: WorkerTiming[]
 }
 

@@ -13,6 +13,7 @@ import {
   runConfigSchema,
   type BackendKind,
   type KernelName,
+  type RunBackend,
   type PoolMode,
   type RunConfig,
   type Validated
@@ -146,7 +147,7 @@ export function sweepWorkers(base: RunConfig): number {
 export function sizeRunConfig(
   base: RunConfig,
   size: number,
-  backend: BackendKind,
+  backend: RunBackend,
   pool: PoolMode,
   kernel?: KernelName
 ): RunConfig {
@@ -167,7 +168,7 @@ export function sizeRunConfig(
 export const COLD_START_PROBE_LENGTH = 1000
 
 /** The cold-start probe: 1 worker, cold, a job of 1000 elements, at least 5 repetitions. */
-export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): RunConfig {
+export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunConfig {
   return {
     range: { start: 0, end: COLD_START_PROBE_LENGTH },
     workers: [1],
@@ -183,15 +184,15 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
 export type StudyStep =
   | {
       kind: 'size'
-      backend: BackendKind
+      backend: RunBackend
       pool: PoolMode
       size: number
       config: RunConfig
       /** Set when the study compares kernels. */
       kernel?: KernelName
     }
-  | { kind: 'backend'; backend: BackendKind; config: RunConfig }
-  | { kind: 'cold-start'; backend: BackendKind; config: RunConfig }
+  | { kind: 'backend'; backend: RunBackend; config: RunConfig }
+  | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
 
 /**
@@ -244,7 +245,7 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
 /** Rough costs for progress weighting: ns per element and ms to start a worker. */
 const NS_PER_ELEMENT = 1
 const NS_PER_ELEMENT_BY_KERNEL: Record<KernelName, number> = { js: NS_PER_ELEMENT, wasm: 0.15 }
-const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
+const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
 const MEMORY_PROBE_MS = 400
 
 /** A guess at how long a step takes (ms), only to weight the study's progress bar. */
@@ -272,8 +273,8 @@ export function estimateRepMs(c: RunConfig, workers: number, cores: number): num
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
 export type StudyStepInfo =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; kernel?: KernelName }
-  | { kind: 'backend' | 'cold-start' | 'memory'; backend: BackendKind }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; kernel?: KernelName }
+  | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
   | { kind: 'done' }
 
 /** The step without its configuration. */
@@ -314,7 +315,7 @@ export function describeStep(step: StudyStep): string {
  * threads start, divided by their number.
  */
 export interface WorkerMemory {
-  backend: BackendKind
+  backend: RunBackend
   method: 'proc-status' | 'ps' | 'rss-growth'
   /** Workers the probe started. */
   workers: number
@@ -328,7 +329,7 @@ export interface WorkerMemory {
 
 /** One point of a size sweep: the run of 1 worker and N on a range of `size` elements. */
 export interface SizeRun {
-  backend: BackendKind
+  backend: RunBackend
   pool: PoolMode
   size: number
   run: RunRecord
@@ -338,7 +339,7 @@ export interface SizeRun {
 
 /** One backend's worker sweep, its cold start and its memory per worker. */
 export interface BackendRun {
-  backend: BackendKind
+  backend: RunBackend
   run: RunRecord
   /** The cold-start probe's run: 1 worker, cold, 1000 elements. */
   coldStart: RunRecord

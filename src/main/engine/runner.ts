@@ -141,8 +141,17 @@ export async function runBenchmark(
         receivedAt: outcomes[i].receivedAt - t0,
         computeMs: computeMs[i],
         kernel: outcomes[i].result.kernel,
-        nsPerElement: outcomes[i].result.nsPerElement
+        nsPerElement: outcomes[i].result.nsPerElement,
+        ...(w.handle.remote
+          ? {
+              host: w.handle.remote.host,
+              agent: w.handle.remote.agent,
+              rttMs: w.handle.remote.rttMs,
+              clockOffsetMs: w.handle.remote.clockOffsetMs
+            }
+          : {})
       }))
+      const rtts = slots.flatMap((w) => (w.handle.remote ? [w.handle.remote.rttMs] : []))
       const correct = total === expectedTotal && partials.every((p, i) => p === expected[i])
       return {
         sample: {
@@ -154,6 +163,7 @@ export async function runBenchmark(
           overheadMs:
             wallMs -
             Math.max(...slots.map((w, i) => criticalPath(w, t0, warmPool !== null, computeMs[i]))),
+          ...(rtts.length ? { networkMs: Math.max(...rtts) } : {}),
           workers: timings
         },
         total,

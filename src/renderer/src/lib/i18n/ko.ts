@@ -52,6 +52,7 @@ export const ko: Messages = {
     backend: '백엔드',
     backendProcess: '프로세스',
     backendThread: '스레드',
+    backendCluster: '클러스터(NATS)',
     pool: '풀',
     poolWarm: '웜',
     poolWarmHint: '워커를 미리 띄워 두고 작업만 잽니다.',
@@ -109,6 +110,7 @@ export const ko: Messages = {
       io: '파일을 읽거나 쓸 수 없습니다',
       forbidden: '허용되지 않습니다',
       internal: '문제가 생겼습니다',
+      unavailable: '클러스터를 사용할 수 없습니다',
       'not-saved': '기록에 저장하지 못했습니다'
     },
     notSavedBody: {
@@ -447,6 +449,7 @@ export const ko: Messages = {
         karpFlatt: 'e(N) ± 오차',
         spawn: '시작',
         dispatch: '전달',
+        network: '그중 네트워크 왕복',
         compute: '계산(평균 워커)',
         imbalance: '불균형',
         merge: '병합'
@@ -472,6 +475,7 @@ export const ko: Messages = {
     weak: '약한 스케일링',
     process: '프로세스',
     thread: '스레드',
+    cluster: '클러스터(NATS)',
     warm: '웜 풀',
     cold: '콜드 풀'
   },
@@ -657,6 +661,26 @@ export const ko: Messages = {
         `${size}개 원소에서 속도 향상은 ${slow}에서 ${slowS}, ${fast}에서 ${fastS}였습니다.`,
       none: '스케일링 화면에서 “커널 비교”로 크기 스윕을 실행하면 내 숫자로 볼 수 있습니다.'
     }
+  },
+  /* ── Cluster backend (issue 11) ── */
+  cluster: {
+    server: 'NATS 서버',
+    serverHint:
+      'nats://호스트:4222 또는 nats://사용자:비밀번호@호스트:4222 — 자격 증명은 연결에만 쓰이고 표시되거나 저장되지 않습니다.',
+    test: '연결 테스트',
+    testing: '연결하는 중…',
+    found: (agents: number, workers: number) =>
+      `에이전트 ${agents}개, 사용 가능한 워커 ${workers}개`,
+    none: '연결했지만 응답한 에이전트가 없습니다. 에이전트를 시작하세요: speedup-lab worker --server …',
+    failed: (message: string) => `연결할 수 없습니다: ${message}`,
+    caption: '클러스터에서 찾은 워커',
+    host: '호스트',
+    agent: '에이전트',
+    cores: '코어',
+    kernels: '커널',
+    workers: '사용 가능 / 워커',
+    roundTrip: '왕복 시간',
+    kind: { process: '프로세스', thread: '스레드' }
   },
   /** 이슈 9: 실행의 판정과 워커 수별 판정(분석의 코드로부터). */
   verdicts: {

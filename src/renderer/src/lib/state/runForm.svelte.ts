@@ -2,8 +2,8 @@ import {
   defaultRunConfig,
   tutorialRunConfig,
   validateRunConfig,
-  type BackendKind,
   type KernelName,
+  type RunBackend,
   type PoolMode,
   type RunConfig,
   type Workload
@@ -31,6 +31,7 @@ export type FormField =
   | 'kernel'
   | 'warmup'
   | 'reps'
+  | 'server'
   | 'form'
 export type PresetName = 'scaling' | 'tutorial'
 
@@ -41,6 +42,7 @@ function fieldOf(path: string): FormField {
   if (path === 'workers' || path.startsWith('workers.')) return 'workers'
   if (['workload', 'backend', 'pool', 'kernel', 'warmup', 'reps'].includes(path))
     return path as FormField
+  if (path.startsWith('cluster')) return 'server'
   return 'form'
 }
 
@@ -57,7 +59,9 @@ export class RunForm {
   workerMode = $state<WorkerMode>('every')
   customWorkers = $state('1, 2')
   workload = $state<Workload>('split')
-  backend = $state<BackendKind>('process')
+  backend = $state<RunBackend>('process')
+  /** The cluster backend's NATS server, as typed (it may hold credentials: never stored by the form). */
+  server = $state('')
   pool = $state<PoolMode>('warm')
   kernel = $state<KernelName>('js')
   warmup = $state('1')
@@ -92,6 +96,7 @@ export class RunForm {
     workers: this.workerCounts,
     workload: this.workload,
     backend: this.backend,
+    ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
     pool: this.pool,
     kernel: this.kernel,
     warmup: parseNumber(this.warmup),
@@ -155,6 +160,7 @@ export class RunForm {
     this.customWorkers = formatWorkerList(counts)
     this.workload = config.workload
     this.backend = config.backend
+    if (config.cluster) this.server = config.cluster.server
     this.pool = config.pool
     this.kernel = config.kernel ?? 'js'
     this.warmup = String(config.warmup)
