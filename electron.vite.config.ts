@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin } from 'vite'
+import { watPlugin } from './scripts/wat'
 
 /**
  * `electron-vite dev` injects component styles as <style> tags and talks to
@@ -19,6 +20,8 @@ const devServerCsp = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    // The worker's wasm kernel is assembled from src/worker/kernels/*.wat and inlined.
+    plugins: [watPlugin()],
     build: {
       rollupOptions: {
         // The app, the headless runner and the worker bundle land side by side

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { watPlugin } from './scripts/wat'
 
 export default defineConfig({
+  // Unit tests import the worker's kernels, whose wasm module is assembled from .wat.
+  plugins: [watPlugin()],
   // The renderer's alias, so its pure view-model modules can be tested under Node.
   resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
   test: {

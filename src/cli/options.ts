@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { BACKENDS, defaultRunConfig, issuesOf, runConfigSchema } from '../shared/config'
-import type { BackendKind, ConfigIssue, RunConfig } from '../shared/config'
+import { BACKENDS, defaultRunConfig, issuesOf, KERNELS, runConfigSchema } from '../shared/config'
+import type { BackendKind, ConfigIssue, KernelName, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
 import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
 import type { StudyConfig } from '../shared/study'
@@ -51,6 +51,9 @@ Options:
                          Given alone it implies --backend cluster
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
+  --kernel js|wasm       the loop that adds the elements: js, the tutorial's
+                         loop (default); wasm, WebAssembly SIMD, several
+                         times faster
   --warmup N             discarded warm-up repetitions (default 1)
   --reps N|auto          measured repetitions: N exactly, or auto (default):
                          each worker count at least 5 times and for at least
@@ -65,6 +68,11 @@ Options:
   --compare-backends[=LIST]
                          the worker sweep on each backend side by side, with
                          cold start and memory per worker (alone: process,thread)
+  --compare-kernels[=LIST]
+                         the size sweep once per kernel (alone: js,wasm), and
+                         how the faster loop moves the break-even up and
+                         lowers the speedup at a fixed size (alone, without
+                         --sweep-sizes: the default sizes)
   --csv FILE             write the results as CSV (RFC 4180)
   --json FILE            write { config, system, results, analysis } as JSON
   --markdown FILE        write a Markdown report (tables and the verdict)
@@ -103,10 +111,12 @@ const OPTIONS = {
   backend: { type: 'string' },
   server: { type: 'string' },
   pool: { type: 'string' },
+  kernel: { type: 'string' },
   warmup: { type: 'string' },
   reps: { type: 'string' },
   'sweep-sizes': { type: 'string' },
   'compare-backends': { type: 'string' },
+  'compare-kernels': { type: 'string' },
   csv: { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
@@ -127,7 +137,7 @@ const STRING_OPTIONS = new Set(
 )
 
 /** Options whose value may be left out: --sweep-sizes alone means the default sizes. */
-const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends'])
+const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends', 'compare-kernels'])
 
 /** "process,thread" → the backends, each checked. */
 function parseBackendList(
@@ -151,6 +161,7 @@ function cliField(field: string): string {
   if (field.startsWith('base.')) return field.slice('base.'.length)
   if (field.startsWith('sizes')) return 'sweep-sizes'
   if (field.startsWith('backends')) return 'compare-backends'
+  if (field.startsWith('kernels')) return 'compare-kernels'
   return field
 }
 
@@ -274,7 +285,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (w.ok) config.workers = w.value
     else issues.push({ field: 'workers', message: w.message })
   }
-  for (const key of ['workload', 'backend', 'pool'] as const) {
+  for (const key of ['workload', 'backend', 'pool', 'kernel'] as const) {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }
@@ -318,6 +329,23 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       else issues.push({ field: 'sweep-sizes', message: parsedSizes.message })
     }
   }
+  let kernels: KernelName[] | undefined
+  if (given('compare-kernels')) {
+    const text = str('compare-kernels')
+    const parts = (text || KERNELS.join(','))
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+    const bad = parts.find((p) => !(KERNELS as readonly string[]).includes(p))
+    if (bad !== undefined)
+      issues.push({
+        field: 'compare-kernels',
+        message: `"${bad}" is not a kernel (${KERNELS.join(', ')})`
+      })
+    else kernels = [...new Set(parts as KernelName[])]
+    // Comparing kernels is a size sweep: alone, it sweeps the default sizes.
+    if (!given('sweep-sizes')) sizes = [...DEFAULT_SWEEP_SIZES]
+  }
   let backends: BackendKind[] | undefined
   if (given('compare-backends')) {
     const text = str('compare-backends')
@@ -339,16 +367,17 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     }
   }
   let study: StudyConfig | null = null
-  const wantsStudy = given('sweep-sizes') || given('compare-backends')
+  const wantsStudy = given('sweep-sizes') || given('compare-backends') || given('compare-kernels')
   if (checked.success && wantsStudy) {
     const studyInput = {
       base: checked.data,
       ...(sizes ? { sizes } : {}),
-      ...(backends ? { backends } : {})
+      ...(backends ? { backends } : {}),
+      ...(kernels ? { kernels } : {})
     }
     const checkedStudy = studyConfigSchema.safeParse(studyInput)
     if (checkedStudy.success) study = checkedStudy.data
-    else if (sizes || backends) {
+    else if (sizes || backends || kernels) {
       const seen = new Set(issues.map((i) => i.field))
       for (const issue of issuesOf(checkedStudy.error)) {
         const field = cliField(issue.field)

@@ -1,5 +1,6 @@
 import type { RunAnalysis, StudyAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
+import { compareKernels } from '../shared/kernelComparison'
 import type { StudyRecord } from '../shared/study'
 import { toRunExport, type RunExport } from '../shared/runExport'
 
@@ -30,6 +31,7 @@ export function toStudyJsonReport(
     sweepWorkers: study.sweepWorkers,
     sizeRuns: study.sizeRuns,
     backendRuns: study.backendRuns,
-    analysis
+    analysis,
+    ...(study.config.kernels ? { kernelComparison: compareKernels(study, analysis) } : {})
   }
 }

@@ -9,6 +9,8 @@ import type { ScalingWarning } from '../shared/analysis'
 import { formatCount, formatMiB, formatSize } from '../shared/analysis'
 import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
+import { compareKernels } from '../shared/kernelComparison'
+import { formatKernelTable } from './kernelTable'
 import { layoutTable, ms, withError } from './table'
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -24,7 +26,7 @@ export function formatStudyHeader(study: StudyRecord): string {
       `Size sweep: ${plural(sorted.length, 'size')} from ${formatCount(sorted[0])} to ` +
         `${formatCount(sorted[sorted.length - 1])} elements (from ${formatCount(base.range.start)}) · ` +
         `1 vs ${study.sweepWorkers} workers · ${base.workload} · ${(backends ?? [base.backend]).join(' and ')} · ` +
-        `warm and cold pools · ${reps}`
+        `warm and cold pools · ${study.config.kernels ? `kernels ${study.config.kernels.join(' vs ')}` : `${base.kernel ?? 'js'} kernel`} · ${reps}`
     )
   }
   if (backends) {
@@ -66,7 +68,8 @@ export function formatSizeTable(sweep: SizeSweepAnalysis, workload: string): str
       p.correct ? mark : `✗ wrong total ${mark}`.trim()
     ]
   })
-  return `${sweep.backend}, ${sweep.pool} pool — times are medians ± their 95% CI half-width\n${layoutTable(head, rows)}`
+  const kernel = sweep.kernel ? `${sweep.kernel} kernel, ` : ''
+  return `${kernel}${sweep.backend}, ${sweep.pool} pool — times are medians ± their 95% CI half-width\n${layoutTable(head, rows)}`
 }
 
 /** The backends side by side per worker count, then each one's start cost, memory and model. */
@@ -116,6 +119,8 @@ export function formatBackendTables(c: BackendComparisonAnalysis): string {
 export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): string {
   const blocks = analysis.sizeSweeps.map((s) => formatSizeTable(s, study.config.base.workload))
   if (analysis.backendComparison) blocks.push(formatBackendTables(analysis.backendComparison))
+  const kernels = compareKernels(study, analysis)
+  if (kernels) blocks.push(formatKernelTable(kernels))
   return blocks.join('\n\n')
 }
 

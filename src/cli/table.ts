@@ -4,6 +4,8 @@ import { groupDigits, runVerdict } from '../shared/runVerdict'
 import { resultRows } from '../shared/runExport'
 import { analyzeRun } from '../shared/analysis'
 import { formatValue } from '../shared/stats/formatNumber'
+import { kernelOf } from '../shared/kernel'
+import { formatThroughput } from '../shared/throughput'
 
 export { groupDigits }
 
@@ -22,7 +24,7 @@ export function formatHeader(run: RunRecord): string {
     c.reps === 'auto' ? `${measured} reps (auto)` : `${c.reps} rep${c.reps === 1 ? '' : 's'}`
   }`
   return [
-    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${reps}`,
+    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
   ].join('\n')
 }
@@ -71,6 +73,7 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     'Verdict',
     'Efficiency',
     'Karp–Flatt',
+    'Per worker',
     'Sum'
   ]
   const two = (x: number): string => x.toFixed(2)
@@ -86,6 +89,7 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     r.verdict,
     r.efficiency === null ? '—' : `${(r.efficiency * 100).toFixed(1)} %`,
     r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
+    formatThroughput(r.workerElementsPerSecond),
     r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
   ])
   const table = layoutTable(head, rows)

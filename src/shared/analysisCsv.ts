@@ -72,7 +72,9 @@ export const STUDY_CSV_HEADERS = [
   'bestModel',
   'uslSigma',
   'uslKappa',
-  'correct'
+  'correct',
+  // The kernel of a size or break-even row (when the study compared kernels; else the base's).
+  'kernel'
 ] as const
 
 type StudyRow = Partial<Record<(typeof STUDY_CSV_HEADERS)[number], Cell>>
@@ -82,7 +84,13 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
   const workload = study.config.base.workload
   const rows: StudyRow[] = []
   for (const sweep of analysis.sizeSweeps) {
-    const common = { studyId: study.id, backend: sweep.backend, pool: sweep.pool, workload }
+    const common = {
+      studyId: study.id,
+      backend: sweep.backend,
+      pool: sweep.pool,
+      workload,
+      kernel: sweep.kernel ?? study.config.base.kernel ?? 'js'
+    }
     for (const p of sweep.points) {
       rows.push({
         kind: 'size',

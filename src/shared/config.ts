@@ -1,5 +1,9 @@
 import { z } from 'zod'
+import { KERNELS } from './kernel'
 import { parseServerUrl } from './cluster'
+
+export { KERNELS }
+export type { KernelName } from './kernel'
 
 /** Largest magnitude a range bound may have: every bound is a safe integer. */
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER
@@ -92,6 +96,8 @@ export const runConfigSchema = z
       .strict()
       .optional(),
     pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
+    /** Which loop adds the elements; absent means 'js' (records from before kernels existed). */
+    kernel: z.enum(KERNELS, { error: enumError('kernel', KERNELS) }).optional(),
     warmup: z
       .number({ error: numberError('warmup') })
       .int('warmup must be an integer')

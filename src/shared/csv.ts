@@ -9,6 +9,7 @@ import type { RunAnalysis, WorkerCountAnalysis } from './analysis'
 import type { RunRecord } from './result'
 import { figure, resultRows, type RunResultRow } from './runExport'
 import { analyzeRun } from './analysis/analyzeRun'
+import { kernelOf } from './kernel'
 
 type Cell = string | number | boolean | null
 
@@ -106,7 +107,11 @@ export const CSV_COLUMNS: readonly Column[] = [
         .filter((w) => w.workers === row.workers)
         .map((w) => w.code)
         .join(' ')
-  }
+  },
+  // The loop that added the elements, and how fast it ran in each worker.
+  { header: 'kernel', value: ({ run }) => kernelOf(run.config) },
+  fromRow('nsPerElement'),
+  fromRow('workerElementsPerSecond')
 ]
 
 /** A cell a spreadsheet reads as a plain number (-5, +1.5e3): never a formula, never guarded. */

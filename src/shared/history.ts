@@ -60,6 +60,8 @@ export function configKey(config: RunConfig): string {
     `${config.range.start}:${config.range.end}`,
     config.workload,
     config.backend,
-    config.pool
+    config.pool,
+    // Runs without a kernel ran js: they group with js runs.
+    config.kernel ?? 'js'
   ].join(' · ')
 }

@@ -4,6 +4,9 @@
  * made. Pure: the same record and analysis always give the same bytes.
  */
 import type { RunAnalysis, StudyAnalysis } from './analysis'
+import { kernelOf } from './kernel'
+import { compareKernels, describeBreakEvenSize } from './kernelComparison'
+import { formatThroughput } from './throughput'
 import type { RunRecord } from './result'
 import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
@@ -69,6 +72,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       'Verdict',
       'Efficiency ± e',
       'Karp–Flatt e(N)',
+      'Per worker',
       'Sum'
     ],
     [
@@ -82,6 +86,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       'right',
       'right',
       'left',
+      'right',
       'right',
       'right',
       'left'
@@ -99,6 +104,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       r.verdict,
       pm((r.efficiency ?? Number.NaN) * 100, (r.efficiencyError ?? 0) * 100, ' %', 1),
       r.karpFlatt === null ? '—' : pm(r.karpFlatt, r.karpFlattError, '', 3),
+      formatThroughput(r.workerElementsPerSecond),
       r.correct
         ? `✓ ${groupDigits(r.sum)}`
         : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
@@ -156,7 +162,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
   const sections = [
     `# Speedup Lab report`,
     `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ` +
-      `${c.workload} · ${c.backend} · ${c.pool} pool · ${c.warmup} warm-up, ${c.reps} reps  \n` +
+      `${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${c.warmup} warm-up, ${c.reps} reps  \n` +
       `${systemLine(run.system)}  \nRun ${run.id}, ${run.startedAt}`,
     `## Verdict\n\n${runVerdict(run, analysis)}`,
     ...runSections(run, analysis, 2),
@@ -207,8 +213,34 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       ])
     )
     sections.push(
-      `## Problem size: ${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
+      `## Problem size: ${s.kernel ? `${s.kernel} kernel, ` : ''}${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
         `Times are medians ± the half-width of their 95% interval.\n\n${table}`
+    )
+  }
+  const kernels = compareKernels(study, analysis)
+  if (kernels) {
+    const table = markdownTable(
+      [
+        'Kernel',
+        'ns/element',
+        'Per worker',
+        'Break-even (warm)',
+        'Break-even (cold)',
+        `Speedup at ${formatCount(kernels.largestSize)}`
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+      kernels.kernels.map((k) => [
+        k.kernel,
+        k.nsPerElement === null ? '—' : k.nsPerElement.toFixed(3),
+        formatThroughput(k.nsPerElement === null ? null : 1e9 / k.nsPerElement),
+        describeBreakEvenSize(k.breakEven.warm, kernels.smallestSize, kernels.largestSize),
+        describeBreakEvenSize(k.breakEven.cold, kernels.smallestSize, kernels.largestSize),
+        k.speedupAtLargest ? pm(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError) : '—'
+      ])
+    )
+    sections.push(
+      `## Kernels compared (${kernels.backend}, 1 vs ${kernels.workers} workers)\n\n${table}` +
+        (kernels.sentences.length ? `\n\n${bullets(kernels.sentences)}` : '')
     )
   }
   const c = analysis.backendComparison

@@ -5,12 +5,17 @@
  * (performance.timeOrigin + performance.now()), comparable across processes.
  */
 
+import { isKernelName as isKernel } from './kernel'
+import type { KernelName } from './kernel'
+
 /** Parent → worker: sum [start, end) and answer with `result`. */
 export interface RunJobMessage {
   type: 'run'
   jobId: number
   start: number
   end: number
+  /** Which loop adds the elements (absent: 'js'). */
+  kernel: KernelName
   /** Minimum milliseconds between two progress messages (≤ ~10 a second). */
   progressIntervalMs: number
 }
@@ -29,6 +34,8 @@ export interface ReadyMessage {
   pid: number
   /** When the worker's code started running (epoch ms). */
   at: number
+  /** Kernels this worker's runtime can run (absent from older workers: js only). */
+  kernels: KernelName[]
 }
 
 export interface ProgressMessage {
@@ -47,6 +54,9 @@ export interface ResultMessage {
   computeMs: number
   startedAt: number
   endedAt: number
+  /** The kernel that ran, and its compute time per element (null for an empty range). */
+  kernel: KernelName
+  nsPerElement: number | null
 }
 
 export interface ErrorMessage {
@@ -67,12 +77,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
+/** A ready message's kernel list: absent means an older worker (js only); anything else must be kernels. */
+function readKernels(v: unknown): KernelName[] | null {
+  if (v === undefined) return ['js']
+  return Array.isArray(v) && v.every(isKernel) ? [...new Set(v)] : null
+}
+
 /** Checks a message from a worker; anything malformed is rejected, not trusted. */
 export function parseWorkerMessage(raw: unknown): WorkerMessage | null {
   if (!isObject(raw)) return null
   switch (raw.type) {
-    case 'ready':
-      return isInt(raw.pid) && isNum(raw.at) ? { type: 'ready', pid: raw.pid, at: raw.at } : null
+    case 'ready': {
+      const kernels = readKernels(raw.kernels)
+      return isInt(raw.pid) && isNum(raw.at) && kernels
+        ? { type: 'ready', pid: raw.pid, at: raw.at, kernels }
+        : null
+    }
     case 'progress':
       return isInt(raw.jobId) && isNum(raw.fraction)
         ? { type: 'progress', jobId: raw.jobId, fraction: Math.min(1, Math.max(0, raw.fraction)) }
@@ -83,14 +103,21 @@ export function parseWorkerMessage(raw: unknown): WorkerMessage | null {
         /^-?\d+$/.test(raw.sum) &&
         isNum(raw.computeMs) &&
         isNum(raw.startedAt) &&
-        isNum(raw.endedAt)
+        isNum(raw.endedAt) &&
+        (raw.kernel === undefined || isKernel(raw.kernel)) &&
+        (raw.nsPerElement === undefined ||
+          raw.nsPerElement === null ||
+          (isNum(raw.nsPerElement) && raw.nsPerElement >= 0))
         ? {
             type: 'result',
             jobId: raw.jobId,
             sum: raw.sum,
             computeMs: raw.computeMs,
             startedAt: raw.startedAt,
-            endedAt: raw.endedAt
+            endedAt: raw.endedAt,
+            // An older worker (a cluster agent not yet updated) ran the js loop and did not say.
+            kernel: raw.kernel ?? 'js',
+            nsPerElement: raw.nsPerElement ?? null
           }
         : null
     case 'error':
@@ -112,12 +139,14 @@ export function parseParentMessage(raw: unknown): ParentMessage | null {
       isInt(raw.start) &&
       isInt(raw.end) &&
       raw.end >= raw.start &&
-      isNum(raw.progressIntervalMs)
+      isNum(raw.progressIntervalMs) &&
+      (raw.kernel === undefined || isKernel(raw.kernel))
       ? {
           type: 'run',
           jobId: raw.jobId,
           start: raw.start,
           end: raw.end,
+          kernel: raw.kernel ?? 'js',
           progressIntervalMs: raw.progressIntervalMs
         }
       : null

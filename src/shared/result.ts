@@ -1,4 +1,4 @@
-import type { RunConfig } from './config'
+import type { KernelName, RunConfig } from './config'
 import type { SystemInfo } from './system'
 
 /** One worker's part of one repetition. Times are ms relative to the repetition's start. */
@@ -15,6 +15,9 @@ export interface WorkerTiming {
   computeEnd: number
   receivedAt: number
   computeMs: number
+  /** The kernel the worker ran and its compute ns per element (absent in older records). */
+  kernel?: KernelName
+  nsPerElement?: number | null
   /** Cluster workers: host, agent, measured round trip and clock offset (agent − controller, ms). */
   host?: string
   agent?: string

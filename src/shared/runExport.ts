@@ -9,6 +9,7 @@ import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
 import type { SystemInfo } from './system'
+import { medianNsPerElement, workerThroughput } from './throughput'
 
 /** JSON has no NaN or Infinity: a figure that is not finite is null. */
 export const figure = (x: number | null | undefined): number | null =>
@@ -45,6 +46,10 @@ export interface RunResultRow {
   sum: string
   expectedSum: string
   correct: boolean
+  /** Median compute ns per element over every worker and repetition (the kernel's speed); null when unknown. */
+  nsPerElement: number | null
+  /** Elements per second per worker: 1e9 ÷ nsPerElement; null when unknown. */
+  workerElementsPerSecond: number | null
 }
 
 /** The rows of a run, in the record's order: the single source every table and export reads. */
@@ -74,7 +79,9 @@ export function resultRows(record: RunRecord, analysis: RunAnalysis): RunResultR
       oversubscribed: a.oversubscribed,
       sum: r.sum,
       expectedSum: r.expectedSum,
-      correct: r.correct
+      correct: r.correct,
+      nsPerElement: figure(medianNsPerElement(record.config, r)),
+      workerElementsPerSecond: figure(workerThroughput(record.config, r))
     }
   })
 }

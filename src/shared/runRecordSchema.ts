@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { runConfigSchema } from './config'
+import { KERNELS, runConfigSchema } from './config'
 import type { RunRecord } from './result'
 
 /**
@@ -22,7 +22,9 @@ const workerTimingSchema = z.looseObject({
   computeStart: finite,
   computeEnd: finite,
   receivedAt: finite,
-  computeMs: finite
+  computeMs: finite,
+  kernel: z.enum(KERNELS).optional(),
+  nsPerElement: nullableFinite.optional()
 })
 
 const sampleSchema = z.looseObject({

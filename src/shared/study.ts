@@ -8,9 +8,11 @@ import { fixedRepetitions } from './analysis/chooseRepetitions'
 import { z } from 'zod'
 import {
   BACKENDS,
+  KERNELS,
   issuesOf,
   runConfigSchema,
   type BackendKind,
+  type KernelName,
   type RunBackend,
   type PoolMode,
   type RunConfig,
@@ -70,6 +72,14 @@ export const studyConfigSchema = z
       })
       .min(1, 'give at least one backend')
       .max(BACKENDS.length, `at most ${BACKENDS.length} backends`)
+      .optional(),
+    /** Kernels to compare: the size sweep is run once with each (issue 10). */
+    kernels: z
+      .array(z.enum(KERNELS, { error: `a kernel must be one of ${KERNELS.join(', ')}` }), {
+        error: 'kernels must be a list'
+      })
+      .min(2, 'compare at least two kernels')
+      .max(KERNELS.length, `at most ${KERNELS.length} kernels`)
       .optional()
   })
   .strict()
@@ -83,6 +93,16 @@ export const studyConfigSchema = z
     }
     if (c.sizes && new Set(c.sizes).size !== c.sizes.length) {
       ctx.addIssue({ code: 'custom', message: 'sizes must be distinct', path: ['sizes'] })
+    }
+    if (c.kernels && new Set(c.kernels).size !== c.kernels.length) {
+      ctx.addIssue({ code: 'custom', message: 'kernels must be distinct', path: ['kernels'] })
+    }
+    if (c.kernels && !c.sizes) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'comparing kernels runs the size sweep with each: give sizes',
+        path: ['kernels']
+      })
     }
     if (c.backends && new Set(c.backends).size !== c.backends.length) {
       ctx.addIssue({ code: 'custom', message: 'backends must be distinct', path: ['backends'] })
@@ -128,7 +148,8 @@ export function sizeRunConfig(
   base: RunConfig,
   size: number,
   backend: RunBackend,
-  pool: PoolMode
+  pool: PoolMode,
+  kernel?: KernelName
 ): RunConfig {
   const start = base.range.start
   return {
@@ -137,6 +158,7 @@ export function sizeRunConfig(
     workers: [1, sweepWorkers(base)],
     backend,
     pool,
+    ...(kernel ? { kernel } : {}),
     // A study runs many points: a fixed count each, not 'auto' (3 s per count per point).
     reps: fixedRepetitions(base.reps)
   }
@@ -160,7 +182,15 @@ export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunC
 
 /** One step of a study, in the order it runs. */
 export type StudyStep =
-  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; config: RunConfig }
+  | {
+      kind: 'size'
+      backend: RunBackend
+      pool: PoolMode
+      size: number
+      config: RunConfig
+      /** Set when the study compares kernels. */
+      kernel?: KernelName
+    }
   | { kind: 'backend'; backend: RunBackend; config: RunConfig }
   | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
@@ -176,16 +206,20 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
   const backends = config.backends ?? [config.base.backend]
   if (config.sizes) {
     const sizes = [...config.sizes].sort((a, b) => a - b)
-    for (const backend of backends) {
-      for (const pool of ['warm', 'cold'] as const) {
-        for (const size of sizes) {
-          steps.push({
-            kind: 'size',
-            backend,
-            pool,
-            size,
-            config: sizeRunConfig(config.base, size, backend, pool)
-          })
+    // Comparing kernels: the whole sweep once per kernel, each kernel's runs together.
+    for (const kernel of config.kernels ?? [undefined]) {
+      for (const backend of backends) {
+        for (const pool of ['warm', 'cold'] as const) {
+          for (const size of sizes) {
+            steps.push({
+              kind: 'size',
+              backend,
+              pool,
+              size,
+              config: sizeRunConfig(config.base, size, backend, pool, kernel),
+              ...(kernel ? { kernel } : {})
+            })
+          }
         }
       }
     }
@@ -210,6 +244,7 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
 
 /** Rough costs for progress weighting: ns per element and ms to start a worker. */
 const NS_PER_ELEMENT = 1
+const NS_PER_ELEMENT_BY_KERNEL: Record<KernelName, number> = { js: NS_PER_ELEMENT, wasm: 0.15 }
 const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
 const MEMORY_PROBE_MS = 400
 
@@ -229,13 +264,16 @@ export function estimateStepMs(step: StudyStep, cores: number): number {
 export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
   const length = c.range.end - c.range.start
   const work = c.workload === 'split' ? length : length * workers
-  const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(workers, cores))
+  const computeMs =
+    (work * NS_PER_ELEMENT_BY_KERNEL[c.kernel ?? 'js']) /
+    1e6 /
+    Math.max(1, Math.min(workers, cores))
   return computeMs + 1 + (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
 }
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
 export type StudyStepInfo =
-  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; kernel?: KernelName }
   | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
   | { kind: 'done' }
 
@@ -243,7 +281,13 @@ export type StudyStepInfo =
 export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
   if (step === null) return { kind: 'done' }
   return step.kind === 'size'
-    ? { kind: 'size', backend: step.backend, pool: step.pool, size: step.size }
+    ? {
+        kind: 'size',
+        backend: step.backend,
+        pool: step.pool,
+        size: step.size,
+        ...(step.kernel ? { kernel: step.kernel } : {})
+      }
     : { kind: step.kind, backend: step.backend }
 }
 
@@ -251,7 +295,7 @@ export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
 export function describeStep(step: StudyStep): string {
   switch (step.kind) {
     case 'size':
-      return `size sweep · ${step.backend} · ${step.pool} · ${step.size.toLocaleString('en-US')} elements`
+      return `size sweep · ${step.kernel ? `${step.kernel} kernel · ` : ''}${step.backend} · ${step.pool} · ${step.size.toLocaleString('en-US')} elements`
     case 'backend':
       return `backend comparison · ${step.backend}`
     case 'cold-start':
@@ -289,6 +333,8 @@ export interface SizeRun {
   pool: PoolMode
   size: number
   run: RunRecord
+  /** Set when the study compared kernels: which kernel's sweep this point belongs to. */
+  kernel?: KernelName
 }
 
 /** One backend's worker sweep, its cold start and its memory per worker. */

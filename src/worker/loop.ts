@@ -1,6 +1,8 @@
 import { parseParentMessage } from '../shared/protocol'
 import type { RunJobMessage } from '../shared/protocol'
+import type { KernelName } from '../shared/kernel'
 import { RangeSum } from './kernel'
+import { availableKernels, kernelUnavailableReason } from './kernels'
 import type { Transport } from './transport'
 
 /** Monotonic, and comparable across processes to well under a millisecond. */
@@ -17,7 +19,10 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * The worker's message loop: runs one job at a time, in slices, answering
  * progress at most every `progressIntervalMs`, and stops at a cancel.
  */
-export function startWorkerLoop(transport: Transport): void {
+export function startWorkerLoop(
+  transport: Transport,
+  kernels: KernelName[] = availableKernels()
+): void {
   let current: { jobId: number; cancelled: boolean } | null = null
 
   transport.onMessage((raw) => {
@@ -36,13 +41,18 @@ export function startWorkerLoop(transport: Transport): void {
       transport.send({ type: 'error', jobId: message.jobId, message: 'worker is busy' })
       return
     }
+    const unavailable = kernelUnavailableReason(message.kernel, kernels)
+    if (unavailable) {
+      transport.send({ type: 'error', jobId: message.jobId, message: unavailable })
+      return
+    }
     current = { jobId: message.jobId, cancelled: false }
     void runJob(transport, message, current).finally(() => {
       current = null
     })
   })
 
-  transport.send({ type: 'ready', pid: process.pid, at: now() })
+  transport.send({ type: 'ready', pid: process.pid, at: now(), kernels })
 }
 
 async function runJob(
@@ -51,7 +61,7 @@ async function runJob(
   state: { cancelled: boolean }
 ): Promise<void> {
   try {
-    const work = new RangeSum(job.start, job.end)
+    const work = new RangeSum(job.start, job.end, job.kernel)
     const startedAt = now()
     let lastProgress = startedAt
     let slice = INITIAL_SLICE
@@ -75,13 +85,16 @@ async function runJob(
       }
     }
     const endedAt = now()
+    const elements = job.end - job.start
     transport.send({
       type: 'result',
       jobId: job.jobId,
       sum: work.sum.toString(),
       computeMs: endedAt - startedAt,
       startedAt,
-      endedAt
+      endedAt,
+      kernel: job.kernel,
+      nsPerElement: elements > 0 ? ((endedAt - startedAt) * 1e6) / elements : null
     })
   } catch (e) {
     transport.send({

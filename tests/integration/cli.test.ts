@@ -90,7 +90,7 @@ describe('speedup-lab CLI', () => {
     ).toEqual([])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(
-      /Workers\s+Median ± σ \(ms\)\s+95% CI \(median\)\s+Min … Max \(ms\)\s+Speedup ± e\s+95% CI \(S\)\s+Verdict\s+Efficiency\s+Karp–Flatt\s+Sum/
+      /Workers\s+Median ± σ \(ms\)\s+95% CI \(median\)\s+Min … Max \(ms\)\s+Speedup ± e\s+95% CI \(S\)\s+Verdict\s+Efficiency\s+Karp–Flatt\s+Per worker\s+Sum/
     )
     expect(r.stdout.match(/✓$/gm)).toHaveLength(3)
     expect(r.stdout).toContain('Every total matches the closed form 3,999,998,000,000')

@@ -125,6 +125,24 @@ describe.skipIf(missing !== null)('cluster backend (nats-server on 127.0.0.1)', 
     expect(run.system.cluster?.agents.map((x) => x.name).sort()).toEqual(['agent-a', 'agent-b'])
   })
 
+  it('runs the wasm kernel on remote workers, warm and cold, exactly next to 2^53 (issue 10)', async () => {
+    // A warm worker's ready message is the agent's own: it must carry the worker's kernels,
+    // or the controller takes it for a js-only worker and refuses the run.
+    const range = { start: 9_007_199_250_000_000, end: 9_007_199_254_000_000 }
+    for (const pool of ['warm', 'cold'] as const) {
+      const run = await engine().run(clusterConfig(server.url, { range, kernel: 'wasm', pool }))
+      expect(run.correct).toBe(true)
+      for (const r of run.results) {
+        expect(r.sum).toBe(expectedSum(range).toString())
+        for (const s of r.samples)
+          for (const w of s.workers) {
+            expect(w.kernel).toBe('wasm')
+            expect(w.nsPerElement).toBeGreaterThan(0)
+          }
+      }
+    }
+  })
+
   it('cold runs ask the agents for fresh workers inside the timed region', async () => {
     const run = await engine().run(clusterConfig(server.url, { pool: 'cold', workers: [1, 2] }))
     expect(run.correct).toBe(true)

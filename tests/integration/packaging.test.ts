@@ -197,4 +197,39 @@ describe('the packaged app (electron-builder, Linux dir target)', () => {
       child.kill('SIGKILL')
     }
   })
+
+  it('the unpacked worker carries its wasm kernel (inlined at build time, no file to find)', async () => {
+    const unpacked = asarUnpackedPath(join(asarPath, 'out', 'main', 'worker.js'))
+    expect(asarFiles.some((f) => f.endsWith('.wasm') || f.endsWith('.wat'))).toBe(false)
+    const child: ChildProcess = fork(unpacked, [], { execArgv: [], stdio: 'ignore', cwd: work })
+    try {
+      const start = Number.MAX_SAFE_INTEGER - 100_001
+      const end = Number.MAX_SAFE_INTEGER
+      const seen: { type: string; kernels?: string[]; sum?: string; kernel?: string }[] = []
+      const result = await new Promise<(typeof seen)[number]>((resolve, reject) => {
+        child.on('message', (m: (typeof seen)[number]) => {
+          seen.push(m)
+          if (m.type === 'ready')
+            child.send({
+              type: 'run',
+              jobId: 1,
+              start,
+              end,
+              kernel: 'wasm',
+              progressIntervalMs: 100
+            })
+          if (m.type === 'result' || m.type === 'error') resolve(m)
+        })
+        child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)))
+      })
+      expect(seen[0]).toMatchObject({ type: 'ready', kernels: ['js', 'wasm'] })
+      expect(result).toMatchObject({
+        type: 'result',
+        kernel: 'wasm',
+        sum: expectedSum({ start, end }).toString()
+      })
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
 })

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WorkerMessage } from '../../src/shared/protocol'
+import { expectedSum } from '../../src/shared/range'
 import { WORKER_PATH } from '../helpers/engine'
 
 /** The worker bundle over one transport, with every message it sent. */
@@ -12,7 +13,7 @@ interface Peer {
   stop(): void
 }
 
-function startPeer(kind: 'process' | 'thread'): Peer {
+function startPeer(kind: 'process' | 'thread', execArgv: string[] = []): Peer {
   const messages: WorkerMessage[] = []
   const waiting: { type: string; resolve(m: WorkerMessage): void }[] = []
   const receive = (m: WorkerMessage): void => {
@@ -26,7 +27,7 @@ function startPeer(kind: 'process' | 'thread'): Peer {
   let stop: () => void
   if (kind === 'process') {
     const child = fork(WORKER_PATH, [], {
-      execArgv: [],
+      execArgv,
       stdio: ['ignore', 'ignore', 'ignore', 'ipc']
     })
     child.on('message', (m) => receive(m as WorkerMessage))
@@ -83,6 +84,28 @@ describe.each(['process', 'thread'] as const)('the worker over %s', (kind) => {
     expect(result.endedAt - result.startedAt).toBeCloseTo(result.computeMs, 6)
   })
 
+  it('offers both kernels and sums with wasm exactly next to 2^53, saying which kernel ran', async () => {
+    const peer = open()
+    expect(await peer.next('ready')).toMatchObject({ kernels: ['js', 'wasm'] })
+    const start = Number.MAX_SAFE_INTEGER - 3_000_001
+    const end = Number.MAX_SAFE_INTEGER
+    for (const [jobId, kernel] of [
+      [1, 'wasm'],
+      [2, 'js']
+    ] as const) {
+      peer.send({ type: 'run', jobId, start, end, kernel, progressIntervalMs: 100 })
+      const result = await peer.next('result')
+      expect(result).toMatchObject({
+        jobId,
+        kernel,
+        sum: expectedSum({ start, end }).toString(),
+        nsPerElement: expect.any(Number)
+      })
+      if (result.type !== 'result') throw new Error('unreachable')
+      expect(result.nsPerElement).toBeCloseTo((result.computeMs * 1e6) / (end - start), 6)
+    }
+  })
+
   it('throttles progress to at most ~10 messages a second', async () => {
     const peer = open()
     await peer.next('ready')
@@ -122,5 +145,20 @@ describe.each(['process', 'thread'] as const)('the worker over %s', (kind) => {
     expect(await peer.next('error')).toMatchObject({ jobId: 5, message: 'worker is busy' })
     peer.send({ type: 'cancel' })
     expect(await peer.next('cancelled')).toMatchObject({ type: 'cancelled', jobId: 4 })
+  })
+})
+
+describe('a worker whose runtime has no WebAssembly (node --jitless)', () => {
+  it('offers only js, refuses a wasm job saying why, and still runs js', async () => {
+    const peer = startPeer('process', ['--jitless'])
+    peers.push(peer)
+    expect(await peer.next('ready')).toMatchObject({ kernels: ['js'] })
+    peer.send({ type: 'run', jobId: 1, start: 0, end: 10, kernel: 'wasm', progressIntervalMs: 100 })
+    expect(await peer.next('error')).toMatchObject({
+      jobId: 1,
+      message: expect.stringMatching(/wasm kernel needs WebAssembly SIMD/)
+    })
+    peer.send({ type: 'run', jobId: 2, start: 0, end: 10, kernel: 'js', progressIntervalMs: 100 })
+    expect(await peer.next('result')).toMatchObject({ jobId: 2, sum: '45', kernel: 'js' })
   })
 })

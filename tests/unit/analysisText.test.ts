@@ -175,4 +175,23 @@ describe('analysis sentences in Korean', () => {
       expect(stepLabelText(stepInfoOf(step), 'en')).toBe(describeStep(step))
     }
   })
+
+  it('names the kernel of a kernel-comparison study point, in both languages (issue 10)', () => {
+    const source = { backend: 'process', pool: 'warm', size: 10_000, kernel: 'wasm' } as const
+    expect(whereText(source, 'en')).toBe('wasm kernel · process · warm · 10,000 elements')
+    expect(whereText(source, 'ko')).toBe('wasm 커널 · 프로세스 · 웜 풀 · 원소 10,000개')
+    const plan = studyPlan({
+      base: { ...defaultRunConfig(2), range: { start: 0, end: 1000 } },
+      sizes: [1000],
+      kernels: ['js', 'wasm']
+    } as StudyConfig)
+    const sizeSteps = plan.filter((s) => s.kind === 'size')
+    expect(sizeSteps.map((s) => stepInfoOf(s)).map((i) => 'kernel' in i && i.kernel)).toEqual(
+      expect.arrayContaining(['js', 'wasm'])
+    )
+    for (const step of sizeSteps) {
+      expect(stepLabelText(stepInfoOf(step), 'en')).toBe(describeStep(step))
+      expect(stepLabelText(stepInfoOf(step), 'ko')).toMatch(/^크기 스윕 · (js|wasm) 커널 · /)
+    }
+  })
 })

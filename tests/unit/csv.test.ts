@@ -41,7 +41,7 @@ describe('recordsToCsv', () => {
         'efficiencyError,karpFlatt,karpFlattError,verdict,oversubscribed,sum,expectedSum,correct,' +
         'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,networkMs,' +
         'amdahlSerialFraction,amdahlSerialFractionError,amdahlCeiling,bestModel,uslSigma,uslKappa,' +
-        'warnings'
+        'warnings,kernel,nsPerElement,workerElementsPerSecond'
     )
     expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[19])).toEqual([
       'run-000000 1',
@@ -85,6 +85,11 @@ describe('recordsToCsv', () => {
       expect(row.verdict).toBe(r.verdict)
       expect(row.spawnMedianMs).toBeNull()
       expect(row.correct).toBe(true)
+      // The kernel (absent in this record: js) and its speed, from the same row as the JSON.
+      expect(row.kernel).toBe('js')
+      expect(r.nsPerElement).toBeGreaterThan(0)
+      expect(row.nsPerElement).toBe(r.nsPerElement)
+      expect(row.workerElementsPerSecond).toBe(r.workerElementsPerSecond)
     })
   })
 

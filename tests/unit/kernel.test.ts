@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { expectedSum } from '../../src/shared/range'
-import { exactChunkLength, RangeSum, sumRange } from '../../src/worker/kernel'
+import { RangeSum, sumRange } from '../../src/worker/kernel'
 
 const MAX = Number.MAX_SAFE_INTEGER
 
@@ -88,17 +88,5 @@ describe('RangeSum', () => {
       expect(job.sum).toBe(expectedSum({ start: -12345, end: 67890 }))
       expect(steps).toBe(Math.ceil((67890 + 12345) / slice))
     }
-  })
-})
-
-describe('exactChunkLength', () => {
-  it('keeps every partial sum of a chunk within 2^53', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -MAX, max: MAX }), (from) => {
-        const k = exactChunkLength(from, from)
-        expect(k).toBeGreaterThanOrEqual(1)
-        if (k > 1) expect(k * Math.max(Math.abs(from), 1)).toBeLessThanOrEqual(2 ** 53)
-      })
-    )
   })
 })

@@ -7,7 +7,8 @@ describe('parseWorkerMessage', () => {
     expect(parseWorkerMessage({ type: 'ready', pid: 12, at: 1 })).toEqual({
       type: 'ready',
       pid: 12,
-      at: 1
+      at: 1,
+      kernels: ['js']
     })
     expect(
       parseWorkerMessage({
@@ -24,6 +25,34 @@ describe('parseWorkerMessage', () => {
       jobId: 1,
       fraction: 1
     })
+  })
+
+  it('carries the kernels a worker offers, and which one ran at what ns/element', () => {
+    expect(parseWorkerMessage({ type: 'ready', pid: 1, at: 1, kernels: ['js', 'wasm'] })).toEqual({
+      type: 'ready',
+      pid: 1,
+      at: 1,
+      kernels: ['js', 'wasm']
+    })
+    const result = { type: 'result', jobId: 1, sum: '5', computeMs: 2, startedAt: 1, endedAt: 3 }
+    expect(parseWorkerMessage({ ...result, kernel: 'wasm', nsPerElement: 0.12 })).toMatchObject({
+      kernel: 'wasm',
+      nsPerElement: 0.12
+    })
+    expect(parseWorkerMessage({ ...result, kernel: 'wasm', nsPerElement: null })).toMatchObject({
+      kernel: 'wasm',
+      nsPerElement: null
+    })
+    // A worker that does not say ran the js loop.
+    expect(parseWorkerMessage(result)).toMatchObject({ kernel: 'js', nsPerElement: null })
+    for (const bad of [
+      { ...result, kernel: 'c' },
+      { ...result, kernel: 'wasm', nsPerElement: -1 },
+      { ...result, kernel: 'wasm', nsPerElement: 'fast' },
+      { type: 'ready', pid: 1, at: 1, kernels: ['js', 'gpu'] },
+      { type: 'ready', pid: 1, at: 1, kernels: 'wasm' }
+    ])
+      expect(parseWorkerMessage(bad)).toBeNull()
   })
 
   it('rejects malformed ones', () => {
@@ -50,6 +79,29 @@ describe('parseParentMessage', () => {
     expect(
       parseParentMessage({ type: 'run', jobId: 1, start: 0, end: 5, progressIntervalMs: 100 })
     ).not.toBeNull()
+    expect(
+      parseParentMessage({ type: 'run', jobId: 1, start: 0, end: 5, progressIntervalMs: 100 })
+    ).toMatchObject({ kernel: 'js' })
+    expect(
+      parseParentMessage({
+        type: 'run',
+        jobId: 1,
+        start: 0,
+        end: 5,
+        kernel: 'wasm',
+        progressIntervalMs: 100
+      })
+    ).toMatchObject({ kernel: 'wasm' })
+    expect(
+      parseParentMessage({
+        type: 'run',
+        jobId: 1,
+        start: 0,
+        end: 5,
+        kernel: 'x',
+        progressIntervalMs: 1
+      })
+    ).toBeNull()
     expect(parseParentMessage({ type: 'cancel' })).toEqual({ type: 'cancel' })
     expect(
       parseParentMessage({ type: 'run', jobId: 1, start: 5, end: 0, progressIntervalMs: 100 })

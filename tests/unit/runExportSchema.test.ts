@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { RunRecord } from '../../src/shared/result'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
 import { runsToJson, runToJson } from '../../src/shared/runExport'
 import { schemaErrors } from '../helpers/runExportSchema'
@@ -30,7 +31,24 @@ const runs = {
   wrong: syntheticRun([
     { workers: 1, wallMs: [100, 101, 99] },
     { workers: 2, wallMs: [51, 50, 52], correct: false }
-  ])
+  ]),
+  wasmKernel: withKernelReports(
+    syntheticRun(
+      [
+        { workers: 1, wallMs: [20, 21, 19] },
+        { workers: 2, wallMs: [11, 12, 11] }
+      ],
+      { kernel: 'wasm' }
+    )
+  )
+}
+
+/** Worker timings as a kernel-aware worker reports them (issue 10). */
+function withKernelReports(run: RunRecord): RunRecord {
+  for (const r of run.results)
+    for (const s of r.samples)
+      for (const w of s.workers) Object.assign(w, { kernel: 'wasm', nsPerElement: 0.15 })
+  return run
 }
 
 describe('docs/run-export.schema.json', () => {
@@ -63,5 +81,17 @@ describe('docs/run-export.schema.json', () => {
     expect(bad((x) => (x.run.results[0].speedup = 1))).not.toEqual([])
     expect(bad((x) => (x.models.amdahlCeiling = 0.79))).not.toEqual([])
     expect(bad((x) => (x.results[0].sum = 12))).not.toEqual([])
+    expect(bad((x) => (x.config.kernel = 'asm'))).not.toEqual([])
+    expect(bad((x) => (x.results[0].nsPerElement = 'fast'))).not.toEqual([])
+    expect(bad((x) => delete x.results[0].workerElementsPerSecond)).not.toEqual([])
+  })
+})
+
+describe('the kernel in the run export', () => {
+  it('carries the kernel in config and its speed in every result row', () => {
+    const x = JSON.parse(runToJson(runs.wasmKernel))
+    expect(x.config.kernel).toBe('wasm')
+    expect(x.results.map((r: { nsPerElement: number }) => r.nsPerElement)).toEqual([0.15, 0.15])
+    expect(x.results[0].workerElementsPerSecond).toBeCloseTo(1e9 / 0.15, 0)
   })
 })

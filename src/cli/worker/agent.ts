@@ -17,6 +17,7 @@ import {
   subjects
 } from '../../shared/cluster'
 import type { AgentInfo, AgentWorkerKind, ClaimReply, ServerAddress } from '../../shared/cluster'
+import type { KernelName } from '../../shared/kernel'
 import { parseParentMessage, parseWorkerMessage } from '../../shared/protocol'
 import { childProcessBackend } from '../../main/engine/backends/childProcess'
 import { workerThreadBackend } from '../../main/engine/backends/workerThread'
@@ -50,6 +51,8 @@ interface Slot {
   fresh: boolean
   ready: boolean
   pid: number | null
+  /** The kernels the worker's ready message said its runtime can run (issue 10). */
+  kernels: KernelName[]
   exited: boolean
   /** The job the worker is on (from run until result/cancelled/error), if any. */
   jobId: number | null
@@ -94,6 +97,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       fresh,
       ready: false,
       pid: handle.pid,
+      kernels: [],
       exited: false,
       jobId: null,
       claim: null
@@ -105,6 +109,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       if (message.type === 'ready') {
         slot.ready = true
         slot.pid = message.pid
+        slot.kernels = message.kernels
         log(`[${id} pid ${message.pid}] ready`)
       }
       if (
@@ -201,7 +206,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     reply({ type: 'claimed', workerId: slot.id, subject })
     log(`[${slot.id}] claimed${request.fresh ? ' (fresh)' : ''}`)
     // A standing worker is ready already: say so, as a fresh one will itself.
-    if (!request.fresh) send(request.inbox, { type: 'ready', pid: slot.pid ?? 0, at: now() })
+    // With the kernels its runtime can run, or the controller would take it for a js-only worker.
+    if (!request.fresh)
+      send(request.inbox, { type: 'ready', pid: slot.pid ?? 0, at: now(), kernels: slot.kernels })
   }
 
   for (let i = 0; i < options.workers; i++) startWorker(false)

@@ -3,6 +3,7 @@
  * options, starts the agent, stops it cleanly on Ctrl-C/SIGTERM or when the
  * server is gone for good.
  */
+import { isKernelName, KERNELS } from '../../shared/kernel'
 import { availableParallelism, hostname } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -25,7 +26,7 @@ Options:
   --processes N      keep N worker processes (default: this machine's cores)
   --threads N        keep N worker threads instead
   --name NAME        how the controller lists this agent (default: the host name)
-  --kernel LIST      kernels offered (default and only one here: js)
+  --kernel LIST      kernels offered: js, wasm (default: js)
   --reconnect-for S  when the server goes away, keep trying S seconds, then stop (default 30)
   --quiet            no log lines on stderr
   -h, --help         this help
@@ -47,8 +48,6 @@ export type ParsedWorkerCommand =
   | { kind: 'run'; options: WorkerCommandOptions }
   | { kind: 'help' }
   | { kind: 'invalid'; issues: { field: string; message: string }[] }
-
-const KERNELS = ['js']
 
 export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerCommand {
   let values: Record<string, string | boolean | undefined>
@@ -108,7 +107,7 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
     issues.push({ field: 'name', message: 'a name of 1…100 characters' })
   const kernels = (str('kernel') ?? 'js').split(',').map((k) => k.trim())
   for (const k of kernels)
-    if (!KERNELS.includes(k))
+    if (!isKernelName(k))
       issues.push({ field: 'kernel', message: `"${k}" is not a kernel (${KERNELS.join(', ')})` })
   let reconnectForMs = 30_000
   const reconnectText = str('reconnect-for')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { RunConfig } from '../../shared/config'
 import { BenchFailure } from '../../shared/errors'
+import { kernelOf } from '../../shared/kernel'
 import { expectedSum, splitRange } from '../../shared/range'
 import type { Range } from '../../shared/range'
 import type { RunRecord, Sample, WorkerTiming } from '../../shared/result'
@@ -47,6 +48,21 @@ function criticalPath(worker: PoolWorker, t0: number, warm: boolean, computeMs: 
   return (warm || worker.readyAt === null ? 0 : worker.readyAt - t0) + computeMs
 }
 
+/** A worker whose runtime cannot run the chosen kernel stops the run before anything is measured. */
+function assertKernelSupported(config: RunConfig, worker: PoolWorker): void {
+  const kernel = kernelOf(config)
+  if (worker.kernels.includes(kernel)) return
+  const message =
+    kernel === 'wasm'
+      ? `${worker.label} cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.`
+      : `${worker.label} cannot run the ${kernel} kernel.`
+  throw new BenchFailure({
+    code: 'invalid-input',
+    message,
+    issues: [{ field: 'kernel', message }]
+  })
+}
+
 const cancelled = (): BenchFailure =>
   new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
 
@@ -56,10 +72,12 @@ const cancelled = (): BenchFailure =>
  * first and discarded, every total checked against the closed form.
  */
 export async function runBenchmark(
-  config: RunConfig,
+  requested: RunConfig,
   ctx: RunnerContext,
   hooks: RunHooks = {}
 ): Promise<RunRecord> {
+  // The record says which kernel ran, even when the caller left it to the default.
+  const config: RunConfig = { ...requested, kernel: kernelOf(requested) }
   const id = randomUUID()
   const startedAt = new Date().toISOString()
   const counts = countsToMeasure(config)
@@ -100,7 +118,8 @@ export async function runBenchmark(
       const outcomes: JobOutcome[] = await Promise.all(
         slots.map(async (w, i) => {
           await w.ready
-          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f))
+          assertKernelSupported(config, w)
+          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f), kernelOf(config))
         })
       )
       const lastResult = Math.max(...outcomes.map((o) => o.receivedAt))
@@ -121,6 +140,8 @@ export async function runBenchmark(
         computeEnd: outcomes[i].result.endedAt - t0,
         receivedAt: outcomes[i].receivedAt - t0,
         computeMs: computeMs[i],
+        kernel: outcomes[i].result.kernel,
+        nsPerElement: outcomes[i].result.nsPerElement,
         ...(w.handle.remote
           ? {
               host: w.handle.remote.host,
@@ -163,8 +184,9 @@ export async function runBenchmark(
       warmPool = new WorkerPool(ctx.backend, ctx.log)
       pools.add(warmPool)
       tracker.beginRep('spawning', Math.max(...counts), 0)
-      await warmPool.start(Math.max(...counts))
+      const started = await warmPool.start(Math.max(...counts))
       throwIfCancelled()
+      for (const w of started) assertKernelSupported(config, w)
     }
     const measured = new Map<number, CountMeasurement>(
       counts.map((n) => [

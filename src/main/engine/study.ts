@@ -107,7 +107,13 @@ export async function runStudy(
       })
       system = run.system
       if (step.kind === 'size') {
-        sizeRuns.push({ backend: step.backend, pool: step.pool, size: step.size, run })
+        sizeRuns.push({
+          backend: step.backend,
+          pool: step.pool,
+          size: step.size,
+          run,
+          ...(step.kernel ? { kernel: step.kernel } : {})
+        })
       } else if (step.kind === 'backend') {
         pending.set(step.backend, { ...pending.get(step.backend), backend: step.backend, run })
       } else {

@@ -1,3 +1,4 @@
+import type { KernelName } from '../../shared/kernel'
 import { BenchFailure } from '../../shared/errors'
 import { parseWorkerMessage } from '../../shared/protocol'
 import type { ResultMessage } from '../../shared/protocol'
@@ -27,6 +28,8 @@ export class PoolWorker {
   pid: number | null
   exit: { code: number | null; signal: string | null } | null = null
   job: RunningJob | null = null
+  /** Kernels the worker's runtime can run, as its ready message said. */
+  kernels: KernelName[] = ['js']
   settleReady!: { resolve(): void; reject(e: BenchFailure): void }
 
   constructor(
@@ -111,7 +114,8 @@ export class WorkerPool {
   run(
     worker: PoolWorker,
     range: Range,
-    onProgress: (fraction: number) => void
+    onProgress: (fraction: number) => void,
+    kernel: KernelName = 'js'
   ): Promise<JobOutcome> {
     if (this.failure) return Promise.reject(this.failure)
     if (worker.job)
@@ -127,6 +131,7 @@ export class WorkerPool {
         jobId,
         start: range.start,
         end: range.end,
+        kernel,
         progressIntervalMs: 100
       })
     })
@@ -187,6 +192,7 @@ export class WorkerPool {
     switch (message.type) {
       case 'ready':
         worker.readyAt = now()
+        worker.kernels = message.kernels
         worker.pid = worker.pid ?? (this.backend.kind === 'process' ? message.pid : null)
         this.log(`[${worker.label}] ready`)
         worker.settleReady.resolve()

@@ -110,11 +110,11 @@ function sizeSweeps(study: StudyRecord): {
   if (n === null || study.sizeRuns.length === 0) return { sweeps, warnings }
   const groups = new Map<string, SizeRun[]>()
   for (const r of study.sizeRuns) {
-    const key = `${r.backend}/${r.pool}`
+    const key = `${r.backend}/${r.pool}/${r.kernel ?? ''}`
     groups.set(key, [...(groups.get(key) ?? []), r])
   }
   for (const runs of groups.values()) {
-    const { backend, pool } = runs[0]
+    const { backend, pool, kernel } = runs[0]
     const points: SizePointAnalysis[] = []
     for (const r of [...runs].sort((a, b) => a.size - b.size)) {
       const analysis = analyzeRun(r.run)
@@ -123,8 +123,8 @@ function sizeSweeps(study: StudyRecord): {
         if (warning.code === 'job-shorter-than-spawn' || warning.code === 'more-workers-than-cores')
           continue
         warnings.push({
-          where: `${backend} · ${pool} · ${formatCount(r.size)} elements`,
-          source: { backend, pool, size: r.size },
+          where: `${kernel ? `${kernel} kernel · ` : ''}${backend} · ${pool} · ${formatCount(r.size)} elements`,
+          source: { backend, pool, size: r.size, ...(kernel ? { kernel } : {}) },
           warning
         })
       }
@@ -134,13 +134,15 @@ function sizeSweeps(study: StudyRecord): {
     const usable = points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
     if (usable.length === 0) continue
     const breakEven = findBreakEven(usable.map((p) => ({ size: p.size, t1: p.t1, tn: p.tn })))
+    const summary = breakEvenSentence(backend, pool, n, breakEven, usable)
     sweeps.push({
       backend,
       pool,
+      ...(kernel ? { kernel } : {}),
       workers: n,
       points,
       breakEven,
-      summary: breakEvenSentence(backend, pool, n, breakEven, usable)
+      summary: kernel ? `${kernel} kernel, ${summary}` : summary
     })
   }
   return { sweeps, warnings }

@@ -132,6 +132,10 @@ export function checkComparable(
 /** Settings compared by value; range, workload and the worker list are handled apart. */
 const JOB_FIELDS = new Set(['range', 'workload', 'workers'])
 
+/** A setting's value; a record from before kernels existed ran the js kernel. */
+const settingOf = (config: MeasuredRun['config'], field: string): unknown =>
+  field === 'kernel' ? (config.kernel ?? 'js') : config[field]
+
 const show = (value: unknown): string =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value)
 
@@ -140,8 +144,8 @@ function differencesOf(baseline: MeasuredRun, candidate: MeasuredRun): Compariso
   const keys = [...new Set([...Object.keys(baseline.config), ...Object.keys(candidate.config)])]
   for (const field of keys) {
     if (JOB_FIELDS.has(field)) continue
-    const b = show(baseline.config[field])
-    const c = show(candidate.config[field])
+    const b = show(settingOf(baseline.config, field))
+    const c = show(settingOf(candidate.config, field))
     if (b !== c) out.push({ field, baseline: b, candidate: c })
   }
   const machine = (run: MeasuredRun): string =>

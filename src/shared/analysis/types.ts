@@ -1,4 +1,4 @@
-import type { RunBackend, PoolMode, Workload } from '../config'
+import type { RunBackend, KernelName, PoolMode, Workload } from '../config'
 import type {
   BootstrapInterval,
   BreakEven,
@@ -162,6 +162,8 @@ export interface SizePointAnalysis {
 export interface SizeSweepAnalysis {
   backend: RunBackend
   pool: PoolMode
+  /** Set when the study compared kernels: the kernel this sweep ran. */
+  kernel?: KernelName
   /** N, compared with 1. */
   workers: number
   points: SizePointAnalysis[]
@@ -202,6 +204,8 @@ export interface WarningSource {
   backend: RunBackend
   pool?: PoolMode
   size?: number
+  /** Set when the study compared kernels: the kernel of this size-sweep point. */
+  kernel?: KernelName
 }
 
 /** What a study means, computed on demand from its StudyRecord. */

@@ -2,13 +2,18 @@ import { fork } from 'node:child_process'
 import type { Backend, WorkerHandle } from '../types'
 
 /** The `process` backend under plain Node: one child_process.fork per worker. */
-export function childProcessBackend(workerPath: string, log?: (line: string) => void): Backend {
+export function childProcessBackend(
+  workerPath: string,
+  log?: (line: string) => void,
+  /** Node flags for the worker (tests use --jitless to take WebAssembly away). */
+  execArgv: string[] = []
+): Backend {
   return {
     kind: 'process',
     spawn(name: string): WorkerHandle {
       const child = fork(workerPath, [], {
         // The worker is plain JavaScript: never inherit a loader or test runner's flags.
-        execArgv: [],
+        execArgv,
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'json'
       })

@@ -13,6 +13,7 @@ export function describeConfig(config: RunConfig, m: Messages, locale: string): 
     describeRange(config, locale),
     m.words[config.workload],
     m.words[config.backend],
-    m.words[config.pool]
+    m.words[config.pool],
+    m.kernels.words[config.kernel ?? 'js']
   ].join(' · ')
 }

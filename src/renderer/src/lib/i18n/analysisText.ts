@@ -13,7 +13,7 @@ import type {
   StudyAnalysis,
   WarningSource
 } from '../../../../shared/analysis'
-import type { BackendKind, PoolMode, RunBackend } from '../../../../shared/config'
+import type { BackendKind, KernelName, PoolMode, RunBackend } from '../../../../shared/config'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
 import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
 import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
@@ -83,15 +83,25 @@ export function warningText(w: ScalingWarning, language: Language): string {
   }
 }
 
+/** "wasm kernel" / "wasm 커널" when a study compared kernels; nothing otherwise. */
+const kernelWord = (kernel: KernelName | undefined, language: Language): string | undefined =>
+  kernel === undefined ? undefined : language === 'en' ? `${kernel} kernel` : `${kernel} 커널`
+
 /** Where a study's warning came from, worded from its data: "process · cold · 10,000 elements". */
 export function whereText(source: WarningSource, language: Language): string {
   const { backend, pool, size } = source
   if (language === 'en') {
-    return [backend, pool, size === undefined ? undefined : `${formatCount(size)} elements`]
+    return [
+      kernelWord(source.kernel, language),
+      backend,
+      pool,
+      size === undefined ? undefined : `${formatCount(size)} elements`
+    ]
       .filter((x) => x !== undefined)
       .join(' · ')
   }
   return [
+    kernelWord(source.kernel, language),
     BACKEND_KO[backend],
     pool === undefined ? undefined : POOL_KO[pool],
     size === undefined ? undefined : `원소 ${formatCount(size)}개`
@@ -105,9 +115,10 @@ export function stepLabelText(step: StudyStepInfo, language: Language): string {
   if (step.kind === 'done') return language === 'en' ? 'done' : '완료'
   const backend = language === 'en' ? step.backend : BACKEND_KO[step.backend]
   if (step.kind === 'size') {
+    const kernel = step.kernel ? `${kernelWord(step.kernel, language)} · ` : ''
     return language === 'en'
-      ? `size sweep · ${backend} · ${step.pool} · ${formatCount(step.size)} elements`
-      : `크기 스윕 · ${backend} · ${POOL_KO[step.pool]} · 원소 ${formatCount(step.size)}개`
+      ? `size sweep · ${kernel}${backend} · ${step.pool} · ${formatCount(step.size)} elements`
+      : `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatCount(step.size)}개`
   }
   const what =
     language === 'en'

@@ -653,6 +653,45 @@ export const en = {
     loadingView: 'Loading…',
     onWorkers: (count: number) => `on ${n(count)} ${count === 1 ? 'worker' : 'workers'}`
   },
+  /* ── Kernels: the js loop and the wasm SIMD loop (issue 10) ── */
+  kernels: {
+    legend: 'Kernel',
+    js: 'JavaScript',
+    jsHint: 'The tutorial’s loop: one addition per element, in a double (exact, in chunks).',
+    wasm: 'WebAssembly SIMD',
+    wasmHint:
+      'The same sum, every element still added, eight at a time in 128-bit vectors: several times faster.',
+    words: { js: 'js kernel', wasm: 'wasm kernel' },
+    perWorker: 'Per worker',
+    perWorkerTip:
+      'Elements each worker added per second of its own compute time (the median worker over every repetition).',
+    compare: 'Compare kernels',
+    compareHint:
+      'Runs the size sweep with both kernels. The start-up and messaging cost stays the same, so a faster loop needs a bigger job before N workers win.',
+    heading: 'Kernels compared',
+    caption:
+      'Per kernel: speed of the loop, where N workers first win, and the speedup at the largest size',
+    kernel: 'Kernel',
+    nsPerElement: 'ns / element',
+    breakEven: (pool: string) => `Break-even (${pool})`,
+    speedupAt: (size: string) => `Speedup at ${size}`,
+    never: (size: string) => `above ${size}`,
+    always: (size: string) => `below ${size}`,
+    about: (size: string) => `about ${size}`,
+    noisy: '(noisy)',
+    unclear: 'unclear',
+    explainer: {
+      heading: '5. A faster loop makes parallelism pay off later',
+      body: 'Splitting a job saves compute time but adds a fixed cost: starting or waking the workers, sending the jobs, collecting the sums. A faster kernel shrinks the compute and leaves that cost as it was, so N workers need a bigger job before they win, and at any fixed size the speedup is lower.',
+      yours: (fast: string, slow: string, ratio: string) =>
+        `Your study: the ${fast} loop took ${ratio}× less time per element than the ${slow} loop.`,
+      breakEven: (pool: string, slow: string, slowSize: string, fast: string, fastSize: string) =>
+        `${pool}: N workers first won at about ${slowSize} elements with ${slow}, at about ${fastSize} with ${fast}.`,
+      speedup: (size: string, slow: string, slowS: string, fast: string, fastS: string) =>
+        `At ${size} elements the speedup was ${slowS} with ${slow} and ${fastS} with ${fast}.`,
+      none: 'Run a size sweep with “Compare kernels” in the Scaling view to see it with your numbers.'
+    }
+  },
   /* ── Cluster backend (issue 11) ── */
   cluster: {
     server: 'NATS server',

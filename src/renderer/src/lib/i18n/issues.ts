@@ -15,6 +15,9 @@ const FIELDS_KO: Record<string, string> = {
   workload: '작업 방식',
   backend: '백엔드',
   pool: '풀',
+  kernel: '커널',
+  kernels: '커널',
+  'a kernel': '커널',
   workers: '워커 수',
   'a worker count': '워커 수',
   'a size': '크기',
@@ -54,6 +57,11 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
     /^weak scaling extends the range N times: it must stay within the safe integers$/i,
     () => '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다'
   ],
+  [
+    /^(.+) cannot run the wasm kernel: .*$/i,
+    (who) =>
+      `${who}: 이 런타임에는 WebAssembly SIMD(i64x2)가 없어 wasm 커널을 실행할 수 없습니다. js 커널을 선택해 주세요.`
+  ],
   [/^unknown fields?: (.+)$/i, (names) => `알 수 없는 항목: ${names}`],
   // The study form (src/shared/study.ts).
   [/^sizes must be a list of range lengths$/i, () => '크기: 범위 길이의 목록이어야 합니다'],
@@ -62,7 +70,15 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   [/^give at least one backend$/i, () => '백엔드를 하나 이상 골라 주세요'],
   [/^at most (\d+) sizes$/i, (max) => `크기는 최대 ${max}개까지 입력할 수 있습니다`],
   [/^at most (\d+) backends$/i, (max) => `백엔드는 최대 ${max}개까지 고를 수 있습니다`],
-  [/^(sizes|backends) must be distinct$/i, (f) => `${field(f)}: 서로 달라야 합니다`],
+  [/^(sizes|backends|kernels) must be distinct$/i, (f) => `${field(f)}: 서로 달라야 합니다`],
+  // Comparing kernels (issue 10).
+  [/^kernels must be a list$/i, () => '커널: 목록이어야 합니다'],
+  [/^compare at least two kernels$/i, () => '커널을 두 개 이상 골라 비교해 주세요'],
+  [/^at most (\d+) kernels$/i, (max) => `커널은 최대 ${max}개까지 고를 수 있습니다`],
+  [
+    /^comparing kernels runs the size sweep with each: give sizes$/i,
+    () => '커널 비교는 커널마다 크기 스윕을 실행합니다: 크기를 입력해 주세요'
+  ],
   [
     /^a study needs sizes to sweep, backends to compare, or both$/i,
     () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다'

@@ -638,6 +638,43 @@ export const ko: Messages = {
     loadingView: '불러오는 중…',
     onWorkers: (count: number) => `워커 ${n(count)}개`
   },
+  /* ── 커널: js 루프와 wasm SIMD 루프 (issue 10) ── */
+  kernels: {
+    legend: '커널',
+    js: 'JavaScript',
+    jsHint: '튜토리얼의 루프: 원소마다 double에 한 번씩 더합니다(청크 단위로 정확).',
+    wasm: 'WebAssembly SIMD',
+    wasmHint:
+      '같은 합을, 모든 원소를 더하면서 128비트 벡터로 여덟 개씩 계산합니다: 몇 배 빠릅니다.',
+    words: { js: 'js 커널', wasm: 'wasm 커널' },
+    perWorker: '워커당',
+    perWorkerTip: '각 워커가 자기 계산 시간 1초 동안 더한 원소 수(모든 반복에서 중앙값 워커).',
+    compare: '커널 비교',
+    compareHint:
+      '두 커널로 크기 스윕을 실행합니다. 시작과 메시지 비용은 그대로이므로, 루프가 빠를수록 N개 워커가 이기려면 더 큰 작업이 필요합니다.',
+    heading: '커널 비교',
+    caption: '커널별: 루프의 속도, N개 워커가 처음 이기는 크기, 가장 큰 크기에서의 속도 향상',
+    kernel: '커널',
+    nsPerElement: '원소당 ns',
+    breakEven: (pool: string) => `손익분기점 (${pool})`,
+    speedupAt: (size: string) => `${size}에서의 속도 향상`,
+    never: (size: string) => `${size} 초과`,
+    always: (size: string) => `${size} 미만`,
+    about: (size: string) => `약 ${size}`,
+    noisy: '(잡음 큼)',
+    unclear: '불분명',
+    explainer: {
+      heading: '5. 루프가 빠를수록 병렬화는 더 늦게 이득이 됩니다',
+      body: '작업을 나누면 계산 시간은 줄지만 고정 비용이 더해집니다: 워커를 띄우거나 깨우고, 작업을 보내고, 합을 모으는 비용입니다. 빠른 커널은 계산만 줄이고 그 비용은 그대로 두므로, N개 워커가 이기려면 더 큰 작업이 필요하고, 같은 크기에서는 속도 향상이 더 낮습니다.',
+      yours: (fast: string, slow: string, ratio: string) =>
+        `내 스터디: ${fast} 루프는 원소당 시간이 ${slow} 루프보다 ${ratio}배 짧았습니다.`,
+      breakEven: (pool: string, slow: string, slowSize: string, fast: string, fastSize: string) =>
+        `${pool}: N개 워커는 ${slow}에서 약 ${slowSize}개, ${fast}에서 약 ${fastSize}개 원소부터 처음 이겼습니다.`,
+      speedup: (size: string, slow: string, slowS: string, fast: string, fastS: string) =>
+        `${size}개 원소에서 속도 향상은 ${slow}에서 ${slowS}, ${fast}에서 ${fastS}였습니다.`,
+      none: '스케일링 화면에서 “커널 비교”로 크기 스윕을 실행하면 내 숫자로 볼 수 있습니다.'
+    }
+  },
   /* ── Cluster backend (issue 11) ── */
   cluster: {
     server: 'NATS 서버',

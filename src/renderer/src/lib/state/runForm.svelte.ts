@@ -2,6 +2,7 @@ import {
   defaultRunConfig,
   tutorialRunConfig,
   validateRunConfig,
+  type KernelName,
   type RunBackend,
   type PoolMode,
   type RunConfig,
@@ -27,6 +28,7 @@ export type FormField =
   | 'workload'
   | 'backend'
   | 'pool'
+  | 'kernel'
   | 'warmup'
   | 'reps'
   | 'server'
@@ -38,7 +40,8 @@ function fieldOf(path: string): FormField {
   if (path === 'range.start') return 'start'
   if (path === 'range.end' || path === 'range') return 'end'
   if (path === 'workers' || path.startsWith('workers.')) return 'workers'
-  if (['workload', 'backend', 'pool', 'warmup', 'reps'].includes(path)) return path as FormField
+  if (['workload', 'backend', 'pool', 'kernel', 'warmup', 'reps'].includes(path))
+    return path as FormField
   if (path.startsWith('cluster')) return 'server'
   return 'form'
 }
@@ -60,6 +63,7 @@ export class RunForm {
   /** The cluster backend's NATS server, as typed (it may hold credentials: never stored by the form). */
   server = $state('')
   pool = $state<PoolMode>('warm')
+  kernel = $state<KernelName>('js')
   warmup = $state('1')
   reps = $state('5')
 
@@ -94,6 +98,7 @@ export class RunForm {
     backend: this.backend,
     ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
     pool: this.pool,
+    kernel: this.kernel,
     warmup: parseNumber(this.warmup),
     reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
   })
@@ -157,6 +162,7 @@ export class RunForm {
     this.backend = config.backend
     if (config.cluster) this.server = config.cluster.server
     this.pool = config.pool
+    this.kernel = config.kernel ?? 'js'
     this.warmup = String(config.warmup)
     this.reps = String(config.reps)
   }
@@ -181,6 +187,7 @@ function sameConfig(a: RunConfig, b: RunConfig): boolean {
     a.workload === b.workload &&
     a.backend === b.backend &&
     a.pool === b.pool &&
+    (a.kernel ?? 'js') === (b.kernel ?? 'js') &&
     a.warmup === b.warmup &&
     a.reps === b.reps
   )

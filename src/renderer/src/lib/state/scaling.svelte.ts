@@ -58,6 +58,8 @@ export class ScalingState {
   sweepSizes = $state(true)
   sizes = $state(DEFAULT_SIZES_TEXT)
   compareBackends = $state(true)
+  /** Run the size sweep with each kernel (js and wasm) and compare them. */
+  compareKernels = $state(false)
 
   status = $state<StudyStatus>('idle')
   progress = $state.raw<StudyProgress | null>(null)
@@ -116,6 +118,7 @@ export class ScalingState {
     const config: StudyConfig = { base }
     if (this.sweepSizes && this.sizesParse.ok) config.sizes = this.sizesParse.value
     if (this.compareBackends) config.backends = ['process', 'thread']
+    if (this.compareKernels) config.kernels = ['js', 'wasm']
     return config
   })
 

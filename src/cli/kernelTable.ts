@@ -1,0 +1,32 @@
+import type { KernelComparison } from '../shared/kernelComparison'
+import { describeBreakEvenSize } from '../shared/kernelComparison'
+import { formatCount } from '../shared/scaling'
+import { formatThroughput } from '../shared/throughput'
+import { layoutTable, withError } from './table'
+
+/** The kernels side by side: the loop's speed, the break-even per pool, the speedup at the largest size. */
+export function formatKernelTable(c: KernelComparison): string {
+  const head = [
+    'Kernel',
+    'ns/element',
+    'Per worker',
+    'Break-even (warm)',
+    'Break-even (cold)',
+    `Speedup at ${formatCount(c.largestSize)}`
+  ]
+  const rows = c.kernels.map((k) => [
+    k.kernel,
+    k.nsPerElement === null ? '—' : k.nsPerElement.toFixed(3),
+    formatThroughput(k.nsPerElement === null ? null : 1e9 / k.nsPerElement),
+    describeBreakEvenSize(k.breakEven.warm, c.smallestSize, c.largestSize),
+    describeBreakEvenSize(k.breakEven.cold, c.smallestSize, c.largestSize),
+    k.speedupAtLargest
+      ? withError(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError)
+      : '—'
+  ])
+  return [
+    `Kernels compared (${c.backend}, 1 vs ${c.workers} workers)`,
+    layoutTable(head, rows, false),
+    ...(c.sentences.length ? ['', ...c.sentences] : [])
+  ].join('\n')
+}

@@ -1,0 +1,60 @@
+/**
+ * How fast the kernel ran inside each worker: nanoseconds per element and
+ * elements per second per worker, from what the workers measured. The
+ * median over every worker of every repetition, so one slow start does not
+ * move it. Records from before workers reported ns/element fall back to
+ * each worker's range length over its compute time.
+ */
+import type { RunConfig } from './config'
+import { splitRange } from './range'
+import type { WorkerCountResult } from './result'
+
+/** The length of the range each of `workers` workers sums under `config`. */
+function elementsPerWorker(config: RunConfig, workers: number): number[] {
+  const length = config.range.end - config.range.start
+  return config.workload === 'split'
+    ? splitRange(config.range, workers).map((r) => r.end - r.start)
+    : Array.from({ length: workers }, () => length)
+}
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+/** Median compute nanoseconds per element over every worker and repetition; null when unknown. */
+export function medianNsPerElement(config: RunConfig, result: WorkerCountResult): number | null {
+  const lengths = elementsPerWorker(config, result.workers)
+  const values: number[] = []
+  for (const sample of result.samples) {
+    sample.workers.forEach((w, i) => {
+      const reported = w.nsPerElement
+      if (typeof reported === 'number' && Number.isFinite(reported) && reported > 0)
+        values.push(reported)
+      else if (reported === undefined && lengths[i] > 0 && w.computeMs > 0)
+        values.push((w.computeMs * 1e6) / lengths[i])
+    })
+  }
+  return median(values)
+}
+
+/** Elements per second per worker (the median worker's throughput); null when unknown. */
+export function workerThroughput(config: RunConfig, result: WorkerCountResult): number | null {
+  const ns = medianNsPerElement(config, result)
+  return ns === null ? null : 1e9 / ns
+}
+
+/** "1.23 G/s", "812 M/s", "45.6 k/s": elements per second, three significant figures. */
+export function formatThroughput(perSecond: number | null): string {
+  if (perSecond === null || !Number.isFinite(perSecond)) return '—'
+  const units: [number, string][] = [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k']
+  ]
+  for (const [scale, unit] of units)
+    if (perSecond >= scale) return `${(perSecond / scale).toPrecision(3)} ${unit}/s`
+  return `${perSecond.toPrecision(3)} /s`
+}

@@ -1,0 +1,87 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../../src/renderer/src/lib/i18n/en'
+import type { RunRecord } from '../../src/shared/result'
+import { launchChromium, openApp } from './harness'
+import type { App } from './harness'
+import { VIEWPORT, fillForm, runButton, waitForReady, waitInPage } from './ui/helpers'
+
+const EXPLAIN_TAB = en.explain.tab
+const studyButton = (page: Page): Locator => page.getByRole('button', { name: 'Run study' })
+
+async function runFromForm(page: Page): Promise<void> {
+  const shown = page.locator('section.results[data-run-id]')
+  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
+  await runButton(page).click()
+  await waitInPage(
+    page,
+    `const el = document.querySelector('section.results[data-run-id]')
+     return !!el && el.getAttribute('data-run-id') !== arg`,
+    before
+  )
+  await runButton(page).waitFor()
+}
+
+describe('kernels in the app (Chromium, real engine)', () => {
+  let browser: Browser
+  let app: App
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    app = await openApp({ browser, viewport: VIEWPORT })
+    await waitForReady(app.page)
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('runs the wasm kernel from the form, says so, shows throughput per worker and stores it', async () => {
+    const { page } = app
+    expect(await page.getByRole('radio', { name: 'JavaScript' }).isChecked()).toBe(true)
+    await fillForm(page, {
+      start: '0',
+      end: '20,000,000',
+      workers: '1,2',
+      pool: 'Warm',
+      warmup: '0',
+      reps: '2'
+    })
+    await page.getByRole('radio', { name: 'WebAssembly SIMD' }).check()
+    await runFromForm(page)
+    const results = page.locator('section.results')
+    expect(await results.textContent()).toContain('wasm kernel')
+    expect(await page.getByRole('columnheader', { name: 'Per worker' }).count()).toBe(1)
+    const cells = await page.locator('td[data-col="throughput"]').allTextContents()
+    expect(cells).toHaveLength(2)
+    for (const cell of cells) expect(cell.trim()).toMatch(/^\d[\d.]* [GMk]\/s$/)
+    const listing = await app.history.list()
+    const stored = (await app.history.get(listing.runs[0].id)) as RunRecord
+    expect(stored.config.kernel).toBe('wasm')
+    expect(stored.correct).toBe(true)
+  })
+
+  it('compares the kernels in the Scaling view, with the explainer quoting the numbers', async () => {
+    const { page } = app
+    await page.getByRole('tab', { name: 'Scaling' }).click()
+    await page.getByRole('checkbox', { name: /Threads vs processes/ }).uncheck()
+    await page.getByTestId('compare-kernels').check()
+    await page.getByLabel('Range lengths').fill('10_000, 3_000_000')
+    await studyButton(page).click()
+    const comparison = page.getByTestId('kernel-comparison')
+    await comparison.waitFor({ timeout: 300_000 })
+    expect(await comparison.locator('tbody tr').count()).toBe(2)
+    expect(await comparison.locator('tr[data-kernel="wasm"] th').textContent()).toBe('wasm kernel')
+    expect(await page.getByRole('heading', { name: 'js kernel' }).count()).toBe(1)
+    expect(await page.getByRole('heading', { name: 'wasm kernel' }).count()).toBe(1)
+    const findings = await page.getByTestId('kernel-findings').locator('li').allTextContents()
+    expect(findings[0]).toMatch(/less time per element than the/)
+
+    await page.getByRole('tab', { name: EXPLAIN_TAB }).click()
+    const explained = await page
+      .getByTestId('kernel-explainer-findings')
+      .locator('li')
+      .allTextContents()
+    expect(explained).toEqual(findings)
+  })
+})
