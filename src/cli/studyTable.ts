@@ -6,7 +6,7 @@ import type {
   StudyWarning
 } from '../shared/analysis'
 import type { ScalingWarning } from '../shared/analysis'
-import { formatCount, formatMiB, formatSize } from '../shared/analysis'
+import { formatCount, formatMiB, formatSize, warningMessage } from '../shared/analysis'
 import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
 import { layoutTable, ms, withError } from './table'
@@ -122,7 +122,7 @@ export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): 
 /** A warning as one stderr line: where it comes from, and what to do. */
 export function formatWarning(warning: ScalingWarning, where?: string): string {
   const context = [where, plural(warning.workers, 'worker')].filter(Boolean).join(', ')
-  return `speedup-lab: warning [${context}]: ${warning.message}`
+  return `speedup-lab: warning [${context}]: ${warningMessage(warning)}`
 }
 
 export function formatStudyWarning(w: StudyWarning): string {

@@ -8,6 +8,12 @@ import type { RunRecord } from './result'
 import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
 import { formatCount, formatMiB, formatSize } from './analysis/analyzeStudy'
+import {
+  gustafsonMessage,
+  karpFlattMessage,
+  modelsMessage,
+  warningMessage
+} from './analysis/findingText'
 import { formatPercent, formatValue } from './stats/formatNumber'
 import type { StudyRecord } from './study'
 import type { SystemInfo } from './system'
@@ -130,9 +136,9 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       ms(w.overhead.mergeMs)
     ])
   )
-  const models = [a.models.summary]
-  if (a.karpFlatt) models.push(a.karpFlatt.sentence)
-  if (a.gustafson) models.push(a.gustafson.summary)
+  const models = [modelsMessage(a.models)]
+  if (a.karpFlatt) models.push(karpFlattMessage(a.karpFlatt))
+  if (a.gustafson) models.push(gustafsonMessage(a.gustafson))
   return [
     `${h} Results\n\n${results}`,
     `${h} Where the time goes\n\nMedians over the repetitions. Dispatch is the wall time beyond ` +
@@ -162,7 +168,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
     ...runSections(run, analysis, 2),
     warningsSection(
       analysis.warnings.map(
-        (w) => `${w.workers} worker${w.workers === 1 ? '' : 's'}: ${w.message}`
+        (w) => `${w.workers} worker${w.workers === 1 ? '' : 's'}: ${warningMessage(w)}`
       ),
       2
     ),
@@ -271,7 +277,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     warningsSection(
       analysis.warnings.map(
         (w) =>
-          `${w.where}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${w.warning.message}`
+          `${w.where}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${warningMessage(w.warning)}`
       ),
       2
     ),

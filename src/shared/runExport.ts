@@ -8,6 +8,7 @@ import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
+import { modelsMessage, warningMessage } from './analysis/findingText'
 import type { SystemInfo } from './system'
 
 /** JSON has no NaN or Infinity: a figure that is not finite is null. */
@@ -162,7 +163,7 @@ export function toRunExport(
       code: w.code,
       severity: w.severity,
       workers: w.workers,
-      message: w.message
+      message: warningMessage(w)
     })),
     models: {
       amdahlSerialFraction: figure(m?.amdahl?.serialFraction),
@@ -171,7 +172,7 @@ export function toRunExport(
       bestModel: m?.best ?? null,
       uslSigma: figure(m?.usl?.sigma),
       uslKappa: figure(m?.usl?.kappa),
-      summary: analysis.models.summary
+      summary: modelsMessage(analysis.models)
     },
     run: record
   }

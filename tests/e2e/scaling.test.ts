@@ -209,7 +209,7 @@ describe('the Scaling view, on the real engine', () => {
     const slowdown = processAnalysis.workers.some((w) => w.workers > 1 && w.speedup.speedup < 1)
     if (slowdown) {
       expect(processFit).toBeUndefined()
-      expect(processAnalysis.models.summary).toContain('overhead dominates')
+      expect(processAnalysis.models.code).toBe('slower-than-one')
     } else {
       expect(processFit).toBeTruthy()
       const f = (await page.getByTestId('model-fit').locator('dd').first().textContent()) ?? ''

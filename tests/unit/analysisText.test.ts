@@ -7,6 +7,12 @@ import {
 } from '../../src/shared/scaling'
 import type { KarpFlattPoint, ScalingWarning } from '../../src/shared/scaling'
 import {
+  gustafsonMessage,
+  karpFlattMessage,
+  modelsMessage,
+  warningMessage
+} from '../../src/shared/analysis/findingText'
+import {
   comparisonText,
   gustafsonText,
   karpFlattText,
@@ -65,14 +71,14 @@ describe('analysis sentences in Korean', () => {
       ).size
     ).toBe(2)
     for (const w of warnings) {
-      expect(warningText(w, 'en')).toBe(w.message)
+      expect(warningText(w, 'en')).toBe(warningMessage(w))
       const korean = warningText(w, 'ko')
       if (w.code === 'outliers') {
         // Korean names the outlying repetitions and their times; not the count of all of them.
         expect(korean).toMatch(HANGUL)
         for (const rep of w.repetitions) expect(korean).toContain(`#${rep}`)
       } else {
-        expectSameNumbers(w.message, korean)
+        expectSameNumbers(warningMessage(w), korean)
       }
     }
   })
@@ -85,6 +91,12 @@ describe('analysis sentences in Korean', () => {
         { workers: 2, wallMs: [55, 56, 54] },
         { workers: 3, wallMs: [40, 41, 39] },
         { workers: 4, wallMs: [33, 34, 32] }
+      ]),
+      // Two and three workers slower than one: overhead dominates, no fit.
+      syntheticRun([
+        { workers: 1, wallMs: [100, 101, 99] },
+        { workers: 2, wallMs: [120, 121, 119] },
+        { workers: 3, wallMs: [140, 141, 139] }
       ]),
       // One worker count above one: no fit.
       syntheticRun([
@@ -102,11 +114,21 @@ describe('analysis sentences in Korean', () => {
     ]
     for (const run of runs) {
       const a = analyzeRun(run)
-      expect(modelsText(a, 'en')).toBe(a.models.summary)
-      expectSameNumbers(a.models.summary, modelsText(a, 'ko'))
-      if (a.karpFlatt) expectSameNumbers(a.karpFlatt.sentence, karpFlattText(a.karpFlatt, 'ko'))
-      if (a.gustafson) expectSameNumbers(a.gustafson.summary, gustafsonText(a.gustafson, 'ko'))
+      expect(modelsText(a, 'en')).toBe(modelsMessage(a.models))
+      expectSameNumbers(modelsMessage(a.models), modelsText(a, 'ko'))
+      if (a.karpFlatt) {
+        expect(karpFlattText(a.karpFlatt, 'en')).toBe(karpFlattMessage(a.karpFlatt))
+        expectSameNumbers(karpFlattMessage(a.karpFlatt), karpFlattText(a.karpFlatt, 'ko'))
+      }
+      if (a.gustafson) {
+        expect(gustafsonText(a.gustafson, 'en')).toBe(gustafsonMessage(a.gustafson))
+        expectSameNumbers(gustafsonMessage(a.gustafson), gustafsonText(a.gustafson, 'ko'))
+      }
     }
+    // Every models code is worded.
+    expect(new Set(runs.map((run) => analyzeRun(run).models.code))).toEqual(
+      new Set(['fitted', 'slower-than-one', 'too-few-worker-counts', 'weak-scaling'])
+    )
   })
 
   it('follows every Karp–Flatt trend', () => {
@@ -131,7 +153,7 @@ describe('analysis sentences in Korean', () => {
     )
     const trends = new Set(series.map((s) => s.trend))
     expect([...trends].sort()).toEqual(['flat', 'growing', 'insufficient', 'shrinking'])
-    for (const s of series) expectSameNumbers(s.sentence, karpFlattText(s, 'ko'))
+    for (const s of series) expectSameNumbers(karpFlattMessage(s), karpFlattText(s, 'ko'))
   })
 
   it('says a study’s break-even, backends and verdict in Korean', () => {

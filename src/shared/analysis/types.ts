@@ -86,12 +86,23 @@ export interface WorkerCountAnalysis {
   correct: boolean
 }
 
-/** Amdahl's law and the USL fitted to the speedups, or why they were not. */
+/**
+ * Why the models were fitted or not: `weak-scaling` (they describe a fixed
+ * job), `slower-than-one` (some count ran slower than one: overhead dominates),
+ * `too-few-worker-counts` (fewer than two counts above one), `fitted`.
+ */
+export type ModelsCode = 'weak-scaling' | 'slower-than-one' | 'too-few-worker-counts' | 'fitted'
+
+/** Amdahl's law and the USL fitted to the speedups, or why they were not (a code and its numbers). */
 export interface ModelsAnalysis {
+  code: ModelsCode
+  /**
+   * `slower-than-one`: the counts above one that ran slower than one; otherwise
+   * the counts above one with a usable speedup.
+   */
+  workers: number[]
   /** Both fits and the choice between them; null when no fit was made. */
   comparison: ModelComparison | null
-  /** The fit in one or two sentences with its numbers, or why there is none. */
-  summary: string
 }
 
 /** Weak scaling read with Gustafson's law. */
@@ -99,7 +110,6 @@ export interface GustafsonAnalysis {
   workload: Exclude<Workload, 'split'>
   /** Scaled speedup and implied serial fraction for every worker count above one. */
   points: ScaledSpeedup[]
-  summary: string
 }
 
 /** The machine facts the warnings were judged against. */

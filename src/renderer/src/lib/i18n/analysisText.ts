@@ -24,6 +24,16 @@ import {
   formatValue
 } from '../../../../shared/stats/formatNumber'
 import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
+import {
+  gustafsonMessage,
+  karpFlattMessage,
+  karpFlattRange,
+  modelsMessage,
+  warningMessage,
+  widestScaled
+} from '../../../../shared/analysis/findingText'
+import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
+import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
 import type { StudyRecord, StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
 
@@ -41,7 +51,7 @@ const pm = (x: number | null, digits = 2): string =>
 
 /** One warning about a worker count's measurements. */
 export function warningText(w: ScalingWarning, language: Language): string {
-  if (language === 'en') return w.message
+  if (language === 'en') return warningMessage(w)
   switch (w.code) {
     case 'more-workers-than-cores':
       return (
@@ -116,25 +126,30 @@ export function stepLabelText(step: StudyStepInfo, language: Language): string {
   return `${what[step.kind]} · ${backend}`
 }
 
-/** Amdahl's law and the USL fitted to a run (RunAnalysis.models.summary). */
+/** Amdahl's law and the USL fitted to a run (RunAnalysis.models: a code and its numbers). */
 export function modelsText(a: RunAnalysis, language: Language): string {
-  if (language === 'en') return a.models.summary
-  if (a.scaling === 'weak') {
+  if (language === 'en') return modelsMessage(a.models)
+  const models = a.models
+  if (models.code === 'weak-scaling') {
     return (
       'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
       '이 실행은 N에 따라 작업이 늘어나므로 Gustafson의 스케일드 속도 향상으로 봅니다.'
     )
   }
-  const comparison = a.models.comparison
+  if (models.code === 'slower-than-one') {
+    return (
+      `모델을 피팅하지 않았습니다: 워커 ${models.workers.join(', ')}개가 워커 1개보다 느렸으므로` +
+      `(속도 향상 1 미만) 오버헤드가 작업을 지배합니다. Amdahl의 법칙과 USL은 워커를 늘릴수록 ` +
+      `빨라지는 작업을 설명합니다. 범위를 키우세요.`
+    )
+  }
+  const comparison = models.comparison
   const fit = comparison?.amdahl ?? null
   if (!comparison || !fit) {
-    const above = a.workers.filter(
-      (w) => w.workers > 1 && Number.isFinite(w.speedup.speedup) && w.speedup.speedup > 0
-    )
-    if (above.length >= 2) return '피팅할 1보다 큰 워커 수가 없습니다.'
+    const only = models.workers
     return (
       `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
-      `${above.length === 0 ? '없고' : `워커 ${above[0].workers}개 하나뿐이고`}, 속도 향상 하나에 ` +
+      `${only.length === 0 ? '없고' : `워커 ${only.join(', ')}개뿐이고`}, 속도 향상 하나에 ` +
       `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: 워커 수 1,2,4).`
     )
   }
@@ -149,7 +164,7 @@ export function modelsText(a: RunAnalysis, language: Language): string {
   if (fit.atBound && fit.serialFraction === 0) {
     text += ' (속도 향상이 선형 이상이라 f를 0으로 고정했습니다.)'
   }
-  if (fit.serialFraction >= 0.5) {
+  if (fit.serialFraction >= LARGE_SERIAL_FRACTION) {
     text +=
       ' 이렇게 큰 직렬 비율은 직렬 코드인 경우가 드뭅니다: 워커가 빈 코어를 얻지 못했거나' +
       '(다른 프로그램, 코어보다 많은 워커) 작업이 오버헤드에 비해 너무 짧았습니다.'
@@ -175,9 +190,9 @@ export function modelsText(a: RunAnalysis, language: Language): string {
 const atWorkers = (p: KarpFlattPoint): string =>
   `워커 ${p.workers}개에서 ${formatValue(p.serialFraction)}`
 
-/** What the Karp–Flatt series says (KarpFlattSeries.sentence). */
+/** What the Karp–Flatt series says (the shared English: findingText.ts). */
 export function karpFlattText(series: KarpFlattSeries, language: Language): string {
-  if (language === 'en') return series.sentence
+  if (language === 'en') return karpFlattMessage(series)
   const points = series.points
   if (points.length === 0)
     return 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.'
@@ -205,16 +220,11 @@ export function karpFlattText(series: KarpFlattSeries, language: Language): stri
         `워커별 몫이 캐시에 더 잘 들어가기 때문입니다.`
       )
     case 'flat': {
-      // The same weighted mean the analysis judged "near zero" by.
-      const withErrors = points.every((p) => p.error !== null && p.error > 0)
-      const w = points.map((p) => (withErrors ? 1 / (p.error as number) ** 2 : 1))
-      const mean =
-        points.reduce((s, p, i) => s + w[i] * p.serialFraction, 0) / w.reduce((a, b) => a + b, 0)
-      const values = points.map((p) => p.serialFraction)
-      const [low, high] = [formatValue(Math.min(...values)), formatValue(Math.max(...values))]
+      const mean = series.meanSerialFraction ?? Number.NaN
+      const { low, high } = karpFlattRange(points)
       const range = low === high ? `모두 ${low}` : `${low}…${high}`
       const span = `워커 ${first.workers}개부터 ${last.workers}개까지`
-      if (mean <= 0.001) {
+      if (mean <= KARP_FLATT_NEAR_ZERO) {
         return `${span} e가 0 근처(${range})에 머뭅니다: 측정 가능한 직렬 부분이 없고, 작업이 거의 완벽하게 확장됩니다.`
       }
       return (
@@ -226,15 +236,12 @@ export function karpFlattText(series: KarpFlattSeries, language: Language): stri
   }
 }
 
-/** Weak scaling read with Gustafson's law (GustafsonAnalysis.summary). */
+/** Weak scaling read with Gustafson's law (GustafsonAnalysis). */
 export function gustafsonText(g: GustafsonAnalysis, language: Language): string {
-  if (language === 'en') return g.summary
+  if (language === 'en') return gustafsonMessage(g)
   const what =
     g.workload === 'replicate' ? '워커마다 범위 전체를 더함' : '워커마다 같은 길이의 자기 몫을 더함'
-  const widest = g.points.reduce<GustafsonAnalysis['points'][number] | null>(
-    (a, b) => (a === null || b.workers > a.workers ? b : a),
-    null
-  )
+  const widest = widestScaled(g)
   if (!widest)
     return `약한 스케일링(${what}): 1보다 큰 워커 수가 없어 스케일드 속도 향상이 없습니다.`
   return (
