@@ -17,6 +17,7 @@ import { createEngine, createMemoryProbe, runStudy } from '../src/main/engine'
 import type { RunConfig } from '../src/shared/config'
 import {
   analyzeStudy,
+  comparisonMessage,
   formatCount,
   formatMiB,
   formatSize,
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
         warnings.map((w) => `${w.workers}:${w.code}`).join(' ')
       )
   }
-  console.log(`\n  ${comparison.summary}`)
+  console.log(`\n  ${comparisonMessage(comparison)}`)
   if (!study.correct) console.log('  !! a total was wrong')
   console.log(
     `\nTook ${((performance.now() - t0) / 1000).toFixed(0)} s; load average at the end ${loadavg()

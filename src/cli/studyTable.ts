@@ -6,7 +6,13 @@ import type {
   StudyWarning
 } from '../shared/analysis'
 import type { ScalingWarning } from '../shared/analysis'
-import { formatCount, formatMiB, formatSize, warningMessage } from '../shared/analysis'
+import {
+  formatCount,
+  formatMiB,
+  formatSize,
+  warningMessage,
+  whereMessage
+} from '../shared/analysis'
 import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
 import { layoutTable, ms, withError } from './table'
@@ -126,5 +132,5 @@ export function formatWarning(warning: ScalingWarning, where?: string): string {
 }
 
 export function formatStudyWarning(w: StudyWarning): string {
-  return formatWarning(w.warning, w.where)
+  return formatWarning(w.warning, whereMessage(w.source))
 }

@@ -9,10 +9,14 @@ import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
 import { formatCount, formatMiB, formatSize } from './analysis/analyzeStudy'
 import {
+  comparisonMessage,
   gustafsonMessage,
   karpFlattMessage,
   modelsMessage,
-  warningMessage
+  studyFindingMessage,
+  sweepMessage,
+  warningMessage,
+  whereMessage
 } from './analysis/findingText'
 import { formatPercent, formatValue } from './stats/formatNumber'
 import type { StudyRecord } from './study'
@@ -187,7 +191,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     `# Speedup Lab study`,
     `${base.workload} · ${base.warmup} warm-up, ${base.reps} reps per point  \n` +
       `${systemLine(study.system)}  \nStudy ${study.id}, ${study.startedAt}`,
-    `## Verdict\n\n${bullets(analysis.verdict)}`
+    `## Verdict\n\n${bullets(analysis.verdict.map(studyFindingMessage))}`
   ]
   for (const s of analysis.sizeSweeps) {
     const b = s.breakEven
@@ -213,7 +217,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       ])
     )
     sections.push(
-      `## Problem size: ${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
+      `## Problem size: ${s.backend}, ${s.pool} pool\n\n${escapeInline(sweepMessage(s))}\n\n` +
         `Times are medians ± the half-width of their 95% interval.\n\n${table}`
     )
   }
@@ -265,7 +269,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       })
     )
     sections.push(
-      `## Threads vs processes\n\n${escapeInline(c.summary)}\n\nMedians with their 95% ` +
+      `## Threads vs processes\n\n${escapeInline(comparisonMessage(c))}\n\nMedians with their 95% ` +
         `bootstrap interval.\n\n${side}\n\n${costs}`
     )
     for (const b of c.backends) {
@@ -277,7 +281,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     warningsSection(
       analysis.warnings.map(
         (w) =>
-          `${w.where}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${warningMessage(w.warning)}`
+          `${whereMessage(w.source)}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${warningMessage(w.warning)}`
       ),
       2
     ),

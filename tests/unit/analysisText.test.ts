@@ -7,9 +7,12 @@ import {
 } from '../../src/shared/scaling'
 import type { KarpFlattPoint, ScalingWarning } from '../../src/shared/scaling'
 import {
+  comparisonMessage,
   gustafsonMessage,
   karpFlattMessage,
   modelsMessage,
+  studyFindingMessage,
+  sweepMessage,
   warningMessage
 } from '../../src/shared/analysis/findingText'
 import {
@@ -161,15 +164,30 @@ describe('analysis sentences in Korean', () => {
     const analysis = analyzeStudy(study)
     expect(analysis.sizeSweeps.length).toBeGreaterThan(0)
     for (const sweep of analysis.sizeSweeps)
-      expectSameNumbers(sweep.summary, sweepText(sweep, 'ko'))
+      expectSameNumbers(sweepMessage(sweep), sweepText(sweep, 'ko'))
     expectSameNumbers(
-      analysis.backendComparison!.summary,
+      comparisonMessage(analysis.backendComparison!),
       comparisonText(analysis.backendComparison!, 'ko')
     )
-    expect(verdictText(analysis, study, 'en')).toEqual(analysis.verdict)
-    const korean = verdictText(analysis, study, 'ko')
-    expect(korean).toHaveLength(analysis.verdict.length)
-    korean.forEach((sentence, i) => expectSameNumbers(analysis.verdict[i], sentence))
+    // A wrong total is a finding too, worded in both languages.
+    const wrong = analyzeStudy({
+      ...study,
+      correct: false,
+      sizeRuns: study.sizeRuns.map((r, i) =>
+        i === 0 ? { ...r, run: { ...r.run, correct: false } } : r
+      )
+    })
+    expect(wrong.verdict[0]).toMatchObject({ code: 'wrong-total' })
+    for (const a of [analysis, wrong]) {
+      const english = a.verdict.map(studyFindingMessage)
+      expect(verdictText(a, 'en')).toEqual(english)
+      const korean = verdictText(a, 'ko')
+      expect(korean).toHaveLength(a.verdict.length)
+      korean.forEach((sentence, i) => {
+        expect(sentence).toMatch(HANGUL)
+        expectSameNumbers(english[i], sentence)
+      })
+    }
   })
 
   it('words where a warning came from and what a study is doing from their data, not by parsing English', () => {

@@ -8,7 +8,17 @@
 import { formatMs, formatPercent, formatPValue, formatValue } from '../stats/formatNumber'
 import type { ScalingWarning } from './scalingWarnings'
 import type { ScaledSpeedup } from './scaledSpeedup'
-import type { GustafsonAnalysis, ModelsAnalysis } from './types'
+import type {
+  BackendComparisonAnalysis,
+  GustafsonAnalysis,
+  ModelsAnalysis,
+  SizePointAnalysis,
+  SizeSweepAnalysis,
+  StudyFinding,
+  WarningSource
+} from './types'
+import type { WorkerMemory } from '../study'
+import { formatCount, formatMiB, formatSize } from './analyzeStudy'
 import { LARGE_SERIAL_FRACTION } from './analyzeRun'
 import { AICC_MARGIN } from '../stats/compareScalingModels'
 import { KARP_FLATT_NEAR_ZERO, type KarpFlattPoint, type KarpFlattSeries } from './karpFlattSeries'
@@ -219,4 +229,126 @@ export function widestScaled(g: GustafsonAnalysis): ScaledSpeedup | null {
     (a, b) => (a === null || b.workers > a.workers ? b : a),
     null
   )
+}
+
+/** Where a study's warning (or a wrong total) came from: "process · cold · 10,000 elements". */
+export function whereMessage(source: WarningSource): string {
+  const { backend, pool, size } = source
+  return [backend, pool, size === undefined ? undefined : `${formatCount(size)} elements`]
+    .filter((x) => x !== undefined)
+    .join(' · ')
+}
+
+/** The sizes of a sweep that had usable times on both sides, as the break-even used them. */
+export function usableSizes(s: SizeSweepAnalysis): SizePointAnalysis[] {
+  return s.points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
+}
+
+/** Where N first beats one in a size sweep (or why it cannot be placed). */
+export function sweepMessage(s: SizeSweepAnalysis): string {
+  const b = s.breakEven
+  const points = usableSizes(s)
+  const who = `${s.backend}, ${s.pool} pool: ${s.workers} workers`
+  const uncertain = points.filter((p) => !p.clear).length
+  const unclear =
+    uncertain === 0
+      ? ''
+      : ` (at ${uncertain} of ${points.length} sizes the difference is within the errors)`
+  const sizes = points.map((p) => p.size)
+  const smallest = formatCount(sizes[0])
+  const largest = formatCount(sizes[sizes.length - 1])
+  const bounds = (): string => {
+    const lower = b.interval.lower === null ? `below ${smallest}` : formatSize(b.interval.lower)
+    const upper = b.interval.upper === null ? `above ${largest}` : formatSize(b.interval.upper)
+    return lower === upper ? '' : `; within the errors ${lower} … ${upper}`
+  }
+  switch (b.status) {
+    case 'crosses':
+      return (
+        `${who} first beat 1 at about ${formatSize(b.size ?? Number.NaN)} elements ` +
+        `(between ${formatCount(b.bracket!.below)} and ${formatCount(b.bracket!.above)}${bounds()}).`
+      )
+    case 'mixed': {
+      const changes = `the winner changes ${b.changes} time${b.changes === 1 ? '' : 's'} along the sizes`
+      return b.size === null
+        ? `${who} win at some sizes and lose at larger ones: ${changes} and never from 1 to N, ` +
+            `so no break-even can be placed (the timings are noisy: add repetitions).`
+        : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
+            `(noise, or a cache effect)${bounds()}.`
+    }
+    case 'always':
+      return `${who} beat 1 at every size measured, from ${smallest} elements: the break-even lies below it${unclear}.`
+    case 'never':
+      return `${who} never beat 1 up to ${largest} elements: the break-even lies above it${unclear}.`
+  }
+}
+
+function memoryMessage(m: WorkerMemory): string {
+  if (m.method === 'rss-growth') return `${formatMiB(m.rssBytesPerWorker)} (engine RSS growth)`
+  return (
+    `${formatMiB(m.rssBytesPerWorker)} RSS` +
+    (m.pssBytesPerWorker === null ? '' : ` (PSS ${formatMiB(m.pssBytesPerWorker)})`)
+  )
+}
+
+/** Threads against processes, read side by side: speedups, cold start, memory. */
+export function comparisonMessage(c: BackendComparisonAnalysis): string {
+  const parts: string[] = []
+  if (c.headline.length > 0) {
+    const list = c.headline
+      .map(
+        (x) =>
+          `${x.backend} ${formatValue(x.speedup.speedup)} ± ${formatValue(x.speedup.speedupError, 2)}×`
+      )
+      .join(', ')
+    const compare =
+      c.difference === null
+        ? ''
+        : c.difference.code === 'apart'
+          ? ` (${c.difference.leader}s ahead beyond the errors)`
+          : ' (the difference is within the errors)'
+    parts.push(`At ${c.headlineWorkers} workers the speedup was ${list}${compare}.`)
+    const thread = c.headline.find((x) => x.backend === 'thread')?.speedup
+    if (thread && c.threads !== null) {
+      parts.push(
+        c.threads === 'adds-throughput'
+          ? `Unlike CPython's threads under the GIL, JavaScript worker threads each run their ` +
+              `own V8 isolate with no global lock, so they add CPU throughput as processes do.`
+          : `Threads did not clearly add throughput here (${formatValue(thread.speedup)} ± ` +
+              `${formatValue(thread.speedupError, 2)}×); JavaScript threads have no GIL, so ` +
+              `the job was too small or the machine too busy.`
+      )
+    }
+  }
+  const starts = c.backends.filter((b) => b.coldStartMs !== null)
+  if (starts.length > 0) {
+    parts.push(
+      `Cold start of one worker: ${starts.map((b) => `${b.backend} ${formatMs(b.coldStartMs!)}`).join(', ')}.`
+    )
+  }
+  const mems = c.backends.filter((b) => b.memory !== null)
+  if (mems.length > 0) {
+    parts.push(
+      `Memory per worker: ${mems.map((b) => `${b.backend} ${memoryMessage(b.memory!)}`).join(', ')}.`
+    )
+  }
+  return parts.join(' ')
+}
+
+/** One finding of a study's verdict. */
+export function studyFindingMessage(f: StudyFinding): string {
+  switch (f.code) {
+    case 'wrong-total': {
+      const wrong = f.runs.map((r) =>
+        [r.backend, r.pool, r.size === undefined ? undefined : formatCount(r.size)]
+          .filter((x) => x !== undefined)
+          .join(' · ')
+      )
+      return `✗ A total did not match its closed form (${wrong.join('; ') || 'a probe'}).`
+    }
+    case 'break-even':
+      return sweepMessage(f.sweep)
+    case 'backend-comparison':
+      return comparisonMessage(f.comparison)
+  }
 }

@@ -174,10 +174,9 @@ export interface SizeSweepAnalysis {
   pool: PoolMode
   /** N, compared with 1. */
   workers: number
+  /** Every size measured; `breakEven.status` is the finding's code. */
   points: SizePointAnalysis[]
   breakEven: BreakEven
-  /** One sentence with the break-even size (or why there is none). */
-  summary: string
 }
 
 /** One backend of a comparison. */
@@ -195,14 +194,23 @@ export interface BackendComparisonAnalysis {
   workers: number[]
   /** The worker count the comparison is read at: the most that fit the cores. */
   headlineWorkers: number
-  summary: string
+  /** Each backend's speedup at `headlineWorkers` (finite ones only); empty when that is 1. */
+  headline: { backend: RunBackend; speedup: SpeedupEstimate }[]
+  /**
+   * With two backends in `headline`: `apart` when their speedups differ by more
+   * than the combined errors (the leader is ahead), else `within-errors`.
+   */
+  difference: { code: 'apart' | 'within-errors'; leader: RunBackend } | null
+  /**
+   * Threads at the headline: `adds-throughput` when S − e > 1 (no GIL in JS
+   * worker threads), else `no-clear-gain`; null without threads there.
+   */
+  threads: 'adds-throughput' | 'no-clear-gain' | null
 }
 
 /** A warning and the run of a study it came from. */
 export interface StudyWarning {
-  /** English, e.g. "process · cold · 10,000 elements" or "thread" (the CLI and Markdown). */
-  where: string
-  /** The same as data, for the app to word in the user's language. */
+  /** Worded by `whereMessage` (English) or the renderer: "process · cold · 10,000 elements". */
   source: WarningSource
   warning: ScalingWarning
 }
@@ -221,6 +229,16 @@ export interface StudyAnalysis {
   sizeSweeps: SizeSweepAnalysis[]
   backendComparison: BackendComparisonAnalysis | null
   warnings: StudyWarning[]
-  /** The answer, a sentence per finding. */
-  verdict: string[]
+  /** The answer, a finding each (worded by `studyFindingMessage` or the renderer). */
+  verdict: StudyFinding[]
 }
+
+/**
+ * One finding of a study's verdict: `wrong-total` (sums that missed their
+ * closed form, with the runs), a size sweep's break-even, or the backends read
+ * side by side.
+ */
+export type StudyFinding =
+  | { code: 'wrong-total'; runs: WarningSource[] }
+  | { code: 'break-even'; sweep: SizeSweepAnalysis }
+  | { code: 'backend-comparison'; comparison: BackendComparisonAnalysis }

@@ -1,9 +1,10 @@
 /**
- * The analysis (src/shared/analysis) explains its numbers in English sentences,
- * shared with the CLI and the Markdown reports. The Scaling view shows them in
- * the user's language: English is the analysis's own sentence; Korean is
- * written here from the same structured fields, with the same numbers
- * (tests/unit/analysisText.test.ts checks that every number survives).
+ * The analysis (src/shared/analysis) returns structured findings: codes and
+ * their numbers, no sentences. The Scaling view words them in the user's
+ * language: English is the shared wording (src/shared/analysis/findingText.ts,
+ * also used by the CLI and the Markdown reports); Korean is written here from
+ * the same fields, with the same numbers (tests/unit/analysisText.test.ts
+ * checks that every number survives).
  */
 import type {
   BackendComparisonAnalysis,
@@ -11,9 +12,10 @@ import type {
   RunAnalysis,
   SizeSweepAnalysis,
   StudyAnalysis,
+  StudyFinding,
   WarningSource
 } from '../../../../shared/analysis'
-import type { BackendKind, PoolMode, RunBackend } from '../../../../shared/config'
+import type { PoolMode, RunBackend } from '../../../../shared/config'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
 import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
 import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
@@ -25,16 +27,21 @@ import {
 } from '../../../../shared/stats/formatNumber'
 import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
 import {
+  comparisonMessage,
   gustafsonMessage,
   karpFlattMessage,
   karpFlattRange,
   modelsMessage,
+  studyFindingMessage,
+  sweepMessage,
+  usableSizes,
   warningMessage,
+  whereMessage,
   widestScaled
 } from '../../../../shared/analysis/findingText'
 import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
 import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
-import type { StudyRecord, StudyStepInfo, WorkerMemory } from '../../../../shared/study'
+import type { StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
 
 const BACKEND_KO: Record<RunBackend, string> = {
@@ -96,11 +103,7 @@ export function warningText(w: ScalingWarning, language: Language): string {
 /** Where a study's warning came from, worded from its data: "process · cold · 10,000 elements". */
 export function whereText(source: WarningSource, language: Language): string {
   const { backend, pool, size } = source
-  if (language === 'en') {
-    return [backend, pool, size === undefined ? undefined : `${formatCount(size)} elements`]
-      .filter((x) => x !== undefined)
-      .join(' · ')
-  }
+  if (language === 'en') return whereMessage(source)
   return [
     BACKEND_KO[backend],
     pool === undefined ? undefined : POOL_KO[pool],
@@ -252,11 +255,11 @@ export function gustafsonText(g: GustafsonAnalysis, language: Language): string 
   )
 }
 
-/** Where N first beats one in a size sweep (SizeSweepAnalysis.summary). */
+/** Where N first beats one in a size sweep (SizeSweepAnalysis: breakEven.status and its numbers). */
 export function sweepText(s: SizeSweepAnalysis, language: Language): string {
-  if (language === 'en') return s.summary
+  if (language === 'en') return sweepMessage(s)
   const b = s.breakEven
-  const usable = s.points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
+  const usable = usableSizes(s)
   const who = `${BACKEND_KO[s.backend]}, ${POOL_KO[s.pool]}: 워커 ${s.workers}개`
   const uncertain = usable.filter((p) => !p.clear).length
   const unclear =
@@ -299,41 +302,28 @@ function memoryKo(m: WorkerMemory): string {
   )
 }
 
-/** Threads against processes, read side by side (BackendComparisonAnalysis.summary). */
+/** Threads against processes, read side by side (BackendComparisonAnalysis). */
 export function comparisonText(c: BackendComparisonAnalysis, language: Language): string {
-  if (language === 'en') return c.summary
+  if (language === 'en') return comparisonMessage(c)
   const parts: string[] = []
-  const h = c.headlineWorkers
-  const shown = c.backends
-    .map((b) => ({
-      backend: b.backend,
-      s: b.analysis.workers.find((w) => w.workers === h)?.speedup ?? null
-    }))
-    .filter(
-      (x): x is { backend: BackendKind; s: NonNullable<typeof x.s> } =>
-        x.s !== null && Number.isFinite(x.s.speedup)
-    )
-  if (shown.length > 0 && h > 1) {
-    const list = shown
+  if (c.headline.length > 0) {
+    const list = c.headline
       .map(
         (x) =>
-          `${BACKEND_KO[x.backend]} ${formatValue(x.s.speedup)} ± ${formatValue(x.s.speedupError, 2)}×`
+          `${BACKEND_KO[x.backend]} ${formatValue(x.speedup.speedup)} ± ${formatValue(x.speedup.speedupError, 2)}×`
       )
       .join(', ')
-    let compare = ''
-    if (shown.length === 2) {
-      const [a, b] = shown.map((x) => x.s)
-      const apart = Math.abs(a.speedup - b.speedup) > Math.hypot(a.speedupError, b.speedupError)
-      const faster = a.speedup > b.speedup ? shown[0].backend : shown[1].backend
-      compare = apart
-        ? ` (${BACKEND_KO[faster]}가 오차 범위를 넘어 앞섬)`
-        : ' (차이는 오차 범위 안)'
-    }
-    parts.push(`워커 ${h}개에서 속도 향상은 ${list}였습니다${compare}.`)
-    const thread = shown.find((x) => x.backend === 'thread')?.s
-    if (thread) {
+    const compare =
+      c.difference === null
+        ? ''
+        : c.difference.code === 'apart'
+          ? ` (${BACKEND_KO[c.difference.leader]}가 오차 범위를 넘어 앞섬)`
+          : ' (차이는 오차 범위 안)'
+    parts.push(`워커 ${c.headlineWorkers}개에서 속도 향상은 ${list}였습니다${compare}.`)
+    const thread = c.headline.find((x) => x.backend === 'thread')?.speedup
+    if (thread && c.threads !== null) {
       parts.push(
-        thread.speedup - thread.speedupError > 1
+        c.threads === 'adds-throughput'
           ? 'CPython의 스레드는 GIL에 묶이지만, JavaScript 워커 스레드는 각자 전역 락이 없는 ' +
               'V8 isolate에서 돌아가므로 프로세스처럼 CPU 처리량을 늘립니다.'
           : `여기서는 스레드가 처리량을 뚜렷하게 늘리지 못했습니다(${formatValue(thread.speedup)} ± ` +
@@ -357,26 +347,30 @@ export function comparisonText(c: BackendComparisonAnalysis, language: Language)
   return parts.join(' ')
 }
 
-/** The study's verdict, a sentence per finding (StudyAnalysis.verdict). */
-export function verdictText(
-  analysis: StudyAnalysis,
-  study: StudyRecord,
-  language: Language
-): string[] {
-  if (language === 'en') return analysis.verdict
-  const verdict: string[] = []
-  if (!study.correct) {
-    const wrong = [
-      ...study.sizeRuns
-        .filter((r) => !r.run.correct)
-        .map((r) => `${BACKEND_KO[r.backend]} · ${POOL_KO[r.pool]} · ${formatCount(r.size)}`),
-      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => BACKEND_KO[b.backend])
-    ]
-    verdict.push(`✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`)
+/** The study's verdict, a sentence per finding (StudyAnalysis.verdict: codes and numbers). */
+export function verdictText(analysis: StudyAnalysis, language: Language): string[] {
+  return analysis.verdict.map((f) => findingText(f, language))
+}
+
+/** One finding of a study's verdict. */
+export function findingText(f: StudyFinding, language: Language): string {
+  if (language === 'en') return studyFindingMessage(f)
+  switch (f.code) {
+    case 'wrong-total': {
+      const wrong = f.runs.map((r) =>
+        [
+          BACKEND_KO[r.backend],
+          r.pool === undefined ? undefined : POOL_KO[r.pool],
+          r.size === undefined ? undefined : formatCount(r.size)
+        ]
+          .filter((x) => x !== undefined)
+          .join(' · ')
+      )
+      return `✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`
+    }
+    case 'break-even':
+      return sweepText(f.sweep, language)
+    case 'backend-comparison':
+      return comparisonText(f.comparison, language)
   }
-  verdict.push(...analysis.sizeSweeps.map((s) => sweepText(s, language)))
-  if (analysis.backendComparison?.summary) {
-    verdict.push(comparisonText(analysis.backendComparison, language))
-  }
-  return verdict
 }
