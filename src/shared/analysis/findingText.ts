@@ -187,14 +187,14 @@ export function modelsMessage(models: ModelsAnalysis): string {
       'cores (other programs, more workers than cores) or the job is too short for its overhead.'
   }
   const u = comparison.usl
-  if (comparison.best === 'usl' && u) {
+  if (comparison.basis === 'usl-better' && u) {
     text +=
       ` The USL fits better: σ = ${formatValue(u.sigma)}${pm(u.sigmaError)}, ` +
       `κ = ${formatValue(u.kappa)}${pm(u.kappaError)}` +
       (u.peakWorkers !== null
         ? `, peak ${formatValue(u.peakSpeedup ?? Number.NaN)}× at about ${formatValue(u.peakWorkers, 2)} workers.`
         : '.')
-  } else if (!u || comparison.deltaAicc === null) {
+  } else if (comparison.basis !== 'amdahl-enough' || comparison.deltaAicc === null) {
     text +=
       ` Amdahl's law is used: ${a.n} worker count${a.n === 1 ? '' : 's'} above one ` +
       `cannot test the USL's extra term (it needs at least 5).`

@@ -173,14 +173,14 @@ export function modelsText(a: RunAnalysis, language: Language): string {
       '(다른 프로그램, 코어보다 많은 워커) 작업이 오버헤드에 비해 너무 짧았습니다.'
   }
   const usl = comparison.usl
-  if (comparison.best === 'usl' && usl) {
+  if (comparison.basis === 'usl-better' && usl) {
     text +=
       ` USL이 더 잘 맞습니다: σ = ${formatValue(usl.sigma)}${pm(usl.sigmaError)}, ` +
       `κ = ${formatValue(usl.kappa)}${pm(usl.kappaError)}` +
       (usl.peakWorkers !== null
         ? `, 워커 약 ${formatValue(usl.peakWorkers, 2)}개에서 정점 ${formatValue(usl.peakSpeedup ?? Number.NaN)}×.`
         : '.')
-  } else if (!usl || comparison.deltaAicc === null) {
+  } else if (comparison.basis !== 'amdahl-enough' || comparison.deltaAicc === null) {
     text += ` 1보다 큰 워커 수 ${fit.n}개로는 USL의 추가 항을 검증할 수 없어(최소 5개 필요) Amdahl의 법칙을 씁니다.`
   } else {
     text +=
