@@ -3,7 +3,13 @@
  * export alike (docs/FORMATS.md, docs/run-export.schema.json), and read back
  * by `parseRunEnvelope`. Pure: the same record always gives the same bytes.
  */
-import type { AnalysisMethod, RunAnalysis, RunVerdictCode, WorkerVerdict } from './analysis'
+import type {
+  AnalysisMethod,
+  ModelsCode,
+  RunAnalysis,
+  RunVerdictCode,
+  WorkerVerdict
+} from './analysis'
 import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
@@ -93,6 +99,9 @@ export interface RunWarningExport {
   code: string
   severity: string
   workers: number
+  /** The warning's numbers, by name (the fields of its ScalingWarning besides these). */
+  params: Record<string, unknown>
+  /** English, worded from code and params by findingText.ts. */
   message: string
 }
 
@@ -120,6 +129,9 @@ export interface RunExport {
     bestModel: string | null
     uslSigma: number | null
     uslKappa: number | null
+    /** Why the models were fitted or not (ModelsCode). */
+    code: ModelsCode
+    /** English, worded from the analysis's models finding by findingText.ts. */
     summary: string
   }
   /** The measured record (config, system, samples, sums): load it back with `parseRunEnvelope`. */
@@ -159,12 +171,10 @@ export function toRunExport(
       efficiency: figure(v.efficiency)
     },
     results: resultRows(record, analysis),
-    warnings: analysis.warnings.map((w) => ({
-      code: w.code,
-      severity: w.severity,
-      workers: w.workers,
-      message: warningMessage(w)
-    })),
+    warnings: analysis.warnings.map((w) => {
+      const { code, severity, workers, ...params } = w
+      return { code, severity, workers, params, message: warningMessage(w) }
+    }),
     models: {
       amdahlSerialFraction: figure(m?.amdahl?.serialFraction),
       amdahlSerialFractionError: figure(m?.amdahl?.serialFractionError),
@@ -172,6 +182,7 @@ export function toRunExport(
       bestModel: m?.best ?? null,
       uslSigma: figure(m?.usl?.sigma),
       uslKappa: figure(m?.usl?.kappa),
+      code: analysis.models.code,
       summary: modelsMessage(analysis.models)
     },
     run: record
