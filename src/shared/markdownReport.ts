@@ -12,6 +12,7 @@ import {
   comparisonMessage,
   gustafsonMessage,
   karpFlattMessage,
+  methodMessage,
   modelsMessage,
   studyFindingMessage,
   sweepMessage,
@@ -176,7 +177,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
       ),
       2
     ),
-    `## Method\n\n${analysis.method.description}` +
+    `## Method\n\n${methodMessage(analysis.method)}` +
       (analysis.baselineMeasured
         ? ''
         : ' The 1-worker samples are not in this run, so the speedup errors carry TN’s interval only.')
@@ -285,7 +286,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       ),
       2
     ),
-    `## Method\n\n${analysis.method.description} The break-even size is interpolated in ` +
+    `## Method\n\n${methodMessage(analysis.method)} The break-even size is interpolated in ` +
       `log size between the two sizes where the winner changes; its bounds push both times to ` +
       `the ends of their intervals. For replicate and weak workloads one worker is charged N × T1, ` +
       `the time to do all N shares in turn.`

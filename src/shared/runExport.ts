@@ -14,7 +14,7 @@ import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
-import { modelsMessage, warningMessage } from './analysis/findingText'
+import { methodMessage, modelsMessage, warningMessage } from './analysis/findingText'
 import type { SystemInfo } from './system'
 
 /** JSON has no NaN or Infinity: a figure that is not finite is null. */
@@ -118,7 +118,7 @@ export interface RunExport {
   /** How `speedup` is defined for this workload. */
   speedupDefinition: 'T1/TN' | 'N·T1/TN'
   /** How the intervals were made. */
-  method: AnalysisMethod
+  method: AnalysisMethod & { description: string }
   verdict: RunVerdictExport
   results: RunResultRow[]
   warnings: RunWarningExport[]
@@ -161,7 +161,7 @@ export function toRunExport(
     config: record.config,
     system: record.system,
     speedupDefinition: analysis.speedupDefinition,
-    method: analysis.method,
+    method: { ...analysis.method, description: methodMessage(analysis.method) },
     verdict: {
       code: v.code,
       workers: v.workers,

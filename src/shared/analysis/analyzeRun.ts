@@ -10,7 +10,6 @@ import type {
 import type { RunRecord, Sample, WorkerCountResult } from '../result'
 import { compareScalingModels } from '../stats/compareScalingModels'
 import { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
-import { formatPercent } from '../stats/formatNumber'
 import { karpFlattSeries } from './karpFlattSeries'
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/medianInterval'
 import { overheadBreakdown, type OverheadSample } from './overheadBreakdown'
@@ -41,14 +40,7 @@ export const ANALYSIS_METHOD: AnalysisMethod = {
   seed: DEFAULT_SEED,
   meanInterval: 'student-t',
   errorBasis: 'ci-half-width',
-  description:
-    `Intervals are ${formatPercent(LEVEL)}: the median's by percentile bootstrap ` +
-    `(${DEFAULT_RESAMPLES.toLocaleString('en-US')} seeded resamples; from ` +
-    `${MIN_REPS_FOR_MEDIAN_INTERVAL} repetitions, below which the mean's Student-t interval ` +
-    `stands in), the mean's by Student t; "S ± e" carries those half-widths through the ` +
-    `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +
-    `(on the log scale: ≈ S ± e for small errors, never below 0); ` +
-    `efficiency is S/N ± e/N.`
+  minRepsForMedianInterval: MIN_REPS_FOR_MEDIAN_INTERVAL
 }
 
 /**

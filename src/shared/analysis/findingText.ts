@@ -9,6 +9,7 @@ import { formatMs, formatPercent, formatPValue, formatValue } from '../stats/for
 import type { ScalingWarning } from './scalingWarnings'
 import type { ScaledSpeedup } from './scaledSpeedup'
 import type {
+  AnalysisMethod,
   BackendComparisonAnalysis,
   GustafsonAnalysis,
   ModelsAnalysis,
@@ -351,4 +352,17 @@ export function studyFindingMessage(f: StudyFinding): string {
     case 'backend-comparison':
       return comparisonMessage(f.comparison)
   }
+}
+
+/** How the intervals and errors were made, in one paragraph for reports. */
+export function methodMessage(method: AnalysisMethod): string {
+  return (
+    `Intervals are ${formatPercent(method.level)}: the median's by percentile bootstrap ` +
+    `(${method.resamples.toLocaleString('en-US')} seeded resamples; from ` +
+    `${method.minRepsForMedianInterval} repetitions, below which the mean's Student-t interval ` +
+    `stands in), the mean's by Student t; "S ± e" carries those half-widths through the ` +
+    `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +
+    `(on the log scale: ≈ S ± e for small errors, never below 0); ` +
+    `efficiency is S/N ± e/N.`
+  )
 }

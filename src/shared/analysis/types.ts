@@ -38,8 +38,8 @@ export interface AnalysisMethod {
   meanInterval: 'student-t'
   /** What "± e" on a speedup means: the medians' interval half-widths carried through T1/TN. */
   errorBasis: ErrorBasis
-  /** One sentence for reports. */
-  description: string
+  /** Repetitions from which the median gets its bootstrap interval (below: the mean's t interval). */
+  minRepsForMedianInterval: number
 }
 
 /** Everything derived for one worker count of a run. */
