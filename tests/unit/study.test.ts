@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { RunConfig } from '../../src/shared/config'
-import { analyzeStudy } from '../../src/shared/scaling'
+import {
+  analyzeStudy,
+  comparisonMessage,
+  studyFindingMessage,
+  sweepMessage
+} from '../../src/shared/scaling'
 import {
   DEFAULT_SWEEP_SIZES,
   estimateStepMs,
@@ -154,7 +159,7 @@ describe('analyzeStudy', () => {
     const expected = 10 ** (5 + r0 / (r0 - r1))
     expect(sweep.breakEven.status).toBe('crosses')
     expect(sweep.breakEven.size).toBeCloseTo(expected, 6)
-    expect(sweep.summary).toContain(
+    expect(sweepMessage(sweep)).toContain(
       `process, warm pool: 2 workers first beat 1 at about ${Number(expected.toPrecision(2)).toLocaleString('en-US')} elements (between 100,000 and 1,000,000`
     )
   })
@@ -166,18 +171,27 @@ describe('analyzeStudy', () => {
       ['process', 40],
       ['thread', 40]
     ])
-    expect(c.summary).toContain('At 2 workers the speedup was process 1.9 ± ')
-    expect(c.summary).toContain('thread 1.95 ± ')
-    expect(c.summary).toContain('JavaScript worker threads each run their own V8 isolate')
-    expect(c.summary).toContain('process 48 MiB RSS (PSS 12 MiB), thread 8 MiB (engine RSS growth)')
-    expect(a.verdict).toEqual([a.sizeSweeps[0].summary, c.summary])
+    expect(comparisonMessage(c)).toContain('At 2 workers the speedup was process 1.9 ± ')
+    expect(comparisonMessage(c)).toContain('thread 1.95 ± ')
+    expect(comparisonMessage(c)).toContain(
+      'JavaScript worker threads each run their own V8 isolate'
+    )
+    expect(comparisonMessage(c)).toContain(
+      'process 48 MiB RSS (PSS 12 MiB), thread 8 MiB (engine RSS growth)'
+    )
+    expect(c.headline.map((x) => x.backend)).toEqual(['process', 'thread'])
+    expect(c.threads).toBe('adds-throughput')
+    expect(a.verdict).toEqual([
+      { code: 'break-even', sweep: a.sizeSweeps[0] },
+      { code: 'backend-comparison', comparison: c }
+    ])
   })
 
   it('says where the break-even lies when the sweep does not cross, or crosses the wrong way', () => {
     const study = syntheticStudy()
     const never = analyzeStudy({ ...study, backendRuns: [], sizeRuns: study.sizeRuns.slice(0, 2) })
     expect(never.sizeSweeps[0].breakEven.status).toBe('never')
-    expect(never.verdict).toEqual([
+    expect(never.verdict.map(studyFindingMessage)).toEqual([
       'process, warm pool: 2 workers never beat 1 up to 100,000 elements: the break-even lies above it.'
     ])
     const [, , win] = study.sizeRuns
@@ -191,7 +205,7 @@ describe('analyzeStudy', () => {
       ]
     })
     expect(backwards.sizeSweeps[0].breakEven).toMatchObject({ status: 'mixed', size: null })
-    expect(backwards.verdict[0]).toContain('no break-even can be placed')
+    expect(studyFindingMessage(backwards.verdict[0])).toContain('no break-even can be placed')
   })
 
   it('charges one worker for all N shares when the workload grows with N', () => {
