@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BACKENDS, defaultRunConfig, issuesOf, runConfigSchema } from '../shared/config'
 import type { BackendKind, ConfigIssue, RunConfig } from '../shared/config'
@@ -13,11 +14,14 @@ export interface CliOptions {
   json: string | null
   markdown: string | null
   quiet: boolean
+  /** --yes: run even when the estimated duration is above the confirmation limit. */
+  yes: boolean
 }
 
 export type ParsedCli =
   | { kind: 'run'; options: CliOptions }
   | { kind: 'help' }
+  | { kind: 'version' }
   | { kind: 'invalid'; issues: ConfigIssue[] }
 
 export const HELP = `Usage: speedup-lab [options]     (from a checkout: npm run bench -- [options])
@@ -54,6 +58,8 @@ Options:
   --json FILE            write { config, system, results, analysis } as JSON
   --markdown FILE        write a Markdown report (tables and the verdict)
   --quiet                no progress line on stderr
+  --yes                  run even when the estimated duration is long (see Limits)
+  -V, --version          print the version
   -h, --help             this help
 
 Intervals are 95%: the median's by percentile bootstrap, the mean's by
@@ -78,6 +84,8 @@ const OPTIONS = {
   json: { type: 'string' },
   markdown: { type: 'string' },
   quiet: { type: 'boolean' },
+  yes: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -147,6 +155,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   })
   const v = values as Record<string, string | boolean | undefined>
   if (v.help === true) return { kind: 'help' }
+  if (v.version === true) return { kind: 'version' }
 
   const issues: ConfigIssue[] = []
   for (const token of tokens) {
@@ -193,8 +202,16 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (n.ok) config[key] = n.value
     else issues.push({ field: key, message: n.message })
   }
+  const written = new Map<string, string>()
   for (const key of ['csv', 'json', 'markdown'] as const) {
-    if (str(key) === '') issues.push({ field: key, message: 'a file name is required' })
+    const file = str(key)
+    if (file === '') issues.push({ field: key, message: 'a file name is required' })
+    if (!file) continue
+    // Two exports to one file would leave only the last one: refuse it.
+    const path = resolve(file)
+    const other = written.get(path)
+    if (other) issues.push({ field: key, message: `--${other} already writes ${file}` })
+    else written.set(path, key)
   }
   const given = (name: string): boolean =>
     tokens.some((t) => t.kind === 'option' && t.name === name)
@@ -254,7 +271,8 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       csv: str('csv') ?? null,
       json: str('json') ?? null,
       markdown: str('markdown') ?? null,
-      quiet: v.quiet === true
+      quiet: v.quiet === true,
+      yes: v.yes === true
     }
   }
 }
