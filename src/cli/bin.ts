@@ -13,6 +13,9 @@ import('./index')
   .then(
     (code) => {
       process.exitCode = code
+      // Everything is stopped by now and the process ends as soon as its event loop is empty.
+      // Should anything still hold it (a bug, a stuck handle), leave anyway, soon after.
+      setTimeout(() => process.exit(code), 1500).unref()
     },
     (e: unknown) => {
       process.stderr.write(

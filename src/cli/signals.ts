@@ -20,6 +20,11 @@ export function trapSignals(): CliSignals {
     if (received === 1) {
       process.stderr.write(`${fresh}speedup-lab: ${name}: cancelling… (stopping every worker)\n`)
       controller.abort()
+      // Stopping takes milliseconds; if something still holds the process after 5 s, go anyway.
+      setTimeout(() => {
+        process.stderr.write('speedup-lab: still stopping after 5 s: exiting now.\n')
+        process.exit(CANCELLED_EXIT)
+      }, 5000).unref()
       return
     }
     process.stderr.write(`speedup-lab: ${name} again: stopping now.\n`)
