@@ -64,6 +64,12 @@ export async function main(
       process.stderr.write('speedup-lab: cancelled; every worker was stopped.\n')
       return EXIT.cancelled
     }
+    if (error.code === 'needs-confirmation') {
+      process.stderr.write(
+        `speedup-lab: ${error.message.replace(/confirm to start it\.$/, 'add --yes to start it.')}\n`
+      )
+      return EXIT.invalid
+    }
     if (error.code === 'invalid-input') {
       process.stderr.write('speedup-lab: invalid input\n')
       for (const issue of error.issues ?? [])
@@ -107,6 +113,7 @@ async function single(
 ): Promise<number> {
   const run = await engine.run(options.config, {
     signal,
+    confirmedLong: options.yes,
     onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined
   })
   if (tty) process.stderr.write('\r\x1b[2K')
@@ -141,6 +148,7 @@ async function study(
     config,
     {
       signal,
+      confirmedLong: options.yes,
       onProgress: tty
         ? (p) => process.stderr.write(`\r\x1b[2K${formatStudyProgress(p)}`)
         : undefined

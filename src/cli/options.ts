@@ -67,8 +67,15 @@ Student t; "S ± e" carries the medians' interval half-widths through T1/TN.
 Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
+Limits (the engine's, the same in the app): at most 32 workers per available
+core and never more than 256; at most 20,000 worker starts per run (a cold
+pool starts every worker in each repetition); reps ≤ 100, warm-ups ≤ 20; a
+run estimated to take more than 10 minutes needs --yes. A worker silent for
+3 s during a job is stopped and the run fails, naming it.
+
 Exit codes: 0 done and every sum correct; 1 the run failed or a sum was
-wrong; 2 invalid input; 130 cancelled with Ctrl-C.`
+wrong; 2 invalid input, a limit, or a long run without --yes; 130
+cancelled (SIGINT/SIGTERM: every worker is stopped first).`
 
 const OPTIONS = {
   range: { type: 'string' },

@@ -2,10 +2,11 @@ import { z } from 'zod'
 
 /** Largest magnitude a range bound may have: every bound is a safe integer. */
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER
-export const MAX_WORKERS = 1024
+/** The hard ceiling on workers per run; the engine also bounds them per core (limits.ts). */
+export const MAX_WORKERS = 256
 export const MAX_WORKER_COUNTS = 64
-export const MAX_REPS = 1000
-export const MAX_WARMUP = 100
+export const MAX_REPS = 100
+export const MAX_WARMUP = 20
 
 /**
  * split: strong scaling, the range divided among N workers.
@@ -108,7 +109,11 @@ export type RunConfig = z.infer<typeof runConfigSchema>
 /** One problem with a configuration: where, and why. */
 export interface ConfigIssue {
   field: string
+  /** In English, for the CLI and logs. */
   message: string
+  /** What is wrong, for front ends that word it themselves (e.g. in Korean), with its numbers. */
+  code?: string
+  params?: Record<string, number | string>
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] }

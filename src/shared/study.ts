@@ -14,6 +14,7 @@ import {
   type RunConfig,
   type Validated
 } from './config'
+import { estimateRunMs } from './limits'
 import type { Parsed } from './parse'
 import type { RunProgress, RunRecord } from './result'
 import type { SystemInfo } from './system'
@@ -200,24 +201,12 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
   return steps
 }
 
-/** Rough costs for progress weighting: ns per element and ms to start a worker. */
-const NS_PER_ELEMENT = 1
-const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
 const MEMORY_PROBE_MS = 400
 
 /** A guess at how long a step takes (ms), only to weight the study's progress bar. */
 export function estimateStepMs(step: StudyStep, cores: number): number {
   if (step.kind === 'memory') return MEMORY_PROBE_MS
-  const c = step.config
-  const length = c.range.end - c.range.start
-  const counts = [...new Set([1, ...c.workers])]
-  const spawn = SPAWN_MS[c.backend]
-  const perRep = counts.reduce((sum, n) => {
-    const work = c.workload === 'split' ? length : length * n
-    const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(n, cores))
-    return sum + computeMs + 1 + (c.pool === 'cold' ? spawn * n : 0)
-  }, 0)
-  return (c.warmup + c.reps) * perRep + (c.pool === 'warm' ? spawn * Math.max(...counts) : 0)
+  return estimateRunMs(step.config, cores)
 }
 
 /** A short label for a step, for progress lines. */

@@ -287,7 +287,7 @@ describe('speedup-lab CLI', () => {
 
   it.each([
     [['--range', '0:99999999999999999999'], 'range.end: end must be a safe integer'],
-    [['--workers', '2000'], 'at most 1024'],
+    [['--workers', '2000'], 'at most 256'],
     [['--reps', '0'], 'reps must be at least 1'],
     [['--backend', 'gpu'], 'backend must be one of process, thread'],
     [['--pool'], '--pool needs a value'],

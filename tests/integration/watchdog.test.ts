@@ -63,15 +63,18 @@ describe('watchdog', () => {
     })
     try {
       const running = settle(
-        engine.run({
-          range: HUGE,
-          workers: [2],
-          workload: 'split',
-          backend: 'process',
-          pool: 'warm',
-          warmup: 0,
-          reps: 1
-        })
+        engine.run(
+          {
+            range: HUGE,
+            workers: [2],
+            workload: 'split',
+            backend: 'process',
+            pool: 'warm',
+            warmup: 0,
+            reps: 1
+          },
+          { confirmedLong: true }
+        )
       )
       // Counts run 1 then 2: worker 1 computes the 1-worker repetition and reports progress.
       const busy = await eventually(() => reporting.has('worker 1'), 30_000)
@@ -113,7 +116,7 @@ describe('watchdog', () => {
   it('a stopped worker of a CLI killed with SIGKILL does not stay behind', async () => {
     const cli = spawn(
       process.execPath,
-      [CLI, '--range', '0:9_000_000_000_000', '--workers', '2', '--quiet'],
+      [CLI, '--range', '0:9_000_000_000_000', '--workers', '2', '--quiet', '--yes'],
       {
         stdio: 'ignore'
       }

@@ -34,7 +34,7 @@ describe('validateRunConfig', () => {
     expect(byField['range.start']).toMatch(/integer/)
     expect(byField['range.end']).toMatch(/safe integer/)
     expect(byField['workers.0']).toMatch(/at least 1/)
-    expect(byField['workers.1']).toMatch(/at most 1024/)
+    expect(byField['workers.1']).toMatch(/at most 256/)
     expect(byField['workers.2']).toMatch(/integer/)
     expect(byField.workload).toMatch(/split, replicate/)
     expect(byField.backend).toMatch(/process, thread/)

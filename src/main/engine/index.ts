@@ -1,5 +1,6 @@
 import { validateRunConfig } from '../../shared/config'
 import { BenchFailure } from '../../shared/errors'
+import { CONFIRM_ABOVE_MS, checkLimits, limitMessage, roughDuration } from '../../shared/limits'
 import type { RunRecord } from '../../shared/result'
 import type { SystemInfo } from '../../shared/system'
 import { childProcessBackend } from './backends/childProcess'
@@ -52,6 +53,31 @@ export function createEngine(options: EngineOptions): Engine {
         throw new BenchFailure({ code: 'busy', message: 'A run is already in progress.' })
       }
       const config = validated.value
+      const system = collectSystemInfo(options.systemExtra)
+      // Bounds on the work, checked here so every caller (app, CLI, agent) applies them.
+      const limits = checkLimits(config, system.availableParallelism)
+      if (limits.refused.length) {
+        const issues = limits.refused.map((l) => ({
+          field: l.field,
+          message: limitMessage(l),
+          code: l.code,
+          params: l.params
+        }))
+        throw new BenchFailure({
+          code: 'invalid-input',
+          message: `Refused: ${issues.map((i) => i.message).join('; ')}`,
+          issues
+        })
+      }
+      if (limits.needsConfirmation && !hooks.confirmedLong) {
+        throw new BenchFailure({
+          code: 'needs-confirmation',
+          message:
+            `This run would take about ${roughDuration(limits.estimatedMs)} ` +
+            `(more than ${roughDuration(CONFIRM_ABOVE_MS)}): confirm to start it.`,
+          estimate: { estimatedMs: limits.estimatedMs, confirmAboveMs: CONFIRM_ABOVE_MS }
+        })
+      }
       const controller = new AbortController()
       // In progress from here on: a cancel during the synchronous start (the first
       // spawn, the first progress event) must not be lost.
@@ -67,7 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
             : makeThread(options.workerPath, log)
         const record = await runBenchmark(
           config,
-          { backend, system: collectSystemInfo(options.systemExtra), log },
+          { backend, system, log },
           { onProgress: hooks.onProgress, signal: controller.signal }
         )
         // A cancel that lands after the merge (from the final progress event) still wins:

@@ -41,6 +41,9 @@ process.stdin.on('end', () => {
 });
 `
 
+/** The reaper's last argument: how `ps` (and the tests that count child processes) tell it apart. */
+export const REAPER_TAG = 'speedup-lab-orphan-reaper'
+
 let reaper: ChildProcess | null = null
 let broken = false
 
@@ -48,7 +51,7 @@ function start(): ChildProcess | null {
   if (broken) return null
   if (reaper && reaper.exitCode === null && reaper.signalCode === null) return reaper
   try {
-    const child = spawn(process.execPath, ['-e', REAPER_SOURCE], {
+    const child = spawn(process.execPath, ['-e', REAPER_SOURCE, REAPER_TAG], {
       stdio: ['pipe', 'ignore', 'ignore'],
       // Under Electron, process.execPath is the app: run it as plain Node.
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
