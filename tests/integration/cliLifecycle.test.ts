@@ -96,7 +96,14 @@ describe('CLI exit latency', () => {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} mid-run: every worker stopped, exit 130, soon`, async () => {
-      const { child, done } = cli(['--range', '0:9_000_000_000_000', '--workers', '1,2', '--quiet', '--yes'])
+      const { child, done } = cli([
+        '--range',
+        '0:9_000_000_000_000',
+        '--workers',
+        '1,2',
+        '--quiet',
+        '--yes'
+      ])
       let workers: number[] = []
       const up = await eventually(() => (workers = workersOf(child.pid!)).length === 2, 30_000)
       expect(up).toBe(true)
@@ -128,7 +135,14 @@ describe('CLI exit latency', () => {
   for (const extraMs of [20, 150]) {
     it(`SIGINT ${extraMs} ms after Node started the script (while loading) stops cleanly with a message`, async () => {
       const boot = Math.max(await bootstrapMs(), await bootstrapMs())
-      const { child, done } = cli(['--range', '0:9_000_000_000_000', '--workers', '1,2', '--quiet', '--yes'])
+      const { child, done } = cli([
+        '--range',
+        '0:9_000_000_000_000',
+        '--workers',
+        '1,2',
+        '--quiet',
+        '--yes'
+      ])
       await new Promise((r) => setTimeout(r, boot * 1.2 + extraMs))
       child.kill('SIGINT')
       const r = await done

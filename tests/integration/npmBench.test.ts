@@ -65,7 +65,18 @@ function npmBench(): {
 } {
   const child = spawn(
     'npm',
-    ['run', '-s', 'bench', '--', '--range', '0:9_000_000_000_000', '--workers', '1,2', '--quiet', '--yes'],
+    [
+      'run',
+      '-s',
+      'bench',
+      '--',
+      '--range',
+      '0:9_000_000_000_000',
+      '--workers',
+      '1,2',
+      '--quiet',
+      '--yes'
+    ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
   )
   started.push(child)
