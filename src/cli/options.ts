@@ -31,9 +31,10 @@ when split across N workers, verifies every total against n·(a+b)/2, and
 prints median ± σ, min…max, speedup, efficiency and the Karp–Flatt fraction.
 
 Options:
-  --range START:END      half-open range of safe integers; _ separators allowed
-                         (default 0:1_000_000_000)
-  --workers LIST         worker counts: 1,2,4 or 1-8 or 1-4,8 (default 1…cores)
+  --range START:END      half-open range of safe integers, END > START; numbers as
+                         1000000, 1_000_000, 1,000,000, 1e6 or 10^6 (separators
+                         group digits in threes) (default 0:1_000_000_000)
+  --workers LIST         worker counts: 1,2,4 or 1-8 or "1-4 8" (default 1…cores)
   --workload split|replicate|weak
                          split: the range divided among N workers (default);
                          replicate: every worker sums the whole range (the tutorial);
@@ -47,9 +48,9 @@ Options:
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
                          --workers) on ranges of each length from START, warm
                          and cold pools, and the break-even size where N first
-                         wins. LIST: sizes separated by commas, each digits
-                         with optional _ (100_000) or a power (10^5); A..B adds
-                         every half decade between (10^4..10^6). 1e5 is refused.
+                         wins. LIST: sizes separated by commas, each a number
+                         (100_000, 1e5 or 10^5); A..B adds every half decade
+                         between (10^4..10^6).
                          Alone: 10^4..10^9 (11 sizes)
   --compare-backends[=LIST]
                          the worker sweep on each backend side by side, with

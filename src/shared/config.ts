@@ -38,7 +38,7 @@ const safeInteger = (what: string) =>
 const enumError = (what: string, values: readonly string[]) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${what} is required` : `${what} must be one of ${values.join(', ')}`
 
-export const rangeSchema = z
+const rangeObject = z
   .object(
     {
       start: safeInteger('start'),
@@ -50,59 +50,91 @@ export const rangeSchema = z
     }
   )
   .strict()
-  .refine((r) => r.end >= r.start, {
-    message: 'end must be greater than or equal to start',
-    path: ['end']
-  })
 
-const workerCount = z
-  .number({ error: 'a worker count must be a number' })
-  .int('a worker count must be an integer')
-  .min(1, 'a worker count must be at least 1')
-  .max(MAX_WORKERS, `a worker count must be at most ${MAX_WORKERS}`)
+/** A range to run: at least one integer (an empty range has nothing to measure). */
+export const rangeSchema = rangeObject.refine((r) => r.end > r.start, {
+  message: 'end must be greater than start',
+  path: ['end']
+})
+
+/** Bounds of a configuration's fields; records keep the looser ones they were written under. */
+interface FieldBounds {
+  maxWorkers: number
+  maxWarmup: number
+  maxReps: number
+  range: z.ZodType<{ start: number; end: number }>
+}
+
+const runConfigSchemaWith = ({ maxWorkers, maxWarmup, maxReps, range }: FieldBounds) => {
+  const workerCount = z
+    .number({ error: 'a worker count must be a number' })
+    .int('a worker count must be an integer')
+    .min(1, 'a worker count must be at least 1')
+    .max(maxWorkers, `a worker count must be at most ${maxWorkers}`)
+  return z
+    .object({
+      range,
+      workers: z
+        .array(workerCount, {
+          error: (issue) =>
+            issue.input === undefined
+              ? 'workers is required'
+              : 'workers must be a list of worker counts'
+        })
+        .min(1, 'give at least one worker count')
+        .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
+      workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
+      backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
+      pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
+      warmup: z
+        .number({ error: numberError('warmup') })
+        .int('warmup must be an integer')
+        .min(0, 'warmup must be at least 0')
+        .max(maxWarmup, `warmup must be at most ${maxWarmup}`),
+      reps: z
+        .number({ error: numberError('reps') })
+        .int('reps must be an integer')
+        .min(1, 'reps must be at least 1')
+        .max(maxReps, `reps must be at most ${maxReps}`)
+    })
+    .strict()
+    .refine(
+      (c) =>
+        c.workload !== 'weak' ||
+        Number.isSafeInteger(
+          c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1)
+        ),
+      {
+        message: 'weak scaling extends the range N times: it must stay within the safe integers',
+        path: ['range', 'end']
+      }
+    )
+}
 
 /**
  * A run configuration. The same schema validates the renderer's form, every
  * IPC payload in main, and the CLI's parsed options.
  */
-export const runConfigSchema = z
-  .object({
-    range: rangeSchema,
-    workers: z
-      .array(workerCount, {
-        error: (issue) =>
-          issue.input === undefined
-            ? 'workers is required'
-            : 'workers must be a list of worker counts'
-      })
-      .min(1, 'give at least one worker count')
-      .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
-    workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
-    backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
-    pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
-    warmup: z
-      .number({ error: numberError('warmup') })
-      .int('warmup must be an integer')
-      .min(0, 'warmup must be at least 0')
-      .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
-    reps: z
-      .number({ error: numberError('reps') })
-      .int('reps must be an integer')
-      .min(1, 'reps must be at least 1')
-      .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)
+export const runConfigSchema = runConfigSchemaWith({
+  maxWorkers: MAX_WORKERS,
+  maxWarmup: MAX_WARMUP,
+  maxReps: MAX_REPS,
+  range: rangeSchema
+})
+
+/**
+ * The configuration of a stored run: the bounds input had when it was written
+ * (before issue 12 tightened them), so no recorded run stops loading.
+ */
+export const recordedRunConfigSchema = runConfigSchemaWith({
+  maxWorkers: 1024,
+  maxWarmup: 100,
+  maxReps: 1000,
+  range: rangeObject.refine((r) => r.end >= r.start, {
+    message: 'end must be greater than or equal to start',
+    path: ['end']
   })
-  .strict()
-  .refine(
-    (c) =>
-      c.workload !== 'weak' ||
-      Number.isSafeInteger(
-        c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1)
-      ),
-    {
-      message: 'weak scaling extends the range N times: it must stay within the safe integers',
-      path: ['range', 'end']
-    }
-  )
+})
 
 export type RunConfig = z.infer<typeof runConfigSchema>
 

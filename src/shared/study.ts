@@ -15,6 +15,7 @@ import {
   type Validated
 } from './config'
 import { estimateRunMs } from './limits'
+import { parseIntegerText } from './parse'
 import type { Parsed } from './parse'
 import type { RunProgress, RunRecord } from './result'
 import type { SystemInfo } from './system'
@@ -294,27 +295,20 @@ export interface StudyProgress {
   run: RunProgress | null
 }
 
-const POWER = /^(\d+)\s*\^\s*(\d+)$/
-const PLAIN = /^\d+(?:_\d+)*$/
-
-/** One size as typed: 1000000, 1_000_000 or 10^6. */
+/** One size as typed, in the one number grammar: 1000000, 1_000_000, 1e6 or 10^6. */
 function parseSize(text: string): Parsed<number> {
   const t = text.trim()
-  const power = POWER.exec(t)
-  if (power) return { ok: true, value: Number(power[1]) ** Number(power[2]) }
-  if (PLAIN.test(t)) return { ok: true, value: Number(t.replace(/_/g, '')) }
-  if (/^\d+(\.\d+)?e\d+$/i.test(t)) {
-    return { ok: false, message: `"${t}": write powers as 10^${t.split(/e/i)[1]}, or digits` }
-  }
-  return { ok: false, message: `"${t}" is not a size (e.g. 100_000 or 10^5)` }
+  const size = /^[+-]/.test(t) ? null : parseIntegerText(t)
+  if (size?.ok) return size
+  return { ok: false, message: `"${t}" is not a size (e.g. 100_000, 1e5 or 10^5)` }
 }
 
 /**
  * A list of range lengths: sizes separated by commas, each digits with
  * optional _ separators (100_000) or a power (10^5); `A..B` stands for A, B
  * and every half decade between (10^4..10^6 = 10^4, 10^4.5, 10^5, 10^5.5,
- * 10^6, rounded). Exponent notation (1e5) is refused as ambiguous with a
- * float. The result is sorted and deduplicated; the schema checks its limits.
+ * 10^6, rounded). Each size is read by the shared number grammar (parse.ts).
+ * The result is sorted and deduplicated; the schema checks its limits.
  */
 export function parseSizeList(text: string): Parsed<number[]> {
   const parts = text

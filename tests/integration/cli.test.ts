@@ -278,7 +278,7 @@ describe('speedup-lab CLI', () => {
       'unknown option --bogus',
       'workers: "x" is not a worker count',
       'reps: "1.5" is not a whole number',
-      'range.end: end must be greater than or equal to start',
+      'range.end: end must be greater than start',
       'workload: workload must be one of split, replicate'
     ]) {
       expect(r.stderr).toContain(reason)
@@ -292,7 +292,10 @@ describe('speedup-lab CLI', () => {
     [['--backend', 'gpu'], 'backend must be one of process, thread'],
     [['--pool'], '--pool needs a value'],
     [['--range', '1-9'], 'is not START:END'],
-    [['--sweep-sizes=1e6'], 'sweep-sizes: "1e6": write powers as 10^6, or digits'],
+    [['--sweep-sizes=1.5e0'], 'sweep-sizes: "1.5e0" is not a size'],
+    [['--range', '0:1,5'], 'range: end: "1,5": separators must group digits in threes'],
+    [['--csv', 'same.out', '--json', 'same.out'], 'json: --csv already writes same.out'],
+    [['--workers', '999'], 'at most 256'],
     [['--sweep-sizes', '--workers', '1'], 'workers: a size sweep compares 1 worker with N'],
     [['--compare-backends=gpu'], 'compare-backends: "gpu" is not a backend']
   ])('exits 2 for %j', async (args, reason) => {

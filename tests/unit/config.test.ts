@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultRunConfig, tutorialRunConfig, validateRunConfig } from '../../src/shared/config'
+import {
+  defaultRunConfig,
+  recordedRunConfigSchema,
+  runConfigSchema,
+  tutorialRunConfig,
+  validateRunConfig
+} from '../../src/shared/config'
 
 const good = defaultRunConfig(2)
 
@@ -44,9 +50,22 @@ describe('validateRunConfig', () => {
     expect(byField['(config)']).toMatch(/unknown field: extra/)
   })
 
-  it('rejects end < start but accepts an empty range', () => {
+  it('rejects end < start and an empty range (nothing to measure)', () => {
     expect(fieldsOf({ ...good, range: { start: 10, end: 5 } })).toEqual(['range.end'])
-    expect(fieldsOf({ ...good, range: { start: 5, end: 5 } })).toEqual([])
+    expect(fieldsOf({ ...good, range: { start: 5, end: 5 } })).toEqual(['range.end'])
+    expect(fieldsOf({ ...good, range: { start: 5, end: 6 } })).toEqual([])
+  })
+
+  it('a stored run written under the older, looser bounds still validates as a record', () => {
+    const old = {
+      ...good,
+      range: { start: 5, end: 5 },
+      workers: [1, 1024],
+      reps: 1000,
+      warmup: 100
+    }
+    expect(recordedRunConfigSchema.safeParse(old).success).toBe(true)
+    expect(runConfigSchema.safeParse(old).success).toBe(false)
   })
 
   it('rejects extra fields inside the range too', () => {

@@ -208,7 +208,7 @@ describe('study validation messages in Korean', () => {
     { base: { ...base, range: { start: 2 ** 52, end: 2 ** 52 + 10 } }, sizes: [2 ** 52] },
     { base, sizes: 'x', backends: 'y' }
   ]
-  const parses = ['', 'abc', '1e5', '1..2..3', '10..5', '1..1e400'].map((t) => parseSizeList(t))
+  const parses = ['', 'abc', '1.5e5', '1..2..3', '10..5', '1..1e400'].map((t) => parseSizeList(t))
   const messages = [
     ...new Set([
       ...bad.flatMap((input) => {

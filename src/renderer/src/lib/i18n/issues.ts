@@ -41,8 +41,8 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   [/^(.+) must be one of (.+)$/i, (f, values) => `${field(f)}: ${values} 중 하나여야 합니다`],
   [/^range must be \{ start, end \}$/i, () => '범위: { start, end } 형식이어야 합니다'],
   [
-    /^end must be greater than or equal to start$/i,
-    () => '범위 끝은 범위 시작보다 작을 수 없습니다'
+    /^end must be greater than start$/i,
+    () => '범위 끝은 범위 시작보다 커야 합니다'
   ],
   [/^(.+) must be at least (\d+)$/i, (f, min) => `${field(f)}: ${min} 이상이어야 합니다`],
   [/^(.+) must be at most (\d+)$/i, (f, max) => `${field(f)}: ${max} 이하여야 합니다`],
@@ -75,12 +75,8 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
     (what) => `범위 시작 + ${what}: 안전한 정수를 벗어납니다`
   ],
   [
-    /^"(.*)": write powers as (10\^.*), or digits$/i,
-    (text, power) => `"${text}": 거듭제곱은 ${power}처럼 쓰거나 숫자로 쓰세요`
-  ],
-  [
-    /^"(.*)" is not a size \(e\.g\. 100_000 or 10\^5\)$/i,
-    (text) => `"${text}": 크기가 아닙니다(예: 100_000 또는 10^5)`
+    /^"(.*)" is not a size \(e\.g\. 100_000, 1e5 or 10\^5\)$/i,
+    (text) => `"${text}": 크기가 아닙니다(예: 100_000, 1e5 또는 10^5)`
   ],
   [/^"(.*)" is not A\.\.B$/i, (text) => `"${text}": A..B 형식이 아닙니다`],
   [
