@@ -27,12 +27,13 @@ function cli(args: string[], during?: (child: ReturnType<typeof spawn>) => void)
   })
 }
 
-/** The pids of a process's children (its workers). */
+/** The pids of a process's worker children (not the engine's orphan reaper). */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('worker.js'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0)
   } catch {
     return []
