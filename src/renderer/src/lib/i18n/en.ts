@@ -103,6 +103,7 @@ export const en = {
       'worker-error': 'A worker reported an error',
       cancelled: 'Run cancelled',
       busy: 'A run is already in progress',
+      'needs-confirmation': 'A long run needs your confirmation',
       'not-found': 'Not found',
       io: 'Could not read or write a file',
       forbidden: 'Not allowed',
@@ -624,6 +625,11 @@ export const en = {
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
     }
+  },
+  // Issue 12: bounds on the work of one run (src/shared/limits.ts).
+  limits: {
+    confirmLong: (estimate: string, bound: string) =>
+      `This run is estimated to take about ${estimate}, more than ${bound}. It can be cancelled at any time. Start it?`
   }
 }
 

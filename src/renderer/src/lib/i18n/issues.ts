@@ -40,10 +40,7 @@ const KOREAN: [RegExp, (...groups: string[]) => string][] = [
   ],
   [/^(.+) must be one of (.+)$/i, (f, values) => `${field(f)}: ${values} 중 하나여야 합니다`],
   [/^range must be \{ start, end \}$/i, () => '범위: { start, end } 형식이어야 합니다'],
-  [
-    /^end must be greater than start$/i,
-    () => '범위 끝은 범위 시작보다 커야 합니다'
-  ],
+  [/^end must be greater than start$/i, () => '범위 끝은 범위 시작보다 커야 합니다'],
   [/^(.+) must be at least (\d+)$/i, (f, min) => `${field(f)}: ${min} 이상이어야 합니다`],
   [/^(.+) must be at most (\d+)$/i, (f, max) => `${field(f)}: ${max} 이하여야 합니다`],
   [/^workers must be a list of worker counts$/i, () => '워커 수: 워커 수의 목록이어야 합니다'],

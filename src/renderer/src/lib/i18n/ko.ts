@@ -105,6 +105,7 @@ export const ko: Messages = {
       'worker-error': '워커가 오류를 보고했습니다',
       cancelled: '실행을 취소했습니다',
       busy: '이미 실행 중입니다',
+      'needs-confirmation': '오래 걸리는 실행은 확인이 필요합니다',
       'not-found': '찾을 수 없습니다',
       io: '파일을 읽거나 쓸 수 없습니다',
       forbidden: '허용되지 않습니다',
@@ -612,5 +613,10 @@ export const ko: Messages = {
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
+  },
+  // Issue 12: 한 번의 실행이 할 수 있는 작업의 한도 (src/shared/limits.ts).
+  limits: {
+    confirmLong: (estimate: string, bound: string) =>
+      `이 실행은 약 ${estimate} 걸릴 것으로 예상되어 ${bound}을(를) 넘습니다. 언제든 취소할 수 있습니다. 시작할까요?`
   }
 }

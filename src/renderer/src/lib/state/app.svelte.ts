@@ -4,6 +4,7 @@ import type { MenuCommand } from '@shared/ipc'
 import type { BenchError } from '@shared/errors'
 import type { ExportOutcome } from '@shared/ipc'
 import type { Result } from '@shared/errors'
+import { formatDuration } from '../format'
 import { i18n } from '../i18n'
 import { HistoryStore } from './history.svelte'
 import { NoticeStore } from './notice.svelte'
@@ -35,6 +36,13 @@ export class AppState {
     this.form = new RunForm(() => this.system.cores)
     this.history = new HistoryStore(api)
     this.session = new BenchSession(api, (record) => this.history.add(record))
+    this.session.confirmLong = (error) =>
+      window.confirm(
+        i18n.m.limits.confirmLong(
+          formatDuration(error.estimate?.estimatedMs, i18n.language),
+          formatDuration(error.estimate?.confirmAboveMs, i18n.language)
+        )
+      )
     this.scaling = new ScalingState({
       api,
       notice: this.notice,
