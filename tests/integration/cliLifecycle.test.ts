@@ -75,6 +75,42 @@ afterEach(() => {
   }
 })
 
+describe('the installed command', () => {
+  // A global install links `speedup-lab` to out/main/cli.js and runs it as a program:
+  // without a shebang the shell ran it as a script and failed with a syntax error.
+  it('runs as an executable: shebang, executable bit, --version', () => {
+    const version = execFileSync(CLI, ['--version'], { encoding: 'utf8' })
+    expect(version.trim()).toMatch(/^speedup-lab \d+\.\d+\.\d+/)
+    expect(execFileSync(CLI, ['-V'], { encoding: 'utf8' })).toBe(version)
+    expect(execFileSync(CLI, ['--help'], { encoding: 'utf8' })).toContain('--version')
+  })
+})
+
+describe('exports', () => {
+  it("a failed export is reported as an export failure and the exit code stays the run's", async () => {
+    const { done } = cli([
+      '--range',
+      '0:100_000',
+      '--workers',
+      '1,2',
+      '--reps',
+      '1',
+      '--warmup',
+      '0',
+      '--quiet',
+      '--csv',
+      '/nonexistent-dir/run.csv'
+    ])
+    const r = await done
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim()).not.toBe('')
+    expect(r.stderr).toMatch(
+      /export failed: could not write the CSV file \/nonexistent-dir\/run\.csv/
+    )
+    expect(r.stderr).not.toMatch(/the run failed/)
+  }, 60_000)
+})
+
 describe('CLI exit latency', () => {
   it('exits soon after printing its last line (no pool timer keeps it alive)', async () => {
     const { done } = cli([

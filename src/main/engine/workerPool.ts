@@ -60,7 +60,6 @@ export class PoolWorker {
 
 let nextJobId = 1
 
-const GRACE_MS = 50
 /** A worker that has not said it is ready by then is taken as failed (64 workers on 2 loaded cores take ~20 s). */
 export const START_TIMEOUT_MS = 60_000
 const EXIT_WAIT_MS = 2000
@@ -222,7 +221,7 @@ export class WorkerPool {
 
   /**
    * Stops everything now: running jobs are told to cancel and rejected as
-   * cancelled, and every worker is killed after a short grace.
+   * cancelled, and every worker is killed at once (a user waits for this: no grace period).
    */
   async cancel(): Promise<void> {
     const cancelled = new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
@@ -236,7 +235,6 @@ export class WorkerPool {
       }
       w.settleReady.reject(cancelled)
     }
-    await raceTimeout(this.allExited(), GRACE_MS)
     await this.terminate()
   }
 
