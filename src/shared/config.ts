@@ -57,84 +57,71 @@ export const rangeSchema = rangeObject.refine((r) => r.end > r.start, {
   path: ['end']
 })
 
-/** Bounds of a configuration's fields; records keep the looser ones they were written under. */
-interface FieldBounds {
-  maxWorkers: number
-  maxWarmup: number
-  maxReps: number
-  range: z.ZodType<{ start: number; end: number }>
-}
+const workerCount = z
+  .number({ error: 'a worker count must be a number' })
+  .int('a worker count must be an integer')
+  .min(1, 'a worker count must be at least 1')
+  .max(MAX_WORKERS, `a worker count must be at most ${MAX_WORKERS}`)
 
-const runConfigSchemaWith = ({ maxWorkers, maxWarmup, maxReps, range }: FieldBounds) => {
-  const workerCount = z
-    .number({ error: 'a worker count must be a number' })
-    .int('a worker count must be an integer')
-    .min(1, 'a worker count must be at least 1')
-    .max(maxWorkers, `a worker count must be at most ${maxWorkers}`)
-  return z
-    .object({
-      range,
-      workers: z
-        .array(workerCount, {
-          error: (issue) =>
-            issue.input === undefined
-              ? 'workers is required'
-              : 'workers must be a list of worker counts'
-        })
-        .min(1, 'give at least one worker count')
-        .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
-      workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
-      backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
-      pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
-      warmup: z
-        .number({ error: numberError('warmup') })
-        .int('warmup must be an integer')
-        .min(0, 'warmup must be at least 0')
-        .max(maxWarmup, `warmup must be at most ${maxWarmup}`),
-      reps: z
-        .number({ error: numberError('reps') })
-        .int('reps must be an integer')
-        .min(1, 'reps must be at least 1')
-        .max(maxReps, `reps must be at most ${maxReps}`)
-    })
-    .strict()
-    .refine(
-      (c) =>
-        c.workload !== 'weak' ||
-        Number.isSafeInteger(
-          c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1)
-        ),
-      {
-        message: 'weak scaling extends the range N times: it must stay within the safe integers',
-        path: ['range', 'end']
-      }
-    )
+const runConfigObject = z
+  .object({
+    range: rangeSchema,
+    workers: z
+      .array(workerCount, {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'workers is required'
+            : 'workers must be a list of worker counts'
+      })
+      .min(1, 'give at least one worker count')
+      .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
+    workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
+    backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
+    pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
+    warmup: z
+      .number({ error: numberError('warmup') })
+      .int('warmup must be an integer')
+      .min(0, 'warmup must be at least 0')
+      .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
+    reps: z
+      .number({ error: numberError('reps') })
+      .int('reps must be an integer')
+      .min(1, 'reps must be at least 1')
+      .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)
+  })
+  .strict()
+
+/** Weak scaling extends the range N times: the extended range must stay safe too. */
+const weakStaysSafe = (c: z.infer<typeof runConfigObject>): boolean =>
+  c.workload !== 'weak' ||
+  Number.isSafeInteger(c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1))
+const weakUnsafe = {
+  message: 'weak scaling extends the range N times: it must stay within the safe integers',
+  path: ['range', 'end']
 }
 
 /**
  * A run configuration. The same schema validates the renderer's form, every
  * IPC payload in main, and the CLI's parsed options.
  */
-export const runConfigSchema = runConfigSchemaWith({
-  maxWorkers: MAX_WORKERS,
-  maxWarmup: MAX_WARMUP,
-  maxReps: MAX_REPS,
-  range: rangeSchema
-})
+export const runConfigSchema = runConfigObject.refine(weakStaysSafe, weakUnsafe)
 
 /**
- * The configuration of a stored run: the bounds input had when it was written
- * (before issue 12 tightened them), so no recorded run stops loading.
+ * The configuration of a stored run: the bounds input had before issue 12
+ * tightened them (1,024 workers, 1,000 reps, 100 warm-ups, empty ranges), so
+ * no recorded run stops loading.
  */
-export const recordedRunConfigSchema = runConfigSchemaWith({
-  maxWorkers: 1024,
-  maxWarmup: 100,
-  maxReps: 1000,
-  range: rangeObject.refine((r) => r.end >= r.start, {
-    message: 'end must be greater than or equal to start',
-    path: ['end']
+export const recordedRunConfigSchema = runConfigObject
+  .extend({
+    range: rangeObject.refine((r) => r.end >= r.start, {
+      message: 'end must be greater than or equal to start',
+      path: ['end']
+    }),
+    workers: z.array(z.number().int().min(1).max(1024)).min(1).max(MAX_WORKER_COUNTS),
+    warmup: z.number().int().min(0).max(100),
+    reps: z.number().int().min(1).max(1000)
   })
-})
+  .refine(weakStaysSafe, weakUnsafe)
 
 export type RunConfig = z.infer<typeof runConfigSchema>
 

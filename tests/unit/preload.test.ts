@@ -62,6 +62,7 @@ describe('preload', () => {
         'onProgress',
         'onStudyProgress',
         'run',
+        'runConfirmed',
         'runStudy',
         'systemInfo'
       ].sort()

@@ -235,6 +235,9 @@ export class WorkerPool {
       }
       w.settleReady.reject(cancelled)
     }
+    // A cancel can come from inside spawn() (a synchronous progress or spawn hook): let that
+    // call finish registering its workers, so terminate() sees and kills every one of them.
+    await Promise.resolve()
     await this.terminate()
   }
 
