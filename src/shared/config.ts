@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { codeOf } from './issueCodes'
 
 /** Largest magnitude a range bound may have: every bound is a safe integer. */
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER
@@ -30,9 +31,17 @@ const numberError = (what: string) => (issue: { input?: unknown }) =>
 const safeInteger = (what: string) =>
   z.number({ error: numberError(what) }).superRefine((value, ctx) => {
     if (!Number.isInteger(value))
-      ctx.addIssue({ code: 'custom', message: `${what} must be an integer` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} must be an integer`,
+        params: { code: 'not-integer' }
+      })
     else if (!Number.isSafeInteger(value))
-      ctx.addIssue({ code: 'custom', message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)`,
+        params: { code: 'not-safe-integer' }
+      })
   })
 
 const enumError = (what: string, values: readonly string[]) => (issue: { input?: unknown }) =>
@@ -54,7 +63,8 @@ const rangeObject = z
 /** A range to run: at least one integer (an empty range has nothing to measure). */
 export const rangeSchema = rangeObject.refine((r) => r.end > r.start, {
   message: 'end must be greater than start',
-  path: ['end']
+  path: ['end'],
+  params: { code: 'range-empty' }
 })
 
 const workerCount = z
@@ -97,7 +107,8 @@ const weakStaysSafe = (c: z.infer<typeof runConfigObject>): boolean =>
   Number.isSafeInteger(c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1))
 const weakUnsafe = {
   message: 'weak scaling extends the range N times: it must stay within the safe integers',
-  path: ['range', 'end']
+  path: ['range', 'end'],
+  params: { code: 'weak-unsafe' }
 }
 
 /**
@@ -137,13 +148,15 @@ export interface ConfigIssue {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] }
 
-export function issuesOf(error: z.ZodError): ConfigIssue[] {
+/** Every problem, in English and as a code with its numbers; `input` is what was validated. */
+export function issuesOf(error: z.ZodError, input?: unknown): ConfigIssue[] {
   return error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : '(config)',
     message:
       issue.code === 'unrecognized_keys'
         ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
-        : issue.message
+        : issue.message,
+    ...codeOf(issue, input)
   }))
 }
 
@@ -151,7 +164,7 @@ export function issuesOf(error: z.ZodError): ConfigIssue[] {
 export function validateRunConfig(input: unknown): Validated<RunConfig> {
   const parsed = runConfigSchema.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data }
-  return { ok: false, issues: issuesOf(parsed.error) }
+  return { ok: false, issues: issuesOf(parsed.error, input) }
 }
 
 /** The engine's defaults; `cores` is os.availableParallelism() where it runs. */

@@ -626,6 +626,40 @@ export const en = {
         'Amdahl’s law is about one job split N ways. Run the Scaling preset (one range split across 1 … all cores) to see your serial fraction.'
     }
   },
+  // Issue 12: validation issues worded from their codes (src/shared/issueCodes.ts).
+  issues: {
+    fields: {
+      start: 'start',
+      end: 'end',
+      range: 'range',
+      workers: 'workers',
+      worker: 'a worker count',
+      workload: 'workload',
+      backend: 'backend',
+      pool: 'pool',
+      warmup: 'warmup',
+      reps: 'reps',
+      '(config)': 'configuration'
+    } as Record<string, string>,
+    codes: {
+      required: (f: string) => `${f} is required`,
+      'not-a-number': (f: string) => `${f} must be a number`,
+      'not-integer': (f: string) => `${f} must be a whole number`,
+      'not-safe-integer': (f: string) => `${f} must be a safe integer (|x| ≤ 2^53 − 1)`,
+      'not-a-list': (f: string) => `${f} must be a list`,
+      'not-an-object': (f: string) => `${f} must be { start, end }`,
+      'too-small': (f: string, min: number) => `${f} must be at least ${n(min)}`,
+      'too-big': (f: string, max: number) => `${f} must be at most ${n(max)}`,
+      'too-few': (f: string, min: number) => `${f}: give at least ${n(min)}`,
+      'too-many': (f: string, max: number) => `${f}: at most ${n(max)}`,
+      'one-of': (f: string, values: string) => `${f} must be one of ${values}`,
+      'unknown-fields': (names: string) => `unknown fields: ${names}`,
+      'range-empty': () => 'end must be greater than start',
+      'weak-unsafe': () =>
+        'weak scaling extends the range N times: it must stay within the safe integers',
+      invalid: (f: string) => `${f} is not valid`
+    }
+  },
   // Issue 12: bounds on the work of one run (src/shared/limits.ts).
   limits: {
     confirmLong: (estimate: string, bound: string) =>

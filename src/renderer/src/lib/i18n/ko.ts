@@ -614,6 +614,40 @@ export const ko: Messages = {
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 스케일링 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
   },
+  // Issue 12: 코드로 표현한 검증 오류 (src/shared/issueCodes.ts).
+  issues: {
+    fields: {
+      start: '범위 시작',
+      end: '범위 끝',
+      range: '범위',
+      workers: '워커 수',
+      worker: '워커 수',
+      workload: '작업 방식',
+      backend: '백엔드',
+      pool: '풀',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수',
+      '(config)': '설정'
+    } as Record<string, string>,
+    codes: {
+      required: (f: string) => `${f}: 값을 입력해 주세요`,
+      'not-a-number': (f: string) => `${f}: 숫자여야 합니다`,
+      'not-integer': (f: string) => `${f}: 정수여야 합니다`,
+      'not-safe-integer': (f: string) => `${f}: 안전한 정수(|x| ≤ 2^53 − 1)여야 합니다`,
+      'not-a-list': (f: string) => `${f}: 목록이어야 합니다`,
+      'not-an-object': (f: string) => `${f}: { start, end } 형식이어야 합니다`,
+      'too-small': (f: string, min: number) => `${f}: ${n(min)} 이상이어야 합니다`,
+      'too-big': (f: string, max: number) => `${f}: ${n(max)} 이하여야 합니다`,
+      'too-few': (f: string, min: number) => `${f}: ${n(min)}개 이상 입력해 주세요`,
+      'too-many': (f: string, max: number) => `${f}: 최대 ${n(max)}개까지 입력할 수 있습니다`,
+      'one-of': (f: string, values: string) => `${f}: ${values} 중 하나여야 합니다`,
+      'unknown-fields': (names: string) => `알 수 없는 항목: ${names}`,
+      'range-empty': () => '범위 끝은 범위 시작보다 커야 합니다',
+      'weak-unsafe': () =>
+        '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
+      invalid: (f: string) => `${f}: 올바르지 않습니다`
+    }
+  },
   // Issue 12: 한 번의 실행이 할 수 있는 작업의 한도 (src/shared/limits.ts).
   limits: {
     confirmLong: (estimate: string, bound: string) =>
