@@ -21,6 +21,14 @@ export type IssueCode =
   | 'unknown-fields'
   | 'range-empty'
   | 'weak-unsafe'
+  | 'study-empty'
+  | 'not-distinct'
+  | 'sweep-needs-two'
+  | 'size-unsafe'
+  | 'not-a-size'
+  | 'not-a-span'
+  | 'span-upwards'
+  | 'no-sizes'
   | 'invalid'
 
 export interface CodedIssue {
@@ -41,8 +49,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 const CUSTOM_CODES = new Set<string>([
   'not-integer',
   'not-safe-integer',
+  'too-small',
   'range-empty',
-  'weak-unsafe'
+  'weak-unsafe',
+  'study-empty',
+  'not-distinct',
+  'sweep-needs-two',
+  'size-unsafe'
 ])
 
 /** One zod issue as a code with its numbers; `input` tells "required" from "wrong type". */
@@ -69,9 +82,9 @@ export function codeOf(issue: z.core.$ZodIssue, input: unknown): CodedIssue {
     case 'unrecognized_keys':
       return { code: 'unknown-fields', params: { names: issue.keys.join(', ') } }
     case 'custom': {
-      const code = (issue.params as { code?: string } | undefined)?.code
-      return code && CUSTOM_CODES.has(code)
-        ? { code: code as IssueCode, params: {} }
+      const { code, ...params } = (issue.params ?? {}) as Record<string, number | string>
+      return typeof code === 'string' && CUSTOM_CODES.has(code)
+        ? { code: code as IssueCode, params }
         : { code: 'invalid', params: {} }
     }
     default:

@@ -16,7 +16,12 @@ import {
 } from './config'
 import { estimateRunMs } from './limits'
 import { parseIntegerText } from './parse'
-import type { Parsed } from './parse'
+import type { IssueCode } from './issueCodes'
+
+/** A parse result whose failure also says what is wrong as a code (for the form's languages). */
+export type CodedParsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; code: IssueCode; params: Record<string, number | string> }
 import type { RunProgress, RunRecord } from './result'
 import type { SystemInfo } from './system'
 
@@ -43,14 +48,15 @@ export function halfDecades(from: number, to: number): number[] {
 
 /** One message per bad size: whole first, then safe, then positive. */
 const sizeSchema = z.number({ error: 'a size must be a number' }).superRefine((value, ctx) => {
-  const message = !Number.isInteger(value)
-    ? 'a size must be a whole number'
-    : !Number.isSafeInteger(value)
-      ? 'a size must be a safe integer (≤ 2^53 − 1)'
-      : value < 1
-        ? 'a size must be at least 1'
-        : null
-  if (message) ctx.addIssue({ code: 'custom', message })
+  const [message, params]: [string, Record<string, number | string>] | [null, null] =
+    !Number.isInteger(value)
+      ? ['a size must be a whole number', { code: 'not-integer' }]
+      : !Number.isSafeInteger(value)
+        ? ['a size must be a safe integer (≤ 2^53 − 1)', { code: 'not-safe-integer' }]
+        : value < 1
+          ? ['a size must be at least 1', { code: 'too-small', min: 1 }]
+          : [null, null]
+  if (message) ctx.addIssue({ code: 'custom', message, params })
 })
 
 export const studyConfigSchema = z
@@ -78,14 +84,25 @@ export const studyConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         message: 'a study needs sizes to sweep, backends to compare, or both',
-        path: []
+        path: [],
+        params: { code: 'study-empty' }
       })
     }
     if (c.sizes && new Set(c.sizes).size !== c.sizes.length) {
-      ctx.addIssue({ code: 'custom', message: 'sizes must be distinct', path: ['sizes'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'sizes must be distinct',
+        path: ['sizes'],
+        params: { code: 'not-distinct' }
+      })
     }
     if (c.backends && new Set(c.backends).size !== c.backends.length) {
-      ctx.addIssue({ code: 'custom', message: 'backends must be distinct', path: ['backends'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'backends must be distinct',
+        path: ['backends'],
+        params: { code: 'not-distinct' }
+      })
     }
     if (c.sizes) {
       const n = sweepWorkers(c.base)
@@ -93,7 +110,8 @@ export const studyConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           message: 'a size sweep compares 1 worker with N: give a worker count of at least 2',
-          path: ['base', 'workers']
+          path: ['base', 'workers'],
+          params: { code: 'sweep-needs-two' }
         })
       }
       const copies = c.base.workload === 'weak' ? n : 1
@@ -102,7 +120,8 @@ export const studyConfigSchema = z
           ctx.addIssue({
             code: 'custom',
             message: `start + ${size}${copies > 1 ? ` × ${copies}` : ''} leaves the safe integers`,
-            path: ['sizes', i]
+            path: ['sizes', i],
+            params: { code: 'size-unsafe', size, copies }
           })
         }
       })
@@ -115,7 +134,7 @@ export type StudyConfig = z.infer<typeof studyConfigSchema>
 export function validateStudyConfig(input: unknown): Validated<StudyConfig> {
   const parsed = studyConfigSchema.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data }
-  return { ok: false, issues: issuesOf(parsed.error) }
+  return { ok: false, issues: issuesOf(parsed.error, input) }
 }
 
 /** N of the size sweep: the largest worker count of the base configuration. */
@@ -296,11 +315,16 @@ export interface StudyProgress {
 }
 
 /** One size as typed, in the one number grammar: 1000000, 1_000_000, 1e6 or 10^6. */
-function parseSize(text: string): Parsed<number> {
+function parseSize(text: string): CodedParsed<number> {
   const t = text.trim()
   const size = /^[+-]/.test(t) ? null : parseIntegerText(t)
   if (size?.ok) return size
-  return { ok: false, message: `"${t}" is not a size (e.g. 100_000, 1e5 or 10^5)` }
+  return {
+    ok: false,
+    message: `"${t}" is not a size (e.g. 100_000, 1e5 or 10^5)`,
+    code: 'not-a-size',
+    params: { text: t }
+  }
 }
 
 /**
@@ -310,16 +334,25 @@ function parseSize(text: string): Parsed<number> {
  * 10^6, rounded). Each size is read by the shared number grammar (parse.ts).
  * The result is sorted and deduplicated; the schema checks its limits.
  */
-export function parseSizeList(text: string): Parsed<number[]> {
+export function parseSizeList(text: string): CodedParsed<number[]> {
   const parts = text
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '')
-  if (parts.length === 0) return { ok: false, message: 'give at least one size' }
+  if (parts.length === 0) {
+    return { ok: false, message: 'give at least one size', code: 'no-sizes', params: {} }
+  }
   const out = new Set<number>()
   for (const part of parts) {
     const span = part.split('..')
-    if (span.length > 2) return { ok: false, message: `"${part}" is not A..B` }
+    if (span.length > 2) {
+      return {
+        ok: false,
+        message: `"${part}" is not A..B`,
+        code: 'not-a-span',
+        params: { text: part }
+      }
+    }
     const ends: number[] = []
     for (const end of span) {
       const size = parseSize(end)
@@ -332,10 +365,20 @@ export function parseSizeList(text: string): Parsed<number[]> {
     }
     const [from, to] = ends
     if (!(from >= 1) || !(to > from)) {
-      return { ok: false, message: `"${part}": a span must go upwards from at least 1` }
+      return {
+        ok: false,
+        message: `"${part}": a span must go upwards from at least 1`,
+        code: 'span-upwards',
+        params: { text: part }
+      }
     }
     if (!Number.isSafeInteger(to)) {
-      return { ok: false, message: `"${part}": ${to} is not a safe integer` }
+      return {
+        ok: false,
+        message: `"${part}": ${to} is not a safe integer`,
+        code: 'not-safe-integer',
+        params: { text: part }
+      }
     }
     for (const size of halfDecades(from, to)) out.add(size)
     if (out.size > MAX_SIZES) break

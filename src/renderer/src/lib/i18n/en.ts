@@ -639,7 +639,11 @@ export const en = {
       pool: 'pool',
       warmup: 'warmup',
       reps: 'reps',
-      '(config)': 'configuration'
+      '(config)': 'configuration',
+      size: 'a size',
+      sizes: 'sizes',
+      backendItem: 'a backend',
+      backends: 'backends'
     } as Record<string, string>,
     codes: {
       required: (f: string) => `${f} is required`,
@@ -657,6 +661,16 @@ export const en = {
       'range-empty': () => 'end must be greater than start',
       'weak-unsafe': () =>
         'weak scaling extends the range N times: it must stay within the safe integers',
+      'study-empty': () => 'a study needs sizes to sweep, backends to compare, or both',
+      'not-distinct': (f: string) => `${f} must be distinct`,
+      'sweep-needs-two': () =>
+        'a size sweep compares 1 worker with N: give a worker count of at least 2',
+      'size-unsafe': (size: number, copies: number) =>
+        `start + ${n(size)}${copies > 1 ? ` × ${n(copies)}` : ''} leaves the safe integers`,
+      'not-a-size': (text: string) => `"${text}" is not a size (e.g. 100_000, 1e5 or 10^5)`,
+      'not-a-span': (text: string) => `"${text}" is not A..B`,
+      'span-upwards': (text: string) => `"${text}": a span must go upwards from at least 1`,
+      'no-sizes': () => 'give at least one size',
       invalid: (f: string) => `${f} is not valid`
     }
   },

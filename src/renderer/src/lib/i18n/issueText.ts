@@ -2,12 +2,15 @@ import type { ConfigIssue } from '../../../../shared/config'
 import type { IssueCode } from '../../../../shared/issueCodes'
 import type { Messages } from './en'
 
-/** The field an issue is about: range.start → start, workers → workers, workers.2 → worker (one count). */
+/** One item of a list field: workers.2 → worker, sizes.0 → size, backends.1 → backend. */
+const ITEM: Record<string, string> = { workers: 'worker', sizes: 'size', backends: 'backendItem' }
+
+/** The field an issue is about: range.start → start, workers → workers, workers.2 → worker. */
 function subject(field: string): string {
   const parts = field.split('.')
   const named = parts.filter((part) => !/^\d+$/.test(part))
   const last = named[named.length - 1] ?? field
-  return last === 'workers' && named.length < parts.length ? 'worker' : last
+  return named.length < parts.length ? (ITEM[last] ?? last) : last
 }
 
 /**
@@ -33,6 +36,18 @@ export function issueText(issue: ConfigIssue, m: Messages): string {
       return say.codes[code](field, String(p.values))
     case 'unknown-fields':
       return say.codes[code](String(p.names))
+    case 'size-unsafe':
+      return say.codes[code](Number(p.size), Number(p.copies))
+    case 'not-a-size':
+    case 'not-a-span':
+    case 'span-upwards':
+      return say.codes[code](String(p.text))
+    case 'study-empty':
+    case 'sweep-needs-two':
+    case 'no-sizes':
+    case 'range-empty':
+    case 'weak-unsafe':
+      return say.codes[code]()
     default:
       return say.codes[code](field)
   }

@@ -627,7 +627,11 @@ export const ko: Messages = {
       pool: '풀',
       warmup: '워밍업 횟수',
       reps: '반복 횟수',
-      '(config)': '설정'
+      '(config)': '설정',
+      size: '크기',
+      sizes: '크기',
+      backendItem: '백엔드',
+      backends: '백엔드'
     } as Record<string, string>,
     codes: {
       required: (f: string) => `${f}: 값을 입력해 주세요`,
@@ -645,6 +649,16 @@ export const ko: Messages = {
       'range-empty': () => '범위 끝은 범위 시작보다 커야 합니다',
       'weak-unsafe': () =>
         '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
+      'study-empty': () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다',
+      'not-distinct': (f: string) => `${f}: 서로 달라야 합니다`,
+      'sweep-needs-two': () =>
+        '크기 스윕은 워커 1개와 N개를 비교합니다: 2 이상인 워커 수를 넣어 주세요',
+      'size-unsafe': (size: number, copies: number) =>
+        `범위 시작 + ${n(size)}${copies > 1 ? ` × ${n(copies)}` : ''}: 안전한 정수를 벗어납니다`,
+      'not-a-size': (text: string) => `"${text}": 크기가 아닙니다(예: 100_000, 1e5 또는 10^5)`,
+      'not-a-span': (text: string) => `"${text}": A..B 형식이 아닙니다`,
+      'span-upwards': (text: string) => `"${text}": 구간은 1 이상에서 시작해 커져야 합니다`,
+      'no-sizes': () => '크기를 하나 이상 입력해 주세요',
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
   },
