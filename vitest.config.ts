@@ -1,6 +1,9 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The renderer's alias, so its pure view-model modules can be tested under Node.
+  resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],

@@ -8,6 +8,7 @@ import { availableParallelism, cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { median } from 'simple-statistics'
 import { createEngine } from '../src/main/engine'
+import { analyzeRun } from '../src/shared/analysis/analyzeRun'
 import type { RunConfig } from '../src/shared/config'
 import type { RunRecord } from '../src/shared/result'
 
@@ -41,13 +42,14 @@ async function main(): Promise<void> {
   for (const backend of ['process', 'thread'] as const) {
     const r = await run({ backend })
     const [one, two] = r.results
+    const [a1, a2] = analyzeRun(r).workers
     const overhead = two.samples.flatMap((s) => s.overheadMs)
     const overhead1 = one.samples.flatMap((s) => s.overheadMs)
     console.log(`\n${backend}, warm, split, 0…1e9, ${base.reps} reps (+1 warm-up):`)
-    row('median wall, 1 worker (ms)', fmt(one.medianMs, 1))
-    row('median wall, 2 workers (ms)', fmt(two.medianMs, 1))
-    row('speedup at 2 workers (median T1 / median T2)', `${fmt(two.speedup, 3)}×`)
-    row('efficiency at 2 workers', `${fmt(two.efficiency * 100, 1)} %`)
+    row('median wall, 1 worker (ms)', fmt(a1.medianMs, 1))
+    row('median wall, 2 workers (ms)', fmt(a2.medianMs, 1))
+    row('speedup at 2 workers (median T1 / median T2)', `${fmt(a2.speedup.speedup, 3)}×`)
+    row('efficiency at 2 workers', `${fmt(a2.speedup.efficiency * 100, 1)} %`)
     row('overhead per rep, 1 worker (median; wall − compute, ms)', fmt(median(overhead1), 3))
     row('overhead per rep, 2 workers (median; wall − slowest, ms)', fmt(median(overhead), 3))
     row(
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
       reps: quick ? 5 : 10
     })
     console.log(`\n${backend}, cold, 1000 elements:`)
-    for (const res of r.results) {
+    for (const res of analyzeRun(r).workers) {
       row(`spawn → ready, ${res.workers} worker(s) (median ms)`, fmt(res.spawnMedianMs ?? NaN, 1))
       row(`wall incl. spawn, ${res.workers} worker(s) (median ms)`, fmt(res.medianMs, 1))
     }
@@ -86,12 +88,13 @@ async function main(): Promise<void> {
     reps: quick ? 3 : 5
   })
   console.log('\nThe tutorial: replicate, cold, 0…5e7, process:')
-  for (const res of t.results) {
-    row(`${res.workers} worker(s): median wall incl. spawn (ms)`, fmt(res.medianMs, 1))
+  const ta = analyzeRun(t).workers
+  t.results.forEach((res, i) => {
+    row(`${res.workers} worker(s): median wall incl. spawn (ms)`, fmt(ta[i].medianMs, 1))
     row(`${res.workers} worker(s): total`, `${res.sum} ${res.correct ? '✓' : '✗'}`)
-  }
-  row('speedup (T1/T2, same work per worker)', `${fmt(t.results[1].speedup, 3)}×`)
-  row('scaled speedup (2·T1/T2: twice the work)', `${fmt(2 * t.results[1].speedup, 3)}×`)
+  })
+  row('efficiency (T1/T2, same work per worker)', `${fmt(ta[1].speedup.efficiency, 3)}`)
+  row('scaled speedup (2·T1/T2: twice the work)', `${fmt(ta[1].speedup.speedup, 3)}×`)
 
   // 4. Cancel latency: from cancel() to every worker gone.
   const latencies: number[] = []

@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path'
 import { createEngine, createMemoryProbe, runStudy } from '../src/main/engine'
 import type { RunConfig } from '../src/shared/config'
 import { analyzeStudy, formatCount, formatMiB, formatSize } from '../src/shared/scaling'
-import { formatValue } from '../src/shared/scaling/formatNumber'
+import { formatValue } from '../src/shared/stats/formatNumber'
 import { DEFAULT_SWEEP_SIZES, type StudyProgress } from '../src/shared/study'
 
 /**

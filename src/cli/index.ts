@@ -2,12 +2,24 @@
  * The headless runner: the same engine as the app, over child processes or
  * worker threads. `npm run bench -- --help`.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
 import { toBenchError } from '../shared/errors'
 import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
-import { analyzeRun, analyzeStudy } from '../shared/scaling'
+import { analyzeRun, analyzeStudy } from '../shared/analysis'
+import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
+import type { MeasuredRun } from '../shared/analysis/measuredRun'
+import { readRunFile } from '../shared/analysis/readRunFile'
+import {
+  comparisonToCsv,
+  comparisonToJson,
+  comparisonToMarkdown,
+  refusalText
+} from '../shared/comparison'
+import { planRun } from '../shared/analysis/runPlan'
+import { formatComparison } from './compareTable'
+import { formatPlan } from './planLine'
 import { createEngine, createMemoryProbe, runStudy } from '../main/engine'
 import type { Engine } from '../main/engine'
 import { HELP, parseCli } from './options'
@@ -111,6 +123,18 @@ async function single(
   signal: AbortSignal,
   tty: boolean
 ): Promise<number> {
+  // The baseline is read and checked before anything runs: a bad file costs no run.
+  let baseline: MeasuredRun | null = null
+  if (options.baseline) {
+    const loaded = loadBaseline(options.baseline, options.config)
+    if (typeof loaded === 'string') {
+      process.stderr.write(`speedup-lab: invalid input\n  baseline: ${loaded}\n`)
+      return EXIT.invalid
+    }
+    baseline = loaded
+  }
+  if (!options.quiet)
+    process.stderr.write(`${formatPlan(planRun(options.config, availableParallelism()))}\n`)
   const run = await engine.run(options.config, {
     signal,
     confirmedLong: options.yes,
@@ -131,7 +155,67 @@ async function single(
     { kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
     { kind: 'Markdown', path: options.markdown, data: () => runToMarkdown(run, analysis) }
   ])
-  return run.correct ? EXIT.ok : EXIT.failed
+  if (!run.correct) return EXIT.failed
+  return baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+}
+
+/** Reads --baseline: the run it holds, or why it cannot be compared with `config`. */
+function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun | string {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : ''
+    return `cannot read ${path}${code ? ` (${code})` : ''}`
+  }
+  const read = readRunFile(text)
+  if (!read.ok) return `${path} cannot be a baseline: ${read.reason}`
+  const refusal = checkComparable(read.run, { config })
+  if (refusal) return `${path} cannot be a baseline: ${refusalText(refusal)}`
+  return read.run
+}
+
+/** Prints the comparison, writes its exports, and applies --fail-on-regression. */
+function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: CliOptions): number {
+  const outcome = compareRuns(baseline, run, {
+    ...(options.noiseThreshold !== null ? { threshold: options.noiseThreshold } : {})
+  })
+  if (!outcome.ok) {
+    process.stderr.write(
+      `speedup-lab: cannot compare with ${options.baseline}: ${refusalText(outcome.refusal)}\n`
+    )
+    return EXIT.invalid
+  }
+  const comparison = outcome.value
+  process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
+  writeExports([
+    {
+      kind: 'comparison JSON',
+      path: options.comparisonJson,
+      data: () => comparisonToJson(comparison)
+    },
+    {
+      kind: 'comparison CSV',
+      path: options.comparisonCsv,
+      data: () => comparisonToCsv(comparison)
+    },
+    {
+      kind: 'comparison Markdown',
+      path: options.comparisonMarkdown,
+      data: () => comparisonToMarkdown(comparison)
+    }
+  ])
+  if (options.failOnRegression !== null) {
+    const failed = regressionsOver(comparison, options.failOnRegression)
+    if (failed.length) {
+      process.stderr.write(
+        `speedup-lab: regression beyond ${options.failOnRegression}% at ${failed.join(', ')} ` +
+          `worker${failed.length === 1 && failed[0] === 1 ? '' : 's'} (--fail-on-regression)\n`
+      )
+      return EXIT.failed
+    }
+  }
+  return EXIT.ok
 }
 
 /** A study (--sweep-sizes, --compare-backends): the same, for every run it makes. */

@@ -16,6 +16,15 @@ export interface CliOptions {
   quiet: boolean
   /** --yes: run even when the estimated duration is above the confirmation limit. */
   yes: boolean
+  /** --baseline: an exported run to compare this run with; null for none. */
+  baseline: string | null
+  /** --fail-on-regression PCT: exit 1 when a worker count regressed by more than PCT %. */
+  failOnRegression: number | null
+  /** --noise-threshold PCT as a fraction (default 0.02). */
+  noiseThreshold: number | null
+  comparisonCsv: string | null
+  comparisonJson: string | null
+  comparisonMarkdown: string | null
 }
 
 export type ParsedCli =
@@ -44,7 +53,9 @@ Options:
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
   --warmup N             discarded warm-up repetitions (default 1)
-  --reps N               measured repetitions (default 5)
+  --reps N|auto          measured repetitions: N exactly, or auto (default):
+                         each worker count at least 5 times and for at least
+                         3 s in all, at most 100 times
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
                          --workers) on ranges of each length from START, warm
                          and cold pools, and the break-even size where N first
@@ -58,7 +69,19 @@ Options:
   --csv FILE             write the results as CSV (RFC 4180)
   --json FILE            write { config, system, results, analysis } as JSON
   --markdown FILE        write a Markdown report (tables and the verdict)
-  --quiet                no progress line on stderr
+  --baseline FILE.json   compare with an exported run (--json of an earlier run,
+                         or a one-run JSON export of the app): per worker count
+                         the ratio of medians with its 95% interval and a
+                         verdict (improved, regressed, no change), and the
+                         same for the speedup. The range and workload must
+                         match; other settings may differ and are listed
+  --noise-threshold PCT  changes smaller than PCT % are "no change" (default 2)
+  --fail-on-regression PCT
+                         exit 1 when any worker count regressed by more than
+                         PCT % (significant and beyond the noise threshold)
+  --comparison-csv FILE, --comparison-json FILE, --comparison-markdown FILE
+                         write the comparison with --baseline
+  --quiet                no plan or progress line on stderr
   --yes                  run even when the estimated duration is long (see Limits)
   -V, --version          print the version
   -h, --help             this help
@@ -70,13 +93,15 @@ than the job) go to stderr, one line each.
 
 Limits (the engine's, the same in the app): at most 32 workers per available
 core and never more than 256; at most 20,000 worker starts per run (a cold
-pool starts every worker in each repetition); reps ≤ 100, warm-ups ≤ 20; a
-run estimated to take more than 10 minutes needs --yes. A worker silent for
-3 s during a job is stopped and the run fails, naming it.
+pool starts every worker in each repetition); reps ≤ 100, warm-ups ≤ 20
+(reps auto counts as its planned repetitions); a run estimated to take more
+than 10 minutes needs --yes. A worker silent for 3 s during a job is stopped
+and the run fails, naming it.
 
-Exit codes: 0 done and every sum correct; 1 the run failed or a sum was
-wrong; 2 invalid input, a limit, or a long run without --yes; 130
-cancelled (SIGINT/SIGTERM: every worker is stopped first).`
+Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
+wrong, or --fail-on-regression found a regression; 2 invalid input (a
+baseline that cannot be compared included), a limit, or a long run without
+--yes; 130 cancelled (SIGINT/SIGTERM: every worker is stopped first).`
 
 const OPTIONS = {
   range: { type: 'string' },
@@ -91,6 +116,12 @@ const OPTIONS = {
   csv: { type: 'string' },
   json: { type: 'string' },
   markdown: { type: 'string' },
+  baseline: { type: 'string' },
+  'noise-threshold': { type: 'string' },
+  'fail-on-regression': { type: 'string' },
+  'comparison-csv': { type: 'string' },
+  'comparison-json': { type: 'string' },
+  'comparison-markdown': { type: 'string' },
   quiet: { type: 'boolean' },
   yes: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
@@ -129,6 +160,59 @@ function cliField(field: string): string {
   if (field.startsWith('sizes')) return 'sweep-sizes'
   if (field.startsWith('backends')) return 'compare-backends'
   return field
+}
+
+type ComparisonOptions = Pick<
+  CliOptions,
+  | 'baseline'
+  | 'failOnRegression'
+  | 'noiseThreshold'
+  | 'comparisonCsv'
+  | 'comparisonJson'
+  | 'comparisonMarkdown'
+>
+
+/** A percentage: a plain non-negative decimal such as 5 or 2.5, at most 1000. */
+function parsePercent(text: string): number | null {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) return null
+  const value = Number(text)
+  return value <= 1000 ? value : null
+}
+
+/** --baseline and what goes with it; every option that needs --baseline says so. */
+function parseComparisonOptions(
+  str: (key: string) => string | undefined,
+  issues: ConfigIssue[]
+): ComparisonOptions {
+  const percent = (key: string): number | null => {
+    const text = str(key)
+    if (text === undefined || text === '') return null
+    const value = parsePercent(text)
+    if (value === null)
+      issues.push({ field: key, message: `"${text}" is not a percentage (e.g. 5 or 2.5)` })
+    return value
+  }
+  const out: ComparisonOptions = {
+    baseline: str('baseline') || null,
+    failOnRegression: percent('fail-on-regression'),
+    noiseThreshold: percent('noise-threshold'),
+    comparisonCsv: str('comparison-csv') || null,
+    comparisonJson: str('comparison-json') || null,
+    comparisonMarkdown: str('comparison-markdown') || null
+  }
+  if (out.noiseThreshold !== null) out.noiseThreshold /= 100
+  if (!out.baseline) {
+    for (const key of [
+      'fail-on-regression',
+      'noise-threshold',
+      'comparison-csv',
+      'comparison-json',
+      'comparison-markdown'
+    ]) {
+      if (str(key)) issues.push({ field: key, message: `--${key} needs --baseline FILE.json` })
+    }
+  }
+  return out
 }
 
 /**
@@ -206,12 +290,24 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   for (const key of ['warmup', 'reps'] as const) {
     const value = str(key)
     if (value === undefined) continue
+    if (key === 'reps' && value.trim().toLowerCase() === 'auto') {
+      config.reps = 'auto'
+      continue
+    }
     const n = parseIntegerText(value)
     if (n.ok) config[key] = n.value
-    else issues.push({ field: key, message: n.message })
+    else issues.push({ field: key, message: key === 'reps' ? `${n.message} (or auto)` : n.message })
   }
+  if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
   const written = new Map<string, string>()
-  for (const key of ['csv', 'json', 'markdown'] as const) {
+  for (const key of [
+    'csv',
+    'json',
+    'markdown',
+    'comparison-csv',
+    'comparison-json',
+    'comparison-markdown'
+  ] as const) {
     const file = str(key)
     if (file === '') issues.push({ field: key, message: 'a file name is required' })
     if (!file) continue
@@ -221,6 +317,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (other) issues.push({ field: key, message: `--${other} already writes ${file}` })
     else written.set(path, key)
   }
+  const comparison = parseComparisonOptions(str, issues)
   const given = (name: string): boolean =>
     tokens.some((t) => t.kind === 'option' && t.name === name)
   let sizes: number[] | undefined
@@ -270,6 +367,8 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       }
     }
   }
+  if (study && comparison.baseline)
+    issues.push({ field: 'baseline', message: '--baseline compares single runs, not studies' })
   if (issues.length || !checked.success) return { kind: 'invalid', issues }
   return {
     kind: 'run',
@@ -280,7 +379,8 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       json: str('json') ?? null,
       markdown: str('markdown') ?? null,
       quiet: v.quiet === true,
-      yes: v.yes === true
+      yes: v.yes === true,
+      ...comparison
     }
   }
 }

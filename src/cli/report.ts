@@ -1,23 +1,11 @@
 import type { RunAnalysis, StudyAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import type { StudyRecord } from '../shared/study'
+import { toRunExport, type RunExport } from '../shared/runExport'
 
-/**
- * The --json document: { config, system, results } plus when and whether it
- * was right, and the analysis (intervals, speedup ± e, models, overhead
- * breakdown, warnings) computed from the results.
- */
-export function toJsonReport(run: RunRecord, analysis?: RunAnalysis): Record<string, unknown> {
-  return {
-    runId: run.id,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    correct: run.correct,
-    config: run.config,
-    system: run.system,
-    results: run.results,
-    ...(analysis ? { analysis } : {})
-  }
+/** The --json document of a run: the one run export (runExport.ts), as the app writes it. */
+export function toJsonReport(run: RunRecord, analysis?: RunAnalysis): RunExport {
+  return toRunExport(run, analysis)
 }
 
 /**
@@ -30,6 +18,8 @@ export function toStudyJsonReport(
   analysis: StudyAnalysis
 ): Record<string, unknown> {
   return {
+    format: 'speedup-lab/study',
+    version: 2,
     kind: 'study',
     studyId: study.id,
     startedAt: study.startedAt,

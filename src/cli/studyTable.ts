@@ -1,12 +1,13 @@
+import { fixedRepetitions } from '../shared/analysis/chooseRepetitions'
 import type {
   BackendComparisonAnalysis,
   SizeSweepAnalysis,
   StudyAnalysis,
   StudyWarning
 } from '../shared/analysis'
-import type { ScalingWarning } from '../shared/scaling'
-import { formatCount, formatMiB, formatSize } from '../shared/scaling'
-import { formatValue } from '../shared/scaling/formatNumber'
+import type { ScalingWarning } from '../shared/analysis'
+import { formatCount, formatMiB, formatSize } from '../shared/analysis'
+import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
 import { layoutTable, ms, withError } from './table'
 
@@ -15,7 +16,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** What the study measured, where. */
 export function formatStudyHeader(study: StudyRecord): string {
   const { base, sizes, backends } = study.config
-  const reps = `${plural(base.warmup, 'warm-up')}, ${plural(base.reps, 'rep')}`
+  const reps = `${plural(base.warmup, 'warm-up')}, ${plural(fixedRepetitions(base.reps), 'rep')}`
   const lines: string[] = []
   if (sizes && study.sweepWorkers !== null) {
     const sorted = [...sizes].sort((a, b) => a - b)

@@ -1,8 +1,9 @@
 import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdict } from '../shared/runVerdict'
-import { analyzeRun } from '../shared/scaling'
-import { formatValue } from '../shared/scaling/formatNumber'
+import { resultRows } from '../shared/runExport'
+import { analyzeRun } from '../shared/analysis'
+import { formatValue } from '../shared/stats/formatNumber'
 
 export { groupDigits }
 
@@ -16,7 +17,10 @@ const pad = (s: string, width: number, right = true): string =>
 /** The run's header: what was measured, where. */
 export function formatHeader(run: RunRecord): string {
   const c = run.config
-  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${c.reps} rep${c.reps === 1 ? '' : 's'}`
+  const measured = [...new Set(run.results.map((r) => r.samples.length))].join('–')
+  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${
+    c.reps === 'auto' ? `${measured} reps (auto)` : `${c.reps} rep${c.reps === 1 ? '' : 's'}`
+  }`
   return [
     `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
@@ -42,43 +46,61 @@ export const withError = (value: number, error: number, unit = '×', decimals = 
       ? `${value.toFixed(decimals)} ± ${formatValue(error, 2)}${unit}`
       : `${value.toFixed(decimals)}${unit}`
 
+/** "1.88 … 1.98", or why a 95% interval is missing. */
+const interval = (lower: number | null, upper: number | null, n: number, digits = ms): string =>
+  lower !== null && upper !== null ? `${digits(lower)} … ${digits(upper)}` : `— (n=${n})`
+
 /**
- * The results table, one row per worker count, like a serious benchmark tool:
- * median ± σ, the median's 95% bootstrap interval, min…max, speedup and
- * efficiency ± e (the medians' interval half-widths carried through T1/TN).
+ * The results table, one row per worker count (the 1-worker baseline
+ * included), every figure from the analysis's rows (runExport.ts), as in the
+ * CSV and JSON: median ± σ, the median's 95% bootstrap interval (from six
+ * repetitions), min…max, speedup ± e with its 95% interval and verdict,
+ * efficiency, Karp–Flatt (split, 1 ≤ S ≤ N only).
  */
 export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
   const cold = run.config.pool === 'cold'
+  const weak = analysis.speedupDefinition === 'N·T1/TN'
   const head = [
     'Workers',
     'Median ± σ (ms)',
     '95% CI (median)',
     'Min … Max (ms)',
     ...(cold ? ['Spawn (ms)'] : []),
-    'Speedup ± e',
-    'Efficiency ± e',
+    weak ? 'Scaled S ± e' : 'Speedup ± e',
+    '95% CI (S)',
+    'Verdict',
+    'Efficiency',
     'Karp–Flatt',
     'Sum'
   ]
-  const rows = run.results.map((r, i) => {
-    const a = analysis.workers[i]
-    const ci = a.medianInterval
-    return [
-      String(r.workers),
-      `${ms(r.medianMs)} ± ${ms(r.stddevMs)}`,
-      ci ? `${ms(ci.lower)} … ${ms(ci.upper)}` : '—',
-      `${ms(r.minMs)} … ${ms(r.maxMs)}`,
-      ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
-      withError(a.speedup.speedup, a.speedup.speedupError),
-      withError(a.speedup.efficiency * 100, a.speedup.efficiencyError * 100, ' %', 1),
-      r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
-      r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
-    ]
-  })
-  return layoutTable(head, rows)
+  const two = (x: number): string => x.toFixed(2)
+  const rows = resultRows(run, analysis).map((r) => [
+    `${r.workers}${r.oversubscribed ? '!' : ''}`,
+    // One repetition has no spread: σ is not shown as ± 0.000.
+    `${ms(r.medianMs)} ± ${r.n > 1 ? ms(r.stddevMs) : '—'}`,
+    interval(r.medianCiLower, r.medianCiUpper, r.n),
+    `${ms(r.minMs)} … ${ms(r.maxMs)}`,
+    ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
+    r.speedup === null ? '—' : withError(r.speedup, r.speedupError ?? 0),
+    r.workers === 1 ? '' : interval(r.speedupLow, r.speedupHigh, r.n, two),
+    r.verdict,
+    r.efficiency === null ? '—' : `${(r.efficiency * 100).toFixed(1)} %`,
+    r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
+    r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
+  ])
+  const table = layoutTable(head, rows)
+  const notes = [
+    ...(weak
+      ? [`Scaled speedup S = N·T1/TN (${run.config.workload}: N workers do N× the work; ideal N).`]
+      : []),
+    ...(rows.some((r) => r[0].endsWith('!'))
+      ? [`! more workers than the ${analysis.context.logicalCores} available cores.`]
+      : [])
+  ]
+  return notes.length ? `${table}\n${notes.join('\n')}` : table
 }
 
-/** One line that answers the question the run asked (speedups ± e with the analysis). */
-export function formatVerdict(run: RunRecord, analysis?: RunAnalysis): string {
+/** One line that answers the question the run asked, worded from the analysis's verdict. */
+export function formatVerdict(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
   return runVerdict(run, analysis)
 }

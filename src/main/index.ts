@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from './engine'
 import { utilityProcessBackend } from './engine/backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
@@ -10,6 +9,7 @@ import { isAppUrl } from './ipc/senderPolicy'
 import type { TrustedRenderer } from './ipc/senderPolicy'
 import { appMenuTemplate, menuLabels } from './menu/appMenu'
 import { createBenchService } from './service/benchService'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponse } from './window/appProtocol'
 import { securePreferences } from './window/securePreferences'
 import { fitToScreens, loadWindowState, saveWindowState } from './window/windowState'
 import type { WindowState } from './window/windowState'
@@ -25,11 +25,14 @@ if (process.env.SPEEDUP_LAB_USER_DATA) app.setPath('userData', process.env.SPEED
 
 const log = (line: string): void => console.log(`[speedup-lab] ${line}`)
 
-/** The page the window shows: the dev server in `npm run dev`, else the built file. */
+/** The built renderer, served as app://speedup-lab/… (never as file://). */
+const rendererRoot = join(__dirname, '../renderer')
+/** The page the window shows: the dev server in `npm run dev`, else the built page. */
 const rendererUrl =
-  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
-    ? process.env.ELECTRON_RENDERER_URL
-    : pathToFileURL(join(__dirname, '../renderer/index.html')).href
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : APP_URL
+
+// A standard, secure scheme must be declared before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 const systemExtra = {
   appVersion: app.getVersion(),
@@ -52,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url))
   const userData = app.getPath('userData')
   const statePath = join(userData, 'window-state.json')
   const workerPath = asarUnpackedPath(join(__dirname, 'worker.js'))
@@ -87,7 +91,8 @@ async function start(): Promise<void> {
       appMenuTemplate(
         (command) => send(mainWindow, 'app:menu', command),
         process.platform,
-        menuLabels(app.getLocale())
+        menuLabels(app.getLocale()),
+        { packaged: app.isPackaged }
       )
     )
   )
@@ -127,7 +132,9 @@ async function openWindow(statePath: string, work: { cancel(): Promise<boolean> 
     show: false,
     title: 'Speedup Lab',
     backgroundColor: '#ffffff',
-    webPreferences: securePreferences(join(__dirname, '../preload/index.js'))
+    webPreferences: securePreferences(join(__dirname, '../preload/index.js'), {
+      devTools: !app.isPackaged
+    })
   })
   mainWindow = window
   trusted = { webContentsId: window.webContents.id, url: rendererUrl }

@@ -1,17 +1,14 @@
 /**
- * CSV of a run or a study together with its analysis (RFC 4180: CRLF, a
- * header row, fields quoted when needed, text cells guarded against formula
- * injection). A run: the history export's columns (csv.ts) then the
- * intervals, errors, overhead breakdown and model per worker count. A study:
+ * CSV of a study together with its analysis (RFC 4180: CRLF, a header row,
+ * fields quoted when needed, text cells guarded against formula injection);
+ * a run's CSV is csv.ts's one schema. A study:
  * one table whose `kind` column says what a row is — `size` (1 vs N at one
  * problem size), `break-even` (one per backend and pool), `backend` (one per
  * backend × worker count of the comparison) and `model` (one per backend's
  * fit); columns that do not apply to a kind are empty.
  */
 import Papa from 'papaparse'
-import type { RunAnalysis, WorkerCountAnalysis } from './analysis'
-import { CSV_COLUMNS, guardFormula } from './csv'
-import type { RunRecord, WorkerCountResult } from './result'
+import { guardFormula, runToCsv } from './csv'
 import type { StudyAnalysis } from './analysis'
 import type { StudyRecord } from './study'
 
@@ -20,50 +17,6 @@ type Cell = string | number | boolean | null
 /** No NaN or Infinity in CSV: a figure that is not finite is an empty cell. */
 const figure = (x: number | null | undefined): number | null =>
   x !== null && x !== undefined && Number.isFinite(x) ? x : null
-
-interface AnalysisColumn {
-  header: string
-  value: (row: WorkerCountAnalysis, analysis: RunAnalysis) => Cell
-}
-
-/** What a run's CSV adds to the history export's columns. */
-export const ANALYSIS_COLUMNS: readonly AnalysisColumn[] = [
-  { header: 'medianCiLower', value: (r) => figure(r.medianInterval?.lower) },
-  { header: 'medianCiUpper', value: (r) => figure(r.medianInterval?.upper) },
-  { header: 'meanCiLower', value: (r) => figure(r.meanInterval?.lower) },
-  { header: 'meanCiUpper', value: (r) => figure(r.meanInterval?.upper) },
-  { header: 'speedupError', value: (r) => figure(r.speedup.speedupError) },
-  { header: 'efficiencyError', value: (r) => figure(r.speedup.efficiencyError) },
-  { header: 'karpFlattError', value: (r) => figure(r.karpFlatt?.error) },
-  { header: 'scaledSpeedup', value: (r) => figure(r.scaled?.scaledSpeedup) },
-  { header: 'scaledSpeedupError', value: (r) => figure(r.scaled?.scaledSpeedupError) },
-  { header: 'spawnBreakdownMs', value: (r) => figure(r.overhead.spawnMs) },
-  { header: 'dispatchMs', value: (r) => figure(r.overhead.dispatchMs) },
-  { header: 'computeSlowestMs', value: (r) => figure(r.overhead.computeSlowestMs) },
-  { header: 'computeMeanMs', value: (r) => figure(r.overhead.computeMeanMs) },
-  { header: 'imbalance', value: (r) => figure(r.overhead.imbalance) },
-  { header: 'mergeMs', value: (r) => figure(r.overhead.mergeMs) },
-  {
-    header: 'amdahlSerialFraction',
-    value: (_, a) => figure(a.models.comparison?.amdahl?.serialFraction)
-  },
-  {
-    header: 'amdahlSerialFractionError',
-    value: (_, a) => figure(a.models.comparison?.amdahl?.serialFractionError)
-  },
-  { header: 'amdahlCeiling', value: (_, a) => figure(a.models.comparison?.amdahl?.ceiling) },
-  { header: 'bestModel', value: (_, a) => a.models.comparison?.best ?? null },
-  { header: 'uslSigma', value: (_, a) => figure(a.models.comparison?.usl?.sigma) },
-  { header: 'uslKappa', value: (_, a) => figure(a.models.comparison?.usl?.kappa) },
-  {
-    header: 'warnings',
-    value: (r, a) =>
-      a.warnings
-        .filter((w) => w.workers === r.workers)
-        .map((w) => w.code)
-        .join(' ')
-  }
-]
 
 function unparse(fields: string[], rows: Cell[][]): string {
   const guarded = rows.map((row) =>
@@ -75,17 +28,8 @@ function unparse(fields: string[], rows: Cell[][]): string {
   )
 }
 
-/** One row per worker count: the history export's columns, then the analysis's. */
-export function runToCsv(run: RunRecord, analysis: RunAnalysis): string {
-  const rows = run.results.map((result: WorkerCountResult, i) => [
-    ...CSV_COLUMNS.map((c) => c.value(run, result)),
-    ...ANALYSIS_COLUMNS.map((c) => c.value(analysis.workers[i], analysis))
-  ])
-  return unparse(
-    [...CSV_COLUMNS.map((c) => c.header), ...ANALYSIS_COLUMNS.map((c) => c.header)],
-    rows
-  )
-}
+/** A run's CSV is the one run schema (csv.ts); re-exported for the CLI. */
+export { runToCsv }
 
 export const STUDY_CSV_HEADERS = [
   'kind',

@@ -1,5 +1,5 @@
 import type { RunConfig } from './config'
-import type { InvokeResult, MenuCommand, StudyExportFormat } from './ipc'
+import type { ComparisonExportFormat, InvokeResult, MenuCommand, StudyExportFormat } from './ipc'
 import type { RunProgress } from './result'
 import type { StudyConfig, StudyProgress } from './study'
 
@@ -27,6 +27,12 @@ export interface BenchApi {
   exportJson(ids: string[]): Promise<InvokeResult<'export:json'>>
   exportMarkdown(ids: string[]): Promise<InvokeResult<'export:markdown'>>
   exportStudy(id: string, format: StudyExportFormat): Promise<InvokeResult<'export:study'>>
+  /** Exports the comparison of two stored runs (baseline, then candidate). */
+  exportComparison(
+    baselineId: string,
+    candidateId: string,
+    format: ComparisonExportFormat
+  ): Promise<InvokeResult<'export:comparison'>>
   exportPng(name: string, dataUrl: string): Promise<InvokeResult<'export:png'>>
   systemInfo(): Promise<InvokeResult<'system:info'>>
 }

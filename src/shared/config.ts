@@ -62,7 +62,7 @@ const rangeObject = z
 
 /** A range to run: at least one integer (an empty range has nothing to measure). */
 export const rangeSchema = rangeObject.refine((r) => r.end > r.start, {
-  message: 'end must be greater than start',
+  message: 'end must be greater than start (an empty range has nothing to sum)',
   path: ['end'],
   params: { code: 'range-empty' }
 })
@@ -93,11 +93,25 @@ const runConfigObject = z
       .int('warmup must be an integer')
       .min(0, 'warmup must be at least 0')
       .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
-    reps: z
-      .number({ error: numberError('reps') })
-      .int('reps must be an integer')
-      .min(1, 'reps must be at least 1')
-      .max(MAX_REPS, `reps must be at most ${MAX_REPS}`)
+    /** A fixed count, or 'auto': at least 5 and 3 s per worker count (analysis/chooseRepetitions). */
+    reps: z.union(
+      [
+        z
+          .number({ error: numberError('reps') })
+          .int('reps must be an integer')
+          .min(1, 'reps must be at least 1')
+          .max(MAX_REPS, `reps must be at most ${MAX_REPS}`),
+        z.literal('auto')
+      ],
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'reps is required'
+            : typeof issue.input === 'number' && !Number.isNaN(issue.input)
+              ? 'reps must be an integer'
+              : 'reps must be a number or auto'
+      }
+    )
   })
   .strict()
 
@@ -130,7 +144,7 @@ export const recordedRunConfigSchema = runConfigObject
     }),
     workers: z.array(z.number().int().min(1).max(1024)).min(1).max(MAX_WORKER_COUNTS),
     warmup: z.number().int().min(0).max(100),
-    reps: z.number().int().min(1).max(1000)
+    reps: z.union([z.number().int().min(1).max(1000), z.literal('auto')])
   })
   .refine(weakStaysSafe, weakUnsafe)
 
@@ -177,7 +191,7 @@ export function defaultRunConfig(cores: number): RunConfig {
     backend: 'process',
     pool: 'warm',
     warmup: 1,
-    reps: 5
+    reps: 'auto'
   }
 }
 

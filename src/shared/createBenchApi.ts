@@ -35,6 +35,10 @@ export const BENCH_API_TABLE = {
     exportJson: { channel: 'export:json', params: ['ids'] },
     exportMarkdown: { channel: 'export:markdown', params: ['ids'] },
     exportStudy: { channel: 'export:study', params: ['id', 'format'] },
+    exportComparison: {
+      channel: 'export:comparison',
+      params: ['baselineId', 'candidateId', 'format']
+    },
     exportPng: { channel: 'export:png', params: ['name', 'dataUrl'] },
     systemInfo: { channel: 'system:info', params: [] }
   } satisfies Record<InvokeVerb, { channel: InvokeChannel; params: string[] }>,

@@ -1,51 +1,110 @@
+/**
+ * The one CSV schema of runs (RFC 4180: CRLF line ends, a header row, fields
+ * quoted when needed, text cells guarded against formula injection), written
+ * by the CLI (--csv) and the app's export alike: one row per run × worker
+ * count, the 1-worker baseline included. Columns: docs/FORMATS.md.
+ */
 import Papa from 'papaparse'
-import type { RunRecord, WorkerCountResult } from './result'
+import type { RunAnalysis, WorkerCountAnalysis } from './analysis'
+import type { RunRecord } from './result'
+import { figure, resultRows, type RunResultRow } from './runExport'
+import { analyzeRun } from './analysis/analyzeRun'
 
 type Cell = string | number | boolean | null
+
+/** What a column reads: the run, its row as every surface shows it, the analysis behind it. */
+interface RowContext {
+  run: RunRecord
+  row: RunResultRow
+  detail: WorkerCountAnalysis
+  analysis: RunAnalysis
+}
 
 /** One CSV column: its header and how a (run, worker count) row fills it. */
 interface Column {
   header: string
-  value: (run: RunRecord, result: WorkerCountResult) => Cell
+  value: (c: RowContext) => Cell
 }
 
-/** JSON and CSV have no NaN or Infinity: a figure that is not finite is an empty cell. */
-const figure = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null)
+const fromRow = (key: keyof RunResultRow): Column => ({
+  header: key,
+  value: ({ row }) => row[key]
+})
 
 export const CSV_COLUMNS: readonly Column[] = [
-  { header: 'runId', value: (run) => run.id },
-  { header: 'date', value: (run) => run.startedAt },
-  { header: 'rangeStart', value: (run) => run.config.range.start },
-  { header: 'rangeEnd', value: (run) => run.config.range.end },
-  { header: 'workload', value: (run) => run.config.workload },
-  { header: 'backend', value: (run) => run.config.backend },
-  { header: 'pool', value: (run) => run.config.pool },
-  { header: 'warmup', value: (run) => run.config.warmup },
-  { header: 'reps', value: (run) => run.config.reps },
-  { header: 'cpuModel', value: (run) => run.system.cpuModel },
-  { header: 'logicalCores', value: (run) => run.system.logicalCores },
-  { header: 'availableParallelism', value: (run) => run.system.availableParallelism },
-  { header: 'memoryBytes', value: (run) => run.system.totalMemoryBytes },
-  { header: 'os', value: (run) => run.system.os },
-  { header: 'arch', value: (run) => run.system.arch },
-  { header: 'nodeVersion', value: (run) => run.system.nodeVersion },
-  { header: 'electronVersion', value: (run) => run.system.electronVersion ?? null },
-  { header: 'appVersion', value: (run) => run.system.appVersion ?? null },
-  { header: 'workers', value: (_, r) => r.workers },
-  { header: 'n', value: (_, r) => r.n },
-  { header: 'medianMs', value: (_, r) => figure(r.medianMs) },
-  { header: 'meanMs', value: (_, r) => figure(r.meanMs) },
-  { header: 'stddevMs', value: (_, r) => figure(r.stddevMs) },
-  { header: 'minMs', value: (_, r) => figure(r.minMs) },
-  { header: 'maxMs', value: (_, r) => figure(r.maxMs) },
-  { header: 'spawnMedianMs', value: (_, r) => figure(r.spawnMedianMs) },
-  { header: 'speedup', value: (_, r) => figure(r.speedup) },
-  { header: 'efficiency', value: (_, r) => figure(r.efficiency) },
-  { header: 'karpFlatt', value: (_, r) => figure(r.karpFlatt) },
+  { header: 'runId', value: ({ run }) => run.id },
+  { header: 'date', value: ({ run }) => run.startedAt },
+  { header: 'rangeStart', value: ({ run }) => run.config.range.start },
+  { header: 'rangeEnd', value: ({ run }) => run.config.range.end },
+  { header: 'workload', value: ({ run }) => run.config.workload },
+  { header: 'backend', value: ({ run }) => run.config.backend },
+  { header: 'pool', value: ({ run }) => run.config.pool },
+  { header: 'warmup', value: ({ run }) => run.config.warmup },
+  { header: 'reps', value: ({ run }) => run.config.reps },
+  { header: 'cpuModel', value: ({ run }) => run.system.cpuModel },
+  { header: 'logicalCores', value: ({ run }) => run.system.logicalCores },
+  { header: 'availableParallelism', value: ({ run }) => run.system.availableParallelism },
+  { header: 'memoryBytes', value: ({ run }) => run.system.totalMemoryBytes },
+  { header: 'os', value: ({ run }) => run.system.os },
+  { header: 'arch', value: ({ run }) => run.system.arch },
+  { header: 'nodeVersion', value: ({ run }) => run.system.nodeVersion },
+  { header: 'electronVersion', value: ({ run }) => run.system.electronVersion ?? null },
+  { header: 'appVersion', value: ({ run }) => run.system.appVersion ?? null },
+  { header: 'speedupDefinition', value: ({ analysis }) => analysis.speedupDefinition },
+  fromRow('workers'),
+  fromRow('n'),
+  fromRow('medianMs'),
+  fromRow('medianCiLower'),
+  fromRow('medianCiUpper'),
+  fromRow('meanMs'),
+  fromRow('stddevMs'),
+  fromRow('minMs'),
+  fromRow('maxMs'),
+  fromRow('spawnMedianMs'),
+  fromRow('speedup'),
+  fromRow('speedupError'),
+  fromRow('speedupLow'),
+  fromRow('speedupHigh'),
+  fromRow('efficiency'),
+  fromRow('efficiencyError'),
+  fromRow('karpFlatt'),
+  fromRow('karpFlattError'),
+  fromRow('verdict'),
+  fromRow('oversubscribed'),
   // Sums may exceed 2^53: kept as exact decimal strings.
-  { header: 'sum', value: (_, r) => r.sum },
-  { header: 'expectedSum', value: (_, r) => r.expectedSum },
-  { header: 'correct', value: (_, r) => r.correct }
+  fromRow('sum'),
+  fromRow('expectedSum'),
+  fromRow('correct'),
+  { header: 'meanCiLower', value: ({ detail }) => figure(detail.meanInterval?.lower) },
+  { header: 'meanCiUpper', value: ({ detail }) => figure(detail.meanInterval?.upper) },
+  { header: 'dispatchMs', value: ({ detail }) => figure(detail.overhead.dispatchMs) },
+  { header: 'computeSlowestMs', value: ({ detail }) => figure(detail.overhead.computeSlowestMs) },
+  { header: 'computeMeanMs', value: ({ detail }) => figure(detail.overhead.computeMeanMs) },
+  { header: 'imbalance', value: ({ detail }) => figure(detail.overhead.imbalance) },
+  { header: 'mergeMs', value: ({ detail }) => figure(detail.overhead.mergeMs) },
+  {
+    header: 'amdahlSerialFraction',
+    value: ({ analysis }) => figure(analysis.models.comparison?.amdahl?.serialFraction)
+  },
+  {
+    header: 'amdahlSerialFractionError',
+    value: ({ analysis }) => figure(analysis.models.comparison?.amdahl?.serialFractionError)
+  },
+  {
+    header: 'amdahlCeiling',
+    value: ({ analysis }) => figure(analysis.models.comparison?.amdahl?.ceiling)
+  },
+  { header: 'bestModel', value: ({ analysis }) => analysis.models.comparison?.best ?? null },
+  { header: 'uslSigma', value: ({ analysis }) => figure(analysis.models.comparison?.usl?.sigma) },
+  { header: 'uslKappa', value: ({ analysis }) => figure(analysis.models.comparison?.usl?.kappa) },
+  {
+    header: 'warnings',
+    value: ({ row, analysis }) =>
+      analysis.warnings
+        .filter((w) => w.workers === row.workers)
+        .map((w) => w.code)
+        .join(' ')
+  }
 ]
 
 /** A cell a spreadsheet reads as a plain number (-5, +1.5e3): never a formula, never guarded. */
@@ -63,21 +122,34 @@ export function guardFormula(text: string): string {
   return FORMULA_TRIGGER.test(text) ? `'${text}` : text
 }
 
-/** The rows of the CSV: one per run × worker count, cells as values (unguarded). */
-export function csvRows(runs: readonly RunRecord[]): Cell[][] {
-  return runs.flatMap((run) => run.results.map((r) => CSV_COLUMNS.map((c) => c.value(run, r))))
+/** The rows of one run (its analysis computed unless given), cells as values (unguarded). */
+function runRows(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): Cell[][] {
+  return resultRows(run, analysis).map((row, i) =>
+    CSV_COLUMNS.map((c) => c.value({ run, row, detail: analysis.workers[i], analysis }))
+  )
 }
 
-/**
- * Runs as CSV (RFC 4180: CRLF line ends, a header row, fields quoted when they
- * hold a comma, quote or line break), guarded against formula injection.
- */
-export function recordsToCsv(runs: readonly RunRecord[]): string {
-  const rows = csvRows(runs).map((row) =>
+/** The rows of the CSV: one per run × worker count, cells as values (unguarded). */
+export function csvRows(runs: readonly RunRecord[]): Cell[][] {
+  return runs.flatMap((run) => runRows(run))
+}
+
+function unparse(rows: Cell[][]): string {
+  const guarded = rows.map((row) =>
     row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell))
   )
   return Papa.unparse(
-    { fields: CSV_COLUMNS.map((c) => c.header), data: rows },
+    { fields: CSV_COLUMNS.map((c) => c.header), data: guarded },
     { newline: '\r\n', header: true, quotes: false, escapeFormulae: false }
   )
+}
+
+/** One run as CSV (the CLI's --csv), with its analysis when already computed. */
+export function runToCsv(run: RunRecord, analysis?: RunAnalysis): string {
+  return unparse(runRows(run, analysis))
+}
+
+/** Runs as CSV (the app's history export): the same columns as `runToCsv`, a run after another. */
+export function recordsToCsv(runs: readonly RunRecord[]): string {
+  return unparse(csvRows(runs))
 }

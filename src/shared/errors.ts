@@ -1,4 +1,6 @@
 import type { ConfigIssue } from './config'
+import type { SaveFailure } from './historySave'
+import type { RunRecord } from './result'
 
 export type BenchErrorCode =
   | 'invalid-input'
@@ -11,6 +13,8 @@ export type BenchErrorCode =
   | 'io'
   | 'forbidden'
   | 'internal'
+  /** The run finished but is not in history; `run` holds it, `saveFailure` says why. */
+  | 'not-saved'
 
 /** A failure that crosses a process boundary as a value, never as a thrown error. */
 export interface BenchError {
@@ -22,6 +26,10 @@ export interface BenchError {
   estimate?: { estimatedMs: number; confirmAboveMs: number }
   /** For worker failures: which worker and how it ended. */
   worker?: { name: string; pid: number | null; exitCode: number | null; signal: string | null }
+  /** For not-saved: why the run could not be stored. */
+  saveFailure?: SaveFailure
+  /** For not-saved: the finished run, to show and export although it is not in history. */
+  run?: RunRecord
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BenchError }

@@ -20,6 +20,10 @@ export type ExportOutcome = { saved: true; path: string } | { saved: false }
 export const STUDY_EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const
 export type StudyExportFormat = (typeof STUDY_EXPORT_FORMATS)[number]
 
+/** What a comparison of two runs can be exported as (the same formats as a study). */
+export const COMPARISON_EXPORT_FORMATS = STUDY_EXPORT_FORMATS
+export type ComparisonExportFormat = StudyExportFormat
+
 /**
  * Every invoke channel: its payload schema (validated in main, whatever the
  * renderer's types claim) and its result type. Declared once; main's
@@ -45,6 +49,16 @@ export const invokeSchemas = {
       id: z.string().min(1).max(100),
       format: z.enum(STUDY_EXPORT_FORMATS, {
         error: `a format must be one of ${STUDY_EXPORT_FORMATS.join(', ')}`
+      })
+    })
+    .strict(),
+  /** Two stored runs compared (baseline first), exported; main recomputes the comparison. */
+  'export:comparison': z
+    .object({
+      baselineId: z.string().min(1).max(100),
+      candidateId: z.string().min(1).max(100),
+      format: z.enum(COMPARISON_EXPORT_FORMATS, {
+        error: `a format must be one of ${COMPARISON_EXPORT_FORMATS.join(', ')}`
       })
     })
     .strict(),
@@ -77,6 +91,7 @@ export interface InvokeResults {
   'export:json': ExportOutcome
   'export:markdown': ExportOutcome
   'export:study': ExportOutcome
+  'export:comparison': ExportOutcome
   'export:png': ExportOutcome
   'system:info': SystemInfo
 }

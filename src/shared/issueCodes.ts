@@ -9,6 +9,7 @@ import type { z } from 'zod'
 export type IssueCode =
   | 'required'
   | 'not-a-number'
+  | 'not-a-number-or-auto'
   | 'not-integer'
   | 'not-safe-integer'
   | 'not-a-list'
@@ -79,6 +80,19 @@ export function codeOf(issue: z.core.$ZodIssue, input: unknown): CodedIssue {
     case 'invalid_value':
       if (valueAt(input, issue.path) === undefined) return { code: 'required', params: {} }
       return { code: 'one-of', params: { values: issue.values.map(String).join(', ') } }
+    case 'invalid_union': {
+      // reps: a number or 'auto' (the one union of the run schema).
+      const value = valueAt(input, issue.path)
+      if (value === undefined) return { code: 'required', params: {} }
+      if (typeof value === 'number' && !Number.isNaN(value))
+        return { code: 'not-integer', params: {} }
+      const acceptsAuto = issue.errors.some((branch) =>
+        branch.some((i) => i.code === 'invalid_value' && i.values.includes('auto'))
+      )
+      return acceptsAuto
+        ? { code: 'not-a-number-or-auto', params: {} }
+        : { code: 'invalid', params: {} }
+    }
     case 'unrecognized_keys':
       return { code: 'unknown-fields', params: { names: issue.keys.join(', ') } }
     case 'custom': {

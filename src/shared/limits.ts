@@ -4,6 +4,7 @@
  * early by the form. The schema (config.ts) bounds each field alone; these
  * need the machine (its cores) or several fields at once.
  */
+import { AUTO_REPETITIONS, expectedRepetitions } from './analysis/chooseRepetitions'
 import { MAX_WORKERS } from './config'
 import type { BackendKind, RunConfig } from './config'
 
@@ -32,31 +33,50 @@ export function maxWorkersFor(cores: number): number {
 /** Worker counts a run measures: the requested ones with the 1-worker baseline. */
 const measuredCounts = (config: RunConfig): number[] => [...new Set([1, ...config.workers])]
 
+/** A guess at one repetition on `workers` workers (ms), before anything is measured. */
+export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
+  const length = c.range.end - c.range.start
+  const work = c.workload === 'split' ? length : length * workers
+  const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(workers, cores))
+  return computeMs + 1 + (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
+}
+
+/**
+ * The repetitions each measured count is expected to get: the fixed count, or
+ * for 'auto' the count its rule comes to at the estimated repetition time
+ * (analysis/chooseRepetitions), so the limits treat 'auto' as its plan.
+ */
+function plannedReps(config: RunConfig, cores: number): { count: number; reps: number }[] {
+  return measuredCounts(config).map((count) => ({
+    count,
+    reps: expectedRepetitions(config.reps, estimateRepMs(config, count, cores))
+  }))
+}
+
 /** Workers started over the whole run: once for a warm pool, at every repetition for a cold one. */
-export function spawnsFor(config: RunConfig): number {
+export function spawnsFor(config: RunConfig, cores: number): number {
   const counts = measuredCounts(config)
   if (config.pool === 'warm') return Math.max(...counts)
-  return (config.warmup + config.reps) * counts.reduce((a, b) => a + b, 0)
+  return plannedReps(config, cores).reduce(
+    (sum, { count, reps }) => sum + (config.warmup + reps) * count,
+    0
+  )
 }
 
 /**
  * A guess at a run's duration (ms) from its size: compute at the kernel's
  * speed, spread over at most `cores` workers at a time, plus worker starts.
- * Good to a small factor; used for confirmation and for progress weighting.
+ * With 'auto' each count takes at least the rule's minimum time. Good to a
+ * small factor; used for confirmation, the run plan and progress weighting.
  */
 export function estimateRunMs(config: RunConfig, cores: number): number {
-  const length = config.range.end - config.range.start
   const counts = measuredCounts(config)
-  const spawn = SPAWN_MS[config.backend]
-  const perRep = counts.reduce((sum, n) => {
-    const work = config.workload === 'split' ? length : length * n
-    const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(n, cores))
-    return sum + computeMs + 1 + (config.pool === 'cold' ? spawn * n : 0)
+  const floor = config.reps === 'auto' ? AUTO_REPETITIONS.minTimeMs : 0
+  const measured = plannedReps(config, cores).reduce((sum, { count, reps }) => {
+    const repMs = estimateRepMs(config, count, cores)
+    return sum + config.warmup * repMs + Math.max(reps * repMs, floor)
   }, 0)
-  return (
-    (config.warmup + config.reps) * perRep +
-    (config.pool === 'warm' ? spawn * Math.max(...counts) : 0)
-  )
+  return measured + (config.pool === 'warm' ? SPAWN_MS[config.backend] * Math.max(...counts) : 0)
 }
 
 /** Why a run is refused: which bound, with the numbers to word it. */
@@ -88,7 +108,7 @@ export function checkLimits(config: RunConfig, cores: number): LimitCheck {
       params: { workers, max, cores: Math.max(1, Math.floor(cores)) }
     })
   }
-  const spawns = spawnsFor(config)
+  const spawns = spawnsFor(config, cores)
   if (spawns > MAX_SPAWNS_PER_RUN) {
     refused.push({
       field: 'pool',

@@ -5,9 +5,10 @@
  */
 import type { RunAnalysis, StudyAnalysis } from './analysis'
 import type { RunRecord } from './result'
+import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
-import { formatCount, formatMiB, formatSize } from './scaling/analyzeStudy'
-import { formatPercent, formatValue } from './scaling/formatNumber'
+import { formatCount, formatMiB, formatSize } from './analysis/analyzeStudy'
+import { formatPercent, formatValue } from './stats/formatNumber'
 import type { StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
@@ -50,6 +51,10 @@ const bullets = (lines: string[]): string => lines.map((l) => `- ${escapeInline(
 function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
   const h = '#'.repeat(level)
   const cold = run.config.pool === 'cold'
+  const weak = a.speedupDefinition === 'N·T1/TN'
+  const ci = (lo: number | null, hi: number | null, n: number, f: (x: number) => string): string =>
+    lo !== null && hi !== null ? `${f(lo)} … ${f(hi)}` : `— (n = ${n})`
+  const two = (x: number): string => x.toFixed(2)
   const results = markdownTable(
     [
       'Workers',
@@ -59,7 +64,9 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       'Mean ± σ (ms)',
       'Min … Max (ms)',
       ...(cold ? ['Spawn (ms)'] : []),
-      'Speedup ± e',
+      weak ? 'Scaled speedup ± e' : 'Speedup ± e',
+      '95% CI (speedup)',
+      'Verdict',
       'Efficiency ± e',
       'Karp–Flatt e(N)',
       'Sum'
@@ -74,31 +81,28 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       ...(cold ? (['right'] as Align[]) : []),
       'right',
       'right',
+      'left',
+      'right',
       'right',
       'left'
     ],
-    run.results.map((r, i) => {
-      const w = a.workers[i]
-      return [
-        String(r.workers),
-        String(w.n),
-        ms(w.medianMs),
-        w.medianInterval ? `${ms(w.medianInterval.lower)} … ${ms(w.medianInterval.upper)}` : '—',
-        `${ms(w.meanMs)} ± ${ms(w.stddevMs)}`,
-        `${ms(w.minMs)} … ${ms(w.maxMs)}`,
-        ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
-        pm(w.speedup.speedup, w.speedup.speedupError),
-        pm(w.speedup.efficiency * 100, w.speedup.efficiencyError * 100, ' %', 1),
-        w.karpFlatt
-          ? pm(w.karpFlatt.serialFraction, w.karpFlatt.error, '', 3)
-          : w.scaled && r.workers > 1
-            ? `scaled S ${pm(w.scaled.scaledSpeedup, w.scaled.scaledSpeedupError)}`
-            : '—',
-        r.correct
-          ? `✓ ${groupDigits(r.sum)}`
-          : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
-      ]
-    })
+    resultRows(run, a).map((r) => [
+      `${r.workers}${r.oversubscribed ? ' (> cores)' : ''}`,
+      String(r.n),
+      ms(r.medianMs),
+      ci(r.medianCiLower, r.medianCiUpper, r.n, ms),
+      `${ms(r.meanMs)} ± ${r.n > 1 ? ms(r.stddevMs) : '—'}`,
+      `${ms(r.minMs)} … ${ms(r.maxMs)}`,
+      ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
+      pm(r.speedup ?? Number.NaN, r.speedupError),
+      r.workers === 1 ? '—' : ci(r.speedupLow, r.speedupHigh, r.n, two),
+      r.verdict,
+      pm((r.efficiency ?? Number.NaN) * 100, (r.efficiencyError ?? 0) * 100, ' %', 1),
+      r.karpFlatt === null ? '—' : pm(r.karpFlatt, r.karpFlattError, '', 3),
+      r.correct
+        ? `✓ ${groupDigits(r.sum)}`
+        : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
+    ])
   )
   const overhead = markdownTable(
     [

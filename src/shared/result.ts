@@ -33,26 +33,18 @@ export interface Sample {
   workers: WorkerTiming[]
 }
 
-/** Everything measured for one worker count. */
+/**
+ * Everything measured for one worker count, and nothing derived from it: the
+ * repetitions and the checked total. Medians, speedups, intervals and verdicts
+ * come from `analyzeRun` (src/shared/analysis/analyzeRun.ts), never from here.
+ */
 export interface WorkerCountResult {
   workers: number
-  n: number
-  medianMs: number
-  meanMs: number
-  stddevMs: number
-  minMs: number
-  maxMs: number
-  /** Median spawn time (cold pools), else null. */
-  spawnMedianMs: number | null
-  /** median T1 ÷ median TN (same backend and workload). */
-  speedup: number
-  efficiency: number
-  /** Karp–Flatt serial fraction; null for N = 1. */
-  karpFlatt: number | null
   /** Total of the last repetition, and the closed form it must equal (decimal strings). */
   sum: string
   expectedSum: string
   correct: boolean
+  /** The measured repetitions, warm-ups excluded, in the order they ran. */
   samples: Sample[]
 }
 
@@ -69,6 +61,13 @@ export interface RunRecord {
   results: WorkerCountResult[]
   /** True when every worker count's total matched the closed form. */
   correct: boolean
+  /**
+   * Only on records migrated from the first history format whose worker list
+   * lacked 1: that format measured the 1-worker baseline but kept only the
+   * speedups, so its median T1 (ms) is recovered once, on read, from a stored
+   * speedup. Absent on every record written since (they keep the 1-worker samples).
+   */
+  legacyBaselineMs?: number
 }
 
 /** Streamed while a run goes on. */

@@ -6,11 +6,10 @@ import type { RunRecord } from './result'
  * The shape of a stored RunRecord, checked when history is read back: a line
  * written by an older or damaged build must be refused, not trusted. Unknown
  * keys are kept (a newer build may add fields), missing or mistyped ones fail.
+ * Records of the first format are migrated first (`migrateRunRecord`).
  */
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number')
-/** JSON has no NaN: a speedup of NaN (no 1-worker time) is stored as null. */
-const ratio = z.union([finite, z.null().transform(() => Number.NaN)])
 const decimal = z.string().regex(/^-?\d+$/, 'must be a decimal integer')
 const nullableFinite = finite.nullable()
 
@@ -38,20 +37,10 @@ const sampleSchema = z.looseObject({
 
 const workerCountResultSchema = z.looseObject({
   workers: z.number().int().min(1),
-  n: z.number().int().min(0),
-  medianMs: finite,
-  meanMs: finite,
-  stddevMs: finite,
-  minMs: finite,
-  maxMs: finite,
-  spawnMedianMs: nullableFinite,
-  speedup: ratio,
-  efficiency: ratio,
-  karpFlatt: ratio.nullable(),
   sum: decimal,
   expectedSum: decimal,
   correct: z.boolean(),
-  samples: z.array(sampleSchema)
+  samples: z.array(sampleSchema).min(1)
 })
 
 const systemInfoSchema = z.looseObject({
@@ -77,14 +66,73 @@ export const runRecordSchema = z.looseObject({
   config: recordedRunConfigSchema,
   system: systemInfoSchema,
   results: z.array(workerCountResultSchema).min(1),
-  correct: z.boolean()
+  correct: z.boolean(),
+  legacyBaselineMs: z.number().positive().optional()
 })
+
+/**
+ * What the first history format (before issue 9) stored per worker count
+ * beside the samples: figures derived from them. They are dropped on read so
+ * that every figure shown comes from one analysis of the samples.
+ */
+export const LEGACY_DERIVED_FIELDS = [
+  'n',
+  'medianMs',
+  'meanMs',
+  'stddevMs',
+  'minMs',
+  'maxMs',
+  'spawnMedianMs',
+  'speedup',
+  'efficiency',
+  'karpFlatt'
+] as const
+
+type Loose = Record<string, unknown>
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
+
+/**
+ * Migrates a record of the first format on read: drops the derived fields and
+ * keeps the samples. When that record lacks the 1-worker samples (its worker
+ * list had no 1, so the baseline was measured but not kept), its median T1 is
+ * recovered once from a stored speedup as `legacyBaselineMs`, so its speedups
+ * still show (without an interval for T1). Anything else passes unchanged.
+ */
+export function migrateRunRecord(input: unknown): unknown {
+  if (!isObject(input) || !Array.isArray(input.results)) return input
+  const results = input.results as unknown[]
+  if (!results.some((r) => isObject(r) && LEGACY_DERIVED_FIELDS.some((k) => k in r))) return input
+  let legacyBaselineMs: number | undefined
+  if (!results.some((r) => isObject(r) && r.workers === 1)) {
+    for (const r of results) {
+      if (!isObject(r)) continue
+      const { speedup, medianMs } = r
+      if (typeof speedup === 'number' && typeof medianMs === 'number' && speedup > 0) {
+        legacyBaselineMs = speedup * medianMs
+        if (Number.isFinite(legacyBaselineMs) && legacyBaselineMs > 0) break
+        legacyBaselineMs = undefined
+      }
+    }
+  }
+  return {
+    ...input,
+    results: results.map((r) => {
+      if (!isObject(r)) return r
+      const kept: Loose = {}
+      for (const [k, v] of Object.entries(r)) {
+        if (!(LEGACY_DERIVED_FIELDS as readonly string[]).includes(k)) kept[k] = v
+      }
+      return kept
+    }),
+    ...(legacyBaselineMs !== undefined ? { legacyBaselineMs } : {})
+  }
+}
 
 export type ParsedRunRecord = { ok: true; value: RunRecord } | { ok: false; reason: string }
 
 /** Checks an untrusted value as a RunRecord; the reason names the first bad field. */
 export function parseRunRecord(input: unknown): ParsedRunRecord {
-  const parsed = runRecordSchema.safeParse(input)
+  const parsed = runRecordSchema.safeParse(migrateRunRecord(input))
   if (parsed.success) return { ok: true, value: parsed.data as RunRecord }
   const issue = parsed.error.issues[0]
   const where = issue.path.length ? issue.path.join('.') : 'record'

@@ -1,6 +1,6 @@
 import type { RunAnalysis } from './analysis'
 import type { RunRecord } from './result'
-import { formatValue } from './scaling/formatNumber'
+import { formatMs, formatValue } from './stats/formatNumber'
 
 const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
@@ -9,47 +9,57 @@ export function groupDigits(decimal: string): string {
   return decimal.startsWith('-') ? `-${group(decimal.slice(1))}` : group(decimal)
 }
 
-/** "1.93× " or, with the analysis, "1.93 ± 0.02× ". */
-function times(run: RunAnalysis | undefined, workers: number, speedup: number): string {
-  const s = run?.workers.find((w) => w.workers === workers)?.speedup
-  return s && Number.isFinite(s.speedupError) && s.speedupError > 0
-    ? `${speedup.toFixed(2)} ± ${formatValue(s.speedupError, 2)}×`
-    : `${speedup.toFixed(2)}×`
+const x2 = (s: number): string => `${s.toFixed(2)}×`
+
+/** "1.93× (95% interval 1.88–1.98×)", or says why there is no interval. */
+function withInterval(
+  speedup: number,
+  interval: { lower: number; upper: number } | null,
+  minReps: number
+): string {
+  return interval
+    ? `${x2(speedup)} (95% interval ${interval.lower.toFixed(2)}–${x2(interval.upper)})`
+    : `${x2(speedup)} (no 95% interval: ${minReps} repetition${minReps === 1 ? '' : 's'} ` +
+        `is too few; use --reps 5 or more)`
 }
 
 /**
- * One line that answers the question the run asked: whether every total is
- * right, and the best speedup (or why there is none). With the analysis the
- * speedup carries its error.
+ * The run's verdict in English (the CLI and the Markdown report), worded from
+ * the analysis's code and numbers; the app words the same verdict through i18n.
  */
-export function runVerdict(run: RunRecord, analysis?: RunAnalysis): string {
-  const wrong = run.results.filter((r) => !r.correct)
-  if (wrong.length) {
-    return `✗ Wrong total with ${wrong.map((r) => r.workers).join(', ')} worker(s): expected ${groupDigits(wrong[0].expectedSum)}, got ${groupDigits(wrong[0].sum)}.`
-  }
-  const best = run.results.reduce((a, b) => (b.speedup > a.speedup ? b : a))
+export function runVerdict(run: RunRecord, analysis: RunAnalysis): string {
+  const v = analysis.verdict
   const sums = [...new Set(run.results.map((r) => r.expectedSum))]
   const sumText =
     sums.length === 1
       ? `the closed form ${groupDigits(sums[0])}`
       : `its closed form (${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
-  if (run.config.workload !== 'split') {
-    // Weak scaling: N workers do N times the work; the scaled speedup is N·T1/TN.
-    const widest = run.results.reduce((a, b) => (b.workers > a.workers ? b : a))
-    const n = widest.workers
-    const scaled = analysis?.workers.find((w) => w.workers === n)?.scaled
-    const scaledText =
-      scaled && n > 1 && Number.isFinite(scaled.scaledSpeedupError)
-        ? `${(n * widest.speedup).toFixed(2)} ± ${formatValue(scaled.scaledSpeedupError, 2)}×`
-        : `${(n * widest.speedup).toFixed(2)}×`
-    return `✓ Every total matches ${sumText}. ${run.config.workload === 'weak' ? 'Weak scaling' : 'Replicate'}: ${n} worker(s) did ${n}× the work in ${(1 / widest.speedup).toFixed(2)}× the time of one (scaled speedup ${scaledText}).`
+  const ok = `✓ Every total matches ${sumText}.`
+  const scaled = analysis.speedupDefinition === 'N·T1/TN' ? 'scaled speedup N·T1/TN' : 'speedup'
+  const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
+  const coresNote = oversubscribed.length
+    ? ` Warning: ${oversubscribed.join(', ')} workers exceed the ` +
+      `${analysis.context.logicalCores} available cores.`
+    : ''
+  switch (v.code) {
+    case 'wrong-total': {
+      const r = run.results.find((x) => !x.correct)!
+      return `✗ Wrong total with ${v.wrongWorkers.join(', ')} worker(s): expected ${groupDigits(r.expectedSum)}, got ${groupDigits(r.sum)}.`
+    }
+    case 'baseline-only':
+      return `${ok} Only 1 worker was measured, so there is nothing to compare: add worker counts (e.g. --workers 1,2).`
+    case 'too-small': {
+      const small = analysis.workers.find((w) => w.tooSmall)?.tooSmall
+      const detail = small
+        ? ` each worker computes for ${formatMs(small.computeMs)}, against ${formatMs(small.overheadMs)} of overhead per repetition.`
+        : ''
+      return `${ok} Too small to measure a speedup:${detail} Use a larger range${run.config.pool === 'cold' ? ' or a warm pool' : ''}.`
+    }
+    case 'faster':
+      return `${ok} Best: ${v.workers} workers, ${scaled} ${withInterval(v.speedup!, v.interval, v.minReps)} faster than 1 (efficiency ${formatValue((v.efficiency ?? Number.NaN) * 100, 3)} %).${coresNote}`
+    case 'slower':
+      return `${ok} Slower: even the best, ${v.workers} workers, has a ${scaled} of ${withInterval(v.speedup!, v.interval, v.minReps)}; overhead dominates this job. Use a larger range.${coresNote}`
+    case 'no-difference':
+      return `${ok} No significant difference from 1 worker: the best, ${v.workers} workers, has a ${scaled} of ${withInterval(v.speedup!, v.interval, v.minReps)}, an interval that includes 1.${coresNote}`
   }
-  if (best.workers === 1 || best.speedup < 1) {
-    const other = run.results.find((r) => r.workers !== 1)
-    const slower = other
-      ? ` ${other.workers} workers took ${(1 / other.speedup).toFixed(2)}× as long as one.`
-      : ''
-    return `✓ Every total matches ${sumText}. No speedup:${slower} The job is too small for its overhead.`
-  }
-  return `✓ Every total matches ${sumText}. Best: ${best.workers} workers are ${times(analysis, best.workers, best.speedup)} faster than 1 (efficiency ${(best.efficiency * 100).toFixed(0)} %).`
 }

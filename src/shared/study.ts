@@ -4,6 +4,7 @@
  * lengths: where does N first win?) and a backend comparison (the same worker
  * sweep on processes and on threads, with each one's start cost and memory).
  */
+import { fixedRepetitions } from './analysis/chooseRepetitions'
 import { z } from 'zod'
 import {
   BACKENDS,
@@ -155,7 +156,9 @@ export function sizeRunConfig(
     range: { start, end: start + size },
     workers: [1, sweepWorkers(base)],
     backend,
-    pool
+    pool,
+    // A study runs many points: a fixed count each, not 'auto' (3 s per count per point).
+    reps: fixedRepetitions(base.reps)
   }
 }
 
@@ -171,7 +174,7 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
     backend,
     pool: 'cold',
     warmup: 1,
-    reps: Math.max(5, base.reps)
+    reps: Math.max(5, fixedRepetitions(base.reps))
   }
 }
 
@@ -209,7 +212,11 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
   }
   if (config.backends) {
     for (const backend of config.backends) {
-      steps.push({ kind: 'backend', backend, config: { ...config.base, backend } })
+      steps.push({
+        kind: 'backend',
+        backend,
+        config: { ...config.base, backend, reps: fixedRepetitions(config.base.reps) }
+      })
       steps.push({
         kind: 'cold-start',
         backend,
@@ -226,10 +233,25 @@ const MEMORY_PROBE_MS = 400
 /** A guess at how long a step takes (ms), only to weight the study's progress bar. */
 export function estimateStepMs(step: StudyStep, cores: number): number {
   if (step.kind === 'memory') return MEMORY_PROBE_MS
-  return estimateRunMs(step.config, cores)
+  // Studies run a fixed count; 'auto' (never stored in a step today) would count as its minimum.
+  return estimateRunMs({ ...step.config, reps: fixedRepetitions(step.config.reps) }, cores)
 }
 
-/** A short label for a step, for progress lines. */
+/** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
+export type StudyStepInfo =
+  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number }
+  | { kind: 'backend' | 'cold-start' | 'memory'; backend: BackendKind }
+  | { kind: 'done' }
+
+/** The step without its configuration. */
+export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
+  if (step === null) return { kind: 'done' }
+  return step.kind === 'size'
+    ? { kind: 'size', backend: step.backend, pool: step.pool, size: step.size }
+    : { kind: step.kind, backend: step.backend }
+}
+
+/** A short label for a step, for progress lines (English; the app words `stepInfo`). */
 export function describeStep(step: StudyStep): string {
   switch (step.kind) {
     case 'size':
@@ -305,7 +327,10 @@ export interface StudyProgress {
   /** 1-based step being run, of `steps`. */
   step: number
   steps: number
+  /** English, for the CLI's progress line. */
   label: string
+  /** The same step as data, for the app to word in the user's language. */
+  stepInfo: StudyStepInfo
   /** The whole study, 0…1, weighted by each step's expected duration. */
   fraction: number
   etaMs: number | null

@@ -72,7 +72,11 @@ describe('failures in the app, in words a user understands', () => {
     expect(await runButton(page).isDisabled()).toBe(true)
 
     await fillForm(page, { start: '100', end: '5' })
-    expect(await page.getByText('End must be greater than start').isVisible()).toBe(true)
+    expect(
+      await page
+        .getByText('End must be greater than start (an empty range has nothing to sum)')
+        .isVisible()
+    ).toBe(true)
     await fillForm(page, { workers: '1, x, 4-2' })
     expect(await page.getByText('Not a worker count or range like 1-8: x, 4-2').isVisible()).toBe(
       true

@@ -3,7 +3,8 @@ import Papa from 'papaparse'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectSystemInfo } from '../../src/main/engine'
-import type { RecordsExport } from '../../src/shared/recordsJson'
+import type { RunsExport } from '../../src/shared/runExport'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunRecord } from '../../src/shared/result'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
@@ -126,12 +127,15 @@ describe('the app in Chromium, on the real engine', () => {
       warmup: 0,
       reps: 2
     })
-    // The table has one row per worker count, with the stored speedup.
+    // The table has one row per worker count, with the analysis's speedup.
     const rows = page.locator('tbody tr[data-workers]')
     expect(await rows.count()).toBe(2)
-    const two = stored.results.find((r) => r.workers === 2)!
+    const two = analyzeRun(stored).workers.find((r) => r.workers === 2)!
     expect(await page.locator('tbody tr[data-workers="2"]').textContent()).toContain(
-      `${two.speedup.toFixed(2)}×`
+      `${two.speedup.speedup.toFixed(2)}×`
+    )
+    expect(await page.getByTestId('verdict').getAttribute('data-code')).toBe(
+      analyzeRun(stored).verdict.code
     )
     await screenshot(page, 'main')
   })
@@ -220,7 +224,13 @@ describe('the app in Chromium, on the real engine', () => {
     const runs = await storedRuns(app)
     const expected = runs
       .flatMap((run) =>
-        run.results.map((r) => [run.id, String(r.workers), r.sum, r.medianMs, r.speedup])
+        analyzeRun(run).workers.map((r, i) => [
+          run.id,
+          String(r.workers),
+          run.results[i].sum,
+          r.medianMs,
+          r.speedup.speedup
+        ])
       )
       .sort()
     const got = csv.data
@@ -233,9 +243,12 @@ describe('the app in Chromium, on the real engine', () => {
     await page.getByRole('button', { name: 'Export JSON' }).click()
     await page.getByText(/^JSON saved to /).waitFor()
     expect(app.savedFiles.at(-1)).toMatch(/\.json$/)
-    const json = JSON.parse(await readFile(app.savedFiles.at(-1)!, 'utf8')) as RecordsExport
+    const json = JSON.parse(await readFile(app.savedFiles.at(-1)!, 'utf8')) as RunsExport
     expect(json.format).toBe('speedup-lab/runs')
-    expect(json.runs.map((run) => run.id).sort()).toEqual(runs.map((run) => run.id).sort())
+    expect(json.runs.map((run) => run.runId).sort()).toEqual(runs.map((run) => run.id).sort())
+    expect(json.runs.map((run) => run.run).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...runs].sort((a, b) => a.id.localeCompare(b.id))
+    )
 
     // The app menu's Export CSV does the same for the current selection.
     await app.emit('app:menu', 'export-csv')

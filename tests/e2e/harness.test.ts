@@ -46,6 +46,7 @@ describe('e2e harness: window.api bridged to the real engine', () => {
         'cancel',
         'clearHistory',
         'deleteRuns',
+        'exportComparison',
         'exportCsv',
         'exportJson',
         'exportMarkdown',

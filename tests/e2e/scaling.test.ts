@@ -202,14 +202,26 @@ describe('the Scaling view, on the real engine', () => {
 
     // The statistics show the study's process sweep, with the Amdahl fit's f ± u.
     expect(await page.getByLabel('Run analysed').inputValue()).toBe('study:process')
-    const processFit = analysis.backendComparison!.backends[0].analysis.models.comparison?.amdahl
-    expect(processFit).toBeTruthy()
-    const f = (await page.getByTestId('model-fit').locator('dd').first().textContent()) ?? ''
-    expect(f).toMatch(/^[\d.]+( ± [\d.]+)?$/)
-    expect(Number(f.split(' ± ')[0])).toBeCloseTo(processFit!.serialFraction, 2)
+    const processAnalysis = analysis.backendComparison!.backends[0].analysis
+    const processFit = processAnalysis.models.comparison?.amdahl
+    // On a busy machine a tiny job can run slower with more workers: then no model is
+    // fitted (overhead dominates; no serial fraction above 1), and the page says so.
+    const slowdown = processAnalysis.workers.some((w) => w.workers > 1 && w.speedup.speedup < 1)
+    if (slowdown) {
+      expect(processFit).toBeUndefined()
+      expect(processAnalysis.models.summary).toContain('overhead dominates')
+    } else {
+      expect(processFit).toBeTruthy()
+      const f = (await page.getByTestId('model-fit').locator('dd').first().textContent()) ?? ''
+      expect(f).toMatch(/^[\d.]+( ± [\d.]+)?$/)
+      expect(Number(f.split(' ± ')[0])).toBeCloseTo(processFit!.serialFraction, 2)
+    }
     const stats = page.getByTestId('stats-table')
     expect(await stats.locator('tbody tr').count()).toBe(3)
-    expect(await stats.locator('tbody tr[data-workers="2"] td').nth(2).textContent()).toContain('…')
+    // Three repetitions: the median's 95% interval would be min…max, so it is shown as missing.
+    expect(await stats.locator('tbody tr[data-workers="2"] td').nth(2).textContent()).toContain(
+      '— (n = 3)'
+    )
     expect(
       await page.getByText(/by percentile bootstrap \(10,000 seeded resamples\)/).count()
     ).toBe(1)
@@ -228,6 +240,11 @@ describe('the Scaling view, on the real engine', () => {
       'overhead'
     ])
     for (const chart of charts) {
+      // Karp–Flatt e(N) exists only for 1 ≤ S ≤ N: after a slowdown the card says why it is empty.
+      if (chart === 'karp-flatt' && (processAnalysis.karpFlatt?.points.length ?? 0) === 0) {
+        expect(await page.locator(`[data-chart="${chart}"] canvas`).count()).toBe(0)
+        continue
+      }
       const ink = await canvasInk(page.locator(`[data-chart="${chart}"] canvas`))
       expect(ink.ink, `${chart} has axes and labels`).toBeGreaterThan(500)
       if (chart !== 'backend-costs') expect(ink.data, `${chart} has data`).toBeGreaterThan(20)

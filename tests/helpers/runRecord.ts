@@ -23,16 +23,6 @@ export function sampleRun(overrides: Partial<RunRecord> = {}, index = 0): RunRec
   })
   const result = (workers: number, medianMs: number): WorkerCountResult => ({
     workers,
-    n: 2,
-    medianMs,
-    meanMs: medianMs + 0.25,
-    stddevMs: 0.35355339059327373,
-    minMs: medianMs,
-    maxMs: medianMs + 0.5,
-    spawnMedianMs: null,
-    speedup: 120 / medianMs,
-    efficiency: 120 / medianMs / workers,
-    karpFlatt: workers === 1 ? null : (medianMs / 120 - 1 / workers) / (1 - 1 / workers),
     sum: '-1249999975000000',
     expectedSum: '-1249999975000000',
     correct: true,

@@ -1,8 +1,6 @@
 import type { RunConfig } from '../../src/shared/config'
 import type { RunRecord, Sample, WorkerCountResult } from '../../src/shared/result'
 import type { StudyRecord } from '../../src/shared/study'
-import { efficiency, karpFlatt, speedup } from '../../src/shared/speedup'
-import { summarizeTimings } from '../../src/shared/stats'
 
 /** One worker count's repetitions, as the runner would have measured them. */
 export interface SyntheticCount {
@@ -19,7 +17,7 @@ export interface SyntheticCount {
   correct?: boolean
 }
 
-/** A complete RunRecord built from fixed numbers, aggregated exactly as the engine does. */
+/** A complete RunRecord built from fixed numbers, stored exactly as the engine does (samples only). */
 export function syntheticRun(
   counts: SyntheticCount[],
   config: Partial<RunConfig> = {},
@@ -36,8 +34,6 @@ export function syntheticRun(
     reps: counts[0].wallMs.length,
     ...config
   }
-  const one = counts.find((c) => c.workers === 1)
-  const t1 = one ? summarizeTimings(one.wallMs).medianMs : Number.NaN
   const results: WorkerCountResult[] = counts.map((c) => {
     const overhead = c.overheadMs ?? 0.5
     const samples: Sample[] = c.wallMs.map((wallMs, i) => {
@@ -64,16 +60,8 @@ export function syntheticRun(
         }))
       }
     })
-    const stats = summarizeTimings(c.wallMs)
-    const s = speedup(t1, stats.medianMs)
-    const spawns = c.spawnMs ?? []
     return {
       workers: c.workers,
-      ...stats,
-      spawnMedianMs: spawns.length ? summarizeTimings(spawns).medianMs : null,
-      speedup: s,
-      efficiency: efficiency(s, c.workers),
-      karpFlatt: karpFlatt(s, c.workers),
       sum: '499999500000',
       expectedSum: '499999500000',
       correct: c.correct ?? true,

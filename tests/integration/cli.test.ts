@@ -4,7 +4,9 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { alive, eventually } from '../helpers/engine'
+import { schemaErrors } from '../helpers/runExportSchema'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
 
@@ -78,18 +80,26 @@ describe('speedup-lab CLI', () => {
       '--csv',
       csv
     ])
-    // stderr holds warnings only (a noisy machine earns some), never an error.
+    // stderr holds the plan and warnings only (a noisy machine earns some), never an error.
     expect(
-      r.stderr.split('\n').filter((l) => l && !l.startsWith('speedup-lab: warning ['))
+      r.stderr
+        .split('\n')
+        .filter(
+          (l) =>
+            l && !l.startsWith('speedup-lab: warning [') && !l.startsWith('speedup-lab: plan: ')
+        )
     ).toEqual([])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(
-      /Workers\s+Median ± σ \(ms\)\s+95% CI \(median\)\s+Min … Max \(ms\)\s+Speedup ± e\s+Efficiency ± e\s+Karp–Flatt\s+Sum/
+      /Workers\s+Median ± σ \(ms\)\s+95% CI \(median\)\s+Min … Max \(ms\)\s+Speedup ± e\s+95% CI \(S\)\s+Verdict\s+Efficiency\s+Karp–Flatt\s+Sum/
     )
     expect(r.stdout.match(/✓$/gm)).toHaveLength(3)
     expect(r.stdout).toContain('Every total matches the closed form 3,999,998,000,000')
 
     const report = JSON.parse(readFileSync(json, 'utf8'))
+    // A real export, validated against the published JSON Schema and read back as a record.
+    expect(schemaErrors(report)).toEqual([])
+    expect(parseRunEnvelope(report)).toMatchObject({ ok: true, value: { id: report.runId } })
     expect(report.config).toMatchObject({
       range: { start: -1_000_000, end: 3_000_000 },
       workers: [1, 2, 3],
@@ -101,6 +111,7 @@ describe('speedup-lab CLI', () => {
     })
     expect(report.system.cpuModel).toEqual(expect.any(String))
     expect(report.system.totalMemoryBytes).toBeGreaterThan(0)
+    expect(report.format).toBe('speedup-lab/run')
     expect(report.results).toHaveLength(3)
     for (const res of report.results) {
       for (const key of [
@@ -117,13 +128,21 @@ describe('speedup-lab CLI', () => {
       expect(res.sum).toBe('3999998000000')
       expect(res.expectedSum).toBe('3999998000000')
       expect(res.correct).toBe(true)
+      expect(res.verdict).toMatch(/^(baseline|faster|slower|no-difference|too-small)$/)
+    }
+    // The measured record rides along under `run`, samples and all.
+    for (const res of report.run.results) {
       expect(res.samples).toHaveLength(2)
       expect(res.samples[0].computeMs).toHaveLength(res.workers)
       expect(res.samples[0]).toHaveProperty('spawnMs', null)
       expect(res.samples[0].wallMs).toBeGreaterThan(0)
     }
     expect(report.results[0].karpFlatt).toBeNull()
-    expect(report.results[1].karpFlatt).toEqual(expect.any(Number))
+    expect(report.results[0].verdict).toBe('baseline')
+    // Karp–Flatt only where it is a serial fraction: 1 ≤ S ≤ N.
+    const two = report.results[1]
+    if (two.speedup >= 1 && two.speedup <= 2) expect(two.karpFlatt).toEqual(expect.any(Number))
+    else expect(two.karpFlatt).toBeNull()
 
     const parsed = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8'), {
       header: true,
@@ -160,7 +179,9 @@ describe('speedup-lab CLI', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Spawn (ms)')
     expect(r.stdout).toContain('2,499,999,950,000,000')
-    expect(r.stdout).toContain('Replicate: 2 worker(s) did 2× the work')
+    expect(r.stdout).toContain('Scaled speedup S = N·T1/TN (replicate')
+    // One repetition: no interval, so no claim of "faster" (issue 9).
+    expect(r.stdout).not.toMatch(/faster than 1/)
   })
 
   it('adds the analysis to --json, intervals and errors to --csv, writes --markdown, warns on stderr', async () => {
@@ -177,21 +198,20 @@ describe('speedup-lab CLI', () => {
       `speedup-lab: warning [${over} workers]: ${over} workers on ${availableParallelism()} logical cores`
     )
     const report = JSON.parse(readFileSync(json, 'utf8'))
-    // The existing fields stay; the analysis comes beside them.
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(['config', 'system', 'results', 'analysis'])
+      expect.arrayContaining(['config', 'system', 'results', 'verdict', 'warnings', 'run'])
     )
-    expect(report.analysis.method).toMatchObject({
+    expect(report.method).toMatchObject({
       level: 0.95,
       medianInterval: 'bootstrap-percentile',
       meanInterval: 'student-t'
     })
-    const [one, many] = report.analysis.workers
-    expect(one.medianInterval.lower).toBeLessThanOrEqual(one.medianMs)
-    expect(many.speedup.speedup).toBeCloseTo(report.results[1].speedup, 9)
-    expect(many.speedup.speedupError).toEqual(expect.any(Number))
-    expect(many.overhead.computeSlowestMs).toBeGreaterThan(0)
-    expect(report.analysis.warnings.map((w: { code: string }) => w.code)).toContain(
+    const [one, many] = report.results
+    // Three repetitions: the median's interval would be min…max, so it is missing.
+    expect(one.medianCiLower).toBeNull()
+    expect(many.speedupError).toEqual(expect.any(Number))
+    expect(many.oversubscribed).toBe(true)
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain(
       'more-workers-than-cores'
     )
     const parsed = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8'), {
@@ -199,8 +219,9 @@ describe('speedup-lab CLI', () => {
       skipEmptyLines: true
     })
     expect(parsed.errors).toEqual([])
-    expect(Number(parsed.data[1].speedupError)).toBeCloseTo(many.speedup.speedupError, 9)
-    expect(Number(parsed.data[0].medianCiUpper)).toBe(one.medianInterval.upper)
+    expect(Number(parsed.data[1].speedupError)).toBeCloseTo(many.speedupError, 9)
+    expect(parsed.data[0].medianCiUpper).toBe('')
+    expect(Number(parsed.data[1].computeSlowestMs)).toBeGreaterThan(0)
     const markdown = readFileSync(md, 'utf8')
     expect(markdown).toMatch(/^# Speedup Lab report\n/)
     expect(markdown).toContain('## Verdict\n\n✓ Every total matches the closed form')
@@ -279,7 +300,7 @@ describe('speedup-lab CLI', () => {
       'unknown option --bogus',
       'workers: "x" is not a worker count',
       'reps: "1.5" is not a whole number',
-      'range.end: end must be greater than start',
+      'range.end: end must be greater than start (an empty range has nothing to sum)',
       'workload: workload must be one of split, replicate'
     ]) {
       expect(r.stderr).toContain(reason)

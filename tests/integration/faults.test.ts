@@ -13,7 +13,7 @@ import { createBenchService } from '../../src/main/service/benchService'
 import type { Engine } from '../../src/main/engine/types'
 import type { RunConfig } from '../../src/shared/config'
 import type { RunProgress } from '../../src/shared/result'
-import { seededRandom } from '../../src/shared/scaling/seededRandom'
+import { seededRandom } from '../../src/shared/stats/seededRandom'
 import { alive, config, eventually } from '../helpers/engine'
 import { childPids, killWorker, settle, sleep, tappedEngine } from '../helpers/faults'
 import type { Tap, TappedWorker } from '../helpers/faults'
@@ -108,7 +108,7 @@ describe('a worker killed at a random point, 100 runs', () => {
         reps: 1
       })
       const counts = [...new Set([1, ...cfg.workers])]
-      const jobs = cfg.reps * counts.reduce((a, b) => a + b, 0)
+      const jobs = (cfg.reps as number) * counts.reduce((a, b) => a + b, 0)
       const spawns = cfg.pool === 'warm' ? Math.max(...counts) : jobs
       const point = pick(points)
       plan = {

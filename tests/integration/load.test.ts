@@ -7,7 +7,7 @@ import type { Engine } from '../../src/main/engine/types'
 import { MAX_SAFE } from '../../src/shared/config'
 import { expectedSum, splitRange } from '../../src/shared/range'
 import type { RunProgress } from '../../src/shared/result'
-import { scalingWarnings } from '../../src/shared/scaling/scalingWarnings'
+import { scalingWarnings } from '../../src/shared/analysis/scalingWarnings'
 import { alive, config, eventually } from '../helpers/engine'
 import { childPids, settle, tappedEngine } from '../helpers/faults'
 

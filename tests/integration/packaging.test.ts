@@ -125,14 +125,16 @@ describe('the packaged app (electron-builder, Linux dir target)', () => {
       nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
       inspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
       asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
-      onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar]
+      onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      fileProtocolExtraPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges]
     }).toEqual({
       runAsNode: OFF,
       cookieEncryption: ON,
       nodeOptions: OFF,
       inspectArguments: OFF,
       asarIntegrity: ON,
-      onlyLoadAppFromAsar: ON
+      onlyLoadAppFromAsar: ON,
+      fileProtocolExtraPrivileges: OFF
     })
   })
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createEngine, createMemoryProbe, runStudy } from '../../src/main/engine'
 import type { Engine } from '../../src/main/engine'
 import { BenchFailure } from '../../src/shared/errors'
-import { analyzeStudy } from '../../src/shared/scaling'
+import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import type { StudyConfig, StudyProgress } from '../../src/shared/study'
 import { alive, config, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
 
@@ -68,7 +68,7 @@ describe('runStudy, real workers', () => {
         pool: 'cold',
         range: { start: 0, end: 1000 }
       })
-      expect(b.coldStart.results[0].spawnMedianMs).toBeGreaterThan(0)
+      expect(analyzeRun(b.coldStart).workers[0].spawnMedianMs).toBeGreaterThan(0)
       expect(b.memory).not.toBeNull()
       expect(b.memory!.backend).toBe(b.backend)
     }

@@ -1,11 +1,6 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import {
-  ANALYSIS_COLUMNS,
-  runToCsv,
-  STUDY_CSV_HEADERS,
-  studyToCsv
-} from '../../src/shared/analysisCsv'
+import { runToCsv, STUDY_CSV_HEADERS, studyToCsv } from '../../src/shared/analysisCsv'
 import { CSV_COLUMNS } from '../../src/shared/csv'
 import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
@@ -15,19 +10,17 @@ const parse = (csv: string) =>
 
 describe('runToCsv', () => {
   const run = syntheticRun([
-    { workers: 1, wallMs: [100, 102, 98, 101, 99] },
-    { workers: 2, wallMs: [51, 50, 52, 49, 50] },
-    { workers: 4, wallMs: [40, 41, 39, 40, 42] }
+    { workers: 1, wallMs: [100, 102, 98, 101, 99, 100] },
+    { workers: 2, wallMs: [51, 50, 52, 49, 50, 50] },
+    { workers: 4, wallMs: [40, 41, 39, 40, 42, 40] }
   ])
   const analysis = analyzeRun(run)
   const csv = runToCsv(run, analysis)
 
-  it('keeps the history export’s columns and adds intervals, errors, breakdown and model', () => {
+  it('is the one run schema, with intervals, errors, verdicts, breakdown and model', () => {
     const lines = csv.split('\r\n')
     expect(lines).toHaveLength(4)
-    expect(lines[0]).toBe(
-      [...CSV_COLUMNS.map((c) => c.header), ...ANALYSIS_COLUMNS.map((c) => c.header)].join(',')
-    )
+    expect(lines[0]).toBe(CSV_COLUMNS.map((c) => c.header).join(','))
     const { data, errors } = parse(csv)
     expect(errors).toEqual([])
     const four = data[2]
@@ -41,7 +34,11 @@ describe('runToCsv', () => {
       12
     )
     expect(four.warnings).toBe('more-workers-than-cores')
-    expect(data[0].speedupError).toBe('0')
+    expect(Number(four.speedupLow)).toBeCloseTo(analysis.workers[2].speedupInterval!.lower, 12)
+    expect(four.verdict).toBe('faster')
+    expect(four.oversubscribed).toBe('true')
+    expect(data[0].verdict).toBe('baseline')
+    expect(data[0].speedupError).toBe('')
     expect(data[0].karpFlattError).toBe('')
   })
 })

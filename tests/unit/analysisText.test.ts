@@ -17,6 +17,8 @@ import {
   warningText,
   whereText
 } from '../../src/renderer/src/lib/i18n/analysisText'
+import { defaultRunConfig } from '../../src/shared/config'
+import { describeStep, stepInfoOf, studyPlan, type StudyConfig } from '../../src/shared/study'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
 
 const HANGUL = /[\uac00-\ud7a3]/
@@ -148,17 +150,29 @@ describe('analysis sentences in Korean', () => {
     korean.forEach((sentence, i) => expectSameNumbers(analysis.verdict[i], sentence))
   })
 
-  it('names where a warning came from and what a study is doing', () => {
-    expect(whereText('process · cold · 10,000 elements', 'ko')).toBe(
+  it('words where a warning came from and what a study is doing from their data, not by parsing English', () => {
+    expect(whereText({ backend: 'process', pool: 'cold', size: 10_000 }, 'ko')).toBe(
       '프로세스 · 콜드 풀 · 원소 10,000개'
     )
-    expect(whereText('thread', 'ko')).toBe('스레드')
-    expect(whereText('thread', 'en')).toBe('thread')
-    expect(stepLabelText('size sweep · thread · warm · 1,000 elements', 'ko')).toBe(
-      '크기 스윕 · 스레드 · 웜 풀 · 원소 1,000개'
+    expect(whereText({ backend: 'process', pool: 'cold', size: 10_000 }, 'en')).toBe(
+      'process · cold · 10,000 elements'
     )
-    expect(stepLabelText('memory probe · process', 'ko')).toBe('메모리 측정 · 프로세스')
-    expect(stepLabelText('done', 'ko')).toBe('완료')
-    expect(stepLabelText('memory probe · process', 'en')).toBe('memory probe · process')
+    expect(whereText({ backend: 'thread' }, 'ko')).toBe('스레드')
+    expect(whereText({ backend: 'thread' }, 'en')).toBe('thread')
+    const size = { kind: 'size', backend: 'thread', pool: 'warm', size: 1000 } as const
+    expect(stepLabelText(size, 'ko')).toBe('크기 스윕 · 스레드 · 웜 풀 · 원소 1,000개')
+    expect(stepLabelText({ kind: 'memory', backend: 'process' }, 'ko')).toBe(
+      '메모리 측정 · 프로세스'
+    )
+    expect(stepLabelText({ kind: 'done' }, 'ko')).toBe('완료')
+    // English is the same words the CLI's progress line prints (describeStep).
+    const plan = studyPlan({
+      base: { ...defaultRunConfig(2), range: { start: 0, end: 1000 } },
+      sizes: [1000],
+      backends: ['process']
+    } as StudyConfig)
+    for (const step of plan) {
+      expect(stepLabelText(stepInfoOf(step), 'en')).toBe(describeStep(step))
+    }
   })
 })

@@ -3,9 +3,10 @@ import { analyzeRun, fitAmdahl, medianInterval } from '../../src/shared/scaling'
 import type { RunRecord } from '../../src/shared/result'
 import { syntheticRun } from '../helpers/syntheticRun'
 
-const ONE = [100, 102, 98, 101, 99]
-const TWO = [51, 50, 52, 49, 50]
-const FOUR = [40, 41, 39, 40, 42]
+// Six repetitions: the fewest for which the median's 95% interval is computed.
+const ONE = [100, 102, 98, 101, 99, 100]
+const TWO = [51, 50, 52, 49, 50, 50]
+const FOUR = [40, 41, 39, 40, 42, 40]
 
 /** A strong-scaling run on a 2-core machine: 1, 2 and 4 (oversubscribed) warm workers. */
 const strongRun = (): RunRecord =>
@@ -36,11 +37,11 @@ describe('analyzeRun: per worker count', () => {
   it('gives n, median with its bootstrap interval, mean ± σ with its Student-t interval, min…max', () => {
     expect(a.workers.map((w) => w.workers)).toEqual([1, 2, 4])
     const [one] = a.workers
-    expect(one).toMatchObject({ n: 5, medianMs: 100, meanMs: 100, minMs: 98, maxMs: 102 })
-    expect(one.stddevMs).toBeCloseTo(Math.sqrt(2.5), 12)
-    // scipy: stats.t.ppf(0.975, 4) = 2.7764451051977987; s/√n = √2.5/√5.
-    const half = 2.7764451051977987 * Math.sqrt(2.5 / 5)
-    expect(one.meanInterval).toMatchObject({ method: 'student-t', level: 0.95, df: 4 })
+    expect(one).toMatchObject({ n: 6, medianMs: 100, meanMs: 100, minMs: 98, maxMs: 102 })
+    expect(one.stddevMs).toBeCloseTo(Math.sqrt(2), 12)
+    // scipy: stats.t.ppf(0.975, 5) = 2.570581835636314; s/√n = √2/√6.
+    const half = 2.570581835636314 * Math.sqrt(2 / 6)
+    expect(one.meanInterval).toMatchObject({ method: 'student-t', level: 0.95, df: 5 })
     expect(one.meanInterval!.halfWidth).toBeCloseTo(half, 9)
     expect(one.meanInterval!.lower).toBeCloseTo(100 - half, 9)
     expect(one.medianInterval).toEqual(medianInterval(ONE))
@@ -64,6 +65,24 @@ describe('analyzeRun: per worker count', () => {
     // The reference row is measured against itself: no error.
     expect(a.workers[0].speedup).toMatchObject({ speedup: 1, speedupError: 0 })
     expect(a.baselineMeasured).toBe(true)
+  })
+
+  it('gives the speedup a 95% interval on the log scale: ≈ S ± e, never below 0', () => {
+    const four = a.workers[2]
+    const { speedup: S, speedupError: e } = four.speedup
+    expect(four.speedupInterval!.lower).toBeCloseTo(S * Math.exp(-e / S), 12)
+    expect(four.speedupInterval!.upper).toBeCloseTo(S * Math.exp(e / S), 12)
+    expect(four.speedupInterval!.lower).toBeCloseTo(S - e, 2)
+    // Two noisy repetitions: t(1) = 12.7 makes e larger than S; the interval stays positive.
+    const noisy = analyzeRun(
+      syntheticRun([
+        { workers: 1, wallMs: [178, 196] },
+        { workers: 2, wallMs: [77.8, 110] }
+      ])
+    ).workers[1]
+    expect(noisy.speedup.speedupError).toBeGreaterThan(noisy.speedup.speedup)
+    expect(noisy.speedupInterval!.lower).toBeGreaterThan(0)
+    expect(noisy.verdict).toBe('no-difference')
   })
 
   it('computes Karp–Flatt e(N) and its trend sentence', () => {
@@ -116,7 +135,8 @@ describe('analyzeRun: per worker count', () => {
 
 function median(xs: number[]): number {
   const s = [...xs].sort((x, y) => x - y)
-  return s[(s.length - 1) / 2]
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
 describe('analyzeRun: warnings a user can act on', () => {
@@ -128,7 +148,7 @@ describe('analyzeRun: warnings a user can act on', () => {
     const outliers = analyzeRun(run).warnings.filter((w) => w.code === 'outliers')
     expect(outliers).toHaveLength(1)
     expect(outliers[0]).toMatchObject({ workers: 2, repetitions: [5], valuesMs: [190] })
-    expect(outliers[0].message).toContain('#5 (190 ms)')
+    expect(outliers[0].message).toContain('#5 (190 ms, +280%)')
   })
 
   it('compares a cold spawn with the job: the median compute of one worker', () => {
@@ -158,11 +178,12 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     const a = analyzeRun(
       syntheticRun([
         { workers: 1, wallMs: ONE },
-        { workers: 2, wallMs: [101, 100, 99, 100, 98] },
-        { workers: 4, wallMs: [104, 103, 105, 104, 106] }
+        { workers: 2, wallMs: [99, 98, 99, 100, 98, 99] },
+        { workers: 4, wallMs: [97, 96, 98, 97, 97, 96] }
       ])
     )
     expect(a.models.comparison!.amdahl!.serialFraction).toBeGreaterThan(0.9)
+    expect(a.models.comparison!.amdahl!.serialFraction).toBeLessThanOrEqual(1)
     expect(a.models.summary).toContain('rarely serial code')
     expect(analyzeRun(strongRun()).models.summary).not.toContain('rarely serial code')
   })
@@ -204,7 +225,7 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     expect(a.workers[0].scaled!.scaledSpeedup).toBe(1)
   })
 
-  it('recovers T1 from the stored speedup when 1 was measured but not kept', () => {
+  it('uses a migrated record’s recovered T1, and claims no interval without T1’s', () => {
     const full = syntheticRun([
       { workers: 1, wallMs: ONE },
       { workers: 2, wallMs: TWO },
@@ -213,15 +234,31 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     const withoutOne: RunRecord = {
       ...full,
       config: { ...full.config, workers: [2, 4] },
-      results: full.results.slice(1)
+      results: full.results.slice(1),
+      legacyBaselineMs: 100
     }
     const a = analyzeRun(withoutOne)
     expect(a.baselineMeasured).toBe(false)
     expect(a.context.jobMs).toBeNull()
     expect(a.workers.map((w) => w.speedup.speedup)).toEqual([2, 2.5])
-    // Only TN's interval is carried: smaller than with the baseline's.
-    const withOne = analyzeRun(full).workers[2].speedup.speedupError
-    expect(a.workers[1].speedup.speedupError).toBeLessThan(withOne)
+    expect(a.workers.map((w) => w.speedupInterval)).toEqual([null, null])
+    expect(a.workers.map((w) => w.verdict)).toEqual(['no-difference', 'no-difference'])
     expect(a.models.comparison).not.toBeNull()
+  })
+
+  it('fits no model over a slowdown: overhead dominates, no ceiling below 1×', () => {
+    const a = analyzeRun(
+      syntheticRun([
+        { workers: 1, wallMs: ONE },
+        { workers: 2, wallMs: [113, 114, 112, 113, 114, 113] },
+        { workers: 4, wallMs: [130, 131, 129, 130, 132, 130] }
+      ])
+    )
+    expect(a.models.comparison).toBeNull()
+    expect(a.models.summary).toContain('overhead dominates')
+    expect(a.models.summary).not.toMatch(/ceiling/)
+    // Karp–Flatt e > 1 would be printed as a "serial fraction": it is not computed.
+    expect(a.workers.map((w) => w.karpFlatt)).toEqual([null, null, null])
+    expect(a.verdict.code).toBe('slower')
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Engine, RunHooks } from '../../src/main/engine/types'
-import { createHistoryStore } from '../../src/main/history/historyStore'
+import { createHistoryStore, HistoryWriteError } from '../../src/main/history/historyStore'
 import type { HistoryStore } from '../../src/main/history/historyStore'
 import { createBenchService } from '../../src/main/service/benchService'
 import type { BenchServiceDeps, SaveFileOptions } from '../../src/main/service/benchService'
@@ -116,9 +116,29 @@ describe('bench service', () => {
     const result = await svc.handle('bench:run', tutorialRunConfig())
     expect(result.ok).toBe(false)
     if (!result.ok) {
-      expect(result.error.code).toBe('io')
+      expect(result.error.code).toBe('not-saved')
+      expect(result.error.saveFailure).toBe('disk-full')
       expect(result.error.message).toMatch(/could not be saved to history: ENOSPC/)
+      // The run comes back with the failure, so it stays on screen…
+      expect(result.error.run).toEqual(sampleRun())
     }
+    // …and can still be exported, although history does not have it.
+    const exported = await svc.handle('export:json', { ids: [sampleRun().id] })
+    expect(exported.ok && exported.value.saved).toBe(true)
+    const path = join(dir, saved[0].defaultPath)
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(
+      expect.objectContaining({ runs: [expect.objectContaining({ id: sampleRun().id })] })
+    )
+  })
+
+  it('words a run too large for history as such', async () => {
+    const failing: HistoryStore = {
+      ...history,
+      append: () => Promise.reject(new HistoryWriteError('too-large', 'over the limit'))
+    }
+    const { svc } = service({ history: failing })
+    const result = await svc.handle('bench:run', tutorialRunConfig())
+    expect(!result.ok && result.error.saveFailure).toBe('too-large')
   })
 
   it('refuses a bad configuration before the engine sees it', async () => {
@@ -203,7 +223,9 @@ describe('bench service', () => {
     const result = await svc.handle('export:json', { ids: ['run-000000'] })
     expect(result.ok && result.value.saved).toBe(true)
     const written = JSON.parse(await readFile(join(dir, saved[0].defaultPath), 'utf8'))
-    expect(written.runs).toEqual([sampleRun({}, 0)])
+    // One run: written exactly as the CLI's --json, the record under `run`.
+    expect(written.format).toBe('speedup-lab/run')
+    expect(written.run).toEqual(sampleRun({}, 0))
   })
 
   it('writes nothing when the dialog is cancelled or a run is missing', async () => {

@@ -50,7 +50,7 @@ describe('validateRunConfig', () => {
     expect(byField['(config)']).toMatch(/unknown field: extra/)
   })
 
-  it('rejects end < start and an empty range (nothing to measure)', () => {
+  it('rejects end < start and an empty range (issue 9: 1000:1000 ran and reported a speedup)', () => {
     expect(fieldsOf({ ...good, range: { start: 10, end: 5 } })).toEqual(['range.end'])
     expect(fieldsOf({ ...good, range: { start: 5, end: 5 } })).toEqual(['range.end'])
     expect(fieldsOf({ ...good, range: { start: 5, end: 6 } })).toEqual([])
@@ -66,6 +66,9 @@ describe('validateRunConfig', () => {
     }
     expect(recordedRunConfigSchema.safeParse(old).success).toBe(true)
     expect(runConfigSchema.safeParse(old).success).toBe(false)
+    // Runs stored since issue 9 may say reps 'auto'.
+    expect(recordedRunConfigSchema.safeParse({ ...old, reps: 'auto' }).success).toBe(true)
+    expect(recordedRunConfigSchema.safeParse({ ...old, reps: 'many' }).success).toBe(false)
   })
 
   it('rejects extra fields inside the range too', () => {

@@ -1,8 +1,16 @@
 import fc from 'fast-check'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { CSV_COLUMNS, FORMULA_TRIGGER, guardFormula, recordsToCsv } from '../../src/shared/csv'
+import {
+  CSV_COLUMNS,
+  FORMULA_TRIGGER,
+  guardFormula,
+  recordsToCsv,
+  runToCsv
+} from '../../src/shared/csv'
 import { recordsToJson } from '../../src/shared/recordsJson'
+import { resultRows, runToJson } from '../../src/shared/runExport'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunRecord } from '../../src/shared/result'
 import { sampleRun } from '../helpers/runRecord'
 
@@ -24,13 +32,18 @@ describe('recordsToCsv', () => {
     const lines = csv.split('\r\n')
     expect(lines).toHaveLength(5)
     expect(csv.replace(/\r\n/g, '')).not.toContain('\n')
+    // Today's field names kept where they mean the same; docs/FORMATS.md lists every column.
     expect(lines[0]).toBe(
       'runId,date,rangeStart,rangeEnd,workload,backend,pool,warmup,reps,cpuModel,logicalCores,' +
-        'availableParallelism,memoryBytes,os,arch,nodeVersion,electronVersion,appVersion,workers,n,' +
-        'medianMs,meanMs,stddevMs,minMs,maxMs,spawnMedianMs,speedup,efficiency,karpFlatt,sum,' +
-        'expectedSum,correct'
+        'availableParallelism,memoryBytes,os,arch,nodeVersion,electronVersion,appVersion,' +
+        'speedupDefinition,workers,n,medianMs,medianCiLower,medianCiUpper,meanMs,stddevMs,minMs,' +
+        'maxMs,spawnMedianMs,speedup,speedupError,speedupLow,speedupHigh,efficiency,' +
+        'efficiencyError,karpFlatt,karpFlattError,verdict,oversubscribed,sum,expectedSum,correct,' +
+        'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,' +
+        'amdahlSerialFraction,amdahlSerialFractionError,amdahlCeiling,bestModel,uslSigma,uslKappa,' +
+        'warnings'
     )
-    expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[18])).toEqual([
+    expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[19])).toEqual([
       'run-000000 1',
       'run-000000 2',
       'run-000001 1',
@@ -42,7 +55,8 @@ describe('recordsToCsv', () => {
     const run = sampleRun()
     const rows = parse(recordsToCsv([run])).data
     expect(rows).toHaveLength(2)
-    run.results.forEach((r, i) => {
+    const analysis = analyzeRun(run)
+    resultRows(run, analysis).forEach((r, i) => {
       const row = rows[i]
       expect(row.runId).toBe(run.id)
       // The parser's dynamic typing reads an ISO date as a Date.
@@ -64,7 +78,11 @@ describe('recordsToCsv', () => {
         'efficiency'
       ] as const)
         expect(row[key]).toBe(r[key])
+      // From the one analysis, not from the record: the record keeps no derived figure.
+      expect(row.medianMs).toBe(analysis.workers[i].medianMs)
+      expect(row.speedup).toBe(analysis.workers[i].speedup.speedup)
       expect(row.karpFlatt).toBe(r.karpFlatt)
+      expect(row.verdict).toBe(r.verdict)
       expect(row.spawnMedianMs).toBeNull()
       expect(row.correct).toBe(true)
     })
@@ -111,12 +129,14 @@ describe('recordsToCsv', () => {
   })
 
   it('writes non-finite figures and absent values as empty cells', () => {
+    // A migrated record without the 1-worker samples and no recoverable T1: no speedup.
     const run = sampleRun()
-    run.results[1].speedup = Number.NaN
-    run.results[1].efficiency = Number.POSITIVE_INFINITY
-    const row = Papa.parse<Record<string, string>>(recordsToCsv([run]), { header: true }).data[1]
+    run.results = run.results.filter((r) => r.workers !== 1)
+    const row = Papa.parse<Record<string, string>>(recordsToCsv([run]), { header: true }).data[0]
+    expect(row.workers).toBe('2')
     expect(row.speedup).toBe('')
     expect(row.efficiency).toBe('')
+    expect(row.speedupLow).toBe('')
     expect(row.electronVersion).toBe('')
   })
 
@@ -152,12 +172,24 @@ describe('guardFormula', () => {
 })
 
 describe('recordsToJson', () => {
-  it('reads back to the same runs in a tagged envelope', () => {
+  it('reads back to the same runs in a tagged envelope of run exports', () => {
     const runs = [sampleRun({}, 0), sampleRun({}, 1)]
     const parsed = JSON.parse(recordsToJson(runs, new Date('2025-02-01T00:00:00Z')))
     expect(parsed.format).toBe('speedup-lab/runs')
-    expect(parsed.version).toBe(1)
+    expect(parsed.version).toBe(2)
     expect(parsed.exportedAt).toBe('2025-02-01T00:00:00.000Z')
-    expect(parsed.runs).toEqual(runs)
+    expect(parsed.runs.map((r: { run: unknown }) => r.run)).toEqual(runs)
+    expect(parsed.runs[0].format).toBe('speedup-lab/run')
+  })
+
+  it('writes one run’s CSV exactly as the CLI does', () => {
+    const run = sampleRun()
+    expect(recordsToCsv([run])).toBe(runToCsv(run))
+  })
+
+  it('writes one run exactly as the CLI does (speedup-lab/run)', () => {
+    const run = sampleRun()
+    expect(recordsToJson([run])).toBe(runToJson(run))
+    expect(JSON.parse(recordsToJson([run])).format).toBe('speedup-lab/run')
   })
 })

@@ -55,6 +55,7 @@ const VALID: Partial<Record<InvokeChannel, unknown>> = {
   'export:json': { ids: ['run-1'] },
   'export:markdown': { ids: ['run-1'] },
   'export:study': { id: 'study-1', format: 'csv' },
+  'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'json' },
   'export:png': { name: 'speedup chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }
 }
 

@@ -88,6 +88,7 @@ const validPayloads: { [C in InvokeChannel]: unknown } = {
   'export:json': { ids: ['run-1'] },
   'export:markdown': { ids: ['run-1'] },
   'export:study': { id: 'study-1', format: 'markdown' },
+  'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'csv' },
   'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
   'system:info': undefined
 }
@@ -149,6 +150,15 @@ const badPayloads: { [C in InvokeChannel]: unknown[] } = {
     { id: 'study-1', format: 'pdf' },
     { id: 'study-1', format: 'csv', path: '/etc/passwd' },
     { ids: ['study-1'], format: 'json' }
+  ],
+  'export:comparison': [
+    undefined,
+    { baselineId: 'run-1', candidateId: 'run-2' },
+    { baselineId: '', candidateId: 'run-2', format: 'csv' },
+    { baselineId: 'run-1', candidateId: 7, format: 'csv' },
+    { baselineId: 'run-1', candidateId: 'run-2', format: 'pdf' },
+    { baselineId: 'run-1', candidateId: 'run-2', format: 'csv', path: '/etc/passwd' },
+    { ids: ['run-1', 'run-2'], format: 'json' }
   ],
   'export:png': [
     undefined,

@@ -15,8 +15,10 @@ import {
   roughDuration,
   spawnsFor
 } from '../../src/shared/limits'
+import { planRun } from '../../src/shared/analysis/runPlan'
 
-const base: RunConfig = { ...defaultRunConfig(2), range: { start: 0, end: 1_000_000 } }
+// A fixed count (the default is 'auto', tested on its own below).
+const base: RunConfig = { ...defaultRunConfig(2), range: { start: 0, end: 1_000_000 }, reps: 5 }
 
 describe('limits', () => {
   it('workers: 32 per core, never above the hard ceiling', () => {
@@ -40,13 +42,13 @@ describe('limits', () => {
   })
 
   it('spawns: a warm pool starts its largest count once, a cold one every count every repetition', () => {
-    expect(spawnsFor({ ...base, workers: [2, 4], pool: 'warm' })).toBe(4)
+    expect(spawnsFor({ ...base, workers: [2, 4], pool: 'warm' }, 2)).toBe(4)
     // 1 (baseline) + 2 + 4 workers, in 1 warm-up and 5 repetitions.
-    expect(spawnsFor({ ...base, workers: [2, 4], pool: 'cold', warmup: 1, reps: 5 })).toBe(42)
+    expect(spawnsFor({ ...base, workers: [2, 4], pool: 'cold', warmup: 1, reps: 5 }, 2)).toBe(42)
     const many = { ...base, workers: Array.from({ length: 64 }, (_, i) => i + 1) }
     const cold = checkLimits({ ...many, pool: 'cold', warmup: 0, reps: 20 }, 2)
     expect(cold.refused.map((i) => i.code)).toEqual(['too-many-spawns'])
-    expect(spawnsFor({ ...many, pool: 'cold', warmup: 0, reps: 20 })).toBeGreaterThan(
+    expect(spawnsFor({ ...many, pool: 'cold', warmup: 0, reps: 20 }, 2)).toBeGreaterThan(
       MAX_SPAWNS_PER_RUN
     )
     expect(checkLimits({ ...many, pool: 'warm', warmup: 0, reps: 20 }, 2).refused).toEqual([])
@@ -64,6 +66,21 @@ describe('limits', () => {
     expect(years.needsConfirmation).toBe(true)
     expect(years.estimatedMs).toBeGreaterThan(CONFIRM_ABOVE_MS)
     expect(roughDuration(years.estimatedMs)).toMatch(/years$/)
+  })
+
+  it("'auto' repetitions count as their planned number in the spawns and the estimate", () => {
+    const auto: RunConfig = { ...base, workers: [2, 4], pool: 'cold', warmup: 1, reps: 'auto' }
+    const plan = planRun(auto, 2)
+    const planned = plan.counts.reduce((sum, n, i) => sum + (auto.warmup + plan.reps[i]) * n, 0)
+    expect(spawnsFor(auto, 2)).toBe(planned)
+    // A cold 1-worker repetition of this tiny range is mostly its ~40 ms start: many repetitions.
+    expect(spawnsFor(auto, 2)).toBeGreaterThan(spawnsFor({ ...auto, reps: 5 }, 2))
+    expect(estimateRunMs(auto, 2)).toBe(plan.estimatedMs)
+    // Every count takes at least the rule's 3 s.
+    expect(estimateRunMs(auto, 2)).toBeGreaterThanOrEqual(plan.counts.length * 3000)
+    expect(checkLimits({ ...auto, range: { start: 0, end: 9_000_000_000_000 } }, 2)).toMatchObject({
+      needsConfirmation: true
+    })
   })
 })
 

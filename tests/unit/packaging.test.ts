@@ -61,7 +61,8 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
-      enableCookieEncryption: true
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false
     })
   })
 

@@ -51,6 +51,7 @@ describe('preload', () => {
         'cancel',
         'clearHistory',
         'deleteRuns',
+        'exportComparison',
         'exportCsv',
         'exportJson',
         'exportMarkdown',

@@ -20,7 +20,11 @@ const fake = vi.hoisted(() => {
     ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
-    forks: 0
+    forks: 0,
+    /** What happened, in order: the scheme must be privileged before the app is ready. */
+    steps: [] as string[],
+    privileged: [] as unknown[],
+    protocols: new Map<string, (request: { url: string }) => Promise<Response>>()
   }
   class FakeContents {
     readonly id = 41
@@ -78,12 +82,25 @@ const fake = vi.hoisted(() => {
       getPath: () => state.userData,
       setPath: () => undefined,
       requestSingleInstanceLock: () => true,
-      whenReady: () => Promise.resolve(),
+      whenReady: () => {
+        state.steps.push('whenReady')
+        return Promise.resolve()
+      },
       on: () => undefined,
       off: () => undefined,
       quit: () => undefined
     },
     BrowserWindow: FakeWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        state.steps.push('registerSchemesAsPrivileged')
+        state.privileged.push(...schemes)
+      },
+      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
+        state.steps.push(`handle ${scheme}`)
+        state.protocols.set(scheme, handler)
+      }
+    },
     dialog: { showSaveDialog: async () => ({ canceled: true }) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
@@ -151,8 +168,37 @@ describe('the main window', () => {
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/)
   })
 
-  it('shows the built page from a file, not a remote origin', () => {
-    expect(win.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
+  it('shows the built page from its own privileged app:// scheme, not file:// or a remote origin', () => {
+    expect(win.url).toBe('app://speedup-lab/index.html')
+    // Registered as standard and secure before the app is ready, then handled.
+    expect(state.steps.indexOf('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0)
+    expect(state.steps.indexOf('registerSchemesAsPrivileged')).toBeLessThan(
+      state.steps.indexOf('whenReady')
+    )
+    expect(state.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }
+    ])
+    expect(state.steps).toContain('handle app')
+    // DevTools stay available in a development build only.
+    expect(win.options.webPreferences?.devTools).toBe(true)
+  })
+
+  it('serves the renderer folder over app:// and nothing outside it', async (ctx) => {
+    if (!existsSync(join(ROOT, 'out/renderer/index.html')))
+      ctx.skip('not built (npm test builds first)')
+    const serve = state.protocols.get('app')!
+    const page = await serve({ url: 'app://speedup-lab/index.html' })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await page.text()).toContain('Content-Security-Policy')
+    for (const url of [
+      'app://speedup-lab/../main/index.js',
+      'app://speedup-lab/%2e%2e/main/index.js',
+      'app://speedup-lab/..%2fmain%2findex.js',
+      'app://speedup-lab/%2e%2e%2f%2e%2e%2fpackage.json',
+      'app://other-host/index.html'
+    ])
+      expect((await serve({ url })).status, url).toBe(404)
   })
 
   it('stays on its page: navigation and redirects elsewhere are prevented', () => {
@@ -163,6 +209,8 @@ describe('the main window', () => {
         'https://evil.example/',
         'http://127.0.0.1:8080/',
         'file:///etc/passwd',
+        'app://speedup-lab/other.html',
+        'app://evil/index.html',
         `${win.url!.replace('index.html', 'other.html')}`,
         'javascript:alert(1)',
         'data:text/html,<script>alert(1)</script>'

@@ -118,9 +118,32 @@ describe('app menu', () => {
     expect(english).toEqual([])
   })
 
+  it('leaves Reload and DevTools out of a packaged build (a development build keeps them)', () => {
+    type Role = { role?: string; label?: string; submenu?: Role[] }
+    const flat = (list: Role[]): Role[] => list.flatMap((i) => [i, ...flat(i.submenu ?? [])])
+    const forbidden = ['reload', 'forceReload', 'toggleDevTools', 'viewMenu']
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      for (const labels of [MENU_LABELS.en, MENU_LABELS.ko]) {
+        const packaged = flat(
+          appMenuTemplate(() => undefined, platform, labels, { packaged: true }) as Role[]
+        )
+        const roles = packaged.map((i) => i.role).filter(Boolean)
+        for (const role of forbidden) expect(roles, `${platform} ${role}`).not.toContain(role)
+        // Zoom and full screen remain, under the View menu.
+        expect(roles).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'togglefullscreen']))
+        expect(packaged.some((i) => i.label === labels.view)).toBe(true)
+      }
+      const dev = appMenuTemplate(() => undefined, platform) as Role[]
+      expect(dev.map((i) => i.role)).toContain('viewMenu')
+    }
+    expect(securePreferences('/p.js', { devTools: false }).devTools).toBe(false)
+    expect(securePreferences('/p.js').devTools).toBe(true)
+  })
+
   it('has no two items with the same shortcut, on every platform', () => {
     for (const platform of ['linux', 'win32', 'darwin'] as const) {
       const keys = items(platform).all.flatMap((i) => (i.accelerator ? [i.accelerator] : []))
+      expect(keys.length).toBeGreaterThan(2)
       expect(new Set(keys).size).toBe(keys.length)
     }
   })

@@ -1,3 +1,4 @@
+import { fixedRepetitions } from '../../shared/analysis/chooseRepetitions'
 import type { RunConfig } from '../../shared/config'
 import type { RunProgress } from '../../shared/result'
 import { now } from './clock'
@@ -10,7 +11,9 @@ import { now } from './clock'
 export class ProgressTracker {
   private readonly startedAt = now()
   private doneCost = 0
-  private readonly totalCost: number
+  private totalCost: number
+  /** Repetitions expected per worker count; with 'auto', the minimum until the first round. */
+  private repsByCount: Map<number, number>
   private current: { cost: number; perWorker: number[] } | null = null
   private lastEmit = 0
   private phase: RunProgress['phase'] = 'spawning'
@@ -20,12 +23,25 @@ export class ProgressTracker {
   constructor(
     private readonly runId: string,
     private readonly config: RunConfig,
-    counts: number[],
+    private readonly counts: number[],
     private readonly cores: number,
     private readonly emit: (p: RunProgress) => void
   ) {
-    const repsPerCount = config.warmup + config.reps
-    this.totalCost = counts.reduce((sum, n) => sum + repsPerCount * this.costOf(n), 0)
+    this.repsByCount = new Map(counts.map((n) => [n, fixedRepetitions(config.reps)]))
+    this.totalCost = this.costOfPlan()
+  }
+
+  private costOfPlan(): number {
+    return this.counts.reduce(
+      (sum, n) => sum + (this.config.warmup + (this.repsByCount.get(n) ?? 0)) * this.costOf(n),
+      0
+    )
+  }
+
+  /** Repetitions chosen once the first round was timed (reps 'auto'): the estimate follows. */
+  plan(repsByCount: Map<number, number>): void {
+    this.repsByCount = new Map(repsByCount)
+    this.totalCost = this.costOfPlan()
   }
 
   costOf(workers: number): number {
@@ -78,7 +94,14 @@ export class ProgressTracker {
       phase: this.phase,
       workers: this.workers,
       rep: this.rep,
-      reps: this.phase === 'warmup' ? this.config.warmup : this.config.reps,
+      reps:
+        this.phase === 'warmup'
+          ? this.config.warmup
+          : // An 'auto' estimate can fall short of the repetitions the rule ends up needing.
+            Math.max(
+              this.rep,
+              this.repsByCount.get(this.workers) ?? fixedRepetitions(this.config.reps)
+            ),
       fraction,
       etaMs:
         fraction > 0.02 && fraction < 1

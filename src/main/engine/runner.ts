@@ -5,6 +5,7 @@ import { expectedSum, splitRange } from '../../shared/range'
 import type { Range } from '../../shared/range'
 import type { RunRecord, Sample, WorkerTiming } from '../../shared/result'
 import type { SystemInfo } from '../../shared/system'
+import { expectedRepetitions, needsMoreRepetitions } from '../../shared/analysis/chooseRepetitions'
 import { aggregate, countsToMeasure, countsToReport } from './aggregate'
 import type { CountMeasurement } from './aggregate'
 import { now } from './clock'
@@ -169,8 +170,15 @@ export async function runBenchmark(
         throwIfCancelled()
       }
     }
-    for (let rep = 1; rep <= config.reps; rep++) {
-      for (const n of counts) {
+    // A fixed count, or 'auto': each count until it has 5 repetitions and 3 s (at most 100).
+    const wallsOf = (n: number): number[] => measured.get(n)!.samples.map((s) => s.wallMs)
+    for (let rep = 1; ; rep++) {
+      const due = counts.filter((n) => needsMoreRepetitions(wallsOf(n), config.reps))
+      if (due.length === 0) break
+      if (rep === 2 && config.reps === 'auto') {
+        tracker.plan(new Map(counts.map((n) => [n, expectedRepetitions('auto', wallsOf(n)[0])])))
+      }
+      for (const n of due) {
         tracker.beginRep('measuring', n, rep)
         const outcome = await measureRep(n, warmPool)
         tracker.endRep()

@@ -5,6 +5,7 @@ import type { RunProgress, RunRecord } from '../../shared/result'
 import {
   describeStep,
   estimateStepMs,
+  stepInfoOf,
   studyPlan,
   sweepWorkers,
   validateStudyConfig,
@@ -81,6 +82,7 @@ export async function runStudy(
       step: Math.min(index + 1, steps.length),
       steps: steps.length,
       label: index < steps.length ? describeStep(steps[index]) : 'done',
+      stepInfo: stepInfoOf(index < steps.length ? steps[index] : null),
       fraction,
       etaMs: fraction >= 1 ? 0 : fraction > 0.02 ? (elapsedMs * (1 - fraction)) / fraction : null,
       elapsedMs,

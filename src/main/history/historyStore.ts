@@ -1,8 +1,11 @@
-import { mkdir, open, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, rm, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { lock } from 'proper-lockfile'
 import { summarize } from '../../shared/history'
 import type { DamagedEntry, HistoryListing } from '../../shared/history'
+import { MAX_HISTORY_LINE_BYTES } from '../../shared/historySave'
+import type { SaveFailure } from '../../shared/historySave'
 import type { RunRecord } from '../../shared/result'
 import { parseRunRecord } from '../../shared/runRecordSchema'
 import { atomicReplace, syncDirectory } from '../fs/atomicWriteFile'
@@ -13,13 +16,27 @@ import type { HistoryIndex, IndexEntry } from './summaryIndex'
 /**
  * Run history as JSON Lines, one RunRecord a line, oldest first.
  *
- * - Appends write one whole line and fsync it. A line cut short (the app
- *   killed mid-write, a full disk) damages only itself: the next append
- *   starts on a fresh line, and loading sets the damaged line aside.
+ * - An append resolves only once its whole line is on disk: every byte
+ *   written (short writes are continued), fsynced, and the file's size
+ *   checked. A failed append (a full disk) cuts its partial line back off and
+ *   rejects with a HistoryWriteError ('disk-full', 'too-large', 'io'). A line
+ *   cut short anyway (the app killed mid-write) damages only itself: the next
+ *   append starts on a fresh line, and loading sets the damaged line aside.
  * - Deleting rewrites the file atomically (temporary file, fsync, rename).
+ * - Across processes (the app, the CLI, scripts on one history): every write
+ *   (append, delete, clear, setting damage aside) holds `<file>.lock`, a lock
+ *   directory kept by proper-lockfile (stale after 10 s if its holder died),
+ *   so no process ever renames a new file over one another is appending to.
+ *   Listing and reading take no lock: they never write, so they work on a
+ *   full disk and a read-only folder; a listing that raced a writer is simply
+ *   not cached.
  * - A damaged line is copied to `history.damaged-<time>.jsonl`, removed from
  *   the history, and reported with its line number and reason; it never stops
- *   the history from loading. An unreadable file is reported, not thrown.
+ *   the history from loading. While there is no room to copy it (a full disk)
+ *   it is reported, left in place and skipped, and set aside by a later
+ *   listing once there is room. An unreadable file is reported, not thrown.
+ * - A line longer than MAX_HISTORY_LINE_BYTES is set aside unread, copied
+ *   in chunks: reading stays linear in the file's size and memory bounded.
  * - Listing reads a summary index saved beside the file while it matches the
  *   file, so a history of 10,000 runs lists without parsing 10,000 records.
  * - Operations run one at a time, in the order they were asked for.
@@ -44,6 +61,8 @@ export interface HistoryStoreOptions {
   fileName?: string
   /** Clock for the set-aside file's name (tests). */
   now?: () => Date
+  /** Longest line read or written; default MAX_HISTORY_LINE_BYTES (tests use less). */
+  maxLineBytes?: number
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -79,14 +98,76 @@ function readRecord(
 const isBlank = (bytes: Uint8Array): boolean =>
   bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)
 
+/** Why an append did not store its run; `reason` is what the user is told. */
+export class HistoryWriteError extends Error {
+  constructor(
+    readonly reason: SaveFailure,
+    message: string,
+    readonly code?: string
+  ) {
+    super(message)
+    this.name = 'HistoryWriteError'
+  }
+}
+
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT'])
+const isNoSpace = (e: unknown): boolean => NO_SPACE.has(errorCode(e) ?? '')
+
+/** A line that could not be read, by where it is in the file (never its bytes: it may be huge). */
+interface BadLine {
+  line: number
+  offset: number
+  length: number
+  reason: string
+}
+
+/** One pass over the file: what it holds, what is damaged, and whether it changed meanwhile. */
+interface Scan {
+  index: HistoryIndex
+  bad: BadLine[]
+  /** False when the file changed while it was read (another process wrote). */
+  steady: boolean
+}
+
+/** A lock older than this is taken over: its holder died (proper-lockfile refreshes it meanwhile). */
+const LOCK_STALE_MS = 10_000
+/** How long to wait for another process's write to finish before giving up. */
+const LOCK_WAIT_MS = 30_000
+
+/**
+ * Takes `<path>.lock`, waiting while another process holds it. Any other
+ * failure (a read-only folder) is thrown at once rather than retried.
+ */
+async function acquireLock(path: string): Promise<() => Promise<void>> {
+  const deadline = Date.now() + LOCK_WAIT_MS
+  // Short, jittered waits: a lock is held for one write, a few milliseconds.
+  for (let delay = 2; ; delay = Math.min(delay * 2, 25)) {
+    try {
+      return await lock(path, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        // Held past `stale` (a stopped process): another may take it. Our write
+        // is still whole-line or rolled back; nothing better to do than go on.
+        onCompromised: () => undefined
+      })
+    } catch (e) {
+      if (errorCode(e) !== 'ELOCKED' || Date.now() > deadline) throw e
+      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())))
+    }
+  }
+}
+
 export function createHistoryStore(dir: string, options: HistoryStoreOptions = {}): HistoryStore {
   const fileName = options.fileName ?? 'history.jsonl'
   const path = join(dir, fileName)
   const indexPath = join(dir, `${fileName.replace(/\.jsonl$/, '')}.index.json`)
   const now = options.now ?? (() => new Date())
+  const maxLineBytes = options.maxLineBytes ?? MAX_HISTORY_LINE_BYTES
   let index: HistoryIndex | null = null
-  /** Damage found this session: reported by every listing until the history is cleared. */
+  /** Damage set aside this session: reported by every listing until the history is cleared. */
   let damaged: DamagedEntry[] = []
+  /** Damage still in the file (no room to set it aside yet): reported, and retried on list. */
+  let pending: DamagedEntry[] = []
   let queue: Promise<unknown> = Promise.resolve()
 
   /** Runs `op` after every operation asked for before it, whether they failed or not. */
@@ -94,6 +175,17 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     const result = queue.then(op, op)
     queue = result.catch(() => undefined)
     return result
+  }
+
+  /** Runs `op` holding the history's lock against other processes. */
+  const locked = async <T>(op: () => Promise<T>): Promise<T> => {
+    await mkdir(dir, { recursive: true })
+    const release = await acquireLock(path)
+    try {
+      return await op()
+    } finally {
+      await release().catch(() => undefined)
+    }
   }
 
   const stampOf = async (): Promise<string | null> => {
@@ -109,21 +201,45 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   /** Keeps `next` in memory and beside the file; a failed index save only costs a slow load. */
   const remember = async (next: HistoryIndex): Promise<HistoryIndex> => {
     index = next
-    await saveSummaryIndex(indexPath, next).catch(() => undefined)
+    // Not while damage is left in the file: the next session must find it again.
+    if (pending.length === 0) await saveSummaryIndex(indexPath, next).catch(() => undefined)
     return next
   }
 
-  /** Writes damaged lines, byte for byte, to a new file beside the history. */
-  const setAside = async (lines: Buffer[]): Promise<string> => {
+  /**
+   * Copies damaged lines, byte for byte and a chunk at a time, from the
+   * history to a new file beside it. On failure no file is left behind.
+   */
+  const setAside = async (source: FileHandle, lines: readonly BadLine[]): Promise<string> => {
     const time = now().toISOString().replace(/[:.]/g, '-')
-    const content = Buffer.concat(lines.flatMap((l) => [l, NEWLINE]))
     for (let attempt = 0; ; attempt++) {
       const name = `history.damaged-${time}${attempt ? `-${attempt}` : ''}.jsonl`
+      let target: FileHandle
       try {
-        await writeFile(join(dir, name), content, { flag: 'wx', flush: true })
-        return name
+        target = await open(join(dir, name), 'wx')
       } catch (e) {
         if (errorCode(e) !== 'EEXIST' || attempt > 100) throw e
+        continue
+      }
+      try {
+        const chunk = Buffer.allocUnsafe(1 << 20)
+        for (const bad of lines) {
+          for (let done = 0; done < bad.length;) {
+            const want = Math.min(chunk.length, bad.length - done)
+            const { bytesRead } = await source.read(chunk, 0, want, bad.offset + done)
+            if (bytesRead === 0) throw new Error('the history file shrank while being read')
+            await writeAll(target, chunk.subarray(0, bytesRead))
+            done += bytesRead
+          }
+          await writeAll(target, NEWLINE)
+        }
+        await target.sync()
+        await target.close()
+        return name
+      } catch (e) {
+        await target.close().catch(() => undefined)
+        await rm(join(dir, name), { force: true })
+        throw e
       }
     }
   }
@@ -142,88 +258,164 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
           batch.push(bytes)
           batched += bytes.length
           if (batched >= 1 << 20) {
-            await target.write(Buffer.concat(batch.splice(0)))
+            await writeAll(target, Buffer.concat(batch.splice(0)))
             batched = 0
           }
         }
-        if (batch.length) await target.write(Buffer.concat(batch))
+        if (batch.length) await writeAll(target, Buffer.concat(batch))
       })
     } finally {
       await source?.close()
     }
   }
 
-  /** Reads the whole file into a fresh index, setting damaged lines aside. */
-  const scan = async (): Promise<HistoryIndex> => {
+  /** Reads the whole file into a fresh index and a list of its damaged lines. */
+  const scan = async (): Promise<Scan> => {
+    const stamp = await stampOf()
     let handle: FileHandle
     try {
       handle = await open(path, 'r')
     } catch (e) {
-      if (errorCode(e) === 'ENOENT') return indexOf(null, [], 0, true)
+      if (errorCode(e) === 'ENOENT')
+        return { index: indexOf(null, [], 0, true), bad: [], steady: true }
       throw e
     }
     const entries: IndexEntry[] = []
     const seen = new Map<string, number>()
-    const bad: { line: number; reason: string; bytes: Buffer }[] = []
+    const bad: BadLine[] = []
     let size = 0
     let endsWithNewline = true
     try {
-      await forEachLine(handle, (line) => {
-        size = line.offset + line.bytes.length + (line.terminated ? 1 : 0)
-        endsWithNewline = line.terminated
-        // Blank lines (e.g. the fresh start after a cut-off line) hold nothing to lose.
-        if (isBlank(line.bytes)) return
-        const read = readRecord(line.bytes)
-        let reason = read.ok ? null : read.reason
-        if (read.ok) {
-          const first = seen.get(read.run.id)
-          if (first !== undefined)
-            reason = `a second copy of run ${read.run.id} (first on line ${first})`
+      await forEachLine(
+        handle,
+        (line) => {
+          size = line.offset + line.length + (line.terminated ? 1 : 0)
+          endsWithNewline = line.terminated
+          let reason: string | null
+          if (line.oversized) reason = `longer than ${maxLineBytes} bytes (${line.length})`
+          // Blank lines (e.g. the fresh start after a cut-off line) hold nothing to lose.
+          else if (isBlank(line.bytes)) return
           else {
-            seen.set(read.run.id, line.number)
-            entries.push({
-              id: read.run.id,
+            const read = readRecord(line.bytes)
+            reason = read.ok ? null : read.reason
+            if (read.ok) {
+              const first = seen.get(read.run.id)
+              if (first !== undefined)
+                reason = `a second copy of run ${read.run.id} (first on line ${first})`
+              else {
+                seen.set(read.run.id, line.number)
+                entries.push({
+                  id: read.run.id,
+                  line: line.number,
+                  offset: line.offset,
+                  length: line.length,
+                  summary: summarize(read.run)
+                })
+              }
+            }
+          }
+          if (reason !== null) {
+            const cut = line.terminated ? '' : ', cut off before its end'
+            bad.push({
               line: line.number,
               offset: line.offset,
-              length: line.bytes.length,
-              summary: summarize(read.run)
+              length: line.length,
+              reason: reason + cut
             })
           }
-        }
-        if (reason !== null) {
-          const cut = line.terminated ? '' : ', cut off before its end'
-          bad.push({ line: line.number, reason: reason + cut, bytes: Buffer.from(line.bytes) })
-        }
-      })
+        },
+        { maxLineBytes }
+      )
     } finally {
       await handle.close()
     }
-    if (bad.length === 0) return indexOf(await stampOf(), entries, size, endsWithNewline)
+    const after = await stampOf()
+    return { index: indexOf(after, entries, size, endsWithNewline), bad, steady: after === stamp }
+  }
 
-    // Copy the damage out first: if we are stopped before the rewrite, the next load does it again.
-    const aside = await setAside(bad.map((b) => b.bytes))
-    damaged.push(
-      ...bad.map((b) => ({ line: b.line, reason: `${b.reason}; set aside in ${aside}` }))
-    )
-    await rewrite(entries)
+  /**
+   * Sets a scan's damage aside and removes it from the history (holding the
+   * lock). Without room to do so, the damage stays in the file, reported.
+   */
+  const resolveDamage = async (found: Scan): Promise<HistoryIndex> => {
+    const { index: idx, bad } = found
+    const reported = (how: string): DamagedEntry[] =>
+      bad.map((b) => ({ line: b.line, reason: `${b.reason}; ${how}` }))
+    let aside: string | null = null
+    // Damage only after the last run (a line cut off by a crash) is cut off in
+    // place: unlike a rewrite, that needs no room for a copy of the history.
+    const last = idx.entries.at(-1)
+    const tail = bad.every((b) => !last || b.offset > last.offset) ? bad[0].offset : null
+    const source = await open(path, tail === null ? 'r' : 'r+')
+    try {
+      aside = await setAside(source, bad)
+      if (tail === null) await rewrite(idx.entries)
+      else {
+        await source.truncate(tail)
+        await source.sync()
+      }
+    } catch (e) {
+      if (aside) await rm(join(dir, aside), { force: true })
+      const why = isNoSpace(e) ? 'the disk is full' : (errorCode(e) ?? describe(e))
+      pending = reported(`left in place and skipped: not set aside (${why})`)
+      index = idx
+      return idx
+    } finally {
+      await source.close()
+    }
+    pending = []
+    damaged.push(...reported(`set aside in ${aside}`))
+    if (tail !== null) return remember(indexOf(await stampOf(), idx.entries, tail, true))
     let offset = 0
-    const moved = entries.map((e) => {
+    const moved = idx.entries.map((e) => {
       const entry = { ...e, offset }
       offset += e.length + 1
       return entry
     })
-    return indexOf(await stampOf(), moved, offset, true)
+    return remember(indexOf(await stampOf(), moved, offset, true))
   }
 
-  /** The index of the file as it is now: in memory, else saved beside it, else read whole. */
-  const current = async (): Promise<HistoryIndex> => {
+  /**
+   * The index of the file as it is now: in memory, else saved beside it, else
+   * read whole. Damage found is set aside under the lock (`holdsLock`, or
+   * taken here); if the lock cannot be had (a read-only folder), the damage
+   * is reported and skipped.
+   */
+  const current = async (holdsLock: boolean): Promise<HistoryIndex> => {
     const stamp = await stampOf()
-    if (index && index.stamp === stamp) return index
+    if (index && index.stamp === stamp && pending.length === 0) return index
     index = null
-    if (stamp === null) return (index = indexOf(null, [], 0, true))
-    const saved = await loadSummaryIndex(indexPath, stamp)
-    if (saved) return (index = saved)
-    return remember(await scan())
+    if (stamp === null) {
+      pending = []
+      return (index = indexOf(null, [], 0, true))
+    }
+    if (pending.length === 0) {
+      const saved = await loadSummaryIndex(indexPath, stamp)
+      if (saved) return (index = saved)
+    }
+    const found = await scan()
+    if (found.bad.length === 0) {
+      pending = []
+      return found.steady ? remember(found.index) : found.index
+    }
+    if (holdsLock) return resolveDamage(found)
+    // Damage seen without the lock may be another process's line half-written: look again holding it.
+    try {
+      return await locked(async () => {
+        const again = await scan()
+        if (again.bad.length === 0) {
+          pending = []
+          return remember(again.index)
+        }
+        return resolveDamage(again)
+      })
+    } catch (e) {
+      pending = found.bad.map((b) => ({
+        line: b.line,
+        reason: `${b.reason}; left in place and skipped: not set aside (${errorCode(e) ?? describe(e)})`
+      }))
+      return found.index
+    }
   }
 
   /** Reads the runs of `entries` back from the file (checked again: the disk may have changed). */
@@ -247,54 +439,71 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   const append = async (run: RunRecord): Promise<void> => {
     const checked = parseRunRecord(JSON.parse(JSON.stringify(run)))
     if (!checked.ok) throw new Error(`refusing to store an invalid run record: ${checked.reason}`)
-    let known: HistoryIndex | null = null
-    try {
-      known = await current()
-    } catch {
-      // Unreadable: still try to append; the leading '\n' below keeps the line whole.
-    }
-    if (known?.byId.has(run.id)) throw new Error(`run ${run.id} is already stored`)
     const line = Buffer.from(JSON.stringify(run) + '\n')
-    const prefix = known === null || !known.endsWithNewline ? NEWLINE : Buffer.alloc(0)
-    if (known?.stamp === null) await mkdir(dir, { recursive: true })
-    const handle = await open(path, 'a')
-    let before: number
-    try {
-      before = (await handle.stat()).size
-      try {
-        await handle.write(Buffer.concat([prefix, line]))
-        await handle.sync()
-      } catch (e) {
-        // A partial line (disk full) is cut back off; if even that fails, loading sets it aside.
-        await handle.truncate(before).catch(() => undefined)
-        throw e
-      }
-    } catch (e) {
-      index = null
-      throw e
-    } finally {
-      await handle.close()
-    }
-    if (known?.stamp === null) await syncDirectory(dir)
-    if (!known || known.size !== before) {
-      index = null // someone else wrote too: read it afresh next time
-      return
-    }
-    const entry: IndexEntry = {
-      id: run.id,
-      line: 0,
-      offset: before + prefix.length,
-      length: line.length - 1,
-      summary: summarize(checked.value)
-    }
-    await remember(
-      indexOf(
-        await stampOf(),
-        [...known.entries, entry],
-        before + prefix.length + line.length,
-        true
+    if (line.length - 1 > maxLineBytes)
+      throw new HistoryWriteError(
+        'too-large',
+        `the run's record is ${line.length - 1} bytes, over the history's limit of ${maxLineBytes}`
       )
-    )
+    await locked(async () => {
+      let known: HistoryIndex | null = null
+      try {
+        known = await current(true)
+      } catch {
+        // Unreadable: still try to append; the leading '\n' below keeps the line whole.
+      }
+      if (known?.byId.has(run.id)) throw new Error(`run ${run.id} is already stored`)
+      const prefix = known === null || !known.endsWithNewline ? NEWLINE : Buffer.alloc(0)
+      const data = Buffer.concat([prefix, line])
+      const handle = await open(path, 'a')
+      let before: number
+      try {
+        before = (await handle.stat()).size
+        try {
+          await writeAll(handle, data)
+          await handle.sync()
+          const after = (await handle.stat()).size
+          if (after !== before + data.length)
+            throw new Error(`the history grew by ${after - before} bytes, not ${data.length}`)
+        } catch (e) {
+          // A partial line (disk full) is cut back off; if even that fails, loading sets it aside.
+          await handle.truncate(before).catch(() => undefined)
+          await handle.sync().catch(() => undefined)
+          throw e
+        }
+      } catch (e) {
+        index = null
+        if (isNoSpace(e))
+          throw new HistoryWriteError(
+            'disk-full',
+            `the disk is full (${errorCode(e)})`,
+            errorCode(e)
+          )
+        throw e
+      } finally {
+        await handle.close()
+      }
+      if (known?.stamp === null) await syncDirectory(dir)
+      if (!known || known.size !== before) {
+        index = null // the file was not what we knew: read it afresh next time
+        return
+      }
+      const entry: IndexEntry = {
+        id: run.id,
+        line: 0,
+        offset: before + prefix.length,
+        length: line.length - 1,
+        summary: summarize(checked.value)
+      }
+      await remember(
+        indexOf(
+          await stampOf(),
+          [...known.entries, entry],
+          before + prefix.length + line.length,
+          true
+        )
+      )
+    })
   }
 
   return {
@@ -303,8 +512,12 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
     list: () =>
       serialized(async () => {
         try {
-          const idx = await current()
-          return { runs: idx.entries.map((e) => e.summary), damaged: [...damaged], path }
+          const idx = await current(false)
+          return {
+            runs: idx.entries.map((e) => e.summary),
+            damaged: [...damaged, ...pending],
+            path
+          }
         } catch (e) {
           // An unreadable file (permissions, a folder in its place) is reported, not thrown.
           index = null
@@ -317,13 +530,13 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
 
     get: (id) =>
       serialized(async () => {
-        const entry = (await current()).byId.get(id)
+        const entry = (await current(false)).byId.get(id)
         return entry ? ((await readEntries([entry])).get(id) ?? null) : null
       }),
 
     getMany: (ids) =>
       serialized(async () => {
-        const idx = await current()
+        const idx = await current(false)
         const read = await readEntries(ids.flatMap((id) => idx.byId.get(id) ?? []))
         const runs: RunRecord[] = []
         const missing: string[] = []
@@ -336,30 +549,44 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
       }),
 
     delete: (ids) =>
-      serialized(async () => {
-        const idx = await current()
-        const doomed = new Set(ids)
-        const keep = idx.entries.filter((e) => !doomed.has(e.id))
-        const deleted = idx.entries.length - keep.length
-        if (deleted === 0) return 0
-        index = null
-        await rewrite(keep)
-        return deleted
-      }),
+      serialized(() =>
+        locked(async () => {
+          const idx = await current(true)
+          const doomed = new Set(ids)
+          const keep = idx.entries.filter((e) => !doomed.has(e.id))
+          const deleted = idx.entries.length - keep.length
+          if (deleted === 0) return 0
+          index = null
+          await rewrite(keep)
+          return deleted
+        })
+      ),
 
     clear: () =>
-      serialized(async () => {
-        let count = 0
-        try {
-          count = (await current()).entries.length
-        } catch {
-          // Unreadable: clearing replaces it all the same.
-        }
-        index = null
-        await mkdir(dir, { recursive: true })
-        await atomicReplace(path, async () => undefined)
-        damaged = []
-        return count
-      })
+      serialized(() =>
+        locked(async () => {
+          let count = 0
+          try {
+            count = (await current(true)).entries.length
+          } catch {
+            // Unreadable: clearing replaces it all the same.
+          }
+          index = null
+          await atomicReplace(path, async () => undefined)
+          damaged = []
+          pending = []
+          return count
+        })
+      )
+  }
+}
+
+/** Writes all of `data`, continuing short writes (a write may store only part of it). */
+async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  for (let done = 0; done < data.length;) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done)
+    if (bytesWritten <= 0)
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    done += bytesWritten
   }
 }

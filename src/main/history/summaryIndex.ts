@@ -24,7 +24,8 @@ export interface HistoryIndex {
   endsWithNewline: boolean
 }
 
-const VERSION = 1
+/** 2: speedups of replicate and weak runs are scaled (N·T1/TN); older indexes are rebuilt. */
+const VERSION = 2
 
 type Loose = Record<string, unknown>
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
@@ -55,7 +56,7 @@ function isSummary(s: unknown): s is RunSummary {
     oneOf(BACKENDS, c.backend) &&
     oneOf(POOLS, c.pool) &&
     isInt(c.warmup) &&
-    isInt(c.reps) &&
+    (isInt(c.reps) || c.reps === 'auto') &&
     Array.isArray(s.points) &&
     s.points.every(
       (p) =>

@@ -15,7 +15,7 @@ export interface SenderFacts {
 /** The one renderer the app trusts: its main window, showing the app's own page. */
 export interface TrustedRenderer {
   webContentsId: number
-  /** file:///…/out/renderer/index.html, or the dev server's URL in `npm run dev`. */
+  /** app://speedup-lab/index.html, or the dev server's URL in `npm run dev`. */
   url: string
 }
 
@@ -28,14 +28,15 @@ const parse = (url: string): URL | null => {
 }
 
 /**
- * True when `url` is the app's own page: the same file (for file://, any
- * query or hash), or the same origin (the dev server over http).
+ * True when `url` is the app's own page: the same page (for app:// and
+ * file://, any query or hash), or the same origin (the dev server over http).
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const got = parse(url)
   const want = parse(appUrl)
   if (!got || !want || got.protocol !== want.protocol) return false
-  if (want.protocol === 'file:') return got.host === want.host && got.pathname === want.pathname
+  if (want.protocol === 'file:' || want.protocol === 'app:')
+    return got.host === want.host && got.pathname === want.pathname
   if (want.protocol === 'http:' || want.protocol === 'https:') return got.origin === want.origin
   return false
 }

@@ -8,6 +8,7 @@ export interface MenuLabels {
   run: string
   runBenchmark: string
   cancelRun: string
+  view: string
 }
 
 export const MENU_LABELS: Record<'en' | 'ko', MenuLabels> = {
@@ -16,14 +17,16 @@ export const MENU_LABELS: Record<'en' | 'ko', MenuLabels> = {
     exportCsv: 'Export CSV…',
     run: '&Run',
     runBenchmark: 'Run benchmark',
-    cancelRun: 'Cancel run'
+    cancelRun: 'Cancel run',
+    view: '&View'
   },
   ko: {
     file: '파일(&F)',
     exportCsv: 'CSV 내보내기…',
     run: '실행(&R)',
     runBenchmark: '벤치마크 실행',
-    cancelRun: '벤치마크 취소'
+    cancelRun: '벤치마크 취소',
+    view: '보기(&V)'
   }
 }
 
@@ -39,12 +42,15 @@ export function menuLabels(locale: string): MenuLabels {
  * The standard app menu plus the Run menu. Run, Cancel and Export CSV are
  * sent to the renderer as 'app:menu' commands: the renderer owns the form
  * and the selection, so it decides what they mean right now. Cancel is
- * CmdOrCtrl+. (Esc belongs to text fields and dialogs).
+ * CmdOrCtrl+. (Esc belongs to text fields and dialogs). A packaged build's
+ * View menu has zoom and full screen only: no Reload (it would drop the run
+ * on screen) and no DevTools.
  */
 export function appMenuTemplate(
   command: (c: MenuCommand) => void,
   platform: NodeJS.Platform = process.platform,
-  labels: MenuLabels = MENU_LABELS.en
+  labels: MenuLabels = MENU_LABELS.en,
+  { packaged = false }: { packaged?: boolean } = {}
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const template: MenuItemConstructorOptions[] = []
@@ -66,7 +72,18 @@ export function appMenuTemplate(
         { label: labels.cancelRun, accelerator: 'CmdOrCtrl+.', click: () => command('cancel') }
       ]
     },
-    { role: 'viewMenu' },
+    packaged
+      ? {
+          label: labels.view,
+          submenu: [
+            { role: 'resetZoom' },
+            { role: 'zoomIn' },
+            { role: 'zoomOut' },
+            { type: 'separator' },
+            { role: 'togglefullscreen' }
+          ]
+        }
+      : { role: 'viewMenu' },
     { role: 'windowMenu' }
   )
   return template

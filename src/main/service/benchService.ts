@@ -1,4 +1,11 @@
 import { studyToCsv } from '../../shared/analysisCsv'
+import { compareRuns } from '../../shared/analysis/compareRuns'
+import {
+  comparisonToCsv,
+  comparisonToJson,
+  comparisonToMarkdown,
+  refusalText
+} from '../../shared/comparison'
 import { issuesOf } from '../../shared/config'
 import { recordsToCsv } from '../../shared/csv'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
@@ -16,7 +23,7 @@ import type {
 import { runToMarkdown, studyToMarkdown } from '../../shared/markdownReport'
 import { recordsToJson } from '../../shared/recordsJson'
 import type { RunRecord } from '../../shared/result'
-import { analyzeRun, analyzeStudy } from '../../shared/scaling'
+import { analyzeRun, analyzeStudy } from '../../shared/analysis'
 import type { StudyRecord } from '../../shared/study'
 import { studyToJson } from '../../shared/studyJson'
 import type { SystemInfo } from '../../shared/system'
@@ -24,7 +31,9 @@ import type { MemoryProbe } from '../engine/memoryProbe'
 import { runStudy } from '../engine/study'
 import type { Engine } from '../engine/types'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
+import { HistoryWriteError } from '../history/historyStore'
 import type { HistoryStore } from '../history/historyStore'
+import type { SaveFailure } from '../../shared/historySave'
 import { decodePngDataUrl } from './pngDataUrl'
 
 /** What the native save dialog is asked (Electron's dialog.showSaveDialog options, in part). */
@@ -71,6 +80,17 @@ function ioFailure(what: string, e: unknown): BenchFailure {
   return new BenchFailure({ code: 'io', message: `${what}: ${code ? `${code}, ` : ''}${reason}` })
 }
 
+/** Why a run could not be stored, in the words the renderer translates. */
+const saveFailureOf = (e: unknown): SaveFailure =>
+  e instanceof HistoryWriteError
+    ? e.reason
+    : typeof e === 'object' && e !== null && 'code' in e && e.code === 'ENOSPC'
+      ? 'disk-full'
+      : 'io'
+
+/** Unsaved runs kept for export in this session (each is one finished run). */
+export const KEPT_UNSAVED_RUNS = 20
+
 const busy = (what: string): BenchFailure =>
   new BenchFailure({ code: 'busy', message: `${what} is already in progress.` })
 
@@ -105,6 +125,12 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
    */
   const studies = new Map<string, StudyRecord>()
 
+  /**
+   * Runs that finished but could not be stored (a full disk): the user still
+   * sees them and can export them until the app quits.
+   */
+  const unsaved = new Map<string, RunRecord>()
+
   const studyFor = (id: string): StudyRecord => {
     const found = studies.get(id)
     if (!found) throw studyNotFound(id)
@@ -112,9 +138,13 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
   }
 
   const runsFor = async (ids: readonly string[]): Promise<RunRecord[]> => {
-    const { runs, missing } = await deps.history.getMany(ids)
+    const stored = ids.filter((id) => !unsaved.has(id))
+    const { runs, missing } = stored.length
+      ? await deps.history.getMany(stored)
+      : { runs: [], missing: [] }
     if (missing.length) throw notFound(missing)
-    return runs
+    const byId = new Map(runs.map((r) => [r.id, r]))
+    return ids.map((id) => unsaved.get(id) ?? byId.get(id)!)
   }
 
   /** Asks for a path and writes `data` there; a cancelled dialog is not a failure. */
@@ -144,7 +174,11 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     try {
       await deps.history.append(run)
     } catch (e) {
-      throw ioFailure('The run finished but could not be saved to history', e)
+      // The run is not lost: it goes back with the failure, and stays exportable.
+      unsaved.set(run.id, run)
+      for (const id of [...unsaved.keys()].slice(0, -KEPT_UNSAVED_RUNS)) unsaved.delete(id)
+      const { message } = ioFailure('The run finished but could not be saved to history', e).error
+      throw new BenchFailure({ code: 'not-saved', message, saveFailure: saveFailureOf(e), run })
     }
     return run
   }
@@ -264,6 +298,32 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
           if (format === 'markdown') return studyToMarkdown(record, analysis)
           if (format === 'csv') return studyToCsv(record, analysis)
           return studyToJson(record, analysis)
+        }
+      )
+    },
+
+    'export:comparison': async ({ baselineId, candidateId, format }) => {
+      const [baseline, candidate] = await runsFor([baselineId, candidateId])
+      if (!baseline || !candidate) throw notFound([baselineId, candidateId])
+      const outcome = compareRuns(baseline, candidate)
+      if (!outcome.ok) {
+        throw new BenchFailure({
+          code: 'invalid-input',
+          message: `These runs cannot be compared: ${refusalText(outcome.refusal)}.`
+        })
+      }
+      const ext = { markdown: 'md', csv: 'csv', json: 'json' }[format]
+      const name = { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }[format]
+      return save(
+        {
+          title: `Export the comparison as ${name}`,
+          defaultPath: `speedup-lab-comparison-${stamp(new Date(candidate.startedAt))}.${ext}`,
+          filters: [{ name, extensions: [ext] }]
+        },
+        () => {
+          if (format === 'markdown') return comparisonToMarkdown(outcome.value)
+          if (format === 'csv') return comparisonToCsv(outcome.value)
+          return comparisonToJson(outcome.value)
         }
       )
     },

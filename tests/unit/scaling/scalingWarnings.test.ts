@@ -23,7 +23,7 @@ describe('scalingWarnings', () => {
       repetitions: [4],
       valuesMs: [1480]
     })
-    expect(w.message).toContain('#4 (1480 ms)')
+    expect(w.message).toContain('#4 (1480 ms, +48%)')
     expect(w.message).toContain('median of 1001 ms')
   })
 
@@ -71,12 +71,12 @@ describe('scalingWarnings', () => {
     expect(ws.find((x) => x.code === 'wide-interval')?.message).toContain('The 90% interval')
   })
 
-  it('notes more workers than logical cores', () => {
+  it('warns of more workers than logical cores', () => {
     const ws = scalingWarnings({ workers: 8, wallMs: CLEAN, logicalCores: 2 })
     expect(ws).toEqual([
       expect.objectContaining({
         code: 'more-workers-than-cores',
-        severity: 'info',
+        severity: 'warning',
         logicalCores: 2
       })
     ])

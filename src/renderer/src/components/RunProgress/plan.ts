@@ -1,3 +1,4 @@
+import { fixedRepetitions } from '@shared/analysis/chooseRepetitions'
 import type { RunConfig } from '@shared/config'
 import type { RunProgress } from '@shared/result'
 
@@ -18,7 +19,14 @@ export interface PlanRow {
 export function runPlan(config: RunConfig, progress: RunProgress | null): PlanRow[] {
   const counts = [...new Set([1, ...config.workers])].sort((a, b) => a - b)
   const perRound = counts.length
-  const total = (config.warmup + config.reps) * perRound
+  // 'auto': the count the engine reports once it has timed a round, else the minimum.
+  const reps =
+    config.reps !== 'auto'
+      ? config.reps
+      : progress && progress.phase !== 'warmup' && progress.phase !== 'spawning'
+        ? Math.max(progress.reps, progress.rep)
+        : fixedRepetitions(config.reps)
+  const total = (config.warmup + reps) * perRound
   let position = -1 // index of the step in progress; everything before it is done
   if (progress) {
     const index = counts.indexOf(progress.workers)
@@ -29,7 +37,7 @@ export function runPlan(config: RunConfig, progress: RunProgress | null): PlanRo
       position = (config.warmup + progress.rep - 1) * perRound + index
   }
   return counts.map((workers, i) => {
-    const steps = Array.from({ length: config.warmup + config.reps }, (_, round) => {
+    const steps = Array.from({ length: config.warmup + reps }, (_, round) => {
       const at = round * perRound + i
       const state: StepState = at < position ? 'done' : at === position ? 'current' : 'pending'
       return { warmup: round < config.warmup, state }

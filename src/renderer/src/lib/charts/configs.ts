@@ -1,7 +1,9 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
 import { configKey } from '@shared/history'
 import type { RunSummary } from '@shared/history'
-import type { WorkerCountResult, WorkerTiming } from '@shared/result'
+import type { WorkerTiming } from '@shared/result'
+import { idealLine } from '../results/idealLine'
+import type { ResultView } from '../results/runView'
 import type { Workload } from '@shared/config'
 import type { Messages } from '../i18n'
 import {
@@ -31,7 +33,7 @@ export function withAlpha(color: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`
 }
 
-const byWorkers = (results: readonly WorkerCountResult[]): WorkerCountResult[] =>
+const byWorkers = (results: readonly ResultView[]): ResultView[] =>
   [...results].sort((a, b) => a.workers - b.workers)
 
 function axisStyle(ctx: ChartContext, title: string) {
@@ -57,7 +59,7 @@ function basePlugins(ctx: ChartContext, legend: boolean) {
 
 /** 1. Median wall time per worker count, min … max whiskers. */
 export function wallTimeChart(
-  results: readonly WorkerCountResult[],
+  results: readonly ResultView[],
   ctx: ChartContext
 ): ChartConfiguration<'bar', number[], string> {
   const rows = byWorkers(results)
@@ -111,32 +113,23 @@ export function wallTimeChart(
 
 /** 2. Speedup against worker count, with the ideal line. */
 export function speedupChart(
-  results: readonly WorkerCountResult[],
+  results: readonly ResultView[],
   workload: Workload,
   ctx: ChartContext
 ): ChartConfiguration<'line', Point[]> {
   const rows = byWorkers(results)
   const { palette, m } = ctx
   const maxN = Math.max(1, ...rows.map((r) => r.workers))
-  // Split work: N workers should be N× faster. Replicated work: N× the work
-  // in the same time, so the ideal "speedup" stays at 1.
-  const ideal: Point[] =
-    workload === 'split'
-      ? [
-          { x: 1, y: 1 },
-          { x: maxN, y: maxN }
-        ]
-      : [
-          { x: 1, y: 1 },
-          { x: maxN, y: 1 }
-        ]
+  const ideal: Point[] = idealLine(maxN)
   return {
     type: 'line',
     data: {
       datasets: [
         {
           label: m.charts.series.measured,
-          data: rows.map((r) => ({ x: r.workers, y: r.speedup })),
+          data: rows
+            .filter((r) => Number.isFinite(r.speedup))
+            .map((r) => ({ x: r.workers, y: r.speedup })),
           borderColor: palette.series[0],
           backgroundColor: palette.series[0],
           pointRadius: 4,
@@ -178,7 +171,8 @@ export function speedupChart(
         y: {
           ...axisStyle(ctx, m.charts.axis.speedup),
           beginAtZero: true,
-          suggestedMax: Math.max(maxN, ...rows.map((r) => r.speedup)) * 1.05,
+          suggestedMax:
+            Math.max(maxN, ...rows.map((r) => r.speedup).filter(Number.isFinite)) * 1.05,
           ticks: {
             color: palette.muted,
             callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`

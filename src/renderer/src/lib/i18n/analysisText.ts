@@ -1,5 +1,5 @@
 /**
- * The analysis (src/shared/scaling) explains its numbers in English sentences,
+ * The analysis (src/shared/analysis) explains its numbers in English sentences,
  * shared with the CLI and the Markdown reports. The Scaling view shows them in
  * the user's language: English is the analysis's own sentence; Korean is
  * written here from the same structured fields, with the same numbers
@@ -10,20 +10,21 @@ import type {
   GustafsonAnalysis,
   RunAnalysis,
   SizeSweepAnalysis,
-  StudyAnalysis
+  StudyAnalysis,
+  WarningSource
 } from '../../../../shared/analysis'
 import type { BackendKind, PoolMode } from '../../../../shared/config'
-import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/scaling/karpFlattSeries'
-import { AICC_MARGIN } from '../../../../shared/scaling/compareScalingModels'
-import { formatCount, formatMiB, formatSize } from '../../../../shared/scaling/analyzeStudy'
+import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
+import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
+import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
 import {
   formatMs,
   formatPercent,
   formatPValue,
   formatValue
-} from '../../../../shared/scaling/formatNumber'
-import type { ScalingWarning } from '../../../../shared/scaling/scalingWarnings'
-import type { StudyRecord, WorkerMemory } from '../../../../shared/study'
+} from '../../../../shared/stats/formatNumber'
+import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
+import type { StudyRecord, StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
 
 const BACKEND_KO: Record<BackendKind, string> = { process: '프로세스', thread: '스레드' }
@@ -78,35 +79,37 @@ export function warningText(w: ScalingWarning, language: Language): string {
   }
 }
 
-/** Where a study's warning came from: "process · cold · 10,000 elements" or "thread". */
-export function whereText(where: string, language: Language): string {
-  if (language === 'en') return where
-  const size = /^(process|thread) · (warm|cold) · ([\d,]+) elements$/.exec(where)
-  if (size) {
-    return `${BACKEND_KO[size[1] as BackendKind]} · ${POOL_KO[size[2] as PoolMode]} · 원소 ${size[3]}개`
+/** Where a study's warning came from, worded from its data: "process · cold · 10,000 elements". */
+export function whereText(source: WarningSource, language: Language): string {
+  const { backend, pool, size } = source
+  if (language === 'en') {
+    return [backend, pool, size === undefined ? undefined : `${formatCount(size)} elements`]
+      .filter((x) => x !== undefined)
+      .join(' · ')
   }
-  return BACKEND_KO[where as BackendKind] ?? where
+  return [
+    BACKEND_KO[backend],
+    pool === undefined ? undefined : POOL_KO[pool],
+    size === undefined ? undefined : `원소 ${formatCount(size)}개`
+  ]
+    .filter((x) => x !== undefined)
+    .join(' · ')
 }
 
-/** A study step's progress label (src/shared/study describeStep). */
-export function stepLabelText(label: string, language: Language): string {
-  if (language === 'en') return label
-  const size = /^size sweep · (process|thread) · (warm|cold) · ([\d,]+) elements$/.exec(label)
-  if (size) {
-    return `크기 스윕 · ${BACKEND_KO[size[1] as BackendKind]} · ${POOL_KO[size[2] as PoolMode]} · 원소 ${size[3]}개`
+/** A study step's progress label, worded from its data (StudyProgress.stepInfo). */
+export function stepLabelText(step: StudyStepInfo, language: Language): string {
+  if (step.kind === 'done') return language === 'en' ? 'done' : '완료'
+  const backend = language === 'en' ? step.backend : BACKEND_KO[step.backend]
+  if (step.kind === 'size') {
+    return language === 'en'
+      ? `size sweep · ${backend} · ${step.pool} · ${formatCount(step.size)} elements`
+      : `크기 스윕 · ${backend} · ${POOL_KO[step.pool]} · 원소 ${formatCount(step.size)}개`
   }
-  const other = /^(backend comparison|cold-start probe|memory probe) · (process|thread)$/.exec(
-    label
-  )
-  if (other) {
-    const what = {
-      'backend comparison': '백엔드 비교',
-      'cold-start probe': '콜드 스타트 측정',
-      'memory probe': '메모리 측정'
-    }[other[1] as 'backend comparison' | 'cold-start probe' | 'memory probe']
-    return `${what} · ${BACKEND_KO[other[2] as BackendKind]}`
-  }
-  return label === 'done' ? '완료' : label
+  const what =
+    language === 'en'
+      ? { backend: 'backend comparison', 'cold-start': 'cold-start probe', memory: 'memory probe' }
+      : { backend: '백엔드 비교', 'cold-start': '콜드 스타트 측정', memory: '메모리 측정' }
+  return `${what[step.kind]} · ${backend}`
 }
 
 /** Amdahl's law and the USL fitted to a run (RunAnalysis.models.summary). */

@@ -107,7 +107,16 @@ export const en = {
       'not-found': 'Not found',
       io: 'Could not read or write a file',
       forbidden: 'Not allowed',
-      internal: 'Something went wrong'
+      internal: 'Something went wrong',
+      'not-saved': 'Not saved to history'
+    },
+    /** Why a finished run is not in history (it stays on screen and can be exported). */
+    notSavedBody: {
+      'disk-full':
+        'Not saved: the disk is full. The run is shown below and can still be exported; free some space to save the next one.',
+      'too-large':
+        'Not saved: the run’s record is larger than the history accepts. It is shown below and can still be exported.',
+      io: 'Not saved: the history file could not be written. The run is shown below and can still be exported.'
     },
     cancelledBody: 'The benchmark was stopped and all workers were ended. Nothing was saved.',
     crashedBody:
@@ -123,8 +132,10 @@ export const en = {
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
-    reps: (warmup: number, reps: number) =>
-      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}` +
+    reps: (warmup: number, reps: number | 'auto') =>
+      (reps === 'auto'
+        ? 'repetitions chosen automatically'
+        : `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}`) +
       (warmup === 0
         ? ', no warm-up'
         : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
@@ -166,7 +177,7 @@ export const en = {
     speedup: 'Speedup vs worker count',
     speedupDesc: 'Measured speedup against the ideal (N workers, N× faster).',
     speedupDescReplicate:
-      'Every worker does a full range, so the ideal is the same time for N× the work (1×).',
+      'Every worker does its own full range, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     timeline: 'Worker timeline, last repetition',
     timelineDesc: 'What each worker did in the last measured repetition.',
     timelineFor: 'Worker count shown',
@@ -261,7 +272,7 @@ export const en = {
    * ── Scaling view (issue 4) ──────────────────────────────────────────────
    * Studies (size sweep, threads vs processes), run statistics and models.
    * Sentences computed by the analysis (verdicts, fits, warnings) come from
-   * src/shared/scaling in English.
+   * src/shared/analysis in English.
    */
   scaling: {
     tab: 'Scaling',
@@ -648,6 +659,7 @@ export const en = {
     codes: {
       required: (f: string) => `${f} is required`,
       'not-a-number': (f: string) => `${f} must be a number`,
+      'not-a-number-or-auto': (f: string) => `${f} must be a number or auto`,
       'not-integer': (f: string) => `${f} must be a whole number`,
       'not-safe-integer': (f: string) => `${f} must be a safe integer (|x| ≤ 2^53 − 1)`,
       'not-a-list': (f: string) => `${f} must be a list`,
@@ -658,7 +670,7 @@ export const en = {
       'too-many': (f: string, max: number) => `${f}: at most ${n(max)}`,
       'one-of': (f: string, values: string) => `${f} must be one of ${values}`,
       'unknown-fields': (names: string) => `unknown fields: ${names}`,
-      'range-empty': () => 'end must be greater than start',
+      'range-empty': () => 'end must be greater than start (an empty range has nothing to sum)',
       'weak-unsafe': () =>
         'weak scaling extends the range N times: it must stay within the safe integers',
       'study-empty': () => 'a study needs sizes to sweep, backends to compare, or both',
@@ -678,6 +690,107 @@ export const en = {
   limits: {
     confirmLong: (estimate: string, bound: string) =>
       `This run is estimated to take about ${estimate}, more than ${bound}. It can be cancelled at any time. Start it?`
+  },
+  /** Issue 9: the run's verdict and per-row verdicts, worded from the analysis's codes. */
+  verdicts: {
+    heading: 'Verdict',
+    faster: (workers: number, speedup: string, interval: string) =>
+      `${n(workers)} workers are ${speedup} faster than one (${interval}).`,
+    slower: (workers: number, speedup: string, interval: string) =>
+      `Slower with more workers: even the best, ${n(workers)} workers, reach only ${speedup} (${interval}); overhead dominates this job. Use a larger range.`,
+    noDifference: (workers: number, speedup: string, interval: string) =>
+      `No significant difference from one worker: the best, ${n(workers)} workers, reach ${speedup} (${interval}), an interval that includes 1.`,
+    interval: (low: string, high: string) => `95% interval ${low} … ${high}`,
+    ciShort: (low: string, high: string) => `95% CI ${low}–${high}`,
+    noInterval: (reps: number) =>
+      `no 95% interval: ${n(reps)} ${reps === 1 ? 'repetition is' : 'repetitions are'} too few; use 5 or more`,
+    tooSmall: (compute: string, overhead: string) =>
+      `Too small to measure a speedup: each worker computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
+    baselineOnly:
+      'Only one worker was measured, so there is nothing to compare. Add worker counts (e.g. 1, 2).',
+    wrongTotal: (workers: string) =>
+      `Wrong total with ${workers} worker(s): no timing means anything until the sum is right.`,
+    oversubscribed: (workers: string, cores: number) =>
+      `${workers} workers exceed the ${n(cores)} available cores: they take turns on the CPU, so no speedup beyond ${n(cores)}× is possible.`,
+    scaledNote: 'Scaled speedup N·T1/TN: each worker does its own share (N× the work); ideal N.',
+    overheadDominates: (workers: number, speedup: string) =>
+      `${n(workers)} workers ran slower than one (${speedup}): overhead dominates this job, so Amdahl’s serial fraction does not apply (it would exceed 1). Use a larger range.`,
+    karpFlattOutside:
+      'No worker count reached a speedup between 1 and N: overhead dominates, so Karp–Flatt e(N) would not be a serial fraction.',
+    scaledSpeedup: 'Scaled speedup',
+    speedupCi: '95% CI (speedup)',
+    column: 'Verdict',
+    noCi: (reps: number) => `— (n = ${n(reps)})`,
+    row: {
+      baseline: 'baseline',
+      faster: 'faster',
+      slower: 'slower',
+      'no-difference': 'no difference',
+      'too-small': 'too small'
+    }
+  },
+  compare: {
+    button: 'Compare',
+    buttonHint: 'Select exactly two runs to compare them side by side.',
+    selectTwo: 'Select exactly two runs in History to compare them.',
+    heading: 'Comparing two runs',
+    back: 'Back to history',
+    swap: 'Swap baseline and candidate',
+    loading: 'Loading both runs…',
+    baseline: 'Baseline',
+    candidate: 'Candidate',
+    caption: 'Candidate ÷ baseline per worker count, with 95% bootstrap intervals',
+    explain: (threshold: string) =>
+      `A time ratio below 1 means the candidate is faster; a speedup ratio above 1 means it scales better. A change counts only when its 95% interval excludes 1 and it is larger than the ${threshold} noise threshold.`,
+    columns: {
+      workers: 'Workers',
+      median: 'Median before → after',
+      timeRatio: 'Time ratio [95% CI]',
+      time: 'Time',
+      speedup: 'Speedup before → after',
+      speedupRatio: 'Speedup ratio [95% CI]',
+      speedupVerdict: 'Speedup'
+    },
+    verdict: { improved: 'Improved', regressed: 'Regressed', 'no-change': 'No change' },
+    noInterval: 'no interval (fewer than 3 samples)',
+    changed: (workers: number, verdict: string, change: string) =>
+      `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}, median ${change}`,
+    unchanged: (threshold: string) =>
+      `No change beyond the ${threshold} noise threshold at any worker count.`,
+    difference: (field: string, baseline: string, candidate: string) =>
+      `Compared across ${field}: ${baseline} → ${candidate}`,
+    onlyBaseline: (list: string) => `Only in the baseline, not compared: ${list} workers`,
+    onlyCandidate: (list: string) => `Only in the candidate, not compared: ${list} workers`,
+    refused: 'These runs cannot be compared',
+    side: { baseline: 'the baseline', candidate: 'the candidate' },
+    refusal: {
+      differentRange: (baseline: string, candidate: string) =>
+        `They summed different ranges (baseline ${baseline}, candidate ${candidate}), so their times measure different jobs.`,
+      differentWorkload: (baseline: string, candidate: string) =>
+        `They used different workloads (baseline ${baseline}, candidate ${candidate}), so their times measure different jobs.`,
+      noCommonWorkers: (baseline: string, candidate: string) =>
+        `No worker count was measured in both (baseline ${baseline}, candidate ${candidate}).`,
+      wrongSum: (side: string, workers: number) =>
+        `The total of ${side} for ${n(workers)} ${workers === 1 ? 'worker' : 'workers'} was wrong: its times measure a broken run.`,
+      noSamples: (side: string, workers: number) =>
+        `${side} has no samples for ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}.`
+    },
+    exportCsv: 'Export CSV',
+    exportJson: 'Export JSON',
+    exportMarkdown: 'Export Markdown',
+    exportName: {
+      csv: 'Comparison CSV',
+      json: 'Comparison JSON',
+      markdown: 'Comparison Markdown'
+    }
+  },
+  repetitions: {
+    formHint:
+      'A number, or auto: each worker count at least 5 times and for 3 s in all (at most 100).',
+    planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
+      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes at least ${duration}.`,
+    planFixed: (reps: number, duration: string) =>
+      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`
   }
 }
 

@@ -109,7 +109,15 @@ export const ko: Messages = {
       'not-found': '찾을 수 없습니다',
       io: '파일을 읽거나 쓸 수 없습니다',
       forbidden: '허용되지 않습니다',
-      internal: '문제가 생겼습니다'
+      internal: '문제가 생겼습니다',
+      'not-saved': '기록에 저장하지 못했습니다'
+    },
+    notSavedBody: {
+      'disk-full':
+        '저장하지 못했습니다: 디스크가 가득 찼습니다. 실행 결과는 아래에 표시되며 내보낼 수 있습니다. 다음 실행을 저장하려면 공간을 확보해 주세요.',
+      'too-large':
+        '저장하지 못했습니다: 실행 기록이 기록 파일이 받아들이는 크기보다 큽니다. 결과는 아래에 표시되며 내보낼 수 있습니다.',
+      io: '저장하지 못했습니다: 기록 파일에 쓸 수 없습니다. 결과는 아래에 표시되며 내보낼 수 있습니다.'
     },
     cancelledBody: '벤치마크를 멈추고 모든 워커를 종료했습니다. 아무것도 저장하지 않았습니다.',
     crashedBody:
@@ -125,10 +133,10 @@ export const ko: Messages = {
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
-    reps: (warmup: number, reps: number) =>
+    reps: (warmup: number, reps: number | 'auto') =>
       warmup === 0
-        ? `반복 ${n(reps)}회, 워밍업 없음`
-        : `워밍업 ${n(warmup)}회 후 반복 ${n(reps)}회`,
+        ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
+        : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
@@ -167,7 +175,7 @@ export const ko: Messages = {
     speedup: '워커 수별 속도 향상',
     speedupDesc: '측정한 속도 향상과 이상적인 값(워커 N개면 N배).',
     speedupDescReplicate:
-      '워커마다 범위 전체를 계산하므로, 이상적인 값은 N배의 일을 같은 시간에 끝내는 것(1×)입니다.',
+      '워커마다 범위 전체를 계산하므로 확장 속도 향상 N·T1/TN을 보여 줍니다. N배의 일을 같은 시간에 끝내는 것이 이상적인 N×입니다.',
     timeline: '워커 타임라인, 마지막 반복',
     timelineDesc: '마지막 측정 반복에서 각 워커가 한 일.',
     timelineFor: '표시할 워커 수',
@@ -636,6 +644,7 @@ export const ko: Messages = {
     codes: {
       required: (f: string) => `${f}: 값을 입력해 주세요`,
       'not-a-number': (f: string) => `${f}: 숫자여야 합니다`,
+      'not-a-number-or-auto': (f: string) => `${f}: 숫자 또는 auto여야 합니다`,
       'not-integer': (f: string) => `${f}: 정수여야 합니다`,
       'not-safe-integer': (f: string) => `${f}: 안전한 정수(|x| ≤ 2^53 − 1)여야 합니다`,
       'not-a-list': (f: string) => `${f}: 목록이어야 합니다`,
@@ -646,7 +655,7 @@ export const ko: Messages = {
       'too-many': (f: string, max: number) => `${f}: 최대 ${n(max)}개까지 입력할 수 있습니다`,
       'one-of': (f: string, values: string) => `${f}: ${values} 중 하나여야 합니다`,
       'unknown-fields': (names: string) => `알 수 없는 항목: ${names}`,
-      'range-empty': () => '범위 끝은 범위 시작보다 커야 합니다',
+      'range-empty': () => '범위 끝은 범위 시작보다 커야 합니다(빈 범위는 더할 것이 없습니다)',
       'weak-unsafe': () =>
         '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
       'study-empty': () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다',
@@ -666,5 +675,105 @@ export const ko: Messages = {
   limits: {
     confirmLong: (estimate: string, bound: string) =>
       `이 실행은 약 ${estimate} 걸릴 것으로 예상되어 ${bound}을(를) 넘습니다. 언제든 취소할 수 있습니다. 시작할까요?`
+  },
+  /** 이슈 9: 실행의 판정과 워커 수별 판정(분석의 코드로부터). */
+  verdicts: {
+    heading: '판정',
+    faster: (workers: number, speedup: string, interval: string) =>
+      `워커 ${n(workers)}개가 1개보다 ${speedup} 빠릅니다(${interval}).`,
+    slower: (workers: number, speedup: string, interval: string) =>
+      `워커를 늘리면 느려집니다. 가장 나은 워커 ${n(workers)}개도 ${speedup}에 그칩니다(${interval}). 이 작업은 오버헤드가 지배합니다. 범위를 키우세요.`,
+    noDifference: (workers: number, speedup: string, interval: string) =>
+      `워커 1개와 유의한 차이가 없습니다. 가장 나은 워커 ${n(workers)}개가 ${speedup}이며(${interval}), 이 구간은 1을 포함합니다.`,
+    interval: (low: string, high: string) => `95% 구간 ${low} … ${high}`,
+    ciShort: (low: string, high: string) => `95% 구간 ${low}–${high}`,
+    noInterval: (reps: number) =>
+      `95% 구간 없음: 반복 ${n(reps)}회는 너무 적습니다. 5회 이상으로 하세요`,
+    tooSmall: (compute: string, overhead: string) =>
+      `너무 작아서 속도 향상을 잴 수 없습니다. 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
+    baselineOnly: '워커 1개만 측정해서 비교할 대상이 없습니다. 워커 수를 추가하세요(예: 1, 2).',
+    wrongTotal: (workers: string) =>
+      `워커 ${workers}개에서 합계가 틀렸습니다. 합계가 맞기 전에는 어떤 시간도 의미가 없습니다.`,
+    oversubscribed: (workers: string, cores: number) =>
+      `워커 ${workers}개는 사용 가능한 코어 ${n(cores)}개보다 많습니다. CPU를 번갈아 쓰므로 ${n(cores)}× 이상의 속도 향상은 불가능합니다.`,
+    scaledNote:
+      '확장 속도 향상 N·T1/TN: 워커마다 자기 몫을 계산합니다(N배의 일). 이상적인 값은 N입니다.',
+    overheadDominates: (workers: number, speedup: string) =>
+      `워커 ${n(workers)}개가 1개보다 느렸습니다(${speedup}). 이 작업은 오버헤드가 지배하므로 Amdahl의 직렬 비율은 적용되지 않습니다(1을 넘게 됩니다). 범위를 키우세요.`,
+    karpFlattOutside:
+      '속도 향상이 1과 N 사이인 워커 수가 없습니다. 오버헤드가 지배하므로 Karp–Flatt e(N)는 직렬 비율이 아닙니다.',
+    scaledSpeedup: '확장 속도 향상',
+    speedupCi: '95% 구간(속도 향상)',
+    column: '판정',
+    noCi: (reps: number) => `— (n = ${n(reps)})`,
+    row: {
+      baseline: '기준',
+      faster: '빠름',
+      slower: '느림',
+      'no-difference': '차이 없음',
+      'too-small': '너무 작음'
+    }
+  },
+  compare: {
+    button: '비교',
+    buttonHint: '두 실행을 나란히 비교하려면 정확히 두 개를 선택하세요.',
+    selectTwo: '비교하려면 기록에서 실행을 정확히 두 개 선택하세요.',
+    heading: '두 실행 비교',
+    back: '기록으로 돌아가기',
+    swap: '기준과 비교 대상 바꾸기',
+    loading: '두 실행을 불러오는 중…',
+    baseline: '기준',
+    candidate: '비교 대상',
+    caption: '워커 수별 비교 대상 ÷ 기준, 95% 부트스트랩 구간',
+    explain: (threshold: string) =>
+      `시간 비율이 1보다 작으면 비교 대상이 더 빠르고, 속도 향상 비율이 1보다 크면 더 잘 확장됩니다. 변화는 95% 구간이 1을 벗어나고 잡음 임계값 ${threshold}보다 클 때만 인정됩니다.`,
+    columns: {
+      workers: '워커',
+      median: '중앙값 이전 → 이후',
+      timeRatio: '시간 비율 [95% CI]',
+      time: '시간',
+      speedup: '속도 향상 이전 → 이후',
+      speedupRatio: '속도 향상 비율 [95% CI]',
+      speedupVerdict: '속도 향상'
+    },
+    verdict: { improved: '개선됨', regressed: '저하됨', 'no-change': '변화 없음' },
+    noInterval: '구간 없음(표본 3개 미만)',
+    changed: (workers: number, verdict: string, change: string) =>
+      `워커 ${n(workers)}개: ${verdict}, 중앙값 ${change}`,
+    unchanged: (threshold: string) =>
+      `어떤 워커 수에서도 잡음 임계값 ${threshold}를 넘는 변화가 없습니다.`,
+    difference: (field: string, baseline: string, candidate: string) =>
+      `${field}이(가) 다른 실행끼리 비교: ${baseline} → ${candidate}`,
+    onlyBaseline: (list: string) => `기준에만 있어 비교하지 않은 워커 수: ${list}`,
+    onlyCandidate: (list: string) => `비교 대상에만 있어 비교하지 않은 워커 수: ${list}`,
+    refused: '이 실행들은 비교할 수 없습니다',
+    side: { baseline: '기준', candidate: '비교 대상' },
+    refusal: {
+      differentRange: (baseline: string, candidate: string) =>
+        `합한 범위가 다릅니다(기준 ${baseline}, 비교 대상 ${candidate}). 서로 다른 작업의 시간입니다.`,
+      differentWorkload: (baseline: string, candidate: string) =>
+        `워크로드가 다릅니다(기준 ${baseline}, 비교 대상 ${candidate}). 서로 다른 작업의 시간입니다.`,
+      noCommonWorkers: (baseline: string, candidate: string) =>
+        `두 실행 모두에서 측정한 워커 수가 없습니다(기준 ${baseline}, 비교 대상 ${candidate}).`,
+      wrongSum: (side: string, workers: number) =>
+        `${side}의 워커 ${n(workers)}개 합계가 틀렸습니다. 잘못된 실행의 시간입니다.`,
+      noSamples: (side: string, workers: number) =>
+        `${side}에 워커 ${n(workers)}개의 표본이 없습니다.`
+    },
+    exportCsv: 'CSV 내보내기',
+    exportJson: 'JSON 내보내기',
+    exportMarkdown: 'Markdown 내보내기',
+    exportName: {
+      csv: '비교 CSV',
+      json: '비교 JSON',
+      markdown: '비교 Markdown'
+    }
+  },
+  repetitions: {
+    formHint: '숫자 또는 auto: 워커 수마다 최소 5회, 합계 3초 이상 측정합니다(최대 100회).',
+    planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
+      `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회(여기서는 약 ${expected}회). 실행에 최소 ${duration}가 걸립니다.`,
+    planFixed: (reps: number, duration: string) =>
+      `워커 수마다 반복 ${n(reps)}회, 약 ${duration}(측정 전 추정).`
   }
 }

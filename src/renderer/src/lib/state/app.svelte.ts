@@ -2,10 +2,11 @@ import { createContext } from 'svelte'
 import type { BenchApi } from '@shared/api'
 import type { MenuCommand } from '@shared/ipc'
 import type { BenchError } from '@shared/errors'
-import type { ExportOutcome } from '@shared/ipc'
+import type { ComparisonExportFormat, ExportOutcome } from '@shared/ipc'
 import type { Result } from '@shared/errors'
 import { formatDuration } from '../format'
 import { i18n } from '../i18n'
+import { CompareState } from './compare.svelte'
 import { HistoryStore } from './history.svelte'
 import { NoticeStore } from './notice.svelte'
 import { RunForm } from './runForm.svelte'
@@ -28,6 +29,7 @@ export class AppState {
   readonly session: BenchSession
   readonly scaling: ScalingState
   readonly notice = new NoticeStore()
+  readonly compare: CompareState
   readonly api: BenchApi
 
   constructor(api: BenchApi) {
@@ -35,6 +37,7 @@ export class AppState {
     this.system = new SystemStore(api)
     this.form = new RunForm(() => this.system.cores)
     this.history = new HistoryStore(api)
+    this.compare = new CompareState(api)
     this.session = new BenchSession(api, (record) => this.history.add(record))
     this.session.confirmLong = (error) =>
       window.confirm(
@@ -105,6 +108,25 @@ export class AppState {
     }
     const result = kind === 'csv' ? await this.api.exportCsv(ids) : await this.api.exportJson(ids)
     this.report(kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json, result)
+  }
+
+  /** Compares the two runs selected in History, in the History tab. */
+  async compareSelected(): Promise<void> {
+    const ids = this.history.selectedIds
+    if (ids.length !== 2) {
+      this.notice.show('error', i18n.m.compare.selectTwo)
+      return
+    }
+    this.tab = 'history'
+    await this.compare.open([ids[0], ids[1]])
+  }
+
+  /** Exports the comparison on display; main recomputes it from the stored runs. */
+  async exportComparison(format: ComparisonExportFormat): Promise<void> {
+    const { baseline, candidate } = this.compare
+    if (!baseline || !candidate) return
+    const result = await this.api.exportComparison(baseline.id, candidate.id, format)
+    this.report(i18n.m.compare.exportName[format], result)
   }
 
   async exportPng(name: string, canvas: HTMLCanvasElement): Promise<void> {

@@ -82,7 +82,7 @@ export class RunForm {
     backend: this.backend,
     pool: this.pool,
     warmup: parseNumber(this.warmup),
-    reps: parseNumber(this.reps)
+    reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
   })
 
   readonly validation = $derived(validateRunConfig(this.candidate))

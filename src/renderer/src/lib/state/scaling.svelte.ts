@@ -3,7 +3,7 @@ import type { BackendKind, RunConfig } from '@shared/config'
 import type { BenchError, Result } from '@shared/errors'
 import type { ExportOutcome, StudyExportFormat } from '@shared/ipc'
 import type { RunRecord } from '@shared/result'
-import { analyzeRun, analyzeStudy } from '@shared/scaling'
+import { analyzeRun, analyzeStudy } from '@shared/analysis'
 import {
   DEFAULT_SWEEP_SIZES,
   halfDecades,

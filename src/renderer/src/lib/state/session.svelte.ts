@@ -61,6 +61,8 @@ export class BenchSession {
         this.#onFinished(result.value)
       } else {
         this.error = result.error
+        // Finished but not stored (a full disk): still shown, and exportable from main.
+        if (result.error.run) this.shown = result.error.run
       }
     } catch (e) {
       // The contract says failures are values; a rejected call is a broken bridge.

@@ -6,7 +6,7 @@ import type {
   WorkerCountAnalysis
 } from '@shared/analysis'
 import type { PoolMode } from '@shared/config'
-import { amdahlSpeedup, uslSpeedup } from '@shared/scaling'
+import { amdahlSpeedup, uslSpeedup } from '@shared/stats'
 import type { ChartContext } from '../../../lib/charts/configs'
 import { withAlpha } from '../../../lib/charts/configs'
 import {
@@ -22,14 +22,13 @@ type Point = { x: number; y: number }
 
 /** What a worker count's "speedup" is: S for a fixed job, the scaled speedup for weak scaling. */
 export function speedupOf(w: WorkerCountAnalysis): { value: number; error: number } {
-  if (w.scaled) return { value: w.scaled.scaledSpeedup, error: w.scaled.scaledSpeedupError }
+  // The analysis already applies the workload's definition (N·T1/TN for weak scaling).
   return { value: w.speedup.speedup, error: w.speedup.speedupError }
 }
 
-/** Efficiency ± e: S/N, or the scaled speedup ÷ N for weak scaling. */
+/** Efficiency ± e: S/N, as the analysis gives it. */
 export function efficiencyOf(w: WorkerCountAnalysis): { value: number; error: number } {
-  const s = speedupOf(w)
-  return { value: s.value / w.workers, error: s.error / w.workers }
+  return { value: w.speedup.efficiency, error: w.speedup.efficiencyError }
 }
 
 const sorted = (a: RunAnalysis): WorkerCountAnalysis[] =>

@@ -6,14 +6,14 @@ import type {
   SizeSweepAnalysis,
   StudyAnalysis,
   StudyWarning
-} from '../analysis'
+} from './types'
 import type { BackendKind, PoolMode } from '../config'
 import type { SizeRun, StudyRecord, WorkerMemory } from '../study'
 import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
-import { findBreakEven, type BreakEven } from './findBreakEven'
-import { formatMs, formatValue } from './formatNumber'
+import { findBreakEven, type BreakEven } from '../stats/findBreakEven'
+import { formatMs, formatValue } from '../stats/formatNumber'
 import { speedupWithError } from './speedupWithError'
-import type { Estimate } from './types'
+import type { Estimate } from '../stats/types'
 
 /** A count with digit groups: 316,228. */
 export function formatCount(n: number): string {
@@ -33,7 +33,8 @@ export function formatMiB(bytes: number): string {
 const estimateOf = (a: RunAnalysis, workers: number, scale = 1): Estimate | null => {
   const row = a.workers.find((w) => w.workers === workers)
   if (!row) return null
-  return { value: row.medianMs * scale, error: (row.medianInterval?.halfWidth ?? 0) * scale }
+  const halfWidth = row.medianInterval?.halfWidth ?? row.meanInterval?.halfWidth ?? 0
+  return { value: row.medianMs * scale, error: halfWidth * scale }
 }
 
 function sizePoint(sizeRun: SizeRun, n: number, analysis: RunAnalysis): SizePointAnalysis | null {
@@ -121,7 +122,11 @@ function sizeSweeps(study: StudyRecord): {
       for (const warning of analysis.warnings) {
         if (warning.code === 'job-shorter-than-spawn' || warning.code === 'more-workers-than-cores')
           continue
-        warnings.push({ where: `${backend} · ${pool} · ${formatCount(r.size)} elements`, warning })
+        warnings.push({
+          where: `${backend} · ${pool} · ${formatCount(r.size)} elements`,
+          source: { backend, pool, size: r.size },
+          warning
+        })
       }
       const point = sizePoint(r, n, analysis)
       if (point) points.push(point)
@@ -157,11 +162,16 @@ function backendComparison(study: StudyRecord): {
   const backends: BackendSummary[] = study.backendRuns.map((b) => ({
     backend: b.backend,
     analysis: analyzeRun(b.run),
-    coldStartMs: b.coldStart.results.find((r) => r.workers === 1)?.spawnMedianMs ?? null,
+    coldStartMs:
+      analyzeRun(b.coldStart).workers.find((r) => r.workers === 1)?.spawnMedianMs ?? null,
     memory: b.memory
   }))
   const warnings = backends.flatMap((b) =>
-    b.analysis.warnings.map((warning) => ({ where: b.backend, warning }))
+    b.analysis.warnings.map((warning) => ({
+      where: b.backend,
+      source: { backend: b.backend },
+      warning
+    }))
   )
   const workers = study.backendRuns[0].run.config.workers
   const cores = study.system.availableParallelism || study.system.logicalCores

@@ -1,9 +1,9 @@
 import { median } from 'simple-statistics'
-import { findOutliers, OUTLIER_THRESHOLD } from './findOutliers'
-import { formatMs, formatPercent, formatPValue, formatValue } from './formatNumber'
-import { mannKendall } from './mannKendall'
-import { medianInterval } from './medianInterval'
-import type { ConfidenceInterval } from './types'
+import { findOutliers, OUTLIER_MIN_RELATIVE, OUTLIER_THRESHOLD } from '../stats/findOutliers'
+import { formatMs, formatPercent, formatPValue, formatValue } from '../stats/formatNumber'
+import { mannKendall } from '../stats/mannKendall'
+import { medianInterval } from '../stats/medianInterval'
+import type { ConfidenceInterval } from '../stats/types'
 
 export type WarningSeverity = 'info' | 'warning'
 
@@ -100,7 +100,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
   if (input.logicalCores != null && workers > input.logicalCores) {
     warnings.push({
       code: 'more-workers-than-cores',
-      severity: 'info',
+      severity: 'warning',
       workers,
       logicalCores: input.logicalCores,
       message:
@@ -130,7 +130,12 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
     const outliers = findOutliers(wallMs, limits.outlierZ)
     if (outliers.indices.length > 0) {
       const reps = outliers.indices.map((i) => i + 1)
-      const list = outliers.indices.map((i) => `#${i + 1} (${formatMs(wallMs[i])})`).join(', ')
+      const list = outliers.indices
+        .map((i) => {
+          const off = (wallMs[i] - outliers.median) / outliers.median
+          return `#${i + 1} (${formatMs(wallMs[i])}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
+        })
+        .join(', ')
       const plural = reps.length > 1
       warnings.push({
         code: 'outliers',
@@ -142,7 +147,8 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         message:
           `${reps.length} of ${n} repetitions ${plural ? 'are outliers' : 'is an outlier'}: ` +
           `${list} against a median of ${formatMs(outliers.median)} ` +
-          `(modified Z-score above ${formatValue(limits.outlierZ)}). Other programs or the OS ` +
+          `(modified Z-score above ${formatValue(limits.outlierZ)} and at least ` +
+          `${formatPercent(OUTLIER_MIN_RELATIVE)} from the median). Other programs or the OS ` +
           `interrupted the run; close them and measure again, or add repetitions.`
       })
     }

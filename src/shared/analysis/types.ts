@@ -1,19 +1,30 @@
-import type { BackendKind, PoolMode, Workload } from './config'
+import type { BackendKind, PoolMode, Workload } from '../config'
 import type {
   BootstrapInterval,
   BreakEven,
   Estimate,
   ErrorBasis,
-  KarpFlattPoint,
-  KarpFlattSeries,
   ModelComparison,
-  OverheadBreakdown,
-  ScaledSpeedup,
-  ScalingWarning,
-  SpeedupEstimate,
   StudentTInterval
-} from './scaling'
-import type { WorkerMemory } from './study'
+} from '../stats'
+import type { KarpFlattPoint, KarpFlattSeries } from './karpFlattSeries'
+import type { OverheadBreakdown } from './overheadBreakdown'
+import type { ScaledSpeedup } from './scaledSpeedup'
+import type { ScalingWarning } from './scalingWarnings'
+import type { SpeedupEstimate } from './speedupWithError'
+import type { WorkerMemory } from '../study'
+import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
+
+export type { RunVerdict, RunVerdictCode, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
+
+/** Why a worker count's time says nothing about the job: its compute is within the noise. */
+export interface TooSmall {
+  /** Median compute of the slowest worker, ms. */
+  computeMs: number
+  /** Median per-repetition overhead: wall − slowest compute (spawn included in cold pools), ms. */
+  overheadMs: number
+  timerResolutionMs: number
+}
 
 /** How the intervals and errors of an analysis were made: said once, shown with the numbers. */
 export interface AnalysisMethod {
@@ -36,7 +47,7 @@ export interface WorkerCountAnalysis {
   workers: number
   n: number
   medianMs: number
-  /** 95% percentile-bootstrap interval of the median; null for n < 2. */
+  /** 95% percentile-bootstrap interval of the median; null for n < 6 (too few to be honest). */
   medianInterval: BootstrapInterval | null
   meanMs: number
   stddevMs: number
@@ -44,9 +55,25 @@ export interface WorkerCountAnalysis {
   meanInterval: StudentTInterval | null
   minMs: number
   maxMs: number
-  /** S = median T1 ÷ median TN ± e, and E = S/N ± e/N. */
+  /** Median spawn time (cold pools), else null. */
+  spawnMedianMs: number | null
+  /**
+   * S ± e and E = S/N ± e/N. Split: S = T1/TN; replicate and weak: the scaled
+   * speedup S = N·T1/TN (so E = T1/TN). Ideal N either way. The errors are NaN
+   * when no interval can be computed (a single repetition).
+   */
   speedup: SpeedupEstimate
-  /** Karp–Flatt e(N) ± error; null for N = 1 and for weak scaling (it describes a fixed job). */
+  /** S·exp(∓e/S) (≈ S ± e); null for the baseline and when too few repetitions allow none. */
+  speedupInterval: SpeedupInterval | null
+  verdict: WorkerVerdict
+  /** Set when this worker count's compute is too small to time (verdict `too-small`). */
+  tooSmall: TooSmall | null
+  /** More workers than the cores the run could use. */
+  oversubscribed: boolean
+  /**
+   * Karp–Flatt e(N) ± error; null for N = 1, for weak scaling (it describes a
+   * fixed job) and where S < 1 or S > N (e would be outside 0…1: overhead, not a serial part).
+   */
   karpFlatt: KarpFlattPoint | null
   /** Gustafson's scaled speedup N·T1/TN (replicate and weak workloads); null for split. */
   scaled: ScaledSpeedup | null
@@ -91,11 +118,13 @@ export interface RunAnalysis {
   workload: Workload
   /** `strong` for split (a fixed job); `weak` for replicate and weak (work grows with N). */
   scaling: 'strong' | 'weak'
+  /** How `speedup` is defined for this workload (ideal N for both). */
+  speedupDefinition: 'T1/TN' | 'N·T1/TN'
   method: AnalysisMethod
   /**
-   * True when the 1-worker samples are in the record. A run whose worker list
-   * lacks 1 measured it but did not keep it: T1 is then recovered from the
-   * stored speedup, without an interval, so the speedup errors carry TN's only.
+   * True when the 1-worker samples are in the record. Only records migrated
+   * from the first history format lack them: T1 is then their recovered
+   * `legacyBaselineMs`, without an interval, so no speedup gets an interval.
    */
   baselineMeasured: boolean
   /** In the order of the run's results. */
@@ -107,6 +136,8 @@ export interface RunAnalysis {
   context: AnalysisContext
   /** Every warning of every worker count, in worker-count order. */
   warnings: ScalingWarning[]
+  /** What the run says, as a code with its numbers. */
+  verdict: RunVerdict
 }
 
 /** One size of a size sweep: 1 worker against N. */
@@ -159,9 +190,18 @@ export interface BackendComparisonAnalysis {
 
 /** A warning and the run of a study it came from. */
 export interface StudyWarning {
-  /** e.g. "process · cold · 10,000 elements" or "thread". */
+  /** English, e.g. "process · cold · 10,000 elements" or "thread" (the CLI and Markdown). */
   where: string
+  /** The same as data, for the app to word in the user's language. */
+  source: WarningSource
   warning: ScalingWarning
+}
+
+/** Which run of a study a warning came from: a size-sweep point, or a backend's run. */
+export interface WarningSource {
+  backend: BackendKind
+  pool?: PoolMode
+  size?: number
 }
 
 /** What a study means, computed on demand from its StudyRecord. */

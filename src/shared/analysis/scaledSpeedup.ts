@@ -1,4 +1,4 @@
-import type { ErrorBasis, Estimate } from './types'
+import type { ErrorBasis, Estimate } from '../stats/types'
 
 export interface ScaledSpeedup {
   workers: number

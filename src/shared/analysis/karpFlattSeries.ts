@@ -1,8 +1,8 @@
-import { karpFlatt } from '../speedup'
-import { formatPercent, formatValue } from './formatNumber'
-import { normalQuantile } from './normalQuantile'
-import { studentTQuantile } from './studentTQuantile'
-import type { ScalingPoint } from './types'
+import { karpFlatt } from './speedup'
+import { formatPercent, formatValue } from '../stats/formatNumber'
+import { normalQuantile } from '../stats/normalQuantile'
+import { studentTQuantile } from '../stats/studentTQuantile'
+import type { ScalingPoint } from '../stats/types'
 
 export interface KarpFlattPoint {
   workers: number

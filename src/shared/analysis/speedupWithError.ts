@@ -1,4 +1,4 @@
-import type { ErrorBasis, Estimate } from './types'
+import type { ErrorBasis, Estimate } from '../stats/types'
 
 /** "S ± e times faster", and efficiency E = S/N ± e/N. */
 export interface SpeedupEstimate {

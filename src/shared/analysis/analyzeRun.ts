@@ -5,18 +5,29 @@ import type {
   ModelsAnalysis,
   RunAnalysis,
   WorkerCountAnalysis
-} from '../analysis'
+} from './types'
 import type { RunRecord, Sample, WorkerCountResult } from '../result'
-import { compareScalingModels } from './compareScalingModels'
-import { describeTimings } from './describeTimings'
-import { formatPercent, formatValue } from './formatNumber'
+import { compareScalingModels } from '../stats/compareScalingModels'
+import { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
+import { formatPercent, formatValue } from '../stats/formatNumber'
 import { karpFlattSeries } from './karpFlattSeries'
-import { DEFAULT_RESAMPLES, DEFAULT_SEED } from './medianInterval'
+import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/medianInterval'
 import { overheadBreakdown, type OverheadSample } from './overheadBreakdown'
 import { scaledSpeedup } from './scaledSpeedup'
 import { scalingWarnings, type ScalingWarning } from './scalingWarnings'
 import { speedupWithError } from './speedupWithError'
-import type { Estimate, ScalingPoint } from './types'
+import { speedupNumerator } from './speedupDefinition'
+import { runVerdictOf, workerVerdict, type SpeedupInterval } from './runVerdictCode'
+import type { TimingDescription } from './describeTimings'
+import type { Estimate, ScalingPoint } from '../stats/types'
+
+/**
+ * Resolution of the workers' monotonic clock (Node's performance.now), ms. A
+ * compute time under ten ticks is not a measurement of the job.
+ */
+export const TIMER_RESOLUTION_MS = 0.001
+/** A job whose compute is under this many timer ticks is too small to time. */
+export const MIN_TIMER_TICKS = 10
 
 const LEVEL = 0.95
 /** From here on an Amdahl f says more about the machine or the job size than about serial code. */
@@ -31,9 +42,12 @@ export const ANALYSIS_METHOD: AnalysisMethod = {
   errorBasis: 'ci-half-width',
   description:
     `Intervals are ${formatPercent(LEVEL)}: the median's by percentile bootstrap ` +
-    `(${DEFAULT_RESAMPLES.toLocaleString('en-US')} seeded resamples), the mean's by Student t; ` +
-    `"S ± e" carries the medians' interval half-widths through T1/TN ` +
-    `(relative errors in quadrature), and efficiency is S/N ± e/N.`
+    `(${DEFAULT_RESAMPLES.toLocaleString('en-US')} seeded resamples; from ` +
+    `${MIN_REPS_FOR_MEDIAN_INTERVAL} repetitions, below which the mean's Student-t interval ` +
+    `stands in), the mean's by Student t; "S ± e" carries those half-widths through the ` +
+    `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +
+    `(on the log scale: ≈ S ± e for small errors, never below 0); ` +
+    `efficiency is S/N ± e/N.`
 }
 
 /**
@@ -54,16 +68,32 @@ function overheadSample(s: Sample): OverheadSample {
 
 const wallTimes = (r: WorkerCountResult): number[] => r.samples.map((s) => s.wallMs)
 
-/** T1 with its interval half-width, or recovered from a stored speedup when 1 was not kept. */
-function baselineOf(record: RunRecord): { t1: Estimate; measured: boolean } {
+/**
+ * A median with the half-width of its 95% interval: the bootstrap's from six
+ * repetitions, else the mean's Student-t (two to five); null with one.
+ */
+function timeEstimate(d: TimingDescription): Estimate | null {
+  const halfWidth = d.medianInterval?.halfWidth ?? d.meanInterval?.halfWidth ?? null
+  return halfWidth === null || !Number.isFinite(halfWidth)
+    ? null
+    : { value: d.medianMs, error: halfWidth }
+}
+
+/** T1 with its interval half-width (null: one repetition), or a migrated record's recovered T1. */
+function baselineOf(record: RunRecord): {
+  t1: Estimate
+  hasInterval: boolean
+  measured: boolean
+} {
   const one = record.results.find((r) => r.workers === 1)
   if (one && one.samples.length > 0) {
     const d = describeTimings(wallTimes(one))
-    return { t1: { value: d.medianMs, error: d.medianInterval?.halfWidth ?? 0 }, measured: true }
+    const e = timeEstimate(d)
+    return { t1: e ?? { value: d.medianMs, error: 0 }, hasInterval: e !== null, measured: true }
   }
-  const any = record.results.find((r) => Number.isFinite(r.speedup) && r.speedup > 0)
   return {
-    t1: { value: any ? any.speedup * any.medianMs : Number.NaN, error: 0 },
+    t1: { value: record.legacyBaselineMs ?? Number.NaN, error: 0 },
+    hasInterval: false,
     measured: false
   }
 }
@@ -78,6 +108,16 @@ function modelsFor(points: ScalingPoint[], strong: boolean): ModelsAnalysis {
     }
   }
   const above = points.filter((p) => p.workers > 1 && Number.isFinite(p.speedup) && p.speedup > 0)
+  const slowdowns = above.filter((p) => p.speedup < 1)
+  if (slowdowns.length > 0) {
+    return {
+      comparison: null,
+      summary:
+        `No model fitted: ${slowdowns.map((p) => `${p.workers} workers`).join(', ')} ` +
+        `ran slower than one (speedup below 1), so overhead dominates the job. Amdahl's law ` +
+        `and the USL describe a job that gets faster with more workers; use a larger range.`
+    }
+  }
   if (above.length < 2) {
     return {
       comparison: null,
@@ -161,46 +201,84 @@ function gustafsonFor(
 export function analyzeRun(record: RunRecord): RunAnalysis {
   const workload = record.config.workload
   const strong = workload === 'split'
-  const { t1, measured } = baselineOf(record)
+  const { t1, hasInterval: t1HasInterval, measured } = baselineOf(record)
   const logicalCores = record.system.availableParallelism || record.system.logicalCores
   const one = record.results.find((r) => r.workers === 1)
   const jobMs =
     one && one.samples.length > 0 ? median(one.samples.map((s) => s.computeMs[0] ?? 0)) : null
-  const spawnMs = record.config.pool === 'cold' ? (one?.spawnMedianMs ?? null) : null
+  const spawnOf = (r: WorkerCountResult): number | null => {
+    const spawns = r.samples.map((s) => s.spawnMs).filter((x): x is number => x !== null)
+    return spawns.length ? median(spawns) : null
+  }
+  const spawnMs = record.config.pool === 'cold' && one ? spawnOf(one) : null
 
   const described = record.results.map((r) => ({ r, d: describeTimings(wallTimes(r)) }))
-  const speedups = described.map(({ r, d }) =>
-    speedupWithError(t1, { value: d.medianMs, error: d.medianInterval?.halfWidth ?? 0 }, r.workers)
-  )
-  const points: ScalingPoint[] = speedups.map((s) => ({
-    workers: s.workers,
-    speedup: s.speedup,
-    error: s.speedupError
-  }))
-  const karpFlatt = strong ? karpFlattSeries(points) : null
+  const rows: WorkerCountAnalysis[] = described.map(({ r, d }) => {
+    const tn = timeEstimate(d)
+    const n = r.workers
+    // One definition per workload: split S = T1/TN; replicate and weak S = N·T1/TN.
+    const speedup = speedupWithError(
+      speedupNumerator(workload, t1, n),
+      tn ?? { value: d.medianMs, error: 0 },
+      n
+    )
+    const interval: SpeedupInterval | null =
+      n === 1 || tn === null || !t1HasInterval || !Number.isFinite(speedup.speedupError)
+        ? null
+        : {
+            // On the log scale, so it never goes below 0: S·e^(∓e/S), ≈ S ± e for small errors.
+            lower: speedup.speedup * Math.exp(-speedup.speedupError / speedup.speedup),
+            upper: speedup.speedup * Math.exp(speedup.speedupError / speedup.speedup)
+          }
+    if (interval === null && n !== 1) {
+      speedup.speedupError = Number.NaN
+      speedup.efficiencyError = Number.NaN
+    }
+    const computeMs = median(r.samples.map((s) => Math.max(0, ...s.computeMs)))
+    const perRepOverheadMs = median(
+      r.samples.map((s) => Math.max(0, s.wallMs - Math.max(0, ...s.computeMs)))
+    )
+    const tooSmall =
+      computeMs < MIN_TIMER_TICKS * TIMER_RESOLUTION_MS || computeMs < perRepOverheadMs
+        ? { computeMs, overheadMs: perRepOverheadMs, timerResolutionMs: TIMER_RESOLUTION_MS }
+        : null
+    return {
+      workers: n,
+      n: d.n,
+      medianMs: d.medianMs,
+      medianInterval: d.medianInterval,
+      meanMs: d.meanMs,
+      stddevMs: d.stddevMs,
+      meanInterval: d.meanInterval,
+      minMs: d.minMs,
+      maxMs: d.maxMs,
+      spawnMedianMs: spawnOf(r),
+      speedup,
+      speedupInterval: interval,
+      verdict: workerVerdict(n, interval, tooSmall !== null),
+      tooSmall,
+      karpFlatt: null,
+      scaled: strong ? null : scaledSpeedup(t1, tn ?? { value: d.medianMs, error: Number.NaN }, n),
+      overhead: overheadBreakdown(r.samples.map(overheadSample)),
+      oversubscribed: n > logicalCores,
+      correct: r.correct
+    }
+  })
 
-  const rows: WorkerCountAnalysis[] = described.map(({ r, d }, i) => ({
+  // Karp–Flatt e(N) is read only where it means a serial fraction: a fixed job, 1 ≤ S ≤ N.
+  const points: ScalingPoint[] = rows.map((r) => ({
     workers: r.workers,
-    n: d.n,
-    medianMs: d.medianMs,
-    medianInterval: d.medianInterval,
-    meanMs: d.meanMs,
-    stddevMs: d.stddevMs,
-    meanInterval: d.meanInterval,
-    minMs: d.minMs,
-    maxMs: d.maxMs,
-    speedup: speedups[i],
-    karpFlatt: karpFlatt?.points.find((p) => p.workers === r.workers) ?? null,
-    scaled: strong
-      ? null
-      : scaledSpeedup(
-          t1,
-          { value: d.medianMs, error: d.medianInterval?.halfWidth ?? 0 },
-          r.workers
-        ),
-    overhead: overheadBreakdown(r.samples.map(overheadSample)),
-    correct: r.correct
+    speedup: r.speedup.speedup,
+    error: Number.isFinite(r.speedup.speedupError) ? r.speedup.speedupError : undefined
   }))
+  const karpFlatt = strong
+    ? karpFlattSeries(
+        points.filter((p) => p.workers > 1 && p.speedup >= 1 && p.speedup <= p.workers)
+      )
+    : null
+  for (const row of rows) {
+    row.karpFlatt = karpFlatt?.points.find((p) => p.workers === row.workers) ?? null
+  }
 
   const warnings: ScalingWarning[] = described
     .slice()
@@ -209,7 +287,7 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
       scalingWarnings({
         workers: r.workers,
         wallMs: wallTimes(r),
-        spawnMs: record.config.pool === 'cold' ? r.spawnMedianMs : null,
+        spawnMs: record.config.pool === 'cold' ? spawnOf(r) : null,
         jobMs,
         logicalCores,
         interval: d.medianInterval
@@ -220,6 +298,7 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
     runId: record.id,
     workload,
     scaling: strong ? 'strong' : 'weak',
+    speedupDefinition: strong ? 'T1/TN' : 'N·T1/TN',
     method: ANALYSIS_METHOD,
     baselineMeasured: measured,
     workers: rows,
@@ -227,6 +306,17 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
     models: modelsFor(points, strong),
     gustafson: workload === 'split' ? null : gustafsonFor(workload, rows),
     context: { logicalCores, jobMs, spawnMs },
-    warnings
+    warnings,
+    verdict: runVerdictOf(
+      rows.map((r) => ({
+        workers: r.workers,
+        speedup: r.speedup.speedup,
+        efficiency: r.speedup.efficiency,
+        interval: r.speedupInterval,
+        verdict: r.verdict,
+        correct: r.correct,
+        reps: r.n
+      }))
+    )
   }
 }

@@ -1,0 +1,26 @@
+import { expectedRepsText } from '../shared/analysis/runPlan'
+import type { RunPlanEstimate } from '../shared/analysis/runPlan'
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "about 12 s", "about 2 min 5 s". */
+function duration(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000))
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`
+}
+
+/** The line printed on stderr before a run: what it will measure, how often, how long. */
+export function formatPlan(plan: RunPlanEstimate): string {
+  const counts = `${plural(plan.counts.length, 'worker count')} (${plan.counts.join(', ')})`
+  const warmup = plan.warmup ? `${plural(plan.warmup, 'warm-up')} + ` : ''
+  if (!plan.auto) {
+    return `speedup-lab: plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, about ${duration(plan.estimatedMs)} (estimated before timing)`
+  }
+  const { minReps, minTimeMs, maxReps } = plan.rule
+  const expected = expectedRepsText(plan)
+  return (
+    `speedup-lab: plan: ${counts} × ${warmup}repetitions chosen for you: at least ${minReps} and ` +
+    `${minTimeMs / 1000} s per worker count, at most ${maxReps} (about ${expected} here); ` +
+    `at least ${duration(plan.estimatedMs)}. --reps N fixes the count.`
+  )
+}

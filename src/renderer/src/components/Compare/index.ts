@@ -1,0 +1,2 @@
+export { default as ComparePanel } from './ComparePanel.svelte'
+export { refusalMessage } from './refusalMessage'

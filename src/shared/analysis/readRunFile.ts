@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import type { MeasuredRun } from './measuredRun'
+
+/**
+ * Reads an exported run from JSON text: what a baseline file may be. Accepts
+ * the CLI's --json document ({ runId, config, results, … }), a stored
+ * RunRecord ({ id, … }), an envelope holding the record under `run`, and the
+ * app's export envelope ({ format: 'speedup-lab/runs', runs: [one run] }).
+ * Only what a comparison reads is checked (config, samples, sums), so a
+ * record with or without derived figures reads the same.
+ *
+ * This is the one place that turns a file into a run; swap it for the result
+ * model's envelope parser when there is one.
+ */
+export type ReadRunOutcome = { ok: true; run: MeasuredRun } | { ok: false; reason: string }
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number')
+
+const measuredRunSchema = z.looseObject({
+  id: z.string().min(1),
+  startedAt: z.string(),
+  config: z.looseObject({
+    range: z.looseObject({ start: z.number().int(), end: z.number().int() }),
+    workers: z.array(z.number().int().min(1)),
+    workload: z.string(),
+    backend: z.string().optional(),
+    pool: z.string().optional()
+  }),
+  system: z
+    .looseObject({
+      cpuModel: z.string().optional(),
+      availableParallelism: z.number().optional()
+    })
+    .optional(),
+  results: z
+    .array(
+      z.looseObject({
+        workers: z.number().int().min(1),
+        samples: z.array(z.looseObject({ wallMs: finite.refine((x) => x > 0, 'must be > 0') })),
+        sum: z.string(),
+        expectedSum: z.string(),
+        correct: z.boolean()
+      })
+    )
+    .min(1, 'holds no results')
+})
+
+function candidateOf(doc: unknown): { value: unknown } | { reason: string } {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return { reason: 'it is not a JSON object' }
+  const o = doc as Record<string, unknown>
+  if (o.kind === 'study' || o.format === 'speedup-lab/study')
+    return { reason: 'it is a study, not a single run' }
+  if (typeof o.run === 'object' && o.run !== null) return { value: o.run }
+  if (Array.isArray(o.runs)) {
+    if (o.runs.length !== 1)
+      return { reason: `it holds ${o.runs.length} runs; export exactly one run as the baseline` }
+    return { value: o.runs[0] }
+  }
+  // The CLI's --json names the id runId.
+  if (typeof o.runId === 'string' && o.id === undefined) return { value: { ...o, id: o.runId } }
+  return { value: o }
+}
+
+export function readRunFile(text: string): ReadRunOutcome {
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch (e) {
+    return { ok: false, reason: `it is not JSON (${e instanceof Error ? e.message : String(e)})` }
+  }
+  const found = candidateOf(doc)
+  if ('reason' in found) return { ok: false, reason: found.reason }
+  const parsed = measuredRunSchema.safeParse(found.value)
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map((i) => {
+      const path = i.path.join('.')
+      return path ? `${path}: ${i.message}` : i.message
+    })
+    return { ok: false, reason: `it is not a Speedup Lab run (${first.join('; ')})` }
+  }
+  return { ok: true, run: parsed.data as MeasuredRun }
+}

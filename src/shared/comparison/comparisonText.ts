@@ -1,0 +1,59 @@
+import type { ComparisonRefusal, RatioEstimate, RunComparison } from '../analysis/compareRuns'
+
+/**
+ * English words for a comparison, shared by the CLI and the Markdown export
+ * (the app words the same codes in English or Korean from its catalogs).
+ */
+
+const range = (r: { start: number; end: number }): string => `${r.start}:${r.end}`
+
+/** Why two runs cannot be compared, saying what differs. */
+export function refusalText(refusal: ComparisonRefusal): string {
+  switch (refusal.code) {
+    case 'different-range':
+      return `the runs summed different ranges (baseline ${range(refusal.baseline)}, this run ${range(refusal.candidate)}): their times are not comparable`
+    case 'different-workload':
+      return `the runs used different workloads (baseline ${refusal.baseline}, this run ${refusal.candidate}): their times are not comparable`
+    case 'no-common-workers':
+      return `no worker count was measured in both runs (baseline ${refusal.baseline.join(',')}, this run ${refusal.candidate.join(',')})`
+    case 'wrong-sum':
+      return `the ${refusal.side === 'baseline' ? 'baseline' : 'new run'}'s total for ${refusal.workers} worker${refusal.workers === 1 ? '' : 's'} was wrong: its times measure a broken run`
+    case 'no-samples':
+      return `the ${refusal.side === 'baseline' ? 'baseline' : 'new run'} has no samples for ${refusal.workers} worker${refusal.workers === 1 ? '' : 's'}`
+  }
+}
+
+/** 1.034 → "+3.4%", 0.95 → "−5.0%". */
+export function changeText(ratio: number): string {
+  const pct = (ratio - 1) * 100
+  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(1)}%`
+}
+
+/** "0.952× [0.931, 0.975]" or "0.952× (interval needs ≥ 3 samples)". */
+export function ratioText(e: RatioEstimate): string {
+  return e.low === null || e.high === null
+    ? `${e.ratio.toFixed(3)}× (no interval: < 3 samples)`
+    : `${e.ratio.toFixed(3)}× [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]`
+}
+
+export const VERDICT_WORDS = {
+  improved: 'improved',
+  regressed: 'regressed',
+  'no-change': 'no change'
+} as const
+
+/** One line per worker count that changed, or that nothing did. */
+export function comparisonSummary(c: RunComparison): string[] {
+  const lines: string[] = []
+  for (const row of c.rows) {
+    if (row.time.verdict === 'no-change') continue
+    lines.push(
+      `${row.workers} worker${row.workers === 1 ? '' : 's'}: ${VERDICT_WORDS[row.time.verdict]} — median ${changeText(row.time.ratio)} (${ratioText(row.time)})`
+    )
+  }
+  if (lines.length === 0)
+    lines.push(
+      `No change beyond the ${(c.threshold * 100).toFixed(0)}% noise threshold at any worker count.`
+    )
+  return lines
+}

@@ -1,0 +1,63 @@
+import type { RunComparison } from '../analysis/compareRuns'
+import { escapeInline, markdownTable } from '../markdownReport'
+import { VERDICT_WORDS, comparisonSummary, ratioText } from './comparisonText'
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3))
+const times = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)}×`)
+
+/** A Markdown report of a comparison: what was compared, the table, the verdicts. Pure. */
+export function comparisonToMarkdown(c: RunComparison): string {
+  const cfg = c.baseline.config
+  const head = [
+    '# Speedup Lab comparison',
+    '',
+    `Baseline ${escapeInline(c.baseline.id)} (${c.baseline.startedAt}) → ` +
+      `candidate ${escapeInline(c.candidate.id)} (${c.candidate.startedAt})  `,
+    `Range ${cfg.range.start} … ${cfg.range.end} · ${escapeInline(cfg.workload)} · ` +
+      `${(c.confidence * 100).toFixed(0)}% bootstrap intervals (${c.resamples} resamples, seed ${c.seed}) · ` +
+      `noise threshold ${(c.threshold * 100).toFixed(1)}%`,
+    ''
+  ]
+  const table = markdownTable(
+    [
+      'Workers',
+      'Baseline median (ms)',
+      'Candidate median (ms)',
+      'Time ratio [95% CI]',
+      'Time',
+      'Speedup before → after',
+      'Speedup ratio [95% CI]',
+      'Speedup'
+    ],
+    ['right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'],
+    c.rows.map((r) => [
+      String(r.workers),
+      ms(r.baseline.medianMs),
+      ms(r.candidate.medianMs),
+      ratioText(r.time),
+      VERDICT_WORDS[r.time.verdict],
+      r.speedup ? `${times(r.baseline.speedup)} → ${times(r.candidate.speedup)}` : '—',
+      r.speedup ? ratioText(r.speedup) : '—',
+      r.speedup ? VERDICT_WORDS[r.speedup.verdict] : '—'
+    ])
+  )
+  const notes: string[] = []
+  for (const d of c.differences)
+    notes.push(
+      `- Compared across ${d.field}: ${escapeInline(d.baseline)} → ${escapeInline(d.candidate)}`
+    )
+  if (c.onlyInBaseline.length)
+    notes.push(`- Only in the baseline (not compared): ${c.onlyInBaseline.join(', ')} workers`)
+  if (c.onlyInCandidate.length)
+    notes.push(`- Only in the candidate (not compared): ${c.onlyInCandidate.join(', ')} workers`)
+  return [
+    ...head,
+    table,
+    '',
+    '## Verdict',
+    '',
+    ...comparisonSummary(c).map((l) => `- ${escapeInline(l)}`),
+    ...(notes.length ? ['', '## Notes', '', ...notes] : []),
+    ''
+  ].join('\n')
+}

@@ -1,0 +1,11 @@
+export { comparisonToCsv, COMPARISON_CSV_COLUMNS } from './comparisonToCsv'
+export { comparisonToJson } from './comparisonToJson'
+export type { ComparisonExport } from './comparisonToJson'
+export { comparisonToMarkdown } from './comparisonToMarkdown'
+export {
+  changeText,
+  comparisonSummary,
+  ratioText,
+  refusalText,
+  VERDICT_WORDS
+} from './comparisonText'

@@ -1,0 +1,252 @@
+/**
+ * The one JSON shape of a run, written by the CLI (--json) and the app's
+ * export alike (docs/FORMATS.md, docs/run-export.schema.json), and read back
+ * by `parseRunEnvelope`. Pure: the same record always gives the same bytes.
+ */
+import type { AnalysisMethod, RunAnalysis, RunVerdictCode, WorkerVerdict } from './analysis'
+import type { RunConfig } from './config'
+import type { RunRecord } from './result'
+import { parseRunRecord } from './runRecordSchema'
+import { analyzeRun } from './analysis/analyzeRun'
+import type { SystemInfo } from './system'
+
+/** JSON has no NaN or Infinity: a figure that is not finite is null. */
+export const figure = (x: number | null | undefined): number | null =>
+  x !== null && x !== undefined && Number.isFinite(x) ? x : null
+
+/** One worker count as every surface shows it (the CSV row, the JSON entry, the tables). */
+export interface RunResultRow {
+  workers: number
+  /** Measured repetitions. */
+  n: number
+  medianMs: number
+  /** 95% bootstrap interval of the median; null below 6 repetitions. */
+  medianCiLower: number | null
+  medianCiUpper: number | null
+  meanMs: number
+  stddevMs: number
+  minMs: number
+  maxMs: number
+  spawnMedianMs: number | null
+  /** Split: T1/TN; replicate and weak: N·T1/TN. Null where T1 is unknown. */
+  speedup: number | null
+  speedupError: number | null
+  /** The speedup's 95% interval; null for the baseline and with too few repetitions. */
+  speedupLow: number | null
+  speedupHigh: number | null
+  efficiency: number | null
+  efficiencyError: number | null
+  /** Karp–Flatt e(N); null for N = 1, weak scaling, and S outside 1…N. */
+  karpFlatt: number | null
+  karpFlattError: number | null
+  verdict: WorkerVerdict
+  /** More workers than available cores. */
+  oversubscribed: boolean
+  sum: string
+  expectedSum: string
+  correct: boolean
+}
+
+/** The rows of a run, in the record's order: the single source every table and export reads. */
+export function resultRows(record: RunRecord, analysis: RunAnalysis): RunResultRow[] {
+  return record.results.map((r, i) => {
+    const a = analysis.workers[i]
+    return {
+      workers: r.workers,
+      n: a.n,
+      medianMs: a.medianMs,
+      medianCiLower: figure(a.medianInterval?.lower),
+      medianCiUpper: figure(a.medianInterval?.upper),
+      meanMs: a.meanMs,
+      stddevMs: a.stddevMs,
+      minMs: a.minMs,
+      maxMs: a.maxMs,
+      spawnMedianMs: figure(a.spawnMedianMs),
+      speedup: figure(a.speedup.speedup),
+      speedupError: r.workers === 1 ? null : figure(a.speedup.speedupError),
+      speedupLow: figure(a.speedupInterval?.lower),
+      speedupHigh: figure(a.speedupInterval?.upper),
+      efficiency: figure(a.speedup.efficiency),
+      efficiencyError: r.workers === 1 ? null : figure(a.speedup.efficiencyError),
+      karpFlatt: figure(a.karpFlatt?.serialFraction),
+      karpFlattError: figure(a.karpFlatt?.error),
+      verdict: a.verdict,
+      oversubscribed: a.oversubscribed,
+      sum: r.sum,
+      expectedSum: r.expectedSum,
+      correct: r.correct
+    }
+  })
+}
+
+export interface RunVerdictExport {
+  code: RunVerdictCode
+  workers: number | null
+  speedup: number | null
+  speedupLow: number | null
+  speedupHigh: number | null
+  efficiency: number | null
+}
+
+export interface RunWarningExport {
+  code: string
+  severity: string
+  workers: number
+  message: string
+}
+
+/** A run as exported: the figures, the verdict, the warnings, and the measured record itself. */
+export interface RunExport {
+  format: 'speedup-lab/run'
+  version: 2
+  runId: string
+  startedAt: string
+  finishedAt: string
+  correct: boolean
+  config: RunConfig
+  system: SystemInfo
+  /** How `speedup` is defined for this workload. */
+  speedupDefinition: 'T1/TN' | 'N·T1/TN'
+  /** How the intervals were made. */
+  method: AnalysisMethod
+  verdict: RunVerdictExport
+  results: RunResultRow[]
+  warnings: RunWarningExport[]
+  models: {
+    amdahlSerialFraction: number | null
+    amdahlSerialFractionError: number | null
+    amdahlCeiling: number | null
+    bestModel: string | null
+    uslSigma: number | null
+    uslKappa: number | null
+    summary: string
+  }
+  /** The measured record (config, system, samples, sums): load it back with `parseRunEnvelope`. */
+  run: RunRecord
+}
+
+export interface RunsExport {
+  format: 'speedup-lab/runs'
+  version: 2
+  exportedAt: string
+  runs: RunExport[]
+}
+
+export function toRunExport(
+  record: RunRecord,
+  analysis: RunAnalysis = analyzeRun(record)
+): RunExport {
+  const v = analysis.verdict
+  const m = analysis.models.comparison
+  return {
+    format: 'speedup-lab/run',
+    version: 2,
+    runId: record.id,
+    startedAt: record.startedAt,
+    finishedAt: record.finishedAt,
+    correct: record.correct,
+    config: record.config,
+    system: record.system,
+    speedupDefinition: analysis.speedupDefinition,
+    method: analysis.method,
+    verdict: {
+      code: v.code,
+      workers: v.workers,
+      speedup: figure(v.speedup),
+      speedupLow: figure(v.interval?.lower),
+      speedupHigh: figure(v.interval?.upper),
+      efficiency: figure(v.efficiency)
+    },
+    results: resultRows(record, analysis),
+    warnings: analysis.warnings.map((w) => ({
+      code: w.code,
+      severity: w.severity,
+      workers: w.workers,
+      message: w.message
+    })),
+    models: {
+      amdahlSerialFraction: figure(m?.amdahl?.serialFraction),
+      amdahlSerialFractionError: figure(m?.amdahl?.serialFractionError),
+      amdahlCeiling: figure(m?.amdahl?.ceiling),
+      bestModel: m?.best ?? null,
+      uslSigma: figure(m?.usl?.sigma),
+      uslKappa: figure(m?.usl?.kappa),
+      summary: analysis.models.summary
+    },
+    run: record
+  }
+}
+
+/** One run as pretty-printed JSON (the CLI's --json and the app's one-run export). */
+export function runToJson(record: RunRecord, analysis: RunAnalysis = analyzeRun(record)): string {
+  return `${JSON.stringify(toRunExport(record, analysis), null, 2)}\n`
+}
+
+/** Several runs (the app's history export): each exactly as `runToJson` writes it. */
+export function runsToJson(runs: readonly RunRecord[], exportedAt = new Date()): string {
+  const envelope: RunsExport = {
+    format: 'speedup-lab/runs',
+    version: 2,
+    exportedAt: exportedAt.toISOString(),
+    runs: runs.map((r) => toRunExport(r))
+  }
+  return `${JSON.stringify(envelope, null, 2)}\n`
+}
+
+export type ParsedRunEnvelope = { ok: true; value: RunRecord } | { ok: false; reason: string }
+
+type Loose = Record<string, unknown>
+const isObject = (v: unknown): v is Loose =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Reads an exported run back as a RunRecord (validated, migrated): a
+ * `speedup-lab/run` file, a `speedup-lab/runs` file holding exactly one run,
+ * or the files the first format wrote (a runs export of version 1 with one
+ * run, or the CLI's old --json document). Accepts the text or the parsed value.
+ */
+export function parseRunEnvelope(json: unknown): ParsedRunEnvelope {
+  let value = json
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json)
+    } catch (e) {
+      return { ok: false, reason: `not valid JSON (${e instanceof Error ? e.message : String(e)})` }
+    }
+  }
+  if (!isObject(value)) return { ok: false, reason: 'not a Speedup Lab export (not a JSON object)' }
+  const fail = (reason: string): ParsedRunEnvelope => ({ ok: false, reason })
+  const record = (raw: unknown): ParsedRunEnvelope => {
+    const parsed = parseRunRecord(raw)
+    return parsed.ok ? parsed : fail(`the run inside is not a valid run record (${parsed.reason})`)
+  }
+  if (value.format === 'speedup-lab/run') return record(value.run)
+  if (value.format === 'speedup-lab/runs') {
+    const runs = Array.isArray(value.runs) ? value.runs : []
+    if (runs.length !== 1) {
+      return fail(`the file holds ${runs.length} runs; export the one run to compare`)
+    }
+    return value.version === 1 ? record(runs[0]) : record(isObject(runs[0]) ? runs[0].run : null)
+  }
+  if (value.format === 'speedup-lab/study' || value.kind === 'study') {
+    return fail('the file is a study, not a run')
+  }
+  if (
+    value.format === undefined &&
+    typeof value.runId === 'string' &&
+    Array.isArray(value.results)
+  ) {
+    // The first format's CLI --json: the record's fields at the top, id as runId.
+    return record({
+      id: value.runId,
+      startedAt: value.startedAt,
+      finishedAt: value.finishedAt,
+      status: 'completed',
+      config: value.config,
+      system: value.system,
+      results: value.results,
+      correct: value.correct
+    })
+  }
+  return fail('not a Speedup Lab run export (no "format": "speedup-lab/run")')
+}
