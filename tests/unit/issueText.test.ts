@@ -22,7 +22,10 @@ const BAD: unknown[] = [
   { ...good, workers: [] },
   { ...good, workers: Array.from({ length: 65 }, (_, i) => i + 1) },
   { ...good, workers: 'x', reps: 1000, warmup: 50, range: 3 },
-  { ...good, workload: 'weak', range: { start: 0, end: 2 ** 52 }, workers: [4] }
+  { ...good, workload: 'weak', range: { start: 0, end: 2 ** 52 }, workers: [4] },
+  // reps is a number or 'auto' (issue 9): a union, worded from its code too.
+  { ...good, reps: 'many' },
+  { ...good, reps: 2.5 }
 ]
 
 const issues: ConfigIssue[] = BAD.flatMap((input) => {
@@ -52,7 +55,8 @@ describe('validation issues come as codes, worded by each front end', () => {
       'too-few',
       'not-a-list',
       'not-an-object',
-      'not-a-number'
+      'not-a-number',
+      'not-a-number-or-auto'
     ])
       expect(codes, code).toContain(code)
   })
@@ -66,7 +70,18 @@ describe('validation issues come as codes, worded by each front end', () => {
       expect(issueText(issue, en).length).toBeGreaterThan(0)
     }
     const byCode = (code: string): ConfigIssue => issues.find((i) => i.code === code)!
-    expect(issueText(byCode('range-empty'), en)).toBe('end must be greater than start')
+    expect(issueText(byCode('range-empty'), en)).toBe(
+      'end must be greater than start (an empty range has nothing to sum)'
+    )
+    expect(issueText(byCode('range-empty'), en)).toBe(byCode('range-empty').message)
+    expect(issueText(byCode('not-a-number-or-auto'), en)).toBe('reps must be a number or auto')
+    expect(issueText(byCode('not-a-number-or-auto'), ko)).toBe(
+      '반복 횟수: 숫자 또는 auto여야 합니다'
+    )
+    const fractional = issues.find(
+      (i) => i.field === 'reps' && i.message === 'reps must be an integer'
+    )
+    expect(fractional?.code).toBe('not-integer')
     expect(
       issueText({ field: 'reps', message: '', code: 'too-small', params: { min: 1 } }, en)
     ).toBe('reps must be at least 1')
