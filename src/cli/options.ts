@@ -296,7 +296,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     }
     const n = parseIntegerText(value)
     if (n.ok) config[key] = n.value
-    else issues.push({ field: key, message: key === 'reps' ? `${n.message} (or auto)` : n.message })
+    else if (key === 'reps') {
+      // The examples of big numbers do not help here: reps is a small count, or auto.
+      const message = n.message.replace(/ \(e\.g\. [^)]*\)$/, '')
+      issues.push({ field: key, message: `${message} (or auto)` })
+    } else issues.push({ field: key, message: n.message })
   }
   if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
   const written = new Map<string, string>()
