@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import { dirname } from 'node:path'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
 import { toBenchError } from '../shared/errors'
 import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
@@ -35,6 +36,8 @@ import {
 import type { CliSignals } from './signals'
 import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
+import { runWorkerCommand } from './worker/workerCommand'
+import { formatClusterLine } from './clusterLine'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
 
@@ -44,6 +47,8 @@ export async function main(
   signals: CliSignals,
   workerPath: string
 ): Promise<number> {
+  // The cluster agent (speedup-lab worker): its worker bundle sits beside the CLI's.
+  if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), dirname(workerPath))
   const parsed = parseCli(argv, availableParallelism())
   if (parsed.kind === 'help') {
     process.stdout.write(`${HELP}\n`)
@@ -143,8 +148,9 @@ async function single(
   if (tty) process.stderr.write('\r\x1b[2K')
   const analysis = analyzeRun(run)
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  const clusterLine = formatClusterLine(run)
   process.stdout.write(
-    `${formatHeader(run)}\n\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
+    `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
   writeExports([
     {

@@ -48,8 +48,12 @@ Options:
                          split: the range divided among N workers (default);
                          replicate: every worker sums the whole range (the tutorial);
                          weak: each worker sums its own range of the same length
-  --backend process|thread
-                         child processes (default) or worker threads
+  --backend process|thread|cluster
+                         child processes (default), worker threads, or remote
+                         workers of \`speedup-lab worker\` agents (needs --server)
+  --server URL           cluster: the NATS server, nats://[user:pass@]host:4222
+                         (or tls://…); credentials are used, never shown or stored.
+                         Given alone it implies --backend cluster
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
   --warmup N             discarded warm-up repetitions (default 1)
@@ -92,22 +96,27 @@ Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
 Limits (the engine's, the same in the app): at most 32 workers per available
-core and never more than 256; at most 20,000 worker starts per run (a cold
+core (a cluster run: the agents' workers) and never more than 256; at most 20,000 worker starts per run (a cold
 pool starts every worker in each repetition); reps ≤ 100, warm-ups ≤ 20
 (reps auto counts as its planned repetitions); a run estimated to take more
 than 10 minutes needs --yes. A worker silent for 3 s during a job is stopped
 and the run fails, naming it.
 
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
-wrong, or --fail-on-regression found a regression; 2 invalid input (a
-baseline that cannot be compared included), a limit, or a long run without
---yes; 130 cancelled (SIGINT/SIGTERM: every worker is stopped first).`
+wrong, the cluster was unreachable, or --fail-on-regression found a
+regression; 2 invalid input (a baseline that cannot be compared included),
+a limit, or a long run without --yes; 130 cancelled (SIGINT/SIGTERM: every
+worker is stopped first).
+
+Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
+offers N workers of this machine to a cluster (speedup-lab worker --help).`
 
 const OPTIONS = {
   range: { type: 'string' },
   workers: { type: 'string' },
   workload: { type: 'string' },
   backend: { type: 'string' },
+  server: { type: 'string' },
   pool: { type: 'string' },
   warmup: { type: 'string' },
   reps: { type: 'string' },
@@ -287,6 +296,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }
+  const server = str('server')
+  if (server !== undefined) {
+    config.cluster = { server }
+    if (str('backend') === undefined) config.backend = 'cluster'
+  }
   for (const key of ['warmup', 'reps'] as const) {
     const value = str(key)
     if (value === undefined) continue
@@ -350,6 +364,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     // Fields that failed to parse are already reported; add what the schema says of the rest.
     const seen = new Set(issues.map((i) => i.field))
     for (const issue of issuesOf(checked.error)) {
+      if (issue.field === 'cluster.server') issue.field = 'server'
       if (!seen.has(issue.field.split('.')[0])) issues.push(issue)
     }
   }

@@ -35,4 +35,6 @@ export interface BenchApi {
   ): Promise<InvokeResult<'export:comparison'>>
   exportPng(name: string, dataUrl: string): Promise<InvokeResult<'export:png'>>
   systemInfo(): Promise<InvokeResult<'system:info'>>
+  /** Connects to a NATS server and lists the agents found (host, cores, kernels, link). */
+  probeCluster(server: string): Promise<InvokeResult<'cluster:probe'>>
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseServerUrl } from './cluster'
 import { codeOf } from './issueCodes'
 
 /** Largest magnitude a range bound may have: every bound is a safe integer. */
@@ -18,9 +19,12 @@ export const MAX_WARMUP = 20
 export const WORKLOADS = ['split', 'replicate', 'weak'] as const
 export const BACKENDS = ['process', 'thread'] as const
 export const POOLS = ['warm', 'cold'] as const
+/** What a run may use: the local backends, or remote workers through a NATS server. */
+export const RUN_BACKENDS = [...BACKENDS, 'cluster'] as const
 
 export type Workload = (typeof WORKLOADS)[number]
 export type BackendKind = (typeof BACKENDS)[number]
+export type RunBackend = (typeof RUN_BACKENDS)[number]
 export type PoolMode = (typeof POOLS)[number]
 
 /** Zod's message for a missing or non-numeric field, in words a user understands. */
@@ -86,7 +90,15 @@ const runConfigObject = z
       .min(1, 'give at least one worker count')
       .max(MAX_WORKER_COUNTS, `at most ${MAX_WORKER_COUNTS} worker counts`),
     workload: z.enum(WORKLOADS, { error: enumError('workload', WORKLOADS) }),
-    backend: z.enum(BACKENDS, { error: enumError('backend', BACKENDS) }),
+    backend: z.enum(RUN_BACKENDS, { error: enumError('backend', RUN_BACKENDS) }),
+    /** backend 'cluster': the NATS server (credentials in it are used, never recorded). */
+    cluster: z
+      .object(
+        { server: z.string({ error: 'cluster.server must be a URL' }).max(2048) },
+        { error: 'cluster must be { server }' }
+      )
+      .strict()
+      .optional(),
     pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
     warmup: z
       .number({ error: numberError('warmup') })
@@ -125,11 +137,35 @@ const weakUnsafe = {
   params: { code: 'weak-unsafe' }
 }
 
+/** backend 'cluster' needs a NATS server URL that parses (shared/cluster.ts). */
+const clusterServerChecked = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx): void => {
+  if (c.backend !== 'cluster') return
+  if (!c.cluster) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cluster', 'server'],
+      message: 'give the NATS server',
+      params: { code: 'server-required' }
+    })
+    return
+  }
+  const parsed = parseServerUrl(c.cluster.server)
+  if (!parsed.ok)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cluster', 'server'],
+      message: parsed.message,
+      params: { code: 'server-invalid', reason: parsed.message }
+    })
+}
+
 /**
  * A run configuration. The same schema validates the renderer's form, every
  * IPC payload in main, and the CLI's parsed options.
  */
-export const runConfigSchema = runConfigObject.refine(weakStaysSafe, weakUnsafe)
+export const runConfigSchema = runConfigObject
+  .superRefine(clusterServerChecked)
+  .refine(weakStaysSafe, weakUnsafe)
 
 /**
  * The configuration of a stored run: the bounds input had before issue 12
@@ -146,6 +182,7 @@ export const recordedRunConfigSchema = runConfigObject
     warmup: z.number().int().min(0).max(100),
     reps: z.union([z.number().int().min(1).max(1000), z.literal('auto')])
   })
+  .superRefine(clusterServerChecked)
   .refine(weakStaysSafe, weakUnsafe)
 
 export type RunConfig = z.infer<typeof runConfigSchema>

@@ -40,7 +40,8 @@ export const BENCH_API_TABLE = {
       params: ['baselineId', 'candidateId', 'format']
     },
     exportPng: { channel: 'export:png', params: ['name', 'dataUrl'] },
-    systemInfo: { channel: 'system:info', params: [] }
+    systemInfo: { channel: 'system:info', params: [] },
+    probeCluster: { channel: 'cluster:probe', params: ['server'] }
   } satisfies Record<InvokeVerb, { channel: InvokeChannel; params: string[] }>,
   events: {
     onProgress: 'bench:progress',

@@ -82,6 +82,8 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: 'computeMeanMs', value: ({ detail }) => figure(detail.overhead.computeMeanMs) },
   { header: 'imbalance', value: ({ detail }) => figure(detail.overhead.imbalance) },
   { header: 'mergeMs', value: ({ detail }) => figure(detail.overhead.mergeMs) },
+  // Cluster runs: the slowest link's round trip (empty on local backends).
+  { header: 'networkMs', value: ({ detail }) => figure(detail.overhead.networkMs) },
   {
     header: 'amdahlSerialFraction',
     value: ({ analysis }) => figure(analysis.models.comparison?.amdahl?.serialFraction)

@@ -13,6 +13,8 @@ export type BenchErrorCode =
   | 'io'
   | 'forbidden'
   | 'internal'
+  /** The cluster: server unreachable, credentials refused, too few workers. */
+  | 'unavailable'
   /** The run finished but is not in history; `run` holds it, `saveFailure` says why. */
   | 'not-saved'
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { parseServerUrl } from './cluster'
+import type { ClusterProbe } from './cluster'
 import { runConfigSchema } from './config'
 import type { RunConfig } from './config'
 import type { Result } from './errors'
@@ -75,7 +77,15 @@ export const invokeSchemas = {
         .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG data URL')
     })
     .strict(),
-  'system:info': z.undefined()
+  'system:info': z.undefined(),
+  /** "Test connection": the agents a NATS server offers (credentials may be in the URL). */
+  'cluster:probe': z
+    .object({ server: z.string({ error: 'server must be a URL' }).max(2048) })
+    .strict()
+    .superRefine(({ server }, ctx) => {
+      const parsed = parseServerUrl(server)
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['server'], message: parsed.message })
+    })
 } as const
 
 export interface InvokeResults {
@@ -94,6 +104,7 @@ export interface InvokeResults {
   'export:comparison': ExportOutcome
   'export:png': ExportOutcome
   'system:info': SystemInfo
+  'cluster:probe': ClusterProbe
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas

@@ -22,6 +22,8 @@ export type IssueCode =
   | 'unknown-fields'
   | 'range-empty'
   | 'weak-unsafe'
+  | 'server-required'
+  | 'server-invalid'
   | 'study-empty'
   | 'not-distinct'
   | 'sweep-needs-two'
@@ -53,6 +55,8 @@ const CUSTOM_CODES = new Set<string>([
   'too-small',
   'range-empty',
   'weak-unsafe',
+  'server-required',
+  'server-invalid',
   'study-empty',
   'not-distinct',
   'sweep-needs-two',

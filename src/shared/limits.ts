@@ -6,7 +6,7 @@
  */
 import { AUTO_REPETITIONS, expectedRepetitions } from './analysis/chooseRepetitions'
 import { MAX_WORKERS } from './config'
-import type { BackendKind, RunConfig } from './config'
+import type { RunBackend, RunConfig } from './config'
 
 /** No run starts more workers than this, whatever the machine (the schema's bound). */
 export const HARD_MAX_WORKERS = MAX_WORKERS
@@ -23,7 +23,7 @@ export const CONFIRM_ABOVE_MS = 10 * 60_000
 
 /** Rough costs: the js kernel's ns per element (0.78 measured, rounded up) and a worker's start. */
 const NS_PER_ELEMENT = 1
-const SPAWN_MS: Record<BackendKind, number> = { process: 40, thread: 15 }
+const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
 
 /** The most workers one run may use on a machine with `cores` available cores. */
 export function maxWorkersFor(cores: number): number {
@@ -37,7 +37,9 @@ const measuredCounts = (config: RunConfig): number[] => [...new Set([1, ...confi
 export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
   const length = c.range.end - c.range.start
   const work = c.workload === 'split' ? length : length * workers
-  const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, Math.min(workers, cores))
+  // Remote workers (cluster) each have a core of their own; local ones share this machine's.
+  const sharing = c.backend === 'cluster' ? workers : Math.min(workers, cores)
+  const computeMs = (work * NS_PER_ELEMENT) / 1e6 / Math.max(1, sharing)
   return computeMs + 1 + (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
 }
 
@@ -99,7 +101,8 @@ export interface LimitCheck {
 /** Checks a valid configuration against the machine's bounds. */
 export function checkLimits(config: RunConfig, cores: number): LimitCheck {
   const refused: LimitIssue[] = []
-  const max = maxWorkersFor(cores)
+  // Remote workers do not load this machine: a cluster run is bounded by the hard ceiling only.
+  const max = config.backend === 'cluster' ? HARD_MAX_WORKERS : maxWorkersFor(cores)
   const workers = Math.max(...config.workers)
   if (workers > max) {
     refused.push({

@@ -104,21 +104,26 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
         : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
     ])
   )
+  // Cluster runs gain a network column: the slowest link's round trip.
+  const network = a.workers.some((w) => w.overhead.networkMs !== null)
+  const overheadHead = [
+    'Workers',
+    'Spawn (ms)',
+    'Dispatch (ms)',
+    ...(network ? ['Network (ms)'] : []),
+    'Compute, slowest (ms)',
+    'Compute, mean (ms)',
+    'Imbalance',
+    'Merge (ms)'
+  ]
   const overhead = markdownTable(
-    [
-      'Workers',
-      'Spawn (ms)',
-      'Dispatch (ms)',
-      'Compute, slowest (ms)',
-      'Compute, mean (ms)',
-      'Imbalance',
-      'Merge (ms)'
-    ],
-    ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    overheadHead,
+    overheadHead.map((): Align => 'right'),
     a.workers.map((w) => [
       String(w.workers),
       w.overhead.spawnMs === null ? '—' : ms(w.overhead.spawnMs),
       ms(w.overhead.dispatchMs),
+      ...(network ? [w.overhead.networkMs === null ? '—' : ms(w.overhead.networkMs)] : []),
       ms(w.overhead.computeSlowestMs),
       ms(w.overhead.computeMeanMs),
       formatPercent(w.overhead.imbalance),
@@ -131,7 +136,11 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
   return [
     `${h} Results\n\n${results}`,
     `${h} Where the time goes\n\nMedians over the repetitions. Dispatch is the wall time beyond ` +
-      `the slowest worker's start-up and compute; imbalance is slowest ÷ mean compute − 1.\n\n${overhead}`,
+      `the slowest worker's start-up and compute; imbalance is slowest ÷ mean compute − 1.` +
+      (network
+        ? " Network is the slowest link's round trip, measured before the run (part of dispatch)."
+        : '') +
+      `\n\n${overhead}`,
     `${h} Models\n\n${bullets(models)}`
   ]
 }

@@ -15,6 +15,11 @@ export interface WorkerTiming {
   computeEnd: number
   receivedAt: number
   computeMs: number
+  /** Cluster workers: host, agent, measured round trip and clock offset (agent − controller, ms). */
+  host?: string
+  agent?: string
+  rttMs?: number
+  clockOffsetMs?: number
 }
 
 /** One measured repetition for one worker count. */
@@ -30,6 +35,8 @@ export interface Sample {
   mergeMs: number
   /** wall − slowest worker's compute: dispatch and messaging cost. */
   overheadMs: number
+  /** Cluster runs: the largest of the workers' network round trips (measured before the run). */
+  networkMs?: number
   workers: WorkerTiming[]
 }
 

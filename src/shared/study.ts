@@ -11,6 +11,7 @@ import {
   issuesOf,
   runConfigSchema,
   type BackendKind,
+  type RunBackend,
   type PoolMode,
   type RunConfig,
   type Validated
@@ -147,7 +148,7 @@ export function sweepWorkers(base: RunConfig): number {
 export function sizeRunConfig(
   base: RunConfig,
   size: number,
-  backend: BackendKind,
+  backend: RunBackend,
   pool: PoolMode
 ): RunConfig {
   const start = base.range.start
@@ -166,7 +167,7 @@ export function sizeRunConfig(
 export const COLD_START_PROBE_LENGTH = 1000
 
 /** The cold-start probe: 1 worker, cold, a job of 1000 elements, at least 5 repetitions. */
-export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): RunConfig {
+export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunConfig {
   return {
     range: { start: 0, end: COLD_START_PROBE_LENGTH },
     workers: [1],
@@ -180,9 +181,9 @@ export function coldStartProbeConfig(base: RunConfig, backend: BackendKind): Run
 
 /** One step of a study, in the order it runs. */
 export type StudyStep =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number; config: RunConfig }
-  | { kind: 'backend'; backend: BackendKind; config: RunConfig }
-  | { kind: 'cold-start'; backend: BackendKind; config: RunConfig }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; config: RunConfig }
+  | { kind: 'backend'; backend: RunBackend; config: RunConfig }
+  | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
 
 /**
@@ -239,8 +240,8 @@ export function estimateStepMs(step: StudyStep, cores: number): number {
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
 export type StudyStepInfo =
-  | { kind: 'size'; backend: BackendKind; pool: PoolMode; size: number }
-  | { kind: 'backend' | 'cold-start' | 'memory'; backend: BackendKind }
+  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number }
+  | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
   | { kind: 'done' }
 
 /** The step without its configuration. */
@@ -275,7 +276,7 @@ export function describeStep(step: StudyStep): string {
  * threads start, divided by their number.
  */
 export interface WorkerMemory {
-  backend: BackendKind
+  backend: RunBackend
   method: 'proc-status' | 'ps' | 'rss-growth'
   /** Workers the probe started. */
   workers: number
@@ -289,7 +290,7 @@ export interface WorkerMemory {
 
 /** One point of a size sweep: the run of 1 worker and N on a range of `size` elements. */
 export interface SizeRun {
-  backend: BackendKind
+  backend: RunBackend
   pool: PoolMode
   size: number
   run: RunRecord
@@ -297,7 +298,7 @@ export interface SizeRun {
 
 /** One backend's worker sweep, its cold start and its memory per worker. */
 export interface BackendRun {
-  backend: BackendKind
+  backend: RunBackend
   run: RunRecord
   /** The cold-start probe's run: 1 worker, cold, 1000 elements. */
   coldStart: RunRecord

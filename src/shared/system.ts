@@ -11,4 +11,21 @@ export interface SystemInfo {
   appVersion?: string
   electronVersion?: string
   chromeVersion?: string
+  /** Cluster runs: the server (without credentials) and the agents that took part. */
+  cluster?: ClusterSystem
+}
+
+export interface ClusterSystem {
+  server: string
+  agents: {
+    host: string
+    name: string
+    cores: number
+    node: string
+    kind: 'process' | 'thread'
+    workers: number
+    /** Median round trip of an empty request, and agent clock − controller clock (ms). */
+    rttMs: number
+    clockOffsetMs: number
+  }[]
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { VIEWPORT, fillForm, runButton, waitForReady } from './ui/helpers'
@@ -92,10 +93,11 @@ describe('a run finished on a full disk', () => {
         }
       )
       .toBe(true)
-    const exported = JSON.parse(await readFile(app.savedFiles[0], 'utf8')) as {
-      runs: { config: { range: { end: number } } }[]
-    }
-    expect(exported.runs).toHaveLength(1)
-    expect(exported.runs[0].config.range.end).toBe(1_000_000)
+    // One run exports as the run envelope of issue 9; the record inside reads back.
+    const text = await readFile(app.savedFiles[0], 'utf8')
+    expect(JSON.parse(text)).toMatchObject({ format: 'speedup-lab/run' })
+    const exported = parseRunEnvelope(text)
+    expect(exported.ok).toBe(true)
+    expect(exported.ok && exported.value.config.range.end).toBe(1_000_000)
   }, 180_000)
 })

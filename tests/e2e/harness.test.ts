@@ -60,7 +60,8 @@ describe('e2e harness: window.api bridged to the real engine', () => {
         'run',
         'runConfirmed',
         'runStudy',
-        'systemInfo'
+        'systemInfo',
+        'probeCluster'
       ].sort()
     )
     expect(await callApi(app.page, (api) => Object.isFrozen(api))).toBe(true)

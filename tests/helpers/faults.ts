@@ -19,7 +19,7 @@ export interface Tap {
 
 /** A worker as the tap sees it: the backend's handle plus what became of it. */
 export interface TappedWorker extends WorkerHandle {
-  readonly backend: 'process' | 'thread'
+  readonly backend: Backend['kind']
   exited: { code: number | null; signal: string | null } | null
 }
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/engine'
 import type { RunProgress } from '../../src/shared/result'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { WORKER_PATH, config } from '../helpers/engine'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
@@ -18,6 +19,13 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
     child.stderr.on('data', (d) => (stderr += d))
     child.on('close', (code) => done({ code, stdout, stderr }))
   })
+}
+
+/** The measured record inside the CLI's --json (the run export of issue 9). */
+function recordOf(path: string): { results: Result[] } {
+  const parsed = parseRunEnvelope(readFileSync(path, 'utf8'))
+  if (!parsed.ok) throw new Error(parsed.reason)
+  return parsed.value
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'speedup-auto-reps-'))
@@ -46,7 +54,7 @@ describe('repetitions chosen for the user (the default)', () => {
     expect(r.stderr.split('\n')[0]).toMatch(
       /^speedup-lab: plan: 2 worker counts \(1, 2\) × repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 .*; at least \d+ s\./
     )
-    const results = JSON.parse(readFileSync(json, 'utf8')).results as Result[]
+    const results = recordOf(json).results
     expect(results.map((x) => x.workers)).toEqual([1, 2])
     for (const result of results) {
       const n = result.samples.length
@@ -71,7 +79,7 @@ describe('repetitions chosen for the user (the default)', () => {
     expect(r.stderr).toMatch(
       /^speedup-lab: plan: 2 worker counts \(1, 2\) × 1 warm-up \+ 3 repetitions, about/
     )
-    const results = JSON.parse(readFileSync(json, 'utf8')).results as Result[]
+    const results = recordOf(json).results
     for (const result of results) expect(result.samples).toHaveLength(3)
   })
 

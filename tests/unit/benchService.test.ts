@@ -11,6 +11,7 @@ import type { BenchServiceDeps, SaveFileOptions } from '../../src/main/service/b
 import { tutorialRunConfig } from '../../src/shared/config'
 import { BenchFailure } from '../../src/shared/errors'
 import type { RunProgress, RunRecord } from '../../src/shared/result'
+import { parseRunEnvelope } from '../../src/shared/runExport'
 import { sampleRun } from '../helpers/runRecord'
 
 /** A PNG of one transparent pixel. */
@@ -126,9 +127,12 @@ describe('bench service', () => {
     const exported = await svc.handle('export:json', { ids: [sampleRun().id] })
     expect(exported.ok && exported.value.saved).toBe(true)
     const path = join(dir, saved[0].defaultPath)
-    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(
-      expect.objectContaining({ runs: [expect.objectContaining({ id: sampleRun().id })] })
+    // One run exports as issue 9's run envelope, named by runId; its record reads back whole.
+    const text = await readFile(path, 'utf8')
+    expect(JSON.parse(text)).toEqual(
+      expect.objectContaining({ format: 'speedup-lab/run', runId: sampleRun().id })
     )
+    expect(parseRunEnvelope(text)).toEqual({ ok: true, value: sampleRun() })
   })
 
   it('words a run too large for history as such', async () => {

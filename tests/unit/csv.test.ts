@@ -39,7 +39,7 @@ describe('recordsToCsv', () => {
         'speedupDefinition,workers,n,medianMs,medianCiLower,medianCiUpper,meanMs,stddevMs,minMs,' +
         'maxMs,spawnMedianMs,speedup,speedupError,speedupLow,speedupHigh,efficiency,' +
         'efficiencyError,karpFlatt,karpFlattError,verdict,oversubscribed,sum,expectedSum,correct,' +
-        'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,' +
+        'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,networkMs,' +
         'amdahlSerialFraction,amdahlSerialFractionError,amdahlCeiling,bestModel,uslSigma,uslKappa,' +
         'warnings'
     )

@@ -69,7 +69,8 @@ function setup() {
     history,
     saveFile,
     systemInfo: () => sampleRun().system,
-    emit: () => undefined
+    emit: () => undefined,
+    probeCluster: async (server) => ({ server, agents: [] })
   })
   return { engine, touched, saveFile, service }
 }
@@ -90,7 +91,8 @@ const validPayloads: { [C in InvokeChannel]: unknown } = {
   'export:study': { id: 'study-1', format: 'markdown' },
   'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'csv' },
   'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
-  'system:info': undefined
+  'system:info': undefined,
+  'cluster:probe': { server: 'nats://lab:pw@127.0.0.1:4222' }
 }
 
 /** Payloads each channel must refuse. */
@@ -136,6 +138,14 @@ const badPayloads: { [C in InvokeChannel]: unknown[] } = {
     { base: tutorialRunConfig(), sizes: [1000], extra: true }
   ],
   'bench:cancel': [{}, 1, 'now'],
+  'cluster:probe': [
+    undefined,
+    {},
+    { server: 7 },
+    { server: 'http://127.0.0.1:4222' },
+    { server: 'nats://h:4222/x' },
+    { server: 'nats://h:4222', path: '/etc' }
+  ],
   'history:list': [{ all: true }, []],
   'history:get': [undefined, {}, { id: '' }, { id: 7 }, { id: 'x'.repeat(101) }, { id: 'a', b: 1 }],
   'history:delete': [undefined, { ids: [] }, { ids: 'run-1' }, { ids: [1] }, ['run-1']],

@@ -65,7 +65,8 @@ describe('preload', () => {
         'run',
         'runConfirmed',
         'runStudy',
-        'systemInfo'
+        'systemInfo',
+        'probeCluster'
       ].sort()
     )
     expect(Object.isFrozen(api)).toBe(true)
@@ -90,6 +91,7 @@ describe('preload', () => {
     await api.exportMarkdown(['r3'])
     await api.exportStudy('s1', 'csv')
     expect(await api.systemInfo()).toEqual({ ok: true, value: 'system:info' })
+    await api.probeCluster('nats://h:4222')
     expect(electron.invoked).toEqual([
       { channel: 'bench:run', payload: tutorialRunConfig() },
       { channel: 'bench:cancel', payload: undefined },
@@ -103,7 +105,8 @@ describe('preload', () => {
       { channel: 'bench:study', payload: study },
       { channel: 'export:markdown', payload: { ids: ['r3'] } },
       { channel: 'export:study', payload: { id: 's1', format: 'csv' } },
-      { channel: 'system:info', payload: undefined }
+      { channel: 'system:info', payload: undefined },
+      { channel: 'cluster:probe', payload: { server: 'nats://h:4222' } }
     ])
   })
 

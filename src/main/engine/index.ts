@@ -1,3 +1,4 @@
+import { parseServerUrl } from '../../shared/cluster'
 import { validateRunConfig } from '../../shared/config'
 import { BenchFailure } from '../../shared/errors'
 import { CONFIRM_ABOVE_MS, checkLimits, limitMessage, roughDuration } from '../../shared/limits'
@@ -5,9 +6,12 @@ import type { RunRecord } from '../../shared/result'
 import type { SystemInfo } from '../../shared/system'
 import { childProcessBackend } from './backends/childProcess'
 import { workerThreadBackend } from './backends/workerThread'
+import { openCluster } from './backends/cluster/clusterBackend'
+import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clusterBackend'
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
-import type { Backend, Engine, RunHooks } from './types'
+import type { Backend, Engine, RunConfig, RunHooks } from './types'
+import type { ClusterSystem } from '../../shared/system'
 
 export interface EngineOptions {
   /** The built worker bundle (out/main/worker.js next to the entry point). */
@@ -23,6 +27,8 @@ export interface EngineOptions {
   systemExtra?: Partial<SystemInfo>
   /** One line per worker event (name, pid, what happened). */
   log?: (line: string) => void
+  /** The cluster backend's timings (tests shorten them). */
+  cluster?: Pick<OpenClusterOptions, 'discoverMs' | 'heartbeatTimeoutMs'>
 }
 
 /** Creates the engine the app, the CLI and the tests drive. One run at a time. */
@@ -52,10 +58,10 @@ export function createEngine(options: EngineOptions): Engine {
       if (current) {
         throw new BenchFailure({ code: 'busy', message: 'A run is already in progress.' })
       }
-      const config = validated.value
-      const system = collectSystemInfo(options.systemExtra)
+      let config = validated.value
+      const local = collectSystemInfo(options.systemExtra)
       // Bounds on the work, checked here so every caller (app, CLI, agent) applies them.
-      const limits = checkLimits(config, system.availableParallelism)
+      const limits = checkLimits(config, local.availableParallelism)
       if (limits.refused.length) {
         const issues = limits.refused.map((l) => ({
           field: l.field,
@@ -86,11 +92,24 @@ export function createEngine(options: EngineOptions): Engine {
       const forward = (): void => controller.abort()
       hooks.signal?.addEventListener('abort', forward)
       if (hooks.signal?.aborted) controller.abort()
+      let cluster: ClusterSession | null = null
       try {
-        const backend =
-          config.backend === 'process'
-            ? makeProcess(options.workerPath, log)
-            : makeThread(options.workerPath, log)
+        let system = local
+        let backend: Backend
+        if (config.backend === 'cluster') {
+          // Connect, find the agents and measure the links before anything is timed.
+          const opened = await openClusterFor(config, options, log)
+          cluster = opened.session
+          config = opened.config
+          system = { ...system, cluster: opened.system }
+          backend = cluster.backend
+        } else
+          backend =
+            config.backend === 'process'
+              ? makeProcess(options.workerPath, log)
+              : makeThread(options.workerPath, log)
+        if (controller.signal.aborted)
+          throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
         const record = await runBenchmark(
           config,
           { backend, system, log },
@@ -102,6 +121,7 @@ export function createEngine(options: EngineOptions): Engine {
           throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
         return record
       } finally {
+        await cluster?.close()
         hooks.signal?.removeEventListener('abort', forward)
         current = null
         finished()
@@ -119,6 +139,72 @@ export function createEngine(options: EngineOptions): Engine {
     async dispose(): Promise<void> {
       disposed = true
       await this.cancel()
+    }
+  }
+}
+
+/**
+ * Opens the cluster for a validated config: credentials are taken out of the
+ * server URL here and go only to the NATS client; the config that is run and
+ * recorded keeps the URL without them.
+ */
+const CLUSTER_SETTLE_MS = 3000
+
+async function openClusterFor(
+  config: RunConfig,
+  options: EngineOptions,
+  log: (line: string) => void
+): Promise<{ session: ClusterSession; config: RunConfig; system: ClusterSystem }> {
+  const parsed = parseServerUrl(config.cluster?.server ?? '')
+  if (!parsed.ok)
+    throw new BenchFailure({
+      code: 'invalid-input',
+      message: `Invalid configuration: cluster.server: ${parsed.message}`,
+      issues: [{ field: 'cluster.server', message: parsed.message }]
+    })
+  const address = parsed.value
+  const open = (): Promise<ClusterSession> =>
+    openCluster({ address, pool: config.pool, log, ...options.cluster })
+  const wanted = Math.max(...config.workers)
+  let session = await open()
+  // Workers of the agents found may still be starting or finishing a cancelled job: wait a little.
+  const deadline = Date.now() + CLUSTER_SETTLE_MS
+  while (
+    session.capacity < wanted &&
+    session.agents.reduce((n, a) => n + a.workers, 0) >= wanted &&
+    Date.now() < deadline
+  ) {
+    await session.close()
+    await new Promise((r) => setTimeout(r, 250))
+    session = await open()
+  }
+  if (session.capacity < wanted) {
+    await session.close()
+    const found = session.agents.length
+    throw new BenchFailure({
+      code: 'unavailable',
+      message:
+        `${wanted} remote workers were asked for, but ${address.server} offers ` +
+        `${session.capacity} ${config.pool === 'warm' ? 'free ' : ''}worker${session.capacity === 1 ? '' : 's'}` +
+        ` from ${found} agent${found === 1 ? '' : 's'}` +
+        (found === 0 ? ' (start one with `speedup-lab worker --server …`).' : '.')
+    })
+  }
+  return {
+    session,
+    config: { ...config, cluster: { server: address.server } },
+    system: {
+      server: address.server,
+      agents: session.agents.map((a) => ({
+        host: a.host,
+        name: a.name,
+        cores: a.cores,
+        node: a.node,
+        kind: a.kind,
+        workers: a.workers,
+        rttMs: session.links.get(a.agentId)?.rttMs ?? 0,
+        clockOffsetMs: session.links.get(a.agentId)?.clockOffsetMs ?? 0
+      }))
     }
   }
 }

@@ -120,8 +120,17 @@ export async function runBenchmark(
         computeStart: outcomes[i].result.startedAt - t0,
         computeEnd: outcomes[i].result.endedAt - t0,
         receivedAt: outcomes[i].receivedAt - t0,
-        computeMs: computeMs[i]
+        computeMs: computeMs[i],
+        ...(w.handle.remote
+          ? {
+              host: w.handle.remote.host,
+              agent: w.handle.remote.agent,
+              rttMs: w.handle.remote.rttMs,
+              clockOffsetMs: w.handle.remote.clockOffsetMs
+            }
+          : {})
       }))
+      const rtts = slots.flatMap((w) => (w.handle.remote ? [w.handle.remote.rttMs] : []))
       const correct = total === expectedTotal && partials.every((p, i) => p === expected[i])
       return {
         sample: {
@@ -133,6 +142,7 @@ export async function runBenchmark(
           overheadMs:
             wallMs -
             Math.max(...slots.map((w, i) => criticalPath(w, t0, warmPool !== null, computeMs[i]))),
+          ...(rtts.length ? { networkMs: Math.max(...rtts) } : {}),
           workers: timings
         },
         total,

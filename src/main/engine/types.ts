@@ -13,11 +13,15 @@ export interface WorkerHandle {
   onExit(listener: (code: number | null, signal: string | null) => void): void
   /** Stops the worker at once (SIGKILL / terminate). */
   kill(): void
+  /** Set before onExit when the worker was lost rather than exited (a remote one): why. */
+  readonly lostReason?: string | null
+  /** Cluster workers: where the worker runs and the measured link to it. */
+  readonly remote?: { host: string; agent: string; rttMs: number; clockOffsetMs: number }
 }
 
 /** Starts workers of one kind. */
 export interface Backend {
-  readonly kind: 'process' | 'thread'
+  readonly kind: 'process' | 'thread' | 'cluster'
   spawn(name: string): WorkerHandle
 }
 

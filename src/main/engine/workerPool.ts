@@ -335,9 +335,10 @@ export class WorkerPool {
     this.log(`[${worker.label}] exited (${signal ? `signal ${signal}` : `code ${code}`})`)
     if (this.stopping) return
     const how = signal ? `was killed by signal ${signal}` : `exited with code ${code}`
+    const lost = worker.handle.lostReason
     const failure = new BenchFailure({
       code: 'worker-crashed',
-      message: `${worker.label} ${how} before it finished.`,
+      message: lost ? `${worker.label}: ${lost}.` : `${worker.label} ${how} before it finished.`,
       worker: { name: worker.name, pid: worker.pid, exitCode: code, signal }
     })
     this.failure = this.failure ?? failure

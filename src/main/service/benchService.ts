@@ -28,6 +28,8 @@ import type { StudyRecord } from '../../shared/study'
 import { studyToJson } from '../../shared/studyJson'
 import type { SystemInfo } from '../../shared/system'
 import type { MemoryProbe } from '../engine/memoryProbe'
+import { probeCluster } from '../engine/backends/cluster/probeCluster'
+import type { ClusterProbe } from '../../shared/cluster'
 import { runStudy } from '../engine/study'
 import type { Engine } from '../engine/types'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
@@ -55,6 +57,8 @@ export interface BenchServiceDeps {
   writeFile?(path: string, data: string | Uint8Array): Promise<void>
   /** Measures memory per worker for a study's backend comparison; without it memory is not reported. */
   measureMemory?: MemoryProbe
+  /** "Test connection" for the cluster backend. Default: the engine's NATS probe (runs in main). */
+  probeCluster?: (server: string) => Promise<ClusterProbe>
 }
 
 /** Finished studies kept for export; older ones are dropped (each holds every run in full). */
@@ -341,7 +345,9 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       )
     },
 
-    'system:info': async () => deps.systemInfo()
+    'system:info': async () => deps.systemInfo(),
+
+    'cluster:probe': async ({ server }) => (deps.probeCluster ?? probeCluster)(server)
   }
 
   return {

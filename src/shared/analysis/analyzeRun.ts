@@ -1,3 +1,4 @@
+import { clusterCores } from '../cluster'
 import { median } from 'simple-statistics'
 import type {
   AnalysisMethod,
@@ -62,7 +63,8 @@ function overheadSample(s: Sample): OverheadSample {
     spawnMs: s.spawnMs,
     wallMs: s.overheadMs + slowest,
     computeMs: s.computeMs,
-    mergeMs: s.mergeMs
+    mergeMs: s.mergeMs,
+    networkMs: s.networkMs
   }
 }
 
@@ -202,7 +204,10 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
   const workload = record.config.workload
   const strong = workload === 'split'
   const { t1, hasInterval: t1HasInterval, measured } = baselineOf(record)
-  const logicalCores = record.system.availableParallelism || record.system.logicalCores
+  // A cluster run's workers share the agents' hosts' cores, not the controller's.
+  const logicalCores = record.system.cluster
+    ? clusterCores(record.system.cluster)
+    : record.system.availableParallelism || record.system.logicalCores
   const one = record.results.find((r) => r.workers === 1)
   const jobMs =
     one && one.samples.length > 0 ? median(one.samples.map((s) => s.computeMs[0] ?? 0)) : null

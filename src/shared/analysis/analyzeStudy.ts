@@ -7,7 +7,7 @@ import type {
   StudyAnalysis,
   StudyWarning
 } from './types'
-import type { BackendKind, PoolMode } from '../config'
+import type { RunBackend, PoolMode } from '../config'
 import type { SizeRun, StudyRecord, WorkerMemory } from '../study'
 import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
 import { findBreakEven, type BreakEven } from '../stats/findBreakEven'
@@ -59,7 +59,7 @@ function sizePoint(sizeRun: SizeRun, n: number, analysis: RunAnalysis): SizePoin
 }
 
 function breakEvenSentence(
-  backend: BackendKind,
+  backend: RunBackend,
   pool: PoolMode,
   n: number,
   b: BreakEven,

@@ -2,7 +2,8 @@ import { mean, median } from 'simple-statistics'
 import type { Sample } from '../result'
 
 /** What the breakdown needs from each repetition (a `Sample` has it). */
-export type OverheadSample = Pick<Sample, 'spawnMs' | 'wallMs' | 'computeMs' | 'mergeMs'>
+export type OverheadSample = Pick<Sample, 'spawnMs' | 'wallMs' | 'computeMs' | 'mergeMs'> &
+  Partial<Pick<Sample, 'networkMs'>>
 
 /** Where one worker count's time goes: medians over its repetitions (ms). */
 export interface OverheadBreakdown {
@@ -18,6 +19,8 @@ export interface OverheadBreakdown {
   /** slowest/mean − 1 per repetition, then the median: 0 is perfectly balanced. */
   imbalance: number
   mergeMs: number
+  /** Cluster runs: the slowest link's round trip, measured before the run (part of dispatch); else null. */
+  networkMs: number | null
 }
 
 /**
@@ -30,6 +33,7 @@ export interface OverheadBreakdown {
 export function overheadBreakdown(samples: readonly OverheadSample[]): OverheadBreakdown {
   if (samples.length === 0) throw new RangeError('no repetitions')
   const spawns = samples.map((s) => s.spawnMs).filter((x): x is number => x !== null)
+  const networks = samples.flatMap((s) => (s.networkMs === undefined ? [] : [s.networkMs]))
   const slowest: number[] = []
   const means: number[] = []
   const imbalances: number[] = []
@@ -50,6 +54,7 @@ export function overheadBreakdown(samples: readonly OverheadSample[]): OverheadB
     computeSlowestMs: median(slowest),
     computeMeanMs: median(means),
     imbalance: median(imbalances),
-    mergeMs: median(samples.map((s) => s.mergeMs))
+    mergeMs: median(samples.map((s) => s.mergeMs)),
+    networkMs: networks.length > 0 ? median(networks) : null
   }
 }

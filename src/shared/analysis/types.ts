@@ -1,4 +1,4 @@
-import type { BackendKind, PoolMode, Workload } from '../config'
+import type { RunBackend, PoolMode, Workload } from '../config'
 import type {
   BootstrapInterval,
   BreakEven,
@@ -160,7 +160,7 @@ export interface SizePointAnalysis {
 
 /** A size sweep on one backend and pool, and where N first beats 1. */
 export interface SizeSweepAnalysis {
-  backend: BackendKind
+  backend: RunBackend
   pool: PoolMode
   /** N, compared with 1. */
   workers: number
@@ -172,7 +172,7 @@ export interface SizeSweepAnalysis {
 
 /** One backend of a comparison. */
 export interface BackendSummary {
-  backend: BackendKind
+  backend: RunBackend
   analysis: RunAnalysis
   /** Median spawn → ready of 1 cold worker (the probe), ms. */
   coldStartMs: number | null
@@ -199,7 +199,7 @@ export interface StudyWarning {
 
 /** Which run of a study a warning came from: a size-sweep point, or a backend's run. */
 export interface WarningSource {
-  backend: BackendKind
+  backend: RunBackend
   pool?: PoolMode
   size?: number
 }

@@ -17,8 +17,18 @@ describe('overheadBreakdown', () => {
       computeSlowestMs: 100,
       computeMeanMs: 96,
       imbalance: expect.closeTo(1 / 9, 12),
-      mergeMs: 0.2
+      mergeMs: 0.2,
+      networkMs: null
     })
+  })
+
+  it('gains a network part for cluster runs: the median of the measured round trips', () => {
+    const b = overheadBreakdown([
+      { spawnMs: null, wallMs: 110, computeMs: [100], mergeMs: 0, networkMs: 0.4 },
+      { spawnMs: null, wallMs: 110, computeMs: [100], mergeMs: 0, networkMs: 0.9 },
+      { spawnMs: null, wallMs: 110, computeMs: [100], mergeMs: 0, networkMs: 0.5 }
+    ])
+    expect(b.networkMs).toBe(0.5)
   })
 
   it('has no spawn time for warm pools and rejects empty input', () => {

@@ -225,7 +225,8 @@ export function timelineChart(
   return {
     type: 'bar',
     data: {
-      labels: workers.map((_w, i) => m.chartData.worker(i + 1)),
+      // Cluster workers: where each ran.
+      labels: workers.map((w, i) => m.chartData.worker(i + 1) + (w.host ? ` · ${w.host}` : '')),
       datasets: [
         dataset(series.spawn, phases.spawn, palette.spawn),
         dataset(series.dispatch, phases.dispatch, palette.dispatch),

@@ -13,7 +13,7 @@ import type {
   StudyAnalysis,
   WarningSource
 } from '../../../../shared/analysis'
-import type { BackendKind, PoolMode } from '../../../../shared/config'
+import type { BackendKind, PoolMode, RunBackend } from '../../../../shared/config'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
 import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
 import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
@@ -27,7 +27,11 @@ import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings
 import type { StudyRecord, StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
 
-const BACKEND_KO: Record<BackendKind, string> = { process: '프로세스', thread: '스레드' }
+const BACKEND_KO: Record<RunBackend, string> = {
+  process: '프로세스',
+  thread: '스레드',
+  cluster: '클러스터'
+}
 const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
 
 /** "12.3 ms" → "12.3ms", as Korean writes it elsewhere in the app. */

@@ -50,6 +50,7 @@ export const en = {
     backend: 'Backend',
     backendProcess: 'Processes',
     backendThread: 'Threads',
+    backendCluster: 'Cluster (NATS)',
     pool: 'Pool',
     poolWarm: 'Warm',
     poolWarmHint: 'Workers are started before timing; only the job is timed.',
@@ -108,6 +109,7 @@ export const en = {
       io: 'Could not read or write a file',
       forbidden: 'Not allowed',
       internal: 'Something went wrong',
+      unavailable: 'The cluster is not available',
       'not-saved': 'Not saved to history'
     },
     /** Why a finished run is not in history (it stays on screen and can be exported). */
@@ -458,6 +460,7 @@ export const en = {
         karpFlatt: 'e(N) ± error',
         spawn: 'Spawn',
         dispatch: 'Dispatch',
+        network: 'of which network round trip',
         compute: 'Compute (mean worker)',
         imbalance: 'Imbalance',
         merge: 'Merge'
@@ -484,6 +487,7 @@ export const en = {
     weak: 'weak scaling',
     process: 'processes',
     thread: 'threads',
+    cluster: 'cluster (NATS)',
     warm: 'warm pool',
     cold: 'cold pool'
   },
@@ -673,6 +677,8 @@ export const en = {
       'range-empty': () => 'end must be greater than start (an empty range has nothing to sum)',
       'weak-unsafe': () =>
         'weak scaling extends the range N times: it must stay within the safe integers',
+      'server-required': () => 'give the NATS server',
+      'server-invalid': (reason: string) => `NATS server: ${reason}`,
       'study-empty': () => 'a study needs sizes to sweep, backends to compare, or both',
       'not-distinct': (f: string) => `${f} must be distinct`,
       'sweep-needs-two': () =>
@@ -690,6 +696,26 @@ export const en = {
   limits: {
     confirmLong: (estimate: string, bound: string) =>
       `This run is estimated to take about ${estimate}, more than ${bound}. It can be cancelled at any time. Start it?`
+  },
+  /* ── Cluster backend (issue 11) ── */
+  cluster: {
+    server: 'NATS server',
+    serverHint:
+      'nats://host:4222, or nats://user:password@host:4222 — credentials are used, never shown or saved.',
+    test: 'Test connection',
+    testing: 'Connecting…',
+    found: (agents: number, workers: number) =>
+      `${agents} ${agents === 1 ? 'agent' : 'agents'}, ${workers} free ${workers === 1 ? 'worker' : 'workers'}`,
+    none: 'Connected, but no agent answered. Start one: speedup-lab worker --server …',
+    failed: (message: string) => `Could not connect: ${message}`,
+    caption: 'Workers found on the cluster',
+    host: 'Host',
+    agent: 'Agent',
+    cores: 'Cores',
+    kernels: 'Kernels',
+    workers: 'Free / workers',
+    roundTrip: 'Round trip',
+    kind: { process: 'processes', thread: 'threads' }
   },
   /** Issue 9: the run's verdict and per-row verdicts, worded from the analysis's codes. */
   verdicts: {

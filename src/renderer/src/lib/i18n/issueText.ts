@@ -42,11 +42,14 @@ export function issueText(issue: ConfigIssue, m: Messages): string {
     case 'not-a-span':
     case 'span-upwards':
       return say.codes[code](String(p.text))
+    case 'server-invalid':
+      return say.codes[code](String(p.reason))
     case 'study-empty':
     case 'sweep-needs-two':
     case 'no-sizes':
     case 'range-empty':
     case 'weak-unsafe':
+    case 'server-required':
       return say.codes[code]()
     default:
       return say.codes[code](field)

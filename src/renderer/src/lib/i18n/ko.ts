@@ -52,6 +52,7 @@ export const ko: Messages = {
     backend: '백엔드',
     backendProcess: '프로세스',
     backendThread: '스레드',
+    backendCluster: '클러스터(NATS)',
     pool: '풀',
     poolWarm: '웜',
     poolWarmHint: '워커를 미리 띄워 두고 작업만 잽니다.',
@@ -110,6 +111,7 @@ export const ko: Messages = {
       io: '파일을 읽거나 쓸 수 없습니다',
       forbidden: '허용되지 않습니다',
       internal: '문제가 생겼습니다',
+      unavailable: '클러스터를 사용할 수 없습니다',
       'not-saved': '기록에 저장하지 못했습니다'
     },
     notSavedBody: {
@@ -448,6 +450,7 @@ export const ko: Messages = {
         karpFlatt: 'e(N) ± 오차',
         spawn: '시작',
         dispatch: '전달',
+        network: '그중 네트워크 왕복',
         compute: '계산(평균 워커)',
         imbalance: '불균형',
         merge: '병합'
@@ -473,6 +476,7 @@ export const ko: Messages = {
     weak: '약한 스케일링',
     process: '프로세스',
     thread: '스레드',
+    cluster: '클러스터(NATS)',
     warm: '웜 풀',
     cold: '콜드 풀'
   },
@@ -658,6 +662,8 @@ export const ko: Messages = {
       'range-empty': () => '범위 끝은 범위 시작보다 커야 합니다(빈 범위는 더할 것이 없습니다)',
       'weak-unsafe': () =>
         '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
+      'server-required': () => 'NATS 서버를 입력해 주세요',
+      'server-invalid': (reason: string) => `NATS 서버 주소가 올바르지 않습니다: ${reason}`,
       'study-empty': () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다',
       'not-distinct': (f: string) => `${f}: 서로 달라야 합니다`,
       'sweep-needs-two': () =>
@@ -675,6 +681,26 @@ export const ko: Messages = {
   limits: {
     confirmLong: (estimate: string, bound: string) =>
       `이 실행은 약 ${estimate} 걸릴 것으로 예상되어 ${bound}을(를) 넘습니다. 언제든 취소할 수 있습니다. 시작할까요?`
+  },
+  /* ── Cluster backend (issue 11) ── */
+  cluster: {
+    server: 'NATS 서버',
+    serverHint:
+      'nats://호스트:4222 또는 nats://사용자:비밀번호@호스트:4222 — 자격 증명은 연결에만 쓰이고 표시되거나 저장되지 않습니다.',
+    test: '연결 테스트',
+    testing: '연결하는 중…',
+    found: (agents: number, workers: number) =>
+      `에이전트 ${agents}개, 사용 가능한 워커 ${workers}개`,
+    none: '연결했지만 응답한 에이전트가 없습니다. 에이전트를 시작하세요: speedup-lab worker --server …',
+    failed: (message: string) => `연결할 수 없습니다: ${message}`,
+    caption: '클러스터에서 찾은 워커',
+    host: '호스트',
+    agent: '에이전트',
+    cores: '코어',
+    kernels: '커널',
+    workers: '사용 가능 / 워커',
+    roundTrip: '왕복 시간',
+    kind: { process: '프로세스', thread: '스레드' }
   },
   /** 이슈 9: 실행의 판정과 워커 수별 판정(분석의 코드로부터). */
   verdicts: {

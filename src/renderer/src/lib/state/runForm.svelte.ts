@@ -2,7 +2,7 @@ import {
   defaultRunConfig,
   tutorialRunConfig,
   validateRunConfig,
-  type BackendKind,
+  type RunBackend,
   type PoolMode,
   type RunConfig,
   type Workload
@@ -21,7 +21,16 @@ import {
 
 export type WorkerMode = 'every' | 'doubling' | 'custom'
 export type FormField =
-  'start' | 'end' | 'workers' | 'workload' | 'backend' | 'pool' | 'warmup' | 'reps' | 'form'
+  | 'start'
+  | 'end'
+  | 'workers'
+  | 'workload'
+  | 'backend'
+  | 'pool'
+  | 'warmup'
+  | 'reps'
+  | 'server'
+  | 'form'
 export type PresetName = 'scaling' | 'tutorial'
 
 /** Where each schema path shows its message in the form. */
@@ -30,6 +39,7 @@ function fieldOf(path: string): FormField {
   if (path === 'range.end' || path === 'range') return 'end'
   if (path === 'workers' || path.startsWith('workers.')) return 'workers'
   if (['workload', 'backend', 'pool', 'warmup', 'reps'].includes(path)) return path as FormField
+  if (path.startsWith('cluster')) return 'server'
   return 'form'
 }
 
@@ -46,7 +56,9 @@ export class RunForm {
   workerMode = $state<WorkerMode>('every')
   customWorkers = $state('1, 2')
   workload = $state<Workload>('split')
-  backend = $state<BackendKind>('process')
+  backend = $state<RunBackend>('process')
+  /** The cluster backend's NATS server, as typed (it may hold credentials: never stored by the form). */
+  server = $state('')
   pool = $state<PoolMode>('warm')
   warmup = $state('1')
   reps = $state('5')
@@ -80,6 +92,7 @@ export class RunForm {
     workers: this.workerCounts,
     workload: this.workload,
     backend: this.backend,
+    ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
     pool: this.pool,
     warmup: parseNumber(this.warmup),
     reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
@@ -142,6 +155,7 @@ export class RunForm {
     this.customWorkers = formatWorkerList(counts)
     this.workload = config.workload
     this.backend = config.backend
+    if (config.cluster) this.server = config.cluster.server
     this.pool = config.pool
     this.warmup = String(config.warmup)
     this.reps = String(config.reps)

@@ -1,5 +1,5 @@
 import type { BenchApi } from '@shared/api'
-import type { BackendKind, RunConfig } from '@shared/config'
+import type { RunBackend, RunConfig } from '@shared/config'
 import type { BenchError, Result } from '@shared/errors'
 import type { ExportOutcome, StudyExportFormat } from '@shared/ipc'
 import type { RunRecord } from '@shared/result'
@@ -24,7 +24,7 @@ export type StudyStatus = 'idle' | 'running' | 'cancelling'
 export type StudyField = 'sizes' | 'base' | 'form'
 
 /** Which run the statistics and worker-sweep graphs are about. */
-export type RunSource = { kind: 'shown' } | { kind: 'study'; backend: BackendKind }
+export type RunSource = { kind: 'shown' } | { kind: 'study'; backend: RunBackend }
 const sourceKey = (s: RunSource): string => (s.kind === 'shown' ? 'shown' : `study:${s.backend}`)
 
 /** "10^4..10^9" when the sizes are exactly the half decades between two powers of ten, else the list. */

@@ -1,0 +1,273 @@
+/**
+ * `speedup-lab worker`: keeps N local workers (the same worker entry and
+ * protocol as the local backends) and offers each to the cluster through a
+ * NATS server. A controller claims a worker, sends it the ordinary `run` and
+ * `cancel` messages, and receives the worker's own messages back.
+ */
+import { randomBytes } from 'node:crypto'
+import { availableParallelism, hostname } from 'node:os'
+import { connect } from 'nats'
+import type { Msg, NatsConnection } from 'nats'
+import {
+  HEARTBEAT_MS,
+  decodeJson,
+  encodeJson,
+  isRelease,
+  parseClaimRequest,
+  subjects
+} from '../../shared/cluster'
+import type { AgentInfo, AgentWorkerKind, ClaimReply, ServerAddress } from '../../shared/cluster'
+import { parseParentMessage, parseWorkerMessage } from '../../shared/protocol'
+import { childProcessBackend } from '../../main/engine/backends/childProcess'
+import { workerThreadBackend } from '../../main/engine/backends/workerThread'
+import type { Backend, WorkerHandle } from '../../main/engine/types'
+import { describeConnectError, natsOptions } from '../../main/engine/backends/cluster/natsOptions'
+
+export interface AgentOptions {
+  address: ServerAddress
+  kind: AgentWorkerKind
+  workers: number
+  name: string
+  kernels: string[]
+  workerPath: string
+  log: (line: string) => void
+  /** How long to keep trying when the server goes away before giving up (ms). */
+  reconnectForMs?: number
+}
+
+export interface Agent {
+  readonly info: () => AgentInfo
+  /** Resolves when the agent has stopped, with why (null: asked to stop). */
+  readonly stopped: Promise<string | null>
+  stop(): Promise<void>
+}
+
+const now = (): number => performance.timeOrigin + performance.now()
+
+interface Slot {
+  id: string
+  handle: WorkerHandle
+  fresh: boolean
+  ready: boolean
+  pid: number | null
+  exited: boolean
+  /** The job the worker is on (from run until result/cancelled/error), if any. */
+  jobId: number | null
+  claim: { inbox: string; subject: string; unsubscribe(): void } | null
+}
+
+export async function startAgent(options: AgentOptions): Promise<Agent> {
+  const { log } = options
+  const agentId = randomBytes(8).toString('hex')
+  const host = hostname()
+  const reconnectWait = 500
+  let nc: NatsConnection
+  try {
+    nc = await connect({
+      ...natsOptions(options.address, `speedup-lab agent ${options.name}`),
+      maxReconnectAttempts: Math.ceil((options.reconnectForMs ?? 30_000) / reconnectWait),
+      reconnectTimeWait: reconnectWait,
+      timeout: 5000
+    })
+  } catch (e) {
+    throw new Error(describeConnectError(e, options.address.server))
+  }
+  const backend: Backend =
+    options.kind === 'thread'
+      ? workerThreadBackend(options.workerPath, log)
+      : childProcessBackend(options.workerPath, log)
+
+  const slots = new Map<string, Slot>()
+  let nextWorker = 1
+  let stopping = false
+
+  const send = (subject: string, value: unknown): void => {
+    if (!nc.isClosed()) nc.publish(subject, encodeJson(value))
+  }
+
+  const startWorker = (fresh: boolean): Slot => {
+    const id = `${fresh ? 'f' : 'w'}${nextWorker++}`
+    const handle = backend.spawn(`${options.name} ${id}`)
+    const slot: Slot = {
+      id,
+      handle,
+      fresh,
+      ready: false,
+      pid: handle.pid,
+      exited: false,
+      jobId: null,
+      claim: null
+    }
+    slots.set(id, slot)
+    handle.onMessage((raw) => {
+      const message = parseWorkerMessage(raw)
+      if (!message) return
+      if (message.type === 'ready') {
+        slot.ready = true
+        slot.pid = message.pid
+        log(`[${id} pid ${message.pid}] ready`)
+      }
+      if (
+        (message.type === 'result' || message.type === 'cancelled' || message.type === 'error') &&
+        (message.jobId === slot.jobId || message.jobId === null)
+      )
+        slot.jobId = null
+      if (slot.claim) send(slot.claim.inbox, message)
+    })
+    handle.onExit((code, signal) => {
+      slot.exited = true
+      slots.delete(id)
+      log(`[${id}] exited (${signal ? `signal ${signal}` : `code ${code}`})`)
+      if (slot.claim) {
+        send(slot.claim.inbox, { type: 'worker-exit', code, signal })
+        slot.claim.unsubscribe()
+        slot.claim = null
+      }
+      // A standing worker that died is replaced, so the next run finds the agent whole.
+      if (!fresh && !stopping) setTimeout(() => !stopping && startWorker(false), 100)
+    })
+    return slot
+  }
+
+  const release = (slot: Slot): void => {
+    if (!slot.claim) return
+    slot.claim.unsubscribe()
+    slot.claim = null
+    if (slot.jobId !== null) slot.handle.send({ type: 'cancel', jobId: slot.jobId })
+    if (slot.fresh) slot.handle.kill()
+  }
+
+  const standing = (): Slot[] => [...slots.values()].filter((s) => !s.fresh && !s.exited)
+  const free = (): Slot[] => standing().filter((s) => s.ready && !s.claim && s.jobId === null)
+
+  const info = (): AgentInfo => ({
+    type: 'agent',
+    agentId,
+    host,
+    name: options.name,
+    cores: availableParallelism(),
+    node: process.version,
+    kernels: options.kernels,
+    kind: options.kind,
+    workers: options.workers,
+    free: Math.min(options.workers, free().length)
+  })
+
+  const claim = (msg: Msg): void => {
+    const request = parseClaimRequest(decodeJson(msg.data))
+    const reply = (r: ClaimReply): void => {
+      if (msg.reply) msg.respond(encodeJson(r))
+    }
+    if (!request) return reply({ type: 'refused', reason: 'malformed claim' })
+    let slot: Slot | undefined
+    if (request.fresh) {
+      // Released fresh workers are on their way out: they do not count.
+      const fresh = [...slots.values()].filter((s) => s.fresh && s.claim).length
+      if (fresh >= options.workers)
+        return reply({ type: 'refused', reason: `all ${options.workers} fresh workers in use` })
+      slot = startWorker(true)
+    } else {
+      slot = free()[0]
+      if (!slot) return reply({ type: 'refused', reason: 'no free worker' })
+    }
+    const token = randomBytes(12).toString('hex')
+    const subject = subjects.claimed(agentId, token)
+    const target = slot
+    const sub = nc.subscribe(subject, {
+      callback: (_err, m) => {
+        const raw = decodeJson(m.data)
+        if (isRelease(raw)) return release(target)
+        // The same checks as a local worker's: only run/cancel of safe-integer ranges.
+        const message = parseParentMessage(raw)
+        if (!message) {
+          send(request.inbox, {
+            type: 'error',
+            jobId: null,
+            message: 'the agent rejected a malformed message'
+          })
+          return
+        }
+        if (message.type === 'run') {
+          if (target.jobId !== null) {
+            send(request.inbox, { type: 'error', jobId: message.jobId, message: 'worker is busy' })
+            return
+          }
+          target.jobId = message.jobId
+        }
+        target.handle.send(message)
+      }
+    })
+    slot.claim = { inbox: request.inbox, subject, unsubscribe: () => sub.unsubscribe() }
+    reply({ type: 'claimed', workerId: slot.id, subject })
+    log(`[${slot.id}] claimed${request.fresh ? ' (fresh)' : ''}`)
+    // A standing worker is ready already: say so, as a fresh one will itself.
+    if (!request.fresh) send(request.inbox, { type: 'ready', pid: slot.pid ?? 0, at: now() })
+  }
+
+  for (let i = 0; i < options.workers; i++) startWorker(false)
+
+  const subs = [
+    nc.subscribe(subjects.discover, {
+      callback: (_e, m) => m.reply && m.respond(encodeJson(info()))
+    }),
+    nc.subscribe(subjects.ping(agentId), {
+      callback: (_e, m) => m.reply && m.respond(encodeJson({ type: 'pong', at: now() }))
+    }),
+    nc.subscribe(subjects.claim(agentId), { callback: (_e, m) => claim(m) })
+  ]
+  const heartbeat = setInterval(
+    () => send(subjects.heartbeat(agentId), { type: 'heartbeat', agentId, at: now() }),
+    HEARTBEAT_MS
+  )
+
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect') {
+        // The controller cannot hear these workers any more: stop what they do.
+        log(`lost the NATS server; stopping every job and retrying for a while`)
+        for (const slot of slots.values()) release(slot)
+      } else if (status.type === 'reconnect') log('reconnected to the NATS server')
+    }
+  })()
+
+  let finish!: (why: string | null) => void
+  const stopped = new Promise<string | null>((resolve) => (finish = resolve))
+
+  const shutdown = async (why: string | null): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    clearInterval(heartbeat)
+    for (const s of subs) s.unsubscribe()
+    const all = [...slots.values()]
+    for (const slot of all) {
+      if (slot.claim) {
+        send(slot.claim.inbox, { type: 'worker-exit', code: null, signal: 'SIGTERM' })
+        slot.claim.unsubscribe()
+        slot.claim = null
+      }
+    }
+    if (!nc.isClosed()) {
+      send(subjects.bye(agentId), { type: 'bye', agentId })
+      // While the server is away a flush would wait for it: give it a second at most.
+      const second = new Promise((r) => setTimeout(r, 1000).unref())
+      await Promise.race([nc.flush().catch(() => undefined), second])
+      await Promise.race([nc.close().catch(() => undefined), second])
+    }
+    for (const slot of all) slot.handle.kill()
+    const deadline = Date.now() + 2000
+    while ([...slots.values()].some((s) => !s.exited) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10))
+    finish(why)
+  }
+
+  void nc.closed().then((err) => {
+    if (!stopping)
+      void shutdown(`the NATS server went away for good${err ? ` (${err.message})` : ''}; stopping`)
+  })
+
+  log(
+    `agent ${options.name} (${agentId}) on ${host}: ${options.workers} ${options.kind} worker(s) ` +
+      `offered via ${options.address.server}`
+  )
+  return { info, stopped, stop: () => shutdown(null) }
+}

@@ -1,0 +1,92 @@
+import { createInbox } from 'nats'
+import type { NatsConnection } from 'nats'
+import {
+  decodeJson,
+  encodeJson,
+  parseAgentInfo,
+  parsePong,
+  subjects
+} from '../../../../shared/cluster'
+import type { AgentInfo } from '../../../../shared/cluster'
+import { now } from '../../clock'
+
+/** Every agent that answers a discovery request within `waitMs`, sorted by host then name. */
+export async function discoverAgents(nc: NatsConnection, waitMs: number): Promise<AgentInfo[]> {
+  const inbox = createInbox()
+  const found = new Map<string, AgentInfo>()
+  const sub = nc.subscribe(inbox, {
+    callback: (_err, msg) => {
+      const info = parseAgentInfo(decodeJson(msg.data))
+      if (info) found.set(info.agentId, info)
+    }
+  })
+  nc.publish(subjects.discover, encodeJson({ type: 'discover' }), { reply: inbox })
+  await nc.flush()
+  await new Promise((resolve) => setTimeout(resolve, waitMs))
+  sub.unsubscribe()
+  return [...found.values()].sort(
+    (a, b) => a.host.localeCompare(b.host) || a.name.localeCompare(b.name)
+  )
+}
+
+/** Network round trip and clock offset to one agent, from `count` empty requests. */
+export interface AgentLink {
+  /** Median round trip (ms). */
+  rttMs: number
+  /** agent clock − our clock (ms), from the fastest round trip (least queueing). */
+  clockOffsetMs: number
+  samples: number[]
+}
+
+export async function measureLink(
+  nc: NatsConnection,
+  agentId: string,
+  count = 7
+): Promise<AgentLink> {
+  const rtts: number[] = []
+  let best = { rtt: Infinity, offset: 0 }
+  for (let i = 0; i < count; i++) {
+    const t0 = now()
+    const reply = await nc.request(subjects.ping(agentId), encodeJson({ type: 'ping' }), {
+      timeout: 2000
+    })
+    const t1 = now()
+    const pong = parsePong(decodeJson(reply.data))
+    if (!pong) throw new Error('an agent answered a ping with a malformed message')
+    const rtt = t1 - t0
+    rtts.push(rtt)
+    if (rtt < best.rtt) best = { rtt, offset: pong.at - (t0 + t1) / 2 }
+  }
+  const sorted = [...rtts].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return { rttMs: median, clockOffsetMs: best.offset, samples: rtts }
+}
+
+/**
+ * The order in which workers are taken: spread over hosts first, then over
+ * agents on a host, then a second worker of each, and so on. With hosts A
+ * (agents a, b with 2 workers each) and B (agent c with 2):
+ * a, c, b, c, a, b.
+ */
+export function slotOrder(
+  agents: readonly AgentInfo[],
+  capacity: (a: AgentInfo) => number
+): AgentInfo[] {
+  const byHost = new Map<string, AgentInfo[]>()
+  for (const a of agents) byHost.set(a.host, [...(byHost.get(a.host) ?? []), a])
+  // Per host: its agents' workers, round-robin over the agents.
+  const perHost = [...byHost.values()].map((list) => {
+    const queue: AgentInfo[] = []
+    const left = list.map(capacity)
+    while (left.some((n) => n > 0))
+      list.forEach((a, i) => {
+        if (left[i]-- > 0) queue.push(a)
+      })
+    return queue
+  })
+  const order: AgentInfo[] = []
+  for (let i = 0; perHost.some((q) => i < q.length); i++)
+    for (const q of perHost) if (i < q.length) order.push(q[i])
+  return order
+}

@@ -1,0 +1,102 @@
+/**
+ * The cluster backend in the app: the built renderer in Chromium, window.api
+ * bridged to the real service and engine (the NATS client runs in "main"),
+ * a real nats-server with a user and password, and a real agent.
+ */
+import { hostname } from 'node:os'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectedSum } from '../../src/shared/range'
+import type { RunRecord } from '../../src/shared/result'
+import { natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
+import type { AgentProcess, NatsServer } from '../helpers/cluster'
+import { launchChromium, openApp } from './harness'
+import type { App } from './harness'
+import { VIEWPORT, fillForm, runButton, screenshot, waitForReady, waitInPage } from './ui/helpers'
+
+const missing = natsServerMissing()
+if (missing) console.log(`cluster e2e skipped: ${missing}`)
+
+const PASSWORD = 'pw-not-for-eyes'
+
+describe.skipIf(missing !== null)('the Cluster (NATS) backend in the app', () => {
+  let server: NatsServer
+  let agent: AgentProcess
+  let browser: Browser
+  let app: App
+
+  beforeAll(async () => {
+    server = await startNatsServer({ user: 'lab', pass: PASSWORD })
+    agent = startAgent(
+      `nats://lab:${PASSWORD}@127.0.0.1:${server.port}`,
+      ['--processes', '2', '--name', 'lab-pc-1'],
+      2
+    )
+    await agent.ready
+    browser = await launchChromium()
+    app = await openApp({
+      browser,
+      viewport: { ...VIEWPORT, height: 1100 },
+      engine: { cluster: { discoverMs: 250 } }
+    })
+    await waitForReady(app.page)
+  })
+
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+    await agent?.stop()
+    await server?.stop()
+  })
+
+  it('tests the connection, lists the workers found, runs on them; the password is never shown or saved', async () => {
+    const page = app.page
+    await fillForm(page, { start: '0', end: '20,000,000', workers: '1,2', warmup: '0', reps: '2' })
+    await page.getByRole('radio', { name: 'Cluster (NATS)' }).check()
+    const field = page.getByLabel('NATS server')
+    await field.fill('ftp://nowhere')
+    await expect.poll(() => page.getByText('must start with nats:// or tls://').count()).toBe(1)
+    await expect(runButton(page).isDisabled()).resolves.toBe(true)
+
+    await field.fill(`nats://lab:wrong@127.0.0.1:${server.port}`)
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await page.getByText(/Could not connect: .*refused the credentials/).waitFor()
+
+    await field.fill(`nats://lab:${PASSWORD}@127.0.0.1:${server.port}`)
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    const row = page.locator('section.agents li')
+    await row.first().waitFor()
+    expect(await row.count()).toBe(1)
+    const line = (await row.first().textContent())?.replace(/\s+/g, ' ') ?? ''
+    expect(line).toContain('lab-pc-1 (processes)')
+    expect(line).toContain('Free / workers 2 / 2')
+    expect(line).toMatch(/Kernels js/)
+    expect(await page.getByText('1 agent, 2 free workers').count()).toBe(1)
+    await page.locator('section.agents').scrollIntoViewIfNeeded()
+    await screenshot(page, 'cluster-workers')
+
+    await runButton(page).click()
+    await waitInPage(page, `return !!document.querySelector('section.results[data-run-id]')`, null)
+    await runButton(page).waitFor()
+    const text = await page.locator('body').innerText()
+    expect(text).not.toContain(PASSWORD)
+    expect(await page.getByTestId('sum').textContent()).toContain(
+      Number(expectedSum({ start: 0, end: 20_000_000 }))
+        .toLocaleString('en-US')
+        .slice(0, 6)
+    )
+    // The timeline names the host each worker ran on.
+    expect(await page.locator('th[scope="row"]', { hasText: ` · ${hostname()}` }).count()).toBe(2)
+    await page.locator('section.results').scrollIntoViewIfNeeded()
+    await screenshot(page, 'cluster-run')
+
+    const listing = await app.history.list()
+    expect(listing.runs).toHaveLength(1)
+    const run = (await app.history.get(listing.runs[0].id)) as RunRecord
+    expect(run.correct).toBe(true)
+    expect(run.config.backend).toBe('cluster')
+    expect(run.config.cluster?.server).toBe(`nats://127.0.0.1:${server.port}`)
+    expect(JSON.stringify(run)).not.toContain(PASSWORD)
+    expect(run.results[1].samples[0].workers.every((w) => w.agent === 'lab-pc-1')).toBe(true)
+  })
+})

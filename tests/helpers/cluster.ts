@@ -1,0 +1,140 @@
+/**
+ * Fixtures for the cluster tests: a real nats-server on 127.0.0.1 at a free
+ * port, and real `speedup-lab worker` agents (the built CLI) as child processes.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+
+export const CLI = resolve(__dirname, '../../out/main/cli.js')
+
+/** Why the cluster tests cannot run here, or null when they can. */
+export function natsServerMissing(): string | null {
+  try {
+    execFileSync('nats-server', ['--version'], { stdio: 'ignore' })
+    return null
+  } catch {
+    return 'nats-server is not installed (Debian: apt-get install nats-server)'
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => done(port))
+    })
+  })
+}
+
+/** Resolves once something accepts TCP connections on host:port. */
+export async function waitForPort(port: number, host = '127.0.0.1', ms = 10_000): Promise<void> {
+  const { connect } = await import('node:net')
+  const until = Date.now() + ms
+  for (;;) {
+    const ok = await new Promise<boolean>((done) => {
+      const socket = connect(port, host)
+      socket.once('connect', () => {
+        socket.destroy()
+        done(true)
+      })
+      socket.once('error', () => done(false))
+    })
+    if (ok) return
+    if (Date.now() > until) throw new Error(`nothing listens on ${host}:${port}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+export interface NatsServer {
+  port: number
+  url: string
+  process: ChildProcess
+  stop(): Promise<void>
+}
+
+/** Starts nats-server on 127.0.0.1 (optionally with a user and password); `stop` ends it. */
+export async function startNatsServer(
+  auth?: { user: string; pass: string },
+  port?: number
+): Promise<NatsServer> {
+  const p = port ?? (await freePort())
+  const args = ['-a', '127.0.0.1', '-p', String(p)]
+  if (auth) args.push('--user', auth.user, '--pass', auth.pass)
+  const child = spawn('nats-server', args, { stdio: 'ignore' })
+  await waitForPort(p)
+  return {
+    port: p,
+    url: `nats://127.0.0.1:${p}`,
+    process: child,
+    stop: () => stopProcess(child, 'SIGTERM')
+  }
+}
+
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done()
+    child.once('exit', () => done())
+    child.kill(signal)
+  })
+}
+
+export interface AgentProcess {
+  process: ChildProcess
+  stderr: () => string
+  /** Resolves once the agent says its workers are offered and `workers` are ready. */
+  ready: Promise<void>
+  exited: Promise<number | null>
+  stop(signal?: NodeJS.Signals): Promise<void>
+}
+
+/** Starts `speedup-lab worker --server url …` and waits until every worker is ready. */
+export function startAgent(url: string, args: string[], workers: number): AgentProcess {
+  const child = spawn(process.execPath, [CLI, 'worker', '--server', url, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  let stderr = ''
+  let readyCount = 0
+  let onReady!: () => void
+  let onFail!: (e: Error) => void
+  const ready = new Promise<void>((res, rej) => {
+    onReady = res
+    onFail = rej
+  })
+  child.stderr!.setEncoding('utf8')
+  child.stderr!.on('data', (d: string) => {
+    stderr += d
+    readyCount += (d.match(/\] ready/g) ?? []).length
+    if (readyCount >= workers) onReady()
+  })
+  const exited = new Promise<number | null>((res) =>
+    child.once('exit', (code) => {
+      onFail(new Error(`agent exited (${code}): ${stderr}`))
+      res(code)
+    })
+  )
+  ready.catch(() => undefined)
+  return {
+    process: child,
+    stderr: () => stderr,
+    ready,
+    exited,
+    stop: (signal = 'SIGTERM') => stopProcess(child, signal)
+  }
+}
+
+/** The pids of a process's children (an agent's worker processes). */
+export function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0)
+  } catch {
+    return []
+  }
+}
