@@ -25,7 +25,10 @@ const BAD: unknown[] = [
   { ...good, workload: 'weak', range: { start: 0, end: 2 ** 52 }, workers: [4] },
   // reps is a number or 'auto' (issue 9): a union, worded from its code too.
   { ...good, reps: 'many' },
-  { ...good, reps: 2.5 }
+  { ...good, reps: 2.5 },
+  // The cluster backend's server (issue 11).
+  { ...good, backend: 'cluster' },
+  { ...good, backend: 'cluster', cluster: { server: 'http://x' } }
 ]
 
 const issues: ConfigIssue[] = BAD.flatMap((input) => {
@@ -56,7 +59,9 @@ describe('validation issues come as codes, worded by each front end', () => {
       'not-a-list',
       'not-an-object',
       'not-a-number',
-      'not-a-number-or-auto'
+      'not-a-number-or-auto',
+      'server-required',
+      'server-invalid'
     ])
       expect(codes, code).toContain(code)
   })
@@ -77,6 +82,10 @@ describe('validation issues come as codes, worded by each front end', () => {
     expect(issueText(byCode('not-a-number-or-auto'), en)).toBe('reps must be a number or auto')
     expect(issueText(byCode('not-a-number-or-auto'), ko)).toBe(
       '반복 횟수: 숫자 또는 auto여야 합니다'
+    )
+    expect(issueText(byCode('server-required'), ko)).toBe('NATS 서버를 입력해 주세요')
+    expect(issueText(byCode('server-invalid'), en)).toBe(
+      `NATS server: ${byCode('server-invalid').message}`
     )
     const fractional = issues.find(
       (i) => i.field === 'reps' && i.message === 'reps must be an integer'

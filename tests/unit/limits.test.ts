@@ -68,6 +68,20 @@ describe('limits', () => {
     expect(roughDuration(years.estimatedMs)).toMatch(/years$/)
   })
 
+  it('a cluster run is bounded by the hard ceiling, not by this machine’s cores', () => {
+    const cluster: RunConfig = {
+      ...base,
+      backend: 'cluster',
+      cluster: { server: 'nats://127.0.0.1:4222' },
+      workers: [1, 200]
+    }
+    expect(checkLimits(cluster, 2).refused).toEqual([])
+    expect(checkLimits({ ...cluster, backend: 'process' }, 2).refused.map((i) => i.code)).toEqual([
+      'too-many-workers'
+    ])
+    expect(validateRunConfig({ ...cluster, workers: [1, HARD_MAX_WORKERS + 1] }).ok).toBe(false)
+  })
+
   it("'auto' repetitions count as their planned number in the spawns and the estimate", () => {
     const auto: RunConfig = { ...base, workers: [2, 4], pool: 'cold', warmup: 1, reps: 'auto' }
     const plan = planRun(auto, 2)
