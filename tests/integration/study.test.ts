@@ -135,7 +135,9 @@ describe('runStudy, real workers', () => {
     expect(noN.error.issues).toEqual([
       {
         field: 'base.workers',
-        message: 'a size sweep compares 1 worker with N: give a worker count of at least 2'
+        message: 'a size sweep compares 1 worker with N: give a worker count of at least 2',
+        code: 'sweep-needs-two',
+        params: {}
       }
     ])
     expect(handles).toHaveLength(0)

@@ -4,6 +4,7 @@ import type { MenuCommand } from '@shared/ipc'
 import type { BenchError } from '@shared/errors'
 import type { ComparisonExportFormat, ExportOutcome } from '@shared/ipc'
 import type { Result } from '@shared/errors'
+import { formatDuration } from '../format'
 import { i18n } from '../i18n'
 import { CompareState } from './compare.svelte'
 import { HistoryStore } from './history.svelte'
@@ -38,6 +39,13 @@ export class AppState {
     this.history = new HistoryStore(api)
     this.compare = new CompareState(api)
     this.session = new BenchSession(api, (record) => this.history.add(record))
+    this.session.confirmLong = (error) =>
+      window.confirm(
+        i18n.m.limits.confirmLong(
+          formatDuration(error.estimate?.estimatedMs, i18n.language),
+          formatDuration(error.estimate?.confirmAboveMs, i18n.language)
+        )
+      )
     this.scaling = new ScalingState({
       api,
       notice: this.notice,
