@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { chmodSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin } from 'vite'
@@ -18,17 +19,36 @@ const devServerCsp = (): Plugin => ({
       .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*")
 })
 
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  version: string
+}
+
+/** The `speedup-lab` bin: a shebang first and the executable bit, so a global install runs it. */
+const cliBin = (): Plugin => ({
+  name: 'speedup-lab:cli-bin',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const cli = bundle['cli.js']
+    if (cli?.type === 'chunk' && !cli.code.startsWith('#!'))
+      cli.code = `#!/usr/bin/env node\n${cli.code}`
+  },
+  writeBundle(options) {
+    if (options.dir) chmodSync(join(options.dir, 'cli.js'), 0o755)
+  }
+})
+
 export default defineConfig({
   main: {
+    define: { __SPEEDUP_LAB_VERSION__: JSON.stringify(version) },
     // The worker's wasm kernel is assembled from src/worker/kernels/*.wat and inlined.
-    plugins: [watPlugin()],
+    plugins: [watPlugin(), cliBin()],
     build: {
       rollupOptions: {
         // The app, the headless runner and the worker bundle land side by side
         // in out/main, so both entry points find worker.js next to them.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/cli/index.ts'),
+          cli: resolve(__dirname, 'src/cli/bin.ts'),
           worker: resolve(__dirname, 'src/worker/index.ts')
         }
       }

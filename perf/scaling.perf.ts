@@ -15,7 +15,15 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createEngine, createMemoryProbe, runStudy } from '../src/main/engine'
 import type { RunConfig } from '../src/shared/config'
-import { analyzeStudy, formatCount, formatMiB, formatSize } from '../src/shared/scaling'
+import {
+  analyzeStudy,
+  comparisonMessage,
+  formatCount,
+  formatMiB,
+  formatSize,
+  karpFlattMessage,
+  modelsMessage
+} from '../src/shared/scaling'
 import { formatValue } from '../src/shared/stats/formatNumber'
 import { DEFAULT_SWEEP_SIZES, type StudyProgress } from '../src/shared/study'
 
@@ -158,8 +166,8 @@ async function main(): Promise<void> {
       row('USL σ, κ', `${pm(usl.sigma, usl.sigmaError)}, ${pm(usl.kappa, usl.kappaError)}`)
     }
     row('model chosen', a.models.comparison?.best ?? '—')
-    console.log(`  ${a.models.summary}`)
-    if (a.karpFlatt) console.log(`  ${a.karpFlatt.sentence}`)
+    console.log(`  ${modelsMessage(a.models)}`)
+    if (a.karpFlatt) console.log(`  ${karpFlattMessage(a.karpFlatt)}`)
     row(
       'cold start of one worker (median ms, 1000-element probe)',
       b.coldStartMs === null ? '—' : ms(b.coldStartMs)
@@ -180,7 +188,7 @@ async function main(): Promise<void> {
         warnings.map((w) => `${w.workers}:${w.code}`).join(' ')
       )
   }
-  console.log(`\n  ${comparison.summary}`)
+  console.log(`\n  ${comparisonMessage(comparison)}`)
   if (!study.correct) console.log('  !! a total was wrong')
   console.log(
     `\nTook ${((performance.now() - t0) / 1000).toFixed(0)} s; load average at the end ${loadavg()

@@ -4,11 +4,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
+import { dirname } from 'node:path'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
 import { toBenchError } from '../shared/errors'
 import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
-import { analyzeRun, analyzeStudy } from '../shared/analysis'
+import { analyzeRun, analyzeStudy, studyFindingMessage } from '../shared/analysis'
 import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
 import type { MeasuredRun } from '../shared/analysis/measuredRun'
 import { readRunFile } from '../shared/analysis/readRunFile'
@@ -33,17 +33,29 @@ import {
   formatStudyWarning,
   formatWarning
 } from './studyTable'
+import type { CliSignals } from './signals'
 import { formatHeader, formatTable, formatVerdict } from './table'
+import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
 
-async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), __dirname)
+/** Runs the CLI on `argv`; resolves with the exit code. Signals were trapped by the entry (bin.ts). */
+export async function main(
+  argv: string[],
+  signals: CliSignals,
+  workerPath: string
+): Promise<number> {
+  // The cluster agent (speedup-lab worker): its worker bundle sits beside the CLI's.
+  if (argv[0] === 'worker') return runWorkerCommand(argv.slice(1), dirname(workerPath))
   const parsed = parseCli(argv, availableParallelism())
   if (parsed.kind === 'help') {
     process.stdout.write(`${HELP}\n`)
+    return EXIT.ok
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`speedup-lab ${VERSION}\n`)
     return EXIT.ok
   }
   if (parsed.kind === 'invalid') {
@@ -54,29 +66,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const { quiet } = parsed.options
   const tty = process.stderr.isTTY === true && !quiet
-  const workerPath = join(__dirname, 'worker.js')
   const engine = createEngine({
     workerPath,
     log: process.env.SPEEDUP_LAB_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined
   })
-  const controller = new AbortController()
-  const onSigint = (): void => {
-    if (tty) process.stderr.write('\n')
-    process.stderr.write('speedup-lab: cancelling… (stopping every worker)\n')
-    controller.abort()
-  }
-  process.once('SIGINT', onSigint)
-  process.once('SIGTERM', onSigint)
   try {
     return parsed.options.study
-      ? await study(engine, parsed.options, workerPath, controller.signal, tty)
-      : await single(engine, parsed.options, controller.signal, tty)
+      ? await study(engine, parsed.options, workerPath, signals.signal, tty)
+      : await single(engine, parsed.options, signals.signal, tty)
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[2K')
     const error = toBenchError(e)
     if (error.code === 'cancelled') {
       process.stderr.write('speedup-lab: cancelled; every worker was stopped.\n')
       return EXIT.cancelled
+    }
+    if (error.code === 'needs-confirmation') {
+      process.stderr.write(
+        `speedup-lab: ${error.message.replace(/confirm to start it\.$/, 'add --yes to start it.')}\n`
+      )
+      return EXIT.invalid
     }
     if (error.code === 'invalid-input') {
       process.stderr.write('speedup-lab: invalid input\n')
@@ -87,9 +96,28 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`speedup-lab: the run failed: ${error.message}\n`)
     return EXIT.failed
   } finally {
-    process.off('SIGINT', onSigint)
-    process.off('SIGTERM', onSigint)
     await engine.dispose()
+  }
+}
+
+/**
+ * Writes the files asked for. A failed write is an export failure, said as
+ * such; it never turns a completed run into a failed one (the table is on
+ * stdout already), so the exit code stays the run's.
+ */
+function writeExports(files: { kind: string; path: string | null; data: () => string }[]): void {
+  for (const file of files) {
+    if (file.path === null) continue
+    try {
+      writeFileSync(file.path, file.data())
+    } catch (e) {
+      const code = typeof e === 'object' && e !== null && 'code' in e ? `${String(e.code)}: ` : ''
+      const reason = e instanceof Error ? e.message : String(e)
+      process.stderr.write(
+        `speedup-lab: export failed: could not write the ${file.kind} file ${file.path} ` +
+          `(${code}${reason}); the run itself completed and its results are above.\n`
+      )
+    }
   }
 }
 
@@ -114,6 +142,7 @@ async function single(
     process.stderr.write(`${formatPlan(planRun(options.config, availableParallelism()))}\n`)
   const run = await engine.run(options.config, {
     signal,
+    confirmedLong: options.yes,
     onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined
   })
   if (tty) process.stderr.write('\r\x1b[2K')
@@ -123,11 +152,15 @@ async function single(
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
-  if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`)
-  }
-  if (options.csv) writeFileSync(options.csv, runToCsv(run, analysis))
-  if (options.markdown) writeFileSync(options.markdown, runToMarkdown(run, analysis))
+  writeExports([
+    {
+      kind: 'JSON',
+      path: options.json,
+      data: () => `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`
+    },
+    { kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
+    { kind: 'Markdown', path: options.markdown, data: () => runToMarkdown(run, analysis) }
+  ])
   if (!run.correct) return EXIT.failed
   return baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
 }
@@ -161,10 +194,23 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  if (options.comparisonJson) writeFileSync(options.comparisonJson, comparisonToJson(comparison))
-  if (options.comparisonCsv) writeFileSync(options.comparisonCsv, comparisonToCsv(comparison))
-  if (options.comparisonMarkdown)
-    writeFileSync(options.comparisonMarkdown, comparisonToMarkdown(comparison))
+  writeExports([
+    {
+      kind: 'comparison JSON',
+      path: options.comparisonJson,
+      data: () => comparisonToJson(comparison)
+    },
+    {
+      kind: 'comparison CSV',
+      path: options.comparisonCsv,
+      data: () => comparisonToCsv(comparison)
+    },
+    {
+      kind: 'comparison Markdown',
+      path: options.comparisonMarkdown,
+      data: () => comparisonToMarkdown(comparison)
+    }
+  ])
   if (options.failOnRegression !== null) {
     const failed = regressionsOver(comparison, options.failOnRegression)
     if (failed.length) {
@@ -192,6 +238,7 @@ async function study(
     config,
     {
       signal,
+      confirmedLong: options.yes,
       onProgress: tty
         ? (p) => process.stderr.write(`\r\x1b[2K${formatStudyProgress(p)}`)
         : undefined
@@ -203,24 +250,16 @@ async function study(
   for (const w of analysis.warnings) process.stderr.write(`${formatStudyWarning(w)}\n`)
   process.stdout.write(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
-      `${analysis.verdict.join('\n')}\n`
+      `${analysis.verdict.map(studyFindingMessage).join('\n')}\n`
   )
-  if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`)
-  }
-  if (options.csv) writeFileSync(options.csv, studyToCsv(record, analysis))
-  if (options.markdown) writeFileSync(options.markdown, studyToMarkdown(record, analysis))
+  writeExports([
+    {
+      kind: 'JSON',
+      path: options.json,
+      data: () => `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`
+    },
+    { kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
+    { kind: 'Markdown', path: options.markdown, data: () => studyToMarkdown(record, analysis) }
+  ])
   return record.correct ? EXIT.ok : EXIT.failed
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (e: unknown) => {
-    process.stderr.write(
-      `speedup-lab: unexpected error: ${e instanceof Error ? e.stack : String(e)}\n`
-    )
-    process.exitCode = 1
-  }
-)

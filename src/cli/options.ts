@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BACKENDS, defaultRunConfig, issuesOf, KERNELS, runConfigSchema } from '../shared/config'
 import type { BackendKind, ConfigIssue, KernelName, RunConfig } from '../shared/config'
@@ -13,6 +14,8 @@ export interface CliOptions {
   json: string | null
   markdown: string | null
   quiet: boolean
+  /** --yes: run even when the estimated duration is above the confirmation limit. */
+  yes: boolean
   /** --baseline: an exported run to compare this run with; null for none. */
   baseline: string | null
   /** --fail-on-regression PCT: exit 1 when a worker count regressed by more than PCT %. */
@@ -27,6 +30,7 @@ export interface CliOptions {
 export type ParsedCli =
   | { kind: 'run'; options: CliOptions }
   | { kind: 'help' }
+  | { kind: 'version' }
   | { kind: 'invalid'; issues: ConfigIssue[] }
 
 export const HELP = `Usage: speedup-lab [options]     (from a checkout: npm run bench -- [options])
@@ -36,9 +40,10 @@ when split across N workers, verifies every total against n·(a+b)/2, and
 prints median ± σ, min…max, speedup, efficiency and the Karp–Flatt fraction.
 
 Options:
-  --range START:END      half-open range of safe integers; _ separators allowed
-                         (default 0:1_000_000_000)
-  --workers LIST         worker counts: 1,2,4 or 1-8 or 1-4,8 (default 1…cores)
+  --range START:END      half-open range of safe integers, END > START; numbers as
+                         1000000, 1_000_000, 1,000,000, 1e6 or 10^6 (separators
+                         group digits in threes) (default 0:1_000_000_000)
+  --workers LIST         worker counts: 1,2,4 or 1-8 or "1-4 8" (default 1…cores)
   --workload split|replicate|weak
                          split: the range divided among N workers (default);
                          replicate: every worker sums the whole range (the tutorial);
@@ -61,9 +66,9 @@ Options:
   --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
                          --workers) on ranges of each length from START, warm
                          and cold pools, and the break-even size where N first
-                         wins. LIST: sizes separated by commas, each digits
-                         with optional _ (100_000) or a power (10^5); A..B adds
-                         every half decade between (10^4..10^6). 1e5 is refused.
+                         wins. LIST: sizes separated by commas, each a number
+                         (100_000, 1e5 or 10^5); A..B adds every half decade
+                         between (10^4..10^6).
                          Alone: 10^4..10^9 (11 sizes)
   --compare-backends[=LIST]
                          the worker sweep on each backend side by side, with
@@ -89,6 +94,8 @@ Options:
   --comparison-csv FILE, --comparison-json FILE, --comparison-markdown FILE
                          write the comparison with --baseline
   --quiet                no plan or progress line on stderr
+  --yes                  run even when the estimated duration is long (see Limits)
+  -V, --version          print the version
   -h, --help             this help
 
 Intervals are 95%: the median's by percentile bootstrap, the mean's by
@@ -96,10 +103,18 @@ Student t; "S ± e" carries the medians' interval half-widths through T1/TN.
 Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
+Limits (the engine's, the same in the app): at most 32 workers per available
+core (a cluster run: the agents' workers) and never more than 256; at most 20,000 worker starts per run (a cold
+pool starts every worker in each repetition); reps ≤ 100, warm-ups ≤ 20
+(reps auto counts as its planned repetitions); a run estimated to take more
+than 10 minutes needs --yes. A worker silent for 3 s during a job is stopped
+and the run fails, naming it.
+
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
 wrong, the cluster was unreachable, or --fail-on-regression found a
-regression; 2 invalid input (a baseline that cannot be compared included);
-130 cancelled with Ctrl-C.
+regression; 2 invalid input (a baseline that cannot be compared included),
+a limit, or a long run without --yes; 130 cancelled (SIGINT/SIGTERM: every
+worker is stopped first).
 
 Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
 offers N workers of this machine to a cluster (speedup-lab worker --help).`
@@ -127,6 +142,8 @@ const OPTIONS = {
   'comparison-json': { type: 'string' },
   'comparison-markdown': { type: 'string' },
   quiet: { type: 'boolean' },
+  yes: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -250,6 +267,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   })
   const v = values as Record<string, string | boolean | undefined>
   if (v.help === true) return { kind: 'help' }
+  if (v.version === true) return { kind: 'version' }
 
   const issues: ConfigIssue[] = []
   for (const token of tokens) {
@@ -303,18 +321,30 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     }
     const n = parseIntegerText(value)
     if (n.ok) config[key] = n.value
-    else issues.push({ field: key, message: key === 'reps' ? `${n.message} (or auto)` : n.message })
+    else if (key === 'reps') {
+      // The examples of big numbers do not help here: reps is a small count, or auto.
+      const message = n.message.replace(/ \(e\.g\. [^)]*\)$/, '')
+      issues.push({ field: key, message: `${message} (or auto)` })
+    } else issues.push({ field: key, message: n.message })
   }
+  if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
+  const written = new Map<string, string>()
   for (const key of [
     'csv',
     'json',
     'markdown',
-    'baseline',
     'comparison-csv',
     'comparison-json',
     'comparison-markdown'
   ] as const) {
-    if (str(key) === '') issues.push({ field: key, message: 'a file name is required' })
+    const file = str(key)
+    if (file === '') issues.push({ field: key, message: 'a file name is required' })
+    if (!file) continue
+    // Two exports to one file would leave only the last one: refuse it.
+    const path = resolve(file)
+    const other = written.get(path)
+    if (other) issues.push({ field: key, message: `--${other} already writes ${file}` })
+    else written.set(path, key)
   }
   const comparison = parseComparisonOptions(str, issues)
   const given = (name: string): boolean =>
@@ -397,6 +427,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       json: str('json') ?? null,
       markdown: str('markdown') ?? null,
       quiet: v.quiet === true,
+      yes: v.yes === true,
       ...comparison
     }
   }

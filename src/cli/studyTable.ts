@@ -6,7 +6,13 @@ import type {
   StudyWarning
 } from '../shared/analysis'
 import type { ScalingWarning } from '../shared/analysis'
-import { formatCount, formatMiB, formatSize } from '../shared/analysis'
+import {
+  formatCount,
+  formatMiB,
+  formatSize,
+  warningMessage,
+  whereMessage
+} from '../shared/analysis'
 import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
 import { compareKernels } from '../shared/kernelComparison'
@@ -127,9 +133,9 @@ export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): 
 /** A warning as one stderr line: where it comes from, and what to do. */
 export function formatWarning(warning: ScalingWarning, where?: string): string {
   const context = [where, plural(warning.workers, 'worker')].filter(Boolean).join(', ')
-  return `speedup-lab: warning [${context}]: ${warning.message}`
+  return `speedup-lab: warning [${context}]: ${warningMessage(warning)}`
 }
 
 export function formatStudyWarning(w: StudyWarning): string {
-  return formatWarning(w.warning, w.where)
+  return formatWarning(w.warning, whereMessage(w.source))
 }

@@ -10,6 +10,8 @@ import type { StudyConfig, StudyProgress } from './study'
  */
 export interface BenchApi {
   run(config: RunConfig): Promise<InvokeResult<'bench:run'>>
+  /** The same, once the user confirmed a run whose estimate needs it ('needs-confirmation'). */
+  runConfirmed(config: RunConfig): Promise<InvokeResult<'bench:run-confirmed'>>
   /** Runs a study (size sweep and/or backend comparison); its runs do not go into history. */
   runStudy(config: StudyConfig): Promise<InvokeResult<'bench:study'>>
   /** Cancels the run or the study in progress. */

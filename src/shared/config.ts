@@ -1,16 +1,18 @@
 import { z } from 'zod'
 import { KERNELS } from './kernel'
 import { parseServerUrl } from './cluster'
+import { codeOf } from './issueCodes'
 
 export { KERNELS }
 export type { KernelName } from './kernel'
 
 /** Largest magnitude a range bound may have: every bound is a safe integer. */
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER
-export const MAX_WORKERS = 1024
+/** The hard ceiling on workers per run; the engine also bounds them per core (limits.ts). */
+export const MAX_WORKERS = 256
 export const MAX_WORKER_COUNTS = 64
-export const MAX_REPS = 1000
-export const MAX_WARMUP = 100
+export const MAX_REPS = 100
+export const MAX_WARMUP = 20
 
 /**
  * split: strong scaling, the range divided among N workers.
@@ -37,15 +39,23 @@ const numberError = (what: string) => (issue: { input?: unknown }) =>
 const safeInteger = (what: string) =>
   z.number({ error: numberError(what) }).superRefine((value, ctx) => {
     if (!Number.isInteger(value))
-      ctx.addIssue({ code: 'custom', message: `${what} must be an integer` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} must be an integer`,
+        params: { code: 'not-integer' }
+      })
     else if (!Number.isSafeInteger(value))
-      ctx.addIssue({ code: 'custom', message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} must be a safe integer (|x| ≤ 2^53 − 1)`,
+        params: { code: 'not-safe-integer' }
+      })
   })
 
 const enumError = (what: string, values: readonly string[]) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `${what} is required` : `${what} must be one of ${values.join(', ')}`
 
-export const rangeSchema = z
+const rangeObject = z
   .object(
     {
       start: safeInteger('start'),
@@ -57,11 +67,13 @@ export const rangeSchema = z
     }
   )
   .strict()
-  // An empty range has nothing to sum: it would time only overhead (issue 9).
-  .refine((r) => r.end > r.start, {
-    message: 'end must be greater than start (an empty range has nothing to sum)',
-    path: ['end']
-  })
+
+/** A range to run: at least one integer (an empty range has nothing to measure). */
+export const rangeSchema = rangeObject.refine((r) => r.end > r.start, {
+  message: 'end must be greater than start (an empty range has nothing to sum)',
+  path: ['end'],
+  params: { code: 'range-empty' }
+})
 
 const workerCount = z
   .number({ error: 'a worker count must be a number' })
@@ -69,11 +81,7 @@ const workerCount = z
   .min(1, 'a worker count must be at least 1')
   .max(MAX_WORKERS, `a worker count must be at most ${MAX_WORKERS}`)
 
-/**
- * A run configuration. The same schema validates the renderer's form, every
- * IPC payload in main, and the CLI's parsed options.
- */
-export const runConfigSchema = z
+const runConfigObject = z
   .object({
     range: rangeSchema,
     workers: z
@@ -124,45 +132,88 @@ export const runConfigSchema = z
     )
   })
   .strict()
-  .superRefine((c, ctx) => {
-    if (c.backend !== 'cluster') return
-    if (!c.cluster) {
-      ctx.addIssue({ code: 'custom', path: ['cluster', 'server'], message: 'give the NATS server' })
-      return
-    }
-    const parsed = parseServerUrl(c.cluster.server)
-    if (!parsed.ok)
-      ctx.addIssue({ code: 'custom', path: ['cluster', 'server'], message: parsed.message })
+
+/** Weak scaling extends the range N times: the extended range must stay safe too. */
+const weakStaysSafe = (c: z.infer<typeof runConfigObject>): boolean =>
+  c.workload !== 'weak' ||
+  Number.isSafeInteger(c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1))
+const weakUnsafe = {
+  message: 'weak scaling extends the range N times: it must stay within the safe integers',
+  path: ['range', 'end'],
+  params: { code: 'weak-unsafe' }
+}
+
+/** backend 'cluster' needs a NATS server URL that parses (shared/cluster.ts). */
+const clusterServerChecked = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx): void => {
+  if (c.backend !== 'cluster') return
+  if (!c.cluster) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cluster', 'server'],
+      message: 'give the NATS server',
+      params: { code: 'server-required' }
+    })
+    return
+  }
+  const parsed = parseServerUrl(c.cluster.server)
+  if (!parsed.ok)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cluster', 'server'],
+      message: parsed.message,
+      params: { code: 'server-invalid', reason: parsed.message }
+    })
+}
+
+/**
+ * A run configuration. The same schema validates the renderer's form, every
+ * IPC payload in main, and the CLI's parsed options.
+ */
+export const runConfigSchema = runConfigObject
+  .superRefine(clusterServerChecked)
+  .refine(weakStaysSafe, weakUnsafe)
+
+/**
+ * The configuration of a stored run: the bounds input had before issue 12
+ * tightened them (1,024 workers, 1,000 reps, 100 warm-ups, empty ranges), so
+ * no recorded run stops loading.
+ */
+export const recordedRunConfigSchema = runConfigObject
+  .extend({
+    range: rangeObject.refine((r) => r.end >= r.start, {
+      message: 'end must be greater than or equal to start',
+      path: ['end']
+    }),
+    workers: z.array(z.number().int().min(1).max(1024)).min(1).max(MAX_WORKER_COUNTS),
+    warmup: z.number().int().min(0).max(100),
+    reps: z.union([z.number().int().min(1).max(1000), z.literal('auto')])
   })
-  .refine(
-    (c) =>
-      c.workload !== 'weak' ||
-      Number.isSafeInteger(
-        c.range.start + (c.range.end - c.range.start) * Math.max(...c.workers, 1)
-      ),
-    {
-      message: 'weak scaling extends the range N times: it must stay within the safe integers',
-      path: ['range', 'end']
-    }
-  )
+  .superRefine(clusterServerChecked)
+  .refine(weakStaysSafe, weakUnsafe)
 
 export type RunConfig = z.infer<typeof runConfigSchema>
 
 /** One problem with a configuration: where, and why. */
 export interface ConfigIssue {
   field: string
+  /** In English, for the CLI and logs. */
   message: string
+  /** What is wrong, for front ends that word it themselves (e.g. in Korean), with its numbers. */
+  code?: string
+  params?: Record<string, number | string>
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] }
 
-export function issuesOf(error: z.ZodError): ConfigIssue[] {
+/** Every problem, in English and as a code with its numbers; `input` is what was validated. */
+export function issuesOf(error: z.ZodError, input?: unknown): ConfigIssue[] {
   return error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : '(config)',
     message:
       issue.code === 'unrecognized_keys'
         ? `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`
-        : issue.message
+        : issue.message,
+    ...codeOf(issue, input)
   }))
 }
 
@@ -170,7 +221,7 @@ export function issuesOf(error: z.ZodError): ConfigIssue[] {
 export function validateRunConfig(input: unknown): Validated<RunConfig> {
   const parsed = runConfigSchema.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data }
-  return { ok: false, issues: issuesOf(parsed.error) }
+  return { ok: false, issues: issuesOf(parsed.error, input) }
 }
 
 /** The engine's defaults; `cores` is os.availableParallelism() where it runs. */

@@ -24,6 +24,7 @@ type EventVerb = Exclude<keyof BenchApi, InvokeVerb>
 export const BENCH_API_TABLE = {
   invoke: {
     run: { channel: 'bench:run', params: ['config'] },
+    runConfirmed: { channel: 'bench:run-confirmed', params: ['config'] },
     runStudy: { channel: 'bench:study', params: ['config'] },
     cancel: { channel: 'bench:cancel', params: [] },
     listHistory: { channel: 'history:list', params: [] },

@@ -8,6 +8,7 @@ export type BenchErrorCode =
   | 'worker-error'
   | 'cancelled'
   | 'busy'
+  | 'needs-confirmation'
   | 'not-found'
   | 'io'
   | 'forbidden'
@@ -23,6 +24,8 @@ export interface BenchError {
   message: string
   /** For invalid-input: every problem, field and reason. */
   issues?: ConfigIssue[]
+  /** For needs-confirmation: the run's estimated duration and the bound it is above (ms). */
+  estimate?: { estimatedMs: number; confirmAboveMs: number }
   /** For worker failures: which worker and how it ended. */
   worker?: { name: string; pid: number | null; exitCode: number | null; signal: string | null }
   /** For not-saved: why the run could not be stored. */

@@ -33,6 +33,8 @@ export type ComparisonExportFormat = StudyExportFormat
  */
 export const invokeSchemas = {
   'bench:run': runConfigSchema,
+  /** The same run, after the user confirmed it although its estimate is long (limits.ts). */
+  'bench:run-confirmed': runConfigSchema,
   'bench:study': studyConfigSchema,
   /** Cancels the run or the study in progress. */
   'bench:cancel': z.undefined(),
@@ -93,6 +95,7 @@ export const invokeSchemas = {
 
 export interface InvokeResults {
   'bench:run': RunRecord
+  'bench:run-confirmed': RunRecord
   'bench:study': StudyRecord
   'bench:cancel': { cancelled: boolean }
   'history:list': HistoryListing

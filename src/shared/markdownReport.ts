@@ -11,6 +11,17 @@ import type { RunRecord } from './result'
 import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
 import { formatCount, formatMiB, formatSize } from './analysis/analyzeStudy'
+import {
+  comparisonMessage,
+  gustafsonMessage,
+  karpFlattMessage,
+  methodMessage,
+  modelsMessage,
+  studyFindingMessage,
+  sweepMessage,
+  warningMessage,
+  whereMessage
+} from './analysis/findingText'
 import { formatPercent, formatValue } from './stats/formatNumber'
 import type { StudyRecord } from './study'
 import type { SystemInfo } from './system'
@@ -136,9 +147,9 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
       ms(w.overhead.mergeMs)
     ])
   )
-  const models = [a.models.summary]
-  if (a.karpFlatt) models.push(a.karpFlatt.sentence)
-  if (a.gustafson) models.push(a.gustafson.summary)
+  const models = [modelsMessage(a.models)]
+  if (a.karpFlatt) models.push(karpFlattMessage(a.karpFlatt))
+  if (a.gustafson) models.push(gustafsonMessage(a.gustafson))
   return [
     `${h} Results\n\n${results}`,
     `${h} Where the time goes\n\nMedians over the repetitions. Dispatch is the wall time beyond ` +
@@ -168,11 +179,11 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
     ...runSections(run, analysis, 2),
     warningsSection(
       analysis.warnings.map(
-        (w) => `${w.workers} worker${w.workers === 1 ? '' : 's'}: ${w.message}`
+        (w) => `${w.workers} worker${w.workers === 1 ? '' : 's'}: ${warningMessage(w)}`
       ),
       2
     ),
-    `## Method\n\n${analysis.method.description}` +
+    `## Method\n\n${methodMessage(analysis.method)}` +
       (analysis.baselineMeasured
         ? ''
         : ' The 1-worker samples are not in this run, so the speedup errors carry TN’s interval only.')
@@ -187,7 +198,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     `# Speedup Lab study`,
     `${base.workload} · ${base.warmup} warm-up, ${base.reps} reps per point  \n` +
       `${systemLine(study.system)}  \nStudy ${study.id}, ${study.startedAt}`,
-    `## Verdict\n\n${bullets(analysis.verdict)}`
+    `## Verdict\n\n${bullets(analysis.verdict.map(studyFindingMessage))}`
   ]
   for (const s of analysis.sizeSweeps) {
     const b = s.breakEven
@@ -213,7 +224,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       ])
     )
     sections.push(
-      `## Problem size: ${s.kernel ? `${s.kernel} kernel, ` : ''}${s.backend}, ${s.pool} pool\n\n${escapeInline(s.summary)}\n\n` +
+      `## Problem size: ${s.kernel ? `${s.kernel} kernel, ` : ''}${s.backend}, ${s.pool} pool\n\n${escapeInline(sweepMessage(s))}\n\n` +
         `Times are medians ± the half-width of their 95% interval.\n\n${table}`
     )
   }
@@ -291,7 +302,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       })
     )
     sections.push(
-      `## Threads vs processes\n\n${escapeInline(c.summary)}\n\nMedians with their 95% ` +
+      `## Threads vs processes\n\n${escapeInline(comparisonMessage(c))}\n\nMedians with their 95% ` +
         `bootstrap interval.\n\n${side}\n\n${costs}`
     )
     for (const b of c.backends) {
@@ -303,11 +314,11 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     warningsSection(
       analysis.warnings.map(
         (w) =>
-          `${w.where}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${w.warning.message}`
+          `${whereMessage(w.source)}, ${w.warning.workers} worker${w.warning.workers === 1 ? '' : 's'}: ${warningMessage(w.warning)}`
       ),
       2
     ),
-    `## Method\n\n${analysis.method.description} The break-even size is interpolated in ` +
+    `## Method\n\n${methodMessage(analysis.method)} The break-even size is interpolated in ` +
       `log size between the two sizes where the winner changes; its bounds push both times to ` +
       `the ends of their intervals. For replicate and weak workloads one worker is charged N × T1, ` +
       `the time to do all N shares in turn.`

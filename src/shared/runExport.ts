@@ -3,11 +3,18 @@
  * export alike (docs/FORMATS.md, docs/run-export.schema.json), and read back
  * by `parseRunEnvelope`. Pure: the same record always gives the same bytes.
  */
-import type { AnalysisMethod, RunAnalysis, RunVerdictCode, WorkerVerdict } from './analysis'
+import type {
+  AnalysisMethod,
+  ModelsCode,
+  RunAnalysis,
+  RunVerdictCode,
+  WorkerVerdict
+} from './analysis'
 import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
+import { methodMessage, modelsMessage, warningMessage } from './analysis/findingText'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 
@@ -99,6 +106,9 @@ export interface RunWarningExport {
   code: string
   severity: string
   workers: number
+  /** The warning's numbers, by name (the fields of its ScalingWarning besides these). */
+  params: Record<string, unknown>
+  /** English, worded from code and params by findingText.ts. */
   message: string
 }
 
@@ -115,7 +125,7 @@ export interface RunExport {
   /** How `speedup` is defined for this workload. */
   speedupDefinition: 'T1/TN' | 'N·T1/TN'
   /** How the intervals were made. */
-  method: AnalysisMethod
+  method: AnalysisMethod & { description: string }
   verdict: RunVerdictExport
   results: RunResultRow[]
   warnings: RunWarningExport[]
@@ -126,6 +136,9 @@ export interface RunExport {
     bestModel: string | null
     uslSigma: number | null
     uslKappa: number | null
+    /** Why the models were fitted or not (ModelsCode). */
+    code: ModelsCode
+    /** English, worded from the analysis's models finding by findingText.ts. */
     summary: string
   }
   /** The measured record (config, system, samples, sums): load it back with `parseRunEnvelope`. */
@@ -155,7 +168,7 @@ export function toRunExport(
     config: record.config,
     system: record.system,
     speedupDefinition: analysis.speedupDefinition,
-    method: analysis.method,
+    method: { ...analysis.method, description: methodMessage(analysis.method) },
     verdict: {
       code: v.code,
       workers: v.workers,
@@ -165,12 +178,10 @@ export function toRunExport(
       efficiency: figure(v.efficiency)
     },
     results: resultRows(record, analysis),
-    warnings: analysis.warnings.map((w) => ({
-      code: w.code,
-      severity: w.severity,
-      workers: w.workers,
-      message: w.message
-    })),
+    warnings: analysis.warnings.map((w) => {
+      const { code, severity, workers, ...params } = w
+      return { code, severity, workers, params, message: warningMessage(w) }
+    }),
     models: {
       amdahlSerialFraction: figure(m?.amdahl?.serialFraction),
       amdahlSerialFractionError: figure(m?.amdahl?.serialFractionError),
@@ -178,7 +189,8 @@ export function toRunExport(
       bestModel: m?.best ?? null,
       uslSigma: figure(m?.usl?.sigma),
       uslKappa: figure(m?.usl?.kappa),
-      summary: analysis.models.summary
+      code: analysis.models.code,
+      summary: modelsMessage(analysis.models)
     },
     run: record
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KERNELS, runConfigSchema } from './config'
+import { KERNELS, recordedRunConfigSchema } from './config'
 import type { RunRecord } from './result'
 
 /**
@@ -65,7 +65,7 @@ export const runRecordSchema = z.looseObject({
   startedAt: isoDate,
   finishedAt: isoDate,
   status: z.literal('completed'),
-  config: runConfigSchema,
+  config: recordedRunConfigSchema,
   system: systemInfoSchema,
   results: z.array(workerCountResultSchema).min(1),
   correct: z.boolean(),

@@ -18,7 +18,14 @@ import {
   type RunConfig,
   type Validated
 } from './config'
-import type { Parsed } from './parse'
+import { estimateRunMs } from './limits'
+import { parseIntegerText } from './parse'
+import type { IssueCode } from './issueCodes'
+
+/** A parse result whose failure also says what is wrong as a code (for the form's languages). */
+export type CodedParsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; code: IssueCode; params: Record<string, number | string> }
 import type { RunProgress, RunRecord } from './result'
 import type { SystemInfo } from './system'
 
@@ -45,14 +52,15 @@ export function halfDecades(from: number, to: number): number[] {
 
 /** One message per bad size: whole first, then safe, then positive. */
 const sizeSchema = z.number({ error: 'a size must be a number' }).superRefine((value, ctx) => {
-  const message = !Number.isInteger(value)
-    ? 'a size must be a whole number'
-    : !Number.isSafeInteger(value)
-      ? 'a size must be a safe integer (≤ 2^53 − 1)'
-      : value < 1
-        ? 'a size must be at least 1'
-        : null
-  if (message) ctx.addIssue({ code: 'custom', message })
+  const [message, params]: [string, Record<string, number | string>] | [null, null] =
+    !Number.isInteger(value)
+      ? ['a size must be a whole number', { code: 'not-integer' }]
+      : !Number.isSafeInteger(value)
+        ? ['a size must be a safe integer (≤ 2^53 − 1)', { code: 'not-safe-integer' }]
+        : value < 1
+          ? ['a size must be at least 1', { code: 'too-small', min: 1 }]
+          : [null, null]
+  if (message) ctx.addIssue({ code: 'custom', message, params })
 })
 
 export const studyConfigSchema = z
@@ -88,24 +96,41 @@ export const studyConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         message: 'a study needs sizes to sweep, backends to compare, or both',
-        path: []
+        path: [],
+        params: { code: 'study-empty' }
       })
     }
     if (c.sizes && new Set(c.sizes).size !== c.sizes.length) {
-      ctx.addIssue({ code: 'custom', message: 'sizes must be distinct', path: ['sizes'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'sizes must be distinct',
+        path: ['sizes'],
+        params: { code: 'not-distinct' }
+      })
     }
     if (c.kernels && new Set(c.kernels).size !== c.kernels.length) {
-      ctx.addIssue({ code: 'custom', message: 'kernels must be distinct', path: ['kernels'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'kernels must be distinct',
+        path: ['kernels'],
+        params: { code: 'not-distinct' }
+      })
     }
     if (c.kernels && !c.sizes) {
       ctx.addIssue({
         code: 'custom',
         message: 'comparing kernels runs the size sweep with each: give sizes',
-        path: ['kernels']
+        path: ['kernels'],
+        params: { code: 'no-sizes' }
       })
     }
     if (c.backends && new Set(c.backends).size !== c.backends.length) {
-      ctx.addIssue({ code: 'custom', message: 'backends must be distinct', path: ['backends'] })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'backends must be distinct',
+        path: ['backends'],
+        params: { code: 'not-distinct' }
+      })
     }
     if (c.sizes) {
       const n = sweepWorkers(c.base)
@@ -113,7 +138,8 @@ export const studyConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           message: 'a size sweep compares 1 worker with N: give a worker count of at least 2',
-          path: ['base', 'workers']
+          path: ['base', 'workers'],
+          params: { code: 'sweep-needs-two' }
         })
       }
       const copies = c.base.workload === 'weak' ? n : 1
@@ -122,7 +148,8 @@ export const studyConfigSchema = z
           ctx.addIssue({
             code: 'custom',
             message: `start + ${size}${copies > 1 ? ` × ${copies}` : ''} leaves the safe integers`,
-            path: ['sizes', i]
+            path: ['sizes', i],
+            params: { code: 'size-unsafe', size, copies }
           })
         }
       })
@@ -135,7 +162,7 @@ export type StudyConfig = z.infer<typeof studyConfigSchema>
 export function validateStudyConfig(input: unknown): Validated<StudyConfig> {
   const parsed = studyConfigSchema.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data }
-  return { ok: false, issues: issuesOf(parsed.error) }
+  return { ok: false, issues: issuesOf(parsed.error, input) }
 }
 
 /** N of the size sweep: the largest worker count of the base configuration. */
@@ -242,33 +269,13 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
   return steps
 }
 
-/** Rough costs for progress weighting: ns per element and ms to start a worker. */
-const NS_PER_ELEMENT = 1
-const NS_PER_ELEMENT_BY_KERNEL: Record<KernelName, number> = { js: NS_PER_ELEMENT, wasm: 0.15 }
-const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
 const MEMORY_PROBE_MS = 400
 
 /** A guess at how long a step takes (ms), only to weight the study's progress bar. */
 export function estimateStepMs(step: StudyStep, cores: number): number {
   if (step.kind === 'memory') return MEMORY_PROBE_MS
-  const c = step.config
-  const counts = [...new Set([1, ...c.workers])]
-  const perRep = counts.reduce((sum, n) => sum + estimateRepMs(c, n, cores), 0)
-  return (
-    (c.warmup + fixedRepetitions(c.reps)) * perRep +
-    (c.pool === 'warm' ? SPAWN_MS[c.backend] * Math.max(...counts) : 0)
-  )
-}
-
-/** A guess at one repetition on `workers` workers (ms), before anything is measured. */
-export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
-  const length = c.range.end - c.range.start
-  const work = c.workload === 'split' ? length : length * workers
-  const computeMs =
-    (work * NS_PER_ELEMENT_BY_KERNEL[c.kernel ?? 'js']) /
-    1e6 /
-    Math.max(1, Math.min(workers, cores))
-  return computeMs + 1 + (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
+  // Studies run a fixed count; 'auto' (never stored in a step today) would count as its minimum.
+  return estimateRunMs({ ...step.config, reps: fixedRepetitions(step.config.reps) }, cores)
 }
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
@@ -381,38 +388,45 @@ export interface StudyProgress {
   run: RunProgress | null
 }
 
-const POWER = /^(\d+)\s*\^\s*(\d+)$/
-const PLAIN = /^\d+(?:_\d+)*$/
-
-/** One size as typed: 1000000, 1_000_000 or 10^6. */
-function parseSize(text: string): Parsed<number> {
+/** One size as typed, in the one number grammar: 1000000, 1_000_000, 1e6 or 10^6. */
+function parseSize(text: string): CodedParsed<number> {
   const t = text.trim()
-  const power = POWER.exec(t)
-  if (power) return { ok: true, value: Number(power[1]) ** Number(power[2]) }
-  if (PLAIN.test(t)) return { ok: true, value: Number(t.replace(/_/g, '')) }
-  if (/^\d+(\.\d+)?e\d+$/i.test(t)) {
-    return { ok: false, message: `"${t}": write powers as 10^${t.split(/e/i)[1]}, or digits` }
+  const size = /^[+-]/.test(t) ? null : parseIntegerText(t)
+  if (size?.ok) return size
+  return {
+    ok: false,
+    message: `"${t}" is not a size (e.g. 100_000, 1e5 or 10^5)`,
+    code: 'not-a-size',
+    params: { text: t }
   }
-  return { ok: false, message: `"${t}" is not a size (e.g. 100_000 or 10^5)` }
 }
 
 /**
  * A list of range lengths: sizes separated by commas, each digits with
  * optional _ separators (100_000) or a power (10^5); `A..B` stands for A, B
  * and every half decade between (10^4..10^6 = 10^4, 10^4.5, 10^5, 10^5.5,
- * 10^6, rounded). Exponent notation (1e5) is refused as ambiguous with a
- * float. The result is sorted and deduplicated; the schema checks its limits.
+ * 10^6, rounded). Each size is read by the shared number grammar (parse.ts).
+ * The result is sorted and deduplicated; the schema checks its limits.
  */
-export function parseSizeList(text: string): Parsed<number[]> {
+export function parseSizeList(text: string): CodedParsed<number[]> {
   const parts = text
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '')
-  if (parts.length === 0) return { ok: false, message: 'give at least one size' }
+  if (parts.length === 0) {
+    return { ok: false, message: 'give at least one size', code: 'no-sizes', params: {} }
+  }
   const out = new Set<number>()
   for (const part of parts) {
     const span = part.split('..')
-    if (span.length > 2) return { ok: false, message: `"${part}" is not A..B` }
+    if (span.length > 2) {
+      return {
+        ok: false,
+        message: `"${part}" is not A..B`,
+        code: 'not-a-span',
+        params: { text: part }
+      }
+    }
     const ends: number[] = []
     for (const end of span) {
       const size = parseSize(end)
@@ -425,10 +439,20 @@ export function parseSizeList(text: string): Parsed<number[]> {
     }
     const [from, to] = ends
     if (!(from >= 1) || !(to > from)) {
-      return { ok: false, message: `"${part}": a span must go upwards from at least 1` }
+      return {
+        ok: false,
+        message: `"${part}": a span must go upwards from at least 1`,
+        code: 'span-upwards',
+        params: { text: part }
+      }
     }
     if (!Number.isSafeInteger(to)) {
-      return { ok: false, message: `"${part}": ${to} is not a safe integer` }
+      return {
+        ok: false,
+        message: `"${part}": ${to} is not a safe integer`,
+        code: 'not-safe-integer',
+        params: { text: part }
+      }
     }
     for (const size of halfDecades(from, to)) out.add(size)
     if (out.size > MAX_SIZES) break

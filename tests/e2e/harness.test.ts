@@ -58,6 +58,7 @@ describe('e2e harness: window.api bridged to the real engine', () => {
         'onProgress',
         'onStudyProgress',
         'run',
+        'runConfirmed',
         'runStudy',
         'showInFolder',
         'systemInfo',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StudyExport } from '../../src/shared/studyJson'
+import { studyFindingMessage } from '../../src/shared/analysis/findingText'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import {
@@ -158,7 +159,7 @@ describe('the Scaling view, on the real engine', () => {
     expect(study.sizeRuns).toHaveLength(8)
     expect(await page.getByTestId('study-findings').getAttribute('data-study-id')).toBe(study.id)
     const verdict = await page.getByTestId('study-verdict').locator('li').allTextContents()
-    expect(verdict).toEqual(analysis.verdict)
+    expect(verdict).toEqual(analysis.verdict.map(studyFindingMessage))
 
     // Break-even, per pool, for the backend shown (processes): the marker, or why there is none.
     const sweeps = analysis.sizeSweeps.filter((s) => s.backend === 'process')
@@ -209,7 +210,7 @@ describe('the Scaling view, on the real engine', () => {
     const slowdown = processAnalysis.workers.some((w) => w.workers > 1 && w.speedup.speedup < 1)
     if (slowdown) {
       expect(processFit).toBeUndefined()
-      expect(processAnalysis.models.summary).toContain('overhead dominates')
+      expect(processAnalysis.models.code).toBe('slower-than-one')
     } else {
       expect(processFit).toBeTruthy()
       const f = (await page.getByTestId('model-fit').locator('dd').first().textContent()) ?? ''

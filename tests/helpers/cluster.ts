@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
+import { REAPER_TAG } from '../../src/main/engine/backends/orphanReaper'
 
 export const CLI = resolve(__dirname, '../../out/main/cli.js')
 
@@ -127,7 +128,23 @@ export function startAgent(url: string, args: string[], workers: number): AgentP
   }
 }
 
-/** The pids of a process's children (an agent's worker processes). */
+/**
+ * The pids of a process's worker children: its children without the engine's
+ * orphan reaper (issue 12), which an agent that forks workers also starts.
+ */
+export function workerChildrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.includes(REAPER_TAG))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
+      .filter((n) => n > 0)
+  } catch {
+    return []
+  }
+}
+
+/** The pids of a process's children (an agent's worker processes, and its orphan reaper). */
 export function childrenOf(pid: number): number[] {
   try {
     return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })

@@ -4,6 +4,7 @@ import { childProcessBackend } from '../../src/main/engine/backends/childProcess
 import { workerThreadBackend } from '../../src/main/engine/backends/workerThread'
 import type { Backend, Engine, WorkerHandle } from '../../src/main/engine/types'
 import { BenchFailure } from '../../src/shared/errors'
+import { REAPER_TAG } from '../../src/main/engine/backends/orphanReaper'
 import { WORKER_PATH } from './engine'
 
 /**
@@ -88,7 +89,8 @@ export function killWorker(worker: TappedWorker): void {
 
 /**
  * Every child process of this process, zombies included (read from /proc):
- * a worker that was killed but never reaped still counts.
+ * a worker that was killed but never reaped still counts. The engine's one
+ * orphan reaper (a helper that lives as long as this process) does not.
  */
 export function childPids(): number[] {
   const pids: number[] = []
@@ -98,7 +100,9 @@ export function childPids(): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
       // Fields after "(comm)": state, ppid, …
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (ppid === process.pid) pids.push(Number(entry))
+      if (ppid !== process.pid) continue
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(REAPER_TAG)) continue
+      pids.push(Number(entry))
     } catch {
       // The process ended while we looked.
     }

@@ -29,12 +29,13 @@ function cli(args: string[], during?: (child: ReturnType<typeof spawn>) => void)
   })
 }
 
-/** The pids of a process's children (its workers). */
+/** The pids of a process's worker children (not the engine's orphan reaper). */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
+      .filter((line) => line.includes('worker.js'))
+      .map((line) => Number(line.trim().split(/\s+/)[0]))
       .filter((n) => n > 0)
   } catch {
     return []
@@ -308,12 +309,15 @@ describe('speedup-lab CLI', () => {
 
   it.each([
     [['--range', '0:99999999999999999999'], 'range.end: end must be a safe integer'],
-    [['--workers', '2000'], 'at most 1024'],
+    [['--workers', '2000'], 'at most 256'],
     [['--reps', '0'], 'reps must be at least 1'],
     [['--backend', 'gpu'], 'backend must be one of process, thread'],
     [['--pool'], '--pool needs a value'],
     [['--range', '1-9'], 'is not START:END'],
-    [['--sweep-sizes=1e6'], 'sweep-sizes: "1e6": write powers as 10^6, or digits'],
+    [['--sweep-sizes=1.5e0'], 'sweep-sizes: "1.5e0" is not a size'],
+    [['--range', '0:1,5'], 'range: end: "1,5": separators must group digits in threes'],
+    [['--csv', 'same.out', '--json', 'same.out'], 'json: --csv already writes same.out'],
+    [['--workers', '999'], 'at most 256'],
     [['--sweep-sizes', '--workers', '1'], 'workers: a size sweep compares 1 worker with N'],
     [['--compare-backends=gpu'], 'compare-backends: "gpu" is not a backend']
   ])('exits 2 for %j', async (args, reason) => {

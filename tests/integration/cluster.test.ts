@@ -15,6 +15,7 @@ import { expectedSum } from '../../src/shared/range'
 import { WORKER_PATH, alive, eventually } from '../helpers/engine'
 import {
   childrenOf,
+  workerChildrenOf,
   freePort,
   natsServerMissing,
   startAgent,
@@ -249,7 +250,7 @@ describe.skipIf(missing !== null)('cluster backend (nats-server on 127.0.0.1)', 
 
   it('a remote worker killed mid-job fails the run by host and agent; the next run succeeds', async () => {
     const e = engine()
-    const workerPids = childrenOf(a.process.pid!)
+    const workerPids = workerChildrenOf(a.process.pid!)
     expect(workerPids).toHaveLength(2)
     let computing!: () => void
     const started = new Promise<void>((r) => (computing = r))

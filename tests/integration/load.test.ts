@@ -66,6 +66,8 @@ describe('the widest safe range', () => {
       let cancelled: Promise<boolean> | null = null
       const outcome = await settle(
         engine.run(config({ backend, range, workers: [2], reps: 1, warmup: 0 }), {
+          // Years of work: the engine refuses it unless the user confirmed.
+          confirmedLong: true,
           onProgress: (p) => {
             seen.push(p)
             // Two progress events in which a worker has moved: it is summing, and it says so.

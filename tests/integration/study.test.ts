@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createEngine, createMemoryProbe, runStudy } from '../../src/main/engine'
 import type { Engine } from '../../src/main/engine'
 import { BenchFailure } from '../../src/shared/errors'
-import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
+import {
+  analyzeRun,
+  analyzeStudy,
+  studyFindingMessage,
+  sweepMessage
+} from '../../src/shared/scaling'
 import type { StudyConfig, StudyProgress } from '../../src/shared/study'
 import { alive, config, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
 
@@ -102,12 +107,13 @@ describe('runStudy, real workers', () => {
     for (const s of analysis.sizeSweeps) {
       expect(s.points.map((p) => p.size)).toEqual([1000, 50_000, 2_000_000])
       expect(['crosses', 'mixed', 'always', 'never']).toContain(s.breakEven.status)
-      expect(s.summary).toContain(`${s.backend}, ${s.pool} pool: 2 workers`)
+      expect(sweepMessage(s)).toContain(`${s.backend}, ${s.pool} pool: 2 workers`)
     }
     expect(analysis.backendComparison!.headlineWorkers).toBe(2)
     expect(analysis.verdict.length).toBe(5)
-    expect(analysis.verdict[4]).toContain('Cold start of one worker: process')
-    expect(analysis.verdict[4]).toContain('Memory per worker: process')
+    expect(analysis.verdict[4].code).toBe('backend-comparison')
+    expect(studyFindingMessage(analysis.verdict[4])).toContain('Cold start of one worker: process')
+    expect(studyFindingMessage(analysis.verdict[4])).toContain('Memory per worker: process')
   })
 
   it('rejects an invalid study before any worker starts, listing every problem', async () => {
@@ -129,7 +135,9 @@ describe('runStudy, real workers', () => {
     expect(noN.error.issues).toEqual([
       {
         field: 'base.workers',
-        message: 'a size sweep compares 1 worker with N: give a worker count of at least 2'
+        message: 'a size sweep compares 1 worker with N: give a worker count of at least 2',
+        code: 'sweep-needs-two',
+        params: {}
       }
     ])
     expect(handles).toHaveLength(0)

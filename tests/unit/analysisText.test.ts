@@ -7,6 +7,15 @@ import {
 } from '../../src/shared/scaling'
 import type { KarpFlattPoint, ScalingWarning } from '../../src/shared/scaling'
 import {
+  comparisonMessage,
+  gustafsonMessage,
+  karpFlattMessage,
+  modelsMessage,
+  studyFindingMessage,
+  sweepMessage,
+  warningMessage
+} from '../../src/shared/analysis/findingText'
+import {
   comparisonText,
   gustafsonText,
   karpFlattText,
@@ -65,14 +74,14 @@ describe('analysis sentences in Korean', () => {
       ).size
     ).toBe(2)
     for (const w of warnings) {
-      expect(warningText(w, 'en')).toBe(w.message)
+      expect(warningText(w, 'en')).toBe(warningMessage(w))
       const korean = warningText(w, 'ko')
       if (w.code === 'outliers') {
         // Korean names the outlying repetitions and their times; not the count of all of them.
         expect(korean).toMatch(HANGUL)
         for (const rep of w.repetitions) expect(korean).toContain(`#${rep}`)
       } else {
-        expectSameNumbers(w.message, korean)
+        expectSameNumbers(warningMessage(w), korean)
       }
     }
   })
@@ -85,6 +94,12 @@ describe('analysis sentences in Korean', () => {
         { workers: 2, wallMs: [55, 56, 54] },
         { workers: 3, wallMs: [40, 41, 39] },
         { workers: 4, wallMs: [33, 34, 32] }
+      ]),
+      // Two and three workers slower than one: overhead dominates, no fit.
+      syntheticRun([
+        { workers: 1, wallMs: [100, 101, 99] },
+        { workers: 2, wallMs: [120, 121, 119] },
+        { workers: 3, wallMs: [140, 141, 139] }
       ]),
       // One worker count above one: no fit.
       syntheticRun([
@@ -102,11 +117,21 @@ describe('analysis sentences in Korean', () => {
     ]
     for (const run of runs) {
       const a = analyzeRun(run)
-      expect(modelsText(a, 'en')).toBe(a.models.summary)
-      expectSameNumbers(a.models.summary, modelsText(a, 'ko'))
-      if (a.karpFlatt) expectSameNumbers(a.karpFlatt.sentence, karpFlattText(a.karpFlatt, 'ko'))
-      if (a.gustafson) expectSameNumbers(a.gustafson.summary, gustafsonText(a.gustafson, 'ko'))
+      expect(modelsText(a, 'en')).toBe(modelsMessage(a.models))
+      expectSameNumbers(modelsMessage(a.models), modelsText(a, 'ko'))
+      if (a.karpFlatt) {
+        expect(karpFlattText(a.karpFlatt, 'en')).toBe(karpFlattMessage(a.karpFlatt))
+        expectSameNumbers(karpFlattMessage(a.karpFlatt), karpFlattText(a.karpFlatt, 'ko'))
+      }
+      if (a.gustafson) {
+        expect(gustafsonText(a.gustafson, 'en')).toBe(gustafsonMessage(a.gustafson))
+        expectSameNumbers(gustafsonMessage(a.gustafson), gustafsonText(a.gustafson, 'ko'))
+      }
     }
+    // Every models code is worded.
+    expect(new Set(runs.map((run) => analyzeRun(run).models.code))).toEqual(
+      new Set(['fitted', 'slower-than-one', 'too-few-worker-counts', 'weak-scaling'])
+    )
   })
 
   it('follows every Karp–Flatt trend', () => {
@@ -131,7 +156,7 @@ describe('analysis sentences in Korean', () => {
     )
     const trends = new Set(series.map((s) => s.trend))
     expect([...trends].sort()).toEqual(['flat', 'growing', 'insufficient', 'shrinking'])
-    for (const s of series) expectSameNumbers(s.sentence, karpFlattText(s, 'ko'))
+    for (const s of series) expectSameNumbers(karpFlattMessage(s), karpFlattText(s, 'ko'))
   })
 
   it('says a study’s break-even, backends and verdict in Korean', () => {
@@ -139,15 +164,30 @@ describe('analysis sentences in Korean', () => {
     const analysis = analyzeStudy(study)
     expect(analysis.sizeSweeps.length).toBeGreaterThan(0)
     for (const sweep of analysis.sizeSweeps)
-      expectSameNumbers(sweep.summary, sweepText(sweep, 'ko'))
+      expectSameNumbers(sweepMessage(sweep), sweepText(sweep, 'ko'))
     expectSameNumbers(
-      analysis.backendComparison!.summary,
+      comparisonMessage(analysis.backendComparison!),
       comparisonText(analysis.backendComparison!, 'ko')
     )
-    expect(verdictText(analysis, study, 'en')).toEqual(analysis.verdict)
-    const korean = verdictText(analysis, study, 'ko')
-    expect(korean).toHaveLength(analysis.verdict.length)
-    korean.forEach((sentence, i) => expectSameNumbers(analysis.verdict[i], sentence))
+    // A wrong total is a finding too, worded in both languages.
+    const wrong = analyzeStudy({
+      ...study,
+      correct: false,
+      sizeRuns: study.sizeRuns.map((r, i) =>
+        i === 0 ? { ...r, run: { ...r.run, correct: false } } : r
+      )
+    })
+    expect(wrong.verdict[0]).toMatchObject({ code: 'wrong-total' })
+    for (const a of [analysis, wrong]) {
+      const english = a.verdict.map(studyFindingMessage)
+      expect(verdictText(a, 'en')).toEqual(english)
+      const korean = verdictText(a, 'ko')
+      expect(korean).toHaveLength(a.verdict.length)
+      korean.forEach((sentence, i) => {
+        expect(sentence).toMatch(HANGUL)
+        expectSameNumbers(english[i], sentence)
+      })
+    }
   })
 
   it('words where a warning came from and what a study is doing from their data, not by parsing English', () => {

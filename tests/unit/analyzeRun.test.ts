@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeRun, fitAmdahl, medianInterval } from '../../src/shared/scaling'
+import {
+  analyzeRun,
+  fitAmdahl,
+  medianInterval,
+  karpFlattMessage,
+  methodMessage,
+  gustafsonMessage,
+  modelsMessage,
+  warningMessage
+} from '../../src/shared/scaling'
 import type { RunRecord } from '../../src/shared/result'
 import { syntheticRun } from '../helpers/syntheticRun'
 
@@ -48,8 +57,8 @@ describe('analyzeRun: per worker count', () => {
     expect(one.medianInterval).toMatchObject({ method: 'bootstrap-percentile', level: 0.95 })
     expect(one.medianInterval!.lower).toBeLessThanOrEqual(100)
     expect(one.medianInterval!.upper).toBeGreaterThanOrEqual(100)
-    expect(a.method.description).toMatch(/bootstrap/)
-    expect(a.method.description).toMatch(/Student t/)
+    expect(methodMessage(a.method)).toMatch(/bootstrap/)
+    expect(methodMessage(a.method)).toMatch(/Student t/)
   })
 
   it('carries the medians’ interval half-widths through the speedup and efficiency', () => {
@@ -92,7 +101,7 @@ describe('analyzeRun: per worker count', () => {
     expect(a.workers[2].karpFlatt!.serialFraction).toBeCloseTo(0.2, 12)
     expect(a.karpFlatt!.points.map((p) => p.workers)).toEqual([2, 4])
     expect(a.karpFlatt!.trend).toBe('growing')
-    expect(a.karpFlatt!.sentence).toMatch(/overhead/)
+    expect(karpFlattMessage(a.karpFlatt!)).toMatch(/overhead/)
   })
 
   it('fits Amdahl (and tries the USL) with two worker counts above one', () => {
@@ -105,8 +114,8 @@ describe('analyzeRun: per worker count', () => {
     expect(fit.serialFractionError).toBeCloseTo(expected.serialFractionError!, 12)
     expect(fit.serialFraction).toBeGreaterThan(0.05)
     expect(a.models.comparison!.best).toBe('amdahl')
-    expect(a.models.summary).toContain('serial fraction f = ')
-    expect(a.models.summary).toContain('1/f ≈')
+    expect(modelsMessage(a.models)).toContain('serial fraction f = ')
+    expect(modelsMessage(a.models)).toContain('1/f ≈')
   })
 
   it('breaks the time down from the samples: dispatch, slowest and mean compute, imbalance', () => {
@@ -123,7 +132,7 @@ describe('analyzeRun: per worker count', () => {
   it('warns about oversubscription with the machine’s cores, and nothing else here', () => {
     expect(a.context).toEqual({ logicalCores: 2, jobMs: median(ONE) - 0.5, spawnMs: null })
     expect(a.warnings.map((w) => [w.code, w.workers])).toEqual([['more-workers-than-cores', 4]])
-    expect(a.warnings[0].message).toContain('4 workers on 2 logical cores')
+    expect(warningMessage(a.warnings[0])).toContain('4 workers on 2 logical cores')
   })
 
   it('is pure: same answer twice, record untouched', () => {
@@ -148,7 +157,7 @@ describe('analyzeRun: warnings a user can act on', () => {
     const outliers = analyzeRun(run).warnings.filter((w) => w.code === 'outliers')
     expect(outliers).toHaveLength(1)
     expect(outliers[0]).toMatchObject({ workers: 2, repetitions: [5], valuesMs: [190] })
-    expect(outliers[0].message).toContain('#5 (190 ms, +280%)')
+    expect(warningMessage(outliers[0])).toContain('#5 (190 ms, +280%)')
   })
 
   it('compares a cold spawn with the job: the median compute of one worker', () => {
@@ -166,7 +175,7 @@ describe('analyzeRun: warnings a user can act on', () => {
     const spawn = a.warnings.filter((w) => w.code === 'job-shorter-than-spawn')
     expect(spawn.map((w) => w.workers)).toEqual([2])
     expect(spawn[0]).toMatchObject({ jobMs: expect.closeTo(329.6, 9), spawnMs: 590 })
-    expect(spawn[0].message).toContain('590 ms')
+    expect(warningMessage(spawn[0])).toContain('590 ms')
     // Dispatch is the engine's overhead (wall beyond the critical path), never the spawn.
     expect(a.workers[1].overhead).toMatchObject({ spawnMs: 590 })
     expect(a.workers[1].overhead.dispatchMs).toBeCloseTo(0.6, 9)
@@ -184,8 +193,8 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     )
     expect(a.models.comparison!.amdahl!.serialFraction).toBeGreaterThan(0.9)
     expect(a.models.comparison!.amdahl!.serialFraction).toBeLessThanOrEqual(1)
-    expect(a.models.summary).toContain('rarely serial code')
-    expect(analyzeRun(strongRun()).models.summary).not.toContain('rarely serial code')
+    expect(modelsMessage(a.models)).toContain('rarely serial code')
+    expect(modelsMessage(analyzeRun(strongRun()).models)).not.toContain('rarely serial code')
   })
 
   it('says why there is no fit with one worker count above one', () => {
@@ -196,7 +205,7 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
       ])
     )
     expect(a.models.comparison).toBeNull()
-    expect(a.models.summary).toContain('only 2 workers above one')
+    expect(modelsMessage(a.models)).toContain('only 2 workers above one')
     expect(a.karpFlatt!.trend).toBe('insufficient')
   })
 
@@ -212,7 +221,7 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     )
     expect(a.scaling).toBe('weak')
     expect(a.models.comparison).toBeNull()
-    expect(a.models.summary).toMatch(/Gustafson/)
+    expect(modelsMessage(a.models)).toMatch(/Gustafson/)
     expect(a.karpFlatt).toBeNull()
     expect(a.workers[1].karpFlatt).toBeNull()
     const g = a.gustafson!
@@ -221,7 +230,7 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     // S = N·T1/TN = 2·100/105; f = (N − S)/(N − 1).
     expect(g.points[0].scaledSpeedup).toBeCloseTo(200 / 105, 12)
     expect(g.points[0].serialFraction).toBeCloseTo(2 - 200 / 105, 12)
-    expect(g.summary).toContain('2 workers did 2× the work')
+    expect(gustafsonMessage(g)).toContain('2 workers did 2× the work')
     expect(a.workers[0].scaled!.scaledSpeedup).toBe(1)
   })
 
@@ -255,8 +264,8 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
       ])
     )
     expect(a.models.comparison).toBeNull()
-    expect(a.models.summary).toContain('overhead dominates')
-    expect(a.models.summary).not.toMatch(/ceiling/)
+    expect(modelsMessage(a.models)).toContain('overhead dominates')
+    expect(modelsMessage(a.models)).not.toMatch(/ceiling/)
     // Karp–Flatt e > 1 would be printed as a "serial fraction": it is not computed.
     expect(a.workers.map((w) => w.karpFlatt)).toEqual([null, null, null])
     expect(a.verdict.code).toBe('slower')

@@ -46,8 +46,8 @@ describe('parseCli: studies', () => {
   })
 
   it('says what is wrong, in the CLI’s own words', () => {
-    expect(issues(['--sweep-sizes=1e4'])).toEqual([
-      { field: 'sweep-sizes', message: '"1e4": write powers as 10^4, or digits' }
+    expect(issues(['--sweep-sizes=12k'])).toEqual([
+      { field: 'sweep-sizes', message: '"12k" is not a size (e.g. 100_000, 1e5 or 10^5)' }
     ])
     expect(issues(['--compare-backends=gpu'])).toEqual([
       { field: 'compare-backends', message: '"gpu" is not a backend (process, thread)' }

@@ -47,6 +47,7 @@ const countingBackend = (kind: 'process' | 'thread') => (): Backend => ({
 /** A valid payload per channel, to mutate; channels without one are fuzzed with random shapes only. */
 const VALID: Partial<Record<InvokeChannel, unknown>> = {
   'bench:run': { ...defaultRunConfig(2), range: { start: -5, end: 1000 } },
+  'bench:run-confirmed': { ...defaultRunConfig(2), range: { start: -5, end: 1000 } },
   'bench:study': { base: defaultRunConfig(2), sizes: [10_000, 100_000], backends: ['process'] },
   'history:get': { id: 'run-1' },
   'history:delete': { ids: ['run-1', 'run-2'] },
@@ -293,7 +294,7 @@ describe('CLI argument fuzzing (parseCli)', () => {
       }),
       { numRuns: 3000, seed: 505 }
     )
-    // The fuzz reached all three outcomes.
-    expect([...kinds.keys()].sort()).toEqual(['help', 'invalid', 'run'])
+    // The fuzz reached every outcome.
+    expect([...kinds.keys()].sort()).toEqual(['help', 'invalid', 'run', 'version'])
   })
 })

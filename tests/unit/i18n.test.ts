@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { validateRunConfig } from '../../src/shared/config'
+import { defaultRunConfig, validateRunConfig } from '../../src/shared/config'
 import { parseSizeList, validateStudyConfig } from '../../src/shared/study'
 import { formatDateTime, formatDuration, formatElapsed } from '../../src/renderer/src/lib/format'
-import { localizeIssue } from '../../src/renderer/src/lib/i18n/issues'
+import { issueText } from '../../src/renderer/src/lib/i18n/issueText'
+import type { ConfigIssue } from '../../src/shared/config'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { pickLanguage } from '../../src/renderer/src/lib/i18n/languages'
@@ -145,33 +146,41 @@ describe('validation messages in Korean', () => {
       reps: 0
     }
   ]
-  const messages = [
-    ...new Set(
-      bad.flatMap((input) => {
-        const result = validateRunConfig(input)
-        return result.ok ? [] : result.issues.map((i) => i.message)
-      })
-    )
-  ]
+  const issues: ConfigIssue[] = bad.flatMap((input) => {
+    const result = validateRunConfig(input)
+    return result.ok ? [] : result.issues
+  })
 
   it('covers a good part of the schema', () => {
-    expect(messages.length).toBeGreaterThan(15)
+    expect(new Set(issues.map((i) => i.message)).size).toBeGreaterThan(15)
   })
 
-  it('translates every one of them, keeping the numbers', () => {
-    for (const message of messages) {
-      const korean = localizeIssue(message, 'ko')
-      expect(korean, message).toMatch(/[\uac00-\ud7a3]/)
-      for (const number of message.match(/\d+/g) ?? []) expect(korean, message).toContain(number)
-    }
+  it('words every one of them from its code, keeping the numbers', () => {
+    for (const issue of issues) expectKorean(issue)
   })
 
-  it('leaves English alone, and an unknown message as it is', () => {
-    expect(localizeIssue('reps must be at least 1', 'en')).toBe('reps must be at least 1')
-    expect(localizeIssue('something new', 'ko')).toBe('something new')
-    expect(localizeIssue('reps must be at least 1', 'ko')).toBe('반복 횟수: 1 이상이어야 합니다')
+  it('English as the schema says it; an issue without a code as it came', () => {
+    const reps = validateRunConfig({ ...defaultRunConfig(2), reps: 0 })
+    expect(reps.ok).toBe(false)
+    if (reps.ok) return
+    expect(issueText(reps.issues[0], en)).toBe('reps must be at least 1')
+    expect(issueText(reps.issues[0], ko)).toBe('반복 횟수: 1 이상이어야 합니다')
+    expect(issueText({ field: 'x', message: 'something new' }, ko)).toBe('something new')
   })
 })
+
+/** Korean text from the issue's code: Hangul, and every number of the issue in it. */
+function expectKorean(issue: ConfigIssue): void {
+  expect(issue.code, issue.message).toBeDefined()
+  expect(issue.code, issue.message).not.toBe('invalid')
+  const korean = issueText(issue, ko)
+  expect(korean, issue.message).toMatch(/[\uac00-\ud7a3]/)
+  const digits = korean.replace(/,/g, '')
+  for (const [key, value] of Object.entries(issue.params ?? {}))
+    // A single copy is not shown: "start + size" rather than "start + size × 1".
+    if (typeof value === 'number' && !(key === 'copies' && value === 1))
+      expect(digits, issue.message).toContain(String(value))
+}
 
 describe('durations and numbers in both locales', () => {
   it('writes units the way each language does', () => {
@@ -208,23 +217,19 @@ describe('study validation messages in Korean', () => {
     { base: { ...base, range: { start: 2 ** 52, end: 2 ** 52 + 10 } }, sizes: [2 ** 52] },
     { base, sizes: 'x', backends: 'y' }
   ]
-  const parses = ['', 'abc', '1e5', '1..2..3', '10..5', '1..1e400'].map((t) => parseSizeList(t))
-  const messages = [
-    ...new Set([
-      ...bad.flatMap((input) => {
-        const result = validateStudyConfig(input)
-        return result.ok ? [] : result.issues.map((i) => i.message)
-      }),
-      ...parses.flatMap((p) => (p.ok ? [] : [p.message]))
-    ])
+  const parses = ['', 'abc', '1.5e5', '1..2..3', '10..5', '1..1e400'].map((t) => parseSizeList(t))
+  const issues: ConfigIssue[] = [
+    ...bad.flatMap((input) => {
+      const result = validateStudyConfig(input)
+      return result.ok ? [] : result.issues
+    }),
+    ...parses.flatMap((p) =>
+      p.ok ? [] : [{ field: 'sizes', message: p.message, code: p.code, params: p.params }]
+    )
   ]
 
-  it('translates every one of them, keeping the numbers', () => {
-    expect(messages.length).toBeGreaterThan(12)
-    for (const message of messages) {
-      const korean = localizeIssue(message, 'ko')
-      expect(korean, message).toMatch(/[\uac00-\ud7a3]/)
-      for (const number of message.match(/\d+/g) ?? []) expect(korean, message).toContain(number)
-    }
+  it('words every one of them from its code, keeping the numbers', () => {
+    expect(new Set(issues.map((i) => i.message)).size).toBeGreaterThan(12)
+    for (const issue of issues) expectKorean(issue)
   })
 })

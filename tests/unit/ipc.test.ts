@@ -78,6 +78,7 @@ function setup() {
 /** A valid payload for every channel. */
 const validPayloads: { [C in InvokeChannel]: unknown } = {
   'bench:run': tutorialRunConfig(),
+  'bench:run-confirmed': tutorialRunConfig(),
   'bench:study': { base: tutorialRunConfig(), sizes: [1000, 10_000] },
   'bench:cancel': undefined,
   'history:list': undefined,
@@ -107,11 +108,16 @@ const badPayloads: { [C in InvokeChannel]: unknown[] } = {
     { ...tutorialRunConfig(), workers: [] },
     { ...tutorialRunConfig(), workers: [0] },
     { ...tutorialRunConfig(), workers: [1.5] },
+    // Issue 12: a warm pool of 1,024 processes would ask for ~46 GB.
+    { ...tutorialRunConfig(), workers: [1024, 2048] },
+    { ...tutorialRunConfig(), workers: [1, 999] },
+    { ...tutorialRunConfig(), reps: 1000 },
     { ...tutorialRunConfig(), workload: 'both' },
     { ...tutorialRunConfig(), backend: 'gpu' },
     { ...tutorialRunConfig(), reps: 1e9 },
     { ...tutorialRunConfig(), __proto__: { polluted: true }, constructor: 1 }
   ],
+  'bench:run-confirmed': [undefined, {}, { ...tutorialRunConfig(), workers: [1024] }],
   'bench:study': [
     undefined,
     {},
@@ -237,7 +243,7 @@ describe('IPC handlers: sender check and payload validation', () => {
   it.each(INVOKE_CHANNELS)('%s accepts its valid payload from the app window', async (channel) => {
     const result = await guardedInvoke(s.service, trusted, fromApp, channel, validPayloads[channel])
     // The fake history holds no runs, so get answers not-found: an answer, not a refusal.
-    if (!result.ok) expect(result.error.code).toBe('not-found')
+    if (!result.ok) expect(result.error.code, result.error.message).toBe('not-found')
     expect(invokeSchemas[channel].safeParse(validPayloads[channel]).success).toBe(true)
   })
 

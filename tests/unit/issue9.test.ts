@@ -14,6 +14,7 @@ import { runToMarkdown } from '../../src/shared/markdownReport'
 import type { RunRecord } from '../../src/shared/result'
 import { parseRunEnvelope, runToJson, type RunExport } from '../../src/shared/runExport'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
+import { modelsMessage, warningMessage } from '../../src/shared/analysis/findingText'
 import { describeTimings } from '../../src/shared/analysis/describeTimings'
 import { findOutliers } from '../../src/shared/stats/findOutliers'
 import { headlineOf } from '../../src/renderer/src/components/Results/headline'
@@ -134,7 +135,8 @@ describe('issue 9: after a 0.88× slowdown no impossible Amdahl figure', () => {
     expect(a.workers[1].karpFlatt).toBeNull()
     expect(a.karpFlatt!.points).toEqual([])
     expect(a.models.comparison).toBeNull()
-    expect(a.models.summary).toContain('overhead dominates')
+    expect(a.models.code).toBe('slower-than-one')
+    expect(modelsMessage(a.models)).toContain('overhead dominates')
     expect(a.verdict.code).toBe('slower')
     const all = [
       formatTable(run, a),
@@ -263,8 +265,10 @@ describe('issue 9: outliers need the modified Z-score AND distance from the medi
       { workers: 2, wallMs: around(52, 0.5, 7) }
     ])
     const w = analyzeRun(run).warnings.find((x) => x.code === 'outliers')!
-    expect(w.message).toContain('#7 (130 ms, +30%)')
-    expect(w.message).toContain('modified Z-score above 3.5 and at least 5.0% from the median')
+    expect(warningMessage(w)).toContain('#7 (130 ms, +30%)')
+    expect(warningMessage(w)).toContain(
+      'modified Z-score above 3.5 and at least 5.0% from the median'
+    )
   })
 })
 

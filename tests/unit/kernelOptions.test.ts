@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseCli } from '../../src/cli/options'
 import { validateRunConfig } from '../../src/shared/config'
-import { localizeIssue } from '../../src/renderer/src/lib/i18n/issues'
+import { issueText } from '../../src/renderer/src/lib/i18n/issueText'
+import { ko } from '../../src/renderer/src/lib/i18n/ko'
+import type { ConfigIssue } from '../../src/shared/config'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
 import { validateStudyConfig } from '../../src/shared/study'
 import { formatThroughput, medianNsPerElement, workerThroughput } from '../../src/shared/throughput'
@@ -16,7 +18,7 @@ describe('kernel in the configuration', () => {
       value: { kernel: 'wasm' }
     })
     expect(validateRunConfig(base).ok).toBe(true)
-    expect(validateRunConfig({ ...base, kernel: 'gpu' })).toEqual({
+    expect(validateRunConfig({ ...base, kernel: 'gpu' })).toMatchObject({
       ok: false,
       issues: [{ field: 'kernel', message: 'kernel must be one of js, wasm' }]
     })
@@ -40,7 +42,7 @@ describe('parseCli --kernel', () => {
   })
 
   it('refuses an unknown kernel or a missing value', () => {
-    expect(parseCli(['--kernel', 'c'], 2)).toEqual({
+    expect(parseCli(['--kernel', 'c'], 2)).toMatchObject({
       kind: 'invalid',
       issues: [{ field: 'kernel', message: 'kernel must be one of js, wasm' }]
     })
@@ -111,27 +113,33 @@ describe('parseCli --compare-kernels', () => {
 
 describe('kernel messages in Korean', () => {
   const base = sampleRun().config
-  const messages = [
-    ...new Set(
-      [
-        validateRunConfig({ ...base, kernel: 'gpu' }),
-        validateStudyConfig({ base, backends: ['process'], kernels: ['js', 'wasm'] }),
-        validateStudyConfig({ base, sizes: [1000], kernels: ['js'] }),
-        validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'js'] }),
-        validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'gpu'] }),
-        validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'wasm', 'js'] }),
-        validateStudyConfig({ base, sizes: [1000], kernels: 'js' })
-      ].flatMap((r) => (r.ok ? [] : r.issues.map((i) => i.message)))
-    ),
-    'worker 1 (pid 42) cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.'
+  const issues: ConfigIssue[] = [
+    ...[
+      validateRunConfig({ ...base, kernel: 'gpu' }),
+      validateStudyConfig({ base, backends: ['process'], kernels: ['js', 'wasm'] }),
+      validateStudyConfig({ base, sizes: [1000], kernels: ['js'] }),
+      validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'js'] }),
+      validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'gpu'] }),
+      validateStudyConfig({ base, sizes: [1000], kernels: ['js', 'wasm', 'js'] }),
+      validateStudyConfig({ base, sizes: [1000], kernels: 'js' })
+    ].flatMap((r) => (r.ok ? [] : r.issues)),
+    {
+      field: 'kernel',
+      message:
+        'worker 1 (pid 42) cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.',
+      code: 'kernel-unsupported',
+      params: { worker: 'worker 1 (pid 42)' }
+    }
   ]
 
-  it('translates every one of them, keeping the numbers', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(7)
-    for (const message of messages) {
-      const korean = localizeIssue(message, 'ko')
-      expect(korean, message).toMatch(/[\uac00-\ud7a3]/)
-      for (const number of message.match(/\d+/g) ?? []) expect(korean, message).toContain(number)
+  it('words every one of them from its code, keeping the numbers', () => {
+    expect(issues.length).toBeGreaterThanOrEqual(7)
+    for (const issue of issues) {
+      expect(issue.code, issue.message).toBeDefined()
+      const korean = issueText(issue, ko)
+      expect(korean, issue.message).toMatch(/[\uac00-\ud7a3]/)
+      for (const number of issue.message.match(/\d+/g) ?? [])
+        expect(korean, issue.message).toContain(number)
     }
   })
 })

@@ -63,6 +63,7 @@ describe('preload', () => {
         'onProgress',
         'onStudyProgress',
         'run',
+        'runConfirmed',
         'runStudy',
         'showInFolder',
         'systemInfo',

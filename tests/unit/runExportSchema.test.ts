@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunRecord } from '../../src/shared/result'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
 import { runsToJson, runToJson } from '../../src/shared/runExport'
+import { analyzeRun, warningMessage, type ScalingWarning } from '../../src/shared/analysis'
 import { schemaErrors } from '../helpers/runExportSchema'
 import { syntheticRun } from '../helpers/syntheticRun'
 
@@ -27,6 +28,11 @@ const runs = {
   slowdown: syntheticRun([
     { workers: 1, wallMs: [100, 101, 99] },
     { workers: 2, wallMs: [114, 113, 115] }
+  ]),
+  // An outlier, a slow first repetition and more workers than the 2 cores: warnings with params.
+  warned: syntheticRun([
+    { workers: 1, wallMs: [150, 101, 99, 100, 102, 100, 180] },
+    { workers: 4, wallMs: [60, 61, 59, 60, 62, 60, 61] }
   ]),
   wrong: syntheticRun([
     { workers: 1, wallMs: [100, 101, 99] },
@@ -84,6 +90,31 @@ describe('docs/run-export.schema.json', () => {
     expect(bad((x) => (x.config.kernel = 'asm'))).not.toEqual([])
     expect(bad((x) => (x.results[0].nsPerElement = 'fast'))).not.toEqual([])
     expect(bad((x) => delete x.results[0].workerElementsPerSecond)).not.toEqual([])
+    expect(bad((x) => delete x.models.code)).not.toEqual([])
+    const warned = JSON.parse(runToJson(runs.warned))
+    expect(warned.warnings.length).toBeGreaterThan(0)
+    const edited = structuredClone(warned)
+    edited.warnings[0].code = 'noisy'
+    expect(schemaErrors(edited)).not.toEqual([])
+    delete edited.warnings[0].params
+    expect(schemaErrors(edited)).not.toEqual([])
+  })
+
+  it('exports each warning as its code and numbers, the message worded from them', () => {
+    const exported = JSON.parse(runToJson(runs.warned))
+    const analysis = analyzeRun(runs.warned)
+    expect(exported.warnings.map((w: { code: string }) => w.code)).toEqual(
+      analysis.warnings.map((w) => w.code)
+    )
+    expect(exported.warnings.map((w: { code: string }) => w.code)).toEqual(
+      expect.arrayContaining(['outliers', 'more-workers-than-cores'])
+    )
+    for (const w of exported.warnings) {
+      // The numbers alone rebuild the warning, and with it the same English message.
+      const rebuilt = { code: w.code, severity: w.severity, workers: w.workers, ...w.params }
+      expect(warningMessage(rebuilt as ScalingWarning)).toBe(w.message)
+    }
+    expect(exported.models.code).toBe(analysis.models.code)
   })
 })
 

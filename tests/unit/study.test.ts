@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { RunConfig } from '../../src/shared/config'
-import { analyzeStudy } from '../../src/shared/scaling'
+import {
+  analyzeStudy,
+  comparisonMessage,
+  studyFindingMessage,
+  sweepMessage
+} from '../../src/shared/scaling'
 import {
   DEFAULT_SWEEP_SIZES,
   estimateStepMs,
@@ -43,17 +48,20 @@ describe('size lists', () => {
     expect(parseSizeList('10^4..10^9')).toEqual({ ok: true, value: [...DEFAULT_SWEEP_SIZES] })
   })
 
-  it('refuses exponent notation, junk and backward spans, saying what to write', () => {
-    expect(parseSizeList('1e4')).toEqual({
-      ok: false,
-      message: '"1e4": write powers as 10^4, or digits'
-    })
+  it('reads whole exponent notation like the rest of the app; refuses junk and backward spans', () => {
+    expect(parseSizeList('1e4, 2.5e5')).toEqual({ ok: true, value: [10_000, 250_000] })
+    expect(parseSizeList('1.5e0')).toMatchObject({ ok: false })
     expect(parseSizeList('12k')).toMatchObject({
       ok: false,
       message: expect.stringContaining('"12k"')
     })
     expect(parseSizeList('10^5..10^4')).toMatchObject({ ok: false })
-    expect(parseSizeList(' , ')).toEqual({ ok: false, message: 'give at least one size' })
+    expect(parseSizeList(' , ')).toEqual({
+      ok: false,
+      message: 'give at least one size',
+      code: 'no-sizes',
+      params: {}
+    })
     expect(parseSizeList('-5')).toMatchObject({ ok: false })
   })
 })
@@ -72,18 +80,45 @@ describe('studyConfigSchema', () => {
       backends: ['thread', 'gpu']
     })
     expect(r.ok ? [] : r.issues).toEqual([
-      { field: 'sizes.0', message: 'a size must be a whole number' },
-      { field: 'sizes.1', message: 'a size must be at least 1' },
-      { field: 'sizes.2', message: 'a size must be a safe integer (≤ 2^53 − 1)' },
-      { field: 'backends.1', message: 'a backend must be one of process, thread' }
+      {
+        field: 'sizes.0',
+        message: 'a size must be a whole number',
+        code: 'not-integer',
+        params: {}
+      },
+      {
+        field: 'sizes.1',
+        message: 'a size must be at least 1',
+        code: 'too-small',
+        params: { min: 1 }
+      },
+      {
+        field: 'sizes.2',
+        message: 'a size must be a safe integer (≤ 2^53 − 1)',
+        code: 'not-safe-integer',
+        params: {}
+      },
+      {
+        field: 'backends.1',
+        message: 'a backend must be one of process, thread',
+        code: 'one-of',
+        params: { values: 'process, thread' }
+      }
     ])
     const many = validateStudyConfig({ base, sizes: Array.from({ length: 41 }, (_, i) => i + 1) })
-    expect(many.ok ? [] : many.issues).toEqual([{ field: 'sizes', message: 'at most 40 sizes' }])
+    expect(many.ok ? [] : many.issues).toEqual([
+      { field: 'sizes', message: 'at most 40 sizes', code: 'too-many', params: { max: 40 } }
+    ])
     const empty = validateStudyConfig({ base })
     expect(empty).toEqual({
       ok: false,
       issues: [
-        { field: '(config)', message: 'a study needs sizes to sweep, backends to compare, or both' }
+        {
+          field: '(config)',
+          message: 'a study needs sizes to sweep, backends to compare, or both',
+          code: 'study-empty',
+          params: {}
+        }
       ]
     })
     const twice = validateStudyConfig({ base, sizes: [10, 10], backends: ['thread', 'thread'] })
@@ -93,7 +128,12 @@ describe('studyConfigSchema', () => {
       sizes: [2 ** 52]
     })
     expect(unsafe.ok ? [] : unsafe.issues).toEqual([
-      { field: 'sizes.0', message: `start + ${2 ** 52} × 2 leaves the safe integers` }
+      {
+        field: 'sizes.0',
+        message: `start + ${2 ** 52} × 2 leaves the safe integers`,
+        code: 'size-unsafe',
+        params: { size: 2 ** 52, copies: 2 }
+      }
     ])
   })
 })
@@ -154,7 +194,7 @@ describe('analyzeStudy', () => {
     const expected = 10 ** (5 + r0 / (r0 - r1))
     expect(sweep.breakEven.status).toBe('crosses')
     expect(sweep.breakEven.size).toBeCloseTo(expected, 6)
-    expect(sweep.summary).toContain(
+    expect(sweepMessage(sweep)).toContain(
       `process, warm pool: 2 workers first beat 1 at about ${Number(expected.toPrecision(2)).toLocaleString('en-US')} elements (between 100,000 and 1,000,000`
     )
   })
@@ -166,18 +206,27 @@ describe('analyzeStudy', () => {
       ['process', 40],
       ['thread', 40]
     ])
-    expect(c.summary).toContain('At 2 workers the speedup was process 1.9 ± ')
-    expect(c.summary).toContain('thread 1.95 ± ')
-    expect(c.summary).toContain('JavaScript worker threads each run their own V8 isolate')
-    expect(c.summary).toContain('process 48 MiB RSS (PSS 12 MiB), thread 8 MiB (engine RSS growth)')
-    expect(a.verdict).toEqual([a.sizeSweeps[0].summary, c.summary])
+    expect(comparisonMessage(c)).toContain('At 2 workers the speedup was process 1.9 ± ')
+    expect(comparisonMessage(c)).toContain('thread 1.95 ± ')
+    expect(comparisonMessage(c)).toContain(
+      'JavaScript worker threads each run their own V8 isolate'
+    )
+    expect(comparisonMessage(c)).toContain(
+      'process 48 MiB RSS (PSS 12 MiB), thread 8 MiB (engine RSS growth)'
+    )
+    expect(c.headline.map((x) => x.backend)).toEqual(['process', 'thread'])
+    expect(c.threads).toBe('adds-throughput')
+    expect(a.verdict).toEqual([
+      { code: 'break-even', sweep: a.sizeSweeps[0] },
+      { code: 'backend-comparison', comparison: c }
+    ])
   })
 
   it('says where the break-even lies when the sweep does not cross, or crosses the wrong way', () => {
     const study = syntheticStudy()
     const never = analyzeStudy({ ...study, backendRuns: [], sizeRuns: study.sizeRuns.slice(0, 2) })
     expect(never.sizeSweeps[0].breakEven.status).toBe('never')
-    expect(never.verdict).toEqual([
+    expect(never.verdict.map(studyFindingMessage)).toEqual([
       'process, warm pool: 2 workers never beat 1 up to 100,000 elements: the break-even lies above it.'
     ])
     const [, , win] = study.sizeRuns
@@ -191,7 +240,7 @@ describe('analyzeStudy', () => {
       ]
     })
     expect(backwards.sizeSweeps[0].breakEven).toMatchObject({ status: 'mixed', size: null })
-    expect(backwards.verdict[0]).toContain('no break-even can be placed')
+    expect(studyFindingMessage(backwards.verdict[0])).toContain('no break-even can be placed')
   })
 
   it('charges one worker for all N shares when the workload grows with N', () => {

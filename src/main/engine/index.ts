@@ -1,6 +1,7 @@
 import { parseServerUrl } from '../../shared/cluster'
 import { validateRunConfig } from '../../shared/config'
 import { BenchFailure } from '../../shared/errors'
+import { CONFIRM_ABOVE_MS, checkLimits, limitMessage, roughDuration } from '../../shared/limits'
 import type { RunRecord } from '../../shared/result'
 import type { SystemInfo } from '../../shared/system'
 import { childProcessBackend } from './backends/childProcess'
@@ -58,6 +59,31 @@ export function createEngine(options: EngineOptions): Engine {
         throw new BenchFailure({ code: 'busy', message: 'A run is already in progress.' })
       }
       let config = validated.value
+      const local = collectSystemInfo(options.systemExtra)
+      // Bounds on the work, checked here so every caller (app, CLI, agent) applies them.
+      const limits = checkLimits(config, local.availableParallelism)
+      if (limits.refused.length) {
+        const issues = limits.refused.map((l) => ({
+          field: l.field,
+          message: limitMessage(l),
+          code: l.code,
+          params: l.params
+        }))
+        throw new BenchFailure({
+          code: 'invalid-input',
+          message: `Refused: ${issues.map((i) => i.message).join('; ')}`,
+          issues
+        })
+      }
+      if (limits.needsConfirmation && !hooks.confirmedLong) {
+        throw new BenchFailure({
+          code: 'needs-confirmation',
+          message:
+            `This run would take about ${roughDuration(limits.estimatedMs)} ` +
+            `(more than ${roughDuration(CONFIRM_ABOVE_MS)}): confirm to start it.`,
+          estimate: { estimatedMs: limits.estimatedMs, confirmAboveMs: CONFIRM_ABOVE_MS }
+        })
+      }
       const controller = new AbortController()
       // In progress from here on: a cancel during the synchronous start (the first
       // spawn, the first progress event) must not be lost.
@@ -68,7 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (hooks.signal?.aborted) controller.abort()
       let cluster: ClusterSession | null = null
       try {
-        let system = collectSystemInfo(options.systemExtra)
+        let system = local
         let backend: Backend
         if (config.backend === 'cluster') {
           // Connect, find the agents and measure the links before anything is timed.

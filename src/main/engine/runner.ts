@@ -59,7 +59,9 @@ function assertKernelSupported(config: RunConfig, worker: PoolWorker): void {
   throw new BenchFailure({
     code: 'invalid-input',
     message,
-    issues: [{ field: 'kernel', message }]
+    issues: [
+      { field: 'kernel', message, code: 'kernel-unsupported', params: { worker: worker.label } }
+    ]
   })
 }
 

@@ -24,6 +24,8 @@ export interface StudyHooks {
   onProgress?: (progress: StudyProgress) => void
   /** Cancels the study: forwarded to the run in progress, checked between steps. */
   signal?: AbortSignal
+  /** Runs estimated to be long are confirmed (see RunHooks.confirmedLong). */
+  confirmedLong?: boolean
 }
 
 export interface StudyOptions {
@@ -103,7 +105,8 @@ export async function runStudy(
     } else {
       const run: RunRecord = await engine.run(step.config, {
         signal,
-        onProgress: (p) => emit(index, p)
+        onProgress: (p) => emit(index, p),
+        confirmedLong: hooks.confirmedLong
       })
       system = run.system
       if (step.kind === 'size') {

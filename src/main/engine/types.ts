@@ -28,6 +28,12 @@ export interface Backend {
 export interface RunHooks {
   onProgress?: (progress: RunProgress) => void
   signal?: AbortSignal
+  /**
+   * The user confirmed a run estimated to take longer than CONFIRM_ABOVE_MS
+   * (the app's dialog, the CLI's --yes). Without it such a run throws
+   * 'needs-confirmation' before any worker starts.
+   */
+  confirmedLong?: boolean
 }
 
 /** What the app, the CLI and the tests drive. */

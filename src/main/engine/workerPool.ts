@@ -24,7 +24,12 @@ interface RunningJob {
 /** One worker of the pool and what it is doing. */
 export class PoolWorker {
   readonly ready: Promise<void>
+  /** Settles when the worker is gone. */
+  readonly exited: Promise<void>
+  settleExited!: () => void
   readyAt: number | null = null
+  /** When the worker last said anything (epoch ms): the watchdog's reference. */
+  lastHeard: number
   pid: number | null
   exit: { code: number | null; signal: string | null } | null = null
   job: RunningJob | null = null
@@ -38,6 +43,8 @@ export class PoolWorker {
     readonly spawnStart: number
   ) {
     this.pid = handle.pid
+    this.lastHeard = spawnStart
+    this.exited = new Promise<void>((resolve) => (this.settleExited = resolve))
     this.ready = new Promise<void>((resolve, reject) => {
       this.settleReady = { resolve, reject }
     })
@@ -56,10 +63,34 @@ export class PoolWorker {
 
 let nextJobId = 1
 
-const GRACE_MS = 50
 /** A worker that has not said it is ready by then is taken as failed (64 workers on 2 loaded cores take ~20 s). */
 export const START_TIMEOUT_MS = 60_000
 const EXIT_WAIT_MS = 2000
+/** How often a computing worker reports progress. */
+export const PROGRESS_INTERVAL_MS = 100
+/**
+ * A computing worker silent for this long is taken as hung (SIGSTOPped,
+ * deadlocked) and stopped: 30 progress intervals, far above what a loaded
+ * machine delays a slice by (CFS gives every runnable process a turn within
+ * a few hundred ms even with 64 workers on 2 cores).
+ */
+export const SILENCE_TIMEOUT_MS = 30 * PROGRESS_INTERVAL_MS
+
+/** Waits `ms`, or less when `done` settles first; never keeps the process alive. */
+function raceTimeout(done: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms)
+    timer.unref?.()
+  })
+  return Promise.race([done.then(() => undefined), elapsed]).finally(() => clearTimeout(timer))
+}
+
+export interface PoolOptions {
+  startTimeoutMs?: number
+  /** Silence during a job after which a worker is failed by name and killed. */
+  silenceTimeoutMs?: number
+}
 
 /**
  * Workers of one backend: started, given jobs, watched for death, stopped.
@@ -70,12 +101,19 @@ export class WorkerPool {
   readonly workers: PoolWorker[] = []
   private failure: BenchFailure | null = null
   private stopping = false
+  private readonly startTimeoutMs: number
+  private readonly silenceTimeoutMs: number
+  private watchdog: ReturnType<typeof setInterval> | null = null
 
   constructor(
     private readonly backend: Backend,
     private readonly log: (line: string) => void = () => undefined,
-    private readonly startTimeoutMs = START_TIMEOUT_MS
-  ) {}
+    options: PoolOptions | number = {}
+  ) {
+    const o = typeof options === 'number' ? { startTimeoutMs: options } : options
+    this.startTimeoutMs = o.startTimeoutMs ?? START_TIMEOUT_MS
+    this.silenceTimeoutMs = o.silenceTimeoutMs ?? SILENCE_TIMEOUT_MS
+  }
 
   get size(): number {
     return this.workers.length
@@ -125,21 +163,70 @@ export class WorkerPool {
     const jobId = nextJobId++
     return new Promise<JobOutcome>((resolve, reject) => {
       const dispatchedAt = now()
+      worker.lastHeard = dispatchedAt
       worker.job = { jobId, resolve, reject, onProgress, dispatchedAt }
+      this.startWatchdog()
       worker.handle.send({
         type: 'run',
         jobId,
         start: range.start,
         end: range.end,
         kernel,
-        progressIntervalMs: 100
+        progressIntervalMs: PROGRESS_INTERVAL_MS
       })
     })
   }
 
+  /** Checks busy workers for silence while any job runs; stops itself when none does. */
+  private startWatchdog(): void {
+    if (this.watchdog) return
+    const every = Math.max(10, Math.min(1000, Math.floor(this.silenceTimeoutMs / 4)))
+    this.watchdog = setInterval(() => {
+      if (!this.workers.some((w) => w.job)) {
+        this.stopWatchdog()
+        return
+      }
+      // Decide after the poll phase: messages that arrived while this process
+      // itself was blocked are read first, so a busy engine never blames a worker.
+      setImmediate(() => this.checkSilence())
+    }, every)
+    this.watchdog.unref?.()
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog) clearInterval(this.watchdog)
+    this.watchdog = null
+  }
+
+  private checkSilence(): void {
+    if (this.stopping || this.failure) return
+    const t = now()
+    const silent = this.workers.find(
+      (w) => w.job && !w.exit && t - w.lastHeard > this.silenceTimeoutMs
+    )
+    if (!silent) return
+    const seconds = ((t - silent.lastHeard) / 1000).toFixed(1)
+    const failure = new BenchFailure({
+      code: 'worker-crashed',
+      message: `${silent.label} stopped responding (silent for ${seconds} s during a job); it was stopped.`,
+      worker: { name: silent.name, pid: silent.pid, exitCode: null, signal: null }
+    })
+    this.log(`[${silent.label}] silent for ${seconds} s: stopping it`)
+    this.failure = failure
+    for (const w of this.workers) {
+      if (w.job) {
+        const job = w.job
+        w.job = null
+        job.reject(failure)
+      }
+    }
+    this.stopWatchdog()
+    silent.handle.kill()
+  }
+
   /**
    * Stops everything now: running jobs are told to cancel and rejected as
-   * cancelled, and every worker is killed after a short grace.
+   * cancelled, and every worker is killed at once (a user waits for this: no grace period).
    */
   async cancel(): Promise<void> {
     const cancelled = new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
@@ -153,13 +240,16 @@ export class WorkerPool {
       }
       w.settleReady.reject(cancelled)
     }
-    await Promise.race([this.allExited(), new Promise((r) => setTimeout(r, GRACE_MS))])
+    // A cancel can come from inside spawn() (a synchronous progress or spawn hook): let that
+    // call finish registering its workers, so terminate() sees and kills every one of them.
+    await Promise.resolve()
     await this.terminate()
   }
 
   /** Kills every worker and waits (bounded) until each one is gone. */
   async terminate(): Promise<void> {
     this.stopping = true
+    this.stopWatchdog()
     const stopped = new BenchFailure({ code: 'cancelled', message: 'The pool was stopped.' })
     for (const w of this.workers) {
       w.settleReady.reject(stopped)
@@ -170,17 +260,11 @@ export class WorkerPool {
       }
       if (!w.exit) w.handle.kill()
     }
-    await Promise.race([this.allExited(), new Promise((r) => setTimeout(r, EXIT_WAIT_MS))])
+    await raceTimeout(this.allExited(), EXIT_WAIT_MS)
   }
 
   private allExited(): Promise<void> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        if (this.workers.every((w) => w.exit)) resolve()
-        else setTimeout(check, 5)
-      }
-      check()
-    })
+    return Promise.all(this.workers.map((w) => w.exited)).then(() => undefined)
   }
 
   private onMessage(worker: PoolWorker, raw: unknown): void {
@@ -189,6 +273,7 @@ export class WorkerPool {
       this.log(`[${worker.label}] ignored a malformed message`)
       return
     }
+    worker.lastHeard = now()
     switch (message.type) {
       case 'ready':
         worker.readyAt = now()
@@ -252,6 +337,7 @@ export class WorkerPool {
 
   private onExit(worker: PoolWorker, code: number | null, signal: string | null): void {
     worker.exit = { code, signal }
+    worker.settleExited()
     this.log(`[${worker.label}] exited (${signal ? `signal ${signal}` : `code ${code}`})`)
     if (this.stopping) return
     const how = signal ? `was killed by signal ${signal}` : `exited with code ${code}`

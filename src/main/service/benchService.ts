@@ -174,25 +174,31 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     return { saved: true, path }
   }
 
+  /** A run from the Run view, stored in history once it completed. */
+  const runAndStore = async (config: unknown, confirmedLong: boolean): Promise<RunRecord> => {
+    // Between two runs of a study the engine is idle: without this a run would slip in.
+    if (study) throw busy('A study')
+    const run = await deps.engine.run(config, {
+      confirmedLong,
+      onProgress: (progress) => deps.emit('bench:progress', progress)
+    })
+    // Answer only once the run is stored: what the user saw is what history holds.
+    try {
+      await deps.history.append(run)
+    } catch (e) {
+      // The run is not lost: it goes back with the failure, and stays exportable.
+      unsaved.set(run.id, run)
+      for (const id of [...unsaved.keys()].slice(0, -KEPT_UNSAVED_RUNS)) unsaved.delete(id)
+      const { message } = ioFailure('The run finished but could not be saved to history', e).error
+      throw new BenchFailure({ code: 'not-saved', message, saveFailure: saveFailureOf(e), run })
+    }
+    return run
+  }
+
   const handlers: Handlers = {
-    'bench:run': async (config) => {
-      // Between two runs of a study the engine is idle: without this a run would slip in.
-      if (study) throw busy('A study')
-      const run = await deps.engine.run(config, {
-        onProgress: (progress) => deps.emit('bench:progress', progress)
-      })
-      // Answer only once the run is stored: what the user saw is what history holds.
-      try {
-        await deps.history.append(run)
-      } catch (e) {
-        // The run is not lost: it goes back with the failure, and stays exportable.
-        unsaved.set(run.id, run)
-        for (const id of [...unsaved.keys()].slice(0, -KEPT_UNSAVED_RUNS)) unsaved.delete(id)
-        const { message } = ioFailure('The run finished but could not be saved to history', e).error
-        throw new BenchFailure({ code: 'not-saved', message, saveFailure: saveFailureOf(e), run })
-      }
-      return run
-    },
+    'bench:run-confirmed': (config) => runAndStore(config, true),
+
+    'bench:run': (config) => runAndStore(config, false),
 
     'bench:study': async (config) => {
       if (study) throw busy('A study')

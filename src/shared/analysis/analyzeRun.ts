@@ -10,7 +10,6 @@ import type {
 import type { RunRecord, Sample, WorkerCountResult } from '../result'
 import { compareScalingModels } from '../stats/compareScalingModels'
 import { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
-import { formatPercent, formatValue } from '../stats/formatNumber'
 import { karpFlattSeries } from './karpFlattSeries'
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/medianInterval'
 import { overheadBreakdown, type OverheadSample } from './overheadBreakdown'
@@ -32,7 +31,7 @@ export const MIN_TIMER_TICKS = 10
 
 const LEVEL = 0.95
 /** From here on an Amdahl f says more about the machine or the job size than about serial code. */
-const LARGE_SERIAL_FRACTION = 0.5
+export const LARGE_SERIAL_FRACTION = 0.5
 
 export const ANALYSIS_METHOD: AnalysisMethod = {
   level: LEVEL,
@@ -41,14 +40,7 @@ export const ANALYSIS_METHOD: AnalysisMethod = {
   seed: DEFAULT_SEED,
   meanInterval: 'student-t',
   errorBasis: 'ci-half-width',
-  description:
-    `Intervals are ${formatPercent(LEVEL)}: the median's by percentile bootstrap ` +
-    `(${DEFAULT_RESAMPLES.toLocaleString('en-US')} seeded resamples; from ` +
-    `${MIN_REPS_FOR_MEDIAN_INTERVAL} repetitions, below which the mean's Student-t interval ` +
-    `stands in), the mean's by Student t; "S ± e" carries those half-widths through the ` +
-    `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +
-    `(on the log scale: ≈ S ± e for small errors, never below 0); ` +
-    `efficiency is S/N ± e/N.`
+  minRepsForMedianInterval: MIN_REPS_FOR_MEDIAN_INTERVAL
 }
 
 /**
@@ -101,66 +93,21 @@ function baselineOf(record: RunRecord): {
 }
 
 function modelsFor(points: ScalingPoint[], strong: boolean): ModelsAnalysis {
-  if (!strong) {
-    return {
-      comparison: null,
-      summary:
-        "Amdahl's law and the USL describe a fixed job split N ways (the split workload); " +
-        "this run grows the work with N, so Gustafson's scaled speedup describes it instead."
-    }
-  }
+  if (!strong) return { code: 'weak-scaling', workers: [], comparison: null }
   const above = points.filter((p) => p.workers > 1 && Number.isFinite(p.speedup) && p.speedup > 0)
   const slowdowns = above.filter((p) => p.speedup < 1)
   if (slowdowns.length > 0) {
-    return {
-      comparison: null,
-      summary:
-        `No model fitted: ${slowdowns.map((p) => `${p.workers} workers`).join(', ')} ` +
-        `ran slower than one (speedup below 1), so overhead dominates the job. Amdahl's law ` +
-        `and the USL describe a job that gets faster with more workers; use a larger range.`
-    }
+    return { code: 'slower-than-one', workers: slowdowns.map((p) => p.workers), comparison: null }
   }
-  if (above.length < 2) {
-    return {
-      comparison: null,
-      summary:
-        `No model fitted: ${above.length === 0 ? 'no worker count' : `only ${above[0].workers} workers`} ` +
-        `above one was measured, and a serial fraction fitted to a single speedup has no ` +
-        `uncertainty. Measure at least two worker counts above one (e.g. worker counts 1,2,4).`
-    }
-  }
+  const tooFew = {
+    code: 'too-few-worker-counts',
+    workers: above.map((p) => p.workers),
+    comparison: null
+  } as const
+  if (above.length < 2) return tooFew
   const comparison = compareScalingModels(points)
-  const a = comparison.amdahl
-  if (!a) return { comparison: null, summary: comparison.reason }
-  const pm = (x: number | null): string => (x === null ? '' : ` ± ${formatValue(x, 2)}`)
-  const ceiling =
-    a.ceiling === null
-      ? 'no ceiling (f = 0: nothing measurable is serial)'
-      : `a ceiling of 1/f ≈ ${formatValue(a.ceiling)}×${pm(a.ceilingError)} however many workers`
-  let summary =
-    `Amdahl fit over ${a.n} worker counts above one: serial fraction f = ` +
-    `${formatValue(a.serialFraction)}${pm(a.serialFractionError)} ` +
-    `(${formatPercent(a.serialFraction)} of the one-worker time), ${ceiling}.`
-  if (a.atBound && a.serialFraction === 0) {
-    summary += ' (f was held at 0: the speedups are at or above linear.)'
-  }
-  if (a.serialFraction >= LARGE_SERIAL_FRACTION) {
-    summary +=
-      ' A serial fraction this large is rarely serial code: the workers did not get free ' +
-      'cores (other programs, more workers than cores) or the job is too short for its overhead.'
-  }
-  const u = comparison.usl
-  if (comparison.best === 'usl' && u) {
-    summary +=
-      ` The USL fits better: σ = ${formatValue(u.sigma)}${pm(u.sigmaError)}, ` +
-      `κ = ${formatValue(u.kappa)}${pm(u.kappaError)}` +
-      (u.peakWorkers !== null
-        ? `, peak ${formatValue(u.peakSpeedup ?? Number.NaN)}× at about ${formatValue(u.peakWorkers, 2)} workers.`
-        : '.')
-  } else {
-    summary += ` ${comparison.reason}`
-  }
-  return { comparison, summary }
+  if (!comparison.amdahl) return tooFew
+  return { code: 'fitted', workers: above.map((p) => p.workers), comparison }
 }
 
 function gustafsonFor(
@@ -170,25 +117,7 @@ function gustafsonFor(
   const points = rows
     .map((r) => r.scaled)
     .filter((s): s is NonNullable<typeof s> => s !== null && s.workers > 1)
-  const widest = points.reduce<(typeof points)[number] | null>(
-    (a, b) => (a === null || b.workers > a.workers ? b : a),
-    null
-  )
-  const what =
-    workload === 'replicate'
-      ? 'every worker summed the whole range'
-      : 'every worker summed its own share of the same length'
-  const summary = widest
-    ? `Weak scaling (${what}): ${widest.workers} workers did ${widest.workers}× the work ` +
-      `at a scaled speedup of ${formatValue(widest.scaledSpeedup)} ± ` +
-      `${formatValue(widest.scaledSpeedupError, 2)} (ideal ${widest.workers}); Gustafson's ` +
-      `serial fraction f = ${formatValue(widest.serialFraction ?? Number.NaN)}` +
-      (widest.serialFractionError !== null
-        ? ` ± ${formatValue(widest.serialFractionError, 2)}`
-        : '') +
-      '.'
-    : `Weak scaling (${what}): no worker count above one, so no scaled speedup.`
-  return { workload, points, summary }
+  return { workload, points }
 }
 
 /**

@@ -5,13 +5,14 @@ import type {
   SizePointAnalysis,
   SizeSweepAnalysis,
   StudyAnalysis,
-  StudyWarning
+  StudyFinding,
+  StudyWarning,
+  WarningSource
 } from './types'
-import type { RunBackend, PoolMode } from '../config'
-import type { SizeRun, StudyRecord, WorkerMemory } from '../study'
+import type { SizeRun, StudyRecord } from '../study'
 import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
-import { findBreakEven, type BreakEven } from '../stats/findBreakEven'
-import { formatMs, formatValue } from '../stats/formatNumber'
+import { findBreakEven } from '../stats/findBreakEven'
+import { formatValue } from '../stats/formatNumber'
 import { speedupWithError } from './speedupWithError'
 import type { Estimate } from '../stats/types'
 
@@ -58,48 +59,6 @@ function sizePoint(sizeRun: SizeRun, n: number, analysis: RunAnalysis): SizePoin
   }
 }
 
-function breakEvenSentence(
-  backend: RunBackend,
-  pool: PoolMode,
-  n: number,
-  b: BreakEven,
-  points: SizePointAnalysis[]
-): string {
-  const who = `${backend}, ${pool} pool: ${n} workers`
-  const uncertain = points.filter((p) => !p.clear).length
-  const unclear =
-    uncertain === 0
-      ? ''
-      : ` (at ${uncertain} of ${points.length} sizes the difference is within the errors)`
-  const sizes = points.map((p) => p.size)
-  const smallest = formatCount(sizes[0])
-  const largest = formatCount(sizes[sizes.length - 1])
-  const bounds = (): string => {
-    const lower = b.interval.lower === null ? `below ${smallest}` : formatSize(b.interval.lower)
-    const upper = b.interval.upper === null ? `above ${largest}` : formatSize(b.interval.upper)
-    return lower === upper ? '' : `; within the errors ${lower} … ${upper}`
-  }
-  switch (b.status) {
-    case 'crosses':
-      return (
-        `${who} first beat 1 at about ${formatSize(b.size ?? Number.NaN)} elements ` +
-        `(between ${formatCount(b.bracket!.below)} and ${formatCount(b.bracket!.above)}${bounds()}).`
-      )
-    case 'mixed': {
-      const changes = `the winner changes ${b.changes} time${b.changes === 1 ? '' : 's'} along the sizes`
-      return b.size === null
-        ? `${who} win at some sizes and lose at larger ones: ${changes} and never from 1 to N, ` +
-            `so no break-even can be placed (the timings are noisy: add repetitions).`
-        : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
-            `(noise, or a cache effect)${bounds()}.`
-    }
-    case 'always':
-      return `${who} beat 1 at every size measured, from ${smallest} elements: the break-even lies below it${unclear}.`
-    case 'never':
-      return `${who} never beat 1 up to ${largest} elements: the break-even lies above it${unclear}.`
-  }
-}
-
 function sizeSweeps(study: StudyRecord): {
   sweeps: SizeSweepAnalysis[]
   warnings: StudyWarning[]
@@ -123,7 +82,6 @@ function sizeSweeps(study: StudyRecord): {
         if (warning.code === 'job-shorter-than-spawn' || warning.code === 'more-workers-than-cores')
           continue
         warnings.push({
-          where: `${kernel ? `${kernel} kernel · ` : ''}${backend} · ${pool} · ${formatCount(r.size)} elements`,
           source: { backend, pool, size: r.size, ...(kernel ? { kernel } : {}) },
           warning
         })
@@ -134,26 +92,9 @@ function sizeSweeps(study: StudyRecord): {
     const usable = points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
     if (usable.length === 0) continue
     const breakEven = findBreakEven(usable.map((p) => ({ size: p.size, t1: p.t1, tn: p.tn })))
-    const summary = breakEvenSentence(backend, pool, n, breakEven, usable)
-    sweeps.push({
-      backend,
-      pool,
-      ...(kernel ? { kernel } : {}),
-      workers: n,
-      points,
-      breakEven,
-      summary: kernel ? `${kernel} kernel, ${summary}` : summary
-    })
+    sweeps.push({ backend, pool, ...(kernel ? { kernel } : {}), workers: n, points, breakEven })
   }
   return { sweeps, warnings }
-}
-
-function memoryText(m: WorkerMemory): string {
-  if (m.method === 'rss-growth') return `${formatMiB(m.rssBytesPerWorker)} (engine RSS growth)`
-  return (
-    `${formatMiB(m.rssBytesPerWorker)} RSS` +
-    (m.pssBytesPerWorker === null ? '' : ` (PSS ${formatMiB(m.pssBytesPerWorker)})`)
-  )
 }
 
 function backendComparison(study: StudyRecord): {
@@ -169,65 +110,37 @@ function backendComparison(study: StudyRecord): {
     memory: b.memory
   }))
   const warnings = backends.flatMap((b) =>
-    b.analysis.warnings.map((warning) => ({
-      where: b.backend,
-      source: { backend: b.backend },
-      warning
-    }))
+    b.analysis.warnings.map((warning) => ({ source: { backend: b.backend }, warning }))
   )
   const workers = study.backendRuns[0].run.config.workers
   const cores = study.system.availableParallelism || study.system.logicalCores
   const fitting = workers.filter((w) => w > 1 && w <= cores)
   const headlineWorkers = fitting.length ? Math.max(...fitting) : Math.max(...workers)
 
-  const at = backends.map((b) => ({
-    backend: b.backend,
-    s: b.analysis.workers.find((w) => w.workers === headlineWorkers)?.speedup ?? null
-  }))
-  const parts: string[] = []
-  const shown = at.filter((x) => x.s !== null && Number.isFinite(x.s.speedup))
-  if (shown.length > 0 && headlineWorkers > 1) {
-    const list = shown
-      .map(
-        (x) => `${x.backend} ${formatValue(x.s!.speedup)} ± ${formatValue(x.s!.speedupError, 2)}×`
-      )
-      .join(', ')
-    let compare = ''
-    if (shown.length === 2) {
-      const [a, b] = shown.map((x) => x.s!)
-      const apart = Math.abs(a.speedup - b.speedup) > Math.hypot(a.speedupError, b.speedupError)
-      const faster = a.speedup > b.speedup ? shown[0].backend : shown[1].backend
-      compare = apart
-        ? ` (${faster}s ahead beyond the errors)`
-        : ' (the difference is within the errors)'
-    }
-    parts.push(`At ${headlineWorkers} workers the speedup was ${list}${compare}.`)
-    const thread = shown.find((x) => x.backend === 'thread')?.s
-    if (thread) {
-      parts.push(
-        thread.speedup - thread.speedupError > 1
-          ? `Unlike CPython's threads under the GIL, JavaScript worker threads each run their ` +
-              `own V8 isolate with no global lock, so they add CPU throughput as processes do.`
-          : `Threads did not clearly add throughput here (${formatValue(thread.speedup)} ± ` +
-              `${formatValue(thread.speedupError, 2)}×); JavaScript threads have no GIL, so ` +
-              `the job was too small or the machine too busy.`
-      )
-    }
+  const headline =
+    headlineWorkers > 1
+      ? backends.flatMap((b) => {
+          const speedup = b.analysis.workers.find((w) => w.workers === headlineWorkers)?.speedup
+          return speedup && Number.isFinite(speedup.speedup)
+            ? [{ backend: b.backend, speedup }]
+            : []
+        })
+      : []
+  let difference: BackendComparisonAnalysis['difference'] = null
+  if (headline.length === 2) {
+    const [a, b] = headline.map((x) => x.speedup)
+    const apart = Math.abs(a.speedup - b.speedup) > Math.hypot(a.speedupError, b.speedupError)
+    const leader = a.speedup > b.speedup ? headline[0].backend : headline[1].backend
+    difference = { code: apart ? 'apart' : 'within-errors', leader }
   }
-  const starts = backends.filter((b) => b.coldStartMs !== null)
-  if (starts.length > 0) {
-    parts.push(
-      `Cold start of one worker: ${starts.map((b) => `${b.backend} ${formatMs(b.coldStartMs!)}`).join(', ')}.`
-    )
-  }
-  const mems = backends.filter((b) => b.memory !== null)
-  if (mems.length > 0) {
-    parts.push(
-      `Memory per worker: ${mems.map((b) => `${b.backend} ${memoryText(b.memory!)}`).join(', ')}.`
-    )
-  }
+  const thread = headline.find((x) => x.backend === 'thread')?.speedup
+  const threads = thread
+    ? thread.speedup - thread.speedupError > 1
+      ? 'adds-throughput'
+      : 'no-clear-gain'
+    : null
   return {
-    comparison: { backends, workers, headlineWorkers, summary: parts.join(' ') },
+    comparison: { backends, workers, headlineWorkers, headline, difference, threads },
     warnings
   }
 }
@@ -238,23 +151,29 @@ function backendComparison(study: StudyRecord): {
  * winner at each size and the break-even size with its error bounds; for a
  * backend comparison each backend's full run analysis, cold start and memory
  * per worker, read side by side; every warning with the run it came from; and
- * the verdict, a sentence per finding.
+ * the verdict, a finding each (codes and numbers; findingText.ts words them).
  */
 export function analyzeStudy(study: StudyRecord): StudyAnalysis {
   const sizes = sizeSweeps(study)
   const backends = backendComparison(study)
-  const verdict: string[] = []
+  const verdict: StudyFinding[] = []
   if (!study.correct) {
-    const wrong = [
+    const runs: WarningSource[] = [
       ...study.sizeRuns
         .filter((r) => !r.run.correct)
-        .map((r) => `${r.backend} · ${r.pool} · ${formatCount(r.size)}`),
-      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => b.backend)
+        .map((r) => ({ backend: r.backend, pool: r.pool, size: r.size })),
+      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => ({ backend: b.backend }))
     ]
-    verdict.push(`✗ A total did not match its closed form (${wrong.join('; ') || 'a probe'}).`)
+    verdict.push({ code: 'wrong-total', runs })
   }
-  verdict.push(...sizes.sweeps.map((s) => s.summary))
-  if (backends.comparison?.summary) verdict.push(backends.comparison.summary)
+  verdict.push(...sizes.sweeps.map((sweep) => ({ code: 'break-even' as const, sweep })))
+  const c = backends.comparison
+  if (
+    c &&
+    (c.headline.length > 0 || c.backends.some((b) => b.coldStartMs !== null || b.memory !== null))
+  ) {
+    verdict.push({ code: 'backend-comparison', comparison: c })
+  }
   return {
     studyId: study.id,
     method: ANALYSIS_METHOD,

@@ -16,7 +16,7 @@ export type { SpeedupEstimate } from './speedupWithError'
 export { scaledSpeedup } from './scaledSpeedup'
 export type { ScaledSpeedup } from './scaledSpeedup'
 export { gustafsonSpeedup } from './gustafsonSpeedup'
-export { karpFlattSeries, KARP_FLATT_MIN_CHANGE } from './karpFlattSeries'
+export { karpFlattSeries, KARP_FLATT_MIN_CHANGE, KARP_FLATT_NEAR_ZERO } from './karpFlattSeries'
 export type { KarpFlattPoint, KarpFlattSeries, KarpFlattTrend } from './karpFlattSeries'
 export { scalingWarnings, DEFAULT_WARNING_THRESHOLDS } from './scalingWarnings'
 export type {
@@ -26,6 +26,7 @@ export type {
   WarningSeverity,
   WarningThresholds
 } from './scalingWarnings'
+export * from './findingText'
 export { overheadBreakdown } from './overheadBreakdown'
 export type { OverheadBreakdown, OverheadSample } from './overheadBreakdown'
 export { workerVerdict, runVerdictOf } from './runVerdictCode'

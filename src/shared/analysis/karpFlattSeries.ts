@@ -1,5 +1,4 @@
 import { karpFlatt } from './speedup'
-import { formatPercent, formatValue } from '../stats/formatNumber'
 import { normalQuantile } from '../stats/normalQuantile'
 import { studentTQuantile } from '../stats/studentTQuantile'
 import type { ScalingPoint } from '../stats/types'
@@ -20,12 +19,19 @@ export interface KarpFlattSeries {
   /** Least-squares slope of e against N (per added worker) and its standard error. */
   slope: number | null
   slopeError: number | null
-  /** What the trend means, numbers filled in. */
-  sentence: string
+  /**
+   * The weighted mean of e(N) (inverse-variance weights when every point has
+   * an error, else equal) that a flat trend is read at; null without points.
+   * findingText.ts words the series (trend, first and last point, this mean).
+   */
+  meanSerialFraction: number | null
 }
 
 /** A change of e smaller than this across the sweep is called flat whatever its significance. */
 export const KARP_FLATT_MIN_CHANGE = 0.005
+
+/** A flat series whose mean e is at most this has no measurable serial part. */
+export const KARP_FLATT_NEAR_ZERO = 0.001
 
 /**
  * Karp–Flatt's experimentally determined serial fraction for every worker count
@@ -55,22 +61,18 @@ export function karpFlattSeries(points: readonly ScalingPoint[]): KarpFlattSerie
       trend: 'insufficient',
       slope: null,
       slopeError: null,
-      sentence: 'No worker count above one: e(N) needs at least two workers.'
+      meanSerialFraction: null
     }
   }
   const first = series[0]
   const last = series[n - 1]
-  const describe = (p: KarpFlattPoint): string =>
-    `${formatValue(p.serialFraction)} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`
   if (n === 1) {
     return {
       points: series,
       trend: 'insufficient',
       slope: null,
       slopeError: null,
-      sentence:
-        `e is ${describe(first)}; measure more worker counts to see whether it stays put ` +
-        `(a serial part) or grows (overhead).`
+      meanSerialFraction: first.serialFraction
     }
   }
 
@@ -99,57 +101,29 @@ export function karpFlattSeries(points: readonly ScalingPoint[]): KarpFlattSerie
     critical = studentTQuantile(0.975, n - 2)
   }
   const change = slope * (last.workers - first.workers)
-  const base = { points: series, slope, slopeError }
+  const base = { points: series, slope, slopeError, meanSerialFraction: yBar }
 
   if (slopeError === null) {
     return {
       ...base,
-      trend: 'insufficient',
-      sentence:
-        `e is ${describe(first)} and ${describe(last)}; without their uncertainties two ` +
-        `points cannot tell a trend from noise. Add repetitions or worker counts.`
+      trend: 'insufficient'
     }
   }
   const significant = Math.abs(slope) > critical * slopeError
   if (significant && change >= KARP_FLATT_MIN_CHANGE) {
     return {
       ...base,
-      trend: 'growing',
-      sentence:
-        `e grows from ${describe(first)} to ${describe(last)}: the loss is overhead that grows ` +
-        `with the number of workers (start-up, messaging, merging, uneven shares), not serial ` +
-        `code, so each added worker will help less than Amdahl's law predicts.`
+      trend: 'growing'
     }
   }
   if (significant && change <= -KARP_FLATT_MIN_CHANGE) {
     return {
       ...base,
-      trend: 'shrinking',
-      sentence:
-        `e falls from ${describe(first)} to ${describe(last)}: more workers gain more than a ` +
-        `fixed serial part allows, typically because a one-off cost is spread over more ` +
-        `workers or each worker's share fits better in cache.`
-    }
-  }
-  const values = series.map((p) => p.serialFraction)
-  const [low, high] = [formatValue(Math.min(...values)), formatValue(Math.max(...values))]
-  const range = low === high ? `all ${low}` : `${low}…${high}`
-  const span = `from ${first.workers} to ${last.workers} workers`
-  if (yBar <= 0.001) {
-    return {
-      ...base,
-      trend: 'flat',
-      sentence:
-        `e stays near zero (${range}) ${span}: no measurable serial part; the job scales ` +
-        `almost perfectly.`
+      trend: 'shrinking'
     }
   }
   return {
     ...base,
-    trend: 'flat',
-    sentence:
-      `e stays near ${formatValue(yBar, 2)} (${range}) ${span}: the job behaves as if ` +
-      `${formatPercent(yBar)} of it were serial, which caps the speedup near ` +
-      `${formatValue(1 / yBar, 2)}× however many workers are added (Amdahl's law).`
+    trend: 'flat'
   }
 }

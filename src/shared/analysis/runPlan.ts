@@ -1,5 +1,5 @@
 import type { RunConfig } from '../config'
-import { estimateRepMs } from '../study'
+import { estimateRepMs, estimateRunMs } from '../limits'
 import { AUTO_REPETITIONS, expectedRepetitions } from './chooseRepetitions'
 
 /** What a run will do, said before it starts. */
@@ -33,11 +33,8 @@ export function planRun(config: RunConfig, cores: number): RunPlanEstimate {
   const counts = [...new Set([1, ...config.workers])].sort((a, b) => a - b)
   const guesses = counts.map((n) => estimateRepMs(config, n, cores))
   const reps = guesses.map((ms) => expectedRepetitions(config.reps, ms))
-  const estimatedMs = guesses.reduce((sum, ms, i) => {
-    const measured = reps[i] * ms
-    const floor = config.reps === 'auto' ? AUTO_REPETITIONS.minTimeMs : 0
-    return sum + config.warmup * ms + Math.max(measured, floor)
-  }, 0)
+  // The engine's one estimate (limits.ts), the same the confirmation bound is checked against.
+  const estimatedMs = estimateRunMs(config, cores)
   return {
     counts,
     warmup: config.warmup,

@@ -1,6 +1,5 @@
 import { median } from 'simple-statistics'
 import { findOutliers, OUTLIER_MIN_RELATIVE, OUTLIER_THRESHOLD } from '../stats/findOutliers'
-import { formatMs, formatPercent, formatPValue, formatValue } from '../stats/formatNumber'
 import { mannKendall } from '../stats/mannKendall'
 import { medianInterval } from '../stats/medianInterval'
 import type { ConfidenceInterval } from '../stats/types'
@@ -11,8 +10,6 @@ interface WarningBase {
   severity: WarningSeverity
   /** The worker count the warning is about. */
   workers: number
-  /** One English sentence or two, numbers filled in, saying what to do. */
-  message: string
 }
 
 /** A problem with one worker count's measurements that the user can act on. */
@@ -23,6 +20,11 @@ export type ScalingWarning =
       repetitions: number[]
       valuesMs: number[]
       threshold: number
+      /** Median of all the repetitions, ms, and how many there were. */
+      medianMs: number
+      count: number
+      /** How far from the median (÷ median) a flagged sample is at least. */
+      minRelative: number
     })
   | (WarningBase & {
       code: 'slow-first-repetition'
@@ -88,8 +90,8 @@ export interface WarningInput {
 
 /**
  * Checks one worker count's repetitions for what makes its numbers untrustworthy
- * or misleading, each with a code (for filtering and tests), a severity and a
- * message that says what to change.
+ * or misleading, each with a code, a severity and its numbers; findingText.ts
+ * words it in English (the renderer in the user's language) with what to change.
  */
 export function scalingWarnings(input: WarningInput): ScalingWarning[] {
   const limits = { ...DEFAULT_WARNING_THRESHOLDS, ...input.thresholds }
@@ -102,10 +104,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
       code: 'more-workers-than-cores',
       severity: 'warning',
       workers,
-      logicalCores: input.logicalCores,
-      message:
-        `${workers} workers on ${input.logicalCores} logical cores: they take turns on the CPU, ` +
-        `so no speedup beyond ${input.logicalCores}× is possible and extra workers only add overhead.`
+      logicalCores: input.logicalCores
     })
   }
   if (n === 0) return warnings
@@ -118,11 +117,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
       severity: 'warning',
       workers,
       jobMs,
-      spawnMs: input.spawnMs,
-      message:
-        `Starting the workers takes ${formatMs(input.spawnMs)}, longer than the job itself ` +
-        `(${formatMs(jobMs)}): a cold run mostly measures start-up. ` +
-        `Use a larger range or a warm pool.`
+      spawnMs: input.spawnMs
     })
   }
 
@@ -130,13 +125,6 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
     const outliers = findOutliers(wallMs, limits.outlierZ)
     if (outliers.indices.length > 0) {
       const reps = outliers.indices.map((i) => i + 1)
-      const list = outliers.indices
-        .map((i) => {
-          const off = (wallMs[i] - outliers.median) / outliers.median
-          return `#${i + 1} (${formatMs(wallMs[i])}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
-        })
-        .join(', ')
-      const plural = reps.length > 1
       warnings.push({
         code: 'outliers',
         severity: 'warning',
@@ -144,12 +132,9 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         repetitions: reps,
         valuesMs: outliers.values,
         threshold: limits.outlierZ,
-        message:
-          `${reps.length} of ${n} repetitions ${plural ? 'are outliers' : 'is an outlier'}: ` +
-          `${list} against a median of ${formatMs(outliers.median)} ` +
-          `(modified Z-score above ${formatValue(limits.outlierZ)} and at least ` +
-          `${formatPercent(OUTLIER_MIN_RELATIVE)} from the median). Other programs or the OS ` +
-          `interrupted the run; close them and measure again, or add repetitions.`
+        medianMs: outliers.median,
+        count: n,
+        minRelative: OUTLIER_MIN_RELATIVE
       })
     }
 
@@ -163,11 +148,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         workers,
         firstMs: wallMs[0],
         restMedianMs,
-        ratio,
-        message:
-          `The first repetition took ${formatMs(wallMs[0])}, ${formatValue(ratio)}× the median ` +
-          `of the rest (${formatMs(restMedianMs)}): caches, the JIT or the CPU clock were still ` +
-          `warming up. Add a warm-up repetition.`
+        ratio
       })
     }
 
@@ -182,16 +163,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         direction: slowing ? 'slowing' : 'speeding-up',
         pValue: trend.pValue,
         slopeMsPerRepetition: trend.slope,
-        relativeChange,
-        message: slowing
-          ? `Repetitions got slower as the run went on (about ${formatPercent(relativeChange)} ` +
-            `from first to last, Mann–Kendall ${formatPValue(trend.pValue)}): the CPU is ` +
-            `throttling as it heats up, or something else is using the machine. Let it cool, ` +
-            `close other programs, and measure again.`
-          : `Repetitions got faster as the run went on (about ${formatPercent(-relativeChange)} ` +
-            `from first to last, Mann–Kendall ${formatPValue(trend.pValue)}): the machine ` +
-            `was still warming up (CPU clock, caches, JIT) or a background task finished. ` +
-            `Add warm-up repetitions.`
+        relativeChange
       })
     }
   }
@@ -207,12 +179,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         medianMs: interval.estimate,
         halfWidthMs: interval.halfWidth,
         relativeHalfWidth: relative,
-        level: interval.level,
-        message:
-          `The ${formatPercent(interval.level)} interval for the median is ` +
-          `±${formatMs(interval.halfWidth)} (±${formatPercent(relative)} of ` +
-          `${formatMs(interval.estimate)}): the timing is too noisy to compare worker counts ` +
-          `closely. Add repetitions or close other programs.`
+        level: interval.level
       })
     }
   }

@@ -38,8 +38,8 @@ export interface AnalysisMethod {
   meanInterval: 'student-t'
   /** What "± e" on a speedup means: the medians' interval half-widths carried through T1/TN. */
   errorBasis: ErrorBasis
-  /** One sentence for reports. */
-  description: string
+  /** Repetitions from which the median gets its bootstrap interval (below: the mean's t interval). */
+  minRepsForMedianInterval: number
 }
 
 /** Everything derived for one worker count of a run. */
@@ -86,12 +86,23 @@ export interface WorkerCountAnalysis {
   correct: boolean
 }
 
-/** Amdahl's law and the USL fitted to the speedups, or why they were not. */
+/**
+ * Why the models were fitted or not: `weak-scaling` (they describe a fixed
+ * job), `slower-than-one` (some count ran slower than one: overhead dominates),
+ * `too-few-worker-counts` (fewer than two counts above one), `fitted`.
+ */
+export type ModelsCode = 'weak-scaling' | 'slower-than-one' | 'too-few-worker-counts' | 'fitted'
+
+/** Amdahl's law and the USL fitted to the speedups, or why they were not (a code and its numbers). */
 export interface ModelsAnalysis {
+  code: ModelsCode
+  /**
+   * `slower-than-one`: the counts above one that ran slower than one; otherwise
+   * the counts above one with a usable speedup.
+   */
+  workers: number[]
   /** Both fits and the choice between them; null when no fit was made. */
   comparison: ModelComparison | null
-  /** The fit in one or two sentences with its numbers, or why there is none. */
-  summary: string
 }
 
 /** Weak scaling read with Gustafson's law. */
@@ -99,7 +110,6 @@ export interface GustafsonAnalysis {
   workload: Exclude<Workload, 'split'>
   /** Scaled speedup and implied serial fraction for every worker count above one. */
   points: ScaledSpeedup[]
-  summary: string
 }
 
 /** The machine facts the warnings were judged against. */
@@ -166,10 +176,9 @@ export interface SizeSweepAnalysis {
   kernel?: KernelName
   /** N, compared with 1. */
   workers: number
+  /** Every size measured; `breakEven.status` is the finding's code. */
   points: SizePointAnalysis[]
   breakEven: BreakEven
-  /** One sentence with the break-even size (or why there is none). */
-  summary: string
 }
 
 /** One backend of a comparison. */
@@ -187,14 +196,23 @@ export interface BackendComparisonAnalysis {
   workers: number[]
   /** The worker count the comparison is read at: the most that fit the cores. */
   headlineWorkers: number
-  summary: string
+  /** Each backend's speedup at `headlineWorkers` (finite ones only); empty when that is 1. */
+  headline: { backend: RunBackend; speedup: SpeedupEstimate }[]
+  /**
+   * With two backends in `headline`: `apart` when their speedups differ by more
+   * than the combined errors (the leader is ahead), else `within-errors`.
+   */
+  difference: { code: 'apart' | 'within-errors'; leader: RunBackend } | null
+  /**
+   * Threads at the headline: `adds-throughput` when S − e > 1 (no GIL in JS
+   * worker threads), else `no-clear-gain`; null without threads there.
+   */
+  threads: 'adds-throughput' | 'no-clear-gain' | null
 }
 
 /** A warning and the run of a study it came from. */
 export interface StudyWarning {
-  /** English, e.g. "process · cold · 10,000 elements" or "thread" (the CLI and Markdown). */
-  where: string
-  /** The same as data, for the app to word in the user's language. */
+  /** Worded by `whereMessage` (English) or the renderer: "process · cold · 10,000 elements". */
   source: WarningSource
   warning: ScalingWarning
 }
@@ -215,6 +233,16 @@ export interface StudyAnalysis {
   sizeSweeps: SizeSweepAnalysis[]
   backendComparison: BackendComparisonAnalysis | null
   warnings: StudyWarning[]
-  /** The answer, a sentence per finding. */
-  verdict: string[]
+  /** The answer, a finding each (worded by `studyFindingMessage` or the renderer). */
+  verdict: StudyFinding[]
 }
+
+/**
+ * One finding of a study's verdict: `wrong-total` (sums that missed their
+ * closed form, with the runs), a size sweep's break-even, or the backends read
+ * side by side.
+ */
+export type StudyFinding =
+  | { code: 'wrong-total'; runs: WarningSource[] }
+  | { code: 'break-even'; sweep: SizeSweepAnalysis }
+  | { code: 'backend-comparison'; comparison: BackendComparisonAnalysis }

@@ -1,6 +1,5 @@
 import { fitAmdahl, type AmdahlFit, type FitOptions } from './fitAmdahl'
 import { fitUsl, type UslFit } from './fitUsl'
-import { formatValue } from './formatNumber'
 import type { ScalingPoint } from './types'
 
 export interface ModelComparison {
@@ -10,9 +9,15 @@ export interface ModelComparison {
   best: 'amdahl' | 'usl' | null
   /** AICc(Amdahl) − AICc(USL): positive favours the USL; null when it cannot be computed. */
   deltaAicc: number | null
-  /** One sentence on the choice, numbers filled in. */
-  reason: string
+  /**
+   * Why: `no-fit` (no worker count above one), `usl-untestable` (fewer than 5
+   * counts above one, or no AICc), `usl-better` (κ > 0 and ΔAICc ≥ the margin),
+   * `amdahl-enough`. The analysis's findingText.ts words it.
+   */
+  basis: ModelChoiceBasis
 }
+
+export type ModelChoiceBasis = 'no-fit' | 'usl-untestable' | 'usl-better' | 'amdahl-enough'
 
 /** AICc difference needed before the extra parameter is believed (Burnham & Anderson's rule of thumb). */
 export const AICC_MARGIN = 2
@@ -30,7 +35,7 @@ export function compareScalingModels(
   const amdahl = fitAmdahl(points, options)
   const usl = fitUsl(points, options)
   if (!amdahl) {
-    return { amdahl, usl, best: null, deltaAicc: null, reason: 'No worker count above one to fit.' }
+    return { amdahl, usl, best: null, deltaAicc: null, basis: 'no-fit' }
   }
   const deltaAicc = usl && amdahl.aicc !== null && usl.aicc !== null ? amdahl.aicc - usl.aicc : null
   if (!usl || deltaAicc === null) {
@@ -39,25 +44,16 @@ export function compareScalingModels(
       usl,
       best: 'amdahl',
       deltaAicc,
-      reason:
-        `Amdahl's law is used: ${amdahl.n} worker count${amdahl.n === 1 ? '' : 's'} above one ` +
-        `cannot test the USL's extra term (it needs at least 5).`
+      basis: 'usl-untestable'
     }
   }
   if (usl.kappa > 0 && deltaAicc >= AICC_MARGIN) {
-    const peak =
-      usl.peakWorkers !== null
-        ? ` and puts the peak speedup, ${formatValue(usl.peakSpeedup ?? Number.NaN)}×, ` +
-          `at about ${formatValue(usl.peakWorkers, 2)} workers`
-        : ''
     return {
       amdahl,
       usl,
       best: 'usl',
       deltaAicc,
-      reason:
-        `The USL fits better (ΔAICc = ${formatValue(deltaAicc, 2)}): a cost that grows with ` +
-        `every pair of workers (κ = ${formatValue(usl.kappa)}) bends the curve down${peak}.`
+      basis: 'usl-better'
     }
   }
   return {
@@ -65,8 +61,6 @@ export function compareScalingModels(
     usl,
     best: 'amdahl',
     deltaAicc,
-    reason:
-      `Amdahl's law is enough: the USL's coherency term does not improve the fit ` +
-      `(ΔAICc = ${formatValue(deltaAicc, 2)}, below ${AICC_MARGIN}).`
+    basis: 'amdahl-enough'
   }
 }

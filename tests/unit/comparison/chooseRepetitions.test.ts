@@ -41,7 +41,14 @@ describe('repetitions chosen for the user', () => {
     const bad = validateRunConfig({ ...defaultRunConfig(2), reps: 'many' })
     expect(bad.ok).toBe(false)
     if (!bad.ok)
-      expect(bad.issues).toEqual([{ field: 'reps', message: 'reps must be a number or auto' }])
+      expect(bad.issues).toEqual([
+        {
+          field: 'reps',
+          message: 'reps must be a number or auto',
+          code: 'not-a-number-or-auto',
+          params: {}
+        }
+      ])
   })
 
   it('plans a run: counts, repetitions and a duration of at least 3 s per count when auto', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { amdahlSpeedup, karpFlattSeries, uslSpeedup } from '../../../src/shared/scaling'
+import {
+  amdahlSpeedup,
+  karpFlattMessage,
+  karpFlattSeries,
+  uslSpeedup
+} from '../../../src/shared/scaling'
 
 const sweep = (model: (n: number) => number, workers = [1, 2, 4, 8, 16]) =>
   workers.map((n) => ({ workers: n, speedup: model(n) }))
@@ -10,7 +15,7 @@ describe('karpFlattSeries', () => {
     expect(k.points.map((p) => p.workers)).toEqual([2, 4, 8, 16])
     k.points.forEach((p) => expect(p.serialFraction).toBeCloseTo(0.05, 12))
     expect(k.trend).toBe('flat')
-    expect(k.sentence).toBe(
+    expect(karpFlattMessage(k)).toBe(
       'e stays near 0.05 (all 0.05) from 2 to 16 workers: the job behaves as if 5.0% of it ' +
         "were serial, which caps the speedup near 20× however many workers are added (Amdahl's law)."
     )
@@ -21,10 +26,10 @@ describe('karpFlattSeries', () => {
     expect(k.trend).toBe('growing')
     // Under the USL e(N) = σ + κN exactly, so the line's slope is κ.
     expect(k.slope!).toBeCloseTo(0.003, 12)
-    expect(k.sentence).toMatch(
+    expect(karpFlattMessage(k)).toMatch(
       /^e grows from 0\.0\d+ at 2 workers to 0\.\d+ at 8 workers: the loss is overhead/
     )
-    expect(k.sentence).toContain('not serial code')
+    expect(karpFlattMessage(k)).toContain('not serial code')
   })
 
   it('shrinks when a one-off cost is spread over more workers', () => {
@@ -34,13 +39,13 @@ describe('karpFlattSeries', () => {
     )
     expect(k.points.map((p) => p.serialFraction)).toEqual(e.map((x) => expect.closeTo(x, 12)))
     expect(k.trend).toBe('shrinking')
-    expect(k.sentence).toMatch(/^e falls from 0\.09 at 2 workers to 0\.02 at 16 workers/)
+    expect(karpFlattMessage(k)).toMatch(/^e falls from 0\.09 at 2 workers to 0\.02 at 16 workers/)
   })
 
   it('reports near-perfect scaling as such', () => {
     const k = karpFlattSeries(sweep((n) => n))
     expect(k.trend).toBe('flat')
-    expect(k.sentence).toContain('no measurable serial part')
+    expect(karpFlattMessage(k)).toContain('no measurable serial part')
   })
 
   it('propagates the speedup error: σ_e = σ_S / (S²(1 − 1/N))', () => {
@@ -70,9 +75,9 @@ describe('karpFlattSeries', () => {
     expect(karpFlattSeries([{ workers: 1, speedup: 1 }]).trend).toBe('insufficient')
     const one = karpFlattSeries(sweep((n) => amdahlSpeedup(0.1, n), [1, 2]))
     expect(one.trend).toBe('insufficient')
-    expect(one.sentence).toMatch(/^e is 0\.1 at 2 workers; measure more worker counts/)
+    expect(karpFlattMessage(one)).toMatch(/^e is 0\.1 at 2 workers; measure more worker counts/)
     const two = karpFlattSeries(sweep((n) => amdahlSpeedup(0.1, n), [2, 4]))
     expect(two.trend).toBe('insufficient')
-    expect(two.sentence).toContain('two points cannot tell a trend from noise')
+    expect(karpFlattMessage(two)).toContain('two points cannot tell a trend from noise')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scalingWarnings, type ScalingWarning } from '../../../src/shared/scaling'
+import { warningMessage } from '../../../src/shared/analysis/findingText'
 
 const CLEAN = [1001, 998, 1003, 999, 1002, 1000, 997, 1001]
 
@@ -23,8 +24,8 @@ describe('scalingWarnings', () => {
       repetitions: [4],
       valuesMs: [1480]
     })
-    expect(w.message).toContain('#4 (1480 ms, +48%)')
-    expect(w.message).toContain('median of 1001 ms')
+    expect(warningMessage(w)).toContain('#4 (1480 ms, +48%)')
+    expect(warningMessage(w)).toContain('median of 1001 ms')
   })
 
   it('reports a first repetition much slower than the rest', () => {
@@ -32,8 +33,8 @@ describe('scalingWarnings', () => {
     const w = ws.find((x) => x.code === 'slow-first-repetition')
     expect(w).toBeDefined()
     expect(w).toMatchObject({ firstMs: 1450, restMedianMs: 1000 })
-    expect(w!.message).toContain('1450 ms, 1.45× the median of the rest (1000 ms)')
-    expect(w!.message).toMatch(/warm-up/)
+    expect(warningMessage(w!)).toContain('1450 ms, 1.45× the median of the rest (1000 ms)')
+    expect(warningMessage(w!)).toMatch(/warm-up/)
     // 20% slower is not "much slower".
     const mild = scalingWarnings({ workers: 4, wallMs: [1200, ...CLEAN.slice(1)] })
     expect(mild.some((x) => x.code === 'slow-first-repetition')).toBe(false)
@@ -43,8 +44,8 @@ describe('scalingWarnings', () => {
     const ws = scalingWarnings({ workers: 2, wallMs: [12, 11, 13], spawnMs: 48 })
     const w = ws.find((x) => x.code === 'job-shorter-than-spawn')
     expect(w).toMatchObject({ jobMs: 12, spawnMs: 48 })
-    expect(w!.message).toContain('48.0 ms')
-    expect(w!.message).toContain('(12.0 ms)')
+    expect(warningMessage(w!)).toContain('48.0 ms')
+    expect(warningMessage(w!)).toContain('(12.0 ms)')
   })
 
   it('reports a wide interval', () => {
@@ -53,7 +54,7 @@ describe('scalingWarnings', () => {
     expect(w).toBeDefined()
     if (w?.code !== 'wide-interval') return
     expect(w.relativeHalfWidth).toBeGreaterThan(0.1)
-    expect(w.message).toMatch(
+    expect(warningMessage(w)).toMatch(
       /^The 95% interval for the median is ±[\d.]+ ms \(±\d+% of [\d.]+ ms\)/
     )
   })
@@ -68,7 +69,9 @@ describe('scalingWarnings', () => {
       halfWidth: 200
     }
     const ws = scalingWarnings({ workers: 2, wallMs: CLEAN, interval })
-    expect(ws.find((x) => x.code === 'wide-interval')?.message).toContain('The 90% interval')
+    expect(warningMessage(ws.find((x) => x.code === 'wide-interval')!)).toContain(
+      'The 90% interval'
+    )
   })
 
   it('warns of more workers than logical cores', () => {
@@ -80,7 +83,7 @@ describe('scalingWarnings', () => {
         logicalCores: 2
       })
     ])
-    expect(ws[0].message).toContain('8 workers on 2 logical cores')
+    expect(warningMessage(ws[0])).toContain('8 workers on 2 logical cores')
   })
 
   it('reports a trend across repetitions, slowing (throttling) and speeding up', () => {
@@ -90,8 +93,8 @@ describe('scalingWarnings', () => {
     expect(w).toMatchObject({ direction: 'slowing' })
     if (w?.code !== 'trend') return
     expect(w.pValue).toBeLessThan(0.001)
-    expect(w.message).toContain('about 9.7% from first to last, Mann–Kendall p < 0.001')
-    expect(w.message).toMatch(/throttling/)
+    expect(warningMessage(w)).toContain('about 9.7% from first to last, Mann–Kendall p < 0.001')
+    expect(warningMessage(w)).toMatch(/throttling/)
     const down = scalingWarnings({ workers: 2, wallMs: [...slowing].reverse() })
     expect(down.find((x) => x.code === 'trend')).toMatchObject({ direction: 'speeding-up' })
   })

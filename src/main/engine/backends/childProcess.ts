@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process'
 import type { Backend, WorkerHandle } from '../types'
+import { watchOrphan } from './orphanReaper'
 
 /** The `process` backend under plain Node: one child_process.fork per worker. */
 export function childProcessBackend(
@@ -24,7 +25,9 @@ export function childProcessBackend(
       })
       let exitListener: ((code: number | null, signal: string | null) => void) | null = null
       let exited: [number | null, string | null] | null = null
+      const forget = watchOrphan(child.pid, workerPath)
       child.once('exit', (code, signal) => {
+        forget()
         exited = [code, signal]
         exitListener?.(code, signal)
       })

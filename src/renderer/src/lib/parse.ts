@@ -1,55 +1,23 @@
 /**
- * Parsing of what people type into the run form. Pure: no DOM, no state.
- * Bounds accept digit separators (1_000_000, 1,000,000, 1 000 000, 1'000'000)
- * and exponent notation (5e7, 2e10); anything else becomes NaN so the shared
- * schema reports it as "must be a number".
+ * The run form's parsing, on the grammar the CLI uses (src/shared/parse.ts):
+ * one number grammar and one worker-list grammar for both. Pure: no DOM, no state.
  */
+import { parseIntegerText, parseWorkerList as parseSharedWorkerList } from '../../../shared/parse'
 
-const SEPARATORS = /[_,'\s\u00a0\u202f]/g
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
-
-/** A number typed with or without digit separators; NaN when it is not one. */
+/** A whole number as typed (1_000_000, 1,000,000, 5e7, 10^9); NaN when it is not one, so the schema says "must be a number". */
 export function parseNumber(text: string): number {
-  const compact = text.trim().replace(SEPARATORS, '')
-  if (!PLAIN_NUMBER.test(compact)) return Number.NaN
-  return Number(compact)
+  const parsed = parseIntegerText(text)
+  return parsed.ok ? parsed.value : Number.NaN
 }
 
 /** What a worker-count list parsed to: the counts, or the pieces that made no sense. */
 export type WorkerListParse = { ok: true; counts: number[] } | { ok: false; bad: string[] }
 
-/** Keeps an absurd "1-1000000" from allocating a million-entry array before validation. */
-const MAX_EXPANDED = 4096
-
-/**
- * A custom list of worker counts: "1,2,4", "1-8", "1-4, 8 16" (commas,
- * semicolons or spaces between items; a-b for every count from a to b).
- * Order and duplicates are kept as typed; the engine deduplicates.
- */
+/** A custom list of worker counts: "1,2,4", "1-8", "1-4, 8 16" — the CLI's --workers grammar. */
 export function parseWorkerList(text: string): WorkerListParse {
-  const items = text
-    .split(/[,;\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-  const counts: number[] = []
-  const bad: string[] = []
-  for (const item of items) {
-    const span = /^(\d+)\s*(?:-|–|\.\.|…)\s*(\d+)$/.exec(item)
-    if (span) {
-      const from = Number(span[1])
-      const to = Number(span[2])
-      if (to < from || to - from >= MAX_EXPANDED) {
-        bad.push(item)
-        continue
-      }
-      for (let n = from; n <= to; n++) counts.push(n)
-    } else if (/^\d+$/.test(item)) {
-      counts.push(Number(item))
-    } else {
-      bad.push(item)
-    }
-  }
-  return bad.length ? { ok: false, bad } : { ok: true, counts }
+  const parsed = parseSharedWorkerList(text)
+  if (parsed.ok) return { ok: true, counts: parsed.value }
+  return { ok: false, bad: parsed.bad.length ? parsed.bad : [text.trim()] }
 }
 
 /** 1, 2, 3 … cores. */

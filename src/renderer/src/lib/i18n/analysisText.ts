@@ -1,9 +1,10 @@
 /**
- * The analysis (src/shared/analysis) explains its numbers in English sentences,
- * shared with the CLI and the Markdown reports. The Scaling view shows them in
- * the user's language: English is the analysis's own sentence; Korean is
- * written here from the same structured fields, with the same numbers
- * (tests/unit/analysisText.test.ts checks that every number survives).
+ * The analysis (src/shared/analysis) returns structured findings: codes and
+ * their numbers, no sentences. The Scaling view words them in the user's
+ * language: English is the shared wording (src/shared/analysis/findingText.ts,
+ * also used by the CLI and the Markdown reports); Korean is written here from
+ * the same fields, with the same numbers (tests/unit/analysisText.test.ts
+ * checks that every number survives).
  */
 import type {
   BackendComparisonAnalysis,
@@ -11,9 +12,10 @@ import type {
   RunAnalysis,
   SizeSweepAnalysis,
   StudyAnalysis,
+  StudyFinding,
   WarningSource
 } from '../../../../shared/analysis'
-import type { BackendKind, KernelName, PoolMode, RunBackend } from '../../../../shared/config'
+import type { KernelName, PoolMode, RunBackend } from '../../../../shared/config'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
 import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
 import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
@@ -24,7 +26,22 @@ import {
   formatValue
 } from '../../../../shared/stats/formatNumber'
 import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
-import type { StudyRecord, StudyStepInfo, WorkerMemory } from '../../../../shared/study'
+import {
+  comparisonMessage,
+  gustafsonMessage,
+  karpFlattMessage,
+  karpFlattRange,
+  modelsMessage,
+  studyFindingMessage,
+  sweepMessage,
+  usableSizes,
+  warningMessage,
+  whereMessage,
+  widestScaled
+} from '../../../../shared/analysis/findingText'
+import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
+import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
+import type { StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
 
 const BACKEND_KO: Record<RunBackend, string> = {
@@ -41,7 +58,7 @@ const pm = (x: number | null, digits = 2): string =>
 
 /** One warning about a worker count's measurements. */
 export function warningText(w: ScalingWarning, language: Language): string {
-  if (language === 'en') return w.message
+  if (language === 'en') return warningMessage(w)
   switch (w.code) {
     case 'more-workers-than-cores':
       return (
@@ -90,16 +107,7 @@ const kernelWord = (kernel: KernelName | undefined, language: Language): string 
 /** Where a study's warning came from, worded from its data: "process · cold · 10,000 elements". */
 export function whereText(source: WarningSource, language: Language): string {
   const { backend, pool, size } = source
-  if (language === 'en') {
-    return [
-      kernelWord(source.kernel, language),
-      backend,
-      pool,
-      size === undefined ? undefined : `${formatCount(size)} elements`
-    ]
-      .filter((x) => x !== undefined)
-      .join(' · ')
-  }
+  if (language === 'en') return whereMessage(source)
   return [
     kernelWord(source.kernel, language),
     BACKEND_KO[backend],
@@ -127,25 +135,30 @@ export function stepLabelText(step: StudyStepInfo, language: Language): string {
   return `${what[step.kind]} · ${backend}`
 }
 
-/** Amdahl's law and the USL fitted to a run (RunAnalysis.models.summary). */
+/** Amdahl's law and the USL fitted to a run (RunAnalysis.models: a code and its numbers). */
 export function modelsText(a: RunAnalysis, language: Language): string {
-  if (language === 'en') return a.models.summary
-  if (a.scaling === 'weak') {
+  if (language === 'en') return modelsMessage(a.models)
+  const models = a.models
+  if (models.code === 'weak-scaling') {
     return (
       'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
       '이 실행은 N에 따라 작업이 늘어나므로 Gustafson의 스케일드 속도 향상으로 봅니다.'
     )
   }
-  const comparison = a.models.comparison
+  if (models.code === 'slower-than-one') {
+    return (
+      `모델을 피팅하지 않았습니다: 워커 ${models.workers.join(', ')}개가 워커 1개보다 느렸으므로` +
+      `(속도 향상 1 미만) 오버헤드가 작업을 지배합니다. Amdahl의 법칙과 USL은 워커를 늘릴수록 ` +
+      `빨라지는 작업을 설명합니다. 범위를 키우세요.`
+    )
+  }
+  const comparison = models.comparison
   const fit = comparison?.amdahl ?? null
   if (!comparison || !fit) {
-    const above = a.workers.filter(
-      (w) => w.workers > 1 && Number.isFinite(w.speedup.speedup) && w.speedup.speedup > 0
-    )
-    if (above.length >= 2) return '피팅할 1보다 큰 워커 수가 없습니다.'
+    const only = models.workers
     return (
       `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
-      `${above.length === 0 ? '없고' : `워커 ${above[0].workers}개 하나뿐이고`}, 속도 향상 하나에 ` +
+      `${only.length === 0 ? '없고' : `워커 ${only.join(', ')}개뿐이고`}, 속도 향상 하나에 ` +
       `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: 워커 수 1,2,4).`
     )
   }
@@ -160,20 +173,20 @@ export function modelsText(a: RunAnalysis, language: Language): string {
   if (fit.atBound && fit.serialFraction === 0) {
     text += ' (속도 향상이 선형 이상이라 f를 0으로 고정했습니다.)'
   }
-  if (fit.serialFraction >= 0.5) {
+  if (fit.serialFraction >= LARGE_SERIAL_FRACTION) {
     text +=
       ' 이렇게 큰 직렬 비율은 직렬 코드인 경우가 드뭅니다: 워커가 빈 코어를 얻지 못했거나' +
       '(다른 프로그램, 코어보다 많은 워커) 작업이 오버헤드에 비해 너무 짧았습니다.'
   }
   const usl = comparison.usl
-  if (comparison.best === 'usl' && usl) {
+  if (comparison.basis === 'usl-better' && usl) {
     text +=
       ` USL이 더 잘 맞습니다: σ = ${formatValue(usl.sigma)}${pm(usl.sigmaError)}, ` +
       `κ = ${formatValue(usl.kappa)}${pm(usl.kappaError)}` +
       (usl.peakWorkers !== null
         ? `, 워커 약 ${formatValue(usl.peakWorkers, 2)}개에서 정점 ${formatValue(usl.peakSpeedup ?? Number.NaN)}×.`
         : '.')
-  } else if (!usl || comparison.deltaAicc === null) {
+  } else if (comparison.basis !== 'amdahl-enough' || comparison.deltaAicc === null) {
     text += ` 1보다 큰 워커 수 ${fit.n}개로는 USL의 추가 항을 검증할 수 없어(최소 5개 필요) Amdahl의 법칙을 씁니다.`
   } else {
     text +=
@@ -186,9 +199,9 @@ export function modelsText(a: RunAnalysis, language: Language): string {
 const atWorkers = (p: KarpFlattPoint): string =>
   `워커 ${p.workers}개에서 ${formatValue(p.serialFraction)}`
 
-/** What the Karp–Flatt series says (KarpFlattSeries.sentence). */
+/** What the Karp–Flatt series says (the shared English: findingText.ts). */
 export function karpFlattText(series: KarpFlattSeries, language: Language): string {
-  if (language === 'en') return series.sentence
+  if (language === 'en') return karpFlattMessage(series)
   const points = series.points
   if (points.length === 0)
     return 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.'
@@ -216,16 +229,11 @@ export function karpFlattText(series: KarpFlattSeries, language: Language): stri
         `워커별 몫이 캐시에 더 잘 들어가기 때문입니다.`
       )
     case 'flat': {
-      // The same weighted mean the analysis judged "near zero" by.
-      const withErrors = points.every((p) => p.error !== null && p.error > 0)
-      const w = points.map((p) => (withErrors ? 1 / (p.error as number) ** 2 : 1))
-      const mean =
-        points.reduce((s, p, i) => s + w[i] * p.serialFraction, 0) / w.reduce((a, b) => a + b, 0)
-      const values = points.map((p) => p.serialFraction)
-      const [low, high] = [formatValue(Math.min(...values)), formatValue(Math.max(...values))]
+      const mean = series.meanSerialFraction ?? Number.NaN
+      const { low, high } = karpFlattRange(points)
       const range = low === high ? `모두 ${low}` : `${low}…${high}`
       const span = `워커 ${first.workers}개부터 ${last.workers}개까지`
-      if (mean <= 0.001) {
+      if (mean <= KARP_FLATT_NEAR_ZERO) {
         return `${span} e가 0 근처(${range})에 머뭅니다: 측정 가능한 직렬 부분이 없고, 작업이 거의 완벽하게 확장됩니다.`
       }
       return (
@@ -237,15 +245,12 @@ export function karpFlattText(series: KarpFlattSeries, language: Language): stri
   }
 }
 
-/** Weak scaling read with Gustafson's law (GustafsonAnalysis.summary). */
+/** Weak scaling read with Gustafson's law (GustafsonAnalysis). */
 export function gustafsonText(g: GustafsonAnalysis, language: Language): string {
-  if (language === 'en') return g.summary
+  if (language === 'en') return gustafsonMessage(g)
   const what =
     g.workload === 'replicate' ? '워커마다 범위 전체를 더함' : '워커마다 같은 길이의 자기 몫을 더함'
-  const widest = g.points.reduce<GustafsonAnalysis['points'][number] | null>(
-    (a, b) => (a === null || b.workers > a.workers ? b : a),
-    null
-  )
+  const widest = widestScaled(g)
   if (!widest)
     return `약한 스케일링(${what}): 1보다 큰 워커 수가 없어 스케일드 속도 향상이 없습니다.`
   return (
@@ -256,11 +261,11 @@ export function gustafsonText(g: GustafsonAnalysis, language: Language): string 
   )
 }
 
-/** Where N first beats one in a size sweep (SizeSweepAnalysis.summary). */
+/** Where N first beats one in a size sweep (SizeSweepAnalysis: breakEven.status and its numbers). */
 export function sweepText(s: SizeSweepAnalysis, language: Language): string {
-  if (language === 'en') return s.summary
+  if (language === 'en') return sweepMessage(s)
   const b = s.breakEven
-  const usable = s.points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
+  const usable = usableSizes(s)
   const who = `${BACKEND_KO[s.backend]}, ${POOL_KO[s.pool]}: 워커 ${s.workers}개`
   const uncertain = usable.filter((p) => !p.clear).length
   const unclear =
@@ -303,41 +308,28 @@ function memoryKo(m: WorkerMemory): string {
   )
 }
 
-/** Threads against processes, read side by side (BackendComparisonAnalysis.summary). */
+/** Threads against processes, read side by side (BackendComparisonAnalysis). */
 export function comparisonText(c: BackendComparisonAnalysis, language: Language): string {
-  if (language === 'en') return c.summary
+  if (language === 'en') return comparisonMessage(c)
   const parts: string[] = []
-  const h = c.headlineWorkers
-  const shown = c.backends
-    .map((b) => ({
-      backend: b.backend,
-      s: b.analysis.workers.find((w) => w.workers === h)?.speedup ?? null
-    }))
-    .filter(
-      (x): x is { backend: BackendKind; s: NonNullable<typeof x.s> } =>
-        x.s !== null && Number.isFinite(x.s.speedup)
-    )
-  if (shown.length > 0 && h > 1) {
-    const list = shown
+  if (c.headline.length > 0) {
+    const list = c.headline
       .map(
         (x) =>
-          `${BACKEND_KO[x.backend]} ${formatValue(x.s.speedup)} ± ${formatValue(x.s.speedupError, 2)}×`
+          `${BACKEND_KO[x.backend]} ${formatValue(x.speedup.speedup)} ± ${formatValue(x.speedup.speedupError, 2)}×`
       )
       .join(', ')
-    let compare = ''
-    if (shown.length === 2) {
-      const [a, b] = shown.map((x) => x.s)
-      const apart = Math.abs(a.speedup - b.speedup) > Math.hypot(a.speedupError, b.speedupError)
-      const faster = a.speedup > b.speedup ? shown[0].backend : shown[1].backend
-      compare = apart
-        ? ` (${BACKEND_KO[faster]}가 오차 범위를 넘어 앞섬)`
-        : ' (차이는 오차 범위 안)'
-    }
-    parts.push(`워커 ${h}개에서 속도 향상은 ${list}였습니다${compare}.`)
-    const thread = shown.find((x) => x.backend === 'thread')?.s
-    if (thread) {
+    const compare =
+      c.difference === null
+        ? ''
+        : c.difference.code === 'apart'
+          ? ` (${BACKEND_KO[c.difference.leader]}가 오차 범위를 넘어 앞섬)`
+          : ' (차이는 오차 범위 안)'
+    parts.push(`워커 ${c.headlineWorkers}개에서 속도 향상은 ${list}였습니다${compare}.`)
+    const thread = c.headline.find((x) => x.backend === 'thread')?.speedup
+    if (thread && c.threads !== null) {
       parts.push(
-        thread.speedup - thread.speedupError > 1
+        c.threads === 'adds-throughput'
           ? 'CPython의 스레드는 GIL에 묶이지만, JavaScript 워커 스레드는 각자 전역 락이 없는 ' +
               'V8 isolate에서 돌아가므로 프로세스처럼 CPU 처리량을 늘립니다.'
           : `여기서는 스레드가 처리량을 뚜렷하게 늘리지 못했습니다(${formatValue(thread.speedup)} ± ` +
@@ -361,26 +353,30 @@ export function comparisonText(c: BackendComparisonAnalysis, language: Language)
   return parts.join(' ')
 }
 
-/** The study's verdict, a sentence per finding (StudyAnalysis.verdict). */
-export function verdictText(
-  analysis: StudyAnalysis,
-  study: StudyRecord,
-  language: Language
-): string[] {
-  if (language === 'en') return analysis.verdict
-  const verdict: string[] = []
-  if (!study.correct) {
-    const wrong = [
-      ...study.sizeRuns
-        .filter((r) => !r.run.correct)
-        .map((r) => `${BACKEND_KO[r.backend]} · ${POOL_KO[r.pool]} · ${formatCount(r.size)}`),
-      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => BACKEND_KO[b.backend])
-    ]
-    verdict.push(`✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`)
+/** The study's verdict, a sentence per finding (StudyAnalysis.verdict: codes and numbers). */
+export function verdictText(analysis: StudyAnalysis, language: Language): string[] {
+  return analysis.verdict.map((f) => findingText(f, language))
+}
+
+/** One finding of a study's verdict. */
+export function findingText(f: StudyFinding, language: Language): string {
+  if (language === 'en') return studyFindingMessage(f)
+  switch (f.code) {
+    case 'wrong-total': {
+      const wrong = f.runs.map((r) =>
+        [
+          BACKEND_KO[r.backend],
+          r.pool === undefined ? undefined : POOL_KO[r.pool],
+          r.size === undefined ? undefined : formatCount(r.size)
+        ]
+          .filter((x) => x !== undefined)
+          .join(' · ')
+      )
+      return `✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`
+    }
+    case 'break-even':
+      return sweepText(f.sweep, language)
+    case 'backend-comparison':
+      return comparisonText(f.comparison, language)
   }
-  verdict.push(...analysis.sizeSweeps.map((s) => sweepText(s, language)))
-  if (analysis.backendComparison?.summary) {
-    verdict.push(comparisonText(analysis.backendComparison, language))
-  }
-  return verdict
 }

@@ -104,6 +104,7 @@ export const en = {
       'worker-error': 'A worker reported an error',
       cancelled: 'Run cancelled',
       busy: 'A run is already in progress',
+      'needs-confirmation': 'A long run needs your confirmation',
       'not-found': 'Not found',
       io: 'Could not read or write a file',
       forbidden: 'Not allowed',
@@ -691,6 +692,66 @@ export const en = {
         `At ${size} elements the speedup was ${slowS} with ${slow} and ${fastS} with ${fast}.`,
       none: 'Run a size sweep with “Compare kernels” in the Scaling view to see it with your numbers.'
     }
+  },
+  // Issue 12: validation issues worded from their codes (src/shared/issueCodes.ts).
+  issues: {
+    fields: {
+      start: 'start',
+      end: 'end',
+      range: 'range',
+      workers: 'workers',
+      worker: 'a worker count',
+      workload: 'workload',
+      backend: 'backend',
+      pool: 'pool',
+      warmup: 'warmup',
+      reps: 'reps',
+      '(config)': 'configuration',
+      size: 'a size',
+      sizes: 'sizes',
+      backendItem: 'a backend',
+      backends: 'backends',
+      kernel: 'kernel',
+      kernels: 'kernels'
+    } as Record<string, string>,
+    codes: {
+      required: (f: string) => `${f} is required`,
+      'not-a-number': (f: string) => `${f} must be a number`,
+      'not-a-number-or-auto': (f: string) => `${f} must be a number or auto`,
+      'not-integer': (f: string) => `${f} must be a whole number`,
+      'not-safe-integer': (f: string) => `${f} must be a safe integer (|x| ≤ 2^53 − 1)`,
+      'not-a-list': (f: string) => `${f} must be a list`,
+      'not-an-object': (f: string) => `${f} must be { start, end }`,
+      'too-small': (f: string, min: number) => `${f} must be at least ${n(min)}`,
+      'too-big': (f: string, max: number) => `${f} must be at most ${n(max)}`,
+      'too-few': (f: string, min: number) => `${f}: give at least ${n(min)}`,
+      'too-many': (f: string, max: number) => `${f}: at most ${n(max)}`,
+      'one-of': (f: string, values: string) => `${f} must be one of ${values}`,
+      'unknown-fields': (names: string) => `unknown fields: ${names}`,
+      'range-empty': () => 'end must be greater than start (an empty range has nothing to sum)',
+      'weak-unsafe': () =>
+        'weak scaling extends the range N times: it must stay within the safe integers',
+      'server-required': () => 'give the NATS server',
+      'server-invalid': (reason: string) => `NATS server: ${reason}`,
+      'study-empty': () => 'a study needs sizes to sweep, backends to compare, or both',
+      'not-distinct': (f: string) => `${f} must be distinct`,
+      'sweep-needs-two': () =>
+        'a size sweep compares 1 worker with N: give a worker count of at least 2',
+      'size-unsafe': (size: number, copies: number) =>
+        `start + ${n(size)}${copies > 1 ? ` × ${n(copies)}` : ''} leaves the safe integers`,
+      'not-a-size': (text: string) => `"${text}" is not a size (e.g. 100_000, 1e5 or 10^5)`,
+      'not-a-span': (text: string) => `"${text}" is not A..B`,
+      'span-upwards': (text: string) => `"${text}": a span must go upwards from at least 1`,
+      'no-sizes': () => 'give at least one size',
+      'kernel-unsupported': (worker: string) =>
+        `${worker} cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.`,
+      invalid: (f: string) => `${f} is not valid`
+    }
+  },
+  // Issue 12: bounds on the work of one run (src/shared/limits.ts).
+  limits: {
+    confirmLong: (estimate: string, bound: string) =>
+      `This run is estimated to take about ${estimate}, more than ${bound}. It can be cancelled at any time. Start it?`
   },
   /* ── Cluster backend (issue 11) ── */
   cluster: {

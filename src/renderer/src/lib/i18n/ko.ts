@@ -106,6 +106,7 @@ export const ko: Messages = {
       'worker-error': '워커가 오류를 보고했습니다',
       cancelled: '실행을 취소했습니다',
       busy: '이미 실행 중입니다',
+      'needs-confirmation': '오래 걸리는 실행은 확인이 필요합니다',
       'not-found': '찾을 수 없습니다',
       io: '파일을 읽거나 쓸 수 없습니다',
       forbidden: '허용되지 않습니다',
@@ -674,6 +675,66 @@ export const ko: Messages = {
         `${size}개 원소에서 속도 향상은 ${slow}에서 ${slowS}, ${fast}에서 ${fastS}였습니다.`,
       none: '스케일링 화면에서 “커널 비교”로 크기 스윕을 실행하면 내 숫자로 볼 수 있습니다.'
     }
+  },
+  // Issue 12: 코드로 표현한 검증 오류 (src/shared/issueCodes.ts).
+  issues: {
+    fields: {
+      start: '범위 시작',
+      end: '범위 끝',
+      range: '범위',
+      workers: '워커 수',
+      worker: '워커 수',
+      workload: '작업 방식',
+      backend: '백엔드',
+      pool: '풀',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수',
+      '(config)': '설정',
+      size: '크기',
+      sizes: '크기',
+      backendItem: '백엔드',
+      backends: '백엔드',
+      kernel: '커널',
+      kernels: '커널'
+    } as Record<string, string>,
+    codes: {
+      required: (f: string) => `${f}: 값을 입력해 주세요`,
+      'not-a-number': (f: string) => `${f}: 숫자여야 합니다`,
+      'not-a-number-or-auto': (f: string) => `${f}: 숫자 또는 auto여야 합니다`,
+      'not-integer': (f: string) => `${f}: 정수여야 합니다`,
+      'not-safe-integer': (f: string) => `${f}: 안전한 정수(|x| ≤ 2^53 − 1)여야 합니다`,
+      'not-a-list': (f: string) => `${f}: 목록이어야 합니다`,
+      'not-an-object': (f: string) => `${f}: { start, end } 형식이어야 합니다`,
+      'too-small': (f: string, min: number) => `${f}: ${n(min)} 이상이어야 합니다`,
+      'too-big': (f: string, max: number) => `${f}: ${n(max)} 이하여야 합니다`,
+      'too-few': (f: string, min: number) => `${f}: ${n(min)}개 이상 입력해 주세요`,
+      'too-many': (f: string, max: number) => `${f}: 최대 ${n(max)}개까지 입력할 수 있습니다`,
+      'one-of': (f: string, values: string) => `${f}: ${values} 중 하나여야 합니다`,
+      'unknown-fields': (names: string) => `알 수 없는 항목: ${names}`,
+      'range-empty': () => '범위 끝은 범위 시작보다 커야 합니다(빈 범위는 더할 것이 없습니다)',
+      'weak-unsafe': () =>
+        '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
+      'server-required': () => 'NATS 서버를 입력해 주세요',
+      'server-invalid': (reason: string) => `NATS 서버 주소가 올바르지 않습니다: ${reason}`,
+      'study-empty': () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다',
+      'not-distinct': (f: string) => `${f}: 서로 달라야 합니다`,
+      'sweep-needs-two': () =>
+        '크기 스윕은 워커 1개와 N개를 비교합니다: 2 이상인 워커 수를 넣어 주세요',
+      'size-unsafe': (size: number, copies: number) =>
+        `범위 시작 + ${n(size)}${copies > 1 ? ` × ${n(copies)}` : ''}: 안전한 정수를 벗어납니다`,
+      'not-a-size': (text: string) => `"${text}": 크기가 아닙니다(예: 100_000, 1e5 또는 10^5)`,
+      'not-a-span': (text: string) => `"${text}": A..B 형식이 아닙니다`,
+      'span-upwards': (text: string) => `"${text}": 구간은 1 이상에서 시작해 커져야 합니다`,
+      'no-sizes': () => '크기를 하나 이상 입력해 주세요',
+      'kernel-unsupported': (worker: string) =>
+        `${worker}: 이 런타임에는 WebAssembly SIMD(i64x2)가 없어 wasm 커널을 실행할 수 없습니다. js 커널을 선택해 주세요.`,
+      invalid: (f: string) => `${f}: 올바르지 않습니다`
+    }
+  },
+  // Issue 12: 한 번의 실행이 할 수 있는 작업의 한도 (src/shared/limits.ts).
+  limits: {
+    confirmLong: (estimate: string, bound: string) =>
+      `이 실행은 약 ${estimate} 걸릴 것으로 예상되어 ${bound}을(를) 넘습니다. 언제든 취소할 수 있습니다. 시작할까요?`
   },
   /* ── Cluster backend (issue 11) ── */
   cluster: {

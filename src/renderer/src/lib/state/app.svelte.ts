@@ -9,6 +9,7 @@ import type { RunConfig } from '@shared/config'
 import type { RunRecord } from '@shared/result'
 import { analyzeRun } from '@shared/scaling'
 import { copyText } from '../clipboard'
+import { formatDuration } from '../format'
 import { i18n } from '../i18n'
 import { CompareState } from './compare.svelte'
 import { HistoryStore } from './history.svelte'
@@ -43,6 +44,13 @@ export class AppState {
     this.history = new HistoryStore(api)
     this.compare = new CompareState(api)
     this.session = new BenchSession(api, (record) => this.history.add(record))
+    this.session.confirmLong = (error) =>
+      window.confirm(
+        i18n.m.limits.confirmLong(
+          formatDuration(error.estimate?.estimatedMs, i18n.language),
+          formatDuration(error.estimate?.confirmAboveMs, i18n.language)
+        )
+      )
     this.scaling = new ScalingState({
       api,
       notice: this.notice,

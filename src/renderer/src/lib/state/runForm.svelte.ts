@@ -10,7 +10,7 @@ import {
 } from '@shared/config'
 import { expectedSum, rangeLength } from '@shared/range'
 import { i18n } from '../i18n'
-import { localizeIssue } from '../i18n/issues'
+import { issueText } from '../i18n/issueText'
 import {
   doublingCounts as doublingList,
   everyCount,
@@ -121,7 +121,7 @@ export class RunForm {
         const field = fieldOf(issue.field)
         // A custom list that did not parse gets its own, more useful message.
         if (field === 'workers' && customBad) continue
-        add(field, capitalize(localizeIssue(issue.message, i18n.language)))
+        add(field, capitalize(issueText(issue, i18n.m)))
       }
     }
     return out

@@ -16,7 +16,7 @@ import {
   type StudyRecord
 } from '@shared/study'
 import { i18n } from '../i18n'
-import { localizeIssue } from '../i18n/issues'
+import { issueText } from '../i18n/issueText'
 import type { NoticeStore } from './notice.svelte'
 import { FrameCoalescer } from './frameCoalescer'
 
@@ -128,13 +128,15 @@ export class ScalingState {
   readonly issues: Partial<Record<StudyField, string[]>> = $derived.by(() => {
     const m = i18n.m.scaling.form
     const out: Partial<Record<StudyField, string[]>> = {}
-    const add = (field: StudyField, message: string): void => {
+    const add = (field: StudyField, local: string): void => {
       const list = (out[field] ??= [])
-      const local = localizeIssue(message, i18n.language)
       const text = local.charAt(0).toUpperCase() + local.slice(1)
       if (!list.includes(text)) list.push(text)
     }
-    if (this.sweepSizes && !this.sizesParse.ok) add('sizes', this.sizesParse.message)
+    if (this.sweepSizes && !this.sizesParse.ok) {
+      const { message, code, params } = this.sizesParse
+      add('sizes', issueText({ field: 'sizes', message, code, params }, i18n.m))
+    }
     if (!this.base) add('base', m.baseInvalid)
     if (!this.sweepSizes && !this.compareBackends) add('form', m.nothingChosen)
     else if (this.validation && !this.validation.ok) {
@@ -144,7 +146,7 @@ export class ScalingState {
           : issue.field.startsWith('base')
             ? 'base'
             : 'form'
-        add(field, issue.message)
+        add(field, issueText(issue, i18n.m))
       }
     }
     return out

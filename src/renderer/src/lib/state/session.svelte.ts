@@ -28,6 +28,13 @@ export class BenchSession {
     if (this.status !== 'idle') this.progress = p
   })
 
+  /**
+   * Asks the user whether to start a run whose estimated duration is above
+   * the engine's bound (error 'needs-confirmation'); without it such a run
+   * shows the error.
+   */
+  confirmLong: ((error: BenchError) => boolean) | null = null
+
   constructor(api: BenchApi, onFinished: (record: RunRecord) => void) {
     this.#api = api
     this.#onFinished = onFinished
@@ -42,7 +49,13 @@ export class BenchSession {
     this.runningConfig = config
     const unsubscribe = this.#api.onProgress((p) => this.#progressFrames.push(p))
     try {
-      const result = await this.#api.run(config)
+      let result = await this.#api.run(config)
+      if (
+        !result.ok &&
+        result.error.code === 'needs-confirmation' &&
+        this.confirmLong?.(result.error)
+      )
+        result = await this.#api.runConfirmed(config)
       if (result.ok) {
         this.shown = result.value
         this.#onFinished(result.value)
