@@ -687,7 +687,7 @@ export const en = {
       yours: (fast: string, slow: string, ratio: string) =>
         `Your study: the ${fast} loop took ${ratio}× less time per element than the ${slow} loop.`,
       breakEven: (pool: string, slow: string, slowSize: string, fast: string, fastSize: string) =>
-        `${pool}: N workers first won at about ${slowSize} elements with ${slow}, at about ${fastSize} with ${fast}.`,
+        `${pool}: the break-even size, where N workers first win, is ${slowSize} elements with ${slow} and ${fastSize} with ${fast}.`,
       speedup: (size: string, slow: string, slowS: string, fast: string, fastS: string) =>
         `At ${size} elements the speedup was ${slowS} with ${slow} and ${fastS} with ${fast}.`,
       none: 'Run a size sweep with “Compare kernels” in the Scaling view to see it with your numbers.'

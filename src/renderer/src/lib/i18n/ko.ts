@@ -670,7 +670,7 @@ export const ko: Messages = {
       yours: (fast: string, slow: string, ratio: string) =>
         `내 스터디: ${fast} 루프는 원소당 시간이 ${slow} 루프보다 ${ratio}배 짧았습니다.`,
       breakEven: (pool: string, slow: string, slowSize: string, fast: string, fastSize: string) =>
-        `${pool}: N개 워커는 ${slow}에서 약 ${slowSize}개, ${fast}에서 약 ${fastSize}개 원소부터 처음 이겼습니다.`,
+        `${pool}: N개 워커가 처음 이기는 크기는 ${slow}에서 원소 ${slowSize}개, ${fast}에서 ${fastSize}개입니다.`,
       speedup: (size: string, slow: string, slowS: string, fast: string, fastS: string) =>
         `${size}개 원소에서 속도 향상은 ${slow}에서 ${slowS}, ${fast}에서 ${fastS}였습니다.`,
       none: '스케일링 화면에서 “커널 비교”로 크기 스윕을 실행하면 내 숫자로 볼 수 있습니다.'
