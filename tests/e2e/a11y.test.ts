@@ -10,7 +10,7 @@ import {
   rangeSum,
   screenshot,
   waitForReady,
-  waitInPage
+  runFromForm
 } from './ui/helpers'
 
 type Language = 'en' | 'ko'
@@ -49,19 +49,6 @@ async function auditViews(page: Page, where: string): Promise<string[]> {
     }
   }
   return found
-}
-
-/** Runs what the form holds (with the keyboard shortcut) and waits for the new run's results. */
-async function runWithShortcut(page: Page): Promise<void> {
-  const shown = page.locator('section.results[data-run-id]')
-  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
-  await page.keyboard.press('Control+Enter')
-  await waitInPage(
-    page,
-    `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg && !!document.getElementById('run-button')`,
-    before
-  )
 }
 
 /** The colour of a chart's top-left pixel: its painted background. */
@@ -147,7 +134,7 @@ describe('languages, themes and accessibility, in Chromium on the real engine', 
     ).toBe('true')
     // The keyboard is left on Run benchmark.
     expect(await page.evaluate('document.activeElement?.id')).toBe('run-button')
-    await runWithShortcut(page)
+    await runFromForm(page, 'shortcut')
     expect(await page.getByTestId('sum').textContent()).toBe(TUTORIAL_SUM)
     await expect.poll(() => page.getByTestId('announcer').textContent()).toContain(`Run finished: `)
     expect(await page.getByTestId('announcer').textContent()).toContain(`${TUTORIAL_SUM} (correct)`)
@@ -163,7 +150,7 @@ describe('languages, themes and accessibility, in Chromium on the real engine', 
       warmup: '0',
       reps: '2'
     })
-    await runWithShortcut(page)
+    await runFromForm(page, 'shortcut')
     expect(await page.getByTestId('sum').textContent()).toBe(grouped(rangeSum(0n, 100_000_000n)))
   })
 

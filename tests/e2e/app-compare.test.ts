@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './harness'
 import { seriousViolations } from './ui/axe'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, runButton, screenshot, waitForReady, waitInPage } from './ui/helpers'
+import { VIEWPORT, fillForm, screenshot, waitForReady, runFromForm } from './ui/helpers'
 
 /**
  * A small job run for real three times: on a warm pool, on a cold pool (the
@@ -20,20 +20,6 @@ const JOB = {
   warmup: '1',
   reps: '5'
 } as const
-
-async function runFromForm(page: Page): Promise<string> {
-  const shown = page.locator('section.results[data-run-id]')
-  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
-  await runButton(page).click()
-  await waitInPage(
-    page,
-    `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg`,
-    before
-  )
-  await runButton(page).waitFor()
-  return (await page.locator('section.results').getAttribute('data-run-id')) ?? ''
-}
 
 /** Ticks exactly the runs given, in the History list. */
 async function selectRuns(page: Page, ids: string[]): Promise<void> {

@@ -18,8 +18,8 @@ import {
   runButton,
   screenshot,
   waitForReady,
-  waitInPage,
-  watchProgress
+  watchProgress,
+  runFromForm
 } from './ui/helpers'
 
 /** 0 … 20,000,000 split over 1 and 2 workers: a real run that takes about a second. */
@@ -46,21 +46,6 @@ async function storedRuns(app: App): Promise<RunRecord[]> {
 
 async function sumShown(page: Page): Promise<string> {
   return (await page.getByTestId('sum').textContent())?.trim() ?? ''
-}
-
-/** Runs what the form holds and waits until the results of a new run are on screen. */
-async function runFromForm(page: Page): Promise<string> {
-  const shown = page.locator('section.results[data-run-id]')
-  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
-  await runButton(page).click()
-  await waitInPage(
-    page,
-    `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg`,
-    before
-  )
-  await runButton(page).waitFor()
-  return (await page.locator('section.results').getAttribute('data-run-id')) ?? ''
 }
 
 describe('the app in Chromium, on the real engine', () => {

@@ -4,23 +4,10 @@ import { en } from '../../src/renderer/src/lib/i18n/en'
 import type { RunRecord } from '../../src/shared/result'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, runButton, waitForReady, waitInPage } from './ui/helpers'
+import { VIEWPORT, fillForm, waitForReady, runFromForm } from './ui/helpers'
 
 const EXPLAIN_TAB = en.explain.tab
 const studyButton = (page: Page): Locator => page.getByRole('button', { name: 'Run study' })
-
-async function runFromForm(page: Page): Promise<void> {
-  const shown = page.locator('section.results[data-run-id]')
-  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
-  await runButton(page).click()
-  await waitInPage(
-    page,
-    `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg`,
-    before
-  )
-  await runButton(page).waitFor()
-}
 
 describe('kernels in the app (Chromium, real engine)', () => {
   let browser: Browser

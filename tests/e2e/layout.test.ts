@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { layoutProblems, misalignedHeaders } from './ui/layoutProblems'
-import { fillForm, screenshot, waitForReady, waitInPage } from './ui/helpers'
+import { fillForm, screenshot, waitForReady, runFromForm } from './ui/helpers'
 
 /** The window's minimum width, a laptop, and a wide screen. */
 const WIDTHS = [720, 1024, 1440] as const
@@ -100,10 +100,10 @@ describe('the layout from the window’s minimum width to a wide screen, in Engl
       warmup: '0',
       reps: '5'
     })
-    runs.push(await runFromKeyboard(page))
+    runs.push(await runFromForm(page, 'shortcut'))
     // The last run is on show: a warm pool, the candidate of the comparison below.
     await fillForm(page, { pool: 'Warm' })
-    runs.push(await runFromKeyboard(page))
+    runs.push(await runFromForm(page, 'shortcut'))
     expect(new Set(runs).size).toBe(2)
     await openView(page, 'scaling')
     await page.getByLabel('Range lengths').fill('10_000')
@@ -136,18 +136,4 @@ function segmentSpills(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('.sidebar fieldset .track label')]
     .filter((el) => el.scrollHeight > el.clientHeight + 1)
     .map((el) => el.textContent.trim())`) as Promise<string[]>
-}
-
-/** Runs the form with Ctrl+Enter and waits for that run's result to be on show. */
-async function runFromKeyboard(page: Page): Promise<string> {
-  const shown = page.locator('section.results[data-run-id]')
-  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
-  await page.keyboard.press('Control+Enter')
-  await waitInPage(
-    page,
-    `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg`,
-    before
-  )
-  return (await shown.getAttribute('data-run-id')) ?? ''
 }

@@ -140,3 +140,26 @@ export function grouped(value: bigint | string): string {
 export function rangeSum(start: bigint, end: bigint): bigint {
   return end <= start ? 0n : ((end - start) * (start + end - 1n)) / 2n
 }
+
+/**
+ * Starts a run of what the form holds (its button, or Ctrl+Enter) and waits
+ * until a new run's results are on show and the form is ready again; the new
+ * run's id.
+ */
+export async function runFromForm(
+  page: Page,
+  how: 'button' | 'shortcut' = 'button'
+): Promise<string> {
+  const shown = page.locator('section.results[data-run-id]')
+  const before = (await shown.count()) ? await shown.getAttribute('data-run-id') : null
+  if (how === 'button') await runButton(page).click()
+  else await page.keyboard.press('Control+Enter')
+  await waitInPage(
+    page,
+    `const el = document.querySelector('section.results[data-run-id]')
+     return !!el && el.getAttribute('data-run-id') !== arg`,
+    before
+  )
+  await runButton(page).waitFor()
+  return (await shown.getAttribute('data-run-id')) ?? ''
+}
