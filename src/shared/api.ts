@@ -1,4 +1,5 @@
 import type { RunConfig } from './config'
+import type { HistoryPageQuery, RunIds } from './historyPage'
 import type { ComparisonExportFormat, InvokeResult, MenuCommand, StudyExportFormat } from './ipc'
 import type { RunProgress } from './result'
 import type { StudyConfig, StudyProgress } from './study'
@@ -19,13 +20,18 @@ export interface BenchApi {
   onProgress(listener: (progress: RunProgress) => void): () => void
   onStudyProgress(listener: (progress: StudyProgress) => void): () => void
   onMenu(listener: (command: MenuCommand) => void): () => void
+  /** Every stored summary at once (tests and tools; History asks for pages). */
   listHistory(): Promise<InvokeResult<'history:list'>>
+  /** A window of the history, newest first, with the total and the counts. */
+  historyPage(query: HistoryPageQuery): Promise<InvokeResult<'history:page'>>
+  /** The history graph's points for a configuration key (null: every run). */
+  historySeries(key: string | null): Promise<InvokeResult<'history:series'>>
   getRun(id: string): Promise<InvokeResult<'history:get'>>
-  deleteRuns(ids: string[]): Promise<InvokeResult<'history:delete'>>
+  deleteRuns(ids: RunIds): Promise<InvokeResult<'history:delete'>>
   clearHistory(): Promise<InvokeResult<'history:clear'>>
-  exportCsv(ids: string[]): Promise<InvokeResult<'export:csv'>>
-  exportJson(ids: string[]): Promise<InvokeResult<'export:json'>>
-  exportMarkdown(ids: string[]): Promise<InvokeResult<'export:markdown'>>
+  exportCsv(ids: RunIds): Promise<InvokeResult<'export:csv'>>
+  exportJson(ids: RunIds): Promise<InvokeResult<'export:json'>>
+  exportMarkdown(ids: RunIds): Promise<InvokeResult<'export:markdown'>>
   exportStudy(id: string, format: StudyExportFormat): Promise<InvokeResult<'export:study'>>
   /** Exports the comparison of two stored runs (baseline, then candidate). */
   exportComparison(

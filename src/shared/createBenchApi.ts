@@ -28,6 +28,8 @@ export const BENCH_API_TABLE = {
     runStudy: { channel: 'bench:study', params: ['config'] },
     cancel: { channel: 'bench:cancel', params: [] },
     listHistory: { channel: 'history:list', params: [] },
+    historyPage: { channel: 'history:page', params: ['config'] },
+    historySeries: { channel: 'history:series', params: ['key'] },
     getRun: { channel: 'history:get', params: ['id'] },
     deleteRuns: { channel: 'history:delete', params: ['ids'] },
     clearHistory: { channel: 'history:clear', params: [] },

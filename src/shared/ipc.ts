@@ -5,16 +5,15 @@ import { runConfigSchema } from './config'
 import type { RunConfig } from './config'
 import type { Result } from './errors'
 import type { HistoryListing } from './history'
+import { historyPageQuerySchema, historySeriesQuerySchema, runIdsSchema } from './historyPage'
+import type { HistoryPage, HistorySeries } from './historyPage'
 import type { RunProgress, RunRecord } from './result'
 import { studyConfigSchema } from './study'
 import type { StudyProgress, StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
-const runIds = z
-  .object({
-    ids: z.array(z.string().min(1).max(100)).min(1, 'select at least one run').max(100_000)
-  })
-  .strict()
+/** Runs picked in History: their ids, or all but some (resolved in main). */
+const runIds = z.object({ ids: runIdsSchema }).strict()
 
 export type ExportOutcome = { saved: true; path: string } | { saved: false }
 
@@ -38,7 +37,12 @@ export const invokeSchemas = {
   'bench:study': studyConfigSchema,
   /** Cancels the run or the study in progress. */
   'bench:cancel': z.undefined(),
+  /** Every summary at once: for tests and tools; the app's renderer asks for pages. */
   'history:list': z.undefined(),
+  /** A window of the list (newest first), the counts, the damage: answered from main's index. */
+  'history:page': historyPageQuerySchema,
+  /** The history graph's points for one configuration, aggregated (and decimated) in main. */
+  'history:series': historySeriesQuerySchema,
   'history:get': z.object({ id: z.string().min(1).max(100) }).strict(),
   'history:delete': runIds,
   'history:clear': z.undefined(),
@@ -99,6 +103,8 @@ export interface InvokeResults {
   'bench:study': StudyRecord
   'bench:cancel': { cancelled: boolean }
   'history:list': HistoryListing
+  'history:page': HistoryPage
+  'history:series': HistorySeries
   'history:get': RunRecord
   'history:delete': { deleted: number }
   'history:clear': { deleted: number }

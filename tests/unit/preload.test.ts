@@ -58,6 +58,8 @@ describe('preload', () => {
         'exportPng',
         'exportStudy',
         'getRun',
+        'historyPage',
+        'historySeries',
         'listHistory',
         'onMenu',
         'onProgress',
@@ -82,8 +84,11 @@ describe('preload', () => {
     await api.run(tutorialRunConfig())
     await api.cancel()
     await api.listHistory()
+    await api.historyPage({ offset: 100, limit: 50 })
+    await api.historySeries('0:10 · split · process · warm · js')
     await api.getRun('r1')
     await api.deleteRuns(['r1', 'r2'])
+    await api.deleteRuns({ all: true, except: ['r3'] })
     await api.clearHistory()
     await api.exportCsv(['r1'])
     await api.exportJson(['r2'])
@@ -98,8 +103,11 @@ describe('preload', () => {
       { channel: 'bench:run', payload: tutorialRunConfig() },
       { channel: 'bench:cancel', payload: undefined },
       { channel: 'history:list', payload: undefined },
+      { channel: 'history:page', payload: { offset: 100, limit: 50 } },
+      { channel: 'history:series', payload: { key: '0:10 · split · process · warm · js' } },
       { channel: 'history:get', payload: { id: 'r1' } },
       { channel: 'history:delete', payload: { ids: ['r1', 'r2'] } },
+      { channel: 'history:delete', payload: { ids: { all: true, except: ['r3'] } } },
       { channel: 'history:clear', payload: undefined },
       { channel: 'export:csv', payload: { ids: ['r1'] } },
       { channel: 'export:json', payload: { ids: ['r2'] } },
