@@ -53,6 +53,8 @@ describe('e2e harness: window.api bridged to the real engine', () => {
         'exportPng',
         'exportStudy',
         'getRun',
+        'historyPage',
+        'historySeries',
         'listHistory',
         'onMenu',
         'onProgress',
