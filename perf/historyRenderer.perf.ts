@@ -134,8 +134,11 @@ interface Figures {
   scrollOver50: number
   heapMb: number
   heapAfterGcMb: number
-  ipcBytes: number
-  ipcCalls: number
+  /** Bytes main sent for the history until History was painted (start + open), and while scrolling. */
+  openBytes: number
+  openCalls: number
+  scrollBytes: number
+  scrollCalls: number
   lastRowRight: boolean
 }
 
@@ -162,6 +165,7 @@ async function inChromium(dir: string, rendererDir: string, n: number): Promise<
     await page.waitForTimeout(500)
     const openMs = await page.evaluate(OPEN_HISTORY, null)
     await page.waitForTimeout(300)
+    const opened = sent.length
     const [from, to] = await page.evaluate(SCROLL, SCROLL_STEPS)
     const oldest = page.locator(`[data-run-id="${run(0).id}"]`)
     await oldest.waitFor({ timeout: 60_000 })
@@ -184,8 +188,10 @@ async function inChromium(dir: string, rendererDir: string, n: number): Promise<
       scrollOver50: during.filter((d) => d > TASK_TARGET_MS).length,
       heapMb,
       heapAfterGcMb,
-      ipcBytes: sent.reduce((sum, s) => sum + s.bytes, 0),
-      ipcCalls: sent.length,
+      openBytes: sent.slice(0, opened).reduce((sum, s) => sum + s.bytes, 0),
+      openCalls: opened,
+      scrollBytes: sent.slice(opened).reduce((sum, s) => sum + s.bytes, 0),
+      scrollCalls: sent.length - opened,
       lastRowRight
     }
   } finally {
@@ -239,8 +245,12 @@ async function main(): Promise<void> {
       )
       row('  after a forced GC', ...figures.map((f) => `${f.heapAfterGcMb.toFixed(1)} MB`))
       row(
-        'bytes main sent for history',
-        ...figures.map((f) => `${mb(f.ipcBytes)} / ${f.ipcCalls} calls`)
+        'history bytes sent until History painted',
+        ...figures.map((f) => `${mb(f.openBytes)} / ${f.openCalls} calls`)
+      )
+      row(
+        '  and while scrolling every row',
+        ...figures.map((f) => `${mb(f.scrollBytes)} / ${f.scrollCalls} calls`)
       )
       row('last row is the oldest run', ...figures.map((f) => String(f.lastRowRight)))
       row('load average (1 min) after', loadavg()[0].toFixed(2))

@@ -3,6 +3,8 @@ import type { BenchError } from '@shared/errors'
 import type { DamagedEntry, RunSummary } from '@shared/history'
 import type { ConfigCount, HistoryPage, HistorySeries, RunIds } from '@shared/historyPage'
 import type { RunRecord } from '@shared/result'
+import { noPages, PendingPages, pagesFor, withPage } from '../pageCache'
+import type { Pages } from '../pageCache'
 import { emptySelection, filtered, selectionOf, toggled } from '../selection'
 import type { Selection } from '../selection'
 
@@ -28,7 +30,7 @@ export class HistoryStore {
   /** Runs in the list. */
   total = $state(0)
   /** Loaded pages by page number (PAGE_SIZE rows each); replaced, never mutated. */
-  pages = $state.raw<ReadonlyMap<number, readonly RunSummary[]>>(new Map())
+  pages = $state.raw<Pages<RunSummary>>(noPages())
   /** The newest runs (the first page): what the explainer and the start-up pick from. */
   recent = $state.raw<readonly RunSummary[]>([])
   /** Configurations and their counts, most frequent first (the history graph's filter). */
@@ -52,7 +54,7 @@ export class HistoryStore {
 
   readonly #api: BenchApi
   /** Pages asked for and not answered yet, by page number, with the revision they were asked in. */
-  readonly #asked = new Map<number, number>()
+  readonly #asked = new PendingPages()
   /** The rows the list shows, [first, last). */
   #range: [number, number] = [0, 0]
   #seriesAsked: { key: string | null; revision: number } | null = null
@@ -75,17 +77,15 @@ export class HistoryStore {
   /** The list shows rows [first, last): fetches the pages around them and forgets far ones. */
   show(first: number, last: number): void {
     this.#range = [first, last]
-    const from = Math.max(0, Math.floor((first - MARGIN) / PAGE_SIZE))
-    const to = Math.floor((Math.min(this.total, last + MARGIN) - 1) / PAGE_SIZE)
-    for (let p = from; p <= to; p++)
-      if (!this.pages.has(p) && this.#asked.get(p) !== this.revision) void this.#fetch(p)
+    for (const p of pagesFor(first, last, this.total, PAGE_SIZE, MARGIN))
+      if (!this.pages.has(p) && !this.#asked.waiting(p, this.revision)) void this.#fetch(p)
   }
 
   /** Asks main for page `p`; a new revision drops every other page and asks again for the rest. */
   async #fetch(p: number): Promise<void> {
-    this.#asked.set(p, this.revision)
+    this.#asked.ask(p, this.revision)
     const result = await this.#api.historyPage({ offset: p * PAGE_SIZE, limit: PAGE_SIZE })
-    if (this.#asked.get(p) !== undefined) this.#asked.delete(p)
+    this.#asked.answered(p)
     if (!result.ok) {
       this.error = result.error
       return
@@ -96,10 +96,9 @@ export class HistoryStore {
     if (page.revision < this.revision) return
     const fresh = page.revision !== this.revision
     if (fresh) this.#adopt(page)
-    const pages = new Map(fresh ? [] : this.pages)
-    pages.set(p, page.runs)
     if (p === 0) this.recent = page.runs
-    this.pages = this.#bounded(pages)
+    const middle = (this.#range[0] + this.#range[1]) / 2 / PAGE_SIZE
+    this.pages = withPage(this.pages, p, page.runs, fresh, KEPT_PAGES, middle)
     // The other pages shown were of the old revision: ask for them again.
     if (fresh) this.show(...this.#range)
   }
@@ -112,16 +111,6 @@ export class HistoryStore {
     this.damaged = page.damaged
     this.path = page.path
     this.#asked.clear()
-  }
-
-  /** Keeps the KEPT_PAGES pages nearest the rows shown (and the first: the newest runs). */
-  #bounded(pages: Map<number, readonly RunSummary[]>): Map<number, readonly RunSummary[]> {
-    if (pages.size <= KEPT_PAGES) return pages
-    const middle = (this.#range[0] + this.#range[1]) / 2 / PAGE_SIZE
-    const keep = [...pages.keys()]
-      .sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : Math.abs(a - middle) - Math.abs(b - middle)))
-      .slice(0, KEPT_PAGES)
-    return new Map(keep.map((p) => [p, pages.get(p)!]))
   }
 
   /** Reads again what is shown (after main's history changed): the first page, then the rest. */
