@@ -13,7 +13,7 @@ import { atomicReplace, syncDirectory } from '../fs/atomicWriteFile'
 import { forEachLine } from './forEachLine'
 import { buildView, configCounts, runsOf, seriesOf, withoutRuns, withRun } from './historyView'
 import type { HistoryView } from './historyView'
-import { indexOf, loadSummaryIndex, saveSummaryIndex } from './summaryIndex'
+import { indexOf, loadSummaryIndex, saveSummaryIndex, withAppended } from './summaryIndex'
 import type { HistoryIndex, IndexEntry } from './summaryIndex'
 
 /**
@@ -529,12 +529,7 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
         length: line.length - 1,
         summary: summarize(checked.value)
       }
-      const next = indexOf(
-        await stampOf(),
-        [...known.entries, entry],
-        before + prefix.length + line.length,
-        true
-      )
+      const next = withAppended(known, entry, await stampOf(), before + prefix.length + line.length)
       // The run goes on top of the pages without sorting or reading anything again.
       const shown = view?.of === known ? withRun(view.view, entry.summary, ++revision) : null
       view = shown ? { of: next, view: shown } : null
