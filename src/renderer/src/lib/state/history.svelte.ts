@@ -14,6 +14,13 @@ export const PAGE_SIZE = 100
 export const KEPT_PAGES = 12
 /** Rows fetched beyond the visible ones, above and below, so scrolling rarely meets a gap. */
 const MARGIN = 60
+/**
+ * Pages are asked for once the rows shown have stayed put this long, or at
+ * the latest this often while they keep moving: a fast drag through 100,000
+ * rows does not fetch every page it flies past.
+ */
+const SETTLE_MS = 50
+const MAX_WAIT_MS = 200
 /** "All selected" runs that may be listed by id for an action that needs ids (compare). */
 const RESOLVE_MAX = 500
 
@@ -58,6 +65,9 @@ export class HistoryStore {
   /** The rows the list shows, [first, last). */
   #range: [number, number] = [0, 0]
   #seriesAsked: { key: string | null; revision: number } | null = null
+  #timer: ReturnType<typeof setTimeout> | null = null
+  /** When the rows first moved since the last fetch (for MAX_WAIT_MS). */
+  #movedAt = 0
 
   constructor(api: BenchApi) {
     this.#api = api
@@ -74,11 +84,30 @@ export class HistoryStore {
     this.loaded = true
   }
 
-  /** The list shows rows [first, last): fetches the pages around them and forgets far ones. */
+  /** The list shows rows [first, last): fetches the pages around them (soon) and forgets far ones. */
   show(first: number, last: number): void {
     this.#range = [first, last]
-    for (const p of pagesFor(first, last, this.total, PAGE_SIZE, MARGIN))
-      if (!this.pages.has(p) && !this.#asked.waiting(p, this.revision)) void this.#fetch(p)
+    if (this.#missing().length === 0) return
+    const now = performance.now()
+    if (this.#timer === null) this.#movedAt = now
+    else clearTimeout(this.#timer)
+    const wait = Math.min(SETTLE_MS, Math.max(0, this.#movedAt + MAX_WAIT_MS - now))
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      this.#fetchShown()
+    }, wait)
+  }
+
+  /** Pages around the rows shown that are neither held nor on their way. */
+  #missing(): number[] {
+    const [first, last] = this.#range
+    return pagesFor(first, last, this.total, PAGE_SIZE, MARGIN).filter(
+      (p) => !this.pages.has(p) && !this.#asked.waiting(p, this.revision)
+    )
+  }
+
+  #fetchShown(): void {
+    for (const p of this.#missing()) void this.#fetch(p)
   }
 
   /** Asks main for page `p`; a new revision drops every other page and asks again for the rest. */
@@ -100,7 +129,7 @@ export class HistoryStore {
     const middle = (this.#range[0] + this.#range[1]) / 2 / PAGE_SIZE
     this.pages = withPage(this.pages, p, page.runs, fresh, KEPT_PAGES, middle)
     // The other pages shown were of the old revision: ask for them again.
-    if (fresh) this.show(...this.#range)
+    if (fresh) this.#fetchShown()
   }
 
   /** Takes what a page of a new revision says of the whole history. */
