@@ -24,6 +24,7 @@ describe('a history of 20,000 runs, paged by main', () => {
   let historyDir: string
   /** The size of every answer the page received (JSON bytes), by channel. */
   const answers: { channel: string; bytes: number }[] = []
+  let freshId = ''
   /** What the page asked, by channel. */
   const asked: { channel: string; payload: unknown }[] = []
 
@@ -164,6 +165,19 @@ describe('a history of 20,000 runs, paged by main', () => {
     await page.getByRole('tab', { name: /History/ }).click()
     await page.getByText('2 runs', { exact: true }).waitFor()
     expect((await drawn()).ids).toEqual([fresh, id(RUNS - 2)])
+    freshId = fresh
+  })
+
+  it('compares the two runs of "select all" (resolved from a page, not from ids held)', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: 'Select all' }).click()
+    await page.getByRole('button', { name: 'Compare', exact: true }).click()
+    await page.getByRole('region', { name: 'Comparing two runs' }).waitFor()
+    const opened = asked
+      .filter((a) => a.channel === 'history:get')
+      .slice(-2)
+      .map((a) => (a.payload as { id: string }).id)
+    expect(opened.sort()).toEqual([freshId, id(RUNS - 2)].sort())
   })
 
   it('leaves no page errors behind', () => {
