@@ -128,8 +128,11 @@ export class HistoryStore {
     if (p === 0) this.recent = page.runs
     const middle = (this.#range[0] + this.#range[1]) / 2 / PAGE_SIZE
     this.pages = withPage(this.pages, p, page.runs, fresh, KEPT_PAGES, middle)
-    // The other pages shown were of the old revision: ask for them again.
-    if (fresh) this.#fetchShown()
+    // The other pages shown were of the old revision: ask for them again (and the newest runs).
+    if (fresh) {
+      this.#fetchShown()
+      if (!this.pages.has(0) && !this.#asked.waiting(0, this.revision)) void this.#fetch(0)
+    }
   }
 
   /** Takes what a page of a new revision says of the whole history. */
