@@ -6,7 +6,7 @@ import { guardedInvoke, isAppUrl, isTrustedSender } from '../../src/main/ipc/sen
 import type { SenderFacts, TrustedRenderer } from '../../src/main/ipc/senderPolicy'
 import { createBenchService } from '../../src/main/service/benchService'
 import { tutorialRunConfig } from '../../src/shared/config'
-import { INVOKE_CHANNELS, invokeSchemas } from '../../src/shared/ipc'
+import { INVOKE_CHANNELS, invokeChannels } from '../../src/shared/ipc'
 import type { InvokeChannel } from '../../src/shared/ipc'
 import { sampleRun } from '../helpers/runRecord'
 
@@ -244,7 +244,7 @@ describe('IPC handlers: sender check and payload validation', () => {
     const result = await guardedInvoke(s.service, trusted, fromApp, channel, validPayloads[channel])
     // The fake history holds no runs, so get answers not-found: an answer, not a refusal.
     if (!result.ok) expect(result.error.code, result.error.message).toBe('not-found')
-    expect(invokeSchemas[channel].safeParse(validPayloads[channel]).success).toBe(true)
+    expect(invokeChannels[channel].payload.safeParse(validPayloads[channel]).success).toBe(true)
   })
 
   it('answers random shapes with validation errors only, and starts no run', async () => {
@@ -253,7 +253,7 @@ describe('IPC handlers: sender check and payload validation', () => {
         fc.constantFrom(...INVOKE_CHANNELS),
         fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }),
         async (channel, payload) => {
-          const parsed = invokeSchemas[channel].safeParse(payload)
+          const parsed = invokeChannels[channel].payload.safeParse(payload)
           const result = await guardedInvoke(s.service, trusted, fromApp, channel, payload)
           if (!parsed.success) {
             expect(result.ok).toBe(false)

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { INVOKE_CHANNELS, invokeSchemas } from '../../src/shared/ipc'
+import { INVOKE_CHANNELS, invokeChannels } from '../../src/shared/ipc'
 
 type Listener = (...args: unknown[]) => unknown
 
@@ -284,7 +284,7 @@ describe('every IPC channel', () => {
 
   it.each(INVOKE_CHANNELS)('%s refuses a malformed payload from the window', async (channel) => {
     for (const payload of malformed) {
-      if (invokeSchemas[channel].safeParse(payload).success) continue
+      if (invokeChannels[channel].payload.safeParse(payload).success) continue
       const answer = (await state.ipc.get(channel)!(trustedEvent(), payload)) as {
         ok: boolean
         error?: { code: string; issues?: unknown[] }
