@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { apiVerbsJson } from '../../src/shared/api'
+import { createBenchApi } from '../../src/shared/createBenchApi'
 import type { BenchApi } from '../../src/shared/api'
 import { eventChannels, INVOKE_CHANNELS, invokeChannels } from '../../src/shared/ipc'
 import type { Result } from '../../src/shared/errors'
@@ -110,6 +111,13 @@ describe('preload', () => {
     expect(got).toEqual([['run'], ['study', { step: 1 }]])
     expect(electron.listeners.get('bench:study-progress')?.size).toBe(0)
     expect(electron.listeners.get('app:menu')?.size).toBe(0)
+  })
+
+  it('refuses a contract where two channels share a verb', () => {
+    const contract = JSON.parse(apiVerbsJson())
+    contract.invoke['export:json'] = { verb: 'exportCsv' }
+    const transport = { invoke: async () => null, subscribe: () => () => {} }
+    expect(() => createBenchApi(transport, contract)).toThrow('IPC verbs are not unique: exportCsv')
   })
 
   it('refuses a listener that is not a function', () => {
