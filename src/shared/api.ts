@@ -1,6 +1,9 @@
 import { eventChannels, invokeChannels } from './ipc'
 import type { EventChannel, EventPayloads, InvokeChannel, InvokeInput, InvokeResult } from './ipc'
 
+type InvokeVerbName<C extends InvokeChannel> = (typeof invokeChannels)[C]['verb']
+type EventVerbName<E extends EventChannel> = (typeof eventChannels)[E]['verb']
+
 /** An invoke channel's verb: its payload (none for `z.undefined()`), answered with a Result. */
 export type InvokeVerb<C extends InvokeChannel> =
   undefined extends InvokeInput<C>
@@ -19,15 +22,32 @@ export type EventVerb<E extends EventChannel> = (
  * rejections.
  */
 export type BenchApi = {
-  readonly [C in InvokeChannel as (typeof invokeChannels)[C]['verb']]: InvokeVerb<C>
+  readonly [C in InvokeChannel as InvokeVerbName<C>]: InvokeVerb<C>
 } & {
-  readonly [E in EventChannel as (typeof eventChannels)[E]['verb']]: EventVerb<E>
+  readonly [E in EventChannel as EventVerbName<E>]: EventVerb<E>
 }
+
+/** The channels whose verb another channel already has (their types would merge). */
+type SharedVerbs =
+  | {
+      [C in InvokeChannel]: InvokeVerbName<C> extends
+        InvokeVerbName<Exclude<InvokeChannel, C>> | EventVerbName<EventChannel>
+        ? C
+        : never
+    }[InvokeChannel]
+  | {
+      [E in EventChannel]: EventVerbName<E> extends EventVerbName<Exclude<EventChannel, E>>
+        ? E
+        : never
+    }[EventChannel]
+type None<T extends never> = T
+/** Does not compile while two channels share a verb (the error names them). */
+export type UniqueVerbs = None<SharedVerbs>
 
 /** The contract's verbs: all createBenchApi needs. */
 export interface ApiVerbs {
-  invoke: { readonly [C in InvokeChannel]: { readonly verb: (typeof invokeChannels)[C]['verb'] } }
-  events: { readonly [E in EventChannel]: { readonly verb: (typeof eventChannels)[E]['verb'] } }
+  invoke: { readonly [C in InvokeChannel]: { readonly verb: InvokeVerbName<C> } }
+  events: { readonly [E in EventChannel]: { readonly verb: EventVerbName<E> } }
 }
 
 /** The IPC contract, as createBenchApi takes it. */
