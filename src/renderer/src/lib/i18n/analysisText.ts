@@ -3,7 +3,7 @@
  * their numbers, no sentences. The Scaling view words them in the user's
  * language: English is the shared wording (src/shared/analysis/findingText.ts,
  * also used by the CLI and the Markdown reports); Korean is written here from
- * the same fields, with the same numbers (tests/unit/analysisText.test.ts
+ * the same fields, with the same numbers (tests/renderer/analysisText.test.ts
  * checks that every number survives).
  */
 import type {

@@ -3,7 +3,7 @@ import type { Messages } from './en'
 /**
  * Every visible string of the renderer, in Korean. Typed as `Messages`: a key
  * missing here, or one English does not have, fails the type check, and
- * tests/unit/i18n.test.ts checks that both sides use the same placeholders.
+ * tests/renderer/i18n.test.ts checks that both sides use the same placeholders.
  * Technical names (Karp–Flatt, Amdahl, USL, worker_threads, GIL) stay as
  * Korean developers write them.
  */

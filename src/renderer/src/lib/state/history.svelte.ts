@@ -74,7 +74,7 @@ export class HistoryStore {
 
   async remove(ids: string[]): Promise<number | BenchError> {
     if (ids.length === 0) return 0
-    const result = await this.#api.deleteRuns(ids)
+    const result = await this.#api.deleteRuns({ ids })
     if (!result.ok) return result.error
     const gone = selectionOf(ids)
     this.runs = this.runs.filter((r) => !gone.has(r.id))

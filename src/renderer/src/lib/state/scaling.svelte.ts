@@ -245,7 +245,7 @@ export class ScalingState {
 
   async exportStudy(format: StudyExportFormat): Promise<void> {
     if (!this.study) return
-    const result = await this.#api.exportStudy(this.study.id, format)
+    const result = await this.#api.exportStudy({ id: this.study.id, format })
     this.#report(() => i18n.m.scaling.exports.study[format], result)
   }
 
@@ -263,7 +263,7 @@ export class ScalingState {
       this.#notice.show('error', () => i18n.m.exports.nothing)
       return
     }
-    const result = await this.#api.exportMarkdown(ids)
+    const result = await this.#api.exportMarkdown({ ids })
     this.#report(() => i18n.m.scaling.exports.markdown, result)
   }
 
@@ -282,7 +282,7 @@ export class ScalingState {
       const path = result.value.path
       this.#notice.show('info', () => i18n.m.exports.saved(what(), path), {
         label: () => i18n.m.shell.showInFolder,
-        run: () => void this.#api.showInFolder(path)
+        run: () => void this.#api.showInFolder({ path })
       })
     } else this.#notice.show('info', () => i18n.m.exports.cancelled)
   }
