@@ -733,6 +733,8 @@ export const en = {
         'weak scaling extends the range N times: it must stay within the safe integers',
       'server-required': () => 'give the NATS server',
       'server-invalid': (reason: string) => `NATS server: ${reason}`,
+      'study-server-required': () =>
+        'comparing with the cluster needs its NATS server (e.g. nats://host:4222)',
       'study-empty': () => 'a study needs sizes to sweep, backends to compare, or both',
       'not-distinct': (f: string) => `${f} must be distinct`,
       'sweep-needs-two': () =>

@@ -716,6 +716,8 @@ export const ko: Messages = {
         '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
       'server-required': () => 'NATS 서버를 입력해 주세요',
       'server-invalid': (reason: string) => `NATS 서버 주소가 올바르지 않습니다: ${reason}`,
+      'study-server-required': () =>
+        '클러스터와 비교하려면 NATS 서버 주소가 필요합니다 (예: nats://host:4222)',
       'study-empty': () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다',
       'not-distinct': (f: string) => `${f}: 서로 달라야 합니다`,
       'sweep-needs-two': () =>
