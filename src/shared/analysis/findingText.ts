@@ -13,12 +13,14 @@ import type {
   BackendComparisonAnalysis,
   GustafsonAnalysis,
   ModelsAnalysis,
+  NetworkCostAnalysis,
   SizePointAnalysis,
   SizeSweepAnalysis,
   StudyFinding,
   WarningSource
 } from './types'
 import type { WorkerMemory } from '../study'
+import type { BreakEven } from '../stats/findBreakEven'
 import { formatCount, formatMiB, formatSize } from './analyzeStudy'
 import { LARGE_SERIAL_FRACTION } from './analyzeRun'
 import { AICC_MARGIN } from '../stats/compareScalingModels'
@@ -356,7 +358,49 @@ export function studyFindingMessage(f: StudyFinding): string {
       return sweepMessage(f.sweep)
     case 'backend-comparison':
       return comparisonMessage(f.comparison)
+    case 'network-cost':
+      return networkCostMessage(f.cost)
   }
+}
+
+/** Where a break-even lies, for the side-by-side sentence: "about 180,000 elements", "below 10,000". */
+export function breakEvenPlace(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = formatCount(Math.min(...sizes))
+  const largest = formatCount(Math.max(...sizes))
+  if (b.status === 'always') return `below ${smallest} elements (N won at every size)`
+  if (b.status === 'never') return `above ${largest} elements (N never won)`
+  if (b.size === null) return 'nowhere that can be placed (the winner changes back and forth)'
+  return `about ${formatSize(b.size)} elements`
+}
+
+/** The network-cost study: both break-evens, how far apart, and the network's share. */
+export function networkCostMessage(c: NetworkCostAnalysis): string {
+  const sizes = c.points.map((p) => p.size)
+  const kernel = c.kernel ? `${c.kernel} kernel, ` : ''
+  const head =
+    `Network cost (${kernel}${c.pool} pool, 1 vs ${c.workers} workers): on ${c.local.backend} ` +
+    `N first beat 1 at ${breakEvenPlace(c.local.breakEven, sizes)}; on the cluster at ` +
+    `${breakEvenPlace(c.cluster.breakEven, sizes)}`
+  const diff =
+    c.difference === 'unplaced'
+      ? ''
+      : c.difference === 'same'
+        ? ' (the same place on the sizes measured)'
+        : ` — ${c.ratio !== null ? `${formatValue(c.ratio)}× ` : ''}${c.difference === 'cluster-later' ? 'later' : 'earlier'} on the cluster` +
+          (c.apart ? ', beyond the errors' : ', within the errors')
+  const shares = c.points.filter((p) => p.networkShare !== null)
+  const network =
+    c.networkMs === null
+      ? ''
+      : ` The network's round trip (median ${formatMs(c.networkMs)}) was ` +
+        (shares.length >= 2
+          ? `${formatPercent(shares[0].networkShare!)} of the cluster's ${c.workers}-worker time at ` +
+            `${formatCount(shares[0].size)} elements and ${formatPercent(shares[shares.length - 1].networkShare!)} ` +
+            `at ${formatCount(shares[shares.length - 1].size)}.`
+          : shares.length === 1
+            ? `${formatPercent(shares[0].networkShare!)} of the cluster's ${c.workers}-worker time.`
+            : 'measured.')
+  return `${head}${diff}.${network}`
 }
 
 /** How the intervals and errors were made, in one paragraph for reports. */
