@@ -19,6 +19,10 @@ import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { syntheticRun } from '../helpers/syntheticRun'
 import { parseCli } from '../../src/cli/options'
+import { formatStudyTables } from '../../src/cli/studyTable'
+import { studyToCsv } from '../../src/shared/analysisCsv'
+import { studyToMarkdown } from '../../src/shared/markdownReport'
+import { studyToJson } from '../../src/shared/studyJson'
 
 const base: RunConfig = {
   range: { start: 0, end: 1_000_000 },
@@ -215,7 +219,7 @@ describe('analyzeStudy: the network cost', () => {
     expect(a.verdict.map((f) => f.code)).toEqual(['break-even', 'break-even', 'network-cost'])
     const text = studyFindingMessage(a.verdict[2])
     expect(text).toMatch(
-      /^Network cost \(warm pool, 1 vs 2 workers\): on process N first beat 1 at about/
+      /^Network cost \(warm pool, 1 vs 2 workers\): where N first beat 1 — process: about [\d,]+ elements; cluster: about [\d,]+ elements — [\d.]+× later on the cluster, beyond the errors\./
     )
     expect(text).toContain('later on the cluster')
     expect(text).toContain('(median 0.500 ms)')
@@ -232,7 +236,7 @@ describe('analyzeStudy: the network cost', () => {
     expect(cost.difference).toBe('cluster-later')
     expect(cost.ratio).toBeNull()
     expect(studyFindingMessage({ code: 'network-cost', cost })).toContain(
-      'on the cluster at above 10,000,000 elements (N never won)'
+      'cluster: above 10,000,000 elements — later on the cluster'
     )
   })
 
@@ -241,5 +245,41 @@ describe('analyzeStudy: the network cost', () => {
     expect(a.networkCost).toEqual([])
     const same = analyzeStudy({ ...study, sizeRuns: [...local, ...remote] }).sizeSweeps
     expect(networkCost(same[0], same[0]).difference).toBe('same')
+  })
+
+  it('goes into the CLI table and every export: both sweeps, both break-evens, the network', () => {
+    const a = analyzeStudy(study)
+    const cost = a.networkCost[0]
+    const table = formatStudyTables(study, a)
+    expect(table).toContain('cluster, warm pool — times are medians')
+    expect(table).toContain(
+      'Network cost: warm pool, 1 vs 2 workers — process and cluster side by side'
+    )
+    expect(table).toMatch(
+      /Break-even \(N first beats 1\): process about [\d,]+, within the errors .* · cluster about [\d,]+, within the errors .* · difference: [\d.]+× later on the cluster \(beyond the errors\)/
+    )
+
+    const md = studyToMarkdown(study, a)
+    expect(md).toContain('## Problem size: cluster, warm pool')
+    expect(md).toContain('## Network cost: warm pool, process and cluster')
+    expect(md).toMatch(/\| cluster +\| about [\d,]+, within the errors/)
+
+    const csv = studyToCsv(study, a).split('\r\n')
+    const head = csv[0].split(',')
+    const col = (row: string, name: string): string => row.split(',')[head.indexOf(name)]
+    const network = csv.filter((r) => r.startsWith('network,'))
+    expect(network).toHaveLength(4)
+    expect(network.map((r) => col(r, 'networkMs'))).toEqual(['0.5', '0.5', '0.5', '0.5'])
+    expect(Number(col(network[0], 'networkShare'))).toBeCloseTo(0.5 / 1.6, 2)
+    const summary = csv.filter((r) => r.startsWith('network-cost,'))
+    expect(summary).toHaveLength(1)
+    expect(col(summary[0], 'networkDifference')).toBe('cluster-later')
+    expect(Number(col(summary[0], 'breakEvenRatio'))).toBeCloseTo(cost.ratio!, 3)
+    const breakEvens = csv.filter((r) => r.startsWith('break-even,'))
+    expect(breakEvens.map((r) => col(r, 'backend'))).toEqual(['process', 'cluster'])
+
+    const json = JSON.parse(studyToJson(study, a)) as { analysis: typeof a }
+    expect(json.analysis.networkCost[0].difference).toBe('cluster-later')
+    expect(json.analysis.sizeSweeps.map((x) => x.backend)).toEqual(['process', 'cluster'])
   })
 })

@@ -21,6 +21,7 @@ import type {
 } from './types'
 import type { WorkerMemory } from '../study'
 import type { BreakEven } from '../stats/findBreakEven'
+import { describeBreakEvenSize } from '../kernelComparison'
 import { formatCount, formatMiB, formatSize } from './analyzeStudy'
 import { LARGE_SERIAL_FRACTION } from './analyzeRun'
 import { AICC_MARGIN } from '../stats/compareScalingModels'
@@ -363,24 +364,43 @@ export function studyFindingMessage(f: StudyFinding): string {
   }
 }
 
-/** Where a break-even lies, for the side-by-side sentence: "about 180,000 elements", "below 10,000". */
-export function breakEvenPlace(b: BreakEven, sizes: readonly number[]): string {
-  const smallest = formatCount(Math.min(...sizes))
-  const largest = formatCount(Math.max(...sizes))
-  if (b.status === 'always') return `below ${smallest} elements (N won at every size)`
-  if (b.status === 'never') return `above ${largest} elements (N never won)`
-  if (b.size === null) return 'nowhere that can be placed (the winner changes back and forth)'
-  return `about ${formatSize(b.size)} elements`
+/**
+ * A break-even for a table cell: the place (kernelComparison's wording), and
+ * where it is placed its bounds at the optimistic and pessimistic ends of the
+ * errors: "about 180,000 (120,000 … 250,000)", "above 10,000,000".
+ */
+export function breakEvenCell(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = Math.min(...sizes)
+  const largest = Math.max(...sizes)
+  const place = describeBreakEvenSize(b, smallest, largest)
+  if (b.size === null) return place
+  const lower =
+    b.interval.lower === null ? `< ${formatCount(smallest)}` : formatSize(b.interval.lower)
+  const upper =
+    b.interval.upper === null ? `> ${formatCount(largest)}` : formatSize(b.interval.upper)
+  return `${place}, within the errors ${lower} … ${upper}`
+}
+
+/** How far apart a network-cost study's two break-evens are, for tables. */
+export function networkDifferenceCell(c: NetworkCostAnalysis): string {
+  if (c.difference === 'unplaced') return 'cannot be compared (a break-even could not be placed)'
+  if (c.difference === 'same') return 'the same place on the sizes measured'
+  return (
+    `${c.ratio !== null ? `${formatValue(c.ratio)}× ` : ''}` +
+    `${c.difference === 'cluster-later' ? 'later' : 'earlier'} on the cluster` +
+    (c.apart ? ' (beyond the errors)' : ' (within the errors)')
+  )
 }
 
 /** The network-cost study: both break-evens, how far apart, and the network's share. */
 export function networkCostMessage(c: NetworkCostAnalysis): string {
   const sizes = c.points.map((p) => p.size)
+  const place = (b: BreakEven): string =>
+    `${describeBreakEvenSize(b, Math.min(...sizes), Math.max(...sizes))} elements`
   const kernel = c.kernel ? `${c.kernel} kernel, ` : ''
   const head =
-    `Network cost (${kernel}${c.pool} pool, 1 vs ${c.workers} workers): on ${c.local.backend} ` +
-    `N first beat 1 at ${breakEvenPlace(c.local.breakEven, sizes)}; on the cluster at ` +
-    `${breakEvenPlace(c.cluster.breakEven, sizes)}`
+    `Network cost (${kernel}${c.pool} pool, 1 vs ${c.workers} workers): where N first beat 1 — ` +
+    `${c.local.backend}: ${place(c.local.breakEven)}; cluster: ${place(c.cluster.breakEven)}`
   const diff =
     c.difference === 'unplaced'
       ? ''

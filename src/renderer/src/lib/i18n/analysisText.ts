@@ -386,7 +386,7 @@ export function findingText(f: StudyFinding, language: Language): string {
   }
 }
 
-/** Where a break-even lies, in Korean (breakEvenPlace's counterpart). */
+/** Where a break-even lies, in Korean (describeBreakEvenSize's counterpart). */
 function breakEvenPlaceKo(b: BreakEven, sizes: readonly number[]): string {
   const smallest = formatCount(Math.min(...sizes))
   const largest = formatCount(Math.max(...sizes))
