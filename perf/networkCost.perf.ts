@@ -81,6 +81,8 @@ async function main(): Promise<void> {
   const server = await startNatsServer()
   const widths = [28, 5, 8, 56, 16]
   const lines: string[][] = []
+  /** Per scenario, the warm sweep's medians: what the break-even is read from. */
+  const warm: { label: string; sweep: SizeSweepAnalysis }[] = []
   const costs: { label: string; cost: NetworkCostAnalysis }[] = []
   let local: SizeSweepAnalysis[] = []
   try {
@@ -101,6 +103,8 @@ async function main(): Promise<void> {
         for (const s of local) lines.push(describeSweep('local processes', null, s))
         for (const s of a.sizeSweeps.filter((x) => x.backend === 'cluster'))
           lines.push(describeSweep('cluster, loopback', rtt, s))
+        for (const s of a.sizeSweeps.filter((x) => x.pool === 'warm'))
+          warm.push({ label: s.backend === 'cluster' ? 'loopback' : 'local', sweep: s })
         for (const cost of a.networkCost) costs.push({ label: 'loopback', cost })
         console.log(`  (loopback study: ${((Date.now() - t0) / 1000).toFixed(0)} s)`)
       } finally {
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
         const rtt = rttOf(study)
         for (const s of a.sizeSweeps) {
           lines.push(describeSweep(`cluster, +${delay} ms each way`, rtt, s))
+          if (s.pool === 'warm') warm.push({ label: `+${delay} ms`, sweep: s })
           const mine = local.find((l) => l.pool === s.pool)
           if (mine) {
             // The same reading the study makes, with this run's cluster sweep.
@@ -149,6 +154,15 @@ async function main(): Promise<void> {
   console.log('\nbreak-even size (2 workers first beat 1), bounds at the ends of the 95% errors:')
   row(['backend', 'pool', 'RTT ms', 'break-even', 'network share'], widths)
   for (const l of lines) row(l, widths)
+  console.log('\nwarm pool, T1 / T2 medians (ms) per size:')
+  console.log(`  ${'size'.padStart(12)}  ${warm.map((w) => w.label.padStart(17)).join('  ')}`)
+  for (const size of SIZES) {
+    const cells = warm.map(({ sweep }) => {
+      const p = sweep.points.find((x) => x.size === size)
+      return (p ? `${fmt(p.t1.value, 2)} / ${fmt(p.tn.value, 2)}` : '—').padStart(17)
+    })
+    console.log(`  ${size.toLocaleString('en-US').padStart(12)}  ${cells.join('  ')}`)
+  }
   console.log('\ncluster break-even ÷ local break-even (same pool):')
   for (const { label, cost } of costs)
     console.log(
