@@ -189,11 +189,6 @@ function clusterServerGiven(base: RunConfig, ctx: z.RefinementCtx): void {
     })
 }
 
-/** True when the study runs anything on the cluster. */
-export function studyUsesCluster(config: StudyConfig): boolean {
-  return (config.backends ?? [config.base.backend]).includes('cluster')
-}
-
 /** The study as it may be recorded and shown: the server URL without any credentials. */
 export function withoutCredentials(config: StudyConfig): StudyConfig {
   const server = config.base.cluster?.server

@@ -8,7 +8,6 @@ import { analyzeStudy, studyFindingMessage } from '../../src/shared/analysis'
 import { networkCost } from '../../src/shared/analysis/networkCost'
 import {
   studyPlan,
-  studyUsesCluster,
   validateStudyConfig,
   withoutCredentials,
   type StudyRecord
@@ -80,7 +79,6 @@ describe('a study with the cluster among its backends', () => {
     })
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(studyUsesCluster(r.value)).toBe(true)
     const steps = studyPlan(r.value)
     const size = steps.filter((s) => s.kind === 'size')
     // process warm, process cold, cluster warm, cluster cold; sizes ascending in each.
