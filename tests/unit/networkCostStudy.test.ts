@@ -217,7 +217,7 @@ describe('analyzeStudy: the network cost', () => {
     expect(a.verdict.map((f) => f.code)).toEqual(['break-even', 'break-even', 'network-cost'])
     const text = studyFindingMessage(a.verdict[2])
     expect(text).toMatch(
-      /^Network cost \(warm pool, 1 vs 2 workers\): where N first beat 1 — process: about [\d,]+ elements; cluster: about [\d,]+ elements — [\d.]+× later on the cluster, beyond the errors\./
+      /^Network cost \(warm pool, 1 vs 2 workers\): where N first beat 1 — process: about [\d,]+ elements; cluster: about [\d,]+ elements — [\d.]+× later on the cluster \(beyond the errors\)\./
     )
     expect(text).toContain('later on the cluster')
     expect(text).toContain('(median 0.500 ms)')

@@ -405,9 +405,8 @@ export function networkCostMessage(c: NetworkCostAnalysis): string {
     c.difference === 'unplaced'
       ? ''
       : c.difference === 'same'
-        ? ' (the same place on the sizes measured)'
-        : ` — ${c.ratio !== null ? `${formatValue(c.ratio)}× ` : ''}${c.difference === 'cluster-later' ? 'later' : 'earlier'} on the cluster` +
-          (c.apart ? ', beyond the errors' : ', within the errors')
+        ? ` (${networkDifferenceCell(c)})`
+        : ` — ${networkDifferenceCell(c)}`
   const shares = c.points.filter((p) => p.networkShare !== null)
   const network =
     c.networkMs === null
