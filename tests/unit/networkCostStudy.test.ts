@@ -238,6 +238,24 @@ describe('analyzeStudy: the network cost', () => {
     )
   })
 
+  it('words a noisy break-even and one that cannot be placed', () => {
+    const cost = analyzeStudy(study).networkCost[0]
+    const noisy = { ...cost.local.breakEven, status: 'mixed' as const, size: 45_000 }
+    const unplaced = { ...noisy, size: null }
+    expect(
+      studyFindingMessage({
+        code: 'network-cost',
+        cost: { ...cost, local: { ...cost.local, breakEven: noisy } }
+      })
+    ).toContain('process: about 45,000 elements (noisy); cluster: about')
+    expect(
+      studyFindingMessage({
+        code: 'network-cost',
+        cost: { ...cost, local: { ...cost.local, breakEven: unplaced }, difference: 'unplaced' }
+      })
+    ).toContain('process: unclear (noisy); cluster: about')
+  })
+
   it('a study without the cluster has no network cost', () => {
     const a = analyzeStudy({ ...study, sizeRuns: local })
     expect(a.networkCost).toEqual([])

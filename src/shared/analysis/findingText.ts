@@ -395,8 +395,12 @@ export function networkDifferenceCell(c: NetworkCostAnalysis): string {
 /** The network-cost study: both break-evens, how far apart, and the network's share. */
 export function networkCostMessage(c: NetworkCostAnalysis): string {
   const sizes = c.points.map((p) => p.size)
-  const place = (b: BreakEven): string =>
-    `${describeBreakEvenSize(b, Math.min(...sizes), Math.max(...sizes))} elements`
+  const place = (b: BreakEven): string => {
+    const text = describeBreakEvenSize(b, Math.min(...sizes), Math.max(...sizes))
+    if (b.status === 'mixed' && b.size === null) return text
+    // "about 45,000 (noisy)" → "about 45,000 elements (noisy)".
+    return text.replace(/( \(noisy\))?$/, ' elements$1')
+  }
   const kernel = c.kernel ? `${c.kernel} kernel, ` : ''
   const head =
     `Network cost (${kernel}${c.pool} pool, 1 vs ${c.workers} workers): where N first beat 1 — ` +
