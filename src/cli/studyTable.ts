@@ -17,6 +17,8 @@ import { formatValue } from '../shared/stats/formatNumber'
 import type { StudyRecord } from '../shared/study'
 import { compareKernels } from '../shared/kernelComparison'
 import { formatKernelTable } from './kernelTable'
+import { formatNetworkCostTable } from './networkCostTable'
+import { formatClusterLine } from './clusterLine'
 import { layoutTable, ms, withError } from './table'
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -42,6 +44,13 @@ export function formatStudyHeader(study: StudyRecord): string {
         `${base.pool} pool · ${reps}`
     )
   }
+  // A study on the cluster: the agents and links its first cluster run found (no credentials).
+  const clusterRun = [
+    ...study.sizeRuns.map((r) => r.run),
+    ...study.backendRuns.map((b) => b.run)
+  ].find((r) => r.system.cluster)
+  const clusterLine = clusterRun ? formatClusterLine(clusterRun) : null
+  if (clusterLine) lines.push(clusterLine)
   lines.push(
     `${study.system.cpuModel} · ${study.system.logicalCores} logical cores ` +
       `(${study.system.availableParallelism} available) · Node ${study.system.nodeVersion}`
@@ -109,8 +118,14 @@ export function formatBackendTables(c: BackendComparisonAnalysis): string {
         b.coldStartMs === null ? '—' : ms(b.coldStartMs),
         b.memory
           ? `${formatMiB(b.memory.rssBytesPerWorker)}${b.memory.method === 'rss-growth' ? ' (growth)' : ''}`
-          : '—',
-        b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
+          : b.backend === 'cluster'
+            ? 'not measured (remote)'
+            : '—',
+        b.memory?.pssBytesPerWorker != null
+          ? formatMiB(b.memory.pssBytesPerWorker)
+          : b.backend === 'cluster'
+            ? 'not measured'
+            : '—',
         amdahl
           ? `${formatValue(amdahl.serialFraction)}${amdahl.serialFractionError === null ? '' : ` ± ${formatValue(amdahl.serialFractionError, 2)}`}`
           : '—'
@@ -124,6 +139,7 @@ export function formatBackendTables(c: BackendComparisonAnalysis): string {
 /** The study's tables, in the order it ran. */
 export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): string {
   const blocks = analysis.sizeSweeps.map((s) => formatSizeTable(s, study.config.base.workload))
+  blocks.push(...analysis.networkCost.map(formatNetworkCostTable))
   if (analysis.backendComparison) blocks.push(formatBackendTables(analysis.backendComparison))
   const kernels = compareKernels(study, analysis)
   if (kernels) blocks.push(formatKernelTable(kernels))

@@ -12,11 +12,14 @@ import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
 import { formatCount, formatMiB, formatSize } from './analysis/analyzeStudy'
 import {
+  breakEvenCell,
   comparisonMessage,
   gustafsonMessage,
   karpFlattMessage,
   methodMessage,
   modelsMessage,
+  networkCostMessage,
+  networkDifferenceCell,
   studyFindingMessage,
   sweepMessage,
   warningMessage,
@@ -254,6 +257,42 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
         (kernels.sentences.length ? `\n\n${bullets(kernels.sentences)}` : '')
     )
   }
+  for (const cost of analysis.networkCost) {
+    const sizes = cost.points.map((p) => p.size)
+    const n = cost.workers
+    const table = markdownTable(
+      [
+        'Size',
+        `${cost.local.backend}: ${n} workers (ms)`,
+        `cluster: ${n} workers (ms)`,
+        'Network (ms)',
+        'Network share'
+      ],
+      ['right', 'right', 'right', 'right', 'right'],
+      cost.points.map((p) => [
+        formatCount(p.size),
+        ms(p.localTnMs),
+        ms(p.clusterTnMs),
+        p.networkMs === null ? '—' : ms(p.networkMs),
+        p.networkShare === null ? '—' : formatPercent(p.networkShare)
+      ])
+    )
+    const breakEvens = markdownTable(
+      ['Backend', 'Break-even (N first beats 1)'],
+      ['left', 'left'],
+      [
+        [cost.local.backend, breakEvenCell(cost.local.breakEven, sizes)],
+        ['cluster', breakEvenCell(cost.cluster.breakEven, sizes)],
+        ['difference', networkDifferenceCell(cost)]
+      ]
+    )
+    sections.push(
+      `## Network cost: ${cost.kernel ? `${cost.kernel} kernel, ` : ''}${cost.pool} pool, ` +
+        `${cost.local.backend} and cluster\n\n${escapeInline(networkCostMessage(cost))}\n\n` +
+        `Medians of ${n} workers; the network part is the slowest link's round trip, measured ` +
+        `before each cluster run.\n\n${table}\n\n${breakEvens}`
+    )
+  }
   const c = analysis.backendComparison
   if (c) {
     const names = c.backends.map((b) => b.backend)
@@ -297,12 +336,15 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
           b.memory ? formatMiB(b.memory.rssBytesPerWorker) : '—',
           b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
           f ? pm(f.serialFraction, f.serialFractionError, '', 3) : '—',
-          b.memory?.note ?? 'not measured on this platform'
+          b.memory?.note ??
+            (b.backend === 'cluster'
+              ? 'not measured (remote workers)'
+              : 'not measured on this platform')
         ]
       })
     )
     sections.push(
-      `## Threads vs processes\n\n${escapeInline(comparisonMessage(c))}\n\nMedians with their 95% ` +
+      `## ${names.includes('cluster') ? 'Backends side by side' : 'Threads vs processes'}\n\n${escapeInline(comparisonMessage(c))}\n\nMedians with their 95% ` +
         `bootstrap interval.\n\n${side}\n\n${costs}`
     )
     for (const b of c.backends) {

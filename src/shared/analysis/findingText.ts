@@ -13,12 +13,15 @@ import type {
   BackendComparisonAnalysis,
   GustafsonAnalysis,
   ModelsAnalysis,
+  NetworkCostAnalysis,
   SizePointAnalysis,
   SizeSweepAnalysis,
   StudyFinding,
   WarningSource
 } from './types'
 import type { WorkerMemory } from '../study'
+import type { BreakEven } from '../stats/findBreakEven'
+import { describeBreakEvenSize } from '../kernelComparison'
 import { formatCount, formatMiB, formatSize } from './analyzeStudy'
 import { LARGE_SERIAL_FRACTION } from './analyzeRun'
 import { AICC_MARGIN } from '../stats/compareScalingModels'
@@ -356,7 +359,71 @@ export function studyFindingMessage(f: StudyFinding): string {
       return sweepMessage(f.sweep)
     case 'backend-comparison':
       return comparisonMessage(f.comparison)
+    case 'network-cost':
+      return networkCostMessage(f.cost)
   }
+}
+
+/**
+ * A break-even for a table cell: the place (kernelComparison's wording), and
+ * where it is placed its bounds at the optimistic and pessimistic ends of the
+ * errors: "about 180,000 (120,000 … 250,000)", "above 10,000,000".
+ */
+export function breakEvenCell(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = Math.min(...sizes)
+  const largest = Math.max(...sizes)
+  const place = describeBreakEvenSize(b, smallest, largest)
+  if (b.size === null) return place
+  const lower =
+    b.interval.lower === null ? `< ${formatCount(smallest)}` : formatSize(b.interval.lower)
+  const upper =
+    b.interval.upper === null ? `> ${formatCount(largest)}` : formatSize(b.interval.upper)
+  return `${place}, within the errors ${lower} … ${upper}`
+}
+
+/** How far apart a network-cost study's two break-evens are, for tables. */
+export function networkDifferenceCell(c: NetworkCostAnalysis): string {
+  if (c.difference === 'unplaced') return 'cannot be compared (a break-even could not be placed)'
+  if (c.difference === 'same') return 'the same place on the sizes measured'
+  return (
+    `${c.ratio !== null ? `${formatValue(c.ratio)}× ` : ''}` +
+    `${c.difference === 'cluster-later' ? 'later' : 'earlier'} on the cluster` +
+    (c.apart ? ' (beyond the errors)' : ' (within the errors)')
+  )
+}
+
+/** The network-cost study: both break-evens, how far apart, and the network's share. */
+export function networkCostMessage(c: NetworkCostAnalysis): string {
+  const sizes = c.points.map((p) => p.size)
+  const place = (b: BreakEven): string => {
+    const text = describeBreakEvenSize(b, Math.min(...sizes), Math.max(...sizes))
+    if (b.status === 'mixed' && b.size === null) return text
+    // "about 45,000 (noisy)" → "about 45,000 elements (noisy)".
+    return text.replace(/( \(noisy\))?$/, ' elements$1')
+  }
+  const kernel = c.kernel ? `${c.kernel} kernel, ` : ''
+  const head =
+    `Network cost (${kernel}${c.pool} pool, 1 vs ${c.workers} workers): where N first beat 1 — ` +
+    `${c.local.backend}: ${place(c.local.breakEven)}; cluster: ${place(c.cluster.breakEven)}`
+  const diff =
+    c.difference === 'unplaced'
+      ? ''
+      : c.difference === 'same'
+        ? ` (${networkDifferenceCell(c)})`
+        : ` — ${networkDifferenceCell(c)}`
+  const shares = c.points.filter((p) => p.networkShare !== null)
+  const network =
+    c.networkMs === null
+      ? ''
+      : ` The network's round trip (median ${formatMs(c.networkMs)}) was ` +
+        (shares.length >= 2
+          ? `${formatPercent(shares[0].networkShare!)} of the cluster's ${c.workers}-worker time at ` +
+            `${formatCount(shares[0].size)} elements and ${formatPercent(shares[shares.length - 1].networkShare!)} ` +
+            `at ${formatCount(shares[shares.length - 1].size)}.`
+          : shares.length === 1
+            ? `${formatPercent(shares[0].networkShare!)} of the cluster's ${c.workers}-worker time.`
+            : 'measured.')
+  return `${head}${diff}.${network}`
 }
 
 /** How the intervals and errors were made, in one paragraph for reports. */

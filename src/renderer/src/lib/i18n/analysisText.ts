@@ -9,6 +9,7 @@
 import type {
   BackendComparisonAnalysis,
   GustafsonAnalysis,
+  NetworkCostAnalysis,
   RunAnalysis,
   SizeSweepAnalysis,
   StudyAnalysis,
@@ -32,6 +33,7 @@ import {
   karpFlattMessage,
   karpFlattRange,
   modelsMessage,
+  networkCostMessage,
   studyFindingMessage,
   sweepMessage,
   usableSizes,
@@ -43,6 +45,7 @@ import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
 import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
 import type { StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
+import type { BreakEven } from '../../../../shared/stats/findBreakEven'
 
 const BACKEND_KO: Record<RunBackend, string> = {
   process: '프로세스',
@@ -378,5 +381,48 @@ export function findingText(f: StudyFinding, language: Language): string {
       return sweepText(f.sweep, language)
     case 'backend-comparison':
       return comparisonText(f.comparison, language)
+    case 'network-cost':
+      return networkCostText(f.cost, language)
   }
+}
+
+/** Where a break-even lies, in Korean (describeBreakEvenSize's counterpart). */
+function breakEvenPlaceKo(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = formatCount(Math.min(...sizes))
+  const largest = formatCount(Math.max(...sizes))
+  if (b.status === 'always') return `원소 ${smallest}개 미만(모든 크기에서 N이 이김)`
+  if (b.status === 'never') return `원소 ${largest}개 초과(N이 한 번도 이기지 못함)`
+  if (b.size === null) return '정할 수 없음(이기는 쪽이 여러 번 바뀜)'
+  return `원소 약 ${formatSize(b.size)}개`
+}
+
+/** The network-cost study (NetworkCostAnalysis), in the user's language. */
+export function networkCostText(c: NetworkCostAnalysis, language: Language): string {
+  if (language === 'en') return networkCostMessage(c)
+  const sizes = c.points.map((p) => p.size)
+  const kernel = c.kernel ? `${c.kernel} 커널, ` : ''
+  const head =
+    `네트워크 비용(${kernel}${POOL_KO[c.pool]}, 워커 1개 대 ${c.workers}개): ` +
+    `${BACKEND_KO[c.local.backend]}에서는 ${breakEvenPlaceKo(c.local.breakEven, sizes)}에서, ` +
+    `클러스터에서는 ${breakEvenPlaceKo(c.cluster.breakEven, sizes)}에서 N이 처음 1개를 이겼습니다`
+  const diff =
+    c.difference === 'unplaced'
+      ? ''
+      : c.difference === 'same'
+        ? ' (잰 크기 안에서 같은 자리)'
+        : ` — 클러스터에서 ${c.ratio !== null ? `${formatValue(c.ratio)}배 ` : ''}${c.difference === 'cluster-later' ? '늦게' : '일찍'}` +
+          (c.apart ? ', 오차 범위를 넘는 차이' : ', 오차 범위 안의 차이')
+  const shares = c.points.filter((p) => p.networkShare !== null)
+  const network =
+    c.networkMs === null
+      ? ''
+      : ` 네트워크 왕복(중앙값 ${ms(c.networkMs)})은 ` +
+        (shares.length >= 2
+          ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}(원소 ` +
+            `${formatCount(shares[0].size)}개)에서 ${formatPercent(shares[shares.length - 1].networkShare!)}(원소 ` +
+            `${formatCount(shares[shares.length - 1].size)}개)였습니다.`
+          : shares.length === 1
+            ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}였습니다.`
+            : '측정되었습니다.')
+  return `${head}${diff}.${network}`
 }

@@ -21,7 +21,10 @@ import type { NoticeStore } from './notice.svelte'
 import { FrameCoalescer } from './frameCoalescer'
 
 export type StudyStatus = 'idle' | 'running' | 'cancelling'
-export type StudyField = 'sizes' | 'base' | 'form'
+export type StudyField = 'sizes' | 'base' | 'form' | 'server'
+
+/** What processes are compared with: threads, or remote workers (the network-cost study). */
+export type ComparedWith = 'thread' | 'cluster'
 
 /** Which run the statistics and worker-sweep graphs are about. */
 export type RunSource = { kind: 'shown' } | { kind: 'study'; backend: RunBackend }
@@ -60,6 +63,14 @@ export class ScalingState {
   compareBackends = $state(true)
   /** Run the size sweep with each kernel (js and wasm) and compare them. */
   compareKernels = $state(false)
+  /** Processes against threads, or against the cluster (issue 11: the network cost). */
+  compareWith = $state<ComparedWith>('thread')
+  /**
+   * The cluster's NATS server for the study, as typed (it may hold credentials:
+   * never stored by the form; main records the URL without them). Empty: the
+   * run form's server, when the run form is on the cluster.
+   */
+  server = $state('')
 
   status = $state<StudyStatus>('idle')
   progress = $state.raw<StudyProgress | null>(null)
@@ -106,6 +117,11 @@ export class ScalingState {
     return this.#shown()
   }
 
+  /** The server the study would use: the one typed here, else the run form's. */
+  get studyServer(): string {
+    return this.server.trim() !== '' ? this.server : (this.base?.cluster?.server ?? '')
+  }
+
   /** N of the size sweep: the largest worker count of the run form. */
   readonly sweepN = $derived(this.base ? sweepWorkers(this.base) : null)
 
@@ -117,7 +133,9 @@ export class ScalingState {
     if (!base) return null
     const config: StudyConfig = { base }
     if (this.sweepSizes && this.sizesParse.ok) config.sizes = this.sizesParse.value
-    if (this.compareBackends) config.backends = ['process', 'thread']
+    if (this.compareBackends) config.backends = ['process', this.compareWith]
+    if (this.compareBackends && this.compareWith === 'cluster')
+      config.base = { ...base, cluster: { server: this.studyServer } }
     if (this.compareKernels) config.kernels = ['js', 'wasm']
     return config
   })
@@ -143,9 +161,11 @@ export class ScalingState {
       for (const issue of this.validation.issues) {
         const field: StudyField = issue.field.startsWith('sizes')
           ? 'sizes'
-          : issue.field.startsWith('base')
-            ? 'base'
-            : 'form'
+          : issue.field === 'base.cluster.server'
+            ? 'server'
+            : issue.field.startsWith('base')
+              ? 'base'
+              : 'form'
         add(field, issueText(issue, i18n.m))
       }
     }
