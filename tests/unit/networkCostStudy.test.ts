@@ -12,11 +12,7 @@ import {
   withoutCredentials,
   type StudyRecord
 } from '../../src/shared/study'
-import { findingText } from '../../src/renderer/src/lib/i18n/analysisText'
-import { issueText } from '../../src/renderer/src/lib/i18n/issueText'
-import { en } from '../../src/renderer/src/lib/i18n/en'
-import { ko } from '../../src/renderer/src/lib/i18n/ko'
-import { syntheticRun } from '../helpers/syntheticRun'
+import { sweepRuns } from '../helpers/networkCostRuns'
 import { parseCli } from '../../src/cli/options'
 import { formatStudyTables } from '../../src/cli/studyTable'
 import { studyToCsv } from '../../src/shared/analysisCsv'
@@ -35,7 +31,7 @@ const base: RunConfig = {
 const server = 'nats://alice:s3cret@127.0.0.1:4222'
 
 describe('a study with the cluster among its backends', () => {
-  it('is refused without a server, with its own code in English and Korean', () => {
+  it('is refused without a server, with its own code (worded in tests/renderer/networkCostText)', () => {
     const r = validateStudyConfig({ base, sizes: [1000, 10_000], backends: ['process', 'cluster'] })
     expect(r.ok).toBe(false)
     const issues = r.ok ? [] : r.issues
@@ -47,8 +43,6 @@ describe('a study with the cluster among its backends', () => {
         params: {}
       }
     ])
-    expect(issueText(issues[0], en)).toContain('needs its NATS server')
-    expect(issueText(issues[0], ko)).toContain('NATS 서버')
     const blank = validateStudyConfig({
       base: { ...base, cluster: { server: '  ' } },
       backends: ['process', 'cluster']
@@ -151,27 +145,6 @@ describe('the CLI reads a network-cost study', () => {
 })
 
 /** A sweep's runs: 1 worker and 2, with fixed times; cluster runs carry a network part. */
-function sweepRuns(
-  backend: 'process' | 'cluster',
-  t1: number[],
-  t2: number[],
-  sizes: number[],
-  networkMs?: number
-): StudyRecord['sizeRuns'] {
-  return sizes.map((size, i) => {
-    const run = syntheticRun(
-      [
-        { workers: 1, wallMs: [t1[i], t1[i] * 1.01, t1[i] * 0.99], overheadMs: 0 },
-        { workers: 2, wallMs: [t2[i], t2[i] * 1.01, t2[i] * 0.99], overheadMs: 0 }
-      ],
-      { range: { start: 0, end: size }, backend }
-    )
-    if (networkMs !== undefined)
-      for (const r of run.results) for (const s of r.samples) s.networkMs = networkMs
-    return { backend, pool: 'warm' as const, size, run }
-  })
-}
-
 describe('analyzeStudy: the network cost', () => {
   const sizes = [10_000, 100_000, 1_000_000, 10_000_000]
   const local = sweepRuns('process', [0.2, 1, 8, 80], [0.6, 0.7, 4.6, 41], sizes)
@@ -221,9 +194,6 @@ describe('analyzeStudy: the network cost', () => {
     )
     expect(text).toContain('later on the cluster')
     expect(text).toContain('(median 0.500 ms)')
-    const korean = findingText(a.verdict[2], 'ko')
-    expect(korean).toContain('네트워크 비용')
-    expect(korean).toContain('늦게')
   })
 
   it('says "above the largest size" when N never wins on the cluster, and no ratio', () => {
