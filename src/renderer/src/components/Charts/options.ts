@@ -1,5 +1,5 @@
 import type { Messages } from '../../lib/i18n'
-import { formatTick } from '../../lib/format'
+import { formatTick } from '@shared/format'
 import type { ChartPalette } from './colors'
 
 /** What every graph's configuration is built from: the theme's colours and the user's language. */

@@ -5,7 +5,13 @@ import type { WorkerTiming } from '@shared/result'
 import { idealLine } from '../../lib/results/idealLine'
 import type { ResultView } from '../../lib/results/runView'
 import type { Workload } from '@shared/config'
-import { durationUnit, formatDateTime, formatDuration, formatSpeedup } from '../../lib/format'
+import {
+  durationUnit,
+  formatDateTime,
+  formatDuration,
+  formatInteger,
+  formatSpeedup
+} from '@shared/format'
 import { withAlpha } from './colors'
 import { axis, basePlugins, timesTick } from './options'
 import type { ChartContext } from './options'
@@ -292,7 +298,7 @@ export function historyChart(
             precision: 0,
             // Whole runs only: "#3", never "#2.5".
             callback: (value: string | number) =>
-              Number.isInteger(Number(value)) ? `#${Number(value).toLocaleString(ctx.locale)}` : ''
+              Number.isInteger(Number(value)) ? `#${formatInteger(Number(value), ctx.locale)}` : ''
           }
         },
         y: {

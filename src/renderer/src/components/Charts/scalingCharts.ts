@@ -16,7 +16,7 @@ import {
   formatPercent,
   formatSignificant,
   formatTick
-} from '../../lib/format'
+} from '@shared/format'
 import type { ErrorBarSet, VerticalMarker } from './plugins'
 
 type Point = { x: number; y: number }
