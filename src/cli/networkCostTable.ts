@@ -1,7 +1,7 @@
 import type { NetworkCostAnalysis } from '../shared/analysis'
-import { breakEvenCell, formatCount, networkDifferenceCell } from '../shared/analysis'
-import { formatPercent } from '../shared/stats/formatNumber'
-import { layoutTable, ms } from './table'
+import { breakEvenCell, networkDifferenceCell } from '../shared/analysis'
+import { formatInteger, formatMsCell, formatPercent } from '../shared/format'
+import { layoutTable } from './table'
 
 /**
  * The network-cost study side by side: per size each backend's N-worker
@@ -19,10 +19,10 @@ export function formatNetworkCostTable(c: NetworkCostAnalysis): string {
     'Network share'
   ]
   const rows = c.points.map((p) => [
-    formatCount(p.size),
-    ms(p.localTnMs),
-    ms(p.clusterTnMs),
-    p.networkMs === null ? '—' : ms(p.networkMs),
+    formatInteger(p.size),
+    formatMsCell(p.localTnMs),
+    formatMsCell(p.clusterTnMs),
+    p.networkMs === null ? '—' : formatMsCell(p.networkMs),
     p.networkShare === null ? '—' : formatPercent(p.networkShare)
   ])
   const sizes = c.points.map((p) => p.size)

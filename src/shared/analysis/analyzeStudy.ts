@@ -12,25 +12,9 @@ import type {
 import type { SizeRun, StudyRecord } from '../study'
 import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
 import { findBreakEven } from '../stats/findBreakEven'
-import { formatValue } from '../stats/formatNumber'
 import { speedupWithError } from './speedupWithError'
 import { networkCosts } from './networkCost'
 import type { Estimate } from '../stats/types'
-
-/** A count with digit groups: 316,228. */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US')
-}
-
-/** An interpolated size, to two significant figures: 180,000. */
-export function formatSize(n: number): string {
-  return formatCount(Number(n.toPrecision(2)))
-}
-
-/** Bytes as MiB with three significant figures. */
-export function formatMiB(bytes: number): string {
-  return `${formatValue(bytes / 2 ** 20)} MiB`
-}
 
 const estimateOf = (a: RunAnalysis, workers: number, scale = 1): Estimate | null => {
   const row = a.workers.find((w) => w.workers === workers)

@@ -19,13 +19,15 @@ import type {
 import type { KernelName, PoolMode, RunBackend } from '../../../../shared/config'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
 import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
-import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
 import {
+  formatInteger,
+  formatMiB,
   formatMs,
-  formatPercent,
   formatPValue,
+  formatPercent,
+  formatSize,
   formatValue
-} from '../../../../shared/stats/formatNumber'
+} from '../../../../shared/format'
 import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
 import {
   comparisonMessage,
@@ -54,8 +56,8 @@ const BACKEND_KO: Record<RunBackend, string> = {
 }
 const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
 
-/** "12.3 ms" → "12.3ms", as Korean writes it elsewhere in the app. */
-const ms = (value: number): string => formatMs(value).replace(' ms', 'ms')
+/** "12.3ms", as Korean writes it elsewhere in the app. */
+const ms = (value: number): string => formatMs(value, 'ko')
 const pm = (x: number | null, digits = 2): string =>
   x === null ? '' : ` ± ${formatValue(x, digits)}`
 
@@ -96,7 +98,7 @@ export function warningText(w: ScalingWarning, language: Language): string {
             `캐시, JIT) 백그라운드 작업이 끝났습니다. 워밍업을 늘리세요.`
     case 'wide-interval':
       return (
-        `중앙값의 ${formatPercent(w.level)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
+        `중앙값의 ${formatPercent(w.level, 'ko', 0)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
         `±${formatPercent(w.relativeHalfWidth)})입니다: 시간이 너무 들쭉날쭉해 워커 수끼리 ` +
         `세밀하게 비교할 수 없습니다. 반복을 늘리거나 다른 프로그램을 닫으세요.`
       )
@@ -115,7 +117,7 @@ export function whereText(source: WarningSource, language: Language): string {
     kernelWord(source.kernel, language),
     BACKEND_KO[backend],
     pool === undefined ? undefined : POOL_KO[pool],
-    size === undefined ? undefined : `원소 ${formatCount(size)}개`
+    size === undefined ? undefined : `원소 ${formatInteger(size)}개`
   ]
     .filter((x) => x !== undefined)
     .join(' · ')
@@ -128,8 +130,8 @@ export function stepLabelText(step: StudyStepInfo, language: Language): string {
   if (step.kind === 'size') {
     const kernel = step.kernel ? `${kernelWord(step.kernel, language)} · ` : ''
     return language === 'en'
-      ? `size sweep · ${kernel}${backend} · ${step.pool} · ${formatCount(step.size)} elements`
-      : `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatCount(step.size)}개`
+      ? `size sweep · ${kernel}${backend} · ${step.pool} · ${formatInteger(step.size)} elements`
+      : `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
   }
   const what =
     language === 'en'
@@ -276,8 +278,8 @@ export function sweepText(s: SizeSweepAnalysis, language: Language): string {
       ? ''
       : ` (크기 ${usable.length}개 중 ${uncertain}개에서는 차이가 오차 범위 안입니다)`
   const sizes = usable.map((p) => p.size)
-  const smallest = formatCount(sizes[0])
-  const largest = formatCount(sizes[sizes.length - 1])
+  const smallest = formatInteger(sizes[0])
+  const largest = formatInteger(sizes[sizes.length - 1])
   const bounds = (): string => {
     const lower = b.interval.lower === null ? `${smallest} 미만` : formatSize(b.interval.lower)
     const upper = b.interval.upper === null ? `${largest} 초과` : formatSize(b.interval.upper)
@@ -287,7 +289,7 @@ export function sweepText(s: SizeSweepAnalysis, language: Language): string {
     case 'crosses':
       return (
         `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
-        `(${formatCount(b.bracket!.below)}와 ${formatCount(b.bracket!.above)} 사이${bounds()}).`
+        `(${formatInteger(b.bracket!.below)}와 ${formatInteger(b.bracket!.above)} 사이${bounds()}).`
       )
     case 'mixed':
       return b.size === null
@@ -370,7 +372,7 @@ export function findingText(f: StudyFinding, language: Language): string {
         [
           BACKEND_KO[r.backend],
           r.pool === undefined ? undefined : POOL_KO[r.pool],
-          r.size === undefined ? undefined : formatCount(r.size)
+          r.size === undefined ? undefined : formatInteger(r.size)
         ]
           .filter((x) => x !== undefined)
           .join(' · ')
@@ -388,8 +390,8 @@ export function findingText(f: StudyFinding, language: Language): string {
 
 /** Where a break-even lies, in Korean (describeBreakEvenSize's counterpart). */
 function breakEvenPlaceKo(b: BreakEven, sizes: readonly number[]): string {
-  const smallest = formatCount(Math.min(...sizes))
-  const largest = formatCount(Math.max(...sizes))
+  const smallest = formatInteger(Math.min(...sizes))
+  const largest = formatInteger(Math.max(...sizes))
   if (b.status === 'always') return `원소 ${smallest}개 미만(모든 크기에서 N이 이김)`
   if (b.status === 'never') return `원소 ${largest}개 초과(N이 한 번도 이기지 못함)`
   if (b.size === null) return '정할 수 없음(이기는 쪽이 여러 번 바뀜)'
@@ -419,8 +421,8 @@ export function networkCostText(c: NetworkCostAnalysis, language: Language): str
       : ` 네트워크 왕복(중앙값 ${ms(c.networkMs)})은 ` +
         (shares.length >= 2
           ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}(원소 ` +
-            `${formatCount(shares[0].size)}개)에서 ${formatPercent(shares[shares.length - 1].networkShare!)}(원소 ` +
-            `${formatCount(shares[shares.length - 1].size)}개)였습니다.`
+            `${formatInteger(shares[0].size)}개)에서 ${formatPercent(shares[shares.length - 1].networkShare!)}(원소 ` +
+            `${formatInteger(shares[shares.length - 1].size)}개)였습니다.`
           : shares.length === 1
             ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}였습니다.`
             : '측정되었습니다.')

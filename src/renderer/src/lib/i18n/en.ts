@@ -3,9 +3,10 @@
  * another object of the same shape (`Messages`); components read them through
  * `i18n.m` and never hard-code text.
  */
+import { formatInteger } from '../../../../shared/format'
+
 /** Counts in messages are grouped the English way: 10,000 runs. */
-const grouping = new Intl.NumberFormat('en')
-const n = (value: number): string => grouping.format(value)
+const n = (value: number): string => formatInteger(value, 'en')
 
 export const en = {
   app: {

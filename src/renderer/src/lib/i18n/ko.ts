@@ -1,3 +1,4 @@
+import { formatInteger } from '../../../../shared/format'
 import type { Messages } from './en'
 
 /**
@@ -7,8 +8,7 @@ import type { Messages } from './en'
  * Technical names (Karp–Flatt, Amdahl, USL, worker_threads, GIL) stay as
  * Korean developers write them.
  */
-const grouping = new Intl.NumberFormat('ko-KR')
-const n = (value: number): string => grouping.format(value)
+const n = (value: number): string => formatInteger(value, 'ko-KR')
 
 export const ko: Messages = {
   app: {
@@ -142,9 +142,9 @@ export const ko: Messages = {
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
-      tn: (n: number) => `시간, 워커 ${grouping.format(n)}개`,
+      tn: (n: number) => `시간, 워커 ${formatInteger(n, 'ko-KR')}개`,
       speedup: '속도 향상',
-      speedupSub: (n: number) => `이상적으로 ${grouping.format(n)}×`,
+      speedupSub: (n: number) => `이상적으로 ${formatInteger(n, 'ko-KR')}×`,
       efficiency: '효율',
       efficiencySub: '속도 향상 ÷ 워커 수',
       sum: '합계',

@@ -18,9 +18,10 @@ import {
 import { i18n } from '../i18n'
 import { issueText } from '../i18n/issueText'
 import type { NoticeStore } from './notice.svelte'
-import { FrameCoalescer } from './frameCoalescer'
+import type { FrameScheduler } from './frameCoalescer'
+import { RunLifecycle, type RunStatus } from './runLifecycle.svelte'
 
-export type StudyStatus = 'idle' | 'running' | 'cancelling'
+export type StudyStatus = RunStatus
 export type StudyField = 'sizes' | 'base' | 'form' | 'server'
 
 /** What processes are compared with: threads, or remote workers (the network-cost study). */
@@ -55,7 +56,8 @@ export const DEFAULT_SIZES_TEXT = sizesText(DEFAULT_SWEEP_SIZES)
  * one place to set range, workers, workload, pool and repetitions; the study
  * adds the size sweep and the backend comparison. Its state outlives the
  * view, so a study keeps running (and stays on show) while the user looks
- * at other tabs.
+ * at other tabs. Starting, progress, cancelling and errors are the shared
+ * run lifecycle's; this class keeps the study's own state.
  */
 export class ScalingState {
   sweepSizes = $state(true)
@@ -72,24 +74,18 @@ export class ScalingState {
    */
   server = $state('')
 
-  status = $state<StudyStatus>('idle')
-  progress = $state.raw<StudyProgress | null>(null)
-  error = $state.raw<BenchError | null>(null)
   /** The last finished study. */
   study = $state.raw<StudyRecord | null>(null)
   /** What the user picked for the run statistics; see `source` for what is shown. */
   picked = $state<string>('study:process')
 
-  readonly running = $derived(this.status !== 'idle')
+  readonly lifecycle: RunLifecycle<StudyConfig, StudyRecord, StudyProgress>
 
   readonly #api: BenchApi
   readonly #notice: NoticeStore
   readonly #base: () => RunConfig | null
   readonly #shown: () => RunRecord | null
   readonly #selectedIds: () => string[]
-  readonly #progressFrames = new FrameCoalescer<StudyProgress>((p) => {
-    if (this.status !== 'idle') this.progress = p
-  })
 
   constructor(deps: {
     api: BenchApi
@@ -100,12 +96,45 @@ export class ScalingState {
     shown: () => RunRecord | null
     /** Runs selected in History. */
     selectedIds: () => string[]
+    /** When progress is drawn (tests pass a controlled clock). */
+    frames?: FrameScheduler
   }) {
     this.#api = deps.api
     this.#notice = deps.notice
     this.#base = deps.base
     this.#shown = deps.shown
     this.#selectedIds = deps.selectedIds
+    const api = deps.api
+    this.lifecycle = new RunLifecycle(
+      {
+        start: (config) => api.runStudy(config),
+        onProgress: (listener) => api.onStudyProgress(listener),
+        cancel: () => api.cancel()
+      },
+      {
+        result: (study) => {
+          this.study = study
+          if (study.backendRuns.length > 0) this.picked = 'study:process'
+        }
+      },
+      deps.frames
+    )
+  }
+
+  get status(): StudyStatus {
+    return this.lifecycle.status
+  }
+
+  get running(): boolean {
+    return this.lifecycle.running
+  }
+
+  get progress(): StudyProgress | null {
+    return this.lifecycle.progress
+  }
+
+  get error(): BenchError | null {
+    return this.lifecycle.error
   }
 
   get base(): RunConfig | null {
@@ -228,39 +257,16 @@ export class ScalingState {
   /** Runs the study; resolves when it finished, failed or was cancelled. */
   async run(): Promise<void> {
     const config = this.config
-    if (!config || this.status !== 'idle') return
-    this.status = 'running'
-    this.error = null
-    this.progress = null
-    const unsubscribe = this.#api.onStudyProgress((p) => this.#progressFrames.push(p))
-    try {
-      const result = await this.#api.runStudy(config)
-      if (result.ok) {
-        this.study = result.value
-        if (result.value.backendRuns.length > 0) this.picked = 'study:process'
-      } else {
-        this.error = result.error
-      }
-    } catch (e) {
-      // The contract says failures are values; a rejected call is a broken bridge.
-      this.error = { code: 'internal', message: e instanceof Error ? e.message : String(e) }
-    } finally {
-      unsubscribe()
-      this.#progressFrames.cancel()
-      this.progress = null
-      this.status = 'idle'
-    }
+    if (!config) return
+    await this.lifecycle.run(config)
   }
 
-  async cancel(): Promise<void> {
-    if (this.status !== 'running') return
-    this.status = 'cancelling'
-    const result = await this.#api.cancel()
-    if (!result.ok) this.error = result.error
+  cancel(): Promise<void> {
+    return this.lifecycle.cancel()
   }
 
   dismissError(): void {
-    this.error = null
+    this.lifecycle.dismissError()
   }
 
   async exportStudy(format: StudyExportFormat): Promise<void> {
