@@ -10,7 +10,7 @@ import { issuesOf } from '../../shared/config'
 import { recordsToCsv } from '../../shared/csv'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
 import type { BenchError } from '../../shared/errors'
-import { invokeSchemas } from '../../shared/ipc'
+import { invokeChannels } from '../../shared/ipc'
 import type {
   EventChannel,
   EventPayloads,
@@ -79,7 +79,7 @@ export interface BenchService {
 type Handlers = { [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeResults[C]> }
 
 const isChannel = (channel: unknown): channel is InvokeChannel =>
-  typeof channel === 'string' && Object.hasOwn(invokeSchemas, channel)
+  typeof channel === 'string' && Object.hasOwn(invokeChannels, channel)
 
 /** File-system errors carry a code (ENOSPC, EACCES…): say what failed, and why. */
 function ioFailure(what: string, e: unknown): BenchFailure {
@@ -392,7 +392,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       if (!isChannel(channel)) {
         return fail({ code: 'invalid-input', message: `Unknown request: ${String(channel)}` })
       }
-      const parsed = invokeSchemas[channel].safeParse(payload)
+      const parsed = invokeChannels[channel].payload.safeParse(payload)
       if (!parsed.success) {
         const issues = issuesOf(parsed.error)
         const error: BenchError = {

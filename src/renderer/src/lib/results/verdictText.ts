@@ -1,5 +1,5 @@
 import type { RunAnalysis } from '../../../../shared/analysis'
-import { formatDuration, formatSpeedup } from '../format'
+import { formatDuration, formatSpeedup } from '../../../../shared/format'
 import type { Messages } from '../i18n/en'
 
 /**

@@ -10,7 +10,7 @@ import type { RunIds } from '@shared/historyPage'
 import type { RunRecord } from '@shared/result'
 import { analyzeRun } from '@shared/scaling'
 import { copyText } from '../clipboard'
-import { formatDuration } from '../format'
+import { formatDuration } from '@shared/format'
 import { i18n } from '../i18n'
 import { CompareState } from './compare.svelte'
 import { HistoryStore } from './history.svelte'
@@ -83,7 +83,7 @@ export class AppState {
   private async reopenLast(): Promise<void> {
     const newest = this.history.recent[0]
     if (!newest || this.session.shown || this.session.running) return
-    const result = await this.api.getRun(newest.id)
+    const result = await this.api.getRun({ id: newest.id })
     if (result.ok && !this.session.shown && !this.session.running) this.session.show(result.value)
   }
 
@@ -122,7 +122,7 @@ export class AppState {
   async view(id: string): Promise<void> {
     this.opening = id
     try {
-      const result = await this.api.getRun(id)
+      const result = await this.api.getRun({ id })
       if (result.ok) {
         this.session.show(result.value)
         this.tab = 'results'
@@ -142,7 +142,8 @@ export class AppState {
       this.notice.show('error', () => i18n.m.exports.nothing)
       return
     }
-    const result = kind === 'csv' ? await this.api.exportCsv(ids) : await this.api.exportJson(ids)
+    const result =
+      kind === 'csv' ? await this.api.exportCsv({ ids }) : await this.api.exportJson({ ids })
     this.report(() => (kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json), result)
   }
 
@@ -161,12 +162,16 @@ export class AppState {
   async exportComparison(format: ComparisonExportFormat): Promise<void> {
     const { baseline, candidate } = this.compare
     if (!baseline || !candidate) return
-    const result = await this.api.exportComparison(baseline.id, candidate.id, format)
+    const result = await this.api.exportComparison({
+      baselineId: baseline.id,
+      candidateId: candidate.id,
+      format
+    })
     this.report(() => i18n.m.compare.exportName[format], result)
   }
 
   async exportPng(name: string, canvas: HTMLCanvasElement): Promise<void> {
-    const result = await this.api.exportPng(name, canvas.toDataURL('image/png'))
+    const result = await this.api.exportPng({ name, dataUrl: canvas.toDataURL('image/png') })
     this.report(() => i18n.m.exports.png, result)
   }
 
@@ -207,7 +212,7 @@ export class AppState {
 
   /** Opens the folder of a file this app exported, with the file selected. */
   async showInFolder(path: string): Promise<void> {
-    const result = await this.api.showInFolder(path)
+    const result = await this.api.showInFolder({ path })
     if (!result.ok) this.fail(result.error)
   }
 }

@@ -163,7 +163,7 @@ export class HistoryStore {
     const asked = this.#seriesAsked
     if (asked && asked.key === key && asked.revision === this.revision) return
     this.#seriesAsked = { key, revision: this.revision }
-    void this.#api.historySeries(key).then((result) => {
+    void this.#api.historySeries({ key }).then((result) => {
       if (this.#seriesAsked?.key !== key) return
       if (result.ok) this.series = result.value
       else this.error = result.error
@@ -208,7 +208,7 @@ export class HistoryStore {
 
   async remove(ids: RunIds): Promise<number | BenchError> {
     if (Array.isArray(ids) && ids.length === 0) return 0
-    const result = await this.#api.deleteRuns(ids)
+    const result = await this.#api.deleteRuns({ ids })
     if (!result.ok) return result.error
     if (Array.isArray(ids)) {
       const gone = selectionOf(ids)

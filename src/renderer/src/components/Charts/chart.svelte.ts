@@ -1,7 +1,7 @@
 import { untrack } from 'svelte'
 import type { Attachment } from 'svelte/attachments'
 import type { ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js'
-import { Chart } from './register'
+import { registerCharts } from './register'
 
 /**
  * Attaches a chart.js chart to a canvas, once. The chart is created when the
@@ -13,6 +13,7 @@ export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, 
   config: () => ChartConfiguration<TType, TData, TLabel>
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
+    const Chart = registerCharts()
     const initial = untrack(config)
     const instance = new Chart(canvas, {
       ...initial,

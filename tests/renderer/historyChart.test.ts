@@ -1,9 +1,9 @@
 import type { TooltipItem } from 'chart.js'
 import { describe, expect, it } from 'vitest'
 import { summarize } from '../../src/shared/history'
-import { historyChart } from '../../src/renderer/src/lib/charts/configs'
+import { historyChart } from '../../src/renderer/src/components/Charts/resultsCharts'
 import type { HistorySeries } from '../../src/shared/historyPage'
-import { FALLBACK_PALETTE } from '../../src/renderer/src/lib/charts/chartColors'
+import { FALLBACK_PALETTE } from '../../src/renderer/src/components/Charts/colors'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { syntheticRun } from '../helpers/syntheticRun'
 

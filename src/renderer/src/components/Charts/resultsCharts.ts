@@ -1,53 +1,25 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
 import type { HistorySeries } from '@shared/historyPage'
 import type { WorkerTiming } from '@shared/result'
-import { idealLine } from '../results/idealLine'
-import type { ResultView } from '../results/runView'
+import { idealLine } from '../../lib/results/idealLine'
+import type { ResultView } from '../../lib/results/runView'
 import type { Workload } from '@shared/config'
-import type { Messages } from '../i18n'
-import { durationUnit, formatDateTime, formatDuration, formatSpeedup, formatTick } from '../format'
-import type { ChartPalette } from './palette'
-
-export interface ChartContext {
-  palette: ChartPalette
-  m: Messages
-  locale: string
-}
+import {
+  durationUnit,
+  formatDateTime,
+  formatDuration,
+  formatInteger,
+  formatSpeedup
+} from '@shared/format'
+import { withAlpha } from './colors'
+import { axis, basePlugins, timesTick } from './options'
+import type { ChartContext } from './options'
 
 type Point = { x: number; y: number }
 type Span = [number, number]
 
-/** "#0072b2" + 0.7 → "rgba(0, 114, 178, 0.7)"; other colour syntaxes pass through. */
-export function withAlpha(color: string, alpha: number): string {
-  const hex = /^#([0-9a-f]{6})$/i.exec(color)
-  if (!hex) return color
-  const n = parseInt(hex[1], 16)
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`
-}
-
 const byWorkers = (results: readonly ResultView[]): ResultView[] =>
   [...results].sort((a, b) => a.workers - b.workers)
-
-function axisStyle(ctx: ChartContext, title: string) {
-  return {
-    title: { display: true, text: title, color: ctx.palette.muted },
-    ticks: { color: ctx.palette.muted },
-    grid: { color: ctx.palette.grid },
-    border: { color: ctx.palette.grid }
-  }
-}
-
-function basePlugins(ctx: ChartContext, legend: boolean) {
-  return {
-    canvasBackground: { color: ctx.palette.background },
-    legend: {
-      display: legend,
-      position: 'top' as const,
-      align: 'end' as const,
-      labels: { color: ctx.palette.text, boxWidth: 12, boxHeight: 12, padding: 10 }
-    }
-  }
-}
 
 /** 1. Median wall time per worker count, min … max whiskers. */
 export function wallTimeChart(
@@ -92,9 +64,9 @@ export function wallTimeChart(
         }
       },
       scales: {
-        x: { ...axisStyle(ctx, m.charts.axis.workers), grid: { display: false } },
+        x: { ...axis(ctx, m.charts.axis.workers), grid: { display: false } },
         y: {
-          ...axisStyle(ctx, unit === 's' ? m.charts.axis.wallS : m.charts.axis.wallMs),
+          ...axis(ctx, unit === 's' ? m.charts.axis.wallS : m.charts.axis.wallMs),
           beginAtZero: true,
           suggestedMax: Math.max(0, ...rows.map((r) => r.maxMs * scale))
         }
@@ -154,20 +126,20 @@ export function speedupChart(
       },
       scales: {
         x: {
-          ...axisStyle(ctx, m.charts.axis.workers),
+          ...axis(ctx, m.charts.axis.workers),
           type: 'linear',
           min: 1,
           max: Math.max(2, maxN),
           ticks: { color: palette.muted, precision: 0, stepSize: maxN <= 16 ? 1 : undefined }
         },
         y: {
-          ...axisStyle(ctx, m.charts.axis.speedup),
+          ...axis(ctx, m.charts.axis.speedup),
           beginAtZero: true,
           suggestedMax:
             Math.max(maxN, ...rows.map((r) => r.speedup).filter(Number.isFinite)) * 1.05,
           ticks: {
             color: palette.muted,
-            callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`
+            callback: timesTick(ctx)
           }
         }
       }
@@ -242,8 +214,8 @@ export function timelineChart(
         }
       },
       scales: {
-        x: { ...axisStyle(ctx, m.charts.axis.timeMs), type: 'linear', min: 0 },
-        y: { ...axisStyle(ctx, ''), title: { display: false }, grid: { display: false } }
+        x: { ...axis(ctx, m.charts.axis.timeMs), type: 'linear', min: 0 },
+        y: { ...axis(ctx, ''), title: { display: false }, grid: { display: false } }
       }
     }
   }
@@ -310,7 +282,7 @@ export function historyChart(
       },
       scales: {
         x: {
-          ...axisStyle(ctx, shell.historyAxis),
+          ...axis(ctx, shell.historyAxis),
           type: 'linear',
           min: 0.5,
           max: Math.max(1, total) + 0.5,
@@ -320,15 +292,15 @@ export function historyChart(
             precision: 0,
             // Whole runs only: "#3", never "#2.5".
             callback: (value: string | number) =>
-              Number.isInteger(Number(value)) ? `#${Number(value).toLocaleString(ctx.locale)}` : ''
+              Number.isInteger(Number(value)) ? `#${formatInteger(Number(value), ctx.locale)}` : ''
           }
         },
         y: {
-          ...axisStyle(ctx, m.charts.axis.speedup),
+          ...axis(ctx, m.charts.axis.speedup),
           beginAtZero: true,
           ticks: {
             color: palette.muted,
-            callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`
+            callback: timesTick(ctx)
           }
         }
       }
