@@ -15,7 +15,8 @@ export const HISTORY_SERIES_MAX_POINTS = 1000
 /** The most configurations a page counts for the graph's picker (most frequent first). */
 export const HISTORY_CONFIGS_MAX = 100
 
-const runId = z.string().min(1).max(100)
+/** A stored run's (or a study's) id, as IPC payloads carry it. */
+export const idSchema = z.string().min(1).max(100)
 /** A configuration key (configKey): range, workload, backend, pool, kernel. */
 const configKeySchema = z.string().min(1).max(200)
 
@@ -43,8 +44,8 @@ export type HistorySeriesQuery = z.infer<typeof historySeriesQuerySchema>
  * ("select all" of 100,000 runs sends no ids; main resolves it when acting).
  */
 export const runIdsSchema = z.union([
-  z.array(runId).min(1, 'select at least one run').max(100_000),
-  z.object({ all: z.literal(true), except: z.array(runId).max(100_000) }).strict()
+  z.array(idSchema).min(1, 'select at least one run').max(100_000),
+  z.object({ all: z.literal(true), except: z.array(idSchema).max(100_000) }).strict()
 ])
 export type RunIds = z.infer<typeof runIdsSchema>
 

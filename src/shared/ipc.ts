@@ -5,14 +5,19 @@ import { runConfigSchema } from './config'
 import type { RunConfig } from './config'
 import type { Result } from './errors'
 import type { HistoryListing } from './history'
-import { historyPageQuerySchema, historySeriesQuerySchema, runIdsSchema } from './historyPage'
+import {
+  historyPageQuerySchema,
+  historySeriesQuerySchema,
+  idSchema,
+  runIdsSchema
+} from './historyPage'
 import type { HistoryPage, HistorySeries } from './historyPage'
 import type { RunProgress, RunRecord } from './result'
 import { studyConfigSchema } from './study'
 import type { StudyProgress, StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
-const id = z.string().min(1).max(100)
+const id = idSchema
 /** Runs picked in History: their ids, or all but some (resolved in main). */
 const runIds = z.object({ ids: runIdsSchema }).strict()
 
