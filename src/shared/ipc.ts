@@ -5,15 +5,21 @@ import { runConfigSchema } from './config'
 import type { RunConfig } from './config'
 import type { Result } from './errors'
 import type { HistoryListing } from './history'
+import {
+  historyPageQuerySchema,
+  historySeriesQuerySchema,
+  idSchema,
+  runIdsSchema
+} from './historyPage'
+import type { HistoryPage, HistorySeries } from './historyPage'
 import type { RunProgress, RunRecord } from './result'
 import { studyConfigSchema } from './study'
 import type { StudyProgress, StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
-const id = z.string().min(1).max(100)
-const runIds = z
-  .object({ ids: z.array(id).min(1, 'select at least one run').max(100_000) })
-  .strict()
+const id = idSchema
+/** Runs picked in History: their ids, or all but some (resolved in main). */
+const runIds = z.object({ ids: runIdsSchema }).strict()
 
 export type ExportOutcome = { saved: true; path: string } | { saved: false }
 
@@ -58,10 +64,23 @@ export const invokeChannels = {
     payload: z.undefined(),
     result: typed<{ cancelled: boolean }>()
   },
+  /** Every summary at once: for tests and tools; the app's renderer asks for pages. */
   'history:list': {
     verb: 'listHistory',
     payload: z.undefined(),
     result: typed<HistoryListing>()
+  },
+  /** A window of the list (newest first), the counts, the damage: answered from main's index. */
+  'history:page': {
+    verb: 'historyPage',
+    payload: historyPageQuerySchema,
+    result: typed<HistoryPage>()
+  },
+  /** The history graph's points for one configuration, aggregated (and decimated) in main. */
+  'history:series': {
+    verb: 'historySeries',
+    payload: historySeriesQuerySchema,
+    result: typed<HistorySeries>()
   },
   'history:get': {
     verb: 'getRun',

@@ -79,10 +79,15 @@ describe('preload', () => {
     await api.getRun({ id: 'r1' })
     await api.exportStudy({ id: 's1', format: 'csv' })
     await api.cancel()
+    // History: "select all but these" and a series for one configuration.
+    await api.deleteRuns({ ids: { all: true, except: ['r3'] } })
+    await api.historySeries({ key: '0:10 · split · process · warm · js' })
     expect(electron.invoked).toEqual([
       { channel: 'history:get', payload: { id: 'r1' } },
       { channel: 'export:study', payload: { id: 's1', format: 'csv' } },
-      { channel: 'bench:cancel', payload: undefined }
+      { channel: 'bench:cancel', payload: undefined },
+      { channel: 'history:delete', payload: { ids: { all: true, except: ['r3'] } } },
+      { channel: 'history:series', payload: { key: '0:10 · split · process · warm · js' } }
     ])
     // @ts-expect-error: the old positional form no longer type-checks
     await api.exportStudy('s1', 'csv')

@@ -36,6 +36,8 @@ import { atomicWriteFile } from '../fs/atomicWriteFile'
 import { HistoryWriteError } from '../history/historyStore'
 import type { HistoryStore } from '../history/historyStore'
 import type { SaveFailure } from '../../shared/historySave'
+import { isAllRuns } from '../../shared/historyPage'
+import type { RunIds } from '../../shared/historyPage'
 import { decodePngDataUrl } from './pngDataUrl'
 
 /** What the native save dialog is asked (Electron's dialog.showSaveDialog options, in part). */
@@ -148,6 +150,15 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     return found
   }
 
+  /** The ids meant: as sent, or "all but these" resolved against the history as it is now. */
+  const idsOf = async (ids: RunIds): Promise<string[]> => {
+    if (!isAllRuns(ids)) return ids
+    const all = await deps.history.ids(ids.except)
+    if (all.length === 0)
+      throw new BenchFailure({ code: 'invalid-input', message: 'There are no runs to act on.' })
+    return all
+  }
+
   const runsFor = async (ids: readonly string[]): Promise<RunRecord[]> => {
     const stored = ids.filter((id) => !unsaved.has(id))
     const { runs, missing } = stored.length
@@ -242,9 +253,13 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       return run
     },
 
+    'history:page': (query) => deps.history.page(query),
+
+    'history:series': ({ key }) => deps.history.series(key),
+
     'history:delete': async ({ ids }) => {
       try {
-        return { deleted: await deps.history.delete(ids) }
+        return { deleted: await deps.history.delete(await idsOf(ids)) }
       } catch (e) {
         throw ioFailure('Could not delete from history', e)
       }
@@ -259,7 +274,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'export:csv': async ({ ids }) => {
-      const runs = await runsFor(ids)
+      const runs = await runsFor(await idsOf(ids))
       return save(
         {
           title: 'Export runs as CSV',
@@ -271,7 +286,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'export:json': async ({ ids }) => {
-      const runs = await runsFor(ids)
+      const runs = await runsFor(await idsOf(ids))
       return save(
         {
           title: 'Export runs as JSON',
@@ -283,7 +298,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'export:markdown': async ({ ids }) => {
-      const runs = await runsFor(ids)
+      const runs = await runsFor(await idsOf(ids))
       return save(
         {
           title: 'Export a Markdown report',

@@ -1,6 +1,5 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
-import { configKey } from '@shared/history'
-import type { RunSummary } from '@shared/history'
+import type { HistorySeries } from '@shared/historyPage'
 import type { WorkerTiming } from '@shared/result'
 import { idealLine } from '../../lib/results/idealLine'
 import type { ResultView } from '../../lib/results/runView'
@@ -226,32 +225,27 @@ export function timelineChart(
  * 4. Speedup of past runs of one configuration, one line per worker count,
  * placed in run order (oldest left): runs taken seconds or months apart are
  * all one step apart, so none hide behind another. Hovering names the run:
- * its place in the order and when it ran.
+ * its place in the order and when it ran. The points come aggregated from
+ * main (a long history arrives decimated: each bucket's lowest and highest run).
  */
 export function historyChart(
-  runs: readonly RunSummary[],
-  key: string | null,
+  series: HistorySeries | null,
   ctx: ChartContext
 ): ChartConfiguration<'line', Point[]> {
   const { palette, m } = ctx
   const byCount = new Map<number, Point[]>()
-  /** When each run in the order started (x = its index + 1). */
-  const started: string[] = []
-  // Newest first in the store; the chart reads left to right in time.
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i]
-    if (key !== null && configKey(run.config) !== key) continue
-    started.push(run.startedAt)
-    const x = started.length
-    for (const point of run.points) {
-      if (point.workers === 1) continue // always 1×: it is the baseline
+  /** When each plotted run started, by its place in the order. */
+  const started = new Map<number, string>()
+  for (const run of series?.points ?? []) {
+    started.set(run.order, run.startedAt)
+    for (const point of run.speedups) {
       let line = byCount.get(point.workers)
       if (!line) byCount.set(point.workers, (line = []))
-      line.push({ x, y: point.speedup })
+      line.push({ x: run.order, y: point.speedup })
     }
   }
   const counts = [...byCount.keys()].sort((a, b) => a - b)
-  const total = started.length
+  const total = series?.total ?? 0
   const many = counts.length > palette.series.length
   const shell = m.shell
   return {
@@ -279,7 +273,7 @@ export function historyChart(
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => {
               const x = (items[0]?.raw as Point | undefined)?.x ?? 0
-              return shell.historyRun(x, total, formatDateTime(started[x - 1] ?? 0, ctx.locale))
+              return shell.historyRun(x, total, formatDateTime(started.get(x) ?? 0, ctx.locale))
             },
             label: (item: TooltipItem<'line'>) =>
               `${item.dataset.label}: ${formatSpeedup((item.raw as Point).y, ctx.locale)}`

@@ -6,6 +6,7 @@ import type { ComparisonExportFormat, ExportOutcome } from '@shared/ipc'
 import type { Result } from '@shared/errors'
 import { runSummaryMarkdown } from '@shared/markdownSummary'
 import type { RunConfig } from '@shared/config'
+import type { RunIds } from '@shared/historyPage'
 import type { RunRecord } from '@shared/result'
 import { analyzeRun } from '@shared/scaling'
 import { copyText } from '../clipboard'
@@ -18,6 +19,9 @@ import { RunForm } from './runForm.svelte'
 import { ScalingState } from './scaling.svelte'
 import { BenchSession } from './session.svelte'
 import { SystemStore } from './system.svelte'
+
+/** No run at all: an empty list ("all" of an empty history is refused by main). */
+export const isNoRun = (ids: RunIds): boolean => Array.isArray(ids) && ids.length === 0
 
 export type Tab = 'results' | 'scaling' | 'history' | 'system' | 'explain'
 export type ExportKind = 'csv' | 'json'
@@ -56,7 +60,8 @@ export class AppState {
       notice: this.notice,
       base: () => this.form.config,
       shown: () => this.session.shown,
-      selectedIds: () => this.history.selectedIds
+      selectedIds: () => this.history.selectedIds,
+      selectedCount: () => this.history.selectedCount
     })
   }
 
@@ -76,7 +81,7 @@ export class AppState {
    * yet" above a full history; unless a run started or one was opened meanwhile.
    */
   private async reopenLast(): Promise<void> {
-    const newest = this.history.runs[0]
+    const newest = this.history.recent[0]
     if (!newest || this.session.shown || this.session.running) return
     const result = await this.api.getRun({ id: newest.id })
     if (result.ok && !this.session.shown && !this.session.running) this.session.show(result.value)
@@ -131,9 +136,9 @@ export class AppState {
 
   /** Exports the given runs; by default the selected ones, else the run on display. */
   async exportRuns(kind: ExportKind, only?: string[]): Promise<void> {
-    let ids = only ?? this.history.selectedIds
-    if (ids.length === 0 && this.session.shown) ids = [this.session.shown.id]
-    if (ids.length === 0) {
+    let ids: RunIds = only ?? this.history.selectedIds
+    if (isNoRun(ids) && this.session.shown) ids = [this.session.shown.id]
+    if (isNoRun(ids)) {
       this.notice.show('error', () => i18n.m.exports.nothing)
       return
     }
@@ -144,8 +149,8 @@ export class AppState {
 
   /** Compares the two runs selected in History, in the History tab. */
   async compareSelected(): Promise<void> {
-    const ids = this.history.selectedIds
-    if (ids.length !== 2) {
+    const ids = this.history.selectedCount === 2 ? await this.history.resolveSelected(2) : null
+    if (ids?.length !== 2) {
       this.notice.show('error', () => i18n.m.compare.selectTwo)
       return
     }

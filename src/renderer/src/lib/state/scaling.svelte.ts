@@ -2,6 +2,7 @@ import type { BenchApi } from '@shared/api'
 import type { RunBackend, RunConfig } from '@shared/config'
 import type { BenchError, Result } from '@shared/errors'
 import type { ExportOutcome, StudyExportFormat } from '@shared/ipc'
+import type { RunIds } from '@shared/historyPage'
 import type { RunRecord } from '@shared/result'
 import { analyzeRun, analyzeStudy } from '@shared/analysis'
 import {
@@ -85,7 +86,8 @@ export class ScalingState {
   readonly #notice: NoticeStore
   readonly #base: () => RunConfig | null
   readonly #shown: () => RunRecord | null
-  readonly #selectedIds: () => string[]
+  readonly #selectedIds: () => RunIds
+  readonly #selectedCount: () => number
 
   constructor(deps: {
     api: BenchApi
@@ -94,8 +96,10 @@ export class ScalingState {
     base: () => RunConfig | null
     /** The run the Results view shows. */
     shown: () => RunRecord | null
-    /** Runs selected in History. */
-    selectedIds: () => string[]
+    /** Runs selected in History (ids, or all but some). */
+    selectedIds: () => RunIds
+    /** How many are selected (what "all but some" stands for); default: the ids listed. */
+    selectedCount?: () => number
     /** When progress is drawn (tests pass a controlled clock). */
     frames?: FrameScheduler
   }) {
@@ -104,6 +108,12 @@ export class ScalingState {
     this.#base = deps.base
     this.#shown = deps.shown
     this.#selectedIds = deps.selectedIds
+    this.#selectedCount =
+      deps.selectedCount ??
+      (() => {
+        const ids = deps.selectedIds()
+        return Array.isArray(ids) ? ids.length : 0
+      })
     const api = deps.api
     this.lifecycle = new RunLifecycle(
       {
@@ -284,8 +294,8 @@ export class ScalingState {
     if (source?.kind === 'study') return this.exportStudy('markdown')
     let ids = this.#selectedIds()
     const shown = this.#shown()
-    if (ids.length === 0 && shown) ids = [shown.id]
-    if (ids.length === 0) {
+    if (Array.isArray(ids) && ids.length === 0 && shown) ids = [shown.id]
+    if (Array.isArray(ids) && ids.length === 0) {
       this.#notice.show('error', () => i18n.m.exports.nothing)
       return
     }
@@ -295,7 +305,7 @@ export class ScalingState {
 
   /** How many runs a Markdown export of runs would hold. */
   get markdownCount(): number {
-    const selected = this.#selectedIds().length
+    const selected = this.#selectedCount()
     return selected > 0 ? selected : this.#shown() ? 1 : 0
   }
 
