@@ -336,15 +336,72 @@ describe('a full disk', () => {
 describe('summary index', () => {
   const indexFile = () => join(dir, 'history.index.json')
 
-  it('is saved beside the history and kept current by appends', async () => {
+  const journalFile = () => join(dir, 'history.index-journal.jsonl')
+  const journal = async () =>
+    (await readFile(journalFile(), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+
+  it('is saved beside the history; later appends go to its journal, one line each', async () => {
     const store = createHistoryStore(dir)
     await store.append(sampleRun({}, 0))
     await store.append(sampleRun({}, 1))
+    await store.append(sampleRun({}, 2))
     const saved = JSON.parse(await readFile(indexFile(), 'utf8'))
-    expect(saved.entries.map((e: { id: string }) => e.id)).toEqual(['run-000000', 'run-000001'])
-    expect(saved.entries[1].summary).toEqual(
-      JSON.parse(JSON.stringify(summarize(sampleRun({}, 1))))
-    )
+    expect(saved.entries.map((e: { id: string }) => e.id)).toEqual(['run-000000'])
+    const lines = await journal()
+    expect(lines.map((l) => l.entry.id)).toEqual(['run-000001', 'run-000002'])
+    expect(lines[0].from).toBe(saved.stamp)
+    expect(lines[1].from).toBe(lines[0].to)
+    expect(lines[0].entry.summary).toEqual(JSON.parse(JSON.stringify(summarize(sampleRun({}, 1)))))
+  })
+
+  it('is what a fresh store lists from, snapshot then journal, while they match the file', async () => {
+    const store = createHistoryStore(dir)
+    for (let i = 0; i < 3; i++) await store.append(sampleRun({}, i))
+    const lines = await journal()
+    lines[1].entry.summary.cpuModel = 'from the journal'
+    await writeFile(journalFile(), lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+    const listing = await createHistoryStore(dir).list()
+    expect(listing.runs.map((r) => r.id)).toEqual(['run-000000', 'run-000001', 'run-000002'])
+    expect(listing.runs[2].cpuModel).toBe('from the journal')
+  })
+
+  it('reads the history whole when the journal does not chain on to the file', async () => {
+    const store = createHistoryStore(dir)
+    for (let i = 0; i < 3; i++) await store.append(sampleRun({}, i))
+    const lines = await journal()
+    for (const broken of [
+      // A torn last line (a crash mid-append): the chain stops short of the file.
+      lines
+        .map((l) => JSON.stringify(l))
+        .join('\n')
+        .slice(0, -20),
+      // A line that follows on from a stamp the snapshot never had.
+      [lines[0], { ...lines[1], from: 'elsewhere' }].map((l) => JSON.stringify(l)).join('\n'),
+      // An entry pointing outside the file it claims.
+      [lines[0], { ...lines[1], entry: { ...lines[1].entry, length: 1e12 } }]
+        .map((l) => JSON.stringify(l))
+        .join('\n')
+    ]) {
+      await writeFile(journalFile(), broken)
+      lines[1].entry.summary.cpuModel = 'not read'
+      const listing = await createHistoryStore(dir).list()
+      expect(listing.runs).toEqual([0, 1, 2].map((i) => summarize(sampleRun({}, i))))
+    }
+  })
+
+  it('is saved whole again, and its journal emptied, every journalLimit appends', async () => {
+    const store = createHistoryStore(dir, { journalLimit: 2 })
+    for (let i = 0; i < 4; i++) await store.append(sampleRun({}, i))
+    const saved = JSON.parse(await readFile(indexFile(), 'utf8'))
+    // Run 0 saved whole, 1 and 2 journalled, 3 saved whole (the journal was full).
+    expect(saved.entries).toHaveLength(4)
+    await expect(readFile(journalFile(), 'utf8')).rejects.toThrow(/ENOENT/)
+    await store.append(sampleRun({}, 4))
+    expect((await journal()).map((l) => l.entry.id)).toEqual(['run-000004'])
+    expect((await createHistoryStore(dir).list()).runs).toHaveLength(5)
   })
 
   it('is what a fresh store lists from while it matches the file', async () => {

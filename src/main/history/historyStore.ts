@@ -13,7 +13,14 @@ import { atomicReplace, syncDirectory } from '../fs/atomicWriteFile'
 import { forEachLine } from './forEachLine'
 import { buildView, configCounts, runsOf, seriesOf, withoutRuns, withRun } from './historyView'
 import type { HistoryView } from './historyView'
-import { indexOf, loadSummaryIndex, saveSummaryIndex, withAppended } from './summaryIndex'
+import {
+  JOURNAL_LIMIT,
+  indexOf,
+  journalAppend,
+  loadSummaryIndex,
+  saveSummaryIndex,
+  withAppended
+} from './summaryIndex'
 import type { HistoryIndex, IndexEntry } from './summaryIndex'
 
 /**
@@ -75,6 +82,8 @@ export interface HistoryStoreOptions {
   now?: () => Date
   /** Longest line read or written; default MAX_HISTORY_LINE_BYTES (tests use less). */
   maxLineBytes?: number
+  /** Appends journalled before the summary index is saved whole; default JOURNAL_LIMIT (tests use less). */
+  journalLimit?: number
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -173,6 +182,11 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   const fileName = options.fileName ?? 'history.jsonl'
   const path = join(dir, fileName)
   const indexPath = join(dir, `${fileName.replace(/\.jsonl$/, '')}.index.json`)
+  /** Appends since the index was last saved whole, one line each (summaryIndex.ts). */
+  const journalPath = join(dir, `${fileName.replace(/\.jsonl$/, '')}.index-journal.jsonl`)
+  /** Lines in the journal that the saved index chains on to; `journalLimit` forces a whole save. */
+  const journalLimit = options.journalLimit ?? JOURNAL_LIMIT
+  let journalLines = journalLimit
   const now = options.now ?? (() => new Date())
   const maxLineBytes = options.maxLineBytes ?? MAX_HISTORY_LINE_BYTES
   let index: HistoryIndex | null = null
@@ -236,7 +250,11 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   const remember = async (next: HistoryIndex): Promise<HistoryIndex> => {
     index = next
     // Not while damage is left in the file: the next session must find it again.
-    if (pending.length === 0) await saveSummaryIndex(indexPath, next).catch(() => undefined)
+    if (pending.length === 0)
+      await saveSummaryIndex(indexPath, next, journalPath).then(
+        () => (journalLines = 0),
+        () => (journalLines = journalLimit)
+      )
     return next
   }
 
@@ -424,8 +442,11 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
       return (index = indexOf(null, [], 0, true))
     }
     if (pending.length === 0) {
-      const saved = await loadSummaryIndex(indexPath, stamp)
-      if (saved) return (index = saved)
+      const saved = await loadSummaryIndex(indexPath, stamp, journalPath)
+      if (saved) {
+        journalLines = saved.journalLines
+        return (index = saved.index)
+      }
     }
     const found = await scan()
     if (found.bad.length === 0) {
@@ -533,7 +554,15 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
       // The run goes on top of the pages without sorting or reading anything again.
       const shown = view?.of === known ? withRun(view.view, entry.summary, ++revision) : null
       view = shown ? { of: next, view: shown } : null
-      await remember(next)
+      // One journal line, not the whole index again (0.6 s at 100,000 runs); whole every JOURNAL_LIMIT.
+      if (pending.length > 0 || journalLines >= journalLimit) await remember(next)
+      else {
+        index = next
+        await journalAppend(journalPath, known.stamp, next, entry).then(
+          () => journalLines++,
+          () => (journalLines = journalLimit)
+        )
+      }
     })
   }
 

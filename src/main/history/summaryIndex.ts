@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { appendFile, readFile, rm } from 'node:fs/promises'
 import { BACKENDS, POOLS, WORKLOADS } from '../../shared/config'
 import type { RunSummary } from '../../shared/history'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
@@ -114,34 +114,114 @@ export function withAppended(
 }
 
 /**
- * The summary index saved beside the history, when it describes the history
- * file as it is now (same stamp); otherwise null, and the history is read
- * whole. It is only ever a cache: a stale, damaged or missing index costs
- * time, never data.
+ * How many appends the journal takes before the whole index is saved again:
+ * an append costs one short line, not the 44 MB snapshot of 100,000 runs
+ * (0.6 s on the build machine); a fresh store replays at most this many lines.
  */
-export async function loadSummaryIndex(path: string, stamp: string): Promise<HistoryIndex | null> {
+export const JOURNAL_LIMIT = 1000
+
+/** One append, as the journal beside the index records it: the file went from stamp `from` to `to`. */
+interface JournalLine {
+  from: string
+  to: string
+  size: number
+  entry: IndexEntry
+}
+
+/**
+ * The summary index saved beside the history, when it describes the history
+ * file as it is now (same stamp): the snapshot, then the appends its journal
+ * records, each taken only when it follows on from the stamp reached so far.
+ * Otherwise null, and the history is read whole. It is only ever a cache: a
+ * stale, damaged or missing index or journal costs time, never data.
+ */
+export async function loadSummaryIndex(
+  path: string,
+  stamp: string,
+  journalPath = `${path}l`
+): Promise<{ index: HistoryIndex; journalLines: number } | null> {
   let raw: unknown
   try {
     raw = JSON.parse(await readFile(path, 'utf8'))
   } catch {
     return null
   }
-  if (!isObject(raw) || raw.version !== VERSION || raw.stamp !== stamp) return null
+  if (!isObject(raw) || raw.version !== VERSION || typeof raw.stamp !== 'string') return null
   const { entries, size, endsWithNewline } = raw
   if (!isInt(size) || typeof endsWithNewline !== 'boolean' || !Array.isArray(entries)) return null
   if (!entries.every((e) => isEntry(e, size))) return null
+  let idx = indexOf(raw.stamp, entries, size, endsWithNewline)
+  if (idx.byId.size !== entries.length) return null
+  let journalLines = 0
+  if (idx.stamp !== stamp) {
+    for (const line of await readJournal(journalPath)) {
+      if (line.from !== idx.stamp || idx.byId.has(line.entry.id)) continue
+      if (!isEntry(line.entry, line.size) || line.entry.offset < idx.size) return null
+      idx = withAppended(idx, line.entry, line.to, line.size)
+      journalLines++
+    }
+    if (idx.stamp !== stamp) return null
+  }
   // JSON has no NaN: a NaN speedup was saved as null.
-  for (const e of entries)
+  for (const e of idx.entries)
     for (const p of e.summary.points) if (p.speedup === null) p.speedup = Number.NaN
-  const idx = indexOf(stamp, entries, size, endsWithNewline)
-  return idx.byId.size === entries.length ? idx : null
+  return { index: idx, journalLines }
+}
+
+/** The journal's lines that parse; a torn last line (a crash mid-append) is skipped. */
+async function readJournal(journalPath: string): Promise<JournalLine[]> {
+  let text: string
+  try {
+    text = await readFile(journalPath, 'utf8')
+  } catch {
+    return []
+  }
+  const lines: JournalLine[] = []
+  for (const raw of text.split('\n')) {
+    if (raw.length === 0) continue
+    try {
+      const v: unknown = JSON.parse(raw)
+      if (
+        isObject(v) &&
+        typeof v.from === 'string' &&
+        typeof v.to === 'string' &&
+        isInt(v.size) &&
+        isObject(v.entry)
+      )
+        lines.push(v as unknown as JournalLine)
+    } catch {
+      // A torn line: the chain stops matching and the index is rebuilt if it mattered.
+    }
+  }
+  return lines
 }
 
 /**
- * Saves the index atomically but without fsync: it is a cache, and one lost
- * to a power cut is only read as damaged and rebuilt from the history.
+ * Records one append (`from` → `index.stamp`) in the journal beside the
+ * index, without fsync: a lost line only makes the next start read the
+ * history whole.
  */
-export async function saveSummaryIndex(path: string, index: HistoryIndex): Promise<void> {
+export async function journalAppend(
+  journalPath: string,
+  from: string | null,
+  index: HistoryIndex,
+  entry: IndexEntry
+): Promise<void> {
+  if (from === null || index.stamp === null) throw new Error('no stamp to chain the journal from')
+  const line: JournalLine = { from, to: index.stamp, size: index.size, entry }
+  await appendFile(journalPath, JSON.stringify(line) + '\n')
+}
+
+/**
+ * Saves the index atomically but without fsync, then empties the journal
+ * (whose appends the snapshot now holds): it is a cache, and one lost to a
+ * power cut is only read as missing and rebuilt from the history.
+ */
+export async function saveSummaryIndex(
+  path: string,
+  index: HistoryIndex,
+  journalPath = `${path}l`
+): Promise<void> {
   if (index.stamp === null) return
   await atomicWriteFile(
     path,
@@ -154,4 +234,5 @@ export async function saveSummaryIndex(path: string, index: HistoryIndex): Promi
     }),
     { durable: false }
   )
+  await rm(journalPath, { force: true })
 }
