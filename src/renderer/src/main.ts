@@ -5,11 +5,16 @@ import '@fontsource-variable/noto-sans-kr'
 import './app.css'
 // The theme applies itself on import: <html data-theme> is set before the first paint.
 import './lib/theme'
+import { i18n } from './lib/i18n'
 import App from './App.svelte'
 
 // The page's CSP forbids eval; zod must not even probe for it (the probe is
 // reported as a CSP violation).
 config({ jitless: true })
+
+// A window whose language is not English waits for its messages (a few
+// milliseconds, from the app's own files) rather than flash English first.
+await i18n.ready
 
 const app = mount(App, { target: document.getElementById('app')! })
 
