@@ -24,7 +24,8 @@ async function run(page: Page): Promise<void> {
   await waitInPage(
     page,
     `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg && !!document.getElementById('run-button')`,
+     return !!el && el.getAttribute('data-run-id') !== arg && el.getAttribute('aria-busy') !== 'true' &&
+       !!document.getElementById('run-button')`,
     before,
     600_000
   )

@@ -13,6 +13,11 @@ export class StagedReveal {
     this.#last = last
   }
 
+  /** Every piece is drawn. */
+  get done(): boolean {
+    return this.stage >= this.#last
+  }
+
   /** Whether the piece of this stage may be drawn. */
   reached(stage: number): boolean {
     return this.stage >= stage
