@@ -12,10 +12,12 @@ import App from './App.svelte'
 // reported as a CSP violation).
 config({ jitless: true })
 
+const start = (): void => {
+  mount(App, { target: document.getElementById('app')! })
+}
+
 // A window whose language is not English waits for its messages (a few
-// milliseconds, from the app's own files) rather than flash English first.
-await i18n.ready
-
-const app = mount(App, { target: document.getElementById('app')! })
-
-export default app
+// milliseconds, from the app's own files) rather than flash English first;
+// an English one mounts at once, in this task.
+if (i18n.loading) void i18n.ready.then(start)
+else start()

@@ -65,10 +65,16 @@ export class I18n {
    */
   readonly ready: Promise<void>
 
+  /** True while the language chosen at start is still loading (the window waits for it). */
+  loading: boolean
+
   constructor() {
     const wanted = stored() ?? osLanguage()
     this.#applyToDocument()
-    this.ready = this.#show(wanted)
+    this.loading = !CATALOGS[wanted]
+    this.ready = this.#show(wanted).finally(() => {
+      this.loading = false
+    })
   }
 
   /** Every visible string, in the current language. */
