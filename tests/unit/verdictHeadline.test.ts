@@ -35,7 +35,9 @@ describe('the Results verdict: a clear speedup', () => {
     )
     expect(h.title).toMatch(/^2 workers: 1\.93× faster \(95% CI 1\.9\d–1\.9\d×\)$/)
     expect(h.reasons).toEqual([])
-    expect(h.detail).toContain('of the ideal 2.00×')
+    expect(h.detail).toBe(
+      `${(a.verdict.efficiency! * 100).toFixed(1)}% of the ideal 2× (efficiency: speedup ÷ workers).`
+    )
   })
 
   it('is Korean in Korean, with the same numbers', () => {

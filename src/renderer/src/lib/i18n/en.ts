@@ -882,8 +882,8 @@ export const en = {
     fasterScaled: (workers: number, speedup: string, ci: string) =>
       `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: scaled speedup ${speedup} (${ci})`,
     ci: (low: string, high: string) => `95% CI ${low}–${high}`,
-    efficiency: (efficiency: string, ideal: string) =>
-      `${efficiency} of the ideal ${ideal}: the rest went to start-up, messages, merging and uneven shares.`,
+    efficiency: (efficiency: string, workers: number) =>
+      `${efficiency} of the ideal ${n(workers)}× (efficiency: speedup ÷ workers).`,
     noSpeedup: 'No significant speedup',
     wrongTotal: 'Wrong total: no timing counts',
     why: 'Why',

@@ -864,8 +864,8 @@ export const ko: Messages = {
     fasterScaled: (workers: number, speedup: string, ci: string) =>
       `워커 ${n(workers)}개: 확장 속도 향상 ${speedup}(${ci})`,
     ci: (low: string, high: string) => `95% 구간 ${low}–${high}`,
-    efficiency: (efficiency: string, ideal: string) =>
-      `이상적인 ${ideal}의 ${efficiency}입니다. 나머지는 시작, 메시지, 병합, 고르지 않은 몫에 들어갔습니다.`,
+    efficiency: (efficiency: string, workers: number) =>
+      `이상적인 ${n(workers)}×의 ${efficiency}(효율: 속도 향상 ÷ 워커 수).`,
     noSpeedup: '유의한 속도 향상 없음',
     wrongTotal: '합계가 틀림: 어떤 시간도 의미가 없습니다',
     why: '이유',

@@ -55,7 +55,7 @@ export function verdictHeadline(
         code: v.code,
         tone: 'good',
         title: (weak ? t.fasterScaled : t.faster)(workers, speedup, ci),
-        detail: t.efficiency(formatPercent(v.efficiency, locale), formatSpeedup(workers, locale)),
+        detail: t.efficiency(formatPercent(v.efficiency, locale), workers),
         reasons: []
       }
     }
