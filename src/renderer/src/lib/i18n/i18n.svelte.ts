@@ -60,8 +60,8 @@ export class I18n {
 
   /**
    * Settles when the language chosen at start (saved, else the OS's) is
-   * shown: the entry script awaits it before mounting, so a Korean window
-   * never flashes English.
+   * shown: while it is `loading`, the entry script waits for it before
+   * mounting, so a Korean window never flashes English.
    */
   readonly ready: Promise<void>
 
@@ -102,7 +102,10 @@ export class I18n {
 
   /** Fetches the other catalogs while the window is idle, so a later switch is immediate. */
   prefetch(): void {
-    for (const language of Object.keys(LOADERS) as Language[]) void loadCatalog(language)
+    for (const language of Object.keys(LOADERS) as Language[]) {
+      // A catalog that cannot load leaves the window in English when chosen (see #show).
+      loadCatalog(language).catch(() => undefined)
+    }
   }
 
   #wanted: Language = 'en'
