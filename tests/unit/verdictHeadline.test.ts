@@ -34,6 +34,8 @@ describe('the Results verdict: a clear speedup', () => {
       `2 workers: ${a.verdict.speedup!.toFixed(2)}× faster (95% CI ${lower.toFixed(2)}–${upper.toFixed(2)}×)`
     )
     expect(h.title).toMatch(/^2 workers: 1\.93× faster \(95% CI 1\.9\d–1\.9\d×\)$/)
+    // The view keeps this part on one line.
+    expect(h.ci).toBe(`95% CI ${lower.toFixed(2)}–${upper.toFixed(2)}×`)
     expect(h.reasons).toEqual([])
     expect(h.detail).toBe(
       `${(a.verdict.efficiency! * 100).toFixed(1)}% of the ideal 2× (efficiency: speedup ÷ workers).`
@@ -67,6 +69,7 @@ describe('the Results verdict: a job too small to time', () => {
     expect(h.tone).toBe('none')
     expect(h.title).toBe('No significant speedup')
     expect(h.title).not.toMatch(/faster/)
+    expect(h.ci).toBeNull()
     expect(h.reasons[0]).toMatch(/^Too small a job: each worker computes for 0\.012\d* ms/)
     expect(h.reasons[0]).toContain('Use a larger range')
   })

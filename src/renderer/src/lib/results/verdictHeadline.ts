@@ -13,6 +13,8 @@ export interface VerdictHeadline {
   /** `good`: a significant speedup; `bad`: a wrong total; `none`: no significant speedup. */
   tone: 'good' | 'none' | 'bad'
   title: string
+  /** The interval as the title words it ("95% CI 1.90–1.96×"), kept on one line; null without one. */
+  ci: string | null
   /** Under a speedup: how far from ideal it is. */
   detail: string | null
   /** Why there is no significant speedup, most decisive first (empty for a speedup). */
@@ -42,6 +44,7 @@ export function verdictHeadline(
     code: v.code,
     tone: 'none',
     title: t.noSpeedup,
+    ci: null,
     detail: null,
     reasons: [...reasons, ...oversubscribed]
   })
@@ -55,6 +58,7 @@ export function verdictHeadline(
         code: v.code,
         tone: 'good',
         title: (weak ? t.fasterScaled : t.faster)(workers, speedup, ci),
+        ci: ci || null,
         detail: t.efficiency(formatPercent(v.efficiency, locale), workers),
         reasons: []
       }
@@ -64,6 +68,7 @@ export function verdictHeadline(
         code: v.code,
         tone: 'bad',
         title: t.wrongTotal,
+        ci: null,
         detail: null,
         reasons: [m.verdicts.wrongTotal(v.wrongWorkers.join(', '))]
       }
