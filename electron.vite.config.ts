@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin } from 'vite'
 import { watPlugin } from './scripts/wat'
+import { apiVerbsJson } from './src/shared/api'
 
 /**
  * `electron-vite dev` injects component styles as <style> tags and talks to
@@ -55,6 +56,8 @@ export default defineConfig({
     }
   },
   preload: {
+    // The sandboxed preload cannot require zod: it gets the IPC contract's verbs as data.
+    define: { __BENCH_API_VERBS__: apiVerbsJson() },
     build: {
       rollupOptions: {
         // The window is sandboxed, so the preload must be CommonJS.

@@ -1,10 +1,16 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { watPlugin } from './scripts/wat'
 
 export default defineConfig({
-  // Unit tests import the worker's kernels, whose wasm module is assembled from .wat.
-  plugins: [watPlugin()],
+  plugins: [
+    // Unit tests import the worker's kernels, whose wasm module is assembled from .wat.
+    watPlugin(),
+    // The renderer's state classes (*.svelte.ts) use runes: compile them as the
+    // browser runs them, so $state and $derived react in tests as in the app.
+    svelte({ dynamicCompileOptions: () => ({ generate: 'client' }) })
+  ],
   // The renderer's alias, so its pure view-model modules can be tested under Node.
   resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
   test: {

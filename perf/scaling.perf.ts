@@ -18,13 +18,10 @@ import type { RunConfig } from '../src/shared/config'
 import {
   analyzeStudy,
   comparisonMessage,
-  formatCount,
-  formatMiB,
-  formatSize,
   karpFlattMessage,
   modelsMessage
 } from '../src/shared/scaling'
-import { formatValue } from '../src/shared/stats/formatNumber'
+import { formatInteger, formatMiB, formatSize, formatValue } from '../src/shared/format'
 import { DEFAULT_SWEEP_SIZES, type StudyProgress } from '../src/shared/study'
 
 /**
@@ -100,7 +97,7 @@ async function main(): Promise<void> {
       )
       for (const p of sweep.points) {
         console.log(
-          `  ${formatCount(p.size).padStart(13)} ${`${ms(p.t1.value)} ± ${ms(p.t1.error)}`.padStart(20)} ` +
+          `  ${formatInteger(p.size).padStart(13)} ${`${ms(p.t1.value)} ± ${ms(p.t1.error)}`.padStart(20)} ` +
             `${`${ms(p.tn.value)} ± ${ms(p.tn.error)}`.padStart(20)} ` +
             `${pm(p.speedup.speedup, p.speedup.speedupError).padStart(16)}  ` +
             `${p.winner === 'many' ? 'N' : '1'}${p.clear ? '' : ' (within errors)'}`
@@ -111,7 +108,7 @@ async function main(): Promise<void> {
         'break-even size (elements)',
         b.size === null
           ? `${b.status} (none inside the sweep)`
-          : `≈ ${formatSize(b.size)} (${b.status}; between ${formatCount(b.bracket!.below)} and ${formatCount(b.bracket!.above)})`
+          : `≈ ${formatSize(b.size)} (${b.status}; between ${formatInteger(b.bracket!.below)} and ${formatInteger(b.bracket!.above)})`
       )
       row(
         'break-even bounds from the errors',

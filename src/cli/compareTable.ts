@@ -1,8 +1,7 @@
 import type { RunComparison } from '../shared/analysis/compareRuns'
 import { VERDICT_WORDS, comparisonSummary, ratioText } from '../shared/comparison'
-import { layoutTable, ms } from './table'
-
-const times = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)}×`)
+import { layoutTable } from './table'
+import { formatMsCell, formatPercent, formatSpeedup } from '../shared/format'
 
 /**
  * The comparison against a baseline, hyperfine/criterion style: per worker
@@ -22,18 +21,20 @@ export function formatComparison(c: RunComparison, baselinePath: string): string
   ]
   const rows = c.rows.map((r) => [
     String(r.workers),
-    ms(r.baseline.medianMs),
-    ms(r.candidate.medianMs),
+    formatMsCell(r.baseline.medianMs),
+    formatMsCell(r.candidate.medianMs),
     ratioText(r.time),
     VERDICT_WORDS[r.time.verdict],
-    r.speedup ? `${times(r.baseline.speedup)} → ${times(r.candidate.speedup)}` : '—',
+    r.speedup
+      ? `${formatSpeedup(r.baseline.speedup)} → ${formatSpeedup(r.candidate.speedup)}`
+      : '—',
     r.speedup ? ratioText(r.speedup) : '—',
     r.speedup ? VERDICT_WORDS[r.speedup.verdict] : '—'
   ])
   const lines = [
     `Compared with the baseline ${baselinePath} (run ${c.baseline.id}, ${c.baseline.startedAt}):`,
-    `ratios are this run ÷ baseline; ${(c.confidence * 100).toFixed(0)}% bootstrap intervals, ` +
-      `noise threshold ${(c.threshold * 100).toFixed(1)}%`,
+    `ratios are this run ÷ baseline; ${formatPercent(c.confidence, 'en', 0)} bootstrap intervals, ` +
+      `noise threshold ${formatPercent(c.threshold)}`,
     '',
     layoutTable(head, rows, false),
     '',

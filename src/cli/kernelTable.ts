@@ -1,8 +1,7 @@
 import type { KernelComparison } from '../shared/kernelComparison'
 import { describeBreakEvenSize } from '../shared/kernelComparison'
-import { formatCount } from '../shared/scaling'
-import { formatThroughput } from '../shared/throughput'
-import { layoutTable, withError } from './table'
+import { layoutTable } from './table'
+import { formatFixed, formatInteger, formatThroughput, formatWithError } from '../shared/format'
 
 /** The kernels side by side: the loop's speed, the break-even per pool, the speedup at the largest size. */
 export function formatKernelTable(c: KernelComparison): string {
@@ -12,16 +11,16 @@ export function formatKernelTable(c: KernelComparison): string {
     'Per worker',
     'Break-even (warm)',
     'Break-even (cold)',
-    `Speedup at ${formatCount(c.largestSize)}`
+    `Speedup at ${formatInteger(c.largestSize)}`
   ]
   const rows = c.kernels.map((k) => [
     k.kernel,
-    k.nsPerElement === null ? '—' : k.nsPerElement.toFixed(3),
+    formatFixed(k.nsPerElement, 3),
     formatThroughput(k.nsPerElement === null ? null : 1e9 / k.nsPerElement),
     describeBreakEvenSize(k.breakEven.warm, c.smallestSize, c.largestSize),
     describeBreakEvenSize(k.breakEven.cold, c.smallestSize, c.largestSize),
     k.speedupAtLargest
-      ? withError(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError)
+      ? formatWithError(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError)
       : '—'
   ])
   return [

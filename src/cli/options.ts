@@ -1,7 +1,14 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { BACKENDS, defaultRunConfig, issuesOf, KERNELS, runConfigSchema } from '../shared/config'
-import type { BackendKind, ConfigIssue, KernelName, RunConfig } from '../shared/config'
+import {
+  BACKENDS,
+  defaultRunConfig,
+  issuesOf,
+  KERNELS,
+  RUN_BACKENDS,
+  runConfigSchema
+} from '../shared/config'
+import type { ConfigIssue, KernelName, RunBackend, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
 import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
 import type { StudyConfig } from '../shared/study'
@@ -72,7 +79,11 @@ Options:
                          Alone: 10^4..10^9 (11 sizes)
   --compare-backends[=LIST]
                          the worker sweep on each backend side by side, with
-                         cold start and memory per worker (alone: process,thread)
+                         cold start and memory per worker (alone: process,thread).
+                         process,cluster (needs --server) is the network-cost
+                         study: with --sweep-sizes, the size sweep on local
+                         processes and on the cluster side by side, the
+                         break-even size of each and the network's share
   --compare-kernels[=LIST]
                          the size sweep once per kernel (alone: js,wasm), and
                          how the faster loop moves the break-even up and
@@ -156,25 +167,26 @@ const STRING_OPTIONS = new Set(
 /** Options whose value may be left out: --sweep-sizes alone means the default sizes. */
 const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends', 'compare-kernels'])
 
-/** "process,thread" → the backends, each checked. */
+/** "process,thread" or "process,cluster" → the backends, each checked. */
 function parseBackendList(
   text: string
-): { ok: true; value: BackendKind[] } | { ok: false; message: string } {
+): { ok: true; value: RunBackend[] } | { ok: false; message: string } {
   const parts = text
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '')
   if (parts.length === 0) return { ok: false, message: 'give at least one backend' }
   for (const part of parts) {
-    if (!(BACKENDS as readonly string[]).includes(part)) {
-      return { ok: false, message: `"${part}" is not a backend (${BACKENDS.join(', ')})` }
+    if (!(RUN_BACKENDS as readonly string[]).includes(part)) {
+      return { ok: false, message: `"${part}" is not a backend (${RUN_BACKENDS.join(', ')})` }
     }
   }
-  return { ok: true, value: [...new Set(parts as BackendKind[])] }
+  return { ok: true, value: [...new Set(parts as RunBackend[])] }
 }
 
 /** A study issue in the CLI's words: base.workers → workers, sizes.3 → sweep-sizes. */
 function cliField(field: string): string {
+  if (field === 'base.cluster.server') return 'server'
   if (field.startsWith('base.')) return field.slice('base.'.length)
   if (field.startsWith('sizes')) return 'sweep-sizes'
   if (field.startsWith('backends')) return 'compare-backends'
@@ -376,7 +388,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     // Comparing kernels is a size sweep: alone, it sweeps the default sizes.
     if (!given('sweep-sizes')) sizes = [...DEFAULT_SWEEP_SIZES]
   }
-  let backends: BackendKind[] | undefined
+  let backends: RunBackend[] | undefined
   if (given('compare-backends')) {
     const text = str('compare-backends')
     if (!text) backends = [...BACKENDS]

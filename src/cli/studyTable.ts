@@ -6,18 +6,21 @@ import type {
   StudyWarning
 } from '../shared/analysis'
 import type { ScalingWarning } from '../shared/analysis'
+import { warningMessage, whereMessage } from '../shared/analysis'
 import {
-  formatCount,
+  formatInteger,
   formatMiB,
+  formatMsCell,
   formatSize,
-  warningMessage,
-  whereMessage
-} from '../shared/analysis'
-import { formatValue } from '../shared/stats/formatNumber'
+  formatValue,
+  formatWithError
+} from '../shared/format'
 import type { StudyRecord } from '../shared/study'
 import { compareKernels } from '../shared/kernelComparison'
 import { formatKernelTable } from './kernelTable'
-import { layoutTable, ms, withError } from './table'
+import { formatNetworkCostTable } from './networkCostTable'
+import { formatClusterLine } from './clusterLine'
+import { layoutTable } from './table'
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -29,8 +32,8 @@ export function formatStudyHeader(study: StudyRecord): string {
   if (sizes && study.sweepWorkers !== null) {
     const sorted = [...sizes].sort((a, b) => a - b)
     lines.push(
-      `Size sweep: ${plural(sorted.length, 'size')} from ${formatCount(sorted[0])} to ` +
-        `${formatCount(sorted[sorted.length - 1])} elements (from ${formatCount(base.range.start)}) · ` +
+      `Size sweep: ${plural(sorted.length, 'size')} from ${formatInteger(sorted[0])} to ` +
+        `${formatInteger(sorted[sorted.length - 1])} elements (from ${formatInteger(base.range.start)}) · ` +
         `1 vs ${study.sweepWorkers} workers · ${base.workload} · ${(backends ?? [base.backend]).join(' and ')} · ` +
         `warm and cold pools · ${study.config.kernels ? `kernels ${study.config.kernels.join(' vs ')}` : `${base.kernel ?? 'js'} kernel`} · ${reps}`
     )
@@ -38,10 +41,17 @@ export function formatStudyHeader(study: StudyRecord): string {
   if (backends) {
     lines.push(
       `Backends: ${backends.join(' vs ')} · workers ${base.workers.join(',')} · ` +
-        `[${formatCount(base.range.start)}, ${formatCount(base.range.end)}) · ${base.workload} · ` +
+        `[${formatInteger(base.range.start)}, ${formatInteger(base.range.end)}) · ${base.workload} · ` +
         `${base.pool} pool · ${reps}`
     )
   }
+  // A study on the cluster: the agents and links its first cluster run found (no credentials).
+  const clusterRun = [
+    ...study.sizeRuns.map((r) => r.run),
+    ...study.backendRuns.map((b) => b.run)
+  ].find((r) => r.system.cluster)
+  const clusterLine = clusterRun ? formatClusterLine(clusterRun) : null
+  if (clusterLine) lines.push(clusterLine)
   lines.push(
     `${study.system.cpuModel} · ${study.system.logicalCores} logical cores ` +
       `(${study.system.availableParallelism} available) · Node ${study.system.nodeVersion}`
@@ -66,10 +76,10 @@ export function formatSizeTable(sweep: SizeSweepAnalysis, workload: string): str
         : ''
     const winner = p.winner === 'many' ? plural(n, 'worker') : '1 worker'
     return [
-      formatCount(p.size),
-      `${ms(p.t1.value)} ± ${ms(p.t1.error)}`,
-      `${ms(p.tn.value)} ± ${ms(p.tn.error)}`,
-      withError(p.speedup.speedup, p.speedup.speedupError),
+      formatInteger(p.size),
+      `${formatMsCell(p.t1.value)} ± ${formatMsCell(p.t1.error)}`,
+      `${formatMsCell(p.tn.value)} ± ${formatMsCell(p.tn.error)}`,
+      formatWithError(p.speedup.speedup, p.speedup.speedupError),
       p.clear ? winner : `${winner} (within errors)`,
       p.correct ? mark : `✗ wrong total ${mark}`.trim()
     ]
@@ -94,10 +104,10 @@ export function formatBackendTables(c: BackendComparisonAnalysis): string {
         !x
           ? '—'
           : x.medianInterval
-            ? `${ms(x.medianMs)} [${ms(x.medianInterval.lower)} … ${ms(x.medianInterval.upper)}]`
-            : ms(x.medianMs)
+            ? `${formatMsCell(x.medianMs)} [${formatMsCell(x.medianInterval.lower)} … ${formatMsCell(x.medianInterval.upper)}]`
+            : formatMsCell(x.medianMs)
       ),
-      ...cells.map((x) => (x ? withError(x.speedup.speedup, x.speedup.speedupError) : '—'))
+      ...cells.map((x) => (x ? formatWithError(x.speedup.speedup, x.speedup.speedupError) : '—'))
     ]
   })
   const perBackend = layoutTable(
@@ -106,11 +116,17 @@ export function formatBackendTables(c: BackendComparisonAnalysis): string {
       const amdahl = b.analysis.models.comparison?.amdahl ?? null
       return [
         b.backend,
-        b.coldStartMs === null ? '—' : ms(b.coldStartMs),
+        b.coldStartMs === null ? '—' : formatMsCell(b.coldStartMs),
         b.memory
           ? `${formatMiB(b.memory.rssBytesPerWorker)}${b.memory.method === 'rss-growth' ? ' (growth)' : ''}`
-          : '—',
-        b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
+          : b.backend === 'cluster'
+            ? 'not measured (remote)'
+            : '—',
+        b.memory?.pssBytesPerWorker != null
+          ? formatMiB(b.memory.pssBytesPerWorker)
+          : b.backend === 'cluster'
+            ? 'not measured'
+            : '—',
         amdahl
           ? `${formatValue(amdahl.serialFraction)}${amdahl.serialFractionError === null ? '' : ` ± ${formatValue(amdahl.serialFractionError, 2)}`}`
           : '—'
@@ -124,6 +140,7 @@ export function formatBackendTables(c: BackendComparisonAnalysis): string {
 /** The study's tables, in the order it ran. */
 export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): string {
   const blocks = analysis.sizeSweeps.map((s) => formatSizeTable(s, study.config.base.workload))
+  blocks.push(...analysis.networkCost.map(formatNetworkCostTable))
   if (analysis.backendComparison) blocks.push(formatBackendTables(analysis.backendComparison))
   const kernels = compareKernels(study, analysis)
   if (kernels) blocks.push(formatKernelTable(kernels))

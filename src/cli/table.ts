@@ -3,15 +3,16 @@ import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdict } from '../shared/runVerdict'
 import { resultRows } from '../shared/runExport'
 import { analyzeRun } from '../shared/analysis'
-import { formatValue } from '../shared/stats/formatNumber'
+import {
+  formatFixed,
+  formatMsCell,
+  formatPercent,
+  formatThroughput,
+  formatWithError
+} from '../shared/format'
 import { kernelOf } from '../shared/kernel'
-import { formatThroughput } from '../shared/throughput'
 
 export { groupDigits }
-
-/** Milliseconds for a table cell: more decimals for shorter times. */
-export const ms = (x: number): string =>
-  x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3)
 
 const pad = (s: string, width: number, right = true): string =>
   right ? s.padStart(width) : s.padEnd(width)
@@ -40,16 +41,13 @@ export function layoutTable(head: string[], rows: string[][], leftLast = true): 
   return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-/** "1.93 ± 0.02×": the error to two significant figures, the value to `decimals` places. */
-export const withError = (value: number, error: number, unit = '×', decimals = 2): string =>
-  !Number.isFinite(value)
-    ? '—'
-    : error > 0 && Number.isFinite(error)
-      ? `${value.toFixed(decimals)} ± ${formatValue(error, 2)}${unit}`
-      : `${value.toFixed(decimals)}${unit}`
-
 /** "1.88 … 1.98", or why a 95% interval is missing. */
-const interval = (lower: number | null, upper: number | null, n: number, digits = ms): string =>
+const interval = (
+  lower: number | null,
+  upper: number | null,
+  n: number,
+  digits: (x: number) => string = formatMsCell
+): string =>
   lower !== null && upper !== null ? `${digits(lower)} … ${digits(upper)}` : `— (n=${n})`
 
 /**
@@ -76,19 +74,19 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     'Per worker',
     'Sum'
   ]
-  const two = (x: number): string => x.toFixed(2)
+  const two = (x: number): string => formatFixed(x, 2)
   const rows = resultRows(run, analysis).map((r) => [
     `${r.workers}${r.oversubscribed ? '!' : ''}`,
     // One repetition has no spread: σ is not shown as ± 0.000.
-    `${ms(r.medianMs)} ± ${r.n > 1 ? ms(r.stddevMs) : '—'}`,
+    `${formatMsCell(r.medianMs)} ± ${r.n > 1 ? formatMsCell(r.stddevMs) : '—'}`,
     interval(r.medianCiLower, r.medianCiUpper, r.n),
-    `${ms(r.minMs)} … ${ms(r.maxMs)}`,
-    ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
-    r.speedup === null ? '—' : withError(r.speedup, r.speedupError ?? 0),
+    `${formatMsCell(r.minMs)} … ${formatMsCell(r.maxMs)}`,
+    ...(cold ? [r.spawnMedianMs === null ? '—' : formatMsCell(r.spawnMedianMs)] : []),
+    r.speedup === null ? '—' : formatWithError(r.speedup, r.speedupError ?? 0),
     r.workers === 1 ? '' : interval(r.speedupLow, r.speedupHigh, r.n, two),
     r.verdict,
-    r.efficiency === null ? '—' : `${(r.efficiency * 100).toFixed(1)} %`,
-    r.karpFlatt === null ? '—' : r.karpFlatt.toFixed(3),
+    formatPercent(r.efficiency),
+    formatFixed(r.karpFlatt, 3),
     formatThroughput(r.workerElementsPerSecond),
     r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
   ])

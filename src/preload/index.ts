@@ -1,6 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
-import { BENCH_API_TABLE, createBenchApi } from '../shared/createBenchApi'
+import type { ApiVerbs } from '../shared/api'
+import { createBenchApi } from '../shared/createBenchApi'
+
+/** The IPC contract's verbs, put here by the build (electron.vite.config.ts): zod stays in main. */
+declare const __BENCH_API_VERBS__: ApiVerbs
 
 /**
  * Exposes `window.api` (BenchApi) and nothing else: each verb invokes its
@@ -11,15 +15,14 @@ const api = createBenchApi(
   {
     invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
     subscribe: (channel, listener) => {
-      const forward = (_event: IpcRendererEvent, payload: unknown): void =>
-        listener(payload as Parameters<typeof listener>[0])
+      const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)
       ipcRenderer.on(channel, forward)
       return () => {
         ipcRenderer.removeListener(channel, forward)
       }
     }
   },
-  BENCH_API_TABLE
+  __BENCH_API_VERBS__
 )
 
 contextBridge.exposeInMainWorld('api', api)

@@ -74,7 +74,16 @@ export const STUDY_CSV_HEADERS = [
   'uslKappa',
   'correct',
   // The kernel of a size or break-even row (when the study compared kernels; else the base's).
-  'kernel'
+  'kernel',
+  // The network-cost study (issue 11): per size a `network` row (the cluster's N-worker median
+  // beside the local backend's, the network's part and share); a `network-cost` row per pool
+  // with the two break-evens' ratio and difference (each break-even is its sweep's row).
+  'localBackend',
+  'localTnMs',
+  'networkMs',
+  'networkShare',
+  'breakEvenRatio',
+  'networkDifference'
 ] as const
 
 type StudyRow = Partial<Record<(typeof STUDY_CSV_HEADERS)[number], Cell>>
@@ -119,6 +128,36 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
       breakEvenSize: figure(b.size),
       breakEvenLower: figure(b.interval.lower),
       breakEvenUpper: figure(b.interval.upper)
+    })
+  }
+  for (const c of analysis.networkCost) {
+    const common = {
+      studyId: study.id,
+      backend: 'cluster',
+      pool: c.pool,
+      workload,
+      kernel: c.kernel ?? study.config.base.kernel ?? 'js',
+      workers: c.workers,
+      localBackend: c.local.backend
+    }
+    for (const p of c.points) {
+      rows.push({
+        kind: 'network',
+        ...common,
+        size: p.size,
+        tnMs: figure(p.clusterTnMs),
+        localTnMs: figure(p.localTnMs),
+        networkMs: figure(p.networkMs),
+        networkShare: figure(p.networkShare)
+      })
+    }
+    rows.push({
+      kind: 'network-cost',
+      ...common,
+      networkMs: figure(c.networkMs),
+      breakEvenRatio: figure(c.ratio),
+      networkDifference: c.difference,
+      clear: c.apart
     })
   }
   const comparison = analysis.backendComparison

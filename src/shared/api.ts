@@ -1,42 +1,64 @@
-import type { RunConfig } from './config'
-import type { ComparisonExportFormat, InvokeResult, MenuCommand, StudyExportFormat } from './ipc'
-import type { RunProgress } from './result'
-import type { StudyConfig, StudyProgress } from './study'
+import { eventChannels, invokeChannels } from './ipc'
+import type { EventChannel, EventPayloads, InvokeChannel, InvokeInput, InvokeResult } from './ipc'
+
+type InvokeVerbName<C extends InvokeChannel> = (typeof invokeChannels)[C]['verb']
+type EventVerbName<E extends EventChannel> = (typeof eventChannels)[E]['verb']
+
+/** An invoke channel's verb: its payload (none for `z.undefined()`), answered with a Result. */
+export type InvokeVerb<C extends InvokeChannel> =
+  undefined extends InvokeInput<C>
+    ? (payload?: InvokeInput<C>) => Promise<InvokeResult<C>>
+    : (payload: InvokeInput<C>) => Promise<InvokeResult<C>>
+
+/** An event's verb: subscribes a listener to its payloads; returns the unsubscribe. */
+export type EventVerb<E extends EventChannel> = (
+  listener: (payload: EventPayloads[E]) => void
+) => () => void
 
 /**
- * What the preload exposes as `window.api`. Every call resolves to a Result:
- * failures are values ({ ok: false, error }), never rejections.
- * Subscriptions return their unsubscribe function.
+ * What the preload exposes as `window.api`, derived from the IPC contract
+ * (src/shared/ipc.ts): one verb per channel, named by its `verb`. Every call
+ * resolves to a Result: failures are values ({ ok: false, error }), never
+ * rejections.
  */
-export interface BenchApi {
-  run(config: RunConfig): Promise<InvokeResult<'bench:run'>>
-  /** The same, once the user confirmed a run whose estimate needs it ('needs-confirmation'). */
-  runConfirmed(config: RunConfig): Promise<InvokeResult<'bench:run-confirmed'>>
-  /** Runs a study (size sweep and/or backend comparison); its runs do not go into history. */
-  runStudy(config: StudyConfig): Promise<InvokeResult<'bench:study'>>
-  /** Cancels the run or the study in progress. */
-  cancel(): Promise<InvokeResult<'bench:cancel'>>
-  onProgress(listener: (progress: RunProgress) => void): () => void
-  onStudyProgress(listener: (progress: StudyProgress) => void): () => void
-  onMenu(listener: (command: MenuCommand) => void): () => void
-  listHistory(): Promise<InvokeResult<'history:list'>>
-  getRun(id: string): Promise<InvokeResult<'history:get'>>
-  deleteRuns(ids: string[]): Promise<InvokeResult<'history:delete'>>
-  clearHistory(): Promise<InvokeResult<'history:clear'>>
-  exportCsv(ids: string[]): Promise<InvokeResult<'export:csv'>>
-  exportJson(ids: string[]): Promise<InvokeResult<'export:json'>>
-  exportMarkdown(ids: string[]): Promise<InvokeResult<'export:markdown'>>
-  exportStudy(id: string, format: StudyExportFormat): Promise<InvokeResult<'export:study'>>
-  /** Exports the comparison of two stored runs (baseline, then candidate). */
-  exportComparison(
-    baselineId: string,
-    candidateId: string,
-    format: ComparisonExportFormat
-  ): Promise<InvokeResult<'export:comparison'>>
-  exportPng(name: string, dataUrl: string): Promise<InvokeResult<'export:png'>>
-  systemInfo(): Promise<InvokeResult<'system:info'>>
-  /** Shows a file this app exported (in this session) in the OS file manager. */
-  showInFolder(path: string): Promise<InvokeResult<'shell:show-in-folder'>>
-  /** Connects to a NATS server and lists the agents found (host, cores, kernels, link). */
-  probeCluster(server: string): Promise<InvokeResult<'cluster:probe'>>
+export type BenchApi = {
+  readonly [C in InvokeChannel as InvokeVerbName<C>]: InvokeVerb<C>
+} & {
+  readonly [E in EventChannel as EventVerbName<E>]: EventVerb<E>
 }
+
+/** The channels whose verb another channel already has (their types would merge). */
+type SharedVerbs =
+  | {
+      [C in InvokeChannel]: InvokeVerbName<C> extends
+        InvokeVerbName<Exclude<InvokeChannel, C>> | EventVerbName<EventChannel>
+        ? C
+        : never
+    }[InvokeChannel]
+  | {
+      [E in EventChannel]: EventVerbName<E> extends EventVerbName<Exclude<EventChannel, E>>
+        ? E
+        : never
+    }[EventChannel]
+type None<T extends never> = T
+/** Does not compile while two channels share a verb (the error names them). */
+export type UniqueVerbs = None<SharedVerbs>
+
+/** The contract's verbs: all createBenchApi needs. */
+export interface ApiVerbs {
+  invoke: { readonly [C in InvokeChannel]: { readonly verb: InvokeVerbName<C> } }
+  events: { readonly [E in EventChannel]: { readonly verb: EventVerbName<E> } }
+}
+
+/** The IPC contract, as createBenchApi takes it. */
+export const API_CONTRACT: ApiVerbs = { invoke: invokeChannels, events: eventChannels }
+
+/**
+ * The contract's verbs without its schemas, as JSON (an ApiVerbs): the
+ * sandboxed preload cannot load zod, so the build defines them in it
+ * (`__BENCH_API_VERBS__`), and the e2e harness sends them to the page.
+ */
+export const apiVerbsJson = (): string =>
+  JSON.stringify(API_CONTRACT, (key: string, value: unknown) =>
+    key === 'payload' || key === 'result' ? undefined : value
+  )

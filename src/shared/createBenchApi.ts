@@ -1,83 +1,40 @@
-import type { BenchApi } from './api'
-import type { EventChannel, EventPayloads, InvokeChannel } from './ipc'
+import type { ApiVerbs, BenchApi } from './api'
 
-/** How the api reaches main: the preload passes ipcRenderer, the e2e harness a Playwright binding. */
+/**
+ * How the api reaches main: the preload passes ipcRenderer, the e2e harness
+ * a Playwright binding. Untyped on purpose: BenchApi is what types each call.
+ */
 export interface ApiTransport {
-  invoke(channel: InvokeChannel, payload: unknown): Promise<unknown>
+  invoke(channel: string, payload: unknown): Promise<unknown>
   /** Calls `listener` with each event's payload only; returns the unsubscribe. */
-  subscribe<E extends EventChannel>(
-    channel: E,
-    listener: (payload: EventPayloads[E]) => void
-  ): () => void
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void
 }
 
-type InvokeVerb = {
-  [K in keyof BenchApi]: BenchApi[K] extends (...args: never[]) => Promise<unknown> ? K : never
-}[keyof BenchApi]
-type EventVerb = Exclude<keyof BenchApi, InvokeVerb>
-
 /**
- * Each BenchApi verb: its channel, and the names its arguments take in the
- * payload object (`'config'` alone means the argument is the payload; none
- * means no payload).
+ * Builds `window.api` from the IPC contract: each invoke verb sends its one
+ * payload (or none) to its channel; each event verb subscribes to its
+ * channel. Self-contained on purpose (it uses only its arguments): the e2e
+ * harness injects this very function's source into the page, so the page
+ * under test gets the same api the preload exposes.
  */
-export const BENCH_API_TABLE = {
-  invoke: {
-    run: { channel: 'bench:run', params: ['config'] },
-    runConfirmed: { channel: 'bench:run-confirmed', params: ['config'] },
-    runStudy: { channel: 'bench:study', params: ['config'] },
-    cancel: { channel: 'bench:cancel', params: [] },
-    listHistory: { channel: 'history:list', params: [] },
-    getRun: { channel: 'history:get', params: ['id'] },
-    deleteRuns: { channel: 'history:delete', params: ['ids'] },
-    clearHistory: { channel: 'history:clear', params: [] },
-    exportCsv: { channel: 'export:csv', params: ['ids'] },
-    exportJson: { channel: 'export:json', params: ['ids'] },
-    exportMarkdown: { channel: 'export:markdown', params: ['ids'] },
-    exportStudy: { channel: 'export:study', params: ['id', 'format'] },
-    exportComparison: {
-      channel: 'export:comparison',
-      params: ['baselineId', 'candidateId', 'format']
-    },
-    exportPng: { channel: 'export:png', params: ['name', 'dataUrl'] },
-    systemInfo: { channel: 'system:info', params: [] },
-    showInFolder: { channel: 'shell:show-in-folder', params: ['path'] },
-    probeCluster: { channel: 'cluster:probe', params: ['server'] }
-  } satisfies Record<InvokeVerb, { channel: InvokeChannel; params: string[] }>,
-  events: {
-    onProgress: 'bench:progress',
-    onStudyProgress: 'bench:study-progress',
-    onMenu: 'app:menu'
-  } satisfies Record<EventVerb, EventChannel>
-}
-
-export type BenchApiTable = typeof BENCH_API_TABLE
-
-/**
- * Builds `window.api` from the table. Self-contained on purpose (it uses only
- * its arguments): the e2e harness injects this very function's source into
- * the page, so the page under test gets the same api the preload exposes.
- */
-export function createBenchApi(transport: ApiTransport, table: BenchApiTable): BenchApi {
+export function createBenchApi(transport: ApiTransport, contract: ApiVerbs): BenchApi {
   const api: Record<string, unknown> = {}
-  for (const [verb, call] of Object.entries(table.invoke)) {
-    const params: readonly string[] = call.params
-    api[verb] = (...args: unknown[]) => {
-      let payload: unknown
-      if (params.length === 1 && params[0] === 'config') payload = args[0]
-      else if (params.length > 0) {
-        const fields: Record<string, unknown> = {}
-        params.forEach((name, i) => (fields[name] = args[i]))
-        payload = fields
-      }
-      return transport.invoke(call.channel, payload)
-    }
+  const verbs = [...Object.values(contract.invoke), ...Object.values(contract.events)].map(
+    ({ verb }) => verb
+  )
+  for (const [channel, { verb }] of Object.entries(contract.invoke)) {
+    api[verb] = (payload?: unknown) => transport.invoke(channel, payload)
   }
-  for (const [verb, channel] of Object.entries(table.events)) {
-    api[verb] = (listener: (payload: EventPayloads[typeof channel]) => void) => {
+  for (const [channel, { verb }] of Object.entries(contract.events)) {
+    api[verb] = (listener: unknown) => {
       if (typeof listener !== 'function') throw new TypeError(`${verb} needs a function`)
-      return transport.subscribe(channel, listener)
+      return transport.subscribe(channel, (payload) => listener(payload))
     }
   }
-  return Object.freeze(api) as unknown as BenchApi
+  // Every verb of the contract is a function, one per channel: that is what BenchApi says.
+  const shared = verbs.filter((verb, i) => verbs.indexOf(verb) !== i)
+  const isBenchApi = (value: Record<string, unknown>): value is BenchApi =>
+    shared.length === 0 && verbs.every((verb) => typeof value[verb] === 'function')
+  if (!isBenchApi(api)) throw new Error(`IPC verbs are not unique: ${shared.join(', ')}`)
+  return Object.freeze(api)
 }

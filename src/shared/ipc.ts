@@ -5,16 +5,21 @@ import { runConfigSchema } from './config'
 import type { RunConfig } from './config'
 import type { Result } from './errors'
 import type { HistoryListing } from './history'
+import {
+  historyPageQuerySchema,
+  historySeriesQuerySchema,
+  idSchema,
+  runIdsSchema
+} from './historyPage'
+import type { HistoryPage, HistorySeries } from './historyPage'
 import type { RunProgress, RunRecord } from './result'
 import { studyConfigSchema } from './study'
 import type { StudyProgress, StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
-const runIds = z
-  .object({
-    ids: z.array(z.string().min(1).max(100)).min(1, 'select at least one run').max(100_000)
-  })
-  .strict()
+const id = idSchema
+/** Runs picked in History: their ids, or all but some (resolved in main). */
+const runIds = z.object({ ids: runIdsSchema }).strict()
 
 export type ExportOutcome = { saved: true; path: string } | { saved: false }
 
@@ -27,108 +32,165 @@ export const COMPARISON_EXPORT_FORMATS = STUDY_EXPORT_FORMATS
 export type ComparisonExportFormat = StudyExportFormat
 
 /**
- * Every invoke channel: its payload schema (validated in main, whatever the
- * renderer's types claim) and its result type. Declared once; main's
- * `addHandler` and the preload's invoker are both typed from this.
+ * A value that only carries a type: a channel's result or an event's payload,
+ * which TypeScript needs but nothing checks at run time (main produces them).
  */
-export const invokeSchemas = {
-  'bench:run': runConfigSchema,
+export type Typed<T> = { readonly __type?: T }
+export const typed = <T>(): Typed<T> => ({})
+
+/**
+ * The IPC contract: every invoke channel, declared once, keyed by its name:
+ * - `verb`: its name on `window.api` (BenchApi);
+ * - `payload`: the schema main validates it with (whatever the renderer's
+ *   types claim), and whose input type the verb takes (`z.undefined()`: none);
+ * - `result`: what it answers, always wrapped in a Result.
+ * Main's handlers (src/main/ipc), the service's validation, the preload's
+ * `window.api` (createBenchApi), the e2e harness's bridge and the `BenchApi`
+ * type (api.ts) are all derived from it.
+ */
+export const invokeChannels = {
+  'bench:run': { verb: 'run', payload: runConfigSchema, result: typed<RunRecord>() },
   /** The same run, after the user confirmed it although its estimate is long (limits.ts). */
-  'bench:run-confirmed': runConfigSchema,
-  'bench:study': studyConfigSchema,
+  'bench:run-confirmed': {
+    verb: 'runConfirmed',
+    payload: runConfigSchema,
+    result: typed<RunRecord>()
+  },
+  /** A study (size sweep and/or backend comparison); its runs do not go into history. */
+  'bench:study': { verb: 'runStudy', payload: studyConfigSchema, result: typed<StudyRecord>() },
   /** Cancels the run or the study in progress. */
-  'bench:cancel': z.undefined(),
-  'history:list': z.undefined(),
-  'history:get': z.object({ id: z.string().min(1).max(100) }).strict(),
-  'history:delete': runIds,
-  'history:clear': z.undefined(),
-  'export:csv': runIds,
-  'export:json': runIds,
-  'export:markdown': runIds,
+  'bench:cancel': {
+    verb: 'cancel',
+    payload: z.undefined(),
+    result: typed<{ cancelled: boolean }>()
+  },
+  /** Every summary at once: for tests and tools; the app's renderer asks for pages. */
+  'history:list': {
+    verb: 'listHistory',
+    payload: z.undefined(),
+    result: typed<HistoryListing>()
+  },
+  /** A window of the list (newest first), the counts, the damage: answered from main's index. */
+  'history:page': {
+    verb: 'historyPage',
+    payload: historyPageQuerySchema,
+    result: typed<HistoryPage>()
+  },
+  /** The history graph's points for one configuration, aggregated (and decimated) in main. */
+  'history:series': {
+    verb: 'historySeries',
+    payload: historySeriesQuerySchema,
+    result: typed<HistorySeries>()
+  },
+  'history:get': {
+    verb: 'getRun',
+    payload: z.object({ id }).strict(),
+    result: typed<RunRecord>()
+  },
+  'history:delete': { verb: 'deleteRuns', payload: runIds, result: typed<{ deleted: number }>() },
+  'history:clear': {
+    verb: 'clearHistory',
+    payload: z.undefined(),
+    result: typed<{ deleted: number }>()
+  },
+  'export:csv': { verb: 'exportCsv', payload: runIds, result: typed<ExportOutcome>() },
+  'export:json': { verb: 'exportJson', payload: runIds, result: typed<ExportOutcome>() },
+  'export:markdown': { verb: 'exportMarkdown', payload: runIds, result: typed<ExportOutcome>() },
   /** A study main ran in this session, by id (studies are kept in memory, not in history). */
-  'export:study': z
-    .object({
-      id: z.string().min(1).max(100),
-      format: z.enum(STUDY_EXPORT_FORMATS, {
-        error: `a format must be one of ${STUDY_EXPORT_FORMATS.join(', ')}`
+  'export:study': {
+    verb: 'exportStudy',
+    payload: z
+      .object({
+        id,
+        format: z.enum(STUDY_EXPORT_FORMATS, {
+          error: `a format must be one of ${STUDY_EXPORT_FORMATS.join(', ')}`
+        })
       })
-    })
-    .strict(),
+      .strict(),
+    result: typed<ExportOutcome>()
+  },
   /** Two stored runs compared (baseline first), exported; main recomputes the comparison. */
-  'export:comparison': z
-    .object({
-      baselineId: z.string().min(1).max(100),
-      candidateId: z.string().min(1).max(100),
-      format: z.enum(COMPARISON_EXPORT_FORMATS, {
-        error: `a format must be one of ${COMPARISON_EXPORT_FORMATS.join(', ')}`
+  'export:comparison': {
+    verb: 'exportComparison',
+    payload: z
+      .object({
+        baselineId: id,
+        candidateId: id,
+        format: z.enum(COMPARISON_EXPORT_FORMATS, {
+          error: `a format must be one of ${COMPARISON_EXPORT_FORMATS.join(', ')}`
+        })
       })
-    })
-    .strict(),
-  'export:png': z
-    .object({
-      name: z
-        .string()
-        .min(1)
-        .max(100)
-        .regex(/^[\w .-]+$/, 'a file name of letters, digits, spaces, dots and dashes'),
-      dataUrl: z
-        .string()
-        .max(50_000_000)
-        .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG data URL')
-    })
-    .strict(),
-  'system:info': z.undefined(),
+      .strict(),
+    result: typed<ExportOutcome>()
+  },
+  'export:png': {
+    verb: 'exportPng',
+    payload: z
+      .object({
+        name: z
+          .string()
+          .min(1)
+          .max(100)
+          .regex(/^[\w .-]+$/, 'a file name of letters, digits, spaces, dots and dashes'),
+        dataUrl: z
+          .string()
+          .max(50_000_000)
+          .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'a PNG data URL')
+      })
+      .strict(),
+    result: typed<ExportOutcome>()
+  },
+  'system:info': { verb: 'systemInfo', payload: z.undefined(), result: typed<SystemInfo>() },
   /**
    * Shows a file the app exported in the OS file manager. Main answers only
    * for paths it wrote itself in this session (anything else is refused).
    */
-  'shell:show-in-folder': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  'shell:show-in-folder': {
+    verb: 'showInFolder',
+    payload: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: typed<{ shown: true }>()
+  },
   /** "Test connection": the agents a NATS server offers (credentials may be in the URL). */
-  'cluster:probe': z
-    .object({ server: z.string({ error: 'server must be a URL' }).max(2048) })
-    .strict()
-    .superRefine(({ server }, ctx) => {
-      const parsed = parseServerUrl(server)
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['server'], message: parsed.message })
-    })
+  'cluster:probe': {
+    verb: 'probeCluster',
+    payload: z
+      .object({ server: z.string({ error: 'server must be a URL' }).max(2048) })
+      .strict()
+      .superRefine(({ server }, ctx) => {
+        const parsed = parseServerUrl(server)
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['server'], message: parsed.message })
+      }),
+    result: typed<ClusterProbe>()
+  }
 } as const
 
-export interface InvokeResults {
-  'bench:run': RunRecord
-  'bench:run-confirmed': RunRecord
-  'bench:study': StudyRecord
-  'bench:cancel': { cancelled: boolean }
-  'history:list': HistoryListing
-  'history:get': RunRecord
-  'history:delete': { deleted: number }
-  'history:clear': { deleted: number }
-  'export:csv': ExportOutcome
-  'export:json': ExportOutcome
-  'export:markdown': ExportOutcome
-  'export:study': ExportOutcome
-  'export:comparison': ExportOutcome
-  'export:png': ExportOutcome
-  'system:info': SystemInfo
-  'shell:show-in-folder': { shown: true }
-  'cluster:probe': ClusterProbe
+export type InvokeChannel = keyof typeof invokeChannels
+/** A channel's payload as the renderer passes it (the schema's input). */
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['payload']>
+/** A channel's payload once main validated it (the schema's output). */
+export type InvokeArg<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['payload']>
+type TypeOf<T> = T extends Typed<infer V> ? V : never
+export type InvokeResults = {
+  [C in InvokeChannel]: TypeOf<(typeof invokeChannels)[C]['result']>
 }
-
-export type InvokeChannel = keyof typeof invokeSchemas
-export type InvokeArg<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>
 export type InvokeResult<C extends InvokeChannel> = Result<InvokeResults[C]>
 
 /** Commands the app menu sends to the renderer. */
 export type MenuCommand = 'run' | 'cancel' | 'export-csv'
 
-/** Main → renderer events. */
-export interface EventPayloads {
-  'bench:progress': RunProgress
-  'bench:study-progress': StudyProgress
-  'app:menu': MenuCommand
-}
-export type EventChannel = keyof EventPayloads
+/** Main → renderer events: each one's listener verb on `window.api`, and its payload. */
+export const eventChannels = {
+  'bench:progress': { verb: 'onProgress', payload: typed<RunProgress>() },
+  'bench:study-progress': { verb: 'onStudyProgress', payload: typed<StudyProgress>() },
+  'app:menu': { verb: 'onMenu', payload: typed<MenuCommand>() }
+} as const
 
-export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[]
-export const EVENT_CHANNELS: EventChannel[] = ['bench:progress', 'bench:study-progress', 'app:menu']
+export type EventChannel = keyof typeof eventChannels
+export type EventPayloads = {
+  [E in EventChannel]: TypeOf<(typeof eventChannels)[E]['payload']>
+}
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[]
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[]
 
 export type { RunConfig }

@@ -24,6 +24,7 @@ export type IssueCode =
   | 'weak-unsafe'
   | 'server-required'
   | 'server-invalid'
+  | 'study-server-required'
   | 'study-empty'
   | 'not-distinct'
   | 'sweep-needs-two'
@@ -58,6 +59,7 @@ const CUSTOM_CODES = new Set<string>([
   'weak-unsafe',
   'server-required',
   'server-invalid',
+  'study-server-required',
   'study-empty',
   'not-distinct',
   'sweep-needs-two',

@@ -11,9 +11,9 @@ import type { StudyAnalysis, SizeSweepAnalysis } from './analysis'
 import type { KernelName, PoolMode, RunBackend } from './config'
 import type { BreakEven } from './stats/findBreakEven'
 import type { SpeedupEstimate } from './analysis/speedupWithError'
-import { formatCount, formatSize } from './analysis/analyzeStudy'
 import type { StudyRecord } from './study'
 import { medianNsPerElement } from './throughput'
+import { formatFixed, formatInteger, formatSize, formatSpeedup } from './format'
 
 export interface KernelSweepSummary {
   kernel: KernelName
@@ -48,9 +48,9 @@ export function describeBreakEvenSize(
   if (!b) return '—'
   switch (b.status) {
     case 'always':
-      return `below ${formatCount(smallest)}`
+      return `below ${formatInteger(smallest)}`
     case 'never':
-      return `above ${formatCount(largest)}`
+      return `above ${formatInteger(largest)}`
     case 'crosses':
       return b.size === null ? 'unclear' : `about ${formatSize(b.size)}`
     case 'mixed':
@@ -99,8 +99,8 @@ export function compareKernels(
   const sentences: string[] = []
   if (fast && slow && ratio !== null) {
     sentences.push(
-      `The ${fast.kernel} loop took ${ratio.toFixed(1)}× less time per element than ${slow.kernel} ` +
-        `(${fast.nsPerElement!.toFixed(3)} vs ${slow.nsPerElement!.toFixed(3)} ns, 1 worker, ${formatCount(largestSize)} elements).`
+      `The ${fast.kernel} loop took ${formatFixed(ratio, 1)}× less time per element than ${slow.kernel} ` +
+        `(${formatFixed(fast.nsPerElement, 3)} vs ${formatFixed(slow.nsPerElement, 3)} ns, 1 worker, ${formatInteger(largestSize)} elements).`
     )
     for (const pool of ['warm', 'cold'] as const) {
       const [bs, bf] = [slow.breakEven[pool], fast.breakEven[pool]]
@@ -118,8 +118,8 @@ export function compareKernels(
           ? 'the same overhead weighs more against a shorter compute, so a faster loop makes parallelism pay off later.'
           : 'here the noise hides the drop a shorter compute should show against the same overhead.'
       sentences.push(
-        `At ${formatCount(largestSize)} elements (warm) ${n} workers were ${ss.speedup.toFixed(2)}× as fast as 1 ` +
-          `with ${slow.kernel} and ${sf.speedup.toFixed(2)}× with ${fast.kernel}: ${why}`
+        `At ${formatInteger(largestSize)} elements (warm) ${n} workers were ${formatSpeedup(ss.speedup)} as fast as 1 ` +
+          `with ${slow.kernel} and ${formatSpeedup(sf.speedup)} with ${fast.kernel}: ${why}`
       )
     }
   }

@@ -7,6 +7,7 @@
 import { AUTO_REPETITIONS, expectedRepetitions } from './analysis/chooseRepetitions'
 import { MAX_WORKERS } from './config'
 import type { KernelName, RunBackend, RunConfig } from './config'
+import { formatInteger } from './format'
 
 /** No run starts more workers than this, whatever the machine (the schema's bound). */
 export const HARD_MAX_WORKERS = MAX_WORKERS
@@ -134,8 +135,8 @@ export function limitMessage(issue: LimitIssue): string {
       )
     case 'too-many-spawns':
       return (
-        `a cold pool would start ${issue.params.spawns.toLocaleString('en-US')} workers in this run ` +
-        `(at most ${issue.params.max.toLocaleString('en-US')}): use a warm pool, fewer worker counts or fewer repetitions`
+        `a cold pool would start ${formatInteger(issue.params.spawns)} workers in this run ` +
+        `(at most ${formatInteger(issue.params.max)}): use a warm pool, fewer worker counts or fewer repetitions`
       )
   }
 }
@@ -150,5 +151,5 @@ export function roughDuration(ms: number): string {
   if (h < 48) return `${Math.floor(h)} h ${Math.round(min - Math.floor(h) * 60)} min`
   const d = h / 24
   if (d < 730) return `${Math.round(d)} days`
-  return `${Math.round(d / 365).toLocaleString('en-US')} years`
+  return `${formatInteger(d / 365)} years`
 }

@@ -6,23 +6,33 @@
 import type { RunAnalysis, StudyAnalysis } from './analysis'
 import { kernelOf } from './kernel'
 import { compareKernels, describeBreakEvenSize } from './kernelComparison'
-import { formatThroughput } from './throughput'
 import type { RunRecord } from './result'
 import { resultRows } from './runExport'
 import { groupDigits, runVerdict } from './runVerdict'
-import { formatCount, formatMiB, formatSize } from './analysis/analyzeStudy'
 import {
+  breakEvenCell,
   comparisonMessage,
   gustafsonMessage,
   karpFlattMessage,
   methodMessage,
   modelsMessage,
+  networkCostMessage,
+  networkDifferenceCell,
   studyFindingMessage,
   sweepMessage,
   warningMessage,
   whereMessage
 } from './analysis/findingText'
-import { formatPercent, formatValue } from './stats/formatNumber'
+import {
+  formatFixed,
+  formatInteger,
+  formatMiB,
+  formatMsCell,
+  formatPercent,
+  formatSize,
+  formatThroughput,
+  formatWithError
+} from './format'
 import type { StudyRecord } from './study'
 import type { SystemInfo } from './system'
 
@@ -32,17 +42,6 @@ type Align = 'left' | 'right'
 export function escapeInline(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r?\n/g, ' ')
 }
-
-/** Milliseconds for a cell: more decimals for shorter times. */
-const ms = (x: number): string =>
-  !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3)
-
-const pm = (value: number, error: number | null | undefined, unit = '×', decimals = 2): string =>
-  !Number.isFinite(value)
-    ? '—'
-    : error != null && error > 0 && Number.isFinite(error)
-      ? `${value.toFixed(decimals)} ± ${formatValue(error, 2)}${unit}`
-      : `${value.toFixed(decimals)}${unit}`
 
 /** A cell's text made safe for a table row: pipes escaped, line breaks folded. */
 export function escapeCell(text: string): string {
@@ -68,7 +67,7 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
   const weak = a.speedupDefinition === 'N·T1/TN'
   const ci = (lo: number | null, hi: number | null, n: number, f: (x: number) => string): string =>
     lo !== null && hi !== null ? `${f(lo)} … ${f(hi)}` : `— (n = ${n})`
-  const two = (x: number): string => x.toFixed(2)
+  const two = (x: number): string => formatFixed(x, 2)
   const results = markdownTable(
     [
       'Workers',
@@ -105,16 +104,16 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
     resultRows(run, a).map((r) => [
       `${r.workers}${r.oversubscribed ? ' (> cores)' : ''}`,
       String(r.n),
-      ms(r.medianMs),
-      ci(r.medianCiLower, r.medianCiUpper, r.n, ms),
-      `${ms(r.meanMs)} ± ${r.n > 1 ? ms(r.stddevMs) : '—'}`,
-      `${ms(r.minMs)} … ${ms(r.maxMs)}`,
-      ...(cold ? [r.spawnMedianMs === null ? '—' : ms(r.spawnMedianMs)] : []),
-      pm(r.speedup ?? Number.NaN, r.speedupError),
+      formatMsCell(r.medianMs),
+      ci(r.medianCiLower, r.medianCiUpper, r.n, formatMsCell),
+      `${formatMsCell(r.meanMs)} ± ${r.n > 1 ? formatMsCell(r.stddevMs) : '—'}`,
+      `${formatMsCell(r.minMs)} … ${formatMsCell(r.maxMs)}`,
+      ...(cold ? [r.spawnMedianMs === null ? '—' : formatMsCell(r.spawnMedianMs)] : []),
+      formatWithError(r.speedup ?? Number.NaN, r.speedupError),
       r.workers === 1 ? '—' : ci(r.speedupLow, r.speedupHigh, r.n, two),
       r.verdict,
-      pm((r.efficiency ?? Number.NaN) * 100, (r.efficiencyError ?? 0) * 100, ' %', 1),
-      r.karpFlatt === null ? '—' : pm(r.karpFlatt, r.karpFlattError, '', 3),
+      formatWithError((r.efficiency ?? Number.NaN) * 100, (r.efficiencyError ?? 0) * 100, ' %', 1),
+      r.karpFlatt === null ? '—' : formatWithError(r.karpFlatt, r.karpFlattError, '', 3),
       formatThroughput(r.workerElementsPerSecond),
       r.correct
         ? `✓ ${groupDigits(r.sum)}`
@@ -138,13 +137,15 @@ function runSections(run: RunRecord, a: RunAnalysis, level: number): string[] {
     overheadHead.map((): Align => 'right'),
     a.workers.map((w) => [
       String(w.workers),
-      w.overhead.spawnMs === null ? '—' : ms(w.overhead.spawnMs),
-      ms(w.overhead.dispatchMs),
-      ...(network ? [w.overhead.networkMs === null ? '—' : ms(w.overhead.networkMs)] : []),
-      ms(w.overhead.computeSlowestMs),
-      ms(w.overhead.computeMeanMs),
+      w.overhead.spawnMs === null ? '—' : formatMsCell(w.overhead.spawnMs),
+      formatMsCell(w.overhead.dispatchMs),
+      ...(network
+        ? [w.overhead.networkMs === null ? '—' : formatMsCell(w.overhead.networkMs)]
+        : []),
+      formatMsCell(w.overhead.computeSlowestMs),
+      formatMsCell(w.overhead.computeMeanMs),
       formatPercent(w.overhead.imbalance),
-      ms(w.overhead.mergeMs)
+      formatMsCell(w.overhead.mergeMs)
     ])
   )
   const models = [modelsMessage(a.models)]
@@ -214,10 +215,10 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       ],
       ['right', 'right', 'right', 'right', 'left', 'left'],
       s.points.map((p) => [
-        formatCount(p.size),
-        `${ms(p.t1.value)} ± ${ms(p.t1.error)}`,
-        `${ms(p.tn.value)} ± ${ms(p.tn.error)}`,
-        pm(p.speedup.speedup, p.speedup.speedupError),
+        formatInteger(p.size),
+        `${formatMsCell(p.t1.value)} ± ${formatMsCell(p.t1.error)}`,
+        `${formatMsCell(p.tn.value)} ± ${formatMsCell(p.tn.error)}`,
+        formatWithError(p.speedup.speedup, p.speedup.speedupError),
         `${p.winner === 'many' ? `${n} workers` : '1 worker'}${p.clear ? '' : ' (within errors)'}` +
           (p.correct ? '' : ' ✗ wrong total'),
         b.size !== null && b.bracket?.above === p.size ? `◀ ≈ ${formatSize(b.size)}` : ''
@@ -237,21 +238,59 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
         'Per worker',
         'Break-even (warm)',
         'Break-even (cold)',
-        `Speedup at ${formatCount(kernels.largestSize)}`
+        `Speedup at ${formatInteger(kernels.largestSize)}`
       ],
       ['left', 'right', 'right', 'right', 'right', 'right'],
       kernels.kernels.map((k) => [
         k.kernel,
-        k.nsPerElement === null ? '—' : k.nsPerElement.toFixed(3),
+        formatFixed(k.nsPerElement, 3),
         formatThroughput(k.nsPerElement === null ? null : 1e9 / k.nsPerElement),
         describeBreakEvenSize(k.breakEven.warm, kernels.smallestSize, kernels.largestSize),
         describeBreakEvenSize(k.breakEven.cold, kernels.smallestSize, kernels.largestSize),
-        k.speedupAtLargest ? pm(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError) : '—'
+        k.speedupAtLargest
+          ? formatWithError(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError)
+          : '—'
       ])
     )
     sections.push(
       `## Kernels compared (${kernels.backend}, 1 vs ${kernels.workers} workers)\n\n${table}` +
         (kernels.sentences.length ? `\n\n${bullets(kernels.sentences)}` : '')
+    )
+  }
+  for (const cost of analysis.networkCost) {
+    const sizes = cost.points.map((p) => p.size)
+    const n = cost.workers
+    const table = markdownTable(
+      [
+        'Size',
+        `${cost.local.backend}: ${n} workers (ms)`,
+        `cluster: ${n} workers (ms)`,
+        'Network (ms)',
+        'Network share'
+      ],
+      ['right', 'right', 'right', 'right', 'right'],
+      cost.points.map((p) => [
+        formatInteger(p.size),
+        formatMsCell(p.localTnMs),
+        formatMsCell(p.clusterTnMs),
+        p.networkMs === null ? '—' : formatMsCell(p.networkMs),
+        p.networkShare === null ? '—' : formatPercent(p.networkShare)
+      ])
+    )
+    const breakEvens = markdownTable(
+      ['Backend', 'Break-even (N first beats 1)'],
+      ['left', 'left'],
+      [
+        [cost.local.backend, breakEvenCell(cost.local.breakEven, sizes)],
+        ['cluster', breakEvenCell(cost.cluster.breakEven, sizes)],
+        ['difference', networkDifferenceCell(cost)]
+      ]
+    )
+    sections.push(
+      `## Network cost: ${cost.kernel ? `${cost.kernel} kernel, ` : ''}${cost.pool} pool, ` +
+        `${cost.local.backend} and cluster\n\n${escapeInline(networkCostMessage(cost))}\n\n` +
+        `Medians of ${n} workers; the network part is the slowest link's round trip, measured ` +
+        `before each cluster run.\n\n${table}\n\n${breakEvens}`
     )
   }
   const c = analysis.backendComparison
@@ -272,10 +311,10 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
             !x
               ? '—'
               : x.medianInterval
-                ? `${ms(x.medianMs)} [${ms(x.medianInterval.lower)} … ${ms(x.medianInterval.upper)}]`
-                : ms(x.medianMs)
+                ? `${formatMsCell(x.medianMs)} [${formatMsCell(x.medianInterval.lower)} … ${formatMsCell(x.medianInterval.upper)}]`
+                : formatMsCell(x.medianMs)
           ),
-          ...rows.map((x) => (x ? pm(x.speedup.speedup, x.speedup.speedupError) : '—'))
+          ...rows.map((x) => (x ? formatWithError(x.speedup.speedup, x.speedup.speedupError) : '—'))
         ]
       })
     )
@@ -293,16 +332,19 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
         const f = b.analysis.models.comparison?.amdahl ?? null
         return [
           b.backend,
-          b.coldStartMs === null ? '—' : ms(b.coldStartMs),
+          b.coldStartMs === null ? '—' : formatMsCell(b.coldStartMs),
           b.memory ? formatMiB(b.memory.rssBytesPerWorker) : '—',
           b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
-          f ? pm(f.serialFraction, f.serialFractionError, '', 3) : '—',
-          b.memory?.note ?? 'not measured on this platform'
+          f ? formatWithError(f.serialFraction, f.serialFractionError, '', 3) : '—',
+          b.memory?.note ??
+            (b.backend === 'cluster'
+              ? 'not measured (remote workers)'
+              : 'not measured on this platform')
         ]
       })
     )
     sections.push(
-      `## Threads vs processes\n\n${escapeInline(comparisonMessage(c))}\n\nMedians with their 95% ` +
+      `## ${names.includes('cluster') ? 'Backends side by side' : 'Threads vs processes'}\n\n${escapeInline(comparisonMessage(c))}\n\nMedians with their 95% ` +
         `bootstrap interval.\n\n${side}\n\n${costs}`
     )
     for (const b of c.backends) {

@@ -1,6 +1,6 @@
 import type { RunAnalysis } from './analysis'
 import type { RunRecord } from './result'
-import { formatMs, formatValue } from './stats/formatNumber'
+import { formatFixed, formatMs, formatSpeedup, formatValue } from './format'
 
 const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
@@ -9,8 +9,6 @@ export function groupDigits(decimal: string): string {
   return decimal.startsWith('-') ? `-${group(decimal.slice(1))}` : group(decimal)
 }
 
-const x2 = (s: number): string => `${s.toFixed(2)}×`
-
 /** "1.93× (95% interval 1.88–1.98×)", or says why there is no interval. */
 function withInterval(
   speedup: number,
@@ -18,8 +16,8 @@ function withInterval(
   minReps: number
 ): string {
   return interval
-    ? `${x2(speedup)} (95% interval ${interval.lower.toFixed(2)}–${x2(interval.upper)})`
-    : `${x2(speedup)} (no 95% interval: ${minReps} repetition${minReps === 1 ? '' : 's'} ` +
+    ? `${formatSpeedup(speedup)} (95% interval ${formatFixed(interval.lower, 2)}–${formatSpeedup(interval.upper)})`
+    : `${formatSpeedup(speedup)} (no 95% interval: ${minReps} repetition${minReps === 1 ? '' : 's'} ` +
         `is too few; use --reps 5 or more)`
 }
 

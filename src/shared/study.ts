@@ -7,8 +7,8 @@
 import { fixedRepetitions } from './analysis/chooseRepetitions'
 import { z } from 'zod'
 import {
-  BACKENDS,
   KERNELS,
+  RUN_BACKENDS,
   issuesOf,
   runConfigSchema,
   type BackendKind,
@@ -18,6 +18,7 @@ import {
   type RunConfig,
   type Validated
 } from './config'
+import { parseServerUrl, redactServerText } from './cluster'
 import { estimateRunMs } from './limits'
 import { parseIntegerText } from './parse'
 import type { IssueCode } from './issueCodes'
@@ -73,13 +74,17 @@ export const studyConfigSchema = z
       .min(1, 'give at least one size')
       .max(MAX_SIZES, `at most ${MAX_SIZES} sizes`)
       .optional(),
-    /** Backends to compare, side by side, on base's worker sweep. */
+    /**
+     * Backends to compare, side by side, on base's worker sweep (and each with
+     * the size sweep). `cluster` (the network-cost study) needs base.cluster.
+     */
     backends: z
-      .array(z.enum(BACKENDS, { error: `a backend must be one of ${BACKENDS.join(', ')}` }), {
-        error: 'backends must be a list'
-      })
+      .array(
+        z.enum(RUN_BACKENDS, { error: `a backend must be one of ${RUN_BACKENDS.join(', ')}` }),
+        { error: 'backends must be a list' }
+      )
       .min(1, 'give at least one backend')
-      .max(BACKENDS.length, `at most ${BACKENDS.length} backends`)
+      .max(RUN_BACKENDS.length, `at most ${RUN_BACKENDS.length} backends`)
       .optional(),
     /** Kernels to compare: the size sweep is run once with each (issue 10). */
     kernels: z
@@ -132,6 +137,7 @@ export const studyConfigSchema = z
         params: { code: 'not-distinct' }
       })
     }
+    if (c.backends?.includes('cluster')) clusterServerGiven(c.base, ctx)
     if (c.sizes) {
       const n = sweepWorkers(c.base)
       if (n < 2) {
@@ -158,6 +164,45 @@ export const studyConfigSchema = z
 
 export type StudyConfig = z.infer<typeof studyConfigSchema>
 
+/**
+ * A study that runs on the cluster needs the NATS server in its base (the
+ * base's own schema checks it only when the base itself is a cluster run).
+ */
+function clusterServerGiven(base: RunConfig, ctx: z.RefinementCtx): void {
+  if (base.backend === 'cluster') return // runConfigSchema checked it already
+  if (!base.cluster || base.cluster.server.trim() === '') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'comparing with the cluster needs its NATS server (e.g. nats://host:4222)',
+      path: ['base', 'cluster', 'server'],
+      params: { code: 'study-server-required' }
+    })
+    return
+  }
+  const parsed = parseServerUrl(base.cluster.server)
+  if (!parsed.ok)
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.message,
+      path: ['base', 'cluster', 'server'],
+      params: { code: 'server-invalid', reason: parsed.message }
+    })
+}
+
+/** The study as it may be recorded and shown: the server URL without any credentials. */
+export function withoutCredentials(config: StudyConfig): StudyConfig {
+  const server = config.base.cluster?.server
+  if (server === undefined) return config
+  const parsed = parseServerUrl(server)
+  return {
+    ...config,
+    base: {
+      ...config.base,
+      cluster: { server: parsed.ok ? parsed.value.server : redactServerText(server) }
+    }
+  }
+}
+
 /** Validates an untrusted value as a StudyConfig, listing every problem. */
 export function validateStudyConfig(input: unknown): Validated<StudyConfig> {
   const parsed = studyConfigSchema.safeParse(input)
@@ -180,15 +225,23 @@ export function sizeRunConfig(
 ): RunConfig {
   const start = base.range.start
   return {
-    ...base,
+    ...onBackend(base, backend),
     range: { start, end: start + size },
     workers: [1, sweepWorkers(base)],
-    backend,
     pool,
     ...(kernel ? { kernel } : {}),
     // A study runs many points: a fixed count each, not 'auto' (3 s per count per point).
     reps: fixedRepetitions(base.reps)
   }
+}
+
+/**
+ * The base moved to one backend: the server goes with cluster runs only, so a
+ * local run of a network-cost study never carries (or records) it.
+ */
+export function onBackend(base: RunConfig, backend: RunBackend): RunConfig {
+  const { cluster, ...local } = base
+  return backend === 'cluster' && cluster ? { ...local, backend, cluster } : { ...local, backend }
 }
 
 /** Elements of the cold-start probe: small enough that the run is all start-up. */
@@ -201,6 +254,7 @@ export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunC
     workers: [1],
     workload: 'split',
     backend,
+    ...(backend === 'cluster' && base.cluster ? { cluster: base.cluster } : {}),
     pool: 'cold',
     warmup: 1,
     reps: Math.max(5, fixedRepetitions(base.reps))
@@ -256,14 +310,15 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
       steps.push({
         kind: 'backend',
         backend,
-        config: { ...config.base, backend, reps: fixedRepetitions(config.base.reps) }
+        config: { ...onBackend(config.base, backend), reps: fixedRepetitions(config.base.reps) }
       })
       steps.push({
         kind: 'cold-start',
         backend,
         config: coldStartProbeConfig(config.base, backend)
       })
-      steps.push({ kind: 'memory', backend })
+      // Remote workers' memory is not this machine's to read: "not measured" (null), not 0.
+      if (backend !== 'cluster') steps.push({ kind: 'memory', backend })
     }
   }
   return steps

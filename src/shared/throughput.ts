@@ -45,16 +45,3 @@ export function workerThroughput(config: RunConfig, result: WorkerCountResult): 
   const ns = medianNsPerElement(config, result)
   return ns === null ? null : 1e9 / ns
 }
-
-/** "1.23 G/s", "812 M/s", "45.6 k/s": elements per second, three significant figures. */
-export function formatThroughput(perSecond: number | null): string {
-  if (perSecond === null || !Number.isFinite(perSecond)) return '—'
-  const units: [number, string][] = [
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k']
-  ]
-  for (const [scale, unit] of units)
-    if (perSecond >= scale) return `${(perSecond / scale).toPrecision(3)} ${unit}/s`
-  return `${perSecond.toPrecision(3)} /s`
-}

@@ -1,12 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../../src/renderer/src/lib/i18n/en'
 import type { RunRecord } from '../../src/shared/result'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { VIEWPORT, fillForm, waitForReady, runFromForm } from './ui/helpers'
 
-const EXPLAIN_TAB = en.explain.tab
+/** en.explain.tab (an e2e test names what the user reads, like the other tabs' tests). */
+const EXPLAIN_TAB = 'What am I measuring?'
 const studyButton = (page: Page): Locator => page.getByRole('button', { name: 'Run study' })
 
 describe('kernels in the app (Chromium, real engine)', () => {

@@ -250,9 +250,11 @@ describe('the Scaling view, on the real engine', () => {
       expect(ink.ink, `${chart} has axes and labels`).toBeGreaterThan(500)
       if (chart !== 'backend-costs') expect(ink.data, `${chart} has data`).toBeGreaterThan(20)
     }
-    await page.getByRole('radio', { name: 'threads', exact: true }).check()
+    // The size sweep's own picker (the study form has a "threads" choice too).
+    const sweep = page.getByTestId('size-sweep')
+    await sweep.getByRole('radio', { name: 'threads', exact: true }).check()
     expect(await page.locator('[data-chart="time-vs-size-thread"] canvas').count()).toBe(1)
-    await page.getByRole('radio', { name: 'processes', exact: true }).check()
+    await sweep.getByRole('radio', { name: 'processes', exact: true }).check()
 
     // A study's runs are not the user's runs: history is untouched.
     expect((await app.history.list()).runs).toEqual([])

@@ -50,7 +50,7 @@ describe('parseCli: studies', () => {
       { field: 'sweep-sizes', message: '"12k" is not a size (e.g. 100_000, 1e5 or 10^5)' }
     ])
     expect(issues(['--compare-backends=gpu'])).toEqual([
-      { field: 'compare-backends', message: '"gpu" is not a backend (process, thread)' }
+      { field: 'compare-backends', message: '"gpu" is not a backend (process, thread, cluster)' }
     ])
     expect(issues(['--sweep-sizes=10', '--workers', '1'])).toEqual([
       {

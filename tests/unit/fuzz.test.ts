@@ -18,10 +18,11 @@ import { guardedInvoke } from '../../src/main/ipc/senderPolicy'
 import type { SenderFacts, TrustedRenderer } from '../../src/main/ipc/senderPolicy'
 import { createBenchService } from '../../src/main/service/benchService'
 import type { BenchService } from '../../src/main/service/benchService'
-import { defaultRunConfig, runConfigSchema } from '../../src/shared/config'
-import { INVOKE_CHANNELS, invokeSchemas } from '../../src/shared/ipc'
+import { runConfigSchema } from '../../src/shared/config'
+import { INVOKE_CHANNELS, invokeChannels } from '../../src/shared/ipc'
 import type { InvokeChannel } from '../../src/shared/ipc'
 import { studyConfigSchema } from '../../src/shared/study'
+import { VALID_PAYLOADS as VALID } from '../helpers/ipcPayloads'
 
 const APP = 'file:///opt/Speedup%20Lab/resources/app.asar/out/renderer/index.html'
 const trusted: TrustedRenderer = { webContentsId: 1, url: APP }
@@ -43,22 +44,6 @@ const countingBackend = (kind: 'process' | 'thread') => (): Backend => ({
     }
   }
 })
-
-/** A valid payload per channel, to mutate; channels without one are fuzzed with random shapes only. */
-const VALID: Partial<Record<InvokeChannel, unknown>> = {
-  'bench:run': { ...defaultRunConfig(2), range: { start: -5, end: 1000 } },
-  'bench:run-confirmed': { ...defaultRunConfig(2), range: { start: -5, end: 1000 } },
-  'bench:study': { base: defaultRunConfig(2), sizes: [10_000, 100_000], backends: ['process'] },
-  'history:get': { id: 'run-1' },
-  'history:delete': { ids: ['run-1', 'run-2'] },
-  'export:csv': { ids: ['run-1'] },
-  'export:json': { ids: ['run-1'] },
-  'export:markdown': { ids: ['run-1'] },
-  'export:study': { id: 'study-1', format: 'csv' },
-  'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'json' },
-  'export:png': { name: 'speedup chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
-  'shell:show-in-folder': { path: '/tmp/speedup-lab.csv' }
-}
 
 /** Values that sit on the edges of what validation must catch. */
 const edgy = fc.oneof(
@@ -171,7 +156,10 @@ describe('IPC payload fuzzing (guard → service → engine)', () => {
 
   it('has a valid example for the channels it mutates', () => {
     for (const [channel, payload] of Object.entries(VALID))
-      expect(invokeSchemas[channel as InvokeChannel].safeParse(payload).success, channel).toBe(true)
+      expect(
+        invokeChannels[channel as InvokeChannel].payload.safeParse(payload).success,
+        channel
+      ).toBe(true)
   })
 
   it('does count spawns: a valid run reaches the backends (whose workers are gone at once)', async () => {
@@ -183,7 +171,7 @@ describe('IPC payload fuzzing (guard → service → engine)', () => {
 
   const check = async (channel: InvokeChannel, payload: unknown): Promise<boolean> => {
     const before = spawns
-    const valid = invokeSchemas[channel].safeParse(payload).success
+    const valid = invokeChannels[channel].payload.safeParse(payload).success
     // Never throws, never rejects: every answer is a Result that survives IPC.
     const answer = await guardedInvoke(service, trusted, fromApp, channel, payload)
     expect(typeof answer.ok).toBe('boolean')
@@ -225,8 +213,8 @@ describe('IPC payload fuzzing (guard → service → engine)', () => {
 
   it('keeps the same answers for study configs as the study schema', () => {
     // The study channel validates with the study schema, whose base is the run schema.
-    expect(invokeSchemas['bench:study']).toBe(studyConfigSchema)
-    expect(invokeSchemas['bench:run']).toBe(runConfigSchema)
+    expect(invokeChannels['bench:study'].payload).toBe(studyConfigSchema)
+    expect(invokeChannels['bench:run'].payload).toBe(runConfigSchema)
   })
 })
 

@@ -1,14 +1,37 @@
-import fc from 'fast-check'
+/**
+ * The IPC contract, channel by channel: the one sender/payload matrix. Every
+ * channel declared in src/shared/ipc.ts goes through what main registers
+ * (registerHandlers: the sender check, then the service's validation) and,
+ * for its valid payload, through its `window.api` verb too (createBenchApi):
+ * a new channel is covered here without editing this file (its payloads
+ * come from tests/helpers/ipcPayloads.ts, which does not compile without).
+ */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../src/main/engine/types'
 import type { HistoryStore } from '../../src/main/history/historyStore'
-import { guardedInvoke, isAppUrl, isTrustedSender } from '../../src/main/ipc/senderPolicy'
+import { isAppUrl, isTrustedSender } from '../../src/main/ipc/senderPolicy'
 import type { SenderFacts, TrustedRenderer } from '../../src/main/ipc/senderPolicy'
 import { createBenchService } from '../../src/main/service/benchService'
-import { tutorialRunConfig } from '../../src/shared/config'
-import { INVOKE_CHANNELS, invokeSchemas } from '../../src/shared/ipc'
+import { API_CONTRACT } from '../../src/shared/api'
+import { createBenchApi } from '../../src/shared/createBenchApi'
+import type { Result } from '../../src/shared/errors'
+import { INVOKE_CHANNELS, invokeChannels } from '../../src/shared/ipc'
 import type { InvokeChannel } from '../../src/shared/ipc'
+import { BAD_PAYLOADS, MALFORMED_PAYLOADS, VALID_PAYLOADS } from '../helpers/ipcPayloads'
 import { sampleRun } from '../helpers/runRecord'
+
+/** ipcMain, faked: the handlers main registers. */
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  ipcMain: {
+    handle: (channel: string, h: (event: unknown, payload: unknown) => Promise<unknown>) =>
+      electron.handlers.set(channel, h),
+    removeHandler: (channel: string) => electron.handlers.delete(channel)
+  }
+}))
+vi.mock('electron', () => ({ ipcMain: electron.ipcMain }))
+
+const { registerHandlers, send } = await import('../../src/main/ipc/index')
 
 const APP = 'file:///opt/Speedup%20Lab/resources/app.asar/out/renderer/index.html'
 const trusted: TrustedRenderer = { webContentsId: 1, url: APP }
@@ -43,7 +66,21 @@ describe('isTrustedSender', () => {
   })
 })
 
-/** Every request reaches the service only through the guard; the engine and history record use. */
+/** What Electron hands a handler: the sending WebContents and frame. */
+const ipcEvent = (id: number, url: string | null, top = true) => ({
+  sender: { id },
+  senderFrame: url === null ? null : { url, parent: top ? null : { url: APP } }
+})
+const FROM_APP = ipcEvent(1, `${APP}#/history`)
+/** Another window, a page navigated elsewhere, an iframe, a frame that is gone. */
+const FOREIGN = [
+  ipcEvent(9, APP),
+  ipcEvent(1, 'https://evil.example/'),
+  ipcEvent(1, APP, false),
+  ipcEvent(1, null)
+]
+
+/** Main as registered, over a service whose engine, history, dialog and probe record any use. */
 function setup() {
   const engine = {
     busy: false,
@@ -64,205 +101,105 @@ function setup() {
     }
   })
   const saveFile = vi.fn(async () => null)
+  const probeCluster = vi.fn(async (server: string) => ({ server, agents: [] }))
   const service = createBenchService({
     engine,
     history,
     saveFile,
     systemInfo: () => sampleRun().system,
     emit: () => undefined,
-    probeCluster: async (server) => ({ server, agents: [] })
+    probeCluster
   })
-  return { engine, touched, saveFile, service }
+  let window: TrustedRenderer | null = trusted
+  const unregister = registerHandlers(service, () => window)
+  const handle = (channel: string, event: unknown, payload: unknown) =>
+    electron.handlers.get(channel)!(event, payload) as Promise<Result<unknown>>
+  // The renderer's side: window.api from the same contract, sending from the app window.
+  const api = createBenchApi(
+    { invoke: (channel, payload) => handle(channel, FROM_APP, payload), subscribe: () => () => {} },
+    API_CONTRACT
+  )
+  const nothingStarted = () => {
+    expect(engine.run).not.toHaveBeenCalled()
+    expect(engine.cancel).not.toHaveBeenCalled()
+    expect(touched).toEqual([])
+    expect(saveFile).not.toHaveBeenCalled()
+    expect(probeCluster).not.toHaveBeenCalled()
+  }
+  const closeWindow = () => (window = null)
+  return { api, handle, nothingStarted, closeWindow, unregister }
 }
 
-/** A valid payload for every channel. */
-const validPayloads: { [C in InvokeChannel]: unknown } = {
-  'bench:run': tutorialRunConfig(),
-  'bench:run-confirmed': tutorialRunConfig(),
-  'bench:study': { base: tutorialRunConfig(), sizes: [1000, 10_000] },
-  'bench:cancel': undefined,
-  'history:list': undefined,
-  'history:get': { id: 'run-1' },
-  'history:delete': { ids: ['run-1'] },
-  'history:clear': undefined,
-  'export:csv': { ids: ['run-1'] },
-  'export:json': { ids: ['run-1'] },
-  'export:markdown': { ids: ['run-1'] },
-  'export:study': { id: 'study-1', format: 'markdown' },
-  'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'csv' },
-  'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
-  'system:info': undefined,
-  'shell:show-in-folder': { path: '/tmp/speedup-lab.csv' },
-  'cluster:probe': { server: 'nats://lab:pw@127.0.0.1:4222' }
-}
-
-/** Payloads each channel must refuse. */
-const badPayloads: { [C in InvokeChannel]: unknown[] } = {
-  'bench:run': [
-    undefined,
-    null,
-    'run',
-    {},
-    { ...tutorialRunConfig(), range: { start: 10, end: 1 } },
-    { ...tutorialRunConfig(), range: { start: 0, end: 2 ** 53 } },
-    { ...tutorialRunConfig(), workers: [] },
-    { ...tutorialRunConfig(), workers: [0] },
-    { ...tutorialRunConfig(), workers: [1.5] },
-    // Issue 12: a warm pool of 1,024 processes would ask for ~46 GB.
-    { ...tutorialRunConfig(), workers: [1024, 2048] },
-    { ...tutorialRunConfig(), workers: [1, 999] },
-    { ...tutorialRunConfig(), reps: 1000 },
-    { ...tutorialRunConfig(), workload: 'both' },
-    { ...tutorialRunConfig(), backend: 'gpu' },
-    { ...tutorialRunConfig(), reps: 1e9 },
-    { ...tutorialRunConfig(), __proto__: { polluted: true }, constructor: 1 }
-  ],
-  'bench:run-confirmed': [undefined, {}, { ...tutorialRunConfig(), workers: [1024] }],
-  'bench:study': [
-    undefined,
-    {},
-    tutorialRunConfig(),
-    // Neither a size sweep nor a backend comparison: nothing to study.
-    { base: tutorialRunConfig() },
-    { base: tutorialRunConfig(), sizes: [] },
-    { base: tutorialRunConfig(), sizes: [0] },
-    { base: tutorialRunConfig(), sizes: [1.5] },
-    { base: tutorialRunConfig(), sizes: [1000, 1000] },
-    { base: tutorialRunConfig(), sizes: Array.from({ length: 41 }, (_, i) => i + 1) },
-    { base: tutorialRunConfig(), sizes: [2 ** 53] },
-    // A size sweep compares 1 worker with N ≥ 2.
-    { base: { ...tutorialRunConfig(), workers: [1] }, sizes: [1000] },
-    { base: tutorialRunConfig(), backends: [] },
-    { base: tutorialRunConfig(), backends: ['gpu'] },
-    { base: tutorialRunConfig(), backends: ['thread', 'thread'] },
-    { base: { ...tutorialRunConfig(), reps: 0 }, backends: ['thread'] },
-    { base: tutorialRunConfig(), sizes: [1000], extra: true }
-  ],
-  'bench:cancel': [{}, 1, 'now'],
-  'cluster:probe': [
-    undefined,
-    {},
-    { server: 7 },
-    { server: 'http://127.0.0.1:4222' },
-    { server: 'nats://h:4222/x' },
-    { server: 'nats://h:4222', path: '/etc' }
-  ],
-  'history:list': [{ all: true }, []],
-  'history:get': [undefined, {}, { id: '' }, { id: 7 }, { id: 'x'.repeat(101) }, { id: 'a', b: 1 }],
-  'history:delete': [undefined, { ids: [] }, { ids: 'run-1' }, { ids: [1] }, ['run-1']],
-  'history:clear': [{ confirm: true }],
-  'export:csv': [undefined, { ids: [] }, { ids: [''] }],
-  'export:json': [{ ids: null }, { id: 'run-1' }],
-  'export:markdown': [undefined, { ids: [] }, { ids: [7] }, ['run-1']],
-  'export:study': [
-    undefined,
-    { id: 'study-1' },
-    { id: '', format: 'csv' },
-    { id: 'study-1', format: 'pdf' },
-    { id: 'study-1', format: 'csv', path: '/etc/passwd' },
-    { ids: ['study-1'], format: 'json' }
-  ],
-  'export:comparison': [
-    undefined,
-    { baselineId: 'run-1', candidateId: 'run-2' },
-    { baselineId: '', candidateId: 'run-2', format: 'csv' },
-    { baselineId: 'run-1', candidateId: 7, format: 'csv' },
-    { baselineId: 'run-1', candidateId: 'run-2', format: 'pdf' },
-    { baselineId: 'run-1', candidateId: 'run-2', format: 'csv', path: '/etc/passwd' },
-    { ids: ['run-1', 'run-2'], format: 'json' }
-  ],
-  'export:png': [
-    undefined,
-    { name: 'chart', dataUrl: 'data:image/jpeg;base64,AAAA' },
-    { name: 'chart', dataUrl: 'javascript:alert(1)' },
-    { name: '../../.bashrc', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
-    { name: '', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
-    { name: 'chart' }
-  ],
-  'system:info': [{ secret: true }, 0],
-  'shell:show-in-folder': [
-    undefined,
-    {},
-    { path: '' },
-    { path: 7 },
-    { path: 'x'.repeat(4097) },
-    { path: '/tmp/a.csv', open: true },
-    '/tmp/a.csv'
-  ]
-}
-
-describe('IPC handlers: sender check and payload validation', () => {
+describe('the IPC contract: every channel, its sender and its payload', () => {
   let s: ReturnType<typeof setup>
   beforeEach(() => {
+    electron.handlers.clear()
     s = setup()
   })
 
-  it.each(INVOKE_CHANNELS)(
-    '%s refuses a foreign sender before reading its payload',
-    async (channel) => {
-      for (const sender of [
-        { ...fromApp, webContentsId: 9 },
-        { ...fromApp, isTopFrame: false },
-        { ...fromApp, frameUrl: 'https://evil.example/' },
-        { ...fromApp, frameUrl: null }
-      ]) {
-        const result = await guardedInvoke(
-          s.service,
-          trusted,
-          sender,
-          channel,
-          validPayloads[channel]
-        )
-        expect(result.ok).toBe(false)
-        if (!result.ok) expect(result.error.code).toBe('forbidden')
-      }
-      // Once the window is gone nobody is trusted.
-      const orphan = await guardedInvoke(s.service, null, fromApp, channel, validPayloads[channel])
-      expect(!orphan.ok && orphan.error.code).toBe('forbidden')
-      expect(s.engine.run).not.toHaveBeenCalled()
-      expect(s.engine.cancel).not.toHaveBeenCalled()
-      expect(s.touched).toEqual([])
-      expect(s.saveFile).not.toHaveBeenCalled()
-    }
-  )
-
-  it.each(INVOKE_CHANNELS)('%s refuses malformed payloads with the reasons', async (channel) => {
-    for (const payload of badPayloads[channel]) {
-      const result = await guardedInvoke(s.service, trusted, fromApp, channel, payload)
-      expect(result.ok, `${channel} accepted ${JSON.stringify(payload)}`).toBe(false)
-      if (!result.ok) {
-        expect(result.error.code).toBe('invalid-input')
-        expect(result.error.issues?.length).toBeGreaterThan(0)
-      }
-    }
-    expect(s.engine.run).not.toHaveBeenCalled()
-    expect(s.touched).toEqual([])
-    expect(s.saveFile).not.toHaveBeenCalled()
+  it('registers every channel of the contract and nothing else, until unregistered', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
+    s.unregister()
+    expect(electron.handlers.size).toBe(0)
   })
 
-  it.each(INVOKE_CHANNELS)('%s accepts its valid payload from the app window', async (channel) => {
-    const result = await guardedInvoke(s.service, trusted, fromApp, channel, validPayloads[channel])
-    // The fake history holds no runs, so get answers not-found: an answer, not a refusal.
-    if (!result.ok) expect(result.error.code, result.error.message).toBe('not-found')
-    expect(invokeSchemas[channel].safeParse(validPayloads[channel]).success).toBe(true)
-  })
+  describe.each(INVOKE_CHANNELS)('%s', (channel: InvokeChannel) => {
+    const { verb, payload: schema } = invokeChannels[channel]
 
-  it('answers random shapes with validation errors only, and starts no run', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...INVOKE_CHANNELS),
-        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }),
-        async (channel, payload) => {
-          const parsed = invokeSchemas[channel].safeParse(payload)
-          const result = await guardedInvoke(s.service, trusted, fromApp, channel, payload)
-          if (!parsed.success) {
-            expect(result.ok).toBe(false)
-            if (!result.ok) expect(result.error.code).toBe('invalid-input')
+    it('accepts its valid payload sent by its window.api verb', async () => {
+      const call = Reflect.get(s.api, verb) as (payload: unknown) => Promise<Result<unknown>>
+      const result = await call(VALID_PAYLOADS[channel])
+      // The fake history holds no runs, so some answer not-found: an answer, not a refusal.
+      if (!result.ok) expect(result.error.code, result.error.message).toBe('not-found')
+    })
+
+    it('refuses each bad payload with the reasons, and starts nothing', async () => {
+      const bad = [
+        ...BAD_PAYLOADS[channel],
+        ...MALFORMED_PAYLOADS.filter((p) => !schema.safeParse(p).success)
+      ]
+      expect(bad.length).toBeGreaterThan(0)
+      for (const payload of bad) {
+        const result = await s.handle(channel, FROM_APP, payload)
+        expect(result.ok, `${channel} accepted ${JSON.stringify(payload)}`).toBe(false)
+        if (!result.ok) {
+          expect(result.error.code).toBe('invalid-input')
+          expect(result.error.message).toMatch(/^Invalid request: .+/)
+          expect(result.error.issues?.length).toBeGreaterThan(0)
+        }
+      }
+      s.nothingStarted()
+    })
+
+    it('refuses a foreign sender or frame before reading its payload', async () => {
+      for (const event of FOREIGN) {
+        for (const payload of [VALID_PAYLOADS[channel], ...MALFORMED_PAYLOADS]) {
+          const result = await s.handle(channel, event, payload)
+          expect(result.ok).toBe(false)
+          if (!result.ok) {
+            expect(result.error.code).toBe('forbidden')
+            expect(result.error.message).toContain(channel)
           }
         }
-      ),
-      { numRuns: 500 }
-    )
-    expect(s.engine.run).not.toHaveBeenCalled()
+      }
+      // Once the window is gone nobody is trusted.
+      s.closeWindow()
+      const orphan = await s.handle(channel, FROM_APP, VALID_PAYLOADS[channel])
+      expect(!orphan.ok && orphan.error.code).toBe('forbidden')
+      s.nothingStarted()
+    })
+  })
+
+  it('sends events to a live window only', () => {
+    const sent: unknown[] = []
+    const window = (destroyed: boolean) =>
+      ({
+        isDestroyed: () => destroyed,
+        webContents: { isDestroyed: () => destroyed, send: (...args: unknown[]) => sent.push(args) }
+      }) as never
+    send(window(false), 'app:menu', 'run')
+    send(window(true), 'app:menu', 'cancel')
+    send(null, 'app:menu', 'cancel')
+    expect(sent).toEqual([['app:menu', 'run']])
   })
 })

@@ -87,8 +87,9 @@ describe('compareKernels', () => {
     expect(md).toContain('## Kernels compared')
     expect(md).toContain('## Problem size: wasm kernel, process, warm pool')
     const csv = studyToCsv(study, analysis)
-    expect(csv.split('\r\n')[0].endsWith(',kernel')).toBe(true)
-    expect(csv).toMatch(/^size,.*,wasm$/m)
+    // The kernel column, then the network-cost study's six (empty on a kernel study's rows).
+    expect(csv.split('\r\n')[0]).toContain(',kernel,localBackend,')
+    expect(csv).toMatch(/^size,.*,wasm,,,,,,$/m)
   })
 })
 

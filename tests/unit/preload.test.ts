@@ -1,6 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { apiVerbsJson } from '../../src/shared/api'
+import { createBenchApi } from '../../src/shared/createBenchApi'
 import type { BenchApi } from '../../src/shared/api'
-import { tutorialRunConfig } from '../../src/shared/config'
+import { eventChannels, INVOKE_CHANNELS, invokeChannels } from '../../src/shared/ipc'
+import type { Result } from '../../src/shared/errors'
+import type { RunConfig } from '../../src/shared/config'
+import type { RunProgress, RunRecord } from '../../src/shared/result'
+import { VALID_PAYLOADS } from '../helpers/ipcPayloads'
 
 /** Electron's preload side, faked: what the preload exposes and what it sends. */
 const electron = vi.hoisted(() => {
@@ -36,6 +42,9 @@ vi.mock('electron', () => ({
   ipcRenderer: electron.ipcRenderer
 }))
 
+// What the build defines in the preload (electron.vite.config.ts).
+vi.stubGlobal('__BENCH_API_VERBS__', JSON.parse(apiVerbsJson()))
+
 let api: BenchApi
 beforeEach(async () => {
   electron.invoked.length = 0
@@ -44,73 +53,51 @@ beforeEach(async () => {
 })
 
 describe('preload', () => {
-  it('exposes window.api and nothing else', () => {
+  it('exposes window.api and nothing else: a verb per channel of the contract', () => {
     expect([...electron.exposed.keys()]).toEqual(['api'])
     expect(Object.keys(api).sort()).toEqual(
-      [
-        'cancel',
-        'clearHistory',
-        'deleteRuns',
-        'exportComparison',
-        'exportCsv',
-        'exportJson',
-        'exportMarkdown',
-        'exportPng',
-        'exportStudy',
-        'getRun',
-        'listHistory',
-        'onMenu',
-        'onProgress',
-        'onStudyProgress',
-        'run',
-        'runConfirmed',
-        'runStudy',
-        'showInFolder',
-        'systemInfo',
-        'probeCluster'
-      ].sort()
+      [...Object.values(invokeChannels), ...Object.values(eventChannels)]
+        .map(({ verb }) => verb)
+        .sort()
     )
     expect(Object.isFrozen(api)).toBe(true)
   })
 
-  it('maps every verb to its channel and payload', async () => {
-    const study = {
-      base: tutorialRunConfig(),
-      sizes: [1000, 10_000],
-      backends: ['thread' as const]
+  it("sends each verb's one payload, as given, to its channel", async () => {
+    for (const channel of INVOKE_CHANNELS) {
+      const call = Reflect.get(api, invokeChannels[channel].verb) as (
+        p: unknown
+      ) => Promise<unknown>
+      expect(await call(VALID_PAYLOADS[channel])).toEqual({ ok: true, value: channel })
     }
-    await api.run(tutorialRunConfig())
+    expect(electron.invoked).toEqual(
+      INVOKE_CHANNELS.map((channel) => ({ channel, payload: VALID_PAYLOADS[channel] }))
+    )
+  })
+
+  it('takes typed payloads: one object per verb, none for payload-less channels', async () => {
+    await api.getRun({ id: 'r1' })
+    await api.exportStudy({ id: 's1', format: 'csv' })
     await api.cancel()
-    await api.listHistory()
-    await api.getRun('r1')
-    await api.deleteRuns(['r1', 'r2'])
-    await api.clearHistory()
-    await api.exportCsv(['r1'])
-    await api.exportJson(['r2'])
-    await api.exportPng('chart', 'data:image/png;base64,AAAA')
-    await api.runStudy(study)
-    await api.exportMarkdown(['r3'])
-    await api.exportStudy('s1', 'csv')
-    expect(await api.systemInfo()).toEqual({ ok: true, value: 'system:info' })
-    await api.showInFolder('/tmp/a.csv')
-    await api.probeCluster('nats://h:4222')
+    // History: "select all but these" and a series for one configuration.
+    await api.deleteRuns({ ids: { all: true, except: ['r3'] } })
+    await api.historySeries({ key: '0:10 · split · process · warm · js' })
     expect(electron.invoked).toEqual([
-      { channel: 'bench:run', payload: tutorialRunConfig() },
-      { channel: 'bench:cancel', payload: undefined },
-      { channel: 'history:list', payload: undefined },
       { channel: 'history:get', payload: { id: 'r1' } },
-      { channel: 'history:delete', payload: { ids: ['r1', 'r2'] } },
-      { channel: 'history:clear', payload: undefined },
-      { channel: 'export:csv', payload: { ids: ['r1'] } },
-      { channel: 'export:json', payload: { ids: ['r2'] } },
-      { channel: 'export:png', payload: { name: 'chart', dataUrl: 'data:image/png;base64,AAAA' } },
-      { channel: 'bench:study', payload: study },
-      { channel: 'export:markdown', payload: { ids: ['r3'] } },
       { channel: 'export:study', payload: { id: 's1', format: 'csv' } },
-      { channel: 'system:info', payload: undefined },
-      { channel: 'shell:show-in-folder', payload: { path: '/tmp/a.csv' } },
-      { channel: 'cluster:probe', payload: { server: 'nats://h:4222' } }
+      { channel: 'bench:cancel', payload: undefined },
+      { channel: 'history:delete', payload: { ids: { all: true, except: ['r3'] } } },
+      { channel: 'history:series', payload: { key: '0:10 · split · process · warm · js' } }
     ])
+    // @ts-expect-error: the old positional form no longer type-checks
+    await api.exportStudy('s1', 'csv')
+  })
+
+  it('has the types the contract declares (checked by npm run typecheck)', () => {
+    expectTypeOf(api.run).parameter(0).toEqualTypeOf<RunConfig>()
+    expectTypeOf(api.getRun).returns.resolves.toEqualTypeOf<Result<RunRecord>>()
+    expectTypeOf(api.cancel).parameters.toEqualTypeOf<[payload?: undefined]>()
+    expectTypeOf(api.onProgress).parameter(0).parameter(0).toEqualTypeOf<RunProgress>()
   })
 
   it('hands listeners the payload only, never the IpcRendererEvent, until unsubscribed', () => {
@@ -129,6 +116,13 @@ describe('preload', () => {
     expect(got).toEqual([['run'], ['study', { step: 1 }]])
     expect(electron.listeners.get('bench:study-progress')?.size).toBe(0)
     expect(electron.listeners.get('app:menu')?.size).toBe(0)
+  })
+
+  it('refuses a contract where two channels share a verb', () => {
+    const contract = JSON.parse(apiVerbsJson())
+    contract.invoke['export:json'] = { verb: 'exportCsv' }
+    const transport = { invoke: async () => null, subscribe: () => () => {} }
+    expect(() => createBenchApi(transport, contract)).toThrow('IPC verbs are not unique: exportCsv')
   })
 
   it('refuses a listener that is not a function', () => {

@@ -100,9 +100,9 @@ describe('studyConfigSchema', () => {
       },
       {
         field: 'backends.1',
-        message: 'a backend must be one of process, thread',
+        message: 'a backend must be one of process, thread, cluster',
         code: 'one-of',
-        params: { values: 'process, thread' }
+        params: { values: 'process, thread, cluster' }
       }
     ])
     const many = validateStudyConfig({ base, sizes: Array.from({ length: 41 }, (_, i) => i + 1) })

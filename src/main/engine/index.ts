@@ -128,6 +128,24 @@ export function createEngine(options: EngineOptions): Engine {
       }
     },
 
+    async checkCluster(input: RunConfig): Promise<void> {
+      if (disposed)
+        throw new BenchFailure({ code: 'internal', message: 'The engine was shut down.' })
+      const validated = validateRunConfig(input)
+      if (!validated.ok || validated.value.backend !== 'cluster') {
+        const issues = validated.ok
+          ? [{ field: 'backend', message: 'not a cluster configuration' }]
+          : validated.issues
+        throw new BenchFailure({
+          code: 'invalid-input',
+          message: `Invalid configuration: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+          issues
+        })
+      }
+      const opened = await openClusterFor(validated.value, options, log)
+      await opened.session.close()
+    },
+
     async cancel(): Promise<boolean> {
       const running = current
       if (!running) return false

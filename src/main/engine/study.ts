@@ -9,12 +9,15 @@ import {
   studyPlan,
   sweepWorkers,
   validateStudyConfig,
+  withoutCredentials,
   type BackendRun,
   type SizeRun,
   type StudyProgress,
   type StudyRecord,
+  type StudyStep,
   type WorkerMemory
 } from '../../shared/study'
+import type { RunConfig } from '../../shared/config'
 import { now } from './clock'
 import { collectSystemInfo } from './systemInfo'
 import type { MemoryProbe } from './memoryProbe'
@@ -68,6 +71,9 @@ export async function runStudy(
   const t0 = now()
   const cores = options.cores ?? availableParallelism()
   const steps = studyPlan(config)
+  // A study on the cluster: the server, the agents and their free workers are checked
+  // before anything is timed, not when the first cluster step comes after the local ones.
+  await checkClusterSteps(engine, steps, signal)
   const costs = steps.map((s) => estimateStepMs(s, cores))
   const total = costs.reduce((a, b) => a + b, 0)
   let done = 0
@@ -138,11 +144,41 @@ export async function runStudy(
     startedAt,
     finishedAt: new Date().toISOString(),
     status: 'completed',
-    config,
+    // The server as recorded: without any credentials the URL held.
+    config: withoutCredentials(config),
     system,
     sweepWorkers: config.sizes ? sweepWorkers(config.base) : null,
     sizeRuns,
     backendRuns,
     correct: runs.every((r) => r.correct)
+  }
+}
+
+/**
+ * For each pool the study uses on the cluster, the preflight of its largest
+ * cluster run (warm pools need free standing workers; cold ones, agents that
+ * can start them). Throws what that run would throw ('unavailable', …).
+ */
+async function checkClusterSteps(
+  engine: Engine,
+  steps: readonly StudyStep[],
+  signal: AbortSignal | undefined
+): Promise<void> {
+  const largest = new Map<string, RunConfig>()
+  for (const step of steps) {
+    if (step.kind === 'memory' || step.backend !== 'cluster') continue
+    const held = largest.get(step.config.pool)
+    if (!held || Math.max(...step.config.workers) > Math.max(...held.workers))
+      largest.set(step.config.pool, step.config)
+  }
+  if (largest.size === 0) return
+  if (!engine.checkCluster)
+    throw new BenchFailure({
+      code: 'internal',
+      message: 'This engine cannot check a cluster before a study.'
+    })
+  for (const config of largest.values()) {
+    if (signal?.aborted) throw cancelled()
+    await engine.checkCluster(config)
   }
 }

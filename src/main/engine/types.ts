@@ -44,6 +44,13 @@ export interface Engine {
    * BenchFailure 'worker-crashed' / 'worker-error' / 'cancelled' / 'busy'.
    */
   run(config: unknown, hooks?: RunHooks): Promise<RunRecord>
+  /**
+   * A cluster configuration's preflight: connects, finds the agents and checks
+   * they offer max(workers) workers for its pool, then disconnects; throws the
+   * BenchFailure a run would ('invalid-input', 'unavailable'). A study on the
+   * cluster calls it before anything is timed. (Optional: test doubles omit it.)
+   */
+  checkCluster?(config: RunConfig): Promise<void>
   /** Cancels the run in progress, if any; resolves true when one was cancelled. */
   cancel(): Promise<boolean>
   readonly busy: boolean

@@ -4,13 +4,16 @@ import { join } from 'node:path'
 import { lock } from 'proper-lockfile'
 import { summarize } from '../../shared/history'
 import type { DamagedEntry, HistoryListing } from '../../shared/history'
+import type { HistoryPage, HistoryPageQuery, HistorySeries } from '../../shared/historyPage'
 import { MAX_HISTORY_LINE_BYTES } from '../../shared/historySave'
 import type { SaveFailure } from '../../shared/historySave'
 import type { RunRecord } from '../../shared/result'
 import { parseRunRecord } from '../../shared/runRecordSchema'
 import { atomicReplace, syncDirectory } from '../fs/atomicWriteFile'
 import { forEachLine } from './forEachLine'
-import { indexOf, loadSummaryIndex, saveSummaryIndex } from './summaryIndex'
+import { buildView, configCounts, runsOf, seriesOf, withoutRuns, withRun } from './historyView'
+import type { HistoryView } from './historyView'
+import { indexOf, loadSummaryIndex, saveSummaryIndex, withAppended } from './summaryIndex'
 import type { HistoryIndex, IndexEntry } from './summaryIndex'
 
 /**
@@ -46,6 +49,15 @@ export interface HistoryStore {
   readonly path: string
   /** Summaries of every stored run (oldest first) and the damage found this session. */
   list(): Promise<HistoryListing>
+  /**
+   * A window of the list, newest first, with the counts and the damage: it
+   * costs the window, not the history (the summaries are kept in memory).
+   */
+  page(query: HistoryPageQuery): Promise<HistoryPage>
+  /** The history graph's points for one configuration (null: all), decimated when long. */
+  series(key: string | null): Promise<HistorySeries>
+  /** Every stored run's id, newest first, but those of `except` ("select all" resolved). */
+  ids(except?: readonly string[]): Promise<string[]>
   append(run: RunRecord): Promise<void>
   get(id: string): Promise<RunRecord | null>
   /** The runs with these ids, in the order asked, and the ids not found. */
@@ -169,6 +181,28 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   /** Damage still in the file (no room to set it aside yet): reported, and retried on list. */
   let pending: DamagedEntry[] = []
   let queue: Promise<unknown> = Promise.resolve()
+  /** The runs of `index` ordered and grouped for pages; rebuilt only when the index changes. */
+  let view: { of: HistoryIndex; view: HistoryView } | null = null
+  let revision = 0
+
+  const viewOf = (idx: HistoryIndex): HistoryView => {
+    if (view?.of === idx) return view.view
+    // The same file read again (its stamp unchanged) keeps its revision: the renderer's pages stay valid.
+    const same =
+      view && view.of.stamp === idx.stamp && view.of.entries.length === idx.entries.length
+    view = {
+      of: idx,
+      view: same
+        ? view!.view
+        : buildView(
+            idx.entries.map((e) => e.summary),
+            ++revision
+          )
+    }
+    return view.view
+  }
+  /** What an unreadable file lists as: always this one, so its revision does not change. */
+  const unreadable = indexOf(null, [], 0, true)
 
   /** Runs `op` after every operation asked for before it, whether they failed or not. */
   const serialized = <T>(op: () => Promise<T>): Promise<T> => {
@@ -495,15 +529,23 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
         length: line.length - 1,
         summary: summarize(checked.value)
       }
-      await remember(
-        indexOf(
-          await stampOf(),
-          [...known.entries, entry],
-          before + prefix.length + line.length,
-          true
-        )
-      )
+      const next = withAppended(known, entry, await stampOf(), before + prefix.length + line.length)
+      // The run goes on top of the pages without sorting or reading anything again.
+      const shown = view?.of === known ? withRun(view.view, entry.summary, ++revision) : null
+      view = shown ? { of: next, view: shown } : null
+      await remember(next)
     })
+  }
+
+  /** The index, or an empty one and the reason when the file cannot be read (reported, not thrown). */
+  const readable = async (): Promise<{ idx: HistoryIndex; trouble: DamagedEntry[] }> => {
+    try {
+      return { idx: await current(false), trouble: [] }
+    } catch (e) {
+      index = null
+      const reason = `the history file could not be read (${errorCode(e) ?? describe(e)})`
+      return { idx: unreadable, trouble: [{ line: 0, reason }] }
+    }
   }
 
   return {
@@ -524,6 +566,33 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
           const reason = `the history file could not be read (${errorCode(e) ?? describe(e)})`
           return { runs: [], damaged: [...damaged, { line: 0, reason }], path }
         }
+      }),
+
+    page: (query) =>
+      serialized(async () => {
+        const { idx, trouble } = await readable()
+        const v = viewOf(idx)
+        const runs = runsOf(v, query.key)
+        return {
+          offset: query.offset,
+          runs: runs.slice(query.offset, query.offset + query.limit),
+          total: runs.length,
+          stored: v.order.length,
+          configs: configCounts(v),
+          damaged: [...damaged, ...pending, ...trouble],
+          path,
+          revision: v.revision
+        }
+      }),
+
+    series: (key) => serialized(async () => seriesOf(viewOf((await readable()).idx), key)),
+
+    ids: (except = []) =>
+      serialized(async () => {
+        const skip = new Set(except)
+        return viewOf(await current(false))
+          .order.filter((r) => !skip.has(r.id))
+          .map((r) => r.id)
       }),
 
     append: (run) => serialized(() => append(run)),
@@ -558,6 +627,17 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
           if (deleted === 0) return 0
           index = null
           await rewrite(keep)
+          // The rewritten file holds `keep` line after line: its index is known without reading it.
+          let offset = 0
+          const moved = keep.map((e) => {
+            const entry = { ...e, offset }
+            offset += e.length + 1
+            return entry
+          })
+          const next = indexOf(await stampOf(), moved, offset, true)
+          const shown = view?.of === idx ? withoutRuns(view.view, doomed, ++revision) : null
+          view = shown ? { of: next, view: shown } : null
+          await remember(next)
           return deleted
         })
       ),

@@ -10,7 +10,7 @@ import { issuesOf } from '../../shared/config'
 import { recordsToCsv } from '../../shared/csv'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
 import type { BenchError } from '../../shared/errors'
-import { invokeSchemas } from '../../shared/ipc'
+import { invokeChannels } from '../../shared/ipc'
 import type {
   EventChannel,
   EventPayloads,
@@ -36,6 +36,8 @@ import { atomicWriteFile } from '../fs/atomicWriteFile'
 import { HistoryWriteError } from '../history/historyStore'
 import type { HistoryStore } from '../history/historyStore'
 import type { SaveFailure } from '../../shared/historySave'
+import { isAllRuns } from '../../shared/historyPage'
+import type { RunIds } from '../../shared/historyPage'
 import { decodePngDataUrl } from './pngDataUrl'
 
 /** What the native save dialog is asked (Electron's dialog.showSaveDialog options, in part). */
@@ -77,7 +79,7 @@ export interface BenchService {
 type Handlers = { [C in InvokeChannel]: (arg: InvokeArg<C>) => Promise<InvokeResults[C]> }
 
 const isChannel = (channel: unknown): channel is InvokeChannel =>
-  typeof channel === 'string' && Object.hasOwn(invokeSchemas, channel)
+  typeof channel === 'string' && Object.hasOwn(invokeChannels, channel)
 
 /** File-system errors carry a code (ENOSPC, EACCES…): say what failed, and why. */
 function ioFailure(what: string, e: unknown): BenchFailure {
@@ -146,6 +148,15 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     const found = studies.get(id)
     if (!found) throw studyNotFound(id)
     return found
+  }
+
+  /** The ids meant: as sent, or "all but these" resolved against the history as it is now. */
+  const idsOf = async (ids: RunIds): Promise<string[]> => {
+    if (!isAllRuns(ids)) return ids
+    const all = await deps.history.ids(ids.except)
+    if (all.length === 0)
+      throw new BenchFailure({ code: 'invalid-input', message: 'There are no runs to act on.' })
+    return all
   }
 
   const runsFor = async (ids: readonly string[]): Promise<RunRecord[]> => {
@@ -242,9 +253,13 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       return run
     },
 
+    'history:page': (query) => deps.history.page(query),
+
+    'history:series': ({ key }) => deps.history.series(key),
+
     'history:delete': async ({ ids }) => {
       try {
-        return { deleted: await deps.history.delete(ids) }
+        return { deleted: await deps.history.delete(await idsOf(ids)) }
       } catch (e) {
         throw ioFailure('Could not delete from history', e)
       }
@@ -259,7 +274,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'export:csv': async ({ ids }) => {
-      const runs = await runsFor(ids)
+      const runs = await runsFor(await idsOf(ids))
       return save(
         {
           title: 'Export runs as CSV',
@@ -271,7 +286,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'export:json': async ({ ids }) => {
-      const runs = await runsFor(ids)
+      const runs = await runsFor(await idsOf(ids))
       return save(
         {
           title: 'Export runs as JSON',
@@ -283,7 +298,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'export:markdown': async ({ ids }) => {
-      const runs = await runsFor(ids)
+      const runs = await runsFor(await idsOf(ids))
       return save(
         {
           title: 'Export a Markdown report',
@@ -377,7 +392,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       if (!isChannel(channel)) {
         return fail({ code: 'invalid-input', message: `Unknown request: ${String(channel)}` })
       }
-      const parsed = invokeSchemas[channel].safeParse(payload)
+      const parsed = invokeChannels[channel].payload.safeParse(payload)
       if (!parsed.success) {
         const issues = issuesOf(parsed.error)
         const error: BenchError = {

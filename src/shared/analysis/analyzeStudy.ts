@@ -12,24 +12,9 @@ import type {
 import type { SizeRun, StudyRecord } from '../study'
 import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
 import { findBreakEven } from '../stats/findBreakEven'
-import { formatValue } from '../stats/formatNumber'
 import { speedupWithError } from './speedupWithError'
+import { networkCosts } from './networkCost'
 import type { Estimate } from '../stats/types'
-
-/** A count with digit groups: 316,228. */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US')
-}
-
-/** An interpolated size, to two significant figures: 180,000. */
-export function formatSize(n: number): string {
-  return formatCount(Number(n.toPrecision(2)))
-}
-
-/** Bytes as MiB with three significant figures. */
-export function formatMiB(bytes: number): string {
-  return `${formatValue(bytes / 2 ** 20)} MiB`
-}
 
 const estimateOf = (a: RunAnalysis, workers: number, scale = 1): Estimate | null => {
   const row = a.workers.find((w) => w.workers === workers)
@@ -55,7 +40,8 @@ function sizePoint(sizeRun: SizeRun, n: number, analysis: RunAnalysis): SizePoin
     clear: many
       ? tn.value + tn.error < t1.value - t1.error
       : tn.value - tn.error > t1.value + t1.error,
-    correct: sizeRun.run.correct
+    correct: sizeRun.run.correct,
+    networkMs: analysis.workers.find((w) => w.workers === n)?.overhead.networkMs ?? null
   }
 }
 
@@ -167,6 +153,8 @@ export function analyzeStudy(study: StudyRecord): StudyAnalysis {
     verdict.push({ code: 'wrong-total', runs })
   }
   verdict.push(...sizes.sweeps.map((sweep) => ({ code: 'break-even' as const, sweep })))
+  const networkCost = networkCosts(sizes.sweeps)
+  verdict.push(...networkCost.map((cost) => ({ code: 'network-cost' as const, cost })))
   const c = backends.comparison
   if (
     c &&
@@ -179,6 +167,7 @@ export function analyzeStudy(study: StudyRecord): StudyAnalysis {
     method: ANALYSIS_METHOD,
     sizeSweeps: sizes.sweeps,
     backendComparison: backends.comparison,
+    networkCost,
     warnings: [...sizes.warnings, ...backends.warnings],
     verdict
   }

@@ -5,7 +5,15 @@
  * findings in the user's language (src/renderer/src/lib/i18n/analysisText.ts,
  * whose English is this module).
  */
-import { formatMs, formatPercent, formatPValue, formatValue } from '../stats/formatNumber'
+import {
+  formatInteger,
+  formatMiB,
+  formatMs,
+  formatPercent,
+  formatPValue,
+  formatSize,
+  formatValue
+} from '../format'
 import type { ScalingWarning } from './scalingWarnings'
 import type { ScaledSpeedup } from './scaledSpeedup'
 import type {
@@ -13,13 +21,15 @@ import type {
   BackendComparisonAnalysis,
   GustafsonAnalysis,
   ModelsAnalysis,
+  NetworkCostAnalysis,
   SizePointAnalysis,
   SizeSweepAnalysis,
   StudyFinding,
   WarningSource
 } from './types'
 import type { WorkerMemory } from '../study'
-import { formatCount, formatMiB, formatSize } from './analyzeStudy'
+import type { BreakEven } from '../stats/findBreakEven'
+import { describeBreakEvenSize } from '../kernelComparison'
 import { LARGE_SERIAL_FRACTION } from './analyzeRun'
 import { AICC_MARGIN } from '../stats/compareScalingModels'
 import { KARP_FLATT_NEAR_ZERO, type KarpFlattPoint, type KarpFlattSeries } from './karpFlattSeries'
@@ -73,7 +83,7 @@ export function warningMessage(w: ScalingWarning): string {
             `Add warm-up repetitions.`
     case 'wide-interval':
       return (
-        `The ${formatPercent(w.level)} interval for the median is ` +
+        `The ${formatPercent(w.level, 'en', 0)} interval for the median is ` +
         `±${formatMs(w.halfWidthMs)} (±${formatPercent(w.relativeHalfWidth)} of ` +
         `${formatMs(w.medianMs)}): the timing is too noisy to compare worker counts ` +
         `closely. Add repetitions or close other programs.`
@@ -239,7 +249,7 @@ export function whereMessage(source: WarningSource): string {
     kernel === undefined ? undefined : `${kernel} kernel`,
     backend,
     pool,
-    size === undefined ? undefined : `${formatCount(size)} elements`
+    size === undefined ? undefined : `${formatInteger(size)} elements`
   ]
     .filter((x) => x !== undefined)
     .join(' · ')
@@ -261,8 +271,8 @@ export function sweepMessage(s: SizeSweepAnalysis): string {
       ? ''
       : ` (at ${uncertain} of ${points.length} sizes the difference is within the errors)`
   const sizes = points.map((p) => p.size)
-  const smallest = formatCount(sizes[0])
-  const largest = formatCount(sizes[sizes.length - 1])
+  const smallest = formatInteger(sizes[0])
+  const largest = formatInteger(sizes[sizes.length - 1])
   const bounds = (): string => {
     const lower = b.interval.lower === null ? `below ${smallest}` : formatSize(b.interval.lower)
     const upper = b.interval.upper === null ? `above ${largest}` : formatSize(b.interval.upper)
@@ -272,7 +282,7 @@ export function sweepMessage(s: SizeSweepAnalysis): string {
     case 'crosses':
       return (
         `${who} first beat 1 at about ${formatSize(b.size ?? Number.NaN)} elements ` +
-        `(between ${formatCount(b.bracket!.below)} and ${formatCount(b.bracket!.above)}${bounds()}).`
+        `(between ${formatInteger(b.bracket!.below)} and ${formatInteger(b.bracket!.above)}${bounds()}).`
       )
     case 'mixed': {
       const changes = `the winner changes ${b.changes} time${b.changes === 1 ? '' : 's'} along the sizes`
@@ -346,7 +356,7 @@ export function studyFindingMessage(f: StudyFinding): string {
   switch (f.code) {
     case 'wrong-total': {
       const wrong = f.runs.map((r) =>
-        [r.backend, r.pool, r.size === undefined ? undefined : formatCount(r.size)]
+        [r.backend, r.pool, r.size === undefined ? undefined : formatInteger(r.size)]
           .filter((x) => x !== undefined)
           .join(' · ')
       )
@@ -356,14 +366,78 @@ export function studyFindingMessage(f: StudyFinding): string {
       return sweepMessage(f.sweep)
     case 'backend-comparison':
       return comparisonMessage(f.comparison)
+    case 'network-cost':
+      return networkCostMessage(f.cost)
   }
+}
+
+/**
+ * A break-even for a table cell: the place (kernelComparison's wording), and
+ * where it is placed its bounds at the optimistic and pessimistic ends of the
+ * errors: "about 180,000 (120,000 … 250,000)", "above 10,000,000".
+ */
+export function breakEvenCell(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = Math.min(...sizes)
+  const largest = Math.max(...sizes)
+  const place = describeBreakEvenSize(b, smallest, largest)
+  if (b.size === null) return place
+  const lower =
+    b.interval.lower === null ? `< ${formatInteger(smallest)}` : formatSize(b.interval.lower)
+  const upper =
+    b.interval.upper === null ? `> ${formatInteger(largest)}` : formatSize(b.interval.upper)
+  return `${place}, within the errors ${lower} … ${upper}`
+}
+
+/** How far apart a network-cost study's two break-evens are, for tables. */
+export function networkDifferenceCell(c: NetworkCostAnalysis): string {
+  if (c.difference === 'unplaced') return 'cannot be compared (a break-even could not be placed)'
+  if (c.difference === 'same') return 'the same place on the sizes measured'
+  return (
+    `${c.ratio !== null ? `${formatValue(c.ratio)}× ` : ''}` +
+    `${c.difference === 'cluster-later' ? 'later' : 'earlier'} on the cluster` +
+    (c.apart ? ' (beyond the errors)' : ' (within the errors)')
+  )
+}
+
+/** The network-cost study: both break-evens, how far apart, and the network's share. */
+export function networkCostMessage(c: NetworkCostAnalysis): string {
+  const sizes = c.points.map((p) => p.size)
+  const place = (b: BreakEven): string => {
+    const text = describeBreakEvenSize(b, Math.min(...sizes), Math.max(...sizes))
+    if (b.status === 'mixed' && b.size === null) return text
+    // "about 45,000 (noisy)" → "about 45,000 elements (noisy)".
+    return text.replace(/( \(noisy\))?$/, ' elements$1')
+  }
+  const kernel = c.kernel ? `${c.kernel} kernel, ` : ''
+  const head =
+    `Network cost (${kernel}${c.pool} pool, 1 vs ${c.workers} workers): where N first beat 1 — ` +
+    `${c.local.backend}: ${place(c.local.breakEven)}; cluster: ${place(c.cluster.breakEven)}`
+  const diff =
+    c.difference === 'unplaced'
+      ? ''
+      : c.difference === 'same'
+        ? ` (${networkDifferenceCell(c)})`
+        : ` — ${networkDifferenceCell(c)}`
+  const shares = c.points.filter((p) => p.networkShare !== null)
+  const network =
+    c.networkMs === null
+      ? ''
+      : ` The network's round trip (median ${formatMs(c.networkMs)}) was ` +
+        (shares.length >= 2
+          ? `${formatPercent(shares[0].networkShare!)} of the cluster's ${c.workers}-worker time at ` +
+            `${formatInteger(shares[0].size)} elements and ${formatPercent(shares[shares.length - 1].networkShare!)} ` +
+            `at ${formatInteger(shares[shares.length - 1].size)}.`
+          : shares.length === 1
+            ? `${formatPercent(shares[0].networkShare!)} of the cluster's ${c.workers}-worker time.`
+            : 'measured.')
+  return `${head}${diff}.${network}`
 }
 
 /** How the intervals and errors were made, in one paragraph for reports. */
 export function methodMessage(method: AnalysisMethod): string {
   return (
-    `Intervals are ${formatPercent(method.level)}: the median's by percentile bootstrap ` +
-    `(${method.resamples.toLocaleString('en-US')} seeded resamples; from ` +
+    `Intervals are ${formatPercent(method.level, 'en', 0)}: the median's by percentile bootstrap ` +
+    `(${formatInteger(method.resamples)} seeded resamples; from ` +
     `${method.minRepsForMedianInterval} repetitions, below which the mean's Student-t interval ` +
     `stands in), the mean's by Student t; "S ± e" carries those half-widths through the ` +
     `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +

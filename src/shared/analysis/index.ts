@@ -6,7 +6,7 @@
  */
 export * from './types'
 export { analyzeRun, ANALYSIS_METHOD, MIN_TIMER_TICKS, TIMER_RESOLUTION_MS } from './analyzeRun'
-export { analyzeStudy, formatCount, formatMiB, formatSize } from './analyzeStudy'
+export { analyzeStudy } from './analyzeStudy'
 export { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
 export type { TimingDescription } from './describeTimings'
 export { speedup, efficiency, karpFlatt } from './speedup'

@@ -166,6 +166,11 @@ export interface SizePointAnalysis {
   /** The winner wins even at the pessimistic ends of both errors. */
   clear: boolean
   correct: boolean
+  /**
+   * Cluster runs: the N-worker run's network part (the slowest link's round
+   * trip, overheadBreakdown's `networkMs`); null for local backends.
+   */
+  networkMs: number | null
 }
 
 /** A size sweep on one backend and pool, and where N first beats 1. */
@@ -232,6 +237,8 @@ export interface StudyAnalysis {
   method: AnalysisMethod
   sizeSweeps: SizeSweepAnalysis[]
   backendComparison: BackendComparisonAnalysis | null
+  /** The network-cost study: each local sweep beside the cluster's of the same pool (issue 11). */
+  networkCost: NetworkCostAnalysis[]
   warnings: StudyWarning[]
   /** The answer, a finding each (worded by `studyFindingMessage` or the renderer). */
   verdict: StudyFinding[]
@@ -246,3 +253,41 @@ export type StudyFinding =
   | { code: 'wrong-total'; runs: WarningSource[] }
   | { code: 'break-even'; sweep: SizeSweepAnalysis }
   | { code: 'backend-comparison'; comparison: BackendComparisonAnalysis }
+  | { code: 'network-cost'; cost: NetworkCostAnalysis }
+
+/**
+ * Where N workers first beat one on a local backend and on the cluster, for
+ * one pool (and kernel): both break-evens as findBreakEven placed them, how
+ * they differ, and what share of the cluster's N-worker time the network's
+ * round trip took at each size.
+ */
+export interface NetworkCostAnalysis {
+  pool: PoolMode
+  kernel?: KernelName
+  /** N, compared with 1 on both sides. */
+  workers: number
+  local: { backend: RunBackend; breakEven: BreakEven }
+  cluster: { breakEven: BreakEven }
+  /**
+   * `cluster-later`: N first wins at a larger size on the cluster (the usual
+   * price of the network); `cluster-earlier`; `same` (both below the smallest
+   * size or both above the largest); `unplaced` when either break-even could
+   * not be placed (a `mixed` sweep without a crossing).
+   */
+  difference: 'cluster-later' | 'cluster-earlier' | 'same' | 'unplaced'
+  /** Cluster break-even ÷ local break-even, where both were interpolated; else null. */
+  ratio: number | null
+  /** The two break-evens' error intervals do not overlap: the difference is beyond the errors. */
+  apart: boolean
+  /** Per size measured on both: each side's N-worker median and the network's part of the cluster's. */
+  points: {
+    size: number
+    localTnMs: number
+    clusterTnMs: number
+    /** The cluster run's network part (ms) and its share of the cluster's N-worker median. */
+    networkMs: number | null
+    networkShare: number | null
+  }[]
+  /** Median of the points' network parts, ms; null when none was measured. */
+  networkMs: number | null
+}

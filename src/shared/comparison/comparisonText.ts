@@ -1,4 +1,5 @@
 import type { ComparisonRefusal, RatioEstimate, RunComparison } from '../analysis/compareRuns'
+import { formatFixed, formatPercent, formatRatio, formatSignedPercent } from '../format'
 
 /**
  * English words for a comparison, shared by the CLI and the Markdown export
@@ -25,15 +26,14 @@ export function refusalText(refusal: ComparisonRefusal): string {
 
 /** 1.034 → "+3.4%", 0.95 → "−5.0%". */
 export function changeText(ratio: number): string {
-  const pct = (ratio - 1) * 100
-  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(1)}%`
+  return formatSignedPercent(ratio - 1)
 }
 
 /** "0.952× [0.931, 0.975]" or "0.952× (interval needs ≥ 3 samples)". */
 export function ratioText(e: RatioEstimate): string {
   return e.low === null || e.high === null
-    ? `${e.ratio.toFixed(3)}× (no interval: < 3 samples)`
-    : `${e.ratio.toFixed(3)}× [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]`
+    ? `${formatRatio(e.ratio)} (no interval: < 3 samples)`
+    : `${formatRatio(e.ratio)} [${formatFixed(e.low, 3)}, ${formatFixed(e.high, 3)}]`
 }
 
 export const VERDICT_WORDS = {
@@ -53,7 +53,7 @@ export function comparisonSummary(c: RunComparison): string[] {
   }
   if (lines.length === 0)
     lines.push(
-      `No change beyond the ${(c.threshold * 100).toFixed(0)}% noise threshold at any worker count.`
+      `No change beyond the ${formatPercent(c.threshold)} noise threshold at any worker count.`
     )
   return lines
 }

@@ -1,9 +1,7 @@
 import type { RunComparison } from '../analysis/compareRuns'
 import { escapeInline, markdownTable } from '../markdownReport'
 import { VERDICT_WORDS, comparisonSummary, ratioText } from './comparisonText'
-
-const ms = (x: number): string => (x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3))
-const times = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)}×`)
+import { formatMsCell, formatPercent, formatSpeedup } from '../format'
 
 /** A Markdown report of a comparison: what was compared, the table, the verdicts. Pure. */
 export function comparisonToMarkdown(c: RunComparison): string {
@@ -14,8 +12,8 @@ export function comparisonToMarkdown(c: RunComparison): string {
     `Baseline ${escapeInline(c.baseline.id)} (${c.baseline.startedAt}) → ` +
       `candidate ${escapeInline(c.candidate.id)} (${c.candidate.startedAt})  `,
     `Range ${cfg.range.start} … ${cfg.range.end} · ${escapeInline(cfg.workload)} · ` +
-      `${(c.confidence * 100).toFixed(0)}% bootstrap intervals (${c.resamples} resamples, seed ${c.seed}) · ` +
-      `noise threshold ${(c.threshold * 100).toFixed(1)}%`,
+      `${formatPercent(c.confidence, 'en', 0)} bootstrap intervals (${c.resamples} resamples, seed ${c.seed}) · ` +
+      `noise threshold ${formatPercent(c.threshold)}`,
     ''
   ]
   const table = markdownTable(
@@ -32,11 +30,13 @@ export function comparisonToMarkdown(c: RunComparison): string {
     ['right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'],
     c.rows.map((r) => [
       String(r.workers),
-      ms(r.baseline.medianMs),
-      ms(r.candidate.medianMs),
+      formatMsCell(r.baseline.medianMs),
+      formatMsCell(r.candidate.medianMs),
       ratioText(r.time),
       VERDICT_WORDS[r.time.verdict],
-      r.speedup ? `${times(r.baseline.speedup)} → ${times(r.candidate.speedup)}` : '—',
+      r.speedup
+        ? `${formatSpeedup(r.baseline.speedup)} → ${formatSpeedup(r.candidate.speedup)}`
+        : '—',
       r.speedup ? ratioText(r.speedup) : '—',
       r.speedup ? VERDICT_WORDS[r.speedup.verdict] : '—'
     ])

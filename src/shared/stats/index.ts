@@ -49,6 +49,3 @@ export type { ModelChoiceBasis, ModelComparison } from './compareScalingModels'
 export type { Residual } from './leastSquares'
 export { findBreakEven } from './findBreakEven'
 export type { BreakEven, BreakEvenPoint, SizePoint } from './findBreakEven'
-
-// Formatting numbers for sentences
-export { formatMs, formatPercent, formatPValue, formatValue } from './formatNumber'

@@ -10,8 +10,9 @@ import { createHistoryStore } from '../../../src/main/history/historyStore'
 import type { HistoryStore } from '../../../src/main/history/historyStore'
 import { createBenchService } from '../../../src/main/service/benchService'
 import type { BenchService, SaveFileOptions } from '../../../src/main/service/benchService'
+import { apiVerbsJson } from '../../../src/shared/api'
 import type { BenchApi } from '../../../src/shared/api'
-import { BENCH_API_TABLE, createBenchApi } from '../../../src/shared/createBenchApi'
+import { createBenchApi } from '../../../src/shared/createBenchApi'
 import type { EventChannel, EventPayloads, InvokeChannel } from '../../../src/shared/ipc'
 import { serveStatic } from './staticServer'
 
@@ -41,8 +42,9 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * The page-side half of the bridge: `window.api` built by the preload's own
- * createBenchApi (its source injected verbatim), invoking through a
- * Playwright binding and receiving events the harness delivers.
+ * createBenchApi (its source injected verbatim) from the same contract's
+ * verbs, invoking through a Playwright binding and receiving events the
+ * harness delivers.
  */
 function bridgeScript(): string {
   return `(() => {
@@ -66,7 +68,7 @@ function bridgeScript(): string {
     }
   });
   Object.defineProperty(window, 'api', {
-    value: createBenchApi(transport, ${JSON.stringify(BENCH_API_TABLE)}),
+    value: createBenchApi(transport, ${apiVerbsJson()}),
     enumerable: true
   });
 })();`

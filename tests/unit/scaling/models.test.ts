@@ -9,7 +9,7 @@ import {
   type ScalingPoint
 } from '../../../src/shared/scaling'
 import { relativeError, seededNormal } from './helpers'
-import { formatValue } from '../../../src/shared/stats/formatNumber'
+import { formatValue } from '../../../src/shared/format'
 
 // reference_values.py: the speedups and their errors the Amdahl reference fit uses.
 const AMDAHL_DATA: ScalingPoint[] = [

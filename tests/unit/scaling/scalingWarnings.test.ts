@@ -24,8 +24,8 @@ describe('scalingWarnings', () => {
       repetitions: [4],
       valuesMs: [1480]
     })
-    expect(warningMessage(w)).toContain('#4 (1480 ms, +48%)')
-    expect(warningMessage(w)).toContain('median of 1001 ms')
+    expect(warningMessage(w)).toContain('#4 (1,480 ms, +47.9%)')
+    expect(warningMessage(w)).toContain('median of 1,001 ms')
   })
 
   it('reports a first repetition much slower than the rest', () => {
@@ -33,7 +33,7 @@ describe('scalingWarnings', () => {
     const w = ws.find((x) => x.code === 'slow-first-repetition')
     expect(w).toBeDefined()
     expect(w).toMatchObject({ firstMs: 1450, restMedianMs: 1000 })
-    expect(warningMessage(w!)).toContain('1450 ms, 1.45× the median of the rest (1000 ms)')
+    expect(warningMessage(w!)).toContain('1,450 ms, 1.45× the median of the rest (1,000 ms)')
     expect(warningMessage(w!)).toMatch(/warm-up/)
     // 20% slower is not "much slower".
     const mild = scalingWarnings({ workers: 4, wallMs: [1200, ...CLEAN.slice(1)] })
@@ -55,7 +55,7 @@ describe('scalingWarnings', () => {
     if (w?.code !== 'wide-interval') return
     expect(w.relativeHalfWidth).toBeGreaterThan(0.1)
     expect(warningMessage(w)).toMatch(
-      /^The 95% interval for the median is ±[\d.]+ ms \(±\d+% of [\d.]+ ms\)/
+      /^The 95% interval for the median is ±[\d.]+ ms \(±[\d.]+% of [\d,.]+ ms\)/
     )
   })
 

@@ -1,5 +1,5 @@
 import type { RunConfig } from '@shared/config'
-import { formatInteger } from './format'
+import { formatInteger } from '@shared/format'
 import type { Messages } from './i18n'
 
 /** "0 … 50,000,000" */

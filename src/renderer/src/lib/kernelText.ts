@@ -1,6 +1,6 @@
 import type { BreakEven } from '@shared/stats/findBreakEven'
 import type { KernelComparison } from '@shared/kernelComparison'
-import { formatInteger, formatSpeedup } from './format'
+import { formatFixed, formatInteger, formatSpeedup } from '@shared/format'
 import type { Messages } from './i18n'
 
 /** A break-even size in the user's language: about 2,000,000 · below 10,000 · above 10^9. */
@@ -26,7 +26,7 @@ export function kernelFindings(c: KernelComparison, m: Messages, locale: string)
   const slow = c.kernels.find((k) => k.kernel === c.slower)
   if (!fast || !slow || c.ratio === null) return []
   const name = (kernel: string): string => m.kernels.words[kernel as 'js' | 'wasm'] ?? kernel
-  const lines = [e.yours(name(fast.kernel), name(slow.kernel), c.ratio.toFixed(1))]
+  const lines = [e.yours(name(fast.kernel), name(slow.kernel), formatFixed(c.ratio, 1, locale))]
   for (const pool of ['warm', 'cold'] as const) {
     if (!fast.breakEven[pool] || !slow.breakEven[pool]) continue
     lines.push(

@@ -1,9 +1,10 @@
 import type { ComparisonRefusal } from '@shared/analysis/compareRuns'
 import type { Messages } from '../../lib/i18n'
 import { formatWorkerList } from '../../lib/parse'
+import { formatInteger } from '@shared/format'
 
 const range = (r: { start: number; end: number }, locale: string): string =>
-  `${r.start.toLocaleString(locale)} … ${r.end.toLocaleString(locale)}`
+  `${formatInteger(r.start, locale)} … ${formatInteger(r.end, locale)}`
 
 /** Why two runs cannot be compared, in the user's language. */
 export function refusalMessage(refusal: ComparisonRefusal, m: Messages, locale: string): string {

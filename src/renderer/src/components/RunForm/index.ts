@@ -1,4 +1,5 @@
 export { default as RunForm } from './RunForm.svelte'
 export { default as TextField } from './TextField.svelte'
 export { default as Segmented } from './Segmented.svelte'
+export { default as ClusterField } from './ClusterField.svelte'
 export type { SegmentOption } from './types'

@@ -3,12 +3,13 @@
  * their numbers, no sentences. The Scaling view words them in the user's
  * language: English is the shared wording (src/shared/analysis/findingText.ts,
  * also used by the CLI and the Markdown reports); Korean is written here from
- * the same fields, with the same numbers (tests/unit/analysisText.test.ts
+ * the same fields, with the same numbers (tests/renderer/analysisText.test.ts
  * checks that every number survives).
  */
 import type {
   BackendComparisonAnalysis,
   GustafsonAnalysis,
+  NetworkCostAnalysis,
   RunAnalysis,
   SizeSweepAnalysis,
   StudyAnalysis,
@@ -18,13 +19,15 @@ import type {
 import type { KernelName, PoolMode, RunBackend } from '../../../../shared/config'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../../../shared/analysis/karpFlattSeries'
 import { AICC_MARGIN } from '../../../../shared/stats/compareScalingModels'
-import { formatCount, formatMiB, formatSize } from '../../../../shared/analysis/analyzeStudy'
 import {
+  formatInteger,
+  formatMiB,
   formatMs,
-  formatPercent,
   formatPValue,
+  formatPercent,
+  formatSize,
   formatValue
-} from '../../../../shared/stats/formatNumber'
+} from '../../../../shared/format'
 import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
 import {
   comparisonMessage,
@@ -32,6 +35,7 @@ import {
   karpFlattMessage,
   karpFlattRange,
   modelsMessage,
+  networkCostMessage,
   studyFindingMessage,
   sweepMessage,
   usableSizes,
@@ -43,6 +47,7 @@ import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
 import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
 import type { StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
+import type { BreakEven } from '../../../../shared/stats/findBreakEven'
 
 const BACKEND_KO: Record<RunBackend, string> = {
   process: '프로세스',
@@ -51,8 +56,8 @@ const BACKEND_KO: Record<RunBackend, string> = {
 }
 const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
 
-/** "12.3 ms" → "12.3ms", as Korean writes it elsewhere in the app. */
-const ms = (value: number): string => formatMs(value).replace(' ms', 'ms')
+/** "12.3ms", as Korean writes it elsewhere in the app. */
+const ms = (value: number): string => formatMs(value, 'ko')
 const pm = (x: number | null, digits = 2): string =>
   x === null ? '' : ` ± ${formatValue(x, digits)}`
 
@@ -93,7 +98,7 @@ export function warningText(w: ScalingWarning, language: Language): string {
             `캐시, JIT) 백그라운드 작업이 끝났습니다. 워밍업을 늘리세요.`
     case 'wide-interval':
       return (
-        `중앙값의 ${formatPercent(w.level)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
+        `중앙값의 ${formatPercent(w.level, 'ko', 0)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
         `±${formatPercent(w.relativeHalfWidth)})입니다: 시간이 너무 들쭉날쭉해 워커 수끼리 ` +
         `세밀하게 비교할 수 없습니다. 반복을 늘리거나 다른 프로그램을 닫으세요.`
       )
@@ -112,7 +117,7 @@ export function whereText(source: WarningSource, language: Language): string {
     kernelWord(source.kernel, language),
     BACKEND_KO[backend],
     pool === undefined ? undefined : POOL_KO[pool],
-    size === undefined ? undefined : `원소 ${formatCount(size)}개`
+    size === undefined ? undefined : `원소 ${formatInteger(size)}개`
   ]
     .filter((x) => x !== undefined)
     .join(' · ')
@@ -125,8 +130,8 @@ export function stepLabelText(step: StudyStepInfo, language: Language): string {
   if (step.kind === 'size') {
     const kernel = step.kernel ? `${kernelWord(step.kernel, language)} · ` : ''
     return language === 'en'
-      ? `size sweep · ${kernel}${backend} · ${step.pool} · ${formatCount(step.size)} elements`
-      : `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatCount(step.size)}개`
+      ? `size sweep · ${kernel}${backend} · ${step.pool} · ${formatInteger(step.size)} elements`
+      : `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
   }
   const what =
     language === 'en'
@@ -273,8 +278,8 @@ export function sweepText(s: SizeSweepAnalysis, language: Language): string {
       ? ''
       : ` (크기 ${usable.length}개 중 ${uncertain}개에서는 차이가 오차 범위 안입니다)`
   const sizes = usable.map((p) => p.size)
-  const smallest = formatCount(sizes[0])
-  const largest = formatCount(sizes[sizes.length - 1])
+  const smallest = formatInteger(sizes[0])
+  const largest = formatInteger(sizes[sizes.length - 1])
   const bounds = (): string => {
     const lower = b.interval.lower === null ? `${smallest} 미만` : formatSize(b.interval.lower)
     const upper = b.interval.upper === null ? `${largest} 초과` : formatSize(b.interval.upper)
@@ -284,7 +289,7 @@ export function sweepText(s: SizeSweepAnalysis, language: Language): string {
     case 'crosses':
       return (
         `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
-        `(${formatCount(b.bracket!.below)}와 ${formatCount(b.bracket!.above)} 사이${bounds()}).`
+        `(${formatInteger(b.bracket!.below)}와 ${formatInteger(b.bracket!.above)} 사이${bounds()}).`
       )
     case 'mixed':
       return b.size === null
@@ -367,7 +372,7 @@ export function findingText(f: StudyFinding, language: Language): string {
         [
           BACKEND_KO[r.backend],
           r.pool === undefined ? undefined : POOL_KO[r.pool],
-          r.size === undefined ? undefined : formatCount(r.size)
+          r.size === undefined ? undefined : formatInteger(r.size)
         ]
           .filter((x) => x !== undefined)
           .join(' · ')
@@ -378,5 +383,48 @@ export function findingText(f: StudyFinding, language: Language): string {
       return sweepText(f.sweep, language)
     case 'backend-comparison':
       return comparisonText(f.comparison, language)
+    case 'network-cost':
+      return networkCostText(f.cost, language)
   }
+}
+
+/** Where a break-even lies, in Korean (describeBreakEvenSize's counterpart). */
+function breakEvenPlaceKo(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = formatInteger(Math.min(...sizes))
+  const largest = formatInteger(Math.max(...sizes))
+  if (b.status === 'always') return `원소 ${smallest}개 미만(모든 크기에서 N이 이김)`
+  if (b.status === 'never') return `원소 ${largest}개 초과(N이 한 번도 이기지 못함)`
+  if (b.size === null) return '정할 수 없음(이기는 쪽이 여러 번 바뀜)'
+  return `원소 약 ${formatSize(b.size)}개`
+}
+
+/** The network-cost study (NetworkCostAnalysis), in the user's language. */
+export function networkCostText(c: NetworkCostAnalysis, language: Language): string {
+  if (language === 'en') return networkCostMessage(c)
+  const sizes = c.points.map((p) => p.size)
+  const kernel = c.kernel ? `${c.kernel} 커널, ` : ''
+  const head =
+    `네트워크 비용(${kernel}${POOL_KO[c.pool]}, 워커 1개 대 ${c.workers}개): ` +
+    `${BACKEND_KO[c.local.backend]}에서는 ${breakEvenPlaceKo(c.local.breakEven, sizes)}에서, ` +
+    `클러스터에서는 ${breakEvenPlaceKo(c.cluster.breakEven, sizes)}에서 N이 처음 1개를 이겼습니다`
+  const diff =
+    c.difference === 'unplaced'
+      ? ''
+      : c.difference === 'same'
+        ? ' (잰 크기 안에서 같은 자리)'
+        : ` — 클러스터에서 ${c.ratio !== null ? `${formatValue(c.ratio)}배 ` : ''}${c.difference === 'cluster-later' ? '늦게' : '일찍'}` +
+          (c.apart ? ', 오차 범위를 넘는 차이' : ', 오차 범위 안의 차이')
+  const shares = c.points.filter((p) => p.networkShare !== null)
+  const network =
+    c.networkMs === null
+      ? ''
+      : ` 네트워크 왕복(중앙값 ${ms(c.networkMs)})은 ` +
+        (shares.length >= 2
+          ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}(원소 ` +
+            `${formatInteger(shares[0].size)}개)에서 ${formatPercent(shares[shares.length - 1].networkShare!)}(원소 ` +
+            `${formatInteger(shares[shares.length - 1].size)}개)였습니다.`
+          : shares.length === 1
+            ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}였습니다.`
+            : '측정되었습니다.')
+  return `${head}${diff}.${network}`
 }

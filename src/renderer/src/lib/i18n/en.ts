@@ -3,9 +3,10 @@
  * another object of the same shape (`Messages`); components read them through
  * `i18n.m` and never hard-code text.
  */
+import { formatInteger } from '../../../../shared/format'
+
 /** Counts in messages are grouped the English way: 10,000 runs. */
-const grouping = new Intl.NumberFormat('en')
-const n = (value: number): string => grouping.format(value)
+const n = (value: number): string => formatInteger(value, 'en')
 
 export const en = {
   app: {
@@ -304,6 +305,11 @@ export const en = {
       compare: 'Threads vs processes',
       compareHint:
         'The worker sweep on both backends, with the cold start and memory of one worker.',
+      // Issue 11: the network-cost study.
+      compareWith: 'Compare processes with',
+      compareCluster: 'Processes vs the cluster (network cost)',
+      compareClusterHint:
+        'The size sweep and the worker sweep on local processes and on remote workers side by side: where N first beats 1 on each, and the network’s share.',
       nothingChosen: 'Choose a size sweep, a backend comparison, or both.',
       plan: (steps: number, runs: number) =>
         `${n(steps)} ${steps === 1 ? 'step' : 'steps'}: ${n(runs)} ${runs === 1 ? 'run' : 'runs'} one after another, plus memory probes`,
@@ -373,6 +379,25 @@ export const en = {
       breakEvenHere: (size: string) => `≈ ${size}`,
       wrongTotal: 'wrong total'
     },
+    /** Issue 11: the network-cost study, local processes beside the cluster. */
+    network: {
+      heading: 'Network cost: local vs the cluster',
+      breakEvenOf: (backend: string, pool: string) => `Break-even, ${backend}, ${pool}`,
+      difference: 'Difference',
+      later: (ratio: string | null) =>
+        ratio === null ? 'later on the cluster' : `${ratio}× later on the cluster`,
+      earlier: (ratio: string | null) =>
+        ratio === null ? 'earlier on the cluster' : `${ratio}× earlier on the cluster`,
+      same: 'the same place on the sizes measured',
+      unplaced: 'cannot be compared: a break-even could not be placed',
+      apart: 'beyond the errors',
+      withinErrors: 'within the errors',
+      caption: (backend: string, pool: string, workers: number) =>
+        `${n(workers)} workers on ${backend} and on the cluster, ${pool}: median times and the network’s part`,
+      colTime: (backend: string, workers: number) => `${backend}, ${n(workers)} workers`,
+      colNetwork: 'Network round trip',
+      colShare: 'Network share'
+    },
     backends: {
       heading: 'Threads vs processes',
       speedup: 'Speedup by backend',
@@ -391,6 +416,9 @@ export const en = {
       colAmdahl: 'Amdahl f ± u',
       colMethod: 'Memory measured by',
       notMeasured: 'not measured on this platform',
+      // Issue 11: remote workers' memory is not this machine's to read.
+      notMeasuredRemote: 'not measured (remote workers)',
+      headingCluster: 'Processes vs the cluster',
       speedupAt: (backend: string, value: string, workers: number) =>
         `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`,
       costLine: (backend: string, start: string, memory: string) =>
@@ -733,6 +761,8 @@ export const en = {
         'weak scaling extends the range N times: it must stay within the safe integers',
       'server-required': () => 'give the NATS server',
       'server-invalid': (reason: string) => `NATS server: ${reason}`,
+      'study-server-required': () =>
+        'comparing with the cluster needs its NATS server (e.g. nats://host:4222)',
       'study-empty': () => 'a study needs sizes to sweep, backends to compare, or both',
       'not-distinct': (f: string) => `${f} must be distinct`,
       'sweep-needs-two': () =>

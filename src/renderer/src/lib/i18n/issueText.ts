@@ -52,6 +52,7 @@ export function issueText(issue: ConfigIssue, m: Messages): string {
     case 'range-empty':
     case 'weak-unsafe':
     case 'server-required':
+    case 'study-server-required':
       return say.codes[code]()
     default:
       return say.codes[code](field)

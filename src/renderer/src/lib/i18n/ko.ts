@@ -1,14 +1,14 @@
+import { formatInteger } from '../../../../shared/format'
 import type { Messages } from './en'
 
 /**
  * Every visible string of the renderer, in Korean. Typed as `Messages`: a key
  * missing here, or one English does not have, fails the type check, and
- * tests/unit/i18n.test.ts checks that both sides use the same placeholders.
+ * tests/renderer/i18n.test.ts checks that both sides use the same placeholders.
  * Technical names (Karp–Flatt, Amdahl, USL, worker_threads, GIL) stay as
  * Korean developers write them.
  */
-const grouping = new Intl.NumberFormat('ko-KR')
-const n = (value: number): string => grouping.format(value)
+const n = (value: number): string => formatInteger(value, 'ko-KR')
 
 export const ko: Messages = {
   app: {
@@ -142,9 +142,9 @@ export const ko: Messages = {
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
-      tn: (n: number) => `시간, 워커 ${grouping.format(n)}개`,
+      tn: (n: number) => `시간, 워커 ${formatInteger(n, 'ko-KR')}개`,
       speedup: '속도 향상',
-      speedupSub: (n: number) => `이상적으로 ${grouping.format(n)}×`,
+      speedupSub: (n: number) => `이상적으로 ${formatInteger(n, 'ko-KR')}×`,
       efficiency: '효율',
       efficiencySub: '속도 향상 ÷ 워커 수',
       sum: '합계',
@@ -293,6 +293,11 @@ export const ko: Messages = {
       compare: '스레드 대 프로세스',
       compareHint:
         '두 백엔드에서 같은 워커 스윕을 돌리고, 워커 하나의 콜드 스타트와 메모리를 잽니다.',
+      // Issue 11: the network-cost study.
+      compareWith: '프로세스와 비교할 대상',
+      compareCluster: '프로세스 대 클러스터 (네트워크 비용)',
+      compareClusterHint:
+        '로컬 프로세스와 원격 워커에서 크기 스윕과 워커 스윕을 나란히 돌립니다: 각각 N개가 1개를 처음 이기는 크기와 네트워크가 차지하는 몫.',
       nothingChosen: '크기 스윕이나 백엔드 비교 중 하나 이상을 고르세요.',
       plan: (steps: number, runs: number) =>
         `${n(steps)}단계: 실행 ${n(runs)}개를 차례로, 그리고 메모리 측정`,
@@ -364,6 +369,25 @@ export const ko: Messages = {
       breakEvenHere: (size: string) => `≈ ${size}`,
       wrongTotal: '합계 오답'
     },
+    /** Issue 11: the network-cost study, local processes beside the cluster. */
+    network: {
+      heading: '네트워크 비용: 로컬 대 클러스터',
+      breakEvenOf: (backend: string, pool: string) => `손익분기, ${backend}, ${pool}`,
+      difference: '차이',
+      later: (ratio: string | null) =>
+        ratio === null ? '클러스터에서 더 늦게' : `클러스터에서 ${ratio}배 늦게`,
+      earlier: (ratio: string | null) =>
+        ratio === null ? '클러스터에서 더 일찍' : `클러스터에서 ${ratio}배 일찍`,
+      same: '잰 크기 안에서 같은 자리',
+      unplaced: '비교할 수 없음: 손익분기를 정할 수 없습니다',
+      apart: '오차 범위를 넘는 차이',
+      withinErrors: '오차 범위 안의 차이',
+      caption: (backend: string, pool: string, workers: number) =>
+        `${backend}와 클러스터의 워커 ${n(workers)}개, ${pool}: 중앙값 시간과 네트워크 몫`,
+      colTime: (backend: string, workers: number) => `${backend}, 워커 ${n(workers)}개`,
+      colNetwork: '네트워크 왕복',
+      colShare: '네트워크 몫'
+    },
     backends: {
       heading: '스레드 대 프로세스',
       speedup: '백엔드별 속도 향상',
@@ -382,6 +406,9 @@ export const ko: Messages = {
       colAmdahl: 'Amdahl f ± u',
       colMethod: '메모리 측정 방법',
       notMeasured: '이 플랫폼에서는 측정하지 않음',
+      // Issue 11: remote workers' memory is not this machine's to read.
+      notMeasuredRemote: '측정하지 않음 (원격 워커)',
+      headingCluster: '프로세스 대 클러스터',
       speedupAt: (backend: string, value: string, workers: number) =>
         `${backend}: 워커 ${n(workers)}개에서 ${value}`,
       costLine: (backend: string, start: string, memory: string) =>
@@ -716,6 +743,8 @@ export const ko: Messages = {
         '약한 스케일링은 범위를 N배로 늘립니다: 늘린 범위도 안전한 정수 안에 있어야 합니다',
       'server-required': () => 'NATS 서버를 입력해 주세요',
       'server-invalid': (reason: string) => `NATS 서버 주소가 올바르지 않습니다: ${reason}`,
+      'study-server-required': () =>
+        '클러스터와 비교하려면 NATS 서버 주소가 필요합니다 (예: nats://host:4222)',
       'study-empty': () => '스터디에는 스윕할 크기나 비교할 백엔드, 또는 둘 다가 필요합니다',
       'not-distinct': (f: string) => `${f}: 서로 달라야 합니다`,
       'sweep-needs-two': () =>

@@ -1,5 +1,5 @@
 import type { RunAnalysis, RunVerdictCode, SpeedupInterval } from '../../../../shared/analysis'
-import { formatDuration, formatPercent, formatSpeedup } from '../format'
+import { formatDuration, formatPercent, formatSpeedup } from '@shared/format'
 import type { Messages } from '../i18n/en'
 
 /**

@@ -6,10 +6,11 @@ import type { ComparisonExportFormat, ExportOutcome } from '@shared/ipc'
 import type { Result } from '@shared/errors'
 import { runSummaryMarkdown } from '@shared/markdownSummary'
 import type { RunConfig } from '@shared/config'
+import type { RunIds } from '@shared/historyPage'
 import type { RunRecord } from '@shared/result'
 import { analyzeRun } from '@shared/scaling'
 import { copyText } from '../clipboard'
-import { formatDuration } from '../format'
+import { formatDuration } from '@shared/format'
 import { i18n } from '../i18n'
 import { CompareState } from './compare.svelte'
 import { HistoryStore } from './history.svelte'
@@ -18,6 +19,9 @@ import { RunForm } from './runForm.svelte'
 import { ScalingState } from './scaling.svelte'
 import { BenchSession } from './session.svelte'
 import { SystemStore } from './system.svelte'
+
+/** No run at all: an empty list ("all" of an empty history is refused by main). */
+export const isNoRun = (ids: RunIds): boolean => Array.isArray(ids) && ids.length === 0
 
 export type Tab = 'results' | 'scaling' | 'history' | 'system' | 'explain'
 export type ExportKind = 'csv' | 'json'
@@ -56,7 +60,8 @@ export class AppState {
       notice: this.notice,
       base: () => this.form.config,
       shown: () => this.session.shown,
-      selectedIds: () => this.history.selectedIds
+      selectedIds: () => this.history.selectedIds,
+      selectedCount: () => this.history.selectedCount
     })
   }
 
@@ -76,9 +81,9 @@ export class AppState {
    * yet" above a full history; unless a run started or one was opened meanwhile.
    */
   private async reopenLast(): Promise<void> {
-    const newest = this.history.runs[0]
+    const newest = this.history.recent[0]
     if (!newest || this.session.shown || this.session.running) return
-    const result = await this.api.getRun(newest.id)
+    const result = await this.api.getRun({ id: newest.id })
     if (result.ok && !this.session.shown && !this.session.running) this.session.show(result.value)
   }
 
@@ -117,7 +122,7 @@ export class AppState {
   async view(id: string): Promise<void> {
     this.opening = id
     try {
-      const result = await this.api.getRun(id)
+      const result = await this.api.getRun({ id })
       if (result.ok) {
         this.session.show(result.value)
         this.tab = 'results'
@@ -131,20 +136,21 @@ export class AppState {
 
   /** Exports the given runs; by default the selected ones, else the run on display. */
   async exportRuns(kind: ExportKind, only?: string[]): Promise<void> {
-    let ids = only ?? this.history.selectedIds
-    if (ids.length === 0 && this.session.shown) ids = [this.session.shown.id]
-    if (ids.length === 0) {
+    let ids: RunIds = only ?? this.history.selectedIds
+    if (isNoRun(ids) && this.session.shown) ids = [this.session.shown.id]
+    if (isNoRun(ids)) {
       this.notice.show('error', () => i18n.m.exports.nothing)
       return
     }
-    const result = kind === 'csv' ? await this.api.exportCsv(ids) : await this.api.exportJson(ids)
+    const result =
+      kind === 'csv' ? await this.api.exportCsv({ ids }) : await this.api.exportJson({ ids })
     this.report(() => (kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json), result)
   }
 
   /** Compares the two runs selected in History, in the History tab. */
   async compareSelected(): Promise<void> {
-    const ids = this.history.selectedIds
-    if (ids.length !== 2) {
+    const ids = this.history.selectedCount === 2 ? await this.history.resolveSelected(2) : null
+    if (ids?.length !== 2) {
       this.notice.show('error', () => i18n.m.compare.selectTwo)
       return
     }
@@ -156,12 +162,16 @@ export class AppState {
   async exportComparison(format: ComparisonExportFormat): Promise<void> {
     const { baseline, candidate } = this.compare
     if (!baseline || !candidate) return
-    const result = await this.api.exportComparison(baseline.id, candidate.id, format)
+    const result = await this.api.exportComparison({
+      baselineId: baseline.id,
+      candidateId: candidate.id,
+      format
+    })
     this.report(() => i18n.m.compare.exportName[format], result)
   }
 
   async exportPng(name: string, canvas: HTMLCanvasElement): Promise<void> {
-    const result = await this.api.exportPng(name, canvas.toDataURL('image/png'))
+    const result = await this.api.exportPng({ name, dataUrl: canvas.toDataURL('image/png') })
     this.report(() => i18n.m.exports.png, result)
   }
 
@@ -202,7 +212,7 @@ export class AppState {
 
   /** Opens the folder of a file this app exported, with the file selected. */
   async showInFolder(path: string): Promise<void> {
-    const result = await this.api.showInFolder(path)
+    const result = await this.api.showInFolder({ path })
     if (!result.ok) this.fail(result.error)
   }
 }

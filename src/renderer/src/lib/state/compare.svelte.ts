@@ -34,7 +34,7 @@ export class CompareState {
     this.baseline = null
     this.candidate = null
     try {
-      const [a, b] = await Promise.all(ids.map((id) => this.#api.getRun(id)))
+      const [a, b] = await Promise.all(ids.map((id) => this.#api.getRun({ id })))
       if (!a.ok || !b.ok) {
         this.error = !a.ok ? a.error : !b.ok ? b.error : null
         return

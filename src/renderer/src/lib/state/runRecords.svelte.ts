@@ -34,7 +34,7 @@ export class RunRecords {
     await Promise.all(
       wanted.map(async (id) => {
         try {
-          const result = await this.#api.getRun(id)
+          const result = await this.#api.getRun({ id })
           if (result.ok) this.#records.set(id, result.value)
         } finally {
           this.#pending.delete(id)

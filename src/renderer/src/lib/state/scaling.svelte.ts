@@ -2,6 +2,7 @@ import type { BenchApi } from '@shared/api'
 import type { RunBackend, RunConfig } from '@shared/config'
 import type { BenchError, Result } from '@shared/errors'
 import type { ExportOutcome, StudyExportFormat } from '@shared/ipc'
+import type { RunIds } from '@shared/historyPage'
 import type { RunRecord } from '@shared/result'
 import { analyzeRun, analyzeStudy } from '@shared/analysis'
 import {
@@ -18,10 +19,14 @@ import {
 import { i18n } from '../i18n'
 import { issueText } from '../i18n/issueText'
 import type { NoticeStore } from './notice.svelte'
-import { FrameCoalescer } from './frameCoalescer'
+import type { FrameScheduler } from './frameCoalescer'
+import { RunLifecycle, type RunStatus } from './runLifecycle.svelte'
 
-export type StudyStatus = 'idle' | 'running' | 'cancelling'
-export type StudyField = 'sizes' | 'base' | 'form'
+export type StudyStatus = RunStatus
+export type StudyField = 'sizes' | 'base' | 'form' | 'server'
+
+/** What processes are compared with: threads, or remote workers (the network-cost study). */
+export type ComparedWith = 'thread' | 'cluster'
 
 /** Which run the statistics and worker-sweep graphs are about. */
 export type RunSource = { kind: 'shown' } | { kind: 'study'; backend: RunBackend }
@@ -52,7 +57,8 @@ export const DEFAULT_SIZES_TEXT = sizesText(DEFAULT_SWEEP_SIZES)
  * one place to set range, workers, workload, pool and repetitions; the study
  * adds the size sweep and the backend comparison. Its state outlives the
  * view, so a study keeps running (and stays on show) while the user looks
- * at other tabs.
+ * at other tabs. Starting, progress, cancelling and errors are the shared
+ * run lifecycle's; this class keeps the study's own state.
  */
 export class ScalingState {
   sweepSizes = $state(true)
@@ -60,25 +66,28 @@ export class ScalingState {
   compareBackends = $state(true)
   /** Run the size sweep with each kernel (js and wasm) and compare them. */
   compareKernels = $state(false)
+  /** Processes against threads, or against the cluster (issue 11: the network cost). */
+  compareWith = $state<ComparedWith>('thread')
+  /**
+   * The cluster's NATS server for the study, as typed (it may hold credentials:
+   * never stored by the form; main records the URL without them). Empty: the
+   * run form's server, when the run form is on the cluster.
+   */
+  server = $state('')
 
-  status = $state<StudyStatus>('idle')
-  progress = $state.raw<StudyProgress | null>(null)
-  error = $state.raw<BenchError | null>(null)
   /** The last finished study. */
   study = $state.raw<StudyRecord | null>(null)
   /** What the user picked for the run statistics; see `source` for what is shown. */
   picked = $state<string>('study:process')
 
-  readonly running = $derived(this.status !== 'idle')
+  readonly lifecycle: RunLifecycle<StudyConfig, StudyRecord, StudyProgress>
 
   readonly #api: BenchApi
   readonly #notice: NoticeStore
   readonly #base: () => RunConfig | null
   readonly #shown: () => RunRecord | null
-  readonly #selectedIds: () => string[]
-  readonly #progressFrames = new FrameCoalescer<StudyProgress>((p) => {
-    if (this.status !== 'idle') this.progress = p
-  })
+  readonly #selectedIds: () => RunIds
+  readonly #selectedCount: () => number
 
   constructor(deps: {
     api: BenchApi
@@ -87,14 +96,55 @@ export class ScalingState {
     base: () => RunConfig | null
     /** The run the Results view shows. */
     shown: () => RunRecord | null
-    /** Runs selected in History. */
-    selectedIds: () => string[]
+    /** Runs selected in History (ids, or all but some). */
+    selectedIds: () => RunIds
+    /** How many are selected (what "all but some" stands for); default: the ids listed. */
+    selectedCount?: () => number
+    /** When progress is drawn (tests pass a controlled clock). */
+    frames?: FrameScheduler
   }) {
     this.#api = deps.api
     this.#notice = deps.notice
     this.#base = deps.base
     this.#shown = deps.shown
     this.#selectedIds = deps.selectedIds
+    this.#selectedCount =
+      deps.selectedCount ??
+      (() => {
+        const ids = deps.selectedIds()
+        return Array.isArray(ids) ? ids.length : 0
+      })
+    const api = deps.api
+    this.lifecycle = new RunLifecycle(
+      {
+        start: (config) => api.runStudy(config),
+        onProgress: (listener) => api.onStudyProgress(listener),
+        cancel: () => api.cancel()
+      },
+      {
+        result: (study) => {
+          this.study = study
+          if (study.backendRuns.length > 0) this.picked = 'study:process'
+        }
+      },
+      deps.frames
+    )
+  }
+
+  get status(): StudyStatus {
+    return this.lifecycle.status
+  }
+
+  get running(): boolean {
+    return this.lifecycle.running
+  }
+
+  get progress(): StudyProgress | null {
+    return this.lifecycle.progress
+  }
+
+  get error(): BenchError | null {
+    return this.lifecycle.error
   }
 
   get base(): RunConfig | null {
@@ -104,6 +154,11 @@ export class ScalingState {
   /** The run the Results view shows, if any. */
   get shownRun(): RunRecord | null {
     return this.#shown()
+  }
+
+  /** The server the study would use: the one typed here, else the run form's. */
+  get studyServer(): string {
+    return this.server.trim() !== '' ? this.server : (this.base?.cluster?.server ?? '')
   }
 
   /** N of the size sweep: the largest worker count of the run form. */
@@ -117,7 +172,9 @@ export class ScalingState {
     if (!base) return null
     const config: StudyConfig = { base }
     if (this.sweepSizes && this.sizesParse.ok) config.sizes = this.sizesParse.value
-    if (this.compareBackends) config.backends = ['process', 'thread']
+    if (this.compareBackends) config.backends = ['process', this.compareWith]
+    if (this.compareBackends && this.compareWith === 'cluster')
+      config.base = { ...base, cluster: { server: this.studyServer } }
     if (this.compareKernels) config.kernels = ['js', 'wasm']
     return config
   })
@@ -143,9 +200,11 @@ export class ScalingState {
       for (const issue of this.validation.issues) {
         const field: StudyField = issue.field.startsWith('sizes')
           ? 'sizes'
-          : issue.field.startsWith('base')
-            ? 'base'
-            : 'form'
+          : issue.field === 'base.cluster.server'
+            ? 'server'
+            : issue.field.startsWith('base')
+              ? 'base'
+              : 'form'
         add(field, issueText(issue, i18n.m))
       }
     }
@@ -208,44 +267,21 @@ export class ScalingState {
   /** Runs the study; resolves when it finished, failed or was cancelled. */
   async run(): Promise<void> {
     const config = this.config
-    if (!config || this.status !== 'idle') return
-    this.status = 'running'
-    this.error = null
-    this.progress = null
-    const unsubscribe = this.#api.onStudyProgress((p) => this.#progressFrames.push(p))
-    try {
-      const result = await this.#api.runStudy(config)
-      if (result.ok) {
-        this.study = result.value
-        if (result.value.backendRuns.length > 0) this.picked = 'study:process'
-      } else {
-        this.error = result.error
-      }
-    } catch (e) {
-      // The contract says failures are values; a rejected call is a broken bridge.
-      this.error = { code: 'internal', message: e instanceof Error ? e.message : String(e) }
-    } finally {
-      unsubscribe()
-      this.#progressFrames.cancel()
-      this.progress = null
-      this.status = 'idle'
-    }
+    if (!config) return
+    await this.lifecycle.run(config)
   }
 
-  async cancel(): Promise<void> {
-    if (this.status !== 'running') return
-    this.status = 'cancelling'
-    const result = await this.#api.cancel()
-    if (!result.ok) this.error = result.error
+  cancel(): Promise<void> {
+    return this.lifecycle.cancel()
   }
 
   dismissError(): void {
-    this.error = null
+    this.lifecycle.dismissError()
   }
 
   async exportStudy(format: StudyExportFormat): Promise<void> {
     if (!this.study) return
-    const result = await this.#api.exportStudy(this.study.id, format)
+    const result = await this.#api.exportStudy({ id: this.study.id, format })
     this.#report(() => i18n.m.scaling.exports.study[format], result)
   }
 
@@ -258,18 +294,18 @@ export class ScalingState {
     if (source?.kind === 'study') return this.exportStudy('markdown')
     let ids = this.#selectedIds()
     const shown = this.#shown()
-    if (ids.length === 0 && shown) ids = [shown.id]
-    if (ids.length === 0) {
+    if (Array.isArray(ids) && ids.length === 0 && shown) ids = [shown.id]
+    if (Array.isArray(ids) && ids.length === 0) {
       this.#notice.show('error', () => i18n.m.exports.nothing)
       return
     }
-    const result = await this.#api.exportMarkdown(ids)
+    const result = await this.#api.exportMarkdown({ ids })
     this.#report(() => i18n.m.scaling.exports.markdown, result)
   }
 
   /** How many runs a Markdown export of runs would hold. */
   get markdownCount(): number {
-    const selected = this.#selectedIds().length
+    const selected = this.#selectedCount()
     return selected > 0 ? selected : this.#shown() ? 1 : 0
   }
 
@@ -282,7 +318,7 @@ export class ScalingState {
       const path = result.value.path
       this.#notice.show('info', () => i18n.m.exports.saved(what(), path), {
         label: () => i18n.m.shell.showInFolder,
-        run: () => void this.#api.showInFolder(path)
+        run: () => void this.#api.showInFolder({ path })
       })
     } else this.#notice.show('info', () => i18n.m.exports.cancelled)
   }

@@ -2,85 +2,85 @@ import type { BenchApi } from '@shared/api'
 import type { RunConfig } from '@shared/config'
 import type { BenchError } from '@shared/errors'
 import type { RunProgress, RunRecord } from '@shared/result'
-import { FrameCoalescer } from './frameCoalescer'
+import type { FrameScheduler } from './frameCoalescer'
+import { RunLifecycle, type RunStatus } from './runLifecycle.svelte'
 
-export type SessionStatus = 'idle' | 'running' | 'cancelling'
+export type SessionStatus = RunStatus
 
 /**
- * The benchmark in progress and the run on display. Progress events are
- * coalesced to one update per animation frame, so a stream of them never
- * re-renders more than the screen can show.
+ * The benchmark in progress and the run on display. Starting, progress,
+ * cancelling and errors are the shared run lifecycle's; this class adds
+ * what is the single run's own: the run the Results view shows.
  */
 export class BenchSession {
-  status = $state<SessionStatus>('idle')
-  progress = $state.raw<RunProgress | null>(null)
-  error = $state.raw<BenchError | null>(null)
   /** The run the Results view shows: the one just finished, or one picked from history. */
   shown = $state.raw<RunRecord | null>(null)
+
+  readonly lifecycle: RunLifecycle<RunConfig, RunRecord, RunProgress>
+
+  constructor(api: BenchApi, onFinished: (record: RunRecord) => void, frames?: FrameScheduler) {
+    this.lifecycle = new RunLifecycle(
+      {
+        start: (config) => api.run(config),
+        startConfirmed: (config) => api.runConfirmed(config),
+        onProgress: (listener) => api.onProgress(listener),
+        cancel: () => api.cancel()
+      },
+      {
+        result: (record) => {
+          this.shown = record
+          onFinished(record)
+        },
+        // Finished but not stored (a full disk): still shown, and exportable from main.
+        failed: (error) => {
+          if (error.run) this.shown = error.run
+        }
+      },
+      frames
+    )
+  }
+
+  get status(): SessionStatus {
+    return this.lifecycle.status
+  }
+
+  get running(): boolean {
+    return this.lifecycle.running
+  }
+
+  get progress(): RunProgress | null {
+    return this.lifecycle.progress
+  }
+
+  get error(): BenchError | null {
+    return this.lifecycle.error
+  }
+
   /** The configuration of the run in progress (for the progress panel). */
-  runningConfig = $state.raw<RunConfig | null>(null)
-
-  readonly running = $derived(this.status !== 'idle')
-
-  readonly #api: BenchApi
-  readonly #onFinished: (record: RunRecord) => void
-  readonly #progressFrames = new FrameCoalescer<RunProgress>((p) => {
-    if (this.status !== 'idle') this.progress = p
-  })
+  get runningConfig(): RunConfig | null {
+    return this.lifecycle.config
+  }
 
   /**
    * Asks the user whether to start a run whose estimated duration is above
    * the engine's bound (error 'needs-confirmation'); without it such a run
    * shows the error.
    */
-  confirmLong: ((error: BenchError) => boolean) | null = null
+  set confirmLong(ask: ((error: BenchError) => boolean) | null) {
+    this.lifecycle.confirm = ask
+  }
 
-  constructor(api: BenchApi, onFinished: (record: RunRecord) => void) {
-    this.#api = api
-    this.#onFinished = onFinished
+  get confirmLong(): ((error: BenchError) => boolean) | null {
+    return this.lifecycle.confirm
   }
 
   /** Runs a configuration; resolves when it finished, failed or was cancelled. */
-  async run(config: RunConfig): Promise<void> {
-    if (this.status !== 'idle') return
-    this.status = 'running'
-    this.error = null
-    this.progress = null
-    this.runningConfig = config
-    const unsubscribe = this.#api.onProgress((p) => this.#progressFrames.push(p))
-    try {
-      let result = await this.#api.run(config)
-      if (
-        !result.ok &&
-        result.error.code === 'needs-confirmation' &&
-        this.confirmLong?.(result.error)
-      )
-        result = await this.#api.runConfirmed(config)
-      if (result.ok) {
-        this.shown = result.value
-        this.#onFinished(result.value)
-      } else {
-        this.error = result.error
-        // Finished but not stored (a full disk): still shown, and exportable from main.
-        if (result.error.run) this.shown = result.error.run
-      }
-    } catch (e) {
-      // The contract says failures are values; a rejected call is a broken bridge.
-      this.error = { code: 'internal', message: e instanceof Error ? e.message : String(e) }
-    } finally {
-      unsubscribe()
-      this.#progressFrames.cancel()
-      this.progress = null
-      this.runningConfig = null
-      this.status = 'idle'
-    }
+  run(config: RunConfig): Promise<void> {
+    return this.lifecycle.run(config)
   }
 
-  async cancel(): Promise<void> {
-    if (this.status !== 'running') return
-    this.status = 'cancelling'
-    const result = await this.#api.cancel()
-    if (!result.ok) this.error = result.error
+  cancel(): Promise<void> {
+    return this.lifecycle.cancel()
   }
 
   show(record: RunRecord): void {
@@ -88,6 +88,6 @@ export class BenchSession {
   }
 
   dismissError(): void {
-    this.error = null
+    this.lifecycle.dismissError()
   }
 }

@@ -1,5 +1,5 @@
-import { FALLBACK_PALETTE, paletteFromStyle } from '../charts/chartColors'
-import type { ChartPalette } from '../charts/chartColors'
+import { FALLBACK_PALETTE, paletteFromStyle } from '../../components/Charts/colors'
+import type { ChartPalette } from '../../components/Charts/colors'
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const
 export type ThemeChoice = (typeof THEME_CHOICES)[number]

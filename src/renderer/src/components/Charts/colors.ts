@@ -59,3 +59,11 @@ export function paletteFromStyle(
     idle: v('--chart-idle', f.idle)
   }
 }
+
+/** "#0072b2" + 0.7 → "rgba(0, 114, 178, 0.7)"; other colour syntaxes pass through. */
+export function withAlpha(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color)
+  if (!hex) return color
+  const n = parseInt(hex[1], 16)
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`
+}

@@ -269,7 +269,7 @@ describe('issue 9: outliers need the modified Z-score AND distance from the medi
       { workers: 2, wallMs: around(52, 0.5, 7) }
     ])
     const w = analyzeRun(run).warnings.find((x) => x.code === 'outliers')!
-    expect(warningMessage(w)).toContain('#7 (130 ms, +30%)')
+    expect(warningMessage(w)).toContain('#7 (130 ms, +30.0%)')
     expect(warningMessage(w)).toContain(
       'modified Z-score above 3.5 and at least 5.0% from the median'
     )

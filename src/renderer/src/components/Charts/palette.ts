@@ -1,7 +1,7 @@
-import { theme } from '../theme'
-import type { ChartPalette } from './chartColors'
+import { theme } from '../../lib/theme'
+import type { ChartPalette } from './colors'
 
-export type { ChartPalette } from './chartColors'
+export type { ChartPalette } from './colors'
 
 /**
  * The chart colours of the current theme. A live, reactive object: a chart

@@ -1,8 +1,8 @@
 import { untrack } from 'svelte'
 import type { Attachment } from 'svelte/attachments'
-import type { ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js'
+import type { Chart, ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js'
 import { queueDraw } from './drawQueue'
-import { Chart } from './register'
+import { registerCharts } from './register'
 
 /**
  * Attaches a chart.js chart to a canvas, once. The chart is created when the
@@ -16,13 +16,14 @@ export function chart<TType extends ChartType, TData = DefaultDataPoint<TType>, 
   config: () => ChartConfiguration<TType, TData, TLabel>
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
+    const ChartClass = registerCharts()
     let instance: Chart<TType, TData, TLabel> | null = null
     let cancel = (): void => {}
     $effect(() => {
       const next = config()
       const data = $state.snapshot(next.data) as typeof next.data
       if (!instance) {
-        instance = untrack(() => new Chart(canvas, { ...next, data }))
+        instance = untrack(() => new ChartClass(canvas, { ...next, data }))
         return
       }
       const target = instance

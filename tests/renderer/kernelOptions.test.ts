@@ -6,8 +6,9 @@ import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import type { ConfigIssue } from '../../src/shared/config'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
 import { validateStudyConfig } from '../../src/shared/study'
-import { formatThroughput, medianNsPerElement, workerThroughput } from '../../src/shared/throughput'
+import { medianNsPerElement, workerThroughput } from '../../src/shared/throughput'
 import { sampleRun } from '../helpers/runRecord'
+import { formatThroughput } from '../../src/shared/format'
 
 describe('kernel in the configuration', () => {
   it('accepts js and wasm, leaves it out as js, and refuses anything else', () => {

@@ -1,8 +1,9 @@
 import type { TooltipItem } from 'chart.js'
 import { describe, expect, it } from 'vitest'
 import { summarize } from '../../src/shared/history'
-import { historyChart } from '../../src/renderer/src/lib/charts/configs'
-import { FALLBACK_PALETTE } from '../../src/renderer/src/lib/charts/chartColors'
+import { historyChart } from '../../src/renderer/src/components/Charts/resultsCharts'
+import type { HistorySeries } from '../../src/shared/historyPage'
+import { FALLBACK_PALETTE } from '../../src/renderer/src/components/Charts/colors'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { syntheticRun } from '../helpers/syntheticRun'
 
@@ -26,7 +27,24 @@ function runs() {
 }
 
 describe('the speedup-history graph', () => {
-  const config = historyChart(runs(), null, { palette: FALLBACK_PALETTE, m: en, locale: 'en' })
+  // The series as main sends it (historyView's seriesOf, tested in historyPages.test.ts): oldest first.
+  const oldestFirst = runs().reverse()
+  const series: HistorySeries = {
+    key: null,
+    total: 3,
+    points: oldestFirst.map((r, i) => ({
+      id: r.id,
+      startedAt: r.startedAt,
+      order: i + 1,
+      speedups: r.points.filter((p) => p.workers > 1)
+    })),
+    decimated: false,
+    first: oldestFirst[0].startedAt,
+    last: oldestFirst[2].startedAt,
+    latest: oldestFirst[2].points.filter((p) => p.workers > 1),
+    revision: 1
+  }
+  const config = historyChart(series, { palette: FALLBACK_PALETTE, m: en, locale: 'en' })
   const points = config.data.datasets[0].data
 
   it('places runs in their order, one step apart, however close in time', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultRunConfig, validateRunConfig } from '../../src/shared/config'
 import { parseSizeList, validateStudyConfig } from '../../src/shared/study'
-import { formatDateTime, formatDuration, formatElapsed } from '../../src/renderer/src/lib/format'
+import { formatDateTime, formatDuration, formatElapsed } from '../../src/shared/format'
 import { issueText } from '../../src/renderer/src/lib/i18n/issueText'
 import type { ConfigIssue } from '../../src/shared/config'
 import { en } from '../../src/renderer/src/lib/i18n/en'

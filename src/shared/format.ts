@@ -1,4 +1,11 @@
-/** Number, duration and date formatting for the UI, locale-aware through Intl. */
+/**
+ * How numbers, durations, percentages and dates are written, everywhere: the
+ * renderer (in the user's language), the CLI's tables, the Markdown and CSV
+ * reports and the analysis's English messages (locale 'en', the default).
+ * One rule per kind of figure, locale-aware through Intl; nothing else in
+ * the code base calls toFixed, toLocaleString or Intl.NumberFormat to show
+ * a figure.
+ */
 
 const cache = new Map<string, Intl.NumberFormat>()
 
@@ -91,21 +98,49 @@ export function formatSpeedup(value: number | null | undefined, locale = 'en'): 
   return `${numberFormat(locale, 2, 2).format(value)}×`
 }
 
-/** 0.873 → "87.3 %". */
 const percentFormats = new Map<string, Intl.NumberFormat>()
 
-export function formatPercent(value: number | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  let f = percentFormats.get(locale)
+function percentFormat(locale: string, signed: boolean, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${signed}|${decimals}`
+  let f = percentFormats.get(key)
   if (!f) {
     f = new Intl.NumberFormat(locale, {
       style: 'percent',
-      maximumFractionDigits: 1,
-      minimumFractionDigits: 1
+      maximumFractionDigits: decimals,
+      minimumFractionDigits: decimals,
+      signDisplay: signed ? 'always' : 'auto'
     })
-    percentFormats.set(locale, f)
+    percentFormats.set(key, f)
   }
-  return f.format(value)
+  return f
+}
+
+/**
+ * A fraction as a percentage, always with one decimal: 0.873 → "87.3%",
+ * 0.042 → "4.2%", 2.8 → "280.0%". One decimal at every size, so figures in a
+ * column or a sentence compare at the same precision, and 99.6 % efficiency
+ * never reads as a perfect "100%". A level that is whole by definition (a
+ * 95% interval, a progress bar) asks for `decimals` 0.
+ */
+export function formatPercent(
+  value: number | null | undefined,
+  locale = 'en',
+  decimals = 1
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return percentFormat(locale, false, decimals).format(value)
+}
+
+/** A change as a signed percentage: 0.2 → "+20.0%", −0.05 → "−5.0%" (a true minus sign), 0 → "+0.0%". */
+export function formatSignedPercent(value: number | null | undefined, locale = 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return percentFormat(locale, true, 1).format(value).replace('-', '−')
+}
+
+/** A ratio with three decimals, for comparisons of two runs: 1.2345 → "1.235×". */
+export function formatRatio(value: number | null | undefined, locale = 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return `${numberFormat(locale, 3).format(value)}×`
 }
 
 /** A plain fraction with three decimals (Karp–Flatt): 0.042. */
@@ -114,6 +149,7 @@ export function formatFraction(value: number | null | undefined, locale = 'en'):
   return numberFormat(locale, 3, 3).format(value)
 }
 
+/** Bytes in binary units for people: "512 B", "1.5 KB", "15.6 GB". */
 export function formatBytes(bytes: number, locale = 'en'): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB']
   let value = bytes
@@ -172,4 +208,94 @@ export function formatShortDate(ms: number, locale = 'en'): string {
 export function formatAxisTime(ms: number, spanMs: number, locale = 'en'): string {
   if (spanMs <= 2 * 86_400_000) return dateFormat(locale, 'time').format(ms)
   return formatShortDate(ms, locale)
+}
+
+/** An interpolated size, to two significant figures: 181,234 → "180,000". */
+export function formatSize(n: number, locale = 'en'): string {
+  return formatInteger(Number(n.toPrecision(2)), locale)
+}
+
+/** Bytes as MiB with three significant figures: "12.3 MiB". */
+export function formatMiB(bytes: number, locale = 'en'): string {
+  return `${formatValue(bytes / 2 ** 20, 3, locale)} MiB`
+}
+
+/** Milliseconds in a sentence, three significant figures, never another unit: "12.3 ms" ("12.3ms" in Korean). */
+export function formatMs(ms: number, locale = 'en'): string {
+  return `${formatSignificant(ms, locale)}${durationUnits(locale).ms}`
+}
+
+/**
+ * A dimensionless value with `digits` significant figures and no trailing
+ * zeros: 0.031234 → "0.0312", 1.8 → "1.8", 26.4 (2 digits) → "26".
+ */
+export function formatValue(x: number, digits = 3, locale = 'en'): string {
+  if (!Number.isFinite(x)) return String(x)
+  if (x === 0) return '0'
+  const rounded = Number(x.toPrecision(digits))
+  const decimals = digits - 1 - Math.floor(Math.log10(Math.abs(rounded)))
+  // Intl writes at most 20 decimals; a smaller value keeps its exponent.
+  if (decimals > 20) return String(rounded)
+  return numberFormat(locale, Math.max(0, decimals), 0).format(rounded)
+}
+
+/** A p-value: "p = 0.012", or "p < 0.001" below that. */
+export function formatPValue(p: number, locale = 'en'): string {
+  return p < 0.001
+    ? `p < ${numberFormat(locale, 3).format(0.001)}`
+    : `p = ${formatValue(p, 2, locale)}`
+}
+
+/** "1.23 G/s", "812 M/s", "45.6 k/s": elements per second, three significant figures. */
+export function formatThroughput(perSecond: number | null, locale = 'en'): string {
+  if (perSecond === null || !Number.isFinite(perSecond)) return '—'
+  const units: [number, string][] = [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k']
+  ]
+  for (const [scale, unit] of units)
+    if (perSecond >= scale) return `${precision3(perSecond / scale, locale)} ${unit}/s`
+  return `${precision3(perSecond, locale)} /s`
+}
+
+/** Three significant figures with trailing zeros kept (1.20, 812, 45.6). */
+function precision3(x: number, locale: string): string {
+  const decimals = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(Number(x.toPrecision(3))))))
+  return numberFormat(locale, decimals).format(x)
+}
+
+/**
+ * Milliseconds in a table cell (CLI, Markdown), the column's header naming
+ * the unit: more decimals for shorter times, no digit groups so columns
+ * stay narrow: 1234.5, 42.10, 0.420.
+ */
+export function formatMsCell(ms: number): string {
+  if (!Number.isFinite(ms)) return '—'
+  return ms >= 100 ? ms.toFixed(1) : ms >= 10 ? ms.toFixed(2) : ms.toFixed(3)
+}
+
+/** A fixed number of decimals, for table cells and intervals: (1.8765, 2) → "1.88". */
+export function formatFixed(
+  value: number | null | undefined,
+  decimals: number,
+  locale = 'en'
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return numberFormat(locale, decimals).format(value)
+}
+
+/** "1.93 ± 0.02×": the value to `decimals` places, the error to two significant figures. */
+export function formatWithError(
+  value: number,
+  error: number | null | undefined,
+  unit = '×',
+  decimals = 2,
+  locale = 'en'
+): string {
+  if (!Number.isFinite(value)) return '—'
+  const shown = formatFixed(value, decimals, locale)
+  return error != null && error > 0 && Number.isFinite(error)
+    ? `${shown} ± ${formatValue(error, 2, locale)}${unit}`
+    : `${shown}${unit}`
 }

@@ -1,54 +1,25 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
-import { configKey } from '@shared/history'
-import type { RunSummary } from '@shared/history'
+import type { HistorySeries } from '@shared/historyPage'
 import type { WorkerTiming } from '@shared/result'
-import { idealLine } from '../results/idealLine'
-import type { ResultView } from '../results/runView'
+import { idealLine } from '../../lib/results/idealLine'
+import type { ResultView } from '../../lib/results/runView'
 import type { Workload } from '@shared/config'
-import type { Messages } from '../i18n'
-import { durationUnit, formatDateTime, formatDuration, formatSpeedup, formatTick } from '../format'
-import type { ChartPalette } from './palette'
-
-export interface ChartContext {
-  palette: ChartPalette
-  m: Messages
-  locale: string
-}
+import {
+  durationUnit,
+  formatDateTime,
+  formatDuration,
+  formatInteger,
+  formatSpeedup
+} from '@shared/format'
+import { withAlpha } from './colors'
+import { axis, basePlugins, timesTick } from './options'
+import type { ChartContext } from './options'
 
 type Point = { x: number; y: number }
 type Span = [number, number]
 
-/** "#0072b2" + 0.7 → "rgba(0, 114, 178, 0.7)"; other colour syntaxes pass through. */
-export function withAlpha(color: string, alpha: number): string {
-  const hex = /^#([0-9a-f]{6})$/i.exec(color)
-  if (!hex) return color
-  const n = parseInt(hex[1], 16)
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`
-}
-
 const byWorkers = (results: readonly ResultView[]): ResultView[] =>
   [...results].sort((a, b) => a.workers - b.workers)
-
-function axisStyle(ctx: ChartContext, title: string) {
-  return {
-    title: { display: true, text: title, color: ctx.palette.muted },
-    ticks: { color: ctx.palette.muted },
-    grid: { color: ctx.palette.grid },
-    border: { color: ctx.palette.grid }
-  }
-}
-
-function basePlugins(ctx: ChartContext, legend: boolean) {
-  return {
-    canvasBackground: { color: ctx.palette.background },
-    legend: {
-      display: legend,
-      position: 'top' as const,
-      align: 'end' as const,
-      labels: { color: ctx.palette.text, boxWidth: 12, boxHeight: 12, padding: 10 }
-    }
-  }
-}
 
 /** 1. Median wall time per worker count, min … max whiskers. */
 export function wallTimeChart(
@@ -93,9 +64,9 @@ export function wallTimeChart(
         }
       },
       scales: {
-        x: { ...axisStyle(ctx, m.charts.axis.workers), grid: { display: false } },
+        x: { ...axis(ctx, m.charts.axis.workers), grid: { display: false } },
         y: {
-          ...axisStyle(ctx, unit === 's' ? m.charts.axis.wallS : m.charts.axis.wallMs),
+          ...axis(ctx, unit === 's' ? m.charts.axis.wallS : m.charts.axis.wallMs),
           beginAtZero: true,
           suggestedMax: Math.max(0, ...rows.map((r) => r.maxMs * scale))
         }
@@ -155,20 +126,20 @@ export function speedupChart(
       },
       scales: {
         x: {
-          ...axisStyle(ctx, m.charts.axis.workers),
+          ...axis(ctx, m.charts.axis.workers),
           type: 'linear',
           min: 1,
           max: Math.max(2, maxN),
           ticks: { color: palette.muted, precision: 0, stepSize: maxN <= 16 ? 1 : undefined }
         },
         y: {
-          ...axisStyle(ctx, m.charts.axis.speedup),
+          ...axis(ctx, m.charts.axis.speedup),
           beginAtZero: true,
           suggestedMax:
             Math.max(maxN, ...rows.map((r) => r.speedup).filter(Number.isFinite)) * 1.05,
           ticks: {
             color: palette.muted,
-            callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`
+            callback: timesTick(ctx)
           }
         }
       }
@@ -243,8 +214,8 @@ export function timelineChart(
         }
       },
       scales: {
-        x: { ...axisStyle(ctx, m.charts.axis.timeMs), type: 'linear', min: 0 },
-        y: { ...axisStyle(ctx, ''), title: { display: false }, grid: { display: false } }
+        x: { ...axis(ctx, m.charts.axis.timeMs), type: 'linear', min: 0 },
+        y: { ...axis(ctx, ''), title: { display: false }, grid: { display: false } }
       }
     }
   }
@@ -254,32 +225,27 @@ export function timelineChart(
  * 4. Speedup of past runs of one configuration, one line per worker count,
  * placed in run order (oldest left): runs taken seconds or months apart are
  * all one step apart, so none hide behind another. Hovering names the run:
- * its place in the order and when it ran.
+ * its place in the order and when it ran. The points come aggregated from
+ * main (a long history arrives decimated: each bucket's lowest and highest run).
  */
 export function historyChart(
-  runs: readonly RunSummary[],
-  key: string | null,
+  series: HistorySeries | null,
   ctx: ChartContext
 ): ChartConfiguration<'line', Point[]> {
   const { palette, m } = ctx
   const byCount = new Map<number, Point[]>()
-  /** When each run in the order started (x = its index + 1). */
-  const started: string[] = []
-  // Newest first in the store; the chart reads left to right in time.
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i]
-    if (key !== null && configKey(run.config) !== key) continue
-    started.push(run.startedAt)
-    const x = started.length
-    for (const point of run.points) {
-      if (point.workers === 1) continue // always 1×: it is the baseline
+  /** When each plotted run started, by its place in the order. */
+  const started = new Map<number, string>()
+  for (const run of series?.points ?? []) {
+    started.set(run.order, run.startedAt)
+    for (const point of run.speedups) {
       let line = byCount.get(point.workers)
       if (!line) byCount.set(point.workers, (line = []))
-      line.push({ x, y: point.speedup })
+      line.push({ x: run.order, y: point.speedup })
     }
   }
   const counts = [...byCount.keys()].sort((a, b) => a - b)
-  const total = started.length
+  const total = series?.total ?? 0
   const many = counts.length > palette.series.length
   const shell = m.shell
   return {
@@ -307,7 +273,7 @@ export function historyChart(
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => {
               const x = (items[0]?.raw as Point | undefined)?.x ?? 0
-              return shell.historyRun(x, total, formatDateTime(started[x - 1] ?? 0, ctx.locale))
+              return shell.historyRun(x, total, formatDateTime(started.get(x) ?? 0, ctx.locale))
             },
             label: (item: TooltipItem<'line'>) =>
               `${item.dataset.label}: ${formatSpeedup((item.raw as Point).y, ctx.locale)}`
@@ -316,7 +282,7 @@ export function historyChart(
       },
       scales: {
         x: {
-          ...axisStyle(ctx, shell.historyAxis),
+          ...axis(ctx, shell.historyAxis),
           type: 'linear',
           min: 0.5,
           max: Math.max(1, total) + 0.5,
@@ -326,15 +292,15 @@ export function historyChart(
             precision: 0,
             // Whole runs only: "#3", never "#2.5".
             callback: (value: string | number) =>
-              Number.isInteger(Number(value)) ? `#${Number(value).toLocaleString(ctx.locale)}` : ''
+              Number.isInteger(Number(value)) ? `#${formatInteger(Number(value), ctx.locale)}` : ''
           }
         },
         y: {
-          ...axisStyle(ctx, m.charts.axis.speedup),
+          ...axis(ctx, m.charts.axis.speedup),
           beginAtZero: true,
           ticks: {
             color: palette.muted,
-            callback: (value: string | number) => `${formatTick(Number(value), ctx.locale)}×`
+            callback: timesTick(ctx)
           }
         }
       }

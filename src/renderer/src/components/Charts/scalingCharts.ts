@@ -7,15 +7,16 @@ import type {
 } from '@shared/analysis'
 import type { PoolMode } from '@shared/config'
 import { amdahlSpeedup, uslSpeedup } from '@shared/stats'
-import type { ChartContext } from '../../../lib/charts/configs'
-import { withAlpha } from '../../../lib/charts/configs'
+import { withAlpha } from './colors'
+import { axis, basePlugins, timesTick } from './options'
+import type { ChartContext } from './options'
 import {
   formatDuration,
   formatInteger,
   formatPercent,
   formatSignificant,
   formatTick
-} from '../../../lib/format'
+} from '@shared/format'
 import type { ErrorBarSet, VerticalMarker } from './plugins'
 
 type Point = { x: number; y: number }
@@ -33,27 +34,6 @@ export function efficiencyOf(w: WorkerCountAnalysis): { value: number; error: nu
 
 const sorted = (a: RunAnalysis): WorkerCountAnalysis[] =>
   [...a.workers].sort((x, y) => x.workers - y.workers)
-
-function axis(ctx: ChartContext, title: string) {
-  return {
-    title: { display: true, text: title, color: ctx.palette.muted },
-    ticks: { color: ctx.palette.muted },
-    grid: { color: ctx.palette.grid },
-    border: { color: ctx.palette.grid }
-  }
-}
-
-function plugins(ctx: ChartContext, legend = true) {
-  return {
-    canvasBackground: { color: ctx.palette.background },
-    legend: {
-      display: legend,
-      position: 'top' as const,
-      align: 'end' as const,
-      labels: { color: ctx.palette.text, boxWidth: 12, boxHeight: 12, padding: 10 }
-    }
-  }
-}
 
 /**
  * The worker axis: ticks at the measured counts' integers, with a little room
@@ -75,9 +55,6 @@ function workerAxis(ctx: ChartContext, maxN: number) {
     ticks: { color: ctx.palette.muted, precision: 0 }
   }
 }
-
-const times = (ctx: ChartContext) => (value: string | number) =>
-  `${formatTick(Number(value), ctx.locale)}×`
 
 /** N values from 1 to maxN, fine enough for a smooth model curve. */
 function curveXs(maxN: number): number[] {
@@ -176,7 +153,7 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
     data: { datasets },
     options: {
       plugins: {
-        ...plugins(ctx),
+        ...basePlugins(ctx),
         errorBars: { sets: errors },
         tooltip: {
           filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
@@ -195,7 +172,7 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
           ...axis(ctx, c.axis.speedup),
           beginAtZero: true,
           suggestedMax: top * 1.05,
-          ticks: { color: palette.muted, callback: times(ctx) }
+          ticks: { color: palette.muted, callback: timesTick(ctx) }
         }
       }
     }
@@ -231,7 +208,7 @@ export function efficiencyChart(
     },
     options: {
       plugins: {
-        ...plugins(ctx),
+        ...basePlugins(ctx),
         errorBars: {
           sets: [{ datasetIndex: 0, errors: rows.map((r) => efficiencyOf(r).error * 100) }]
         },
@@ -284,7 +261,7 @@ export function karpFlattChart(
     },
     options: {
       plugins: {
-        ...plugins(ctx, false),
+        ...basePlugins(ctx, false),
         errorBars: { sets: [{ datasetIndex: 0, errors: points.map((p) => p.error) }] },
         tooltip: {
           callbacks: {
@@ -365,7 +342,7 @@ export function overheadChart(
     data: { labels: rows.map((r) => String(r.workers)), datasets },
     options: {
       plugins: {
-        ...plugins(ctx),
+        ...basePlugins(ctx),
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
@@ -438,7 +415,7 @@ export function sizeChart(
     data: { datasets },
     options: {
       plugins: {
-        ...plugins(ctx),
+        ...basePlugins(ctx),
         verticalMarkers: {
           markers: breakEvenMarkers(sweeps, ctx),
           labelBackground: withAlpha(palette.background, 0.9)
@@ -525,7 +502,7 @@ export function backendSpeedupChart(
     data: { datasets },
     options: {
       plugins: {
-        ...plugins(ctx),
+        ...basePlugins(ctx),
         errorBars: {
           sets: rows.map((r, i) => ({ datasetIndex: i, errors: r.map((x) => speedupOf(x).error) }))
         },
@@ -546,7 +523,7 @@ export function backendSpeedupChart(
           ...axis(ctx, m.scaling.charts.axis.speedup),
           beginAtZero: true,
           suggestedMax: top * 1.05,
-          ticks: { color: palette.muted, callback: times(ctx) }
+          ticks: { color: palette.muted, callback: timesTick(ctx) }
         }
       }
     }
@@ -589,7 +566,7 @@ export function backendCostChart(
     },
     options: {
       plugins: {
-        ...plugins(ctx),
+        ...basePlugins(ctx),
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
