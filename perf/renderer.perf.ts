@@ -6,7 +6,8 @@
  * - a cold start in a fresh browser: when "Run benchmark" is painted, and the
  *   longest task before it (the entry script's parse and first render);
  * - a result arriving: the longest task from the moment the Results view
- *   takes the new run until a second later (cards, table, graphs).
+ *   takes the new run until a second later (cards, table, graphs); then the
+ *   same for a second run, whose result replaces the one on show.
  * Compares two builds side by side when RENDERER_BEFORE names another built
  * renderer folder (default perf/.tmp/renderer-before when it exists), starts
  * interleaved so load on the machine hits both alike. SAMPLES sets the number
@@ -33,11 +34,13 @@ interface Sample {
   runPaintedMs: number
   startLongestTaskMs: number
   resultLongestTaskMs: number
+  /** The same for a second result, arriving while the Results view is open. */
+  againLongestTaskMs: number
 }
 
 /** Runs in the page before its own scripts: long tasks, and when the run button and a result appear. */
 const INSTRUMENT = `(() => {
-  const perf = { longTasks: [], runPainted: null, runSeen: null, resultsAt: null }
+  const perf = { longTasks: [], runPainted: null, runSeen: null, resultsAt: null, shown: [] }
   Object.defineProperty(window, '__perf', { value: perf })
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) perf.longTasks.push([e.startTime, e.duration])
@@ -48,11 +51,17 @@ const INSTRUMENT = `(() => {
       // The frame that shows it: after its requestAnimationFrame, the next task runs once it is painted.
       requestAnimationFrame(() => setTimeout(() => (perf.runPainted = performance.now()), 0))
     }
-    if (perf.resultsAt === null && document.querySelector('section.results[data-run-id]')) {
-      perf.resultsAt = performance.now()
-    }
+    const results = document.querySelector('section.results[data-run-id]')
+    if (perf.resultsAt === null && results) perf.resultsAt = performance.now()
+    const id = results?.getAttribute('data-run-id')
+    if (id && perf.shown.at(-1)?.[0] !== id) perf.shown.push([id, performance.now()])
   }
-  new MutationObserver(look).observe(document, { subtree: true, childList: true })
+  new MutationObserver(look).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-run-id']
+  })
 })()`
 
 interface PagePerf {
@@ -60,6 +69,8 @@ interface PagePerf {
   runPainted: number | null
   runSeen: number | null
   resultsAt: number | null
+  /** Each run the Results view showed, and when it took it. */
+  shown: [string, number][]
 }
 
 function bundle(dir: string): { startJs: number; startGzip: number; laterJs: number } {
@@ -108,7 +119,16 @@ async function coldStart(build: Build): Promise<Sample> {
     const at = done.resultsAt ?? Number.NaN
     const around = done.longTasks.filter(([s, d]) => s + d >= at - 1 && s <= at + 1000)
     const resultLongestTaskMs = Math.max(0, ...around.map(([, d]) => d))
-    return { runPaintedMs: painted, startLongestTaskMs, resultLongestTaskMs }
+
+    // The same run again: its result replaces the one on show (graphs updated, not created).
+    await page.keyboard.press('Control+Enter')
+    await waitInPage(page, 'return window.__perf.shown.length >= 2', null)
+    await page.waitForTimeout(1000)
+    const again = (await page.evaluate('window.__perf')) as PagePerf
+    const at2 = again.shown[1][1]
+    const around2 = again.longTasks.filter(([s, d]) => s + d >= at2 - 1 && s <= at2 + 1000)
+    const againLongestTaskMs = Math.max(0, ...around2.map(([, d]) => d))
+    return { runPaintedMs: painted, startLongestTaskMs, resultLongestTaskMs, againLongestTaskMs }
   } finally {
     await app.close()
     await browser.close()
@@ -141,8 +161,14 @@ async function main(): Promise<void> {
       painted: median(s.map((x) => x.runPaintedMs)),
       paintedMax: Math.max(...s.map((x) => x.runPaintedMs)),
       startTask: median(s.map((x) => x.startLongestTaskMs)),
+      paintedInTime: s.filter((x) => x.runPaintedMs <= TARGET_MS).length,
       resultTask: median(s.map((x) => x.resultLongestTaskMs)),
-      resultTaskMax: Math.max(...s.map((x) => x.resultLongestTaskMs))
+      resultTaskMax: Math.max(...s.map((x) => x.resultLongestTaskMs)),
+      resultLong: s.filter((x) => x.resultLongestTaskMs >= 50).length,
+      againTask: median(s.map((x) => x.againLongestTaskMs)),
+      againTaskMax: Math.max(...s.map((x) => x.againLongestTaskMs)),
+      againLong: s.filter((x) => x.againLongestTaskMs >= 50).length,
+      samples: s.length
     }
   })
   for (const r of rows) {
@@ -150,11 +176,14 @@ async function main(): Promise<void> {
     console.log(`  JavaScript at start        ${kb(r.startJs)} (${kb(r.startGzip)} gzip)`)
     console.log(`  JavaScript loaded later    ${kb(r.laterJs)}`)
     console.log(
-      `  "Run benchmark" painted    ${r.painted.toFixed(0)} ms median, ${r.paintedMax.toFixed(0)} ms worst (target ${TARGET_MS} ms)`
+      `  "Run benchmark" painted    ${r.painted.toFixed(0)} ms median, ${r.paintedMax.toFixed(0)} ms worst (target ${TARGET_MS} ms: met in ${r.paintedInTime} of ${r.samples})`
     )
     console.log(`  longest start-up task      ${ms(r.startTask)} median`)
     console.log(
-      `  longest task, result in    ${ms(r.resultTask)} median, ${ms(r.resultTaskMax)} worst`
+      `  longest task, result in    ${ms(r.resultTask)} median, ${ms(r.resultTaskMax)} worst (a task over 50 ms in ${r.resultLong} of ${r.samples})`
+    )
+    console.log(
+      `  … a second result          ${ms(r.againTask)} median, ${ms(r.againTaskMax)} worst (a task over 50 ms in ${r.againLong} of ${r.samples})`
     )
   }
   if (rows.length === 2) {

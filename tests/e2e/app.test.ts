@@ -122,6 +122,10 @@ describe('the app in Chromium, on the real engine', () => {
     expect(await page.getByTestId('verdict').getAttribute('data-code')).toBe(
       analyzeRun(stored).verdict.code
     )
+    // The verdict leads the view: above the cards, the first thing after the run's header.
+    const verdictBox = (await page.getByTestId('verdict').boundingBox())!
+    const cardsBox = (await page.locator('[data-card="t1"]').boundingBox())!
+    expect(verdictBox.y + verdictBox.height).toBeLessThanOrEqual(cardsBox.y)
     await screenshot(page, 'main')
   })
 

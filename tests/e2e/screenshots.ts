@@ -1,8 +1,10 @@
 /**
  * Retakes the screenshots in docs/ (npm run screenshots): every view at 720
  * and 1440 px in English and Korean, after meaningful runs on this machine —
- * the tutorial's experiment, one job of 0 … 10^9 on 1 and 2 workers, and a
- * small size sweep. Not a test: it asserts nothing and takes minutes.
+ * the tutorial's experiment, one job of 0 … 10^9 on 1 and 2 workers (6
+ * repetitions: the fewest that give the median its bootstrap interval, as the
+ * verdict asks for), and a small size sweep. Not a test: it asserts nothing
+ * and takes minutes.
  */
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -24,7 +26,8 @@ async function run(page: Page): Promise<void> {
   await waitInPage(
     page,
     `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg && !!document.getElementById('run-button')`,
+     return !!el && el.getAttribute('data-run-id') !== arg && el.getAttribute('aria-busy') !== 'true' &&
+       !!document.getElementById('run-button')`,
     before,
     600_000
   )
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
       backend: 'Processes',
       pool: 'Warm',
       warmup: '1',
-      reps: '3'
+      reps: '6'
     })
     await run(page)
     console.log('a size sweep…')

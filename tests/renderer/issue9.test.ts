@@ -22,7 +22,8 @@ import { idealLine } from '../../src/renderer/src/lib/results/idealLine'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { runView } from '../../src/renderer/src/lib/results/runView'
-import { oversubscribedText, verdictText } from '../../src/renderer/src/lib/results/verdictText'
+import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
+import { warningText } from '../../src/renderer/src/lib/i18n/analysisText'
 import { syntheticRun } from '../helpers/syntheticRun'
 
 /** n values spread ±spread around `center`, deterministic. */
@@ -87,7 +88,7 @@ describe('issue 9: --range 0:1 --reps 1 --workers 1,2 is not "faster"', () => {
     expect(a.verdict.code).toBe('too-small')
     expect(formatVerdict(run, a)).not.toMatch(/faster/)
     expect(formatVerdict(run, a)).toMatch(/Use a larger range/)
-    expect(verdictText(a, en, 'en')).toMatch(/Too small to measure a speedup/)
+    expect(verdictHeadline(a, en, 'en').reasons[0]).toMatch(/^Too small a job/)
   })
 
   it('with one repetition even a large job has no interval, so no claim', () => {
@@ -119,7 +120,8 @@ describe('issue 9: 1.02 ± 0.097× is not "faster"', () => {
     expect(w.verdict).toBe('no-difference')
     expect(a.verdict.code).toBe('no-difference')
     expect(formatVerdict(run, a)).toMatch(/No significant difference .* interval .* includes 1/)
-    expect(verdictText(a, ko, 'ko')).toContain('유의한 차이가 없습니다')
+    expect(verdictHeadline(a, ko, 'ko').title).toBe('유의한 속도 향상 없음')
+    expect(verdictHeadline(a, ko, 'ko').reasons[0]).toContain('구간이 1을 포함합니다')
   })
 })
 
@@ -212,8 +214,10 @@ describe('issue 9: 1,2,3 on 2 cores', () => {
       warnings: 'more-workers-than-cores'
     })
     expect(runToMarkdown(run, a)).toContain('| 3 (> cores) |')
-    expect(oversubscribedText(a, en)).toContain('3 workers exceed the 2 available cores')
-    expect(oversubscribedText(a, ko)).toContain('워커 3개는')
+    // The Results tab's verdict block lists the run's warnings under the verdict.
+    const over = a.warnings.find((w) => w.code === 'more-workers-than-cores')!
+    expect(warningText(over, 'en')).toContain('3 workers on 2 logical cores')
+    expect(warningText(over, 'ko')).toContain('워커 3개')
   })
 })
 
@@ -354,7 +358,7 @@ describe('issue 9: fixed samples through every surface give the same numbers', (
     const s = a.verdict.speedup!.toFixed(2)
     expect(formatVerdict(run, a)).toContain(`Best: 4 workers, speedup ${s}×`)
     expect(md).toContain(`Best: 4 workers, speedup ${s}×`)
-    expect(verdictText(view.analysis, en, 'en')).toContain(`4 workers are ${s}×`)
+    expect(verdictHeadline(view.analysis, en, 'en').title).toContain(`4 workers: ${s}× faster`)
     expect(headlineOf(run, view)!.top!.speedup).toBe(a.verdict.speedup)
     const back = parseRunEnvelope(runToJson(run, a))
     expect(back).toEqual({ ok: true, value: run })

@@ -143,8 +143,8 @@ export function rangeSum(start: bigint, end: bigint): bigint {
 
 /**
  * Starts a run of what the form holds (its button, or Ctrl+Enter) and waits
- * until a new run's results are on show and the form is ready again; the new
- * run's id.
+ * until a new run's results are on show (every piece drawn: the Results view
+ * draws its graphs a frame apart) and the form is ready again; the new run's id.
  */
 export async function runFromForm(
   page: Page,
@@ -157,7 +157,7 @@ export async function runFromForm(
   await waitInPage(
     page,
     `const el = document.querySelector('section.results[data-run-id]')
-     return !!el && el.getAttribute('data-run-id') !== arg`,
+     return !!el && el.getAttribute('data-run-id') !== arg && el.getAttribute('aria-busy') !== 'true'`,
     before
   )
   await runButton(page).waitFor()

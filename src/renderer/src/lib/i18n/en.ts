@@ -903,6 +903,33 @@ export const en = {
       `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes at least ${duration}.`,
     planFixed: (reps: number, duration: string) =>
       `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`
+  },
+  /** Issue 13: the verdict block that leads the Results tab (components/Results/VerdictBlock.svelte). */
+  verdictBlock: {
+    label: 'Verdict',
+    faster: (workers: number, speedup: string, ci: string) =>
+      `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${speedup} faster (${ci})`,
+    fasterScaled: (workers: number, speedup: string, ci: string) =>
+      `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: scaled speedup ${speedup} (${ci})`,
+    ci: (low: string, high: string) => `95% CI ${low}–${high}`,
+    efficiency: (efficiency: string, workers: number) =>
+      `${efficiency} of the ideal ${n(workers)}× (efficiency: speedup ÷ workers).`,
+    noSpeedup: 'No significant speedup',
+    wrongTotal: 'Wrong total: no timing counts',
+    why: 'Why',
+    tooSmall: (compute: string, overhead: string) =>
+      `Too small a job: each worker computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
+    includesOne: (workers: number, speedup: string, ci: string) =>
+      `The interval includes 1: the best, ${n(workers)} workers, reach ${speedup} (${ci}), within the noise of one worker.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `Slower with more workers: even the best, ${n(workers)} workers, reach only ${speedup} (${ci}). Overhead dominates this job; use a larger range.`,
+    fewReps: (reps: number, workers: number, speedup: string) =>
+      `${reps === 1 ? 'A single repetition' : `Only ${n(reps)} repetitions`}: ${n(workers)} workers reach ${speedup}, but without a 95% interval that is no claim. Use 5 repetitions or more.`,
+    oversubscribed: (workers: string, cores: number) =>
+      `Oversubscribed: ${workers} workers on ${n(cores)} available cores take turns on the CPU, so no speedup beyond ${n(cores)}× is possible.`,
+    baselineOnly:
+      'Only one worker was measured: there is nothing to compare. Add worker counts (e.g. 1, 2).',
+    warnings: 'Worth checking for this run'
   }
 }
 

@@ -884,5 +884,31 @@ export const ko: Messages = {
       `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회(여기서는 약 ${expected}회). 실행에 최소 ${duration}가 걸립니다.`,
     planFixed: (reps: number, duration: string) =>
       `워커 수마다 반복 ${n(reps)}회, 약 ${duration}(측정 전 추정).`
+  },
+  /** Issue 13: the verdict block that leads the Results tab (components/Results/VerdictBlock.svelte). */
+  verdictBlock: {
+    label: '판정',
+    faster: (workers: number, speedup: string, ci: string) =>
+      `워커 ${n(workers)}개: ${speedup} 더 빠름(${ci})`,
+    fasterScaled: (workers: number, speedup: string, ci: string) =>
+      `워커 ${n(workers)}개: 확장 속도 향상 ${speedup}(${ci})`,
+    ci: (low: string, high: string) => `95% 구간 ${low}–${high}`,
+    efficiency: (efficiency: string, workers: number) =>
+      `이상적인 ${n(workers)}×의 ${efficiency}(효율: 속도 향상 ÷ 워커 수).`,
+    noSpeedup: '유의한 속도 향상 없음',
+    wrongTotal: '합계가 틀림: 어떤 시간도 의미가 없습니다',
+    why: '이유',
+    tooSmall: (compute: string, overhead: string) =>
+      `작업이 너무 작습니다. 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
+    includesOne: (workers: number, speedup: string, ci: string) =>
+      `구간이 1을 포함합니다. 가장 나은 워커 ${n(workers)}개가 ${speedup}(${ci})로, 워커 1개와 잡음 범위 안에서 같습니다.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `워커를 늘리면 느려집니다. 가장 나은 워커 ${n(workers)}개도 ${speedup}(${ci})에 그칩니다. 이 작업은 오버헤드가 지배하니 범위를 키우세요.`,
+    fewReps: (reps: number, workers: number, speedup: string) =>
+      `반복이 ${n(reps)}회뿐입니다. 워커 ${n(workers)}개가 ${speedup}이지만 95% 구간이 없어 주장할 수 없습니다. 반복을 5회 이상으로 하세요.`,
+    oversubscribed: (workers: string, cores: number) =>
+      `코어 초과: 워커 ${workers}개가 사용 가능한 코어 ${n(cores)}개를 번갈아 쓰므로 ${n(cores)}×를 넘는 속도 향상은 불가능합니다.`,
+    baselineOnly: '워커 1개만 측정해서 비교할 대상이 없습니다. 워커 수를 추가하세요(예: 1, 2).',
+    warnings: '이 실행에서 확인할 점'
   }
 }
