@@ -88,7 +88,8 @@ export function syntheticRun(
   }
 }
 
-const STUDY_BASE: RunConfig = {
+/** The run a synthetic study is made of: 0 … 10^6 split on 1 and 2 warm processes, 3 repetitions. */
+export const STUDY_BASE: RunConfig = {
   range: { start: 0, end: 1_000_000 },
   workers: [1, 2],
   workload: 'split',

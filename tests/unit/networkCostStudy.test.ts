@@ -3,31 +3,18 @@
  * local backends; its schema, plan, credentials and analysis.
  */
 import { describe, expect, it } from 'vitest'
-import type { RunConfig } from '../../src/shared/config'
 import { analyzeStudy, studyFindingMessage } from '../../src/shared/analysis'
 import { networkCost } from '../../src/shared/analysis/networkCost'
-import {
-  studyPlan,
-  validateStudyConfig,
-  withoutCredentials,
-  type StudyRecord
-} from '../../src/shared/study'
-import { sweepRuns } from '../helpers/networkCostRuns'
+import { studyPlan, validateStudyConfig, withoutCredentials } from '../../src/shared/study'
+import { networkCostStudy, sweepRuns } from '../helpers/networkCostRuns'
+import { STUDY_BASE } from '../helpers/syntheticRun'
 import { parseCli } from '../../src/cli/options'
 import { formatStudyTables } from '../../src/cli/studyTable'
 import { studyToCsv } from '../../src/shared/analysisCsv'
 import { studyToMarkdown } from '../../src/shared/markdownReport'
 import { studyToJson } from '../../src/shared/studyJson'
 
-const base: RunConfig = {
-  range: { start: 0, end: 1_000_000 },
-  workers: [1, 2],
-  workload: 'split',
-  backend: 'process',
-  pool: 'warm',
-  warmup: 1,
-  reps: 3
-}
+const base = STUDY_BASE
 const server = 'nats://alice:s3cret@127.0.0.1:4222'
 
 describe('a study with the cluster among its backends', () => {
@@ -146,26 +133,10 @@ describe('the CLI reads a network-cost study', () => {
 
 /** A sweep's runs: 1 worker and 2, with fixed times; cluster runs carry a network part. */
 describe('analyzeStudy: the network cost', () => {
-  const sizes = [10_000, 100_000, 1_000_000, 10_000_000]
-  const local = sweepRuns('process', [0.2, 1, 8, 80], [0.6, 0.7, 4.6, 41], sizes)
-  // On the cluster 2 workers pay ~1 ms more: they first win between 10^6 and 10^7.
-  const remote = sweepRuns('cluster', [0.3, 1.1, 8.1, 80], [1.6, 1.8, 9, 42], sizes, 0.5)
-  const study: StudyRecord = {
-    id: 'study-net',
-    startedAt: '2025-02-01T10:00:00.000Z',
-    finishedAt: '2025-02-01T10:01:00.000Z',
-    status: 'completed',
-    config: {
-      base: { ...base, cluster: { server: 'nats://127.0.0.1:4222' } },
-      sizes,
-      backends: ['process', 'cluster']
-    },
-    system: local[0].run.system,
-    sweepWorkers: 2,
-    sizeRuns: [...local, ...remote],
-    backendRuns: [],
-    correct: true
-  }
+  const study = networkCostStudy()
+  const sizes = study.config.sizes!
+  const local = study.sizeRuns.filter((r) => r.backend === 'process')
+  const remote = study.sizeRuns.filter((r) => r.backend === 'cluster')
 
   it('places each break-even with the one findBreakEven and reads them side by side', () => {
     const a = analyzeStudy(study)

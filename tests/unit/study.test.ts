@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { RunConfig } from '../../src/shared/config'
 import {
   analyzeStudy,
   comparisonMessage,
@@ -15,17 +14,9 @@ import {
   validateStudyConfig,
   type StudyRecord
 } from '../../src/shared/study'
-import { syntheticStudy } from '../helpers/syntheticRun'
+import { STUDY_BASE, syntheticStudy } from '../helpers/syntheticRun'
 
-const base: RunConfig = {
-  range: { start: 0, end: 1_000_000 },
-  workers: [1, 2],
-  workload: 'split',
-  backend: 'process',
-  pool: 'warm',
-  warmup: 1,
-  reps: 3
-}
+const base = STUDY_BASE
 
 describe('size lists', () => {
   it('defaults to 10^4 … 10^9 at half decades', () => {
