@@ -9,6 +9,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
+import { natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
 import { openApp } from './harness'
 import { fillForm, waitForReady, waitInPage } from './ui/helpers'
 
@@ -87,6 +88,68 @@ async function main(): Promise<void> {
     }
   } finally {
     await app.close()
+  }
+  await networkCost()
+}
+
+/**
+ * docs/screenshot-network-cost.png: the network-cost study of 10^5 … 10^8 on
+ * processes and on two agents of a nats-server on 127.0.0.1 (skipped, with
+ * the reason, without nats-server).
+ */
+async function networkCost(): Promise<void> {
+  const missing = natsServerMissing()
+  if (missing) {
+    console.log(`screenshot-network-cost skipped: ${missing}`)
+    return
+  }
+  const server = await startNatsServer()
+  const url = `nats://127.0.0.1:${server.port}`
+  const agents = [
+    startAgent(url, ['--processes', '1', '--name', 'lab-a'], 1),
+    startAgent(url, ['--processes', '1', '--name', 'lab-b'], 1)
+  ]
+  const app = await openApp({
+    viewport: { width: 1280, height: 1100 },
+    engine: { cluster: { discoverMs: 250 } }
+  })
+  try {
+    await Promise.all(agents.map((a) => a.ready))
+    const { page } = app
+    await waitForReady(page)
+    console.log('a network-cost study…')
+    await fillForm(page, {
+      start: '0',
+      end: '100,000',
+      workers: '1,2',
+      workload: 'Split',
+      backend: 'Processes',
+      pool: 'Warm',
+      warmup: '1',
+      reps: '5'
+    })
+    await open(page, 'scaling')
+    await page.getByLabel('Range lengths').fill('10^5, 10^6, 10^7, 10^8')
+    const compare = page.getByRole('checkbox', { name: /Threads vs processes/ })
+    if (!(await compare.isChecked())) await compare.check()
+    await page
+      .getByTestId('study-compare-with')
+      .getByRole('radio', { name: 'cluster (NATS)' })
+      .check()
+    await page.getByTestId('study-cluster').getByLabel('NATS server').fill(url)
+    await page.getByTestId('study-cluster').getByRole('button', { name: 'Test connection' }).click()
+    await page.getByText('2 agents, 2 free workers').waitFor()
+    await page.getByRole('button', { name: 'Run study' }).click()
+    await page.getByTestId('study-findings').waitFor({ timeout: 600_000 })
+    await page.getByTestId('network-cost').scrollIntoViewIfNeeded()
+    await page.mouse.move(0, 0)
+    const path = join(DOCS, 'screenshot-network-cost.png')
+    await page.screenshot({ path })
+    console.log(path)
+  } finally {
+    await app.close()
+    await Promise.all(agents.map((a) => a.stop()))
+    await server.stop()
   }
 }
 

@@ -401,7 +401,7 @@ export const en = {
     backends: {
       heading: 'Threads vs processes',
       speedup: 'Speedup by backend',
-      speedupDesc: 'The same worker sweep on processes and on threads: S ± e against the ideal.',
+      speedupDesc: 'The same worker sweep on each backend: S ± e against the ideal.',
       costs: 'Start cost and memory per worker',
       costsDesc: 'Median cold start of one worker (left axis) and memory per worker (right axis).',
       coldStart: 'Cold start (ms)',

@@ -391,7 +391,7 @@ export const ko: Messages = {
     backends: {
       heading: '스레드 대 프로세스',
       speedup: '백엔드별 속도 향상',
-      speedupDesc: '프로세스와 스레드에서 같은 워커 스윕: 이상적인 값 대비 S ± e.',
+      speedupDesc: '백엔드마다 같은 워커 스윕: 이상적인 값 대비 S ± e.',
       costs: '워커당 시작 비용과 메모리',
       costsDesc: '워커 하나의 콜드 스타트 중앙값(왼쪽 축)과 워커당 메모리(오른쪽 축).',
       coldStart: '콜드 스타트(ms)',
