@@ -40,6 +40,8 @@ async function open(page: Page, view: (typeof VIEWS)[number]): Promise<void> {
   else await page.getByTestId('tab-menu').selectOption(view)
   await page.locator(`#panel-${view}`).waitFor()
   await page.locator('main.content').evaluate((el) => (el.scrollTop = 0))
+  // The form as a user first sees it: filling it scrolled the sidebar.
+  await page.locator('.sidebar-scroll').evaluate((el) => (el.scrollTop = 0))
   await page.waitForTimeout(400) // charts animate in
 }
 
@@ -142,6 +144,7 @@ async function networkCost(): Promise<void> {
     await page.getByRole('button', { name: 'Run study' }).click()
     await page.getByTestId('study-findings').waitFor({ timeout: 600_000 })
     await page.getByTestId('network-cost').scrollIntoViewIfNeeded()
+    await page.locator('.sidebar-scroll').evaluate((el) => (el.scrollTop = 0))
     await page.mouse.move(0, 0)
     const path = join(DOCS, 'screenshot-network-cost.png')
     await page.screenshot({ path })
