@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -135,4 +138,17 @@ describe('e2e harness: window.api bridged to the real engine', () => {
     const listed = await callApi(app.page, (api) => api.listHistory())
     expect(listed.ok && listed.value.runs).toHaveLength(1)
   })
+})
+
+describe('e2e harness under tsx (the perf scripts, npm run screenshots)', () => {
+  it('gives the page a working window.api although tsx wraps functions in __name()', async () => {
+    const script = join(__dirname, 'fixtures/harnessUnderTsx.ts')
+    const tsx = join(__dirname, '../../node_modules/.bin/tsx')
+    const { stdout } = await promisify(execFile)(tsx, [script], { timeout: 90_000 })
+    const answer = JSON.parse(stdout.trim().split('\n').at(-1)!)
+    expect(answer).toMatchObject({ ready: true, errors: [] })
+    expect(answer.verbs).toBe(
+      Object.keys(invokeChannels).length + Object.keys(eventChannels).length
+    )
+  }, 120_000)
 })

@@ -41,6 +41,13 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
+ * Run by tsx (the perf scripts, `npm run screenshots`), esbuild keeps
+ * function names by wrapping them in `__name(fn, "name")` calls, a helper the
+ * page does not have: a source sent to the page gets this stand-in.
+ */
+const KEEP_NAMES_SHIM = 'const __name = (target) => target;'
+
+/**
  * The page-side half of the bridge: `window.api` built by the preload's own
  * createBenchApi (its source injected verbatim) from the same contract's
  * verbs, invoking through a Playwright binding and receiving events the
@@ -48,6 +55,7 @@ export function launchChromium(): Promise<Browser> {
  */
 function bridgeScript(): string {
   return `(() => {
+  ${KEEP_NAMES_SHIM}
   const createBenchApi = ${createBenchApi.toString()};
   const listeners = new Map();
   const transport = {
@@ -86,7 +94,7 @@ export function callApi<R, A = undefined>(
 ): Promise<R> {
   // A source string, not a function: tsconfig.node has no DOM types for `window`.
   return page.evaluate(
-    `(${fn.toString()})(globalThis.api, ${JSON.stringify(arg ?? null)})`
+    `(() => { ${KEEP_NAMES_SHIM} return (${fn.toString()})(globalThis.api, ${JSON.stringify(arg ?? null)}) })()`
   ) as Promise<R>
 }
 
