@@ -20,6 +20,7 @@ import {
 } from './config'
 import { parseServerUrl, redactServerText } from './cluster'
 import { estimateRunMs } from './limits'
+import { oneOf } from './oneOf'
 import { parseIntegerText } from './parse'
 import type { IssueCode } from './issueCodes'
 
@@ -79,16 +80,13 @@ export const studyConfigSchema = z
      * the size sweep). `cluster` (the network-cost study) needs base.cluster.
      */
     backends: z
-      .array(
-        z.enum(RUN_BACKENDS, { error: `a backend must be one of ${RUN_BACKENDS.join(', ')}` }),
-        { error: 'backends must be a list' }
-      )
+      .array(oneOf('a backend', RUN_BACKENDS), { error: 'backends must be a list' })
       .min(1, 'give at least one backend')
       .max(RUN_BACKENDS.length, `at most ${RUN_BACKENDS.length} backends`)
       .optional(),
     /** Kernels to compare: the size sweep is run once with each (issue 10). */
     kernels: z
-      .array(z.enum(KERNELS, { error: `a kernel must be one of ${KERNELS.join(', ')}` }), {
+      .array(oneOf('a kernel', KERNELS), {
         error: 'kernels must be a list'
       })
       .min(2, 'compare at least two kernels')
