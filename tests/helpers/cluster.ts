@@ -128,6 +128,36 @@ export function startAgent(url: string, args: string[], workers: number): AgentP
   }
 }
 
+const DELAY_PROXY = resolve(__dirname, '../fixtures/net/delayProxy.mjs')
+
+/**
+ * An agent whose link to the server on 127.0.0.1:serverPort is slowed by
+ * `delayMs` each way: it connects through the delaying TCP proxy of the test
+ * fixtures. `stop` ends the agent, then the proxy.
+ */
+export async function startDelayedAgent(
+  serverPort: number,
+  delayMs: number,
+  args: string[],
+  workers: number
+): Promise<AgentProcess> {
+  const port = await freePort()
+  const proxy = spawn(
+    process.execPath,
+    [DELAY_PROXY, `127.0.0.1:${port}`, `127.0.0.1:${serverPort}`, String(delayMs)],
+    { stdio: 'ignore' }
+  )
+  await waitForPort(port)
+  const agent = startAgent(`nats://127.0.0.1:${port}`, args, workers)
+  return {
+    ...agent,
+    stop: async (signal) => {
+      await agent.stop(signal)
+      await stopProcess(proxy, 'SIGTERM')
+    }
+  }
+}
+
 /**
  * The pids of a process's worker children: its children without the engine's
  * orphan reaper (issue 12), which an agent that forks workers also starts.
