@@ -7,8 +7,9 @@ import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { REAPER_TAG } from '../../src/main/engine/backends/orphanReaper'
+import { CLI } from './cli'
 
-export const CLI = resolve(__dirname, '../../out/main/cli.js')
+export { CLI }
 
 /** Why the cluster tests cannot run here, or null when they can. */
 export function natsServerMissing(): string | null {
