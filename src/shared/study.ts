@@ -9,6 +9,7 @@ import { z } from 'zod'
 import {
   KERNELS,
   RUN_BACKENDS,
+  checkServerUrl,
   issuesOf,
   runConfigSchema,
   type BackendKind,
@@ -177,14 +178,7 @@ function clusterServerGiven(base: RunConfig, ctx: z.RefinementCtx): void {
     })
     return
   }
-  const parsed = parseServerUrl(base.cluster.server)
-  if (!parsed.ok)
-    ctx.addIssue({
-      code: 'custom',
-      message: parsed.message,
-      path: ['base', 'cluster', 'server'],
-      params: { code: 'server-invalid', reason: parsed.message }
-    })
+  checkServerUrl(base.cluster.server, ['base', 'cluster', 'server'], ctx)
 }
 
 /** The study as it may be recorded and shown: the server URL without any credentials. */
