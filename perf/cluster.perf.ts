@@ -6,7 +6,6 @@
  * A real nats-server on 127.0.0.1 and real agents (the built CLI). Prints
  * figures and ratios measured side by side; asserts nothing.
  */
-import { spawn } from 'node:child_process'
 import { availableParallelism, cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { median, quantile } from 'simple-statistics'
@@ -15,16 +14,13 @@ import { analyzeRun } from '../src/shared/analysis/analyzeRun'
 import type { RunConfig } from '../src/shared/config'
 import type { RunRecord } from '../src/shared/result'
 import {
-  freePort,
   natsServerMissing,
   startAgent,
-  startNatsServer,
-  stopProcess,
-  waitForPort
+  startDelayedAgent,
+  startNatsServer
 } from '../tests/helpers/cluster'
 
 const quick = process.env.PERF_QUICK === '1'
-const PROXY = resolve(__dirname, '../tests/fixtures/net/delayProxy.mjs')
 const engine = createEngine({ workerPath: resolve(__dirname, '../out/main/worker.js') })
 
 const fmt = (x: number, d = 2): string => x.toFixed(d)
@@ -124,17 +120,9 @@ async function main(): Promise<void> {
     // 3. Speedup at 2 as the agent's link slows down.
     console.log(`\nspeedup at 2 remote workers vs added latency (proxy between agent and server):`)
     for (const delay of [0, 1, 5, 20]) {
-      const port = await freePort()
-      const proxy = spawn(
-        process.execPath,
-        [PROXY, `127.0.0.1:${port}`, `127.0.0.1:${server.port}`, String(delay)],
-        {
-          stdio: 'ignore'
-        }
-      )
-      await waitForPort(port)
-      const slow = startAgent(
-        `nats://127.0.0.1:${port}`,
+      const slow = await startDelayedAgent(
+        server.port,
+        delay,
         ['--processes', '2', '--name', `d${delay}`],
         2
       )
@@ -150,7 +138,6 @@ async function main(): Promise<void> {
         )
       } finally {
         await slow.stop()
-        await stopProcess(proxy, 'SIGTERM')
       }
     }
   } finally {

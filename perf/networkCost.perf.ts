@@ -7,7 +7,6 @@
  * and a real agent (the built CLI, 2 processes). Prints figures and ratios;
  * asserts nothing. PERF_QUICK=1 sweeps fewer sizes.
  */
-import { spawn } from 'node:child_process'
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { createEngine, runStudy } from '../src/main/engine'
@@ -19,16 +18,13 @@ import type { RunConfig } from '../src/shared/config'
 import { halfDecades } from '../src/shared/study'
 import type { StudyRecord } from '../src/shared/study'
 import {
-  freePort,
   natsServerMissing,
   startAgent,
-  startNatsServer,
-  stopProcess,
-  waitForPort
+  startDelayedAgent,
+  startNatsServer
 } from '../tests/helpers/cluster'
 
 const quick = process.env.PERF_QUICK === '1'
-const PROXY = resolve(__dirname, '../tests/fixtures/net/delayProxy.mjs')
 const engine = createEngine({ workerPath: resolve(__dirname, '../out/main/worker.js') })
 const SIZES = halfDecades(1e4, quick ? 1e7 : 1e8)
 
@@ -113,15 +109,9 @@ async function main(): Promise<void> {
     }
     // 2. The agent behind the delaying proxy: the cluster's sweep alone, read against the local one.
     for (const delay of [1, 5]) {
-      const port = await freePort()
-      const proxy = spawn(
-        process.execPath,
-        [PROXY, `127.0.0.1:${port}`, `127.0.0.1:${server.port}`, String(delay)],
-        { stdio: 'ignore' }
-      )
-      await waitForPort(port)
-      const agent = startAgent(
-        `nats://127.0.0.1:${port}`,
+      const agent = await startDelayedAgent(
+        server.port,
+        delay,
         ['--processes', '2', '--name', `d${delay}`],
         2
       )
@@ -144,7 +134,6 @@ async function main(): Promise<void> {
         }
       } finally {
         await agent.stop()
-        await stopProcess(proxy, 'SIGTERM')
       }
     }
   } finally {

@@ -143,6 +143,18 @@ const weakUnsafe = {
   params: { code: 'weak-unsafe' }
 }
 
+/** Adds a 'server-invalid' issue at `path` when the NATS server URL does not parse (shared/cluster.ts). */
+export function checkServerUrl(server: string, path: PropertyKey[], ctx: z.RefinementCtx): void {
+  const parsed = parseServerUrl(server)
+  if (!parsed.ok)
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: parsed.message,
+      params: { code: 'server-invalid', reason: parsed.message }
+    })
+}
+
 /** backend 'cluster' needs a NATS server URL that parses (shared/cluster.ts). */
 const clusterServerChecked = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx): void => {
   if (c.backend !== 'cluster') return
@@ -155,14 +167,7 @@ const clusterServerChecked = (c: z.infer<typeof runConfigObject>, ctx: z.Refinem
     })
     return
   }
-  const parsed = parseServerUrl(c.cluster.server)
-  if (!parsed.ok)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['cluster', 'server'],
-      message: parsed.message,
-      params: { code: 'server-invalid', reason: parsed.message }
-    })
+  checkServerUrl(c.cluster.server, ['cluster', 'server'], ctx)
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   runIdsSchema
 } from './historyPage'
 import type { HistoryPage, HistorySeries } from './historyPage'
+import { oneOf } from './oneOf'
 import type { RunProgress, RunRecord } from './result'
 import { studyConfigSchema } from './study'
 import type { StudyProgress, StudyRecord } from './study'
@@ -102,9 +103,7 @@ export const invokeChannels = {
     payload: z
       .object({
         id,
-        format: z.enum(STUDY_EXPORT_FORMATS, {
-          error: `a format must be one of ${STUDY_EXPORT_FORMATS.join(', ')}`
-        })
+        format: oneOf('a format', STUDY_EXPORT_FORMATS)
       })
       .strict(),
     result: typed<ExportOutcome>()
@@ -116,9 +115,7 @@ export const invokeChannels = {
       .object({
         baselineId: id,
         candidateId: id,
-        format: z.enum(COMPARISON_EXPORT_FORMATS, {
-          error: `a format must be one of ${COMPARISON_EXPORT_FORMATS.join(', ')}`
-        })
+        format: oneOf('a format', COMPARISON_EXPORT_FORMATS)
       })
       .strict(),
     result: typed<ExportOutcome>()

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import {
   KERNELS,
   RUN_BACKENDS,
+  checkServerUrl,
   issuesOf,
   runConfigSchema,
   type BackendKind,
@@ -20,6 +21,7 @@ import {
 } from './config'
 import { parseServerUrl, redactServerText } from './cluster'
 import { estimateRunMs } from './limits'
+import { oneOf } from './oneOf'
 import { parseIntegerText } from './parse'
 import type { IssueCode } from './issueCodes'
 
@@ -79,16 +81,13 @@ export const studyConfigSchema = z
      * the size sweep). `cluster` (the network-cost study) needs base.cluster.
      */
     backends: z
-      .array(
-        z.enum(RUN_BACKENDS, { error: `a backend must be one of ${RUN_BACKENDS.join(', ')}` }),
-        { error: 'backends must be a list' }
-      )
+      .array(oneOf('a backend', RUN_BACKENDS), { error: 'backends must be a list' })
       .min(1, 'give at least one backend')
       .max(RUN_BACKENDS.length, `at most ${RUN_BACKENDS.length} backends`)
       .optional(),
     /** Kernels to compare: the size sweep is run once with each (issue 10). */
     kernels: z
-      .array(z.enum(KERNELS, { error: `a kernel must be one of ${KERNELS.join(', ')}` }), {
+      .array(oneOf('a kernel', KERNELS), {
         error: 'kernels must be a list'
       })
       .min(2, 'compare at least two kernels')
@@ -179,14 +178,7 @@ function clusterServerGiven(base: RunConfig, ctx: z.RefinementCtx): void {
     })
     return
   }
-  const parsed = parseServerUrl(base.cluster.server)
-  if (!parsed.ok)
-    ctx.addIssue({
-      code: 'custom',
-      message: parsed.message,
-      path: ['base', 'cluster', 'server'],
-      params: { code: 'server-invalid', reason: parsed.message }
-    })
+  checkServerUrl(base.cluster.server, ['base', 'cluster', 'server'], ctx)
 }
 
 /** The study as it may be recorded and shown: the server URL without any credentials. */

@@ -4,15 +4,15 @@
  * a real nats-server with a user and password, and a real agent.
  */
 import { hostname } from 'node:os'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectedSum } from '../../src/shared/range'
 import type { RunRecord } from '../../src/shared/result'
-import { natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
-import type { AgentProcess, NatsServer } from '../helpers/cluster'
-import { launchChromium, openApp } from './harness'
+import { natsServerMissing } from '../helpers/cluster'
+import type { NatsServer } from '../helpers/cluster'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, runButton, screenshot, waitForReady, waitInPage } from './ui/helpers'
+import { openClusterApp } from './ui/clusterApp'
+import type { ClusterApp } from './ui/clusterApp'
+import { fillForm, runButton, screenshot, waitInPage } from './ui/helpers'
 
 const missing = natsServerMissing()
 if (missing) console.log(`cluster e2e skipped: ${missing}`)
@@ -20,34 +20,18 @@ if (missing) console.log(`cluster e2e skipped: ${missing}`)
 const PASSWORD = 'pw-not-for-eyes'
 
 describe.skipIf(missing !== null)('the Cluster (NATS) backend in the app', () => {
+  let cluster: ClusterApp
   let server: NatsServer
-  let agent: AgentProcess
-  let browser: Browser
   let app: App
 
   beforeAll(async () => {
-    server = await startNatsServer({ user: 'lab', pass: PASSWORD })
-    agent = startAgent(
-      `nats://lab:${PASSWORD}@127.0.0.1:${server.port}`,
-      ['--processes', '2', '--name', 'lab-pc-1'],
-      2
-    )
-    await agent.ready
-    browser = await launchChromium()
-    app = await openApp({
-      browser,
-      viewport: { ...VIEWPORT, height: 1100 },
-      engine: { cluster: { discoverMs: 250 } }
-    })
-    await waitForReady(app.page)
+    cluster = await openClusterApp(PASSWORD, [
+      { args: ['--processes', '2', '--name', 'lab-pc-1'], workers: 2 }
+    ])
+    ;({ server, app } = cluster)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-    await agent?.stop()
-    await server?.stop()
-  })
+  afterAll(() => cluster?.close())
 
   it('tests the connection, lists the workers found, runs on them; the password is never shown or saved', async () => {
     const page = app.page

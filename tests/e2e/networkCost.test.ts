@@ -5,16 +5,16 @@
  * a user and password, and two real agents.
  */
 import { readFile } from 'node:fs/promises'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { studyFindingMessage } from '../../src/shared/analysis/findingText'
 import { expectedSum } from '../../src/shared/range'
 import type { StudyExport } from '../../src/shared/studyJson'
-import { natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
-import type { AgentProcess, NatsServer } from '../helpers/cluster'
-import { launchChromium, openApp } from './harness'
+import { natsServerMissing } from '../helpers/cluster'
+import type { NatsServer } from '../helpers/cluster'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, screenshot, waitForReady } from './ui/helpers'
+import { openClusterApp } from './ui/clusterApp'
+import type { ClusterApp } from './ui/clusterApp'
+import { fillForm, screenshot } from './ui/helpers'
 
 const missing = natsServerMissing()
 if (missing) console.log(`network-cost e2e skipped: ${missing}`)
@@ -22,34 +22,19 @@ if (missing) console.log(`network-cost e2e skipped: ${missing}`)
 const PASSWORD = 'net-cost-pw-hidden'
 
 describe.skipIf(missing !== null)('the network-cost study in the Scaling view', () => {
+  let cluster: ClusterApp
   let server: NatsServer
-  let agents: AgentProcess[] = []
-  let browser: Browser
   let app: App
 
   beforeAll(async () => {
-    server = await startNatsServer({ user: 'lab', pass: PASSWORD })
-    const url = `nats://lab:${PASSWORD}@127.0.0.1:${server.port}`
-    agents = [
-      startAgent(url, ['--processes', '1', '--name', 'lab-a'], 1),
-      startAgent(url, ['--processes', '1', '--name', 'lab-b'], 1)
-    ]
-    await Promise.all(agents.map((a) => a.ready))
-    browser = await launchChromium()
-    app = await openApp({
-      browser,
-      viewport: { ...VIEWPORT, height: 1100 },
-      engine: { cluster: { discoverMs: 250 } }
-    })
-    await waitForReady(app.page)
+    cluster = await openClusterApp(PASSWORD, [
+      { args: ['--processes', '1', '--name', 'lab-a'], workers: 1 },
+      { args: ['--processes', '1', '--name', 'lab-b'], workers: 1 }
+    ])
+    ;({ server, app } = cluster)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-    await Promise.all(agents.map((a) => a.stop()))
-    await server?.stop()
-  })
+  afterAll(() => cluster?.close())
 
   it('needs a server, then runs both sweeps side by side with a break-even each; no password anywhere', async () => {
     const { page } = app

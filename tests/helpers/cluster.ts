@@ -7,8 +7,9 @@ import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { REAPER_TAG } from '../../src/main/engine/backends/orphanReaper'
+import { CLI } from './cli'
 
-export const CLI = resolve(__dirname, '../../out/main/cli.js')
+export { CLI }
 
 /** Why the cluster tests cannot run here, or null when they can. */
 export function natsServerMissing(): string | null {
@@ -125,6 +126,36 @@ export function startAgent(url: string, args: string[], workers: number): AgentP
     ready,
     exited,
     stop: (signal = 'SIGTERM') => stopProcess(child, signal)
+  }
+}
+
+const DELAY_PROXY = resolve(__dirname, '../fixtures/net/delayProxy.mjs')
+
+/**
+ * An agent whose link to the server on 127.0.0.1:serverPort is slowed by
+ * `delayMs` each way: it connects through the delaying TCP proxy of the test
+ * fixtures. `stop` ends the agent, then the proxy.
+ */
+export async function startDelayedAgent(
+  serverPort: number,
+  delayMs: number,
+  args: string[],
+  workers: number
+): Promise<AgentProcess> {
+  const port = await freePort()
+  const proxy = spawn(
+    process.execPath,
+    [DELAY_PROXY, `127.0.0.1:${port}`, `127.0.0.1:${serverPort}`, String(delayMs)],
+    { stdio: 'ignore' }
+  )
+  await waitForPort(port)
+  const agent = startAgent(`nats://127.0.0.1:${port}`, args, workers)
+  return {
+    ...agent,
+    stop: async (signal) => {
+      await agent.stop(signal)
+      await stopProcess(proxy, 'SIGTERM')
+    }
   }
 }
 

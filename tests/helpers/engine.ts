@@ -4,8 +4,20 @@ import { childProcessBackend } from '../../src/main/engine/backends/childProcess
 import { workerThreadBackend } from '../../src/main/engine/backends/workerThread'
 import type { Backend, Engine, WorkerHandle } from '../../src/main/engine/types'
 import type { RunConfig } from '../../src/shared/config'
+import { BenchFailure } from '../../src/shared/errors'
 
 export const WORKER_PATH = resolve(__dirname, '../../out/main/worker.js')
+
+/** The BenchFailure a run or study rejects with; any other error is rethrown, and success fails. */
+export async function failureOf(p: Promise<unknown>): Promise<BenchFailure> {
+  try {
+    await p
+  } catch (e) {
+    if (e instanceof BenchFailure) return e
+    throw e
+  }
+  throw new Error('expected it to fail with a BenchFailure')
+}
 
 /** An engine over real child processes that remembers every worker it started. */
 export function spyEngine(): { engine: Engine; handles: WorkerHandle[]; log: string[] } {

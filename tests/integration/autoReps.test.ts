@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/engine'
 import type { RunProgress } from '../../src/shared/result'
 import { parseRunEnvelope } from '../../src/shared/runExport'
 import { WORKER_PATH, config } from '../helpers/engine'
-
-const CLI = resolve(__dirname, '../../out/main/cli.js')
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
-}
+import { runCli } from '../helpers/cli'
 
 /** The measured record inside the CLI's --json (the run export of issue 9). */
 function recordOf(path: string): { results: Result[] } {
@@ -40,7 +27,7 @@ describe('repetitions chosen for the user (the default)', () => {
   it('measures each worker count at least 5 times and 3 s in all, at most 100, and says so first', async () => {
     const json = join(tmp, 'run.json')
     // A job of about 100 ms: 5 repetitions are far from 3 s, so the 3 s rule decides (or the cap).
-    const r = await cli([
+    const r = await runCli([
       '--range',
       '0:200_000_000',
       '--workers',
@@ -74,7 +61,16 @@ describe('repetitions chosen for the user (the default)', () => {
 
   it('--reps N still fixes the count exactly', async () => {
     const json = join(tmp, 'fixed.json')
-    const r = await cli(['--range', '0:100_000', '--workers', '2', '--reps', '3', '--json', json])
+    const r = await runCli([
+      '--range',
+      '0:100_000',
+      '--workers',
+      '2',
+      '--reps',
+      '3',
+      '--json',
+      json
+    ])
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(
       /^speedup-lab: plan: 2 worker counts \(1, 2\) × 1 warm-up \+ 3 repetitions, about/
@@ -84,7 +80,7 @@ describe('repetitions chosen for the user (the default)', () => {
   })
 
   it('refuses a count that is neither a number nor auto', async () => {
-    const r = await cli(['--reps', 'lots'])
+    const r = await runCli(['--reps', 'lots'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('reps: "lots" is not a whole number (or auto)')
   })

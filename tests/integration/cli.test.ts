@@ -1,33 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseRunEnvelope } from '../../src/shared/runExport'
 import { alive, eventually } from '../helpers/engine'
 import { schemaErrors } from '../helpers/runExportSchema'
-
-const CLI = resolve(__dirname, '../../out/main/cli.js')
-
-interface Outcome {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the built CLI; `during` gets the child while it runs (to signal it or its workers). */
-function cli(args: string[], during?: (child: ReturnType<typeof spawn>) => void): Promise<Outcome> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-    during?.(child)
-  })
-}
+import { runCli } from '../helpers/cli'
 
 /** The pids of a process's worker children (not the engine's orphan reaper). */
 function childrenOf(pid: number): number[] {
@@ -46,7 +26,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'speedup-cli-'))
 
 describe('speedup-lab CLI', () => {
   it('--help prints the options and exits 0', async () => {
-    const r = await cli(['--help'])
+    const r = await runCli(['--help'])
     expect(r.code).toBe(0)
     for (const option of [
       '--range',
@@ -66,7 +46,7 @@ describe('speedup-lab CLI', () => {
   it('runs, prints the table and a verdict, writes JSON and CSV that agree, exits 0', async () => {
     const json = join(tmp, 'run.json')
     const csv = join(tmp, 'run.csv')
-    const r = await cli([
+    const r = await runCli([
       '--range',
       '-1_000_000:3_000_000',
       '--workers',
@@ -160,7 +140,7 @@ describe('speedup-lab CLI', () => {
   })
 
   it('runs the thread backend and the tutorial experiment (replicate, cold)', async () => {
-    const r = await cli([
+    const r = await runCli([
       '--range',
       '0:50_000_000',
       '--workers',
@@ -189,7 +169,7 @@ describe('speedup-lab CLI', () => {
     const csv = join(tmp, 'analysed.csv')
     const md = join(tmp, 'analysed.md')
     const over = availableParallelism() + 1
-    const r = await cli([
+    const r = await runCli([
       ...['--range', '0:2_000_000', '--workers', `1,${over}`, '--reps', '3', '--warmup', '0'],
       ...['--json', json, '--csv', csv, '--markdown', md]
     ])
@@ -232,7 +212,7 @@ describe('speedup-lab CLI', () => {
     const json = join(tmp, 'study.json')
     const csv = join(tmp, 'study.csv')
     const md = join(tmp, 'study.md')
-    const r = await cli([
+    const r = await runCli([
       ...['--sweep-sizes=1000,300_000', '--compare-backends', '--range', '0:1_000_000'],
       ...['--workers', '1,2', '--reps', '2', '--warmup', '0'],
       ...['--json', json, '--csv', csv, '--markdown', md]
@@ -283,7 +263,7 @@ describe('speedup-lab CLI', () => {
   })
 
   it('exits 2 listing every problem, and starts no worker', async () => {
-    const r = await cli([
+    const r = await runCli([
       '--range',
       '5:1',
       '--workers',
@@ -321,14 +301,14 @@ describe('speedup-lab CLI', () => {
     [['--sweep-sizes', '--workers', '1'], 'workers: a size sweep compares 1 worker with N'],
     [['--compare-backends=gpu'], 'compare-backends: "gpu" is not a backend']
   ])('exits 2 for %j', async (args, reason) => {
-    const r = await cli(args)
+    const r = await runCli(args)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(reason)
   })
 
   it('exits 130 on Ctrl-C after stopping every worker', async () => {
     let workers: number[] = []
-    const r = await cli(
+    const r = await runCli(
       ['--range', '0:100_000_000_000', '--workers', '2', '--reps', '1', '--warmup', '0'],
       (child) => {
         void (async () => {
@@ -346,7 +326,7 @@ describe('speedup-lab CLI', () => {
 
   it('exits 1 naming the worker when one is killed', async () => {
     let victim = 0
-    const r = await cli(
+    const r = await runCli(
       ['--range', '0:100_000_000_000', '--workers', '2', '--reps', '1', '--warmup', '0'],
       (child) => {
         void (async () => {

@@ -1,30 +1,13 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli'
+import type { CliOutcome } from '../helpers/cli'
 
-const CLI = resolve(__dirname, '../../out/main/cli.js')
-
-interface Outcome {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[]): Promise<Outcome> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, '--quiet', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
-}
+/** The built CLI, quiet (no progress lines). */
+const cli = (args: string[]): Promise<CliOutcome> => runCli(['--quiet', ...args])
 
 const tmp = mkdtempSync(join(tmpdir(), 'speedup-baseline-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))

@@ -1,23 +1,10 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { schemaErrors } from '../helpers/runExportSchema'
-
-const CLI = resolve(__dirname, '../../out/main/cli.js')
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
-}
+import { runCli } from '../helpers/cli'
 
 const tmp = mkdtempSync(join(tmpdir(), 'speedup-cli-kernel-'))
 
@@ -26,7 +13,7 @@ describe('speedup-lab --kernel', () => {
     const json = join(tmp, 'run.json')
     const csv = join(tmp, 'run.csv')
     const md = join(tmp, 'run.md')
-    const r = await cli([
+    const r = await runCli([
       '--kernel',
       'wasm',
       '--range',
@@ -71,7 +58,7 @@ describe('speedup-lab --kernel', () => {
   })
 
   it('refuses an unknown kernel with exit code 2', async () => {
-    const r = await cli(['--kernel', 'gpu'])
+    const r = await runCli(['--kernel', 'gpu'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('kernel: kernel must be one of js, wasm')
   })

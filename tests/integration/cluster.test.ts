@@ -10,9 +10,8 @@ import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { Engine } from '../../src/main/engine'
 import { decodeJson, encodeJson, subjects } from '../../src/shared/cluster'
 import type { RunConfig } from '../../src/shared/config'
-import { BenchFailure } from '../../src/shared/errors'
 import { expectedSum } from '../../src/shared/range'
-import { WORKER_PATH, alive, eventually } from '../helpers/engine'
+import { WORKER_PATH, alive, eventually, failureOf } from '../helpers/engine'
 import {
   childrenOf,
   workerChildrenOf,
@@ -44,16 +43,6 @@ function newEngine(log: string[] = []): Engine {
     log: (line) => log.push(line),
     cluster: { discoverMs: 250, heartbeatTimeoutMs: 2500 }
   })
-}
-
-async function failureOf(p: Promise<unknown>): Promise<BenchFailure> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof BenchFailure) return e
-    throw e
-  }
-  throw new Error('the run did not fail')
 }
 
 /** Free workers per agent name, as discovery reports them (as soon as `agents` have answered). */

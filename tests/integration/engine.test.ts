@@ -3,26 +3,15 @@ import { resolve } from 'node:path'
 import { createEngine } from '../../src/main/engine'
 import { childProcessBackend } from '../../src/main/engine/backends/childProcess'
 import { WorkerPool } from '../../src/main/engine/workerPool'
-import { BenchFailure } from '../../src/shared/errors'
 import { expectedSum } from '../../src/shared/range'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunProgress } from '../../src/shared/result'
-import { alive, config, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
+import { alive, config, eventually, spyEngine, WORKER_PATH, failureOf } from '../helpers/engine'
 
 const engines: { dispose(): Promise<void> }[] = []
 afterEach(async () => {
   await Promise.all(engines.splice(0).map((e) => e.dispose()))
 })
-
-const failureOf = async (p: Promise<unknown>): Promise<BenchFailure> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof BenchFailure) return e
-    throw e
-  }
-  throw new Error('expected the run to fail')
-}
 
 describe('engine, real workers', () => {
   for (const backend of ['process', 'thread'] as const) {

@@ -5,7 +5,6 @@
  * and the refusals before anything is timed (engine and CLI). Needs
  * `npx electron-vite build`.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,38 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine, createMemoryProbe, runStudy } from '../../src/main/engine'
 import type { Engine } from '../../src/main/engine'
 import { analyzeStudy } from '../../src/shared/analysis'
-import { BenchFailure } from '../../src/shared/errors'
 import { expectedSum } from '../../src/shared/range'
 import type { StudyConfig } from '../../src/shared/study'
-import { config, spyEngine, WORKER_PATH } from '../helpers/engine'
-import { CLI, freePort, natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
+import { config, spyEngine, WORKER_PATH, failureOf } from '../helpers/engine'
+import { freePort, natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
 import type { AgentProcess, NatsServer } from '../helpers/cluster'
+import { runCli } from '../helpers/cli'
 
 const missing = natsServerMissing()
 if (missing) console.log(`network-cost study tests skipped: ${missing}`)
 
 const PASSWORD = 'n3t-c0st-pw'
-
-async function failureOf(p: Promise<unknown>): Promise<BenchFailure> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof BenchFailure) return e
-    throw e
-  }
-  throw new Error('the study did not fail')
-}
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
-}
 
 describe.skipIf(missing !== null)('the network-cost study (nats-server on 127.0.0.1)', () => {
   let server: NatsServer
@@ -179,7 +157,7 @@ describe.skipIf(missing !== null)('the network-cost study (nats-server on 127.0.
 
   it('CLI: the side-by-side table, and a clear refusal with a non-zero exit', async () => {
     const json = join(dir, 'study.json')
-    const ok = await cli([
+    const ok = await runCli([
       '--range',
       '0:100_000',
       '--workers',
@@ -213,13 +191,13 @@ describe.skipIf(missing !== null)('the network-cost study (nats-server on 127.0.
     expect(report.analysis.networkCost).toHaveLength(2)
 
     const base = ['--sweep-sizes', '1000,10000', '--compare-backends', 'process,cluster']
-    const noServer = await cli(base)
+    const noServer = await runCli(base)
     expect(noServer.code).toBe(2)
     expect(noServer.stderr).toContain(
       'server: comparing with the cluster needs its NATS server (e.g. nats://host:4222)'
     )
     const port = await freePort()
-    const unreachable = await cli([
+    const unreachable = await runCli([
       ...base,
       '--server',
       `nats://lab:${PASSWORD}@127.0.0.1:${port}`,
@@ -228,7 +206,7 @@ describe.skipIf(missing !== null)('the network-cost study (nats-server on 127.0.
     expect(unreachable.code).toBe(1)
     expect(unreachable.stderr).toMatch(/cannot reach a NATS server at nats:\/\/127\.0\.0\.1/)
     expect(unreachable.stdout).toBe('')
-    const tooMany = await cli([...base, '--workers', '1,4', '--server', url, '--quiet'])
+    const tooMany = await runCli([...base, '--workers', '1,4', '--server', url, '--quiet'])
     expect(tooMany.code).toBe(1)
     expect(tooMany.stderr).toMatch(/4 remote workers were asked for, but .* offers 2/)
     expect(tooMany.stdout).toBe('')

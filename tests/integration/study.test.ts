@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEngine, createMemoryProbe, runStudy } from '../../src/main/engine'
 import type { Engine } from '../../src/main/engine'
-import { BenchFailure } from '../../src/shared/errors'
 import {
   analyzeRun,
   analyzeStudy,
@@ -9,22 +8,12 @@ import {
   sweepMessage
 } from '../../src/shared/scaling'
 import type { StudyConfig, StudyProgress } from '../../src/shared/study'
-import { alive, config, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
+import { alive, config, eventually, spyEngine, WORKER_PATH, failureOf } from '../helpers/engine'
 
 const engines: Engine[] = []
 afterEach(async () => {
   await Promise.all(engines.splice(0).map((e) => e.dispose()))
 })
-
-const failureOf = async (p: Promise<unknown>): Promise<BenchFailure> => {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof BenchFailure) return e
-    throw e
-  }
-  throw new Error('expected the study to fail')
-}
 
 describe('runStudy, real workers', () => {
   it('sweeps sizes cold and warm and compares both backends, with start cost and memory', async () => {

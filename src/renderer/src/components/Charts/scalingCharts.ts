@@ -87,25 +87,56 @@ const curve = (label: string, data: Point[], color: string, dash: number[] = [])
     tension: 0
   })
 
+/** A horizontal line at y across the worker axis (the ceiling 1/f, the 100 % line). */
+const level = (label: string, y: number, maxN: number, color: string, dash: number[]) =>
+  curve(
+    label,
+    [
+      { x: 1, y },
+      { x: maxN, y }
+    ],
+    color,
+    dash
+  )
+
+/** The ideal speedup S = N, dashed. */
+const idealLine = (ctx: ChartContext, maxN: number) =>
+  curve(
+    ctx.m.scaling.charts.series.ideal,
+    [
+      { x: 1, y: 1 },
+      { x: maxN, y: maxN }
+    ],
+    ctx.palette.ideal,
+    [6, 4]
+  )
+
+/** The highest worker count measured, at least 2 (the axis always shows 1 and 2). */
+const maxWorkers = (counts: readonly number[]): number => Math.max(2, ...counts)
+
+/** "3.41 ± 0.05×": a speedup and its error, as the tooltips say it. */
+const speedupText = (s: { value: number; error: number }, locale: string): string =>
+  `${formatSignificant(s.value, locale)} ± ${formatSignificant(s.error, locale)}×`
+
+/** The speedup axis: from zero to a little above the highest value. */
+const speedupAxis = (ctx: ChartContext, top: number) => ({
+  ...axis(ctx, ctx.m.scaling.charts.axis.speedup),
+  beginAtZero: true,
+  suggestedMax: top * 1.05,
+  ticks: { color: ctx.palette.muted, callback: timesTick(ctx) }
+})
+
 /** Speedup ± e against workers, the ideal line, the Amdahl (or USL) curve and the ceiling 1/f. */
 export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguration<'line', Point[]> {
   const { palette, m, locale } = ctx
   const c = m.scaling.charts
   const rows = sorted(a)
-  const maxN = Math.max(2, ...rows.map((r) => r.workers))
+  const maxN = maxWorkers(rows.map((r) => r.workers))
   const weak = a.scaling === 'weak'
   const measured = rows.map((r) => ({ x: r.workers, y: speedupOf(r).value }))
   const datasets = [
     line(weak ? c.series.scaled : c.series.measured, measured, palette.series[0]),
-    curve(
-      c.series.ideal,
-      [
-        { x: 1, y: 1 },
-        { x: maxN, y: maxN }
-      ],
-      palette.ideal,
-      [6, 4]
-    )
+    idealLine(ctx, maxN)
   ]
   const fit = a.models.comparison
   // The axis follows the values; an interval wider than the plot is clipped at its edge.
@@ -124,12 +155,10 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
     if (ceiling !== null && ceiling <= top * 1.6) {
       top = Math.max(top, ceiling)
       datasets.push(
-        curve(
+        level(
           c.series.ceiling(formatSignificant(ceiling, locale)),
-          [
-            { x: 1, y: ceiling },
-            { x: maxN, y: ceiling }
-          ],
+          ceiling,
+          maxN,
           palette.series[2],
           [2, 3]
         )
@@ -160,20 +189,14 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
           callbacks: {
             label: (item: TooltipItem<'line'>) => {
               const r = rows[item.dataIndex]
-              const s = speedupOf(r)
-              return `${m.charts.series.workers(r.workers)}: ${formatSignificant(s.value, locale)} ± ${formatSignificant(s.error, locale)}×`
+              return `${m.charts.series.workers(r.workers)}: ${speedupText(speedupOf(r), locale)}`
             }
           }
         }
       },
       scales: {
         x: workerAxis(ctx, maxN),
-        y: {
-          ...axis(ctx, c.axis.speedup),
-          beginAtZero: true,
-          suggestedMax: top * 1.05,
-          ticks: { color: palette.muted, callback: timesTick(ctx) }
-        }
+        y: speedupAxis(ctx, top)
       }
     }
   }
@@ -187,7 +210,7 @@ export function efficiencyChart(
   const { palette, m, locale } = ctx
   const c = m.scaling.charts
   const rows = sorted(a)
-  const maxN = Math.max(2, ...rows.map((r) => r.workers))
+  const maxN = maxWorkers(rows.map((r) => r.workers))
   const points = rows.map((r) => ({ x: r.workers, y: efficiencyOf(r).value * 100 }))
   const top = Math.max(100, ...rows.map((r) => efficiencyOf(r).value * 100))
   return {
@@ -195,15 +218,7 @@ export function efficiencyChart(
     data: {
       datasets: [
         line(c.series.efficiency, points, palette.series[0]),
-        curve(
-          c.series.perfect,
-          [
-            { x: 1, y: 100 },
-            { x: maxN, y: 100 }
-          ],
-          palette.ideal,
-          [6, 4]
-        )
+        level(c.series.perfect, 100, maxN, palette.ideal, [6, 4])
       ]
     },
     options: {
@@ -247,7 +262,7 @@ export function karpFlattChart(
   const { palette, m, locale } = ctx
   const c = m.scaling.charts
   const points = [...(a.karpFlatt?.points ?? [])].sort((x, y) => x.workers - y.workers)
-  const maxN = Math.max(2, ...a.workers.map((r) => r.workers))
+  const maxN = maxWorkers(a.workers.map((r) => r.workers))
   return {
     type: 'line',
     data: {
@@ -476,7 +491,7 @@ export function backendSpeedupChart(
   ctx: ChartContext
 ): ChartConfiguration<'line', Point[]> {
   const { palette, m, locale } = ctx
-  const maxN = Math.max(2, ...c.workers)
+  const maxN = maxWorkers(c.workers)
   const rows = c.backends.map((b) => sorted(b.analysis))
   const datasets = [
     ...c.backends.map((b, i) =>
@@ -486,15 +501,7 @@ export function backendSpeedupChart(
         palette.series[i]
       )
     ),
-    curve(
-      m.scaling.charts.series.ideal,
-      [
-        { x: 1, y: 1 },
-        { x: maxN, y: maxN }
-      ],
-      palette.ideal,
-      [6, 4]
-    )
+    idealLine(ctx, maxN)
   ]
   const top = Math.max(maxN, ...rows.flat().map((r) => speedupOf(r).value))
   return {
@@ -511,20 +518,14 @@ export function backendSpeedupChart(
           callbacks: {
             label: (item: TooltipItem<'line'>) => {
               const r = rows[item.datasetIndex][item.dataIndex]
-              const s = speedupOf(r)
-              return `${item.dataset.label}, ${m.charts.series.workers(r.workers)}: ${formatSignificant(s.value, locale)} ± ${formatSignificant(s.error, locale)}×`
+              return `${item.dataset.label}, ${m.charts.series.workers(r.workers)}: ${speedupText(speedupOf(r), locale)}`
             }
           }
         }
       },
       scales: {
         x: workerAxis(ctx, maxN),
-        y: {
-          ...axis(ctx, m.scaling.charts.axis.speedup),
-          beginAtZero: true,
-          suggestedMax: top * 1.05,
-          ticks: { color: palette.muted, callback: timesTick(ctx) }
-        }
+        y: speedupAxis(ctx, top)
       }
     }
   }
