@@ -98,7 +98,7 @@ export function createEngine(options: EngineOptions): Engine {
         let backend: Backend
         if (config.backend === 'cluster') {
           // Connect, find the agents and measure the links before anything is timed.
-          const opened = await openClusterFor(config, options, log)
+          const opened = await openClusterFor(config, options, log, controller.signal)
           cluster = opened.session
           config = opened.config
           system = { ...system, cluster: opened.system }
@@ -128,7 +128,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
     },
 
-    async checkCluster(input: RunConfig): Promise<void> {
+    async checkCluster(input: RunConfig, signal?: AbortSignal): Promise<void> {
       if (disposed)
         throw new BenchFailure({ code: 'internal', message: 'The engine was shut down.' })
       const validated = validateRunConfig(input)
@@ -142,7 +142,7 @@ export function createEngine(options: EngineOptions): Engine {
           issues
         })
       }
-      const opened = await openClusterFor(validated.value, options, log)
+      const opened = await openClusterFor(validated.value, options, log, signal)
       await opened.session.close()
     },
 
@@ -168,10 +168,39 @@ export function createEngine(options: EngineOptions): Engine {
  */
 const CLUSTER_SETTLE_MS = 3000
 
+/**
+ * `work`'s answer, or a 'cancelled' failure as soon as `signal` aborts (a
+ * connect or a discovery may take seconds); a session `work` still opens
+ * after that is closed by `late`.
+ */
+async function unlessAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  late: (value: T) => Promise<void>
+): Promise<T> {
+  if (!signal) return work
+  let onAbort!: () => void
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () =>
+      reject(new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' }))
+  })
+  if (signal.aborted) onAbort()
+  else signal.addEventListener('abort', onAbort, { once: true })
+  try {
+    return await Promise.race([work, aborted])
+  } catch (e) {
+    if (signal.aborted) void work.then(late, () => undefined)
+    throw e
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
+}
+
 async function openClusterFor(
   config: RunConfig,
   options: EngineOptions,
-  log: (line: string) => void
+  log: (line: string) => void,
+  signal?: AbortSignal
 ): Promise<{ session: ClusterSession; config: RunConfig; system: ClusterSystem }> {
   const parsed = parseServerUrl(config.cluster?.server ?? '')
   if (!parsed.ok)
@@ -182,7 +211,11 @@ async function openClusterFor(
     })
   const address = parsed.value
   const open = (): Promise<ClusterSession> =>
-    openCluster({ address, pool: config.pool, log, ...options.cluster })
+    unlessAborted(
+      openCluster({ address, pool: config.pool, log, ...options.cluster }),
+      signal,
+      (s) => s.close()
+    )
   const wanted = Math.max(...config.workers)
   let session = await open()
   // Workers of the agents found may still be starting or finishing a cancelled job: wait a little.
@@ -195,6 +228,10 @@ async function openClusterFor(
     await session.close()
     await new Promise((r) => setTimeout(r, 250))
     session = await open()
+  }
+  if (signal?.aborted) {
+    await session.close()
+    throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
   }
   if (session.capacity < wanted) {
     await session.close()

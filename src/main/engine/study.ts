@@ -179,6 +179,12 @@ async function checkClusterSteps(
     })
   for (const config of largest.values()) {
     if (signal?.aborted) throw cancelled()
-    await engine.checkCluster(config)
+    try {
+      await engine.checkCluster(config, signal)
+    } catch (e) {
+      // Cancelled while connecting or looking for agents: the study's own words.
+      if (signal?.aborted) throw cancelled()
+      throw e
+    }
   }
 }

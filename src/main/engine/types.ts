@@ -50,7 +50,7 @@ export interface Engine {
    * BenchFailure a run would ('invalid-input', 'unavailable'). A study on the
    * cluster calls it before anything is timed. (Optional: test doubles omit it.)
    */
-  checkCluster?(config: RunConfig): Promise<void>
+  checkCluster?(config: RunConfig, signal?: AbortSignal): Promise<void>
   /** Cancels the run in progress, if any; resolves true when one was cancelled. */
   cancel(): Promise<boolean>
   readonly busy: boolean
