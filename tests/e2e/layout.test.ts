@@ -35,6 +35,13 @@ async function chooseLanguage(page: Page, language: string): Promise<void> {
   expect(await page.evaluate('document.documentElement.lang')).toBe(language)
 }
 
+/** History rows whose date column does not show the date it holds whole. */
+function datesCut(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.history-row .date')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.innerText + ' (' + el.scrollWidth + ' px in ' + el.clientWidth + ')')`)
+}
+
 /** Every view at every width in both languages; screenshots go to tests/.tmp/screenshots. */
 async function audit(page: Page, label: string, views: readonly View[] = VIEWS): Promise<string[]> {
   const found: string[] = []
@@ -57,6 +64,9 @@ async function audit(page: Page, label: string, views: readonly View[] = VIEWS):
         for (const m of await misalignedHeaders(page)) {
           found.push(`${label} ${width}px ${language} ${view}: ${m}`)
         }
+        if (view === 'history')
+          for (const d of await datesCut(page))
+            found.push(`${label} ${width}px ${language} history: a run's date is cut: ${d}`)
         await screenshot(page, `layout-${label}-${view}-${width}-${language}`)
       }
     }
