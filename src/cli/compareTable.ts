@@ -1,7 +1,7 @@
 import type { RunComparison } from '../shared/analysis/compareRuns'
-import { VERDICT_WORDS, comparisonSummary, ratioText } from '../shared/comparison'
+import { comparisonRows, comparisonSummary } from '../shared/comparison'
 import { layoutTable } from './table'
-import { formatMsCell, formatPercent, formatSpeedup } from '../shared/format'
+import { formatPercent } from '../shared/format'
 
 /**
  * The comparison against a baseline, hyperfine/criterion style: per worker
@@ -19,18 +19,7 @@ export function formatComparison(c: RunComparison, baselinePath: string): string
     'Speedup ratio [95% CI]',
     'Speedup'
   ]
-  const rows = c.rows.map((r) => [
-    String(r.workers),
-    formatMsCell(r.baseline.medianMs),
-    formatMsCell(r.candidate.medianMs),
-    ratioText(r.time),
-    VERDICT_WORDS[r.time.verdict],
-    r.speedup
-      ? `${formatSpeedup(r.baseline.speedup)} → ${formatSpeedup(r.candidate.speedup)}`
-      : '—',
-    r.speedup ? ratioText(r.speedup) : '—',
-    r.speedup ? VERDICT_WORDS[r.speedup.verdict] : '—'
-  ])
+  const rows = comparisonRows(c)
   const lines = [
     `Compared with the baseline ${baselinePath} (run ${c.baseline.id}, ${c.baseline.startedAt}):`,
     `ratios are this run ÷ baseline; ${formatPercent(c.confidence, 'en', 0)} bootstrap intervals, ` +

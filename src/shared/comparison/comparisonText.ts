@@ -1,5 +1,12 @@
 import type { ComparisonRefusal, RatioEstimate, RunComparison } from '../analysis/compareRuns'
-import { formatFixed, formatPercent, formatRatio, formatSignedPercent } from '../format'
+import {
+  formatFixed,
+  formatMsCell,
+  formatPercent,
+  formatRatio,
+  formatSignedPercent,
+  formatSpeedup
+} from '../format'
 
 /**
  * English words for a comparison, shared by the CLI and the Markdown export
@@ -56,4 +63,24 @@ export function comparisonSummary(c: RunComparison): string[] {
       `No change beyond the ${formatPercent(c.threshold)} noise threshold at any worker count.`
     )
   return lines
+}
+
+/**
+ * The comparison's table rows, one per worker count compared, as the CLI and
+ * the Markdown report print them: both medians (ms), the time ratio and its
+ * verdict, the speedups before → after, their ratio and its verdict.
+ */
+export function comparisonRows(c: RunComparison): string[][] {
+  return c.rows.map((r) => [
+    String(r.workers),
+    formatMsCell(r.baseline.medianMs),
+    formatMsCell(r.candidate.medianMs),
+    ratioText(r.time),
+    VERDICT_WORDS[r.time.verdict],
+    r.speedup
+      ? `${formatSpeedup(r.baseline.speedup)} → ${formatSpeedup(r.candidate.speedup)}`
+      : '—',
+    r.speedup ? ratioText(r.speedup) : '—',
+    r.speedup ? VERDICT_WORDS[r.speedup.verdict] : '—'
+  ])
 }

@@ -1,7 +1,7 @@
 import type { RunComparison } from '../analysis/compareRuns'
 import { escapeInline, markdownTable } from '../markdownReport'
-import { VERDICT_WORDS, comparisonSummary, ratioText } from './comparisonText'
-import { formatMsCell, formatPercent, formatSpeedup } from '../format'
+import { comparisonRows, comparisonSummary } from './comparisonText'
+import { formatPercent } from '../format'
 
 /** A Markdown report of a comparison: what was compared, the table, the verdicts. Pure. */
 export function comparisonToMarkdown(c: RunComparison): string {
@@ -28,18 +28,7 @@ export function comparisonToMarkdown(c: RunComparison): string {
       'Speedup'
     ],
     ['right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'],
-    c.rows.map((r) => [
-      String(r.workers),
-      formatMsCell(r.baseline.medianMs),
-      formatMsCell(r.candidate.medianMs),
-      ratioText(r.time),
-      VERDICT_WORDS[r.time.verdict],
-      r.speedup
-        ? `${formatSpeedup(r.baseline.speedup)} → ${formatSpeedup(r.candidate.speedup)}`
-        : '—',
-      r.speedup ? ratioText(r.speedup) : '—',
-      r.speedup ? VERDICT_WORDS[r.speedup.verdict] : '—'
-    ])
+    comparisonRows(c)
   )
   const notes: string[] = []
   for (const d of c.differences)

@@ -4,6 +4,7 @@ export type { ComparisonExport } from './comparisonToJson'
 export { comparisonToMarkdown } from './comparisonToMarkdown'
 export {
   changeText,
+  comparisonRows,
   comparisonSummary,
   ratioText,
   refusalText,
