@@ -184,17 +184,8 @@ export const isRelease = (raw: unknown): raw is ReleaseMessage =>
 /** What "Test connection" shows: the agents found, before a run. */
 export interface ClusterProbe {
   server: string
-  agents: {
-    host: string
-    name: string
-    cores: number
-    node: string
-    kernels: string[]
-    kind: AgentWorkerKind
-    workers: number
-    free: number
-    rttMs: number
-  }[]
+  /** Each agent as it announced itself, and the median round trip to it (ms). */
+  agents: (Omit<AgentInfo, 'type' | 'agentId'> & { rttMs: number })[]
 }
 
 /** Credentials taken out of a server URL: passed to the client, never stored or shown. */

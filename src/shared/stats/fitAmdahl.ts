@@ -4,7 +4,7 @@ import {
   residuals,
   rSquared,
   toFitData,
-  type Residual
+  type FitQuality
 } from './leastSquares'
 import type { ScalingPoint } from './types'
 
@@ -25,7 +25,8 @@ export interface FitOptions {
   weighted?: boolean
 }
 
-export interface AmdahlFit {
+/** Amdahl's fit; its quality counts the points with N > 1 (n) and n − 1 degrees of freedom. */
+export interface AmdahlFit extends FitQuality {
   model: 'amdahl'
   /** Serial fraction f in [0, 1]. */
   serialFraction: number
@@ -37,14 +38,6 @@ export interface AmdahlFit {
   ceilingError: number | null
   /** True when f was held at 0 or 1 (e.g. superlinear data would want f < 0). */
   atBound: boolean
-  /** Points with N > 1 used, and degrees of freedom n − 1. */
-  n: number
-  dof: number
-  weighted: boolean
-  rss: number
-  rSquared: number | null
-  aicc: number | null
-  residuals: Residual[]
 }
 
 /**

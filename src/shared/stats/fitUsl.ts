@@ -7,7 +7,7 @@ import {
   toFitData,
   weightedRss,
   type FitData,
-  type Residual
+  type FitQuality
 } from './leastSquares'
 import type { FitOptions } from './fitAmdahl'
 import type { ScalingPoint } from './types'
@@ -22,7 +22,7 @@ export function uslSpeedup(sigma: number, kappa: number, workers: number): numbe
   return workers / (1 + sigma * (workers - 1) + kappa * workers * (workers - 1))
 }
 
-export interface UslFit {
+export interface UslFit extends FitQuality {
   model: 'usl'
   sigma: number
   sigmaError: number | null
@@ -33,13 +33,6 @@ export interface UslFit {
   /** Worker count where the speedup peaks, √((1 − σ)/κ); null when κ = 0 or σ ≥ 1. */
   peakWorkers: number | null
   peakSpeedup: number | null
-  n: number
-  dof: number
-  weighted: boolean
-  rss: number
-  rSquared: number | null
-  aicc: number | null
-  residuals: Residual[]
 }
 
 /** Upper end of the one-parameter searches on the edges of the feasible region. */

@@ -106,6 +106,18 @@ export interface Residual {
   residual: number
 }
 
+/** How well a scaling model fits its points: what every fit reports beside its parameters. */
+export interface FitQuality {
+  /** Points used, and degrees of freedom (points − parameters). */
+  n: number
+  dof: number
+  weighted: boolean
+  rss: number
+  rSquared: number | null
+  aicc: number | null
+  residuals: Residual[]
+}
+
 export function residuals(data: FitData, predict: (x: number) => number): Residual[] {
   return data.x.map((x, i) => {
     const predicted = predict(x)

@@ -2,21 +2,8 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, resolve, sep } from 'node:path'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8'
-}
+import { join, normalize, resolve, sep } from 'node:path'
+import { contentTypeOf } from '../../../src/main/window/appProtocol'
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234/ */
@@ -42,7 +29,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       try {
         const body = await readFile(file)
         res.writeHead(200, {
-          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(file),
           'cache-control': 'no-store'
         })
         res.end(req.method === 'HEAD' ? undefined : body)
