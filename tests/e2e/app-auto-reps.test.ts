@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './harness'
+import { describe, expect, it } from 'vitest'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, runButton, waitForReady } from './ui/helpers'
+import { fillForm, runButton } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
 
 describe('repetitions chosen for the user, in the app', () => {
-  let browser: Browser
   let app: App
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    app = await openApp({ browser, viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  appForSuite((a) => (app = a))
 
   it('is the default, shows the plan before measuring, and measures 5+ times and 3 s per count', async () => {
     const { page } = app

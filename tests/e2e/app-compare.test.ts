@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './harness'
+import { describe, expect, it } from 'vitest'
+import { openApp } from './harness'
 import { seriousViolations } from './ui/axe'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, screenshot, waitForReady, runFromForm } from './ui/helpers'
+import { fillForm, screenshot, waitForReady, runFromForm } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
 
 /**
  * A small job run for real three times: on a warm pool, on a cold pool (the
@@ -34,15 +35,7 @@ describe('comparing two runs from History', () => {
   let app: App
   const ids = { warm: '', cold: '', replicate: '' }
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    app = await openApp({ browser, viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  appForSuite((a, b) => ((app = a), (browser = b)))
 
   it('runs the job on a warm pool, a cold pool, and replicated', async () => {
     const { page } = app

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './harness'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, runButton, screenshot, waitForReady, waitInPage } from './ui/helpers'
+import { fillForm, runButton, screenshot, waitInPage } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
 
 /** 0 … 2e10 on one worker takes about a minute here: long enough to stop it. */
 const LONG = {
@@ -42,18 +42,9 @@ async function errorNotice(page: Page): Promise<{ code: string | null; text: str
 }
 
 describe('failures in the app, in words a user understands', () => {
-  let browser: Browser
   let app: App
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    app = await openApp({ browser, viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  appForSuite((a) => (app = a))
   // Each test starts from the All cores preset, whatever the one before left in the form.
   beforeEach(async (ctx) => {
     if (ctx.task.name.includes('page errors')) return

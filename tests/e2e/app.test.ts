@@ -1,15 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { collectSystemInfo } from '../../src/main/engine'
 import type { RunsExport } from '../../src/shared/runExport'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunRecord } from '../../src/shared/result'
-import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import {
-  VIEWPORT,
   canvasInk,
   fillForm,
   grouped,
@@ -21,6 +19,7 @@ import {
   watchProgress,
   runFromForm
 } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
 
 /** 0 … 20,000,000 split over 1 and 2 workers: a real run that takes about a second. */
 const SMALL = {
@@ -49,18 +48,9 @@ async function sumShown(page: Page): Promise<string> {
 }
 
 describe('the app in Chromium, on the real engine', () => {
-  let browser: Browser
   let app: App
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    app = await openApp({ browser, viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  appForSuite((a) => (app = a))
 
   it('starts on the All cores preset sized to this machine, and shows the system', async () => {
     const { page } = app

@@ -1,27 +1,18 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { RunRecord } from '../../src/shared/result'
-import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
-import { VIEWPORT, fillForm, waitForReady, runFromForm } from './ui/helpers'
+import { fillForm, runFromForm } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
 
 /** en.explain.tab (an e2e test names what the user reads, like the other tabs' tests). */
 const EXPLAIN_TAB = 'What am I measuring?'
 const studyButton = (page: Page): Locator => page.getByRole('button', { name: 'Run study' })
 
 describe('kernels in the app (Chromium, real engine)', () => {
-  let browser: Browser
   let app: App
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    app = await openApp({ browser, viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  appForSuite((a) => (app = a))
 
   it('runs the wasm kernel from the form, says so, shows throughput per worker and stores it', async () => {
     const { page } = app

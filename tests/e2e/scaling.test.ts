@@ -1,20 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { StudyExport } from '../../src/shared/studyJson'
 import { studyFindingMessage } from '../../src/shared/analysis/findingText'
-import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
-import {
-  VIEWPORT,
-  canvasInk,
-  fillForm,
-  inPage,
-  runButton,
-  screenshot,
-  waitForReady,
-  waitInPage
-} from './ui/helpers'
+import { canvasInk, fillForm, inPage, runButton, screenshot, waitInPage } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
 
 /** The study's base: a small range, 1…3 workers (3 > the 2 cores here is allowed), 3 repetitions. */
 const BASE = {
@@ -78,18 +69,9 @@ const studySeen = (page: Page): Promise<{ steps: string[]; maxPercent: number }>
   )
 
 describe('the Scaling view, on the real engine', () => {
-  let browser: Browser
   let app: App
 
-  beforeAll(async () => {
-    browser = await launchChromium()
-    app = await openApp({ browser, viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  appForSuite((a) => (app = a))
 
   it('shows what is wrong with a study, disables Run study and starts nothing', async () => {
     const { page } = app
