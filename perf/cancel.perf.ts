@@ -8,7 +8,7 @@
  */
 import { loadavg } from 'node:os'
 import { median } from 'simple-statistics'
-import type { Engine } from '../src/main/engine/types'
+import type { Engine } from '../src/engine/types'
 import type { RunConfig } from '../src/shared/config'
 import { config } from '../tests/helpers/engine'
 import { tappedEngine } from '../tests/helpers/faults'

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path'
 import { connect, createInbox } from 'nats'
 import { median } from 'simple-statistics'
-import { createEngine } from '../src/main/engine'
+import { createEngine } from '../src/engine'
 import { decodeJson, encodeJson, subjects } from '../src/shared/cluster'
 import { natsServerMissing, startAgent, startNatsServer } from '../tests/helpers/cluster'
 

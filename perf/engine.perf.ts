@@ -7,7 +7,7 @@
 import { availableParallelism, cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { median } from 'simple-statistics'
-import { createEngine } from '../src/main/engine'
+import { createEngine } from '../src/engine'
 import { analyzeRun } from '../src/shared/analysis/analyzeRun'
 import type { RunConfig } from '../src/shared/config'
 import type { RunRecord } from '../src/shared/result'

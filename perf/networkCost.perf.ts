@@ -9,7 +9,7 @@
  */
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
-import { createEngine, runStudy } from '../src/main/engine'
+import { createEngine, runStudy } from '../src/engine'
 import { analyzeStudy } from '../src/shared/analysis'
 import type { NetworkCostAnalysis, SizeSweepAnalysis } from '../src/shared/analysis'
 import { breakEvenCell } from '../src/shared/analysis/findingText'

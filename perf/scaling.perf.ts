@@ -13,7 +13,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { createEngine, createMemoryProbe, runStudy } from '../src/main/engine'
+import { createEngine, createMemoryProbe, runStudy } from '../src/engine'
 import type { RunConfig } from '../src/shared/config'
 import {
   analyzeStudy,

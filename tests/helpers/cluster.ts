@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
-import { REAPER_TAG } from '../../src/main/engine/backends/orphanReaper'
+import { REAPER_TAG } from '../../src/engine/backends/orphanReaper'
 import { CLI } from './cli'
 
 export { CLI }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
-import { createEngine } from '../../src/main/engine'
-import { childProcessBackend } from '../../src/main/engine/backends/childProcess'
-import { workerThreadBackend } from '../../src/main/engine/backends/workerThread'
-import type { Backend, Engine, WorkerHandle } from '../../src/main/engine/types'
+import { createEngine } from '../../src/engine'
+import { childProcessBackend } from '../../src/engine/backends/childProcess'
+import { workerThreadBackend } from '../../src/engine/backends/workerThread'
+import type { Backend, Engine, WorkerHandle } from '../../src/engine/types'
 import type { RunConfig } from '../../src/shared/config'
 import { BenchFailure } from '../../src/shared/errors'
 

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { createEngine } from '../../src/main/engine'
-import { childProcessBackend } from '../../src/main/engine/backends/childProcess'
-import { workerThreadBackend } from '../../src/main/engine/backends/workerThread'
-import type { Backend, Engine, WorkerHandle } from '../../src/main/engine/types'
+import { createEngine } from '../../src/engine'
+import { childProcessBackend } from '../../src/engine/backends/childProcess'
+import { workerThreadBackend } from '../../src/engine/backends/workerThread'
+import type { Backend, Engine, WorkerHandle } from '../../src/engine/types'
 import { BenchFailure } from '../../src/shared/errors'
-import { REAPER_TAG } from '../../src/main/engine/backends/orphanReaper'
+import { REAPER_TAG } from '../../src/engine/backends/orphanReaper'
 import { WORKER_PATH } from './engine'
 
 /**

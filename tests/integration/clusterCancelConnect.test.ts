@@ -5,8 +5,8 @@
  * each test would run into its 20 s timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEngine, runStudy } from '../../src/main/engine'
-import type { Engine } from '../../src/main/engine'
+import { createEngine, runStudy } from '../../src/engine'
+import type { Engine } from '../../src/engine'
 import type { RunConfig } from '../../src/shared/config'
 import { natsServerMissing, startNatsServer } from '../helpers/cluster'
 import type { NatsServer } from '../helpers/cluster'

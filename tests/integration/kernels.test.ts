@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createEngine } from '../../src/main/engine'
-import { childProcessBackend } from '../../src/main/engine/backends/childProcess'
-import type { Engine } from '../../src/main/engine'
+import { createEngine } from '../../src/engine'
+import { childProcessBackend } from '../../src/engine/backends/childProcess'
+import type { Engine } from '../../src/engine'
 import { BenchFailure } from '../../src/shared/errors'
 import { config, WORKER_PATH } from '../helpers/engine'
 

@@ -3,7 +3,7 @@
  * configuration accepts. (The long soak lives in perf/soak.perf.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../src/main/engine/types'
+import type { Engine } from '../../src/engine/types'
 import { MAX_SAFE } from '../../src/shared/config'
 import { expectedSum, splitRange } from '../../src/shared/range'
 import type { RunProgress } from '../../src/shared/result'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createEngine, createMemoryProbe, runStudy } from '../../src/main/engine'
-import type { Engine } from '../../src/main/engine'
+import { createEngine, createMemoryProbe, runStudy } from '../../src/engine'
+import type { Engine } from '../../src/engine'
 import {
   analyzeRun,
   analyzeStudy,

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SILENCE_TIMEOUT_MS } from '../../src/main/engine/workerPool'
+import { SILENCE_TIMEOUT_MS } from '../../src/engine/workerPool'
 import { alive, eventually } from '../helpers/engine'
 import { settle, sleep, tappedEngine } from '../helpers/faults'
 

@@ -7,7 +7,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { formatTable, formatVerdict } from '../../src/cli/table'
-import { countsToReport } from '../../src/main/engine/aggregate'
+import { countsToReport } from '../../src/engine/aggregate'
 import { validateRunConfig } from '../../src/shared/config'
 import { runToCsv } from '../../src/shared/csv'
 import { runToMarkdown } from '../../src/shared/markdownReport'

@@ -6,7 +6,7 @@ import { createHistoryStore } from '../../src/main/history/historyStore'
 import type { HistoryStore } from '../../src/main/history/historyStore'
 import { createBenchService } from '../../src/main/service/benchService'
 import type { SaveFileOptions } from '../../src/main/service/benchService'
-import type { Engine } from '../../src/main/engine/types'
+import type { Engine } from '../../src/engine/types'
 import { sampleRun } from '../helpers/runRecord'
 
 let dir: string

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseCli } from '../../src/cli/options'
 import { parseWorkerCommand } from '../../src/cli/worker/workerCommand'
-import { slotOrder } from '../../src/main/engine/backends/cluster/discover'
-import { natsOptions } from '../../src/main/engine/backends/cluster/natsOptions'
+import { slotOrder } from '../../src/engine/backends/cluster/discover'
+import { natsOptions } from '../../src/engine/backends/cluster/natsOptions'
 import {
   clusterCores,
   isRelease,

@@ -7,7 +7,7 @@
  * come from tests/helpers/ipcPayloads.ts, which does not compile without).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Engine } from '../../src/main/engine/types'
+import type { Engine } from '../../src/engine/types'
 import type { HistoryStore } from '../../src/main/history/historyStore'
 import { isAppUrl, isTrustedSender } from '../../src/main/ipc/senderPolicy'
 import type { SenderFacts, TrustedRenderer } from '../../src/main/ipc/senderPolicy'

@@ -38,7 +38,7 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => ({ app: electron.app, utilityProcess: electron.utilityProcess }))
 
-const { utilityProcessBackend } = await import('../../src/main/engine/backends/utilityProcess')
+const { utilityProcessBackend } = await import('../../src/main/backends/utilityProcess')
 
 beforeEach(() => {
   electron.children.length = 0

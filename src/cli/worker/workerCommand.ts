@@ -11,7 +11,7 @@ import { parseServerUrl } from '../../shared/cluster'
 import type { AgentWorkerKind, ServerAddress } from '../../shared/cluster'
 import { MAX_WORKERS } from '../../shared/config'
 import { parseIntegerText } from '../../shared/parse'
-import { startAgent } from './agent'
+import { startAgent } from '../../engine/agent/agent'
 
 export const WORKER_HELP = `Usage: speedup-lab worker --server URL [options]
        (from a checkout: npm run worker -- --server URL [options])

@@ -1,5 +1,5 @@
 import type { ConnectionOptions } from 'nats'
-import type { ServerAddress } from '../../../../shared/cluster'
+import type { ServerAddress } from '../../../shared/cluster'
 
 /** Client options for a parsed server address: credentials as options, never in the URL. */
 export function natsOptions(address: ServerAddress, name: string): ConnectionOptions {

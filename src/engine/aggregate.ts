@@ -1,5 +1,5 @@
-import type { RunConfig } from '../../shared/config'
-import type { Sample, WorkerCountResult } from '../../shared/result'
+import type { RunConfig } from '../shared/config'
+import type { Sample, WorkerCountResult } from '../shared/result'
 
 /** Measured samples and the checked total for one worker count. */
 export interface CountMeasurement {

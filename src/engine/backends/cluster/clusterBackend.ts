@@ -9,10 +9,10 @@ import {
   parseHeartbeat,
   parseWorkerExit,
   subjects
-} from '../../../../shared/cluster'
-import type { AgentInfo, ServerAddress } from '../../../../shared/cluster'
-import { BenchFailure } from '../../../../shared/errors'
-import { parseWorkerMessage } from '../../../../shared/protocol'
+} from '../../../shared/cluster'
+import type { AgentInfo, ServerAddress } from '../../../shared/cluster'
+import { BenchFailure } from '../../../shared/errors'
+import { parseWorkerMessage } from '../../../shared/protocol'
 import { now } from '../../clock'
 import type { Backend, WorkerHandle } from '../../types'
 import { discoverAgents, measureLink, slotOrder } from './discover'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import { BenchFailure } from '../../shared/errors'
-import type { RunProgress, RunRecord } from '../../shared/result'
+import { BenchFailure } from '../shared/errors'
+import type { RunProgress, RunRecord } from '../shared/result'
 import {
   describeStep,
   estimateStepMs,
@@ -16,8 +16,8 @@ import {
   type StudyRecord,
   type StudyStep,
   type WorkerMemory
-} from '../../shared/study'
-import type { RunConfig } from '../../shared/config'
+} from '../shared/study'
+import type { RunConfig } from '../shared/config'
 import { now } from './clock'
 import { collectSystemInfo } from './systemInfo'
 import type { MemoryProbe } from './memoryProbe'

@@ -1,6 +1,6 @@
-import { parseServerUrl } from '../../../../shared/cluster'
-import type { ClusterProbe } from '../../../../shared/cluster'
-import { BenchFailure } from '../../../../shared/errors'
+import { parseServerUrl } from '../../../shared/cluster'
+import type { ClusterProbe } from '../../../shared/cluster'
+import { BenchFailure } from '../../../shared/errors'
 import { openCluster } from './clusterBackend'
 
 /**

@@ -6,8 +6,8 @@ import {
   parseAgentInfo,
   parsePong,
   subjects
-} from '../../../../shared/cluster'
-import type { AgentInfo } from '../../../../shared/cluster'
+} from '../../../shared/cluster'
+import type { AgentInfo } from '../../../shared/cluster'
 import { now } from '../../clock'
 
 /** Every agent that answers a discovery request within `waitMs`, sorted by host then name. */

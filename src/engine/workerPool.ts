@@ -1,8 +1,8 @@
-import type { KernelName } from '../../shared/kernel'
-import { BenchFailure } from '../../shared/errors'
-import { parseWorkerMessage } from '../../shared/protocol'
-import type { ResultMessage } from '../../shared/protocol'
-import type { Range } from '../../shared/range'
+import type { KernelName } from '../shared/kernel'
+import { BenchFailure } from '../shared/errors'
+import { parseWorkerMessage } from '../shared/protocol'
+import type { ResultMessage } from '../shared/protocol'
+import type { Range } from '../shared/range'
 import { now } from './clock'
 import type { Backend, WorkerHandle } from './types'
 

@@ -1,6 +1,6 @@
-import { fixedRepetitions } from '../../shared/analysis/chooseRepetitions'
-import type { RunConfig } from '../../shared/config'
-import type { RunProgress } from '../../shared/result'
+import { fixedRepetitions } from '../shared/analysis/chooseRepetitions'
+import type { RunConfig } from '../shared/config'
+import type { RunProgress } from '../shared/result'
 import { now } from './clock'
 
 /**

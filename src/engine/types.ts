@@ -1,6 +1,6 @@
-import type { RunConfig } from '../../shared/config'
-import type { RunProgress, RunRecord } from '../../shared/result'
-import type { SystemInfo } from '../../shared/system'
+import type { RunConfig } from '../shared/config'
+import type { RunProgress, RunRecord } from '../shared/result'
+import type { SystemInfo } from '../shared/system'
 
 /** One started worker, whatever it runs in (process or thread). */
 export interface WorkerHandle {

@@ -1,6 +1,6 @@
 import { app, utilityProcess } from 'electron'
 import type { Details, Event } from 'electron'
-import type { Backend, WorkerHandle } from '../types'
+import type { Backend, WorkerHandle } from '../../engine/types'
 
 let serial = 0
 

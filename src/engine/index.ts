@@ -1,9 +1,9 @@
-import { parseServerUrl } from '../../shared/cluster'
-import { validateRunConfig } from '../../shared/config'
-import { BenchFailure } from '../../shared/errors'
-import { CONFIRM_ABOVE_MS, checkLimits, limitMessage, roughDuration } from '../../shared/limits'
-import type { RunRecord } from '../../shared/result'
-import type { SystemInfo } from '../../shared/system'
+import { parseServerUrl } from '../shared/cluster'
+import { validateRunConfig } from '../shared/config'
+import { BenchFailure } from '../shared/errors'
+import { CONFIRM_ABOVE_MS, checkLimits, limitMessage, roughDuration } from '../shared/limits'
+import type { RunRecord } from '../shared/result'
+import type { SystemInfo } from '../shared/system'
 import { childProcessBackend } from './backends/childProcess'
 import { workerThreadBackend } from './backends/workerThread'
 import { openCluster } from './backends/cluster/clusterBackend'
@@ -11,7 +11,7 @@ import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clus
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
 import type { Backend, Engine, RunConfig, RunHooks } from './types'
-import type { ClusterSystem } from '../../shared/system'
+import type { ClusterSystem } from '../shared/system'
 
 export interface EngineOptions {
   /** The built worker bundle (out/main/worker.js next to the entry point). */

@@ -19,10 +19,10 @@ import {
 import type { AgentInfo, AgentWorkerKind, ClaimReply, ServerAddress } from '../../shared/cluster'
 import type { KernelName } from '../../shared/kernel'
 import { parseParentMessage, parseWorkerMessage } from '../../shared/protocol'
-import { childProcessBackend } from '../../main/engine/backends/childProcess'
-import { workerThreadBackend } from '../../main/engine/backends/workerThread'
-import type { Backend, WorkerHandle } from '../../main/engine/types'
-import { describeConnectError, natsOptions } from '../../main/engine/backends/cluster/natsOptions'
+import { childProcessBackend } from '../backends/childProcess'
+import { workerThreadBackend } from '../backends/workerThread'
+import type { Backend, WorkerHandle } from '../types'
+import { describeConnectError, natsOptions } from '../backends/cluster/natsOptions'
 
 export interface AgentOptions {
   address: ServerAddress

@@ -1,5 +1,5 @@
 import os from 'node:os'
-import type { SystemInfo } from '../../shared/system'
+import type { SystemInfo } from '../shared/system'
 
 /** Facts about this machine, recorded with every run. */
 export function collectSystemInfo(extra: Partial<SystemInfo> = {}): SystemInfo {
