@@ -1,4 +1,5 @@
 import type { RunAnalysis } from './analysis'
+import { contentionMessage } from './analysis/findingText'
 import type { RunRecord } from './result'
 import { formatFixed, formatMs, formatSpeedup, formatValue } from './format'
 
@@ -26,6 +27,13 @@ function withInterval(
  * the analysis's code and numbers; the app words the same verdict through i18n.
  */
 export function runVerdict(run: RunRecord, analysis: RunAnalysis): string {
+  // When the cores were shared, that comes first: the figures after it measure the load.
+  const shared = contentionMessage(analysis.contention)
+  const verdict = verdictOnly(run, analysis)
+  return shared ? `⚠ ${shared}\n${verdict}` : verdict
+}
+
+function verdictOnly(run: RunRecord, analysis: RunAnalysis): string {
   const v = analysis.verdict
   const sums = [...new Set(run.results.map((r) => r.expectedSum))]
   const sumText =

@@ -1,4 +1,5 @@
 import { clusterCores } from '../cluster'
+import { contentionOf } from './contention'
 import { median } from 'simple-statistics'
 import type {
   AnalysisMethod,
@@ -241,6 +242,7 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
     gustafson: workload === 'split' ? null : gustafsonFor(workload, rows),
     context: { logicalCores, jobMs, spawnMs },
     warnings,
+    contention: contentionOf(record, logicalCores),
     verdict: runVerdictOf(
       rows.map((r) => ({
         workers: r.workers,

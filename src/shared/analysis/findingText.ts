@@ -28,6 +28,7 @@ import type {
   WarningSource
 } from './types'
 import type { WorkerMemory } from '../study'
+import type { ContentionAnalysis } from './contention'
 import type { BreakEven } from '../stats/findBreakEven'
 import { describeBreakEvenSize } from '../kernelComparison'
 import { LARGE_SERIAL_FRACTION } from './analyzeRun'
@@ -443,5 +444,38 @@ export function methodMessage(method: AnalysisMethod): string {
     `speedup (relative errors in quadrature), and its interval is S·exp(∓e/S) ` +
     `(on the log scale: ≈ S ± e for small errors, never below 0); ` +
     `efficiency is S/N ± e/N.`
+  )
+}
+
+/**
+ * The contention finding, which leads the verdict wherever it is shown; null
+ * when nothing says the cores were shared. Each part is a signal that crossed
+ * its threshold, with its figures.
+ */
+export function contentionMessage(c: ContentionAnalysis): string | null {
+  if (c.code !== 'contended') return null
+  const parts: string[] = []
+  const s = c.slowdown
+  if (s && c.signals.includes('workers-slower')) {
+    parts.push(
+      `each of ${s.workers} workers ran ${formatValue(s.slowdown, 2)}× slower than one worker alone ` +
+        `(${formatValue(s.togetherNsPerElement)} against ${formatValue(s.aloneNsPerElement)} ns per element)`
+    )
+  }
+  const load = c.load
+  if (load && c.signals.includes('other-programs')) {
+    parts.push(
+      `other programs used ${formatValue(load.otherCores, 2)} of the ${c.cores} cores during the run`
+    )
+  }
+  if (load && load.stealCores !== null && c.signals.includes('steal')) {
+    parts.push(
+      `the virtual machine's host took ${formatValue(load.stealCores, 2)} cores (steal time)`
+    )
+  }
+  const text = parts.join('; ')
+  return (
+    `Shared cores: ${text}: this measures the load, not the machine. ` +
+    `Close other programs and run again to measure the machine.`
   )
 }

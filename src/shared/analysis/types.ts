@@ -13,6 +13,7 @@ import type { ScaledSpeedup } from './scaledSpeedup'
 import type { ScalingWarning } from './scalingWarnings'
 import type { SpeedupEstimate } from './speedupWithError'
 import type { WorkerMemory } from '../study'
+import type { ContentionAnalysis } from './contention'
 import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
 
 export type { RunVerdict, RunVerdictCode, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
@@ -148,6 +149,11 @@ export interface RunAnalysis {
   warnings: ScalingWarning[]
   /** What the run says, as a code with its numbers. */
   verdict: RunVerdict
+  /**
+   * Whether the cores were shared with other work while the run went on: when
+   * `contended`, every front end says so before the verdict.
+   */
+  contention: ContentionAnalysis
 }
 
 /** One size of a size sweep: 1 worker against N. */

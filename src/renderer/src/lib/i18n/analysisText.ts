@@ -31,6 +31,7 @@ import {
 import type { ScalingWarning } from '../../../../shared/analysis/scalingWarnings'
 import {
   comparisonMessage,
+  contentionMessage,
   gustafsonMessage,
   karpFlattMessage,
   karpFlattRange,
@@ -47,6 +48,7 @@ import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
 import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
 import type { StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
+import type { ContentionAnalysis } from '../../../../shared/analysis/contention'
 import type { BreakEven } from '../../../../shared/stats/findBreakEven'
 
 const BACKEND_KO: Record<RunBackend, string> = {
@@ -427,4 +429,33 @@ export function networkCostText(c: NetworkCostAnalysis, language: Language): str
             ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}였습니다.`
             : '측정되었습니다.')
   return `${head}${diff}.${network}`
+}
+
+/** The contention finding (it leads the verdict); null when the cores were not shown to be shared. */
+export function contentionText(c: ContentionAnalysis, language: Language): string | null {
+  if (language === 'en') return contentionMessage(c)
+  if (c.code !== 'contended') return null
+  const parts: string[] = []
+  const s = c.slowdown
+  if (s && c.signals.includes('workers-slower')) {
+    parts.push(
+      `워커 ${s.workers}개가 함께 돌 때 각 워커가 혼자 돌 때보다 ${formatValue(s.slowdown, 2)}배 ` +
+        `느렸습니다(원소당 ${formatValue(s.togetherNsPerElement)} ns 대 ${formatValue(s.aloneNsPerElement)} ns)`
+    )
+  }
+  const load = c.load
+  if (load && c.signals.includes('other-programs')) {
+    parts.push(
+      `실행하는 동안 다른 프로그램이 코어 ${c.cores}개 중 ${formatValue(load.otherCores, 2)}개를 썼습니다`
+    )
+  }
+  if (load && load.stealCores !== null && c.signals.includes('steal')) {
+    parts.push(
+      `가상 머신의 호스트가 코어 ${formatValue(load.stealCores, 2)}개를 가져갔습니다(스틸 시간)`
+    )
+  }
+  return (
+    `코어를 나눠 썼습니다: ${parts.join('; ')}. 이 결과는 기계가 아니라 부하를 잰 것입니다. ` +
+    `기계를 재려면 다른 프로그램을 닫고 다시 실행하세요.`
+  )
 }
