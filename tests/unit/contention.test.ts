@@ -8,7 +8,6 @@ import { runVerdict } from '../../src/shared/runVerdict'
 import { runToMarkdown } from '../../src/shared/markdownReport'
 import { toRunExport } from '../../src/shared/runExport'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
-import { contentionText } from '../../src/renderer/src/lib/i18n/analysisText'
 import { parseProcStat, parseSelfStat } from '../../src/engine/cpuSampler'
 import { physicalCores } from '../../src/engine/cpuTopology'
 import type { CpuLoad } from '../../src/shared/cpuLoad'
@@ -63,9 +62,6 @@ describe('contention: named with its numbers, leading the verdict', () => {
       slowdownWorkers: 2
     })
     expect(schemaErrors(JSON.parse(JSON.stringify(json)))).toEqual([])
-    const ko = contentionText(a.contention, 'ko')!
-    expect(ko).toContain('1.9배')
-    expect(ko).toContain('0.9개')
   })
 
   it('a quiet run says nothing: workers as fast together as alone, others idle', () => {
@@ -73,7 +69,6 @@ describe('contention: named with its numbers, leading the verdict', () => {
     const a = analyzeRun(record)
     expect(a.contention.code).toBe('quiet')
     expect(contentionMessage(a.contention)).toBeNull()
-    expect(contentionText(a.contention, 'ko')).toBeNull()
     expect(runVerdict(record, a)).not.toContain('Shared cores')
     expect(toRunExport(record, a).contention.message).toBeNull()
   })

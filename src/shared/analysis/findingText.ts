@@ -31,7 +31,7 @@ import type { WorkerMemory } from '../study'
 import type { ContentionAnalysis } from './contention'
 import type { BreakEven } from '../stats/findBreakEven'
 import { describeBreakEvenSize } from '../kernelComparison'
-import { LARGE_SERIAL_FRACTION } from './analyzeRun'
+import { LARGE_SERIAL_FRACTION, MIN_FIT_R_SQUARED } from './analyzeRun'
 import { AICC_MARGIN } from '../stats/compareScalingModels'
 import { KARP_FLATT_NEAR_ZERO, type KarpFlattPoint, type KarpFlattSeries } from './karpFlattSeries'
 
@@ -101,10 +101,35 @@ export function karpFlattRange(points: readonly KarpFlattPoint[]): { low: string
   return { low: formatValue(Math.min(...values)), high: formatValue(Math.max(...values)) }
 }
 
+/** Why worker counts were left out of e(N), grouped by reason. */
+export function leftReasons(left: NonNullable<KarpFlattSeries['left']>): string {
+  const of = (reason: string): string =>
+    left
+      .filter((l) => l.reason === reason)
+      .map((l) => l.workers)
+      .join(', ')
+  const parts: string[] = []
+  if (of('not-significant'))
+    parts.push(
+      `the speedup of ${of('not-significant')} workers is not significant (its 95% interval includes 1)`
+    )
+  if (of('oversubscribed'))
+    parts.push(`${of('oversubscribed')} workers exceed the cores (they measure taking turns)`)
+  if (of('out-of-range'))
+    parts.push(
+      `the speedup of ${of('out-of-range')} workers lies outside 1…N (overhead, not a serial part)`
+    )
+  return parts.join('; ')
+}
+
 /** What the Karp–Flatt series' trend means, numbers filled in. */
 export function karpFlattMessage(series: KarpFlattSeries): string {
   const points = series.points
-  if (points.length === 0) return 'No worker count above one: e(N) needs at least two workers.'
+  if (points.length === 0) {
+    const left = series.left ?? []
+    if (left.length === 0) return 'No worker count above one: e(N) needs at least two workers.'
+    return `Not enough evidence for e(N): ${leftReasons(left)}.`
+  }
   const first = points[0]
   const last = points[points.length - 1]
   if (points.length === 1) {
@@ -155,6 +180,23 @@ const pm = (x: number | null): string => (x === null ? '' : ` ± ${formatValue(x
 
 /** Amdahl's law and the USL fitted to a run, or why they were not. */
 export function modelsMessage(models: ModelsAnalysis): string {
+  const text = modelsBody(models)
+  return models.excluded.length > 0 ? `${text} ${excludedMessage(models)}` : text
+}
+
+/** Oversubscribed counts: drawn, not fitted. */
+function excludedMessage(models: ModelsAnalysis): string {
+  const list = models.excluded.join(', ')
+  return (
+    `${list} workers exceed the ${models.cores} cores: they are drawn but not fitted, since ` +
+    `they measure workers taking turns on a core, not the job.`
+  )
+}
+
+const rSquaredText = (r2: number | null): string =>
+  r2 === null ? '' : `, R² = ${formatValue(r2, 3)}`
+
+function modelsBody(models: ModelsAnalysis): string {
   const counts = (workers: number[]): string => workers.map((n) => `${n} workers`).join(', ')
   switch (models.code) {
     case 'weak-scaling':
@@ -168,6 +210,20 @@ export function modelsMessage(models: ModelsAnalysis): string {
         `ran slower than one (speedup below 1), so overhead dominates the job. Amdahl's law ` +
         `and the USL describe a job that gets faster with more workers; use a larger range.`
       )
+    case 'not-significant':
+      return (
+        `Not enough evidence for Amdahl's law or the USL: the speedup of ` +
+        `${counts(models.workers)} is not significant (its 95% interval includes 1), and a ` +
+        `serial fraction fitted to noise would teach nothing. Add repetitions or use a larger range.`
+      )
+    case 'poor-fit': {
+      const r2 = models.rSquared ?? Number.NaN
+      return (
+        `Not enough evidence for Amdahl's law: it explains the speedups of ` +
+        `${counts(models.workers)} poorly (R² = ${formatValue(r2, 3)}, below ` +
+        `${MIN_FIT_R_SQUARED}), so its serial fraction would be a number without a meaning.`
+      )
+    }
     case 'too-few-worker-counts':
     case 'fitted':
       break
@@ -177,9 +233,10 @@ export function modelsMessage(models: ModelsAnalysis): string {
   if (!comparison || !a) {
     const only = models.workers
     return (
-      `No model fitted: ${only.length === 0 ? 'no worker count' : `only ${counts(only)}`} ` +
-      `above one was measured, and a serial fraction fitted to a single speedup has no ` +
-      `uncertainty. Measure at least two worker counts above one (e.g. worker counts 1,2,4).`
+      `Not enough evidence for a model: ${only.length === 0 ? 'no worker count' : `only ${counts(only)}`} ` +
+      `above one ${only.length > 1 ? 'were' : 'was'} measured within the ${models.cores} cores, and a ` +
+      `serial fraction fitted to a single speedup has no uncertainty. Measure at least two worker ` +
+      `counts above one within the cores (e.g. worker counts 1,2,4 on 4 cores).`
     )
   }
   const ceiling =
@@ -188,7 +245,7 @@ export function modelsMessage(models: ModelsAnalysis): string {
       : `a ceiling of 1/f ≈ ${formatValue(a.ceiling)}×${pm(a.ceilingError)} however many workers`
   let text =
     `Amdahl fit over ${a.n} worker counts above one: serial fraction f = ` +
-    `${formatValue(a.serialFraction)}${pm(a.serialFractionError)} ` +
+    `${formatValue(a.serialFraction)}${pm(a.serialFractionError)}${rSquaredText(a.rSquared)} ` +
     `(${formatPercent(a.serialFraction)} of the one-worker time), ${ceiling}.`
   if (a.atBound && a.serialFraction === 0) {
     text += ' (f was held at 0: the speedups are at or above linear.)'

@@ -44,7 +44,7 @@ import {
   whereMessage,
   widestScaled
 } from '../../../../shared/analysis/findingText'
-import { LARGE_SERIAL_FRACTION } from '../../../../shared/analysis/analyzeRun'
+import { LARGE_SERIAL_FRACTION, MIN_FIT_R_SQUARED } from '../../../../shared/analysis/analyzeRun'
 import { KARP_FLATT_NEAR_ZERO } from '../../../../shared/analysis/karpFlattSeries'
 import type { StudyStepInfo, WorkerMemory } from '../../../../shared/study'
 import type { Language } from './languages'
@@ -145,7 +145,31 @@ export function stepLabelText(step: StudyStepInfo, language: Language): string {
 /** Amdahl's law and the USL fitted to a run (RunAnalysis.models: a code and its numbers). */
 export function modelsText(a: RunAnalysis, language: Language): string {
   if (language === 'en') return modelsMessage(a.models)
+  const body = modelsKo(a)
+  const excluded = a.models.excluded
+  return excluded.length > 0
+    ? `${body} 워커 ${excluded.join(', ')}개는 코어 ${a.models.cores}개보다 많아 그래프에는 그리되 ` +
+        `피팅하지 않습니다: 작업이 아니라 코어를 번갈아 쓰는 것을 잰 값이기 때문입니다.`
+    : body
+}
+
+function modelsKo(a: RunAnalysis): string {
   const models = a.models
+  if (models.code === 'not-significant') {
+    return (
+      `Amdahl의 법칙이나 USL을 말할 근거가 부족합니다: 워커 ${models.workers.join(', ')}개의 ` +
+      `속도 향상이 유의하지 않습니다(95% 구간이 1을 포함). 잡음에 맞춘 직렬 비율은 아무것도 ` +
+      `가르쳐 주지 않습니다. 반복을 늘리거나 범위를 키우세요.`
+    )
+  }
+  if (models.code === 'poor-fit') {
+    const r2 = models.rSquared ?? Number.NaN
+    return (
+      `Amdahl의 법칙을 말할 근거가 부족합니다: 워커 ${models.workers.join(', ')}개의 속도 향상을 ` +
+      `잘 설명하지 못합니다(R² = ${formatValue(r2, 3)}, ${MIN_FIT_R_SQUARED} 미만). 그 직렬 비율은 ` +
+      `의미 없는 숫자입니다.`
+    )
+  }
   if (models.code === 'weak-scaling') {
     return (
       'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
@@ -164,9 +188,10 @@ export function modelsText(a: RunAnalysis, language: Language): string {
   if (!comparison || !fit) {
     const only = models.workers
     return (
-      `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
+      `모델을 말할 근거가 부족합니다: 코어 ${models.cores}개 안에서 1보다 큰 워커 수가 ` +
       `${only.length === 0 ? '없고' : `워커 ${only.join(', ')}개뿐이고`}, 속도 향상 하나에 ` +
-      `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: 워커 수 1,2,4).`
+      `맞춘 직렬 비율에는 불확도가 없습니다. 코어 안에서 1보다 큰 워커 수를 두 개 이상 재세요` +
+      `(예: 코어 4개에서 워커 수 1,2,4).`
     )
   }
   const ceiling =
@@ -176,6 +201,7 @@ export function modelsText(a: RunAnalysis, language: Language): string {
   let text =
     `1보다 큰 워커 수 ${fit.n}개에 대한 Amdahl 피팅: 직렬 비율 f = ` +
     `${formatValue(fit.serialFraction)}${pm(fit.serialFractionError)}` +
+    `${fit.rSquared === null ? '' : `, R² = ${formatValue(fit.rSquared, 3)}`}` +
     `(워커 1개 시간의 ${formatPercent(fit.serialFraction)}), ${ceiling}.`
   if (fit.atBound && fit.serialFraction === 0) {
     text += ' (속도 향상이 선형 이상이라 f를 0으로 고정했습니다.)'
@@ -210,8 +236,28 @@ const atWorkers = (p: KarpFlattPoint): string =>
 export function karpFlattText(series: KarpFlattSeries, language: Language): string {
   if (language === 'en') return karpFlattMessage(series)
   const points = series.points
-  if (points.length === 0)
-    return 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.'
+  if (points.length === 0) {
+    const left = series.left ?? []
+    if (left.length === 0)
+      return 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.'
+    const of = (reason: string): string =>
+      left
+        .filter((l) => l.reason === reason)
+        .map((l) => l.workers)
+        .join(', ')
+    const parts: string[] = []
+    if (of('not-significant'))
+      parts.push(
+        `워커 ${of('not-significant')}개의 속도 향상이 유의하지 않습니다(95% 구간이 1을 포함)`
+      )
+    if (of('oversubscribed'))
+      parts.push(`워커 ${of('oversubscribed')}개는 코어보다 많습니다(번갈아 쓰는 것을 잼)`)
+    if (of('out-of-range'))
+      parts.push(
+        `워커 ${of('out-of-range')}개의 속도 향상이 1…N 밖입니다(직렬 부분이 아니라 오버헤드)`
+      )
+    return `e(N)을 말할 근거가 부족합니다: ${parts.join('; ')}.`
+  }
   const first = points[0]
   const last = points[points.length - 1]
   if (points.length === 1) {

@@ -658,13 +658,10 @@ export const en = {
       speedup: 'Speedup',
       efficiency: 'Efficiency',
       karpFlattCol: 'Karp–Flatt e',
-      fit: (f: string, ceiling: string) =>
-        `Fitted to all your worker counts: serial fraction f = ${f}, so no number of workers can go past 1/f ≈ ${ceiling}.`,
-      noCeiling: (f: string) =>
-        `Fitted to all your worker counts: f = ${f} — no serial part shows within what was measured.`,
-      noFit: 'Too few worker counts above one to fit f.',
-      single: (workers: number, e: string, ceiling: string) =>
-        `With one worker count above one (${n(workers)}), its Karp–Flatt e = ${e} is Amdahl’s f itself: no number of workers could go past 1/f ≈ ${ceiling}. Measure more worker counts to fit f with an uncertainty.`,
+      fit: (f: string, ceiling: string, r2: string) =>
+        `Fitted to the worker counts within the cores whose speedups are significant: serial fraction f = ${f} (R² = ${r2}), so no number of workers can go past 1/f ≈ ${ceiling}.`,
+      noCeiling: (f: string, r2: string) =>
+        `Fitted to the worker counts within the cores whose speedups are significant: f = ${f} (R² = ${r2}) — no serial part shows within what was measured.`,
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the All cores preset (one range split across 1 … all cores) to see your serial fraction.'
     }

@@ -642,13 +642,10 @@ export const ko: Messages = {
       speedup: '속도 향상',
       efficiency: '효율',
       karpFlattCol: 'Karp–Flatt e',
-      fit: (f: string, ceiling: string) =>
-        `모든 워커 수에 피팅한 직렬 비율은 f = ${f}입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다.`,
-      noCeiling: (f: string) =>
-        `모든 워커 수에 피팅한 결과 f = ${f}: 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
-      noFit: '워커 수가 1보다 큰 측정이 너무 적어 f를 피팅할 수 없습니다.',
-      single: (workers: number, e: string, ceiling: string) =>
-        `1보다 큰 워커 수가 하나(${n(workers)}개)뿐이라, 그 Karp–Flatt e = ${e}가 곧 Amdahl의 f입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다. 워커 수를 더 측정하면 불확도와 함께 f를 피팅할 수 있습니다.`,
+      fit: (f: string, ceiling: string, r2: string) =>
+        `코어 안에서 유의한 속도 향상을 보인 워커 수에 피팅한 직렬 비율은 f = ${f}(R² = ${r2})입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다.`,
+      noCeiling: (f: string, r2: string) =>
+        `코어 안에서 유의한 속도 향상을 보인 워커 수에 피팅한 결과 f = ${f}(R² = ${r2}): 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 모든 코어 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
