@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { syntheticRun } from '../helpers/syntheticRun'
 import { analyzeRun } from '../../src/shared/analysis'
-import { contentionText } from '../../src/renderer/src/lib/i18n/analysisText'
+import { contentionText } from '../../src/shared/report/findings'
 
 function busyRun(otherCores: number, twoWorkerMs: number) {
   const reps = (ms: number): number[] => Array.from({ length: 6 }, (_, i) => ms + i * 0.1)

@@ -3,8 +3,7 @@ import { syntheticRun } from '../helpers/syntheticRun'
 import { schemaErrors } from '../helpers/runExportSchema'
 import { analyzeRun } from '../../src/shared/analysis'
 import { contentionOf } from '../../src/shared/analysis/contention'
-import { contentionMessage } from '../../src/shared/analysis/findingText'
-import { runVerdict } from '../../src/shared/runVerdict'
+import { contentionText, runVerdictText } from '../../src/shared/report/findings'
 import { runToMarkdown } from '../../src/shared/markdownReport'
 import { toRunExport } from '../../src/shared/runExport'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
@@ -48,12 +47,12 @@ describe('contention: named with its numbers, leading the verdict', () => {
     expect(a.contention.code).toBe('contended')
     expect(a.contention.signals).toEqual(['workers-slower', 'other-programs'])
     expect(a.contention.slowdown?.slowdown).toBeCloseTo(1.9, 1)
-    const text = contentionMessage(a.contention)!
+    const text = contentionText(a.contention)!
     expect(text).toContain('1.9× slower than one worker alone')
     expect(text).toContain('other programs used 0.9 of the 2 cores')
     expect(text).toContain('this measures the load, not the machine')
     // It leads: the CLI's and the Markdown's verdict start with it.
-    expect(runVerdict(record, a).startsWith('⚠ Shared cores:')).toBe(true)
+    expect(runVerdictText(record, a).startsWith('⚠ Shared cores:')).toBe(true)
     expect(runToMarkdown(record, a)).toMatch(/## Verdict\n\n⚠ Shared cores:/)
     const json = toRunExport(record, a)
     expect(json.contention).toMatchObject({
@@ -68,15 +67,15 @@ describe('contention: named with its numbers, leading the verdict', () => {
     const record = run({ 1: 100, 2: 51 }, { otherCores: 0.04 })
     const a = analyzeRun(record)
     expect(a.contention.code).toBe('quiet')
-    expect(contentionMessage(a.contention)).toBeNull()
-    expect(runVerdict(record, a)).not.toContain('Shared cores')
+    expect(contentionText(a.contention)).toBeNull()
+    expect(runVerdictText(record, a)).not.toContain('Shared cores')
     expect(toRunExport(record, a).contention.message).toBeNull()
   })
 
   it('other programs alone are enough, and steal time is named', () => {
     const a = analyzeRun(run({ 1: 100, 2: 52 }, { otherCores: 0.5, stealCores: 0.3 }))
     expect(a.contention.signals).toEqual(['other-programs', 'steal'])
-    expect(contentionMessage(a.contention)).toContain('0.3 cores (steal time)')
+    expect(contentionText(a.contention)).toContain('0.3 cores (steal time)')
   })
 
   it('other programs that left the run’s cores free are not contention', () => {
