@@ -276,8 +276,10 @@ describe('issue 9: outliers need the modified Z-score AND distance from the medi
     const w = analyzeRun(run).warnings.find((x) => x.code === 'outliers')!
     expect(warningMessage(w)).toContain('#7 (130 ms, +30.0%)')
     expect(warningMessage(w)).toContain(
-      'modified Z-score above 3.5 and at least 5.0% from the median'
+      'modified Z-score — distance from the median in units of the typical spread — above 3.5 and at least 5.0% from the median'
     )
+    // A slow outlier is blamed on interference; it is named as slow.
+    expect(warningMessage(w)).toContain('Slow: #7 (130 ms, +30.0%): other programs or the OS')
   })
 })
 

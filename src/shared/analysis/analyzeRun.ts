@@ -318,7 +318,8 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
         interval: r.speedupInterval,
         verdict: r.verdict,
         correct: r.correct,
-        reps: r.n
+        reps: r.n,
+        oversubscribed: r.oversubscribed
       }))
     )
   }

@@ -7,6 +7,7 @@
 import type { GustafsonAnalysis, SizePointAnalysis, SizeSweepAnalysis } from './types'
 import type { ScaledSpeedup } from './scaledSpeedup'
 import type { KarpFlattSeries, KarpFlattTrend } from './karpFlattSeries'
+import type { BreakEven } from '../stats/findBreakEven'
 
 /** The sizes of a sweep that had usable times on both sides, as the break-even used them. */
 export function usableSizes(s: SizeSweepAnalysis): SizePointAnalysis[] {
@@ -50,4 +51,21 @@ export function karpFlattCode(series: KarpFlattSeries): KarpFlattCode {
   if (series.points.length === 0) return series.left?.length ? 'not-enough-evidence' : 'no-points'
   if (series.points.length === 1) return 'one-point'
   return series.trend
+}
+
+/** Half a decade: a break-even is given as one figure only when its interval spans at most this ratio. */
+export const BREAK_EVEN_MAX_SPAN = Math.sqrt(10)
+
+/**
+ * The break-even's error interval spans more than half a decade (or runs past
+ * the sizes measured): the data place it only between two sizes, not at one.
+ */
+export function breakEvenTooWide(b: BreakEven): boolean {
+  const { lower, upper } = b.interval
+  return lower === null || upper === null || upper / lower > BREAK_EVEN_MAX_SPAN
+}
+
+/** N workers already won at the smallest size measured (so no "first" win lies above it). */
+export function winsAtSmallest(s: SizeSweepAnalysis): boolean {
+  return usableSizes(s)[0]?.winner === 'many'
 }

@@ -18,7 +18,13 @@ import type { ModelsAnalysis, NetworkCostAnalysis, RunAnalysis } from '../../ana
 import type { KarpFlattPoint, KarpFlattSeries } from '../../analysis/karpFlattSeries'
 import { KARP_FLATT_NEAR_ZERO } from '../../analysis/karpFlattSeries'
 import { LARGE_SERIAL_FRACTION, MIN_FIT_R_SQUARED } from '../../analysis/analyzeRun'
-import { leftFor, usableSizes, widestScaled } from '../../analysis/findingFacts'
+import {
+  breakEvenTooWide,
+  leftFor,
+  usableSizes,
+  widestScaled,
+  winsAtSmallest
+} from '../../analysis/findingFacts'
 import { AICC_MARGIN } from '../../stats/compareScalingModels'
 import type { BreakEven } from '../../stats/findBreakEven'
 import type { RunRecord } from '../../result'
@@ -151,24 +157,37 @@ export const en: FindingCatalog = {
       `${w.workers} workers on ${w.logicalCores} logical cores: they take turns on the CPU, ` +
       `so no speedup beyond ${w.logicalCores}× is possible and extra workers only add overhead.`,
     'job-shorter-than-spawn': (w) =>
-      `Starting the workers takes ${formatMs(w.spawnMs)}, longer than the job itself ` +
-      `(${formatMs(w.jobMs)}): a cold run mostly measures start-up. ` +
+      `Starting the workers takes ${formatMs(w.spawnMs)}, longer than one worker computing ` +
+      `the whole job (${formatMs(w.jobMs)}): a cold run mostly measures start-up. ` +
       `Use a larger range or a warm pool.`,
     outliers: (w) => {
-      const list = w.repetitions
-        .map((rep, i) => {
-          const value = w.valuesMs[i]
-          const off = (value - w.medianMs) / w.medianMs
-          return `#${rep} (${formatMs(value)}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
-        })
-        .join(', ')
+      const item = (rep: number, i: number): string => {
+        const value = w.valuesMs[i]
+        const off = (value - w.medianMs) / w.medianMs
+        return `#${rep} (${formatMs(value)}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
+      }
+      // Only a slow repetition is blamed on interference; a fast one is named as fast.
+      const slow = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] > w.medianMs ? [item(rep, i)] : []
+      )
+      const fast = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] < w.medianMs ? [item(rep, i)] : []
+      )
       const plural = w.repetitions.length > 1
+      const causes = [
+        slow.length
+          ? `Slow: ${slow.join(', ')}: other programs or the OS interrupted the run; close them and measure again, or add repetitions.`
+          : '',
+        fast.length
+          ? `Fast: ${fast.join(', ')}: faster than the rest (less interference then, or a higher CPU clock); it is kept and named, not blamed on other programs.`
+          : ''
+      ].filter(Boolean)
       return (
-        `${w.repetitions.length} of ${w.count} repetitions ${plural ? 'are outliers' : 'is an outlier'}: ` +
-        `${list} against a median of ${formatMs(w.medianMs)} ` +
-        `(modified Z-score above ${formatValue(w.threshold)} and at least ` +
-        `${formatPercent(w.minRelative)} from the median). Other programs or the OS ` +
-        `interrupted the run; close them and measure again, or add repetitions.`
+        `${w.repetitions.length} of ${w.count} repetitions ${plural ? 'are outliers' : 'is an outlier'} ` +
+        `against a median of ${formatMs(w.medianMs)} ` +
+        `(modified Z-score — distance from the median in units of the typical spread — above ` +
+        `${formatValue(w.threshold)} and at least ${formatPercent(w.minRelative)} from the median). ` +
+        causes.join(' ')
       )
     },
     'slow-first-repetition': (w) =>
@@ -334,7 +353,15 @@ export const en: FindingCatalog = {
     }
     return {
       crosses: (s) => {
-        const { b, who, bounds } = facts(s)
+        const { b, who, bounds, smallest, largest } = facts(s)
+        if (breakEvenTooWide(b)) {
+          const lower = b.interval.lower === null ? smallest : formatInteger(b.interval.lower)
+          const upper = b.interval.upper === null ? largest : formatInteger(b.interval.upper)
+          return (
+            `${who} go from losing to winning between ${lower} and ${upper} elements: ` +
+            `the errors are too wide to say more.`
+          )
+        }
         return (
           `${who} first beat 1 at about ${formatSize(b.size ?? Number.NaN)} elements ` +
           `(between ${formatInteger(b.bracket!.below)} and ${formatInteger(b.bracket!.above)}${bounds()}).`
@@ -346,7 +373,11 @@ export const en: FindingCatalog = {
         return b.size === null
           ? `${who} win at some sizes and lose at larger ones: ${changes} and never from 1 to N, ` +
               `so no break-even can be placed (the timings are noisy: add repetitions).`
-          : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
+          : winsAtSmallest(s)
+            ? `${who} already won at ${facts(s).smallest} elements, but ${changes} (noise, or a ` +
+              `cache effect), so no single break-even can be placed; they go from losing to ` +
+              `winning again near ${formatSize(b.size)} elements${bounds()}.`
+            : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
               `(noise, or a cache effect)${bounds()}.`
       },
       always: (s) => {
@@ -495,10 +526,17 @@ export const en: FindingCatalog = {
     'baseline-only': (run, a) =>
       `${verdictParts(run, a).ok} Only 1 worker was measured, so there is nothing to compare: add worker counts (e.g. --workers 1,2).`,
     'too-small': (run, a) => {
-      const small = a.workers.find((w) => w.tooSmall)?.tooSmall
-      const detail = small
-        ? ` each worker computes for ${formatMs(small.computeMs)}, against ${formatMs(small.overheadMs)} of overhead per repetition.`
-        : ''
+      const row = a.workers
+        .filter((w) => w.tooSmall)
+        .reduce<(typeof a.workers)[number] | null>(
+          (x, y) => (x === null || y.workers > x.workers ? y : x),
+          null
+        )
+      const small = row?.tooSmall
+      const detail =
+        row && small
+          ? ` with ${row.workers} worker${row.workers === 1 ? '' : 's'}, each computes for ${formatMs(small.computeMs)}, against ${formatMs(small.overheadMs)} of overhead per repetition.`
+          : ''
       return `${verdictParts(run, a).ok} Too small to measure a speedup:${detail} Use a larger range${run.config.pool === 'cold' ? ' or a warm pool' : ''}.`
     },
     faster: (run, a) => {
@@ -548,9 +586,11 @@ export const en: FindingCatalog = {
     const [ss, sf] = [slow.speedupAtLargest, fast.speedupAtLargest]
     if (ss && sf) {
       const why =
-        sf.speedup < ss.speedup
+        c.lesson === 'pays-off-later'
           ? 'the same overhead weighs more against a shorter compute, so a faster loop makes parallelism pay off later.'
-          : 'here the noise hides the drop a shorter compute should show against the same overhead.'
+          : c.lesson === 'contradicted'
+            ? "the break-evens above say the opposite, so these figures teach no rule about the loop's speed."
+            : 'the difference is within the errors, so it teaches nothing about the loop.'
       sentences.push(
         `At ${formatInteger(c.largestSize)} elements (warm) ${n} workers were ${formatSpeedup(ss.speedup)} as fast as 1 ` +
           `with ${slow.kernel} and ${formatSpeedup(sf.speedup)} with ${fast.kernel}: ${why}`

@@ -19,7 +19,13 @@ import type { ModelsAnalysis, NetworkCostAnalysis, RunAnalysis } from '../../ana
 import type { KarpFlattPoint } from '../../analysis/karpFlattSeries'
 import { KARP_FLATT_NEAR_ZERO } from '../../analysis/karpFlattSeries'
 import { LARGE_SERIAL_FRACTION, MIN_FIT_R_SQUARED } from '../../analysis/analyzeRun'
-import { leftFor, usableSizes, widestScaled } from '../../analysis/findingFacts'
+import {
+  breakEvenTooWide,
+  leftFor,
+  usableSizes,
+  widestScaled,
+  winsAtSmallest
+} from '../../analysis/findingFacts'
 import { AICC_MARGIN } from '../../stats/compareScalingModels'
 import type { BreakEven } from '../../stats/findBreakEven'
 import type { RunRecord } from '../../result'
@@ -169,13 +175,26 @@ export const ko: FindingCatalog = {
       `논리 코어 ${w.logicalCores}개에 워커 ${w.workers}개: 워커들이 CPU를 번갈아 쓰므로 ` +
       `${w.logicalCores}배를 넘는 속도 향상은 불가능하고, 남는 워커는 오버헤드만 늘립니다.`,
     'job-shorter-than-spawn': (w) =>
-      `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 작업 자체(${ms(w.jobMs)})보다 깁니다: ` +
+      `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 워커 하나가 작업 전체를 계산하는 시간(${ms(w.jobMs)})보다 깁니다: ` +
       `콜드 실행은 대부분 시작 시간을 재는 셈입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
     outliers: (w) => {
-      const list = w.repetitions.map((rep, i) => `#${rep}(${ms(w.valuesMs[i])})`).join(', ')
+      const slow = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] > w.medianMs ? [`#${rep}(${ms(w.valuesMs[i])})`] : []
+      )
+      const fast = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] < w.medianMs ? [`#${rep}(${ms(w.valuesMs[i])})`] : []
+      )
+      const causes = [
+        slow.length
+          ? `느린 반복: ${slow.join(', ')}. 다른 프로그램이나 OS가 실행을 방해했습니다. 그런 프로그램을 닫고 다시 재거나 반복을 늘리세요.`
+          : '',
+        fast.length
+          ? `빠른 반복: ${fast.join(', ')}. 나머지보다 빨랐습니다(그때 방해가 적었거나 CPU 클럭이 높았음). 다른 프로그램 탓이 아니며, 버리지 않고 이름만 밝힙니다.`
+          : ''
+      ].filter(Boolean)
       return (
-        `이상치인 반복: ${list}(수정 Z 점수 ${formatValue(w.threshold)} 초과). 다른 프로그램이나 ` +
-        `OS가 실행을 방해했습니다. 그런 프로그램을 닫고 다시 재거나 반복을 늘리세요.`
+        `이상치인 반복(수정 Z 점수 — 중앙값에서 떨어진 거리를 보통의 흩어짐 단위로 잰 값 — ` +
+        `${formatValue(w.threshold)} 초과). ${causes.join(' ')}`
       )
     },
     'slow-first-repetition': (w) =>
@@ -329,7 +348,15 @@ export const ko: FindingCatalog = {
     }
     return {
       crosses: (s) => {
-        const { b, who, bounds } = facts(s)
+        const { b, who, bounds, smallest, largest } = facts(s)
+        if (breakEvenTooWide(b)) {
+          const lower = b.interval.lower === null ? smallest : formatInteger(b.interval.lower)
+          const upper = b.interval.upper === null ? largest : formatInteger(b.interval.upper)
+          return (
+            `${who}는 원소 ${lower}개와 ${upper}개 사이에서 지다가 이기기 시작합니다: ` +
+            `오차가 너무 커서 더 말할 수 없습니다.`
+          )
+        }
         return (
           `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
           `(${formatInteger(b.bracket!.below)}와 ${formatInteger(b.bracket!.above)} 사이${bounds()}).`
@@ -341,7 +368,11 @@ export const ko: FindingCatalog = {
           ? `${who}는 어떤 크기에서는 이기고 더 큰 크기에서는 집니다: 크기에 따라 이기는 쪽이 ` +
               `${b.changes}번 바뀌고 1에서 N으로 넘어가지 않아 손익분기를 정할 수 없습니다` +
               `(시간이 들쭉날쭉합니다: 반복을 늘리세요).`
-          : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
+          : winsAtSmallest(s)
+            ? `${who}는 원소 ${facts(s).smallest}개에서 이미 이겼지만, 크기에 따라 이기는 쪽이 ` +
+              `${b.changes}번 바뀌어(잡음 또는 캐시 효과) 손익분기를 하나로 정할 수 없습니다; ` +
+              `원소 약 ${formatSize(b.size)}개 근처에서 다시 지다가 이기기 시작합니다${bounds()}.`
+            : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
               `쪽이 ${b.changes}번 바뀝니다(잡음 또는 캐시 효과)${bounds()}.`
       },
       always: (s) => {
@@ -490,10 +521,17 @@ export const ko: FindingCatalog = {
     'baseline-only': (run, a) =>
       `${verdictParts(run, a).ok} 워커 1개만 측정해서 비교할 대상이 없습니다. 워커 수를 추가하세요(예: --workers 1,2).`,
     'too-small': (run, a) => {
-      const small = a.workers.find((w) => w.tooSmall)?.tooSmall
-      const detail = small
-        ? ` 워커마다 계산이 ${ms(small.computeMs)}인데 반복마다 오버헤드가 ${ms(small.overheadMs)}입니다.`
-        : ''
+      const row = a.workers
+        .filter((w) => w.tooSmall)
+        .reduce<(typeof a.workers)[number] | null>(
+          (x, y) => (x === null || y.workers > x.workers ? y : x),
+          null
+        )
+      const small = row?.tooSmall
+      const detail =
+        row && small
+          ? ` 워커 ${row.workers}개일 때 워커마다 계산이 ${ms(small.computeMs)}인데 반복마다 오버헤드가 ${ms(small.overheadMs)}입니다.`
+          : ''
       return `${verdictParts(run, a).ok} 속도 향상을 재기에는 작업이 너무 작습니다.${detail} 범위를 키우${run.config.pool === 'cold' ? '거나 웜 풀을 쓰' : ''}세요.`
     },
     faster: (run, a) => {
@@ -542,9 +580,11 @@ export const ko: FindingCatalog = {
     const [ss, sf] = [slow.speedupAtLargest, fast.speedupAtLargest]
     if (ss && sf) {
       const why =
-        sf.speedup < ss.speedup
+        c.lesson === 'pays-off-later'
           ? '같은 오버헤드가 더 짧은 계산에 비해 더 무거우므로, 빠른 루프일수록 병렬화가 더 늦게 이득이 됩니다.'
-          : '여기서는 같은 오버헤드에 대해 짧은 계산이 보여야 할 하락을 잡음이 가립니다.'
+          : c.lesson === 'contradicted'
+            ? '위의 손익분기점은 반대를 말하므로, 이 숫자로는 루프 속도에 대한 규칙을 말할 수 없습니다.'
+            : '차이가 오차 안에 있어 루프에 대해 알려 주는 것이 없습니다.'
       sentences.push(
         `원소 ${formatInteger(c.largestSize)}개(웜)에서 워커 ${n}개는 ${slow.kernel}로 ${formatSpeedup(ss.speedup)}, ` +
           `${fast.kernel}로 ${formatSpeedup(sf.speedup)} 빨랐습니다: ${why}`

@@ -370,6 +370,8 @@ export const en = {
       breakEven: 'Break-even',
       breakEvenOf: (pool: string) => `Break-even, ${pool}`,
       crosses: (size: string) => `≈ ${size} elements`,
+      between: (lower: string, upper: string) => `between ${lower} and ${upper}`,
+      tooWide: 'the errors are too wide to say more',
       mixed: 'none: the winner changes back and forth',
       always: (smallest: string) => `below ${smallest}: N won at every size`,
       never: (largest: string) => `above ${largest}: 1 won at every size`,
@@ -914,8 +916,8 @@ export const en = {
     noSpeedup: 'No significant speedup',
     wrongTotal: 'Wrong total: no timing counts',
     why: 'Why',
-    tooSmall: (compute: string, overhead: string) =>
-      `Too small a job: each worker computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `Too small a job: with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, each computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
     includesOne: (workers: number, speedup: string, ci: string) =>
       `The interval includes 1: the best, ${n(workers)} workers, reach ${speedup} (${ci}), within the noise of one worker.`,
     slower: (workers: number, speedup: string, ci: string) =>

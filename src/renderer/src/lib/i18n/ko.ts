@@ -360,6 +360,8 @@ export const ko: Messages = {
       breakEven: '손익분기',
       breakEvenOf: (pool: string) => `손익분기, ${pool}`,
       crosses: (size: string) => `≈ 원소 ${size}개`,
+      between: (lower: string, upper: string) => `${lower}와 ${upper} 사이`,
+      tooWide: '오차가 너무 커서 더 말할 수 없습니다',
       mixed: '없음: 이기는 쪽이 왔다 갔다 합니다',
       always: (smallest: string) => `${smallest} 미만: 모든 크기에서 N개가 이겼습니다`,
       never: (largest: string) => `${largest} 초과: 모든 크기에서 1개가 이겼습니다`,
@@ -895,8 +897,8 @@ export const ko: Messages = {
     noSpeedup: '유의한 속도 향상 없음',
     wrongTotal: '합계가 틀림: 어떤 시간도 의미가 없습니다',
     why: '이유',
-    tooSmall: (compute: string, overhead: string) =>
-      `작업이 너무 작습니다. 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `작업이 너무 작습니다. 워커 ${n(workers)}개일 때 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
     includesOne: (workers: number, speedup: string, ci: string) =>
       `구간이 1을 포함합니다. 가장 나은 워커 ${n(workers)}개가 ${speedup}(${ci})로, 워커 1개와 잡음 범위 안에서 같습니다.`,
     slower: (workers: number, speedup: string, ci: string) =>
