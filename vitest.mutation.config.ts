@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config'
+import base from './vitest.config'
+
+/**
+ * The unit tests Stryker runs against each mutant of src/shared/stats and
+ * src/shared/analysis (stryker.config.mjs). Only pure tests under Node: no
+ * global setup (the mutants never need the built `out/`), no summary reporter.
+ * Stryker's vitest runner narrows this further to the files that import the
+ * mutated module (`related`), and per mutant to the tests that reached it.
+ * (Spread rather than mergeConfig, which would concatenate the arrays.)
+ */
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
+    // Tests that start real workers from the built bundle (the bench service)
+    // or read the packaged output: slow, and not where a wrong number is caught.
+    exclude: [
+      'tests/unit/benchService*.test.ts',
+      'tests/unit/packaging.test.ts',
+      'tests/unit/utilityProcessBackend.test.ts'
+    ],
+    globalSetup: [],
+    reporters: ['default']
+  }
+})
