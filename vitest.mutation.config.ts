@@ -14,12 +14,17 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
-    // Tests that start real workers from the built bundle (the bench service)
-    // or read the packaged output: slow, and not where a wrong number is caught.
+    // Tests that start real workers from the built bundle (the bench service),
+    // read the packaged output, or fuzz the IPC validation (a third of the time
+    // of every mutant's run): slow, and not where a wrong number is caught.
     exclude: [
       'tests/unit/benchService*.test.ts',
       'tests/unit/packaging.test.ts',
-      'tests/unit/utilityProcessBackend.test.ts'
+      'tests/unit/workerBundle.test.ts',
+      'tests/unit/utilityProcessBackend.test.ts',
+      'tests/unit/fuzz.test.ts',
+      'tests/unit/ipc.test.ts',
+      'tests/unit/historyPages.test.ts'
     ],
     globalSetup: [],
     reporters: ['default']
