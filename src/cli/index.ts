@@ -2,7 +2,7 @@
  * The headless runner: the same engine as the app, over child processes or
  * worker threads. `npm run bench -- --help`.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
@@ -38,8 +38,9 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { checkExportTargets, exportTargets, writeExports } from './exportFiles'
 
-export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
+export const EXIT = { ok: 0, failed: 1, invalid: 2, hangup: 129, cancelled: 130 } as const
 
 /** Runs the CLI on `argv`; resolves with the exit code. Signals were trapped by the entry (bin.ts). */
 export async function main(
@@ -64,6 +65,13 @@ export async function main(
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
+  // Every file asked for can be written, before anything runs: a typo in a folder costs no run.
+  const unwritable = checkExportTargets(exportTargets(parsed.options))
+  if (unwritable.length) {
+    process.stderr.write('speedup-lab: invalid input\n')
+    for (const issue of unwritable) process.stderr.write(`  ${issue.field}: ${issue.message}\n`)
+    return EXIT.invalid
+  }
   const { quiet } = parsed.options
   const tty = process.stderr.isTTY === true && !quiet
   const engine = createEngine({
@@ -79,7 +87,7 @@ export async function main(
     const error = toBenchError(e)
     if (error.code === 'cancelled') {
       process.stderr.write('speedup-lab: cancelled; every worker was stopped.\n')
-      return EXIT.cancelled
+      return signals.exitCode()
     }
     if (error.code === 'needs-confirmation') {
       process.stderr.write(
@@ -97,27 +105,6 @@ export async function main(
     return EXIT.failed
   } finally {
     await engine.dispose()
-  }
-}
-
-/**
- * Writes the files asked for. A failed write is an export failure, said as
- * such; it never turns a completed run into a failed one (the table is on
- * stdout already), so the exit code stays the run's.
- */
-function writeExports(files: { kind: string; path: string | null; data: () => string }[]): void {
-  for (const file of files) {
-    if (file.path === null) continue
-    try {
-      writeFileSync(file.path, file.data())
-    } catch (e) {
-      const code = typeof e === 'object' && e !== null && 'code' in e ? `${String(e.code)}: ` : ''
-      const reason = e instanceof Error ? e.message : String(e)
-      process.stderr.write(
-        `speedup-lab: export failed: could not write the ${file.kind} file ${file.path} ` +
-          `(${code}${reason}); the run itself completed and its results are above.\n`
-      )
-    }
   }
 }
 
@@ -152,17 +139,25 @@ async function single(
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
-  writeExports([
+  const exported = writeExports([
     {
+      option: '--json',
       kind: 'JSON',
       path: options.json,
       data: () => `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`
     },
-    { kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
-    { kind: 'Markdown', path: options.markdown, data: () => runToMarkdown(run, analysis) }
+    { option: '--csv', kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
+    {
+      option: '--markdown',
+      kind: 'Markdown',
+      path: options.markdown,
+      data: () => runToMarkdown(run, analysis)
+    }
   ])
   if (!run.correct) return EXIT.failed
-  return baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  const code = baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  // A file that could not be written fails the command, though the run itself completed.
+  return code === EXIT.ok && !exported ? EXIT.failed : code
 }
 
 /** Reads --baseline: the run it holds, or why it cannot be compared with `config`. */
@@ -194,18 +189,21 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  writeExports([
+  const exported = writeExports([
     {
+      option: '--comparison-json',
       kind: 'comparison JSON',
       path: options.comparisonJson,
       data: () => comparisonToJson(comparison)
     },
     {
+      option: '--comparison-csv',
       kind: 'comparison CSV',
       path: options.comparisonCsv,
       data: () => comparisonToCsv(comparison)
     },
     {
+      option: '--comparison-markdown',
       kind: 'comparison Markdown',
       path: options.comparisonMarkdown,
       data: () => comparisonToMarkdown(comparison)
@@ -221,7 +219,7 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
       return EXIT.failed
     }
   }
-  return EXIT.ok
+  return exported ? EXIT.ok : EXIT.failed
 }
 
 /** A study (--sweep-sizes, --compare-backends): the same, for every run it makes. */
@@ -252,14 +250,20 @@ async function study(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
       `${analysis.verdict.map(studyFindingMessage).join('\n')}\n`
   )
-  writeExports([
+  const exported = writeExports([
     {
+      option: '--json',
       kind: 'JSON',
       path: options.json,
       data: () => `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`
     },
-    { kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
-    { kind: 'Markdown', path: options.markdown, data: () => studyToMarkdown(record, analysis) }
+    { option: '--csv', kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
+    {
+      option: '--markdown',
+      kind: 'Markdown',
+      path: options.markdown,
+      data: () => studyToMarkdown(record, analysis)
+    }
   ])
-  return record.correct ? EXIT.ok : EXIT.failed
+  return record.correct && exported ? EXIT.ok : EXIT.failed
 }
