@@ -2,7 +2,7 @@
  * The headless runner: the same engine as the app, over child processes or
  * worker threads. `npm run bench -- --help`.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
@@ -160,10 +160,20 @@ async function single(
   return code === EXIT.ok && !exported ? EXIT.failed : code
 }
 
+/** The largest baseline file read (a one-run export is far smaller). */
+const MAX_BASELINE_BYTES = 64 * 2 ** 20
+
 /** Reads --baseline: the run it holds, or why it cannot be compared with `config`. */
 function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun | string {
   let text: string
   try {
+    // A run's export is kilobytes to a few MB; reading a huge file whole would exhaust memory.
+    const bytes = statSync(path).size
+    if (bytes > MAX_BASELINE_BYTES)
+      return (
+        `${path} cannot be a baseline: it is ${(bytes / 2 ** 20).toFixed(0)} MB, and a run's ` +
+        `export is at most ${MAX_BASELINE_BYTES / 2 ** 20} MB: give the --json of one run`
+      )
     text = readFileSync(path, 'utf8')
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : ''
