@@ -65,19 +65,14 @@ export function unwritableReason(path: string): string | null {
   return null
 }
 
-/** One issue per export that cannot be written, or that another export would overwrite. */
+/** One issue per export that cannot be written (the parser refuses two exports to one file). */
 export function checkExportTargets(
   targets: readonly ExportTarget[]
 ): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = []
-  const seen = new Map<string, string>()
   for (const { option, path } of targets) {
-    if (path === null) continue
-    const reason = unwritableReason(path)
+    const reason = path === null ? null : unwritableReason(path)
     if (reason) issues.push({ field: option, message: `cannot write ${path}: ${reason}` })
-    const same = seen.get(resolve(path))
-    if (same) issues.push({ field: option, message: `${path} is also the ${same} file` })
-    seen.set(resolve(path), option)
   }
   return issues
 }

@@ -44,7 +44,7 @@ describe('the CLI’s files', () => {
   for (const [option, path, reason] of [
     ['--csv', '/no/such/dir/x.csv', /the folder \/no\/such\/dir does not exist/],
     ['--json', tmpdir(), /is a folder/],
-    ['--comparison-markdown', '/no/such/dir/c.md', /does not exist/]
+    ['--markdown', '/no/such/dir/c.md', /does not exist/]
   ] as const) {
     it(`${option} ${path}: exit 2 before anything runs, naming the option and the reason`, async () => {
       const r = await runCli([...SHORT, '--reps', '1', option, path])
@@ -56,14 +56,6 @@ describe('the CLI’s files', () => {
       expect(r.stdout).toBe('')
     }, 60_000)
   }
-
-  it('two exports to one file: exit 2 before anything runs', async () => {
-    const same = join(tmp, 'same.out')
-    const r = await runCli([...SHORT, '--reps', '1', '--csv', same, '--markdown', same])
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/--markdown: .*same\.out is also the --csv file/)
-    expect(existsSync(same)).toBe(false)
-  }, 60_000)
 
   // A file that passes the check and still fails to write (a full disk): said, and exit 1.
   it.runIf(existsSync('/dev/full'))(

@@ -13,6 +13,7 @@ import {
   CLI,
   freePort,
   natsServerMissing,
+  startNatsServer,
   startAgent,
   stopProcess,
   waitForPort
@@ -175,5 +176,27 @@ describe.skipIf(skip !== null)('cluster over TLS', () => {
     expect(untrusted.stderr).toMatch(
       /cannot connect to the NATS server at tls:\/\/127\.0\.0\.1:\d+: .*certificate/
     )
+  })
+})
+
+// tls:// against a server without TLS said only "cannot connect …: tls".
+describe.skipIf(natsServerMissing() !== null)('tls:// against a plain server', () => {
+  it('the controller and the agent say the server does not speak TLS', async () => {
+    const plain = await startNatsServer()
+    try {
+      const url = `tls://127.0.0.1:${plain.port}`
+      const reason = /the server at tls:\/\/127\.0\.0\.1:\d+ does not speak TLS: use nats:\/\//
+      const controller = await cli(
+        ['--server', url, '--range', '0:1000', '--workers', '1', '--reps', '1', '--quiet'],
+        process.env
+      )
+      expect(controller.code).toBe(1)
+      expect(controller.stderr).toMatch(reason)
+      const agent = startAgent(url, ['--processes', '1'], 1)
+      expect(await agent.exited).toBe(1)
+      expect(agent.stderr()).toMatch(reason)
+    } finally {
+      await plain.stop()
+    }
   })
 })
