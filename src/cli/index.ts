@@ -38,6 +38,7 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { sharedAgentNames } from '../shared/agentNames'
 import { checkExportTargets, exportTargets, writeExports } from './exportFiles'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, hangup: 129, cancelled: 130 } as const
@@ -135,6 +136,11 @@ async function single(
   if (tty) process.stderr.write('\r\x1b[2K')
   const analysis = analyzeRun(run)
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  for (const name of sharedAgentNames(run.system.cluster?.agents ?? []))
+    process.stderr.write(
+      `speedup-lab: warning: several agents are named ${name}; they are told apart by their ` +
+        `ids (${name} #…): give each its own --name\n`
+    )
   const clusterLine = formatClusterLine(run)
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
