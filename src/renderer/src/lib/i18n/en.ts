@@ -803,7 +803,7 @@ export const en = {
     roundTrip: 'Round trip',
     kind: { process: 'processes', thread: 'threads' },
     sharedName: (name: string) =>
-      `Several agents are named ${name}: they are told apart by their ids (${name} #…). Give each its own --name.`
+      `Several agents are named ${name}: they are told apart by their ids (${name} #…). Give each agent its own name when you start it.`
   },
   /** Issue 9: the run's verdict and per-row verdicts, worded from the analysis's codes. */
   verdicts: {
