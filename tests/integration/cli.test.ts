@@ -221,9 +221,10 @@ describe('speedup-lab CLI', () => {
       ...['--json', json, '--csv', csv, '--markdown', md]
     ])
     expect(r.code).toBe(0)
+    // Warnings, and each file written, by name.
     expect(
       r.stderr.split('\n').filter((l) => l && !l.startsWith('speedup-lab: warning ['))
-    ).toEqual([])
+    ).toEqual([json, csv, md].map((f) => `speedup-lab: wrote ${f}`))
     for (const title of [
       'process, warm pool',
       'process, cold pool',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { MeasuredRun } from './measuredRun'
+import { RUN_FORMAT_VERSION } from '../runExport'
 
 /**
  * Reads an exported run from JSON text: what a baseline file may be. Accepts
@@ -46,9 +47,12 @@ const measuredRunSchema = z.looseObject({
 })
 
 /** The format versions this build reads, by format; a newer file is refused, never half-read. */
-const READABLE_VERSIONS: Record<string, readonly number[]> = {
-  'speedup-lab/run': [2],
-  'speedup-lab/runs': [1, 2]
+function readableVersions(format: string): number[] | undefined {
+  const upTo = (first: number): number[] =>
+    Array.from({ length: RUN_FORMAT_VERSION - first + 1 }, (_, i) => first + i)
+  if (format === 'speedup-lab/run') return upTo(2)
+  if (format === 'speedup-lab/runs') return upTo(1)
+  return undefined
 }
 
 function candidateOf(doc: unknown): { value: unknown } | { reason: string } {
@@ -58,14 +62,14 @@ function candidateOf(doc: unknown): { value: unknown } | { reason: string } {
   if (o.kind === 'study' || o.format === 'speedup-lab/study')
     return { reason: 'it is a study, not a single run' }
   if (typeof o.format === 'string') {
-    const readable = READABLE_VERSIONS[o.format]
+    const readable = readableVersions(o.format)
     if (!readable)
       return { reason: `it is a ${o.format} file, not a run: give the --json of one run` }
     if (!readable.includes(o.version as number))
       return {
         reason:
           `it is ${o.format} format version ${JSON.stringify(o.version)}, and this Speedup Lab ` +
-          `reads version ${readable.join(' and ')}: update Speedup Lab, or export the run again ` +
+          `reads versions ${readable[0]} to ${readable.at(-1)}: update Speedup Lab, or export the run again ` +
           'with this version'
       }
   }
