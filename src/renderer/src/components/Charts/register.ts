@@ -12,7 +12,7 @@ import {
   Tooltip
 } from 'chart.js'
 import { KOREAN_FACE } from '../../lib/fonts'
-import { canvasBackground, errorBars, verticalMarkers, whiskers } from './plugins'
+import { canvasBackground, errorBars, strips, verticalMarkers } from './plugins'
 
 let registered = false
 
@@ -46,7 +46,7 @@ export function registerCharts(): typeof Chart {
     Tooltip,
     Legend,
     canvasBackground,
-    whiskers,
+    strips,
     errorBars,
     verticalMarkers
   )

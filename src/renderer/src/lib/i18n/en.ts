@@ -176,9 +176,10 @@ export const en = {
   },
   charts: {
     wallTime: 'Wall time per worker count',
-    wallTimeDesc: 'Median wall time; whiskers span min … max over the repetitions.',
+    wallTimeDesc: 'Bars: the median wall time; dots: every measured repetition.',
     speedup: 'Speedup vs worker count',
-    speedupDesc: 'Measured speedup against the ideal (N workers, N× faster).',
+    speedupDesc:
+      'Measured speedup with its 95% interval, against the ideal (N workers, N× faster).',
     speedupDescReplicate:
       'Every worker does its own full range, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     timeline: 'Worker timeline, last repetition',
@@ -210,7 +211,10 @@ export const en = {
       compute: 'Compute',
       collect: 'Result message',
       idle: 'Idle',
-      workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`
+      workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`,
+      samples: (median: string, count: number, range: string) =>
+        `median ${median} of ${n(count)} ${count === 1 ? 'repetition' : 'repetitions'} (${range})`,
+      interval: (low: string, high: string) => `95% interval ${low} … ${high}`
     }
   },
   history: {
@@ -567,6 +571,7 @@ export const en = {
     max: 'Max',
     speedup: 'Speedup',
     ideal: 'Ideal',
+    interval: '95% interval',
     worker: (index: number) => `worker ${n(index)}`,
     workerCol: 'Worker',
     date: 'Date',

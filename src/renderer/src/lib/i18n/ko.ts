@@ -173,9 +173,9 @@ export const ko: Messages = {
   },
   charts: {
     wallTime: '워커 수별 소요 시간',
-    wallTimeDesc: '소요 시간의 중앙값. 수염은 반복 중 최소 … 최대입니다.',
+    wallTimeDesc: '막대는 소요 시간의 중앙값, 점은 측정한 반복 하나하나입니다.',
     speedup: '워커 수별 속도 향상',
-    speedupDesc: '측정한 속도 향상과 이상적인 값(워커 N개면 N배).',
+    speedupDesc: '측정한 속도 향상과 95% 구간, 그리고 이상적인 값(워커 N개면 N배).',
     speedupDescReplicate:
       '워커마다 범위 전체를 계산하므로 확장 속도 향상 N·T1/TN을 보여 줍니다. N배의 일을 같은 시간에 끝내는 것이 이상적인 N×입니다.',
     timeline: '워커 타임라인, 마지막 반복',
@@ -207,7 +207,10 @@ export const ko: Messages = {
       compute: '계산',
       collect: '결과 메시지',
       idle: '대기',
-      workers: (count: number) => `워커 ${n(count)}개`
+      workers: (count: number) => `워커 ${n(count)}개`,
+      samples: (median: string, count: number, range: string) =>
+        `반복 ${n(count)}회의 중앙값 ${median} (${range})`,
+      interval: (low: string, high: string) => `95% 구간 ${low} … ${high}`
     }
   },
   history: {
@@ -554,6 +557,7 @@ export const ko: Messages = {
     max: '최대',
     speedup: '속도 향상',
     ideal: '이상적',
+    interval: '95% 구간',
     worker: (index: number) => `워커 ${n(index)}`,
     workerCol: '워커',
     date: '날짜',
