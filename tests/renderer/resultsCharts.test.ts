@@ -26,9 +26,9 @@ describe('the Results graphs carry their uncertainty', () => {
     expect(intervals[0]).toBeNull() // one worker is the baseline: no interval
     for (const [i, interval] of intervals.entries()) {
       if (i === 0) continue
-      expect(interval!.low).toBeLessThanOrEqual(points[i].y)
-      expect(interval!.high).toBeGreaterThanOrEqual(points[i].y)
-      expect(interval!.high).toBeGreaterThan(interval!.low)
+      expect(interval!.low).toBeLessThanOrEqual(points[i].y as number)
+      expect(interval!.high).toBeGreaterThanOrEqual(points[i].y as number)
+      expect(interval!.high).toBeGreaterThan(interval!.low as number)
     }
     // The ideal line is there, named as such.
     expect(config.data.datasets[1].label).toBe(en.charts.series.ideal)

@@ -14,7 +14,8 @@ export { readPalette } from './palette'
 export type { ChartPalette } from './colors'
 export type { ChartContext } from './options'
 export {
-  backendCostChart,
+  backendMemoryChart,
+  backendStartChart,
   backendSpeedupChart,
   efficiencyChart,
   efficiencyOf,

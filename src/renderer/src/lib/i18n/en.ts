@@ -360,6 +360,7 @@ export const en = {
       marker: (pool: string, size: string) => `${pool} break-even ≈ ${size}`,
       axisSize: 'Range length (elements)',
       axisTime: 'Median wall time (ms)',
+      tableFold: (rows: number) => `The graph's numbers (${n(rows)} ${rows === 1 ? 'row' : 'rows'})`,
       caption: (backend: string) => `1 worker vs N by problem size, ${backend}`,
       colSize: 'Length',
       colPool: 'Pool',
@@ -406,8 +407,10 @@ export const en = {
       heading: 'Threads vs processes',
       speedup: 'Speedup by backend',
       speedupDesc: 'The same worker sweep on each backend: S ± e against the ideal.',
-      costs: 'Start cost and memory per worker',
-      costsDesc: 'Median cold start of one worker (left axis) and memory per worker (right axis).',
+      startCost: 'Start cost per worker',
+      startCostDesc: 'Median cold start of one worker: starting it and seeing it ready.',
+      memoryChart: 'Memory per worker',
+      memoryChartDesc: 'Resident memory each worker adds, measured by the memory probe.',
       coldStart: 'Cold start (ms)',
       memory: 'Memory per worker (MiB)',
       caption: 'Backends side by side',
@@ -425,8 +428,6 @@ export const en = {
       headingCluster: 'Processes vs the cluster',
       speedupAt: (backend: string, value: string, workers: number) =>
         `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`,
-      costLine: (backend: string, start: string, memory: string) =>
-        `${backend}: cold start ${start}, memory per worker ${memory}`
     },
     stats: {
       heading: 'Run statistics and models',

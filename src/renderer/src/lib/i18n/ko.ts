@@ -349,6 +349,7 @@ export const ko: Messages = {
       marker: (pool: string, size: string) => `${pool} 손익분기 ≈ ${size}`,
       axisSize: '범위 길이(원소 수)',
       axisTime: '소요 시간 중앙값(ms)',
+      tableFold: (rows: number) => `그래프의 수치 (${n(rows)}행)`,
       caption: (backend: string) => `문제 크기별 워커 1개 대 N개, ${backend}`,
       colSize: '길이',
       colPool: '풀',
@@ -395,8 +396,10 @@ export const ko: Messages = {
       heading: '스레드 대 프로세스',
       speedup: '백엔드별 속도 향상',
       speedupDesc: '백엔드마다 같은 워커 스윕: 이상적인 값 대비 S ± e.',
-      costs: '워커당 시작 비용과 메모리',
-      costsDesc: '워커 하나의 콜드 스타트 중앙값(왼쪽 축)과 워커당 메모리(오른쪽 축).',
+      startCost: '워커당 시작 비용',
+      startCostDesc: '워커 하나를 띄워 준비될 때까지 걸린 콜드 스타트의 중앙값.',
+      memoryChart: '워커당 메모리',
+      memoryChartDesc: '워커 하나가 더하는 상주 메모리(메모리 측정으로 잼).',
       coldStart: '콜드 스타트(ms)',
       memory: '워커당 메모리(MiB)',
       caption: '백엔드 나란히 비교',
@@ -414,8 +417,6 @@ export const ko: Messages = {
       headingCluster: '프로세스 대 클러스터',
       speedupAt: (backend: string, value: string, workers: number) =>
         `${backend}: 워커 ${n(workers)}개에서 ${value}`,
-      costLine: (backend: string, start: string, memory: string) =>
-        `${backend}: 콜드 스타트 ${start}, 워커당 메모리 ${memory}`
     },
     stats: {
       heading: '실행 통계와 모델',
