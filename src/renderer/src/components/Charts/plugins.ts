@@ -48,10 +48,20 @@ export interface VerticalMarkerOptions {
   labelBackground?: string
 }
 
+/** A horizontal band between two y values (a no-change zone), labelled at its right end. */
+export interface BandOptions {
+  from?: number
+  to?: number
+  color?: string
+  label?: string
+  labelColor?: string
+}
+
 declare module 'chart.js' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
     strips?: StripOptions
+    band?: BandOptions
     canvasBackground?: BackgroundOptions
     errorBars?: ErrorBarOptions
     verticalMarkers?: VerticalMarkerOptions
@@ -199,6 +209,34 @@ export const verticalMarkers: Plugin = {
       ctx.fillRect(left, top - 2, width, 16)
       ctx.fillStyle = marker.color
       ctx.fillText(marker.label, left + 4, top + 1)
+    }
+    ctx.restore()
+  }
+}
+
+/** Shades y from … to behind the data (where a change is too small to count). */
+export const band: Plugin = {
+  id: 'band',
+  beforeDatasetsDraw(chart, _args, options: BandOptions) {
+    const y = chart.scales.y
+    if (options.from === undefined || options.to === undefined || !y) return
+    const { ctx, chartArea } = chart
+    const top = Math.max(chartArea.top, y.getPixelForValue(options.to))
+    const bottom = Math.min(chartArea.bottom, y.getPixelForValue(options.from))
+    if (bottom <= top) return
+    ctx.save()
+    ctx.fillStyle = options.color ?? 'rgba(0, 0, 0, 0.06)'
+    ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top)
+    if (options.label) {
+      ctx.font = `11px ${String(chart.options.font?.family ?? 'sans-serif')}`
+      ctx.fillStyle = options.labelColor ?? '#555'
+      ctx.textAlign = 'right'
+      ctx.textBaseline = 'bottom'
+      ctx.fillText(
+        options.label,
+        chartArea.right - 4,
+        top - 2 < chartArea.top + 12 ? bottom + 12 : top - 2
+      )
     }
     ctx.restore()
   }

@@ -12,7 +12,7 @@ import {
   Tooltip
 } from 'chart.js'
 import { KOREAN_FACE } from '../../lib/fonts'
-import { canvasBackground, errorBars, strips, verticalMarkers } from './plugins'
+import { band, canvasBackground, errorBars, strips, verticalMarkers } from './plugins'
 
 let registered = false
 
@@ -47,6 +47,7 @@ export function registerCharts(): typeof Chart {
     Legend,
     canvasBackground,
     strips,
+    band,
     errorBars,
     verticalMarkers
   )

@@ -126,8 +126,17 @@ const speedupAxis = (ctx: ChartContext, top: number) => ({
   ticks: { color: ctx.palette.muted, callback: timesTick(ctx) }
 })
 
-/** Speedup ± e against workers, the ideal line, the Amdahl (or USL) curve and the ceiling 1/f. */
-export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguration<'line', Point[]> {
+/**
+ * Speedup ± e against workers, the ideal line, the Amdahl (or USL) curve and
+ * the ceiling 1/f. `bothModels` draws the USL curve whenever it was fitted,
+ * not only when it fits best (the explainer shows both laws through the
+ * user's own points).
+ */
+export function modelChart(
+  a: RunAnalysis,
+  ctx: ChartContext,
+  { bothModels = false }: { bothModels?: boolean } = {}
+): ChartConfiguration<'line', Point[]> {
   const { palette, m, locale } = ctx
   const c = m.scaling.charts
   const rows = sorted(a)
@@ -165,7 +174,7 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
       )
     }
   }
-  if (fit?.best === 'usl' && fit.usl) {
+  if ((bothModels || fit?.best === 'usl') && fit?.usl) {
     const { sigma, kappa } = fit.usl
     datasets.push(
       curve(

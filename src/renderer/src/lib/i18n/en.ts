@@ -360,7 +360,8 @@ export const en = {
       marker: (pool: string, size: string) => `${pool} break-even ≈ ${size}`,
       axisSize: 'Range length (elements)',
       axisTime: 'Median wall time (ms)',
-      tableFold: (rows: number) => `The graph's numbers (${n(rows)} ${rows === 1 ? 'row' : 'rows'})`,
+      tableFold: (rows: number) =>
+        `The graph's numbers (${n(rows)} ${rows === 1 ? 'row' : 'rows'})`,
       caption: (backend: string) => `1 worker vs N by problem size, ${backend}`,
       colSize: 'Length',
       colPool: 'Pool',
@@ -427,7 +428,7 @@ export const en = {
       notMeasuredRemote: 'not measured (remote workers)',
       headingCluster: 'Processes vs the cluster',
       speedupAt: (backend: string, value: string, workers: number) =>
-        `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`,
+        `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`
     },
     stats: {
       heading: 'Run statistics and models',
@@ -655,6 +656,8 @@ export const en = {
     },
     amdahl: {
       heading: '4. Amdahl’s law: why not N×',
+      chart: 'Your speedups and the laws drawn through them',
+      chartDesc: 'Measured S with its interval, Amdahl’s curve and, where fitted, the USL’s.',
       body: 'If a fraction f of a job cannot be split — starting, dispatching, merging, waiting for the slowest worker — then N workers reach at best S(N) = 1 ÷ (f + (1 − f)/N), and never more than 1/f however many you add.',
       karpFlatt:
         'Karp–Flatt turns each measured speedup back into that fraction: e = (1/S − 1/N) ÷ (1 − 1/N). A flat e is a true serial part; an e that grows with N is overhead that grows with the workers.',
@@ -857,6 +860,12 @@ export const en = {
     loading: 'Loading both runs…',
     baseline: 'Baseline',
     candidate: 'Candidate',
+    chart: 'Time ratio per worker count',
+    chartDesc:
+      'Candidate ÷ baseline with its 95% interval; below 1 is faster. Inside the shaded band is no change.',
+    chartSeries: 'Time ratio',
+    chartAxis: 'Candidate ÷ baseline time',
+    noChangeBand: (percent: string) => `no change: ±${percent}%`,
     caption: 'Candidate ÷ baseline per worker count, with 95% bootstrap intervals',
     explain: (threshold: string) =>
       `A time ratio below 1 means the candidate is faster; a speedup ratio above 1 means it scales better. A change counts only when its 95% interval excludes 1 and it is larger than the ${threshold} noise threshold.`,

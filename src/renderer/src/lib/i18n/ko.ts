@@ -416,7 +416,7 @@ export const ko: Messages = {
       notMeasuredRemote: '측정하지 않음 (원격 워커)',
       headingCluster: '프로세스 대 클러스터',
       speedupAt: (backend: string, value: string, workers: number) =>
-        `${backend}: 워커 ${n(workers)}개에서 ${value}`,
+        `${backend}: 워커 ${n(workers)}개에서 ${value}`
     },
     stats: {
       heading: '실행 통계와 모델',
@@ -638,6 +638,8 @@ export const ko: Messages = {
     },
     amdahl: {
       heading: '4. Amdahl의 법칙: 왜 N배가 아닐까',
+      chart: '내 속도 향상과 그 점들을 지나는 법칙',
+      chartDesc: '구간과 함께 측정한 S, 암달의 곡선, 그리고 맞춘 경우 USL의 곡선.',
       body: '작업 중 비율 f만큼을 나눌 수 없다면(시작, 전달, 병합, 가장 느린 워커 기다리기), 워커 N개의 속도 향상은 기껏해야 S(N) = 1 ÷ (f + (1 − f)/N)이고, 워커를 아무리 늘려도 1/f를 넘지 못합니다.',
       karpFlatt:
         'Karp–Flatt은 측정한 속도 향상을 다시 그 비율로 바꿉니다: e = (1/S − 1/N) ÷ (1 − 1/N). e가 일정하면 진짜 직렬 부분이고, N에 따라 커지면 워커와 함께 늘어나는 오버헤드입니다.',
@@ -838,6 +840,12 @@ export const ko: Messages = {
     loading: '두 실행을 불러오는 중…',
     baseline: '기준',
     candidate: '비교 대상',
+    chart: '워커 수별 시간 비율',
+    chartDesc:
+      '비교 대상 ÷ 기준과 95% 구간. 1보다 작으면 더 빠릅니다. 음영 띠 안은 변화 없음입니다.',
+    chartSeries: '시간 비율',
+    chartAxis: '비교 대상 ÷ 기준 시간',
+    noChangeBand: (percent: string) => `변화 없음: ±${percent}%`,
     caption: '워커 수별 비교 대상 ÷ 기준, 95% 부트스트랩 구간',
     explain: (threshold: string) =>
       `시간 비율이 1보다 작으면 비교 대상이 더 빠르고, 속도 향상 비율이 1보다 크면 더 잘 확장됩니다. 변화는 95% 구간이 1을 벗어나고 잡음 임계값 ${threshold}보다 클 때만 인정됩니다.`,
