@@ -42,6 +42,17 @@ function datesCut(page: Page): Promise<string[]> {
     .map((el) => el.innerText + ' (' + el.scrollWidth + ' px in ' + el.clientWidth + ')')`)
 }
 
+/**
+ * History rows whose configuration is cut (it wraps between whole parts, never
+ * ellipsised), or lacks a part that tells runs apart.
+ */
+function configsCut(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.history-row .config')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 ||
+      el.querySelectorAll('.part').length < 5)
+    .map((el) => el.innerText + ' (' + el.scrollWidth + '×' + el.scrollHeight + ' px in ' + el.clientWidth + '×' + el.clientHeight + ')')`)
+}
+
 /** Every view at every width in both languages; screenshots go to tests/.tmp/screenshots. */
 async function audit(page: Page, label: string, views: readonly View[] = VIEWS): Promise<string[]> {
   const found: string[] = []
@@ -67,6 +78,9 @@ async function audit(page: Page, label: string, views: readonly View[] = VIEWS):
         if (view === 'history')
           for (const d of await datesCut(page))
             found.push(`${label} ${width}px ${language} history: a run's date is cut: ${d}`)
+        if (view === 'history')
+          for (const c of await configsCut(page))
+            found.push(`${label} ${width}px ${language} history: a configuration is cut: ${c}`)
         await screenshot(page, `layout-${label}-${view}-${width}-${language}`)
       }
     }
