@@ -132,6 +132,10 @@ export const en = {
     dismiss: 'Dismiss'
   },
   results: {
+    sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
+      `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}: time ${range} (median ${median})`,
+    sinceLastNoInterval: (date: string, workers: number, median: string) =>
+      `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: time ${median}, too few repetitions for an interval`,
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,

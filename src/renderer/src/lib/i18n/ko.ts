@@ -132,6 +132,10 @@ export const ko: Messages = {
     dismiss: '닫기'
   },
   results: {
+    sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
+      `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: ${verdict}: 시간 ${range} (중앙값 ${median})`,
+    sinceLastNoInterval: (date: string, workers: number, median: string) =>
+      `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: 시간 ${median}, 구간을 내기에는 반복이 너무 적습니다`,
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
