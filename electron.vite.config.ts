@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { build } from 'vite'
 import type { Plugin } from 'vite'
+import { hangulInSources } from './scripts/hangul'
 import { watPlugin } from './scripts/wat'
 import { apiVerbsJson } from './src/shared/api'
 
@@ -114,6 +115,12 @@ export default defineConfig({
       alias: { '@shared': resolve(__dirname, 'src/shared') }
     },
     plugins: [svelte(), devServerCsp()],
+    // The Hangul the app's own words use: loaded with the Korean messages (lib/fonts).
+    define: {
+      __APP_HANGUL__: JSON.stringify(
+        hangulInSources([resolve(__dirname, 'src/renderer/src'), resolve(__dirname, 'src/shared')])
+      )
+    },
     // The window parses every byte it is sent before "Run benchmark" appears: ship it minified.
     build: { minify: true }
   }

@@ -15,6 +15,7 @@ import {
   CLI,
   freePort,
   natsServerMissing,
+  startNatsServer,
   startAgent,
   stopProcess,
   waitForPort
@@ -201,5 +202,27 @@ describe.skipIf(skip !== null)('cluster over TLS', () => {
     const wrong = await cli(args, { ...env, SPEEDUP_LAB_TLS_CA: missing })
     expect(wrong.code).toBe(1)
     expect(wrong.stderr).toContain(`cannot read the CA file ${missing} named by SPEEDUP_LAB_TLS_CA`)
+  })
+})
+
+// tls:// against a server without TLS said only "cannot connect …: tls".
+describe.skipIf(natsServerMissing() !== null)('tls:// against a plain server', () => {
+  it('the controller and the agent say the server does not speak TLS', async () => {
+    const plain = await startNatsServer()
+    try {
+      const url = `tls://127.0.0.1:${plain.port}`
+      const reason = /the server at tls:\/\/127\.0\.0\.1:\d+ does not speak TLS: use nats:\/\//
+      const controller = await cli(
+        ['--server', url, '--range', '0:1000', '--workers', '1', '--reps', '1', '--quiet'],
+        process.env
+      )
+      expect(controller.code).toBe(1)
+      expect(controller.stderr).toMatch(reason)
+      const agent = startAgent(url, ['--processes', '1'], 1)
+      expect(await agent.exited).toBe(1)
+      expect(agent.stderr()).toMatch(reason)
+    } finally {
+      await plain.stop()
+    }
   })
 })

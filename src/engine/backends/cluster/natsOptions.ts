@@ -50,6 +50,12 @@ export function describeConnectError(error: unknown, server: string): string {
   const code = (error as { code?: string } | null)?.code ?? ''
   if (/authoriz|authenticat/i.test(text) || code === 'AUTHORIZATION_VIOLATION')
     return `the NATS server at ${server} refused the credentials (authorization violation)`
+  // The client asked for TLS (tls://) and the server's greeting offered none: nats.js says "tls".
+  if (code === 'SERVER_OPT_NA' && text === 'tls')
+    return (
+      `the server at ${server} does not speak TLS: use nats:// for it, ` +
+      'or turn TLS on in its configuration'
+    )
   if (/ECONNREFUSED|CONNECTION_REFUSED|TIMEOUT|ENOTFOUND|EHOSTUNREACH/i.test(`${code} ${text}`))
     return `cannot reach a NATS server at ${server} (${code || text})`
   return `cannot connect to the NATS server at ${server}: ${text}`
