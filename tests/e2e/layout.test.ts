@@ -151,7 +151,8 @@ describe('the layout from the window’s minimum width to a wide screen, in Engl
     await page.getByRole('button', { name: 'Run study' }).click()
     await page.getByTestId('study-findings').waitFor({ timeout: 120_000 })
     expect(await audit(page, 'full')).toEqual([])
-  })
+    // Two runs, a study and 30 audited screens: minutes on a busy 2-core machine.
+  }, 300_000)
 
   it('comparing two runs from History, nothing sticks out or is cut off', async () => {
     const { page } = app
