@@ -49,6 +49,7 @@ function datesCut(page: Page): Promise<string[]> {
 function configsCut(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('.history-row .config')]
     .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 ||
+      el.getBoundingClientRect().bottom > el.closest('.history-row').getBoundingClientRect().bottom + 1 ||
       el.querySelectorAll('.part').length < 5)
     .map((el) => el.innerText + ' (' + el.scrollWidth + '×' + el.scrollHeight + ' px in ' + el.clientWidth + '×' + el.clientHeight + ')')`)
 }
