@@ -814,7 +814,9 @@ export const en = {
     kernels: 'Kernels',
     workers: 'Free / workers',
     roundTrip: 'Round trip',
-    kind: { process: 'processes', thread: 'threads' }
+    kind: { process: 'processes', thread: 'threads' },
+    sharedName: (name: string) =>
+      `Several agents are named ${name}: they are told apart by their ids (${name} #…). Give each agent its own name when you start it.`
   },
   /** Issue 9: the run's verdict and per-row verdicts, worded from the analysis's codes. */
   verdicts: {

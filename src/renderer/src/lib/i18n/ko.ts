@@ -794,7 +794,9 @@ export const ko: Messages = {
     kernels: '커널',
     workers: '사용 가능 / 워커',
     roundTrip: '왕복 시간',
-    kind: { process: '프로세스', thread: '스레드' }
+    kind: { process: '프로세스', thread: '스레드' },
+    sharedName: (name: string) =>
+      `이름이 ${name}인 에이전트가 여럿입니다. ID로 구분해 표시합니다(${name} #…). 에이전트를 시작할 때 각자 다른 이름을 지정하세요.`
   },
   /** 이슈 9: 실행의 판정과 워커 수별 판정(분석의 코드로부터). */
   verdicts: {
