@@ -38,6 +38,7 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
 
@@ -64,11 +65,21 @@ export async function main(
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
+  // The key file is read before anything runs: a missing or short key is bad input.
+  const key = clusterKeyFrom(parsed.options.clusterKeyFile ?? undefined)
+  if (!key.ok) {
+    process.stderr.write(`speedup-lab: invalid input\n  cluster-key: ${key.message}\n`)
+    return EXIT.invalid
+  }
   const { quiet } = parsed.options
   const tty = process.stderr.isTTY === true && !quiet
   const engine = createEngine({
     workerPath,
-    log: process.env.SPEEDUP_LAB_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined
+    log:
+      parsed.options.verbose || process.env.SPEEDUP_LAB_DEBUG
+        ? (line) => process.stderr.write(`${line}\n`)
+        : undefined,
+    cluster: { key: key.key }
   })
   try {
     return parsed.options.study

@@ -5,7 +5,9 @@ import type { ServerAddress } from '../../../shared/cluster'
 export function natsOptions(address: ServerAddress, name: string): ConnectionOptions {
   const auth = address.auth
   return {
-    servers: address.server.replace(/^tls:/, 'nats:'),
+    servers: address.servers.map((s) => s.replace(/^tls:/, 'nats:')),
+    // The order given is a preference (an agent and its nearest server), not a list to shuffle.
+    noRandomize: true,
     name,
     ...(address.tls ? { tls: {} } : {}),
     ...(auth && 'token' in auth ? { token: auth.token } : {}),
