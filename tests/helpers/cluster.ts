@@ -84,6 +84,25 @@ export async function startNatsServer(
   }
 }
 
+/** Starts nats-server with these arguments (a config file, cluster routes…) on 127.0.0.1:port. */
+export async function startNatsServerWith(
+  args: string[],
+  options: { port?: number; env?: NodeJS.ProcessEnv } = {}
+): Promise<NatsServer> {
+  const p = options.port ?? (await freePort())
+  const child = spawn('nats-server', [...args, '-a', '127.0.0.1', '-p', String(p)], {
+    stdio: 'ignore',
+    env: { ...process.env, ...options.env }
+  })
+  await waitForPort(p)
+  return {
+    port: p,
+    url: `nats://127.0.0.1:${p}`,
+    process: child,
+    stop: () => stopProcess(child, 'SIGTERM')
+  }
+}
+
 export function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null || child.signalCode !== null) return done()
@@ -281,6 +300,7 @@ export function agentDrops(log: string): Record<string, number> {
   }
   const last = lines?.at(-1)
   const inAll = last?.slice(last.lastIndexOf(';'))
-  if (inAll) for (const [, reason, n] of inAll.matchAll(/([a-z]+) (\d+)/g)) counts[reason] = Number(n)
+  if (inAll)
+    for (const [, reason, n] of inAll.matchAll(/([a-z]+) (\d+)/g)) counts[reason] = Number(n)
   return counts
 }
