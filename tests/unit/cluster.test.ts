@@ -15,6 +15,7 @@ import {
 } from '../../src/shared/cluster'
 import type { AgentInfo } from '../../src/shared/cluster'
 import { validateRunConfig } from '../../src/shared/config'
+import { invokeChannels } from '../../src/shared/ipc'
 
 const agent = (agentId: string, host: string, workers: number): AgentInfo => ({
   type: 'agent',
@@ -156,6 +157,12 @@ describe('parseServerUrl: several servers of one NATS cluster (issue 22)', () =>
     ])
     const bad = parseWorkerCommand(['--server', 'nats://a:1,ftp://b'], 2)
     expect(bad.kind).toBe('invalid')
+    // The app's "Test connection" payload is checked the same way in main.
+    const probe = invokeChannels['cluster:probe'].payload
+    expect(probe.safeParse({ server: 'nats://a:1,nats://b:2' }).success).toBe(true)
+    const refused = probe.safeParse({ server: 'nats://a:1,nats://b:2/x' })
+    expect(refused.success).toBe(false)
+    expect(refused.error?.issues[0].message).toMatch(/^server 2 of the list/)
   })
 })
 
