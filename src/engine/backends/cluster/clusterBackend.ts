@@ -112,6 +112,8 @@ export async function openCluster(options: OpenClusterOptions): Promise<ClusterS
             `cluster session ${channel.sealer.session}: dropped ${drops.describe()} message(s) ` +
               `outside the session`
           )
+        // The releases just published must reach the agents before the connection goes.
+        if (!nc.isClosed()) await nc.flush().catch(() => undefined)
         if (!nc.isClosed()) await nc.close().catch(() => undefined)
       }
     }
