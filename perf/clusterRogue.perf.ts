@@ -1,7 +1,7 @@
 /**
  * A rogue client on the cluster's server (issue 22; npm run perf -- clusterRogue):
  * it echoes an empty, a garbled and a replayed copy of every message it
- * hears (bounded, tests/helpers/rogue.ts). 10 runs with it and 10 without,
+ * hears (bounded, tests/helpers/rogue.ts), in a process of its own. 10 runs with it and 10 without,
  * alternated, on two real agents (2 thread workers each): how many were
  * exact, and the median wall time at 4 workers with the rogue ÷ without.
  * Asserts nothing.
@@ -12,7 +12,7 @@ import { median } from 'simple-statistics'
 import { createEngine } from '../src/engine'
 import type { RunConfig } from '../src/shared/config'
 import { natsServerMissing, startAgent, startNatsServer } from '../tests/helpers/cluster'
-import { startRogue } from '../tests/helpers/rogue'
+import { startRogueProcess } from '../tests/helpers/rogue'
 
 const trials = Number(process.env.PERF_TRIALS ?? (process.env.PERF_QUICK === '1' ? 3 : 10))
 
@@ -54,14 +54,14 @@ async function main(): Promise<void> {
     for (let t = 0; t < trials; t++) {
       const plain = await engine.run(config)
       clean.push(at4(plain))
-      const r = await startRogue(server.url, { limit: 50_000 })
+      const r = await startRogueProcess(server.url, 50_000)
       try {
         const run = await engine.run(config)
         rogue.push(at4(run))
         if (run.correct) exact++
       } finally {
-        echoed += r.echoed()
         await r.close()
+        echoed += r.echoed()
       }
       console.log(
         `  trial ${String(t + 1).padStart(2)}: T4 ${clean[t].toFixed(1)} ms clean, ${rogue[t].toFixed(1)} ms with the rogue ` +

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
+import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 import { utilityProcessBackend } from './backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
@@ -59,11 +60,15 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   const statePath = join(userData, 'window-state.json')
   const workerPath = asarUnpackedPath(join(__dirname, 'worker.js'))
+  // The cluster key for the app: the file SPEEDUP_LAB_CLUSTER_KEY_FILE names (as for the CLI).
+  const clusterKey = clusterKeyFrom(undefined)
+  if (!clusterKey.ok) log(`cluster key not used: ${clusterKey.message}`)
   const engine = createEngine({
     workerPath,
     processBackend: utilityProcessBackend,
     systemExtra,
-    log
+    log,
+    cluster: { key: clusterKey.ok ? clusterKey.key : null }
   })
   const service = createBenchService({
     engine,

@@ -5,6 +5,8 @@
  * subject), and says a non-JSON goodbye in every agent's name it hears a
  * heartbeat from. Bounded: it stops echoing after `limit` messages.
  */
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { connect } from 'nats'
 import type { NatsConnection } from 'nats'
 
@@ -44,4 +46,29 @@ export async function startRogue(
   })
   await nc.flush()
   return { echoed: () => echoed, close: () => nc.close() }
+}
+
+/** The rogue in a child process (tests/fixtures/cluster/rogue.ts): its CPU is not the controller's. */
+export function startRogueProcess(url: string, limit = 20_000): Promise<Rogue> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(__dirname, '../fixtures/cluster/rogue.ts'), url, String(limit)],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  let out = ''
+  return new Promise((done, fail) => {
+    child.stdout!.on('data', (d) => {
+      out += String(d)
+      if (out.includes('rogue ready') && !out.includes('echoed'))
+        done({
+          echoed: () => Number(/echoed (\d+)/.exec(out)?.[1] ?? 0),
+          close: () =>
+            new Promise<void>((closed) => {
+              child.once('exit', () => closed())
+              child.kill('SIGTERM')
+            })
+        })
+    })
+    child.once('error', fail)
+  })
 }
