@@ -2,6 +2,7 @@ import { createInbox } from 'nats'
 import type { NatsConnection } from 'nats'
 import { parseAgentInfo, parsePong, subjects } from '../../../shared/cluster'
 import type { AgentInfo } from '../../../shared/cluster'
+import { distinctAgentNames } from '../../../shared/agentNames'
 import { now } from '../../clock'
 import type { Gate, Sealer } from './envelope'
 
@@ -12,7 +13,10 @@ export interface Channel {
   gate: Gate
 }
 
-/** Every agent that answers a discovery request within `waitMs`, sorted by host then name. */
+/**
+ * Every agent that answers a discovery request within `waitMs`, sorted by host
+ * then name; agents that share a name are told apart by a short id.
+ */
 export async function discoverAgents(
   { nc, sealer, gate }: Channel,
   waitMs: number
@@ -35,7 +39,7 @@ export async function discoverAgents(
   await nc.flush()
   await new Promise((resolve) => setTimeout(resolve, waitMs))
   sub.unsubscribe()
-  return [...found.values()].sort(
+  return distinctAgentNames([...found.values()]).sort(
     (a, b) => a.host.localeCompare(b.host) || a.name.localeCompare(b.name)
   )
 }
