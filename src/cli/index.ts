@@ -39,6 +39,7 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 import { sharedAgentNames } from '../shared/agentNames'
 import { checkExportTargets, exportTargets, writeExports } from './exportFiles'
 
@@ -67,6 +68,12 @@ export async function main(
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
+  // The key file is read before anything runs: a missing or short key is bad input.
+  const key = clusterKeyFrom(parsed.options.clusterKeyFile ?? undefined)
+  if (!key.ok) {
+    process.stderr.write(`speedup-lab: invalid input\n  cluster-key: ${key.message}\n`)
+    return EXIT.invalid
+  }
   // Every file asked for can be written, before anything runs: a typo in a folder costs no run.
   const unwritable = checkExportTargets(exportTargets(parsed.options))
   if (unwritable.length) {
@@ -78,7 +85,11 @@ export async function main(
   const tty = process.stderr.isTTY === true && !quiet
   const engine = createEngine({
     workerPath,
-    log: process.env.SPEEDUP_LAB_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined
+    log:
+      parsed.options.verbose || process.env.SPEEDUP_LAB_DEBUG
+        ? (line) => process.stderr.write(`${line}\n`)
+        : undefined,
+    cluster: { key: key.key }
   })
   try {
     return parsed.options.study

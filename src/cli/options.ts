@@ -21,6 +21,8 @@ export interface CliOptions {
   json: string | null
   markdown: string | null
   quiet: boolean
+  /** --verbose: the engine's log lines on stderr. */
+  verbose: boolean
   /** --yes: run even when the estimated duration is above the confirmation limit. */
   yes: boolean
   /** --baseline: an exported run to compare this run with; null for none. */
@@ -32,6 +34,8 @@ export interface CliOptions {
   comparisonCsv: string | null
   comparisonJson: string | null
   comparisonMarkdown: string | null
+  /** --cluster-key FILE: the key every cluster message is sealed with (read before the run). */
+  clusterKeyFile: string | null
 }
 
 export type ParsedCli =
@@ -60,7 +64,11 @@ Options:
                          workers of \`speedup-lab worker\` agents (needs --server)
   --server URL           cluster: the NATS server, nats://[user:pass@]host:4222
                          (or tls://…); credentials are used, never shown or stored.
-                         Given alone it implies --backend cluster
+                         Given alone it implies --backend cluster. Several servers
+                         of one NATS cluster: nats://a:4222,nats://b:4222
+  --cluster-key FILE     cluster: authenticate every message with the key in FILE
+                         (the agents need the same key; default: the file named
+                         by SPEEDUP_LAB_CLUSTER_KEY_FILE, else no key)
   --pool warm|cold       warm: start workers once and reuse them (default);
                          cold: spawn them inside every timed repetition
   --kernel js|wasm       the loop that adds the elements: js, the tutorial's
@@ -107,6 +115,8 @@ Options:
   --comparison-csv FILE, --comparison-json FILE, --comparison-markdown FILE
                          write the comparison with --baseline
   --quiet                no plan or progress line on stderr
+  --verbose              the engine's log on stderr: each worker's events and, on a
+                         cluster, the messages dropped as outside the session
   --yes                  run even when the estimated duration is long (see Limits)
   -V, --version          print the version
   -h, --help             this help
@@ -139,6 +149,7 @@ const OPTIONS = {
   workload: { type: 'string' },
   backend: { type: 'string' },
   server: { type: 'string' },
+  'cluster-key': { type: 'string' },
   pool: { type: 'string' },
   kernel: { type: 'string' },
   warmup: { type: 'string' },
@@ -156,6 +167,7 @@ const OPTIONS = {
   'comparison-json': { type: 'string' },
   'comparison-markdown': { type: 'string' },
   quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   yes: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
   help: { type: 'boolean', short: 'h' }
@@ -442,7 +454,9 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       json: str('json') ?? null,
       markdown: str('markdown') ?? null,
       quiet: v.quiet === true,
+      verbose: v.verbose === true,
       yes: v.yes === true,
+      clusterKeyFile: str('cluster-key') ?? null,
       ...comparison
     }
   }

@@ -29,7 +29,7 @@ export interface EngineOptions {
   /** One line per worker event (name, pid, what happened). */
   log?: (line: string) => void
   /** The cluster backend's timings (tests shorten them). */
-  cluster?: Pick<OpenClusterOptions, 'discoverMs' | 'heartbeatTimeoutMs'>
+  cluster?: Pick<OpenClusterOptions, 'discoverMs' | 'heartbeatTimeoutMs' | 'key' | 'leaseMs'>
 }
 
 /** Creates the engine the app, the CLI and the tests drive. One run at a time. */

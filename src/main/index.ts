@@ -11,6 +11,7 @@ import {
   shell
 } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
+import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 import { utilityProcessBackend } from './backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
@@ -111,11 +112,15 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url))
   const userData = app.getPath('userData')
   const workerPath = asarUnpackedPath(join(__dirname, 'worker.js'))
+  // The cluster key for the app: the file SPEEDUP_LAB_CLUSTER_KEY_FILE names (as for the CLI).
+  const clusterKey = clusterKeyFrom(undefined)
+  if (!clusterKey.ok) log(`cluster key not used: ${clusterKey.message}`)
   engine = createEngine({
     workerPath,
     processBackend: utilityProcessBackend,
     systemExtra,
-    log
+    log,
+    cluster: { key: clusterKey.ok ? clusterKey.key : null }
   })
   const running = engine
   service = createBenchService({

@@ -7,11 +7,12 @@ import { isKernelName, KERNELS } from '../../shared/kernel'
 import { availableParallelism, hostname } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parseServerUrl } from '../../shared/cluster'
+import { LEASE_MS, parseServerUrl } from '../../shared/cluster'
 import type { AgentWorkerKind, ServerAddress } from '../../shared/cluster'
 import { MAX_WORKERS } from '../../shared/config'
 import { parseIntegerText } from '../../shared/parse'
 import { startAgent } from '../../engine/agent/agent'
+import { clusterKeyFrom } from '../../engine/backends/cluster/clusterKey'
 
 export const WORKER_HELP = `Usage: speedup-lab worker --server URL [options]
        (from a checkout: npm run worker -- --server URL [options])
@@ -22,7 +23,12 @@ A controller (\`speedup-lab --backend cluster --server URL\`, or the app's
 
 Options:
   --server URL       the NATS server: nats://[user:pass@|token@]host:4222 or tls://…
-                     (the credentials go to the client, never to a log)
+                     (the credentials go to the client, never to a log); several
+                     servers of one NATS cluster: nats://a:4222,nats://b:4222
+                     (the first one that answers is used, the others on failover)
+  --cluster-key FILE accept and send only messages sealed with the key in FILE
+                     (the controller needs the same key; default: the file named
+                     by SPEEDUP_LAB_CLUSTER_KEY_FILE, else no key)
   --processes N      keep N worker processes (default: this machine's cores)
   --threads N        keep N worker threads instead
   --name NAME        how the controller lists this agent (default: the host name)
@@ -30,6 +36,11 @@ Options:
   --reconnect-for S  when the server goes away, keep trying S seconds, then stop (default 30)
   --quiet            no log lines on stderr
   -h, --help         this help
+
+A claim is a lease: a worker whose controller stops renewing it (killed,
+stopped, cut off) is freed ${LEASE_MS / 1000} s after the last renewal, its job stopped.
+Messages outside a claim's session (malformed, foreign, replayed) are dropped
+and counted in the log.
 
 Stops its workers on Ctrl-C/SIGTERM/SIGHUP, and when the server has been gone for good.
 Exit codes: 0 stopped; 1 the server was unreachable or went away; 2 invalid input.`
@@ -42,6 +53,7 @@ export interface WorkerCommandOptions {
   kernels: string[]
   quiet: boolean
   reconnectForMs: number
+  key: Buffer | null
 }
 
 export type ParsedWorkerCommand =
@@ -58,6 +70,7 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
       allowPositionals: false,
       options: {
         server: { type: 'string' },
+        'cluster-key': { type: 'string' },
         processes: { type: 'string' },
         threads: { type: 'string' },
         name: { type: 'string' },
@@ -117,7 +130,9 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
       issues.push({ field: 'reconnect-for', message: 'seconds, 1…86400' })
     else reconnectForMs = n.value * 1000
   }
-  if (issues.length || !address) return { kind: 'invalid', issues }
+  const key = clusterKeyFrom(str('cluster-key'))
+  if (!key.ok) issues.push({ field: 'cluster-key', message: key.message })
+  if (issues.length || !address || !key.ok) return { kind: 'invalid', issues }
   return {
     kind: 'run',
     options: {
@@ -127,7 +142,8 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
       name,
       kernels,
       quiet: values.quiet === true,
-      reconnectForMs
+      reconnectForMs,
+      key: key.key
     }
   }
 }
@@ -159,7 +175,8 @@ export async function runWorkerCommand(argv: string[], dir: string): Promise<num
       kernels: o.kernels,
       workerPath: join(dir, 'worker.js'),
       log,
-      reconnectForMs: o.reconnectForMs
+      reconnectForMs: o.reconnectForMs,
+      key: o.key
     })
   } catch (e) {
     process.stderr.write(`speedup-lab worker: ${e instanceof Error ? e.message : String(e)}\n`)

@@ -799,7 +799,7 @@ export const en = {
   cluster: {
     server: 'NATS server',
     serverHint:
-      'nats://host:4222, or nats://user:password@host:4222 — credentials are used, never shown or saved.',
+      'nats://host:4222, or nats://user:password@host:4222; several servers of one NATS cluster separated by commas — credentials are used, never shown or saved.',
     test: 'Test connection',
     testing: 'Connecting…',
     found: (agents: number, workers: number) =>

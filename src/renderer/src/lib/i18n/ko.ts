@@ -779,7 +779,7 @@ export const ko: Messages = {
   cluster: {
     server: 'NATS 서버',
     serverHint:
-      'nats://호스트:4222 또는 nats://사용자:비밀번호@호스트:4222 — 자격 증명은 연결에만 쓰이고 표시되거나 저장되지 않습니다.',
+      'nats://호스트:4222 또는 nats://사용자:비밀번호@호스트:4222, 한 NATS 클러스터의 여러 서버는 쉼표로 구분 — 자격 증명은 연결에만 쓰이고 표시되거나 저장되지 않습니다.',
     test: '연결 테스트',
     testing: '연결하는 중…',
     found: (agents: number, workers: number) =>
