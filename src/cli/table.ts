@@ -1,3 +1,4 @@
+import { repetitionsText } from '../shared/report/repetitionsText'
 import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdictText } from '../shared/report'
@@ -20,10 +21,7 @@ const pad = (s: string, width: number, right = true): string =>
 /** The run's header: what was measured, where. */
 export function formatHeader(run: RunRecord): string {
   const c = run.config
-  const measured = [...new Set(run.results.map((r) => r.samples.length))].join('–')
-  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${
-    c.reps === 'auto' ? `${measured} reps (auto)` : `${c.reps} rep${c.reps === 1 ? '' : 's'}`
-  }`
+  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${repetitionsText(run)}`
   const job =
     c.job === 'wait' && c.wait
       ? `Wait: ${groupDigits(String(c.wait.requests))} requests × ${c.wait.delayMs} ms (ideal ceil(R/N)·delay) · ${c.backend}`

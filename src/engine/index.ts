@@ -11,6 +11,7 @@ import { openCluster } from './backends/cluster/clusterBackend'
 import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clusterBackend'
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
+import { measuredComputeMs, startCpuSampler } from './cpuSampler'
 import type { Backend, Engine, RunConfig, RunHooks } from './types'
 import type { ClusterSystem } from '../shared/system'
 
@@ -113,11 +114,14 @@ export function createEngine(options: EngineOptions): Engine {
                 : makeThread(options.workerPath, log)
         if (controller.signal.aborted)
           throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
+        // What else used the CPU meanwhile: read around the whole run, pools terminated.
+        const sampler = startCpuSampler()
         const record = await runBenchmark(
           config,
           { backend, system, log, workerPath: options.workerPath },
           { onProgress: hooks.onProgress, signal: controller.signal }
         )
+        if (config.backend !== 'cluster') record.load = sampler.stop(measuredComputeMs(record))
         // A cancel that lands after the merge (from the final progress event) still wins:
         // cancel() resolving true always means this run threw 'cancelled'.
         if (controller.signal.aborted)

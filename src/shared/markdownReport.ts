@@ -3,6 +3,7 @@
  * verdict, the tables, the models, the warnings and how the intervals were
  * made. Pure: the same record and analysis always give the same bytes.
  */
+import { repetitionsText } from './report/repetitionsText'
 import type { RunAnalysis, StudyAnalysis } from './analysis'
 import { kernelOf } from './kernel'
 import { compareKernels } from './analysis/kernelComparison'
@@ -177,7 +178,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
   const sections = [
     `# Speedup Lab report`,
     `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ` +
-      `${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${c.warmup} warm-up, ${c.reps} reps  \n` +
+      `${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${c.warmup} warm-up, ${repetitionsText(run)}  \n` +
       `${systemLine(run.system)}  \nRun ${run.id}, ${run.startedAt}`,
     `## Verdict\n\n${runVerdict(run, analysis)}`,
     ...runSections(run, analysis, 2),

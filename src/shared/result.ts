@@ -1,4 +1,5 @@
 import type { KernelName, RunConfig } from './config'
+import type { CpuLoad } from './cpuLoad'
 import type { SystemInfo } from './system'
 import type { JobName } from './workloads/jobs'
 
@@ -105,6 +106,11 @@ export interface RunRecord {
    * speedup. Absent on every record written since (they keep the 1-worker samples).
    */
   legacyBaselineMs?: number
+  /**
+   * What else used the CPU during the run (other processes, steal), measured
+   * by the engine around it; absent in records from before it was measured.
+   */
+  load?: CpuLoad
 }
 
 /** Streamed while a run goes on. */

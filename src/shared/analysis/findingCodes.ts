@@ -15,9 +15,12 @@ type Exactly<Union, List extends readonly unknown[]> = [Union] extends [List[num
     ? true
     : false
   : false
-const exact = <Union>() => <const List extends readonly Union[]>(
-  list: List & (Exactly<Union, List> extends true ? unknown : never)
-): List => list
+const exact =
+  <Union>() =>
+  <const List extends readonly Union[]>(
+    list: List & (Exactly<Union, List> extends true ? unknown : never)
+  ): List =>
+    list
 
 export const WARNING_CODES = exact<WarningCode>()([
   'outliers',
@@ -31,6 +34,8 @@ export const MODELS_CODES = exact<ModelsCode>()([
   'weak-scaling',
   'slower-than-one',
   'too-few-worker-counts',
+  'not-significant',
+  'poor-fit',
   'fitted'
 ])
 export const RUN_VERDICT_CODES = exact<RunVerdictCode>()([
