@@ -2,15 +2,21 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   BACKENDS,
+  DEFAULT_WAIT,
   defaultRunConfig,
+  WORKLOADS,
   issuesOf,
   KERNELS,
-  RUN_BACKENDS,
   runConfigSchema
 } from '../shared/config'
 import type { ConfigIssue, KernelName, RunBackend, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
-import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
+import {
+  DEFAULT_SWEEP_SIZES,
+  parseSizeList,
+  STUDY_BACKENDS,
+  studyConfigSchema
+} from '../shared/study'
 import type { StudyConfig } from '../shared/study'
 
 export interface CliOptions {
@@ -55,13 +61,21 @@ Options:
                          1000000, 1_000_000, 1,000,000, 1e6 or 10^6 (separators
                          group digits in threes) (default 0:1_000_000_000)
   --workers LIST         worker counts: 1,2,4 or 1-8 or "1-4 8" (default 1…cores)
-  --workload split|replicate|weak
+  --workload split|replicate|weak|wait
                          split: the range divided among N workers (default);
                          replicate: every worker sums the whole range (the tutorial);
-                         weak: each worker sums its own range of the same length
-  --backend process|thread|cluster
-                         child processes (default), worker threads, or remote
-                         workers of \`speedup-lab worker\` agents (needs --server)
+                         weak: each worker sums its own range of the same length;
+                         wait: no sum: R requests to a latency server on 127.0.0.1
+                         that answers each after a fixed delay, shared among the
+                         N workers, each sending its share one after another
+                         (the tutorial's I/O half; it scales past the cores)
+  --requests R           wait: the number of requests, 1…100,000 (default 64)
+  --delay MS             wait: the server's delay per request, 0…10,000 ms (default 20)
+  --backend process|thread|cluster|async
+                         child processes (default), worker threads, remote
+                         workers of \`speedup-lab worker\` agents (needs --server;
+                         not for wait), or async: no worker, N requests in flight
+                         on this process's own event loop (wait only)
   --server URL           cluster: the NATS server, nats://[user:pass@]host:4222
                          (or tls://…); credentials are used, never shown or stored.
                          Given alone it implies --backend cluster. Several servers
@@ -147,6 +161,8 @@ const OPTIONS = {
   range: { type: 'string' },
   workers: { type: 'string' },
   workload: { type: 'string' },
+  requests: { type: 'string' },
+  delay: { type: 'string' },
   backend: { type: 'string' },
   server: { type: 'string' },
   'cluster-key': { type: 'string' },
@@ -192,8 +208,8 @@ function parseBackendList(
     .filter((p) => p !== '')
   if (parts.length === 0) return { ok: false, message: 'give at least one backend' }
   for (const part of parts) {
-    if (!(RUN_BACKENDS as readonly string[]).includes(part)) {
-      return { ok: false, message: `"${part}" is not a backend (${RUN_BACKENDS.join(', ')})` }
+    if (!(STUDY_BACKENDS as readonly string[]).includes(part)) {
+      return { ok: false, message: `"${part}" is not a backend (${STUDY_BACKENDS.join(', ')})` }
     }
   }
   return { ok: true, value: [...new Set(parts as RunBackend[])] }
@@ -260,6 +276,60 @@ function parseComparisonOptions(
     }
   }
   return out
+}
+
+/** A delay in ms: a plain non-negative decimal (20, 0.5). */
+function parseDelay(text: string): number | null {
+  return /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : null
+}
+
+/**
+ * --workload names either the job (sum, wait) or how the sum is shared
+ * (split, replicate, weak: the sum's variants, as before workloads);
+ * --requests and --delay are the wait's own.
+ */
+function parseWorkloadOptions(
+  str: (key: string) => string | undefined,
+  config: Record<string, unknown>,
+  issues: ConfigIssue[]
+): void {
+  const workload = str('workload')
+  if (workload !== undefined) {
+    if (workload === 'sum' || workload === 'wait') config.job = workload
+    else if ((WORKLOADS as readonly string[]).includes(workload)) config.workload = workload
+    else
+      issues.push({
+        field: 'workload',
+        message: `"${workload}" is not a workload (${[...WORKLOADS, 'wait'].join(', ')})`
+      })
+  }
+  const requests = str('requests')
+  const delay = str('delay')
+  if (config.job !== 'wait') {
+    for (const [key, value] of [
+      ['requests', requests],
+      ['delay', delay]
+    ] as const)
+      if (value !== undefined)
+        issues.push({ field: key, message: `--${key} needs --workload wait` })
+    return
+  }
+  const wait = { ...DEFAULT_WAIT }
+  if (requests !== undefined) {
+    const n = parseIntegerText(requests)
+    if (n.ok) wait.requests = n.value
+    else issues.push({ field: 'requests', message: n.message })
+  }
+  if (delay !== undefined) {
+    const ms = parseDelay(delay)
+    if (ms !== null) wait.delayMs = ms
+    else
+      issues.push({
+        field: 'delay',
+        message: `"${delay}" is not a delay in ms (e.g. 20 or 0.5, at least 0)`
+      })
+  }
+  config.wait = wait
 }
 
 /**
@@ -330,10 +400,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (w.ok) config.workers = w.value
     else issues.push({ field: 'workers', message: w.message })
   }
-  for (const key of ['workload', 'backend', 'pool', 'kernel'] as const) {
+  for (const key of ['backend', 'pool', 'kernel'] as const) {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }
+  parseWorkloadOptions(str, config, issues)
   const server = str('server')
   if (server !== undefined) {
     config.cluster = { server }

@@ -22,8 +22,12 @@ const pad = (s: string, width: number, right = true): string =>
 export function formatHeader(run: RunRecord): string {
   const c = run.config
   const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${repetitionsText(run)}`
+  const job =
+    c.job === 'wait' && c.wait
+      ? `Wait: ${groupDigits(String(c.wait.requests))} requests × ${c.wait.delayMs} ms (ideal ceil(R/N)·delay) · ${c.backend}`
+      : `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend}`
   return [
-    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${reps}`,
+    `${job} · ${c.pool} pool${c.job === 'wait' ? '' : ` · ${kernelOf(c)} kernel`} · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
   ].join('\n')
 }
@@ -58,6 +62,7 @@ const interval = (
 export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
   const cold = run.config.pool === 'cold'
   const weak = analysis.speedupDefinition === 'N·T1/TN'
+  const wait = run.config.job === 'wait'
   const head = [
     'Workers',
     'Median ± σ (ms)',
@@ -70,7 +75,7 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     'Efficiency',
     'Karp–Flatt',
     'Per worker',
-    'Sum'
+    wait ? 'Answered' : 'Sum'
   ]
   const two = (x: number): string => formatFixed(x, 2)
   const rows = resultRows(run, analysis).map((r) => [
@@ -86,7 +91,11 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     formatPercent(r.efficiency),
     formatFixed(r.karpFlatt, 3),
     formatThroughput(r.workerElementsPerSecond),
-    r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
+    r.correct
+      ? '✓'
+      : wait
+        ? `✗ ${groupDigits(r.sum)} of ${groupDigits(r.expectedSum)} once`
+        : `✗ got ${groupDigits(r.sum)}`
   ])
   const table = layoutTable(head, rows)
   const notes = [

@@ -6,6 +6,7 @@ import type { RunRecord } from '../shared/result'
 import type { SystemInfo } from '../shared/system'
 import { childProcessBackend } from './backends/childProcess'
 import { workerThreadBackend } from './backends/workerThread'
+import { eventLoopBackend } from './backends/eventLoop'
 import { openCluster } from './backends/cluster/clusterBackend'
 import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clusterBackend'
 import { runBenchmark } from './runner'
@@ -108,14 +109,16 @@ export function createEngine(options: EngineOptions): Engine {
           backend =
             config.backend === 'process'
               ? makeProcess(options.workerPath, log)
-              : makeThread(options.workerPath, log)
+              : config.backend === 'async'
+                ? eventLoopBackend(log)
+                : makeThread(options.workerPath, log)
         if (controller.signal.aborted)
           throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
         // What else used the CPU meanwhile: read around the whole run, pools terminated.
         const sampler = startCpuSampler()
         const record = await runBenchmark(
           config,
-          { backend, system, log },
+          { backend, system, log, workerPath: options.workerPath },
           { onProgress: hooks.onProgress, signal: controller.signal }
         )
         if (config.backend !== 'cluster') record.load = sampler.stop(measuredComputeMs(record))

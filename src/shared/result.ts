@@ -34,6 +34,8 @@ export interface Sample {
   wallMs: number
   /** Cold pools: time to start every worker and see it ready; null when warm. */
   spawnMs: number | null
+  /** wait: the latency server's CPU time during this repetition (it only waits: near 0). */
+  serverCpuMs?: number
   /** Each worker's own compute time, in worker order. */
   computeMs: number[]
   /** Adding the partial sums. */
@@ -54,8 +56,11 @@ export interface Sample {
 export interface ResultCheck {
   /** The workload whose check it is. */
   job: JobName
-  /** What was checked, as a code the front ends word. */
-  what: 'closed-form'
+  /**
+   * What was checked, as a code the front ends word: 'closed-form' (sum),
+   * 'each-request-once' (wait: every request id answered exactly once).
+   */
+  what: 'closed-form' | 'each-request-once'
   /** The check's numbers, by name. */
   params?: Record<string, number>
 }

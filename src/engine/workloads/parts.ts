@@ -6,10 +6,12 @@
 import type { JobName } from '../../shared/workloads/jobs'
 import type { WorkloadPart } from '../../shared/workloads/parts'
 import { sumPartRunner } from './sum/part'
+import { waitPartRunner } from './wait/part'
 import type { PartRunner } from './workload'
 
 export const partRunners: { [J in JobName]: PartRunner<Extract<WorkloadPart, { job: J }>> } = {
-  sum: sumPartRunner
+  sum: sumPartRunner,
+  wait: waitPartRunner
 }
 
 /** The worker half of a part's workload. */

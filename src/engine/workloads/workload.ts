@@ -57,7 +57,10 @@ export interface Workload<
 > {
   readonly name: JobName
   /** Starts what the run needs besides the workers; absent when it needs nothing. */
-  open?(config: RunConfig, ctx: { log: (line: string) => void }): Promise<WorkloadSession<S>>
+  open?(
+    config: RunConfig,
+    ctx: { log: (line: string) => void; workerPath: string }
+  ): Promise<WorkloadSession<S>>
   /** The parts one repetition gives N workers, in worker order (one each). */
   plan(config: RunConfig, workers: number, session: S | null): P[]
   /** Throws BenchFailure 'invalid-input' when a worker's runtime cannot run this config. */

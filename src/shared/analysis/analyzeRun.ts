@@ -1,4 +1,5 @@
 import { clusterCores } from '../cluster'
+import { jobOf } from '../workloads/jobs'
 import { contentionOf } from './contention'
 import { median } from 'simple-statistics'
 import type {
@@ -182,6 +183,7 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
   const strong = workload === 'split'
   const { t1, hasInterval: t1HasInterval, measured } = baselineOf(record)
   // A cluster run's workers share the agents' hosts' cores, not the controller's.
+  const waits = jobOf(record.config) === 'wait'
   const logicalCores = record.system.cluster
     ? clusterCores(record.system.cluster)
     : record.system.availableParallelism || record.system.logicalCores
@@ -242,7 +244,8 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
       karpFlatt: null,
       scaled: strong ? null : scaledSpeedup(t1, tn ?? { value: d.medianMs, error: Number.NaN }, n),
       overhead: overheadBreakdown(r.samples.map(overheadSample)),
-      oversubscribed: n > logicalCores,
+      // Waiting workers do not take turns on the CPU: 32 of them on 2 cores are not oversubscribed.
+      oversubscribed: n > logicalCores && !waits,
       correct: r.correct
     }
   })
@@ -291,7 +294,7 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
         wallMs: wallTimes(r),
         spawnMs: record.config.pool === 'cold' ? spawnOf(r) : null,
         jobMs,
-        logicalCores,
+        logicalCores: waits ? null : logicalCores,
         interval: d.medianInterval
       })
     )

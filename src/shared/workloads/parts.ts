@@ -6,9 +6,11 @@
  */
 import { readSumOutput, readSumPart } from './sumPart'
 import type { SumOutput, SumPart } from './sumPart'
+import { readWaitOutput, readWaitPart } from './waitPart'
+import type { WaitOutput, WaitPart } from './waitPart'
 
-export type WorkloadPart = SumPart
-export type PartOutput = SumOutput
+export type WorkloadPart = SumPart | WaitPart
+export type PartOutput = SumOutput | WaitOutput
 
 type Loose = Record<string, unknown>
 
@@ -17,6 +19,8 @@ export function readPart(raw: Loose): WorkloadPart | null {
   switch (raw.job ?? 'sum') {
     case 'sum':
       return readSumPart(raw)
+    case 'wait':
+      return readWaitPart(raw)
     default:
       return null
   }
@@ -27,6 +31,8 @@ export function readOutput(raw: Loose): PartOutput | null {
   switch (raw.job ?? 'sum') {
     case 'sum':
       return readSumOutput(raw)
+    case 'wait':
+      return readWaitOutput(raw)
     default:
       return null
   }

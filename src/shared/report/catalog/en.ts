@@ -142,7 +142,10 @@ function verdictParts(run: RunRecord, analysis: RunAnalysis) {
       : `its closed form (${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
   const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
   return {
-    ok: `✓ Every total matches ${sumText}.`,
+    ok:
+      run.config.job === 'wait'
+        ? `✓ Every one of the ${groupDigits(sums[0])} requests was answered exactly once.`
+        : `✓ Every total matches ${sumText}.`,
     scaled: analysis.speedupDefinition === 'N·T1/TN' ? 'scaled speedup N·T1/TN' : 'speedup',
     coresNote: oversubscribed.length
       ? ` Warning: ${oversubscribed.join(', ')} workers exceed the ` +

@@ -37,7 +37,8 @@ import type { FindingCatalog } from './types'
 export const BACKEND_KO: Record<RunBackend, string> = {
   process: '프로세스',
   thread: '스레드',
-  cluster: '클러스터'
+  cluster: '클러스터',
+  async: '비동기(이벤트 루프)'
 }
 export const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
 
@@ -160,7 +161,10 @@ function verdictParts(run: RunRecord, analysis: RunAnalysis) {
       : `닫힌 식의 값(${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
   const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
   return {
-    ok: `✓ 모든 합계가 ${sumText}과 맞습니다.`,
+    ok:
+      run.config.job === 'wait'
+        ? `✓ 요청 ${groupDigits(sums[0])}개가 모두 정확히 한 번씩 응답받았습니다.`
+        : `✓ 모든 합계가 ${sumText}과 맞습니다.`,
     scaled: analysis.speedupDefinition === 'N·T1/TN' ? '확장 속도 향상 N·T1/TN' : '속도 향상',
     coresNote: oversubscribed.length
       ? ` 경고: 워커 ${oversubscribed.join(', ')}개가 사용 가능한 코어 ` +

@@ -528,6 +528,7 @@ export const en = {
     process: 'processes',
     thread: 'threads',
     cluster: 'cluster (NATS)',
+    async: 'async (one event loop)',
     warm: 'warm pool',
     cold: 'cold pool'
   },

@@ -514,6 +514,7 @@ export const ko: Messages = {
     process: '프로세스',
     thread: '스레드',
     cluster: '클러스터(NATS)',
+    async: '비동기(이벤트 루프 하나)',
     warm: '웜 풀',
     cold: '콜드 풀'
   },
