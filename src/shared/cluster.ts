@@ -227,8 +227,20 @@ export function parseServerUrl(
   if ((url.pathname && url.pathname !== '/') || url.search || url.hash)
     return { ok: false, message: 'the server URL must be just scheme://host:port' }
   const port = url.port === '' ? 4222 : Number(url.port)
-  const user = decodeURIComponent(url.username)
-  const pass = decodeURIComponent(url.password)
+  let user: string
+  let pass: string
+  try {
+    user = decodeURIComponent(url.username)
+    pass = decodeURIComponent(url.password)
+  } catch {
+    // "%zz": a % that does not start an escape (decodeURIComponent throws URIError).
+    return {
+      ok: false,
+      message:
+        'the credentials in the server URL have a malformed % escape: write % as %25 ' +
+        '(a % must be followed by two hex digits)'
+    }
+  }
   const auth: ClusterAuth =
     user && url.password !== '' ? { user, pass } : user ? { token: user } : null
   return {
