@@ -4,21 +4,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname } from 'node:path'
-import { runToCsv, studyToCsv } from '../shared/analysisCsv'
+import { dirname, join } from 'node:path'
 import { toBenchError } from '../shared/errors'
-import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
 import { analyzeRun, analyzeStudy } from '../shared/analysis'
 import { findingText } from '../shared/report'
 import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
 import type { MeasuredRun } from '../shared/analysis/measuredRun'
 import { readRunFile } from '../shared/analysis/readRunFile'
-import {
-  comparisonToCsv,
-  comparisonToJson,
-  comparisonToMarkdown,
-  refusalText
-} from '../shared/comparison'
+import { EXPORT_FORMATS, refusalText, type ExportContext } from '../shared/report/exporters'
+import type { ExportFormat, ExportFormatId } from '../shared/report/exporters'
+import { bundledFontSource } from '../engine/reportFonts'
 import { planRun } from '../shared/analysis/runPlan'
 import { formatComparison } from './compareTable'
 import { formatPlan } from './planLine'
@@ -27,7 +22,6 @@ import type { Engine } from '../engine'
 import { HELP, parseCli } from './options'
 import type { CliOptions } from './options'
 import { formatProgress, formatStudyProgress } from './progressLine'
-import { toJsonReport, toStudyJsonReport } from './report'
 import {
   formatStudyHeader,
   formatStudyTables,
@@ -74,7 +68,7 @@ export async function main(
   try {
     return parsed.options.study
       ? await study(engine, parsed.options, workerPath, signals.signal, tty)
-      : await single(engine, parsed.options, signals.signal, tty)
+      : await single(engine, parsed.options, workerPath, signals.signal, tty)
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[2K')
     const error = toBenchError(e)
@@ -102,23 +96,38 @@ export async function main(
 }
 
 /**
- * Writes the files asked for. A failed write is an export failure, said as
- * such; it never turns a completed run into a failed one (the table is on
- * stdout already), so the exit code stays the run's.
+ * Writes the files asked for, each format through the one export registry.
+ * A failed write is an export failure, said as such; it never turns a
+ * completed run into a failed one (the table is on stdout already), so the
+ * exit code stays the run's.
  */
-function writeExports(files: { kind: string; path: string | null; data: () => string }[]): void {
-  for (const file of files) {
-    if (file.path === null) continue
+function writeExports(
+  files: Record<ExportFormatId, string | null>,
+  what: string,
+  data: (format: ExportFormat) => string
+): void {
+  for (const format of EXPORT_FORMATS) {
+    const path = files[format.id]
+    if (path === null) continue
     try {
-      writeFileSync(file.path, file.data())
+      writeFileSync(path, data(format))
     } catch (e) {
       const code = typeof e === 'object' && e !== null && 'code' in e ? `${String(e.code)}: ` : ''
       const reason = e instanceof Error ? e.message : String(e)
       process.stderr.write(
-        `speedup-lab: export failed: could not write the ${file.kind} file ${file.path} ` +
+        `speedup-lab: export failed: could not write the ${what}${format.name} file ${path} ` +
           `(${code}${reason}); the run itself completed and its results are above.\n`
       )
     }
+  }
+}
+
+/** What the HTML report needs beyond the record: its language and the app's font. */
+function exportContext(options: CliOptions, workerPath: string): ExportContext {
+  return {
+    language: options.language,
+    version: VERSION,
+    fonts: bundledFontSource(join(dirname(workerPath), '..', 'renderer'))
   }
 }
 
@@ -126,6 +135,7 @@ function writeExports(files: { kind: string; path: string | null; data: () => st
 async function single(
   engine: Engine,
   options: CliOptions,
+  workerPath: string,
   signal: AbortSignal,
   tty: boolean
 ): Promise<number> {
@@ -153,17 +163,12 @@ async function single(
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
-  writeExports([
-    {
-      kind: 'JSON',
-      path: options.json,
-      data: () => `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`
-    },
-    { kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
-    { kind: 'Markdown', path: options.markdown, data: () => runToMarkdown(run, analysis) }
-  ])
+  const ctx = exportContext(options, workerPath)
+  writeExports(options.files, '', (f) => f.run(run, analysis, ctx))
   if (!run.correct) return EXIT.failed
-  return baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  return baseline
+    ? compareWithBaseline(baseline, run, options, { ...ctx, system: run.system })
+    : EXIT.ok
 }
 
 /** Reads --baseline: the run it holds, or why it cannot be compared with `config`. */
@@ -183,7 +188,12 @@ function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun |
 }
 
 /** Prints the comparison, writes its exports, and applies --fail-on-regression. */
-function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: CliOptions): number {
+function compareWithBaseline(
+  baseline: MeasuredRun,
+  run: MeasuredRun,
+  options: CliOptions,
+  ctx: ExportContext
+): number {
   const outcome = compareRuns(baseline, run, {
     ...(options.noiseThreshold !== null ? { threshold: options.noiseThreshold } : {})
   })
@@ -195,23 +205,7 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  writeExports([
-    {
-      kind: 'comparison JSON',
-      path: options.comparisonJson,
-      data: () => comparisonToJson(comparison)
-    },
-    {
-      kind: 'comparison CSV',
-      path: options.comparisonCsv,
-      data: () => comparisonToCsv(comparison)
-    },
-    {
-      kind: 'comparison Markdown',
-      path: options.comparisonMarkdown,
-      data: () => comparisonToMarkdown(comparison)
-    }
-  ])
+  writeExports(options.comparisonFiles, 'comparison ', (f) => f.comparison(comparison, ctx))
   if (options.failOnRegression !== null) {
     const failed = regressionsOver(comparison, options.failOnRegression)
     if (failed.length) {
@@ -253,14 +247,7 @@ async function study(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
       `${analysis.verdict.map((f) => findingText(f)).join('\n')}\n`
   )
-  writeExports([
-    {
-      kind: 'JSON',
-      path: options.json,
-      data: () => `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`
-    },
-    { kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
-    { kind: 'Markdown', path: options.markdown, data: () => studyToMarkdown(record, analysis) }
-  ])
+  const ctx = exportContext(options, workerPath)
+  writeExports(options.files, '', (f) => f.study(record, analysis, ctx))
   return record.correct ? EXIT.ok : EXIT.failed
 }

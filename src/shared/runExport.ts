@@ -18,9 +18,9 @@ import { methodText, modelsText, warningText } from './report/findings'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 
-/** JSON has no NaN or Infinity: a figure that is not finite is null. */
-export const figure = (x: number | null | undefined): number | null =>
-  x !== null && x !== undefined && Number.isFinite(x) ? x : null
+import { figure } from './report/figure'
+
+export { figure }
 
 /** One worker count as every surface shows it (the CSV row, the JSON entry, the tables). */
 export interface RunResultRow {

@@ -1,13 +1,13 @@
-import { studyToCsv } from '../../shared/analysisCsv'
+import { studyToCsv } from '../../shared/report/exporters'
 import { compareRuns } from '../../shared/analysis/compareRuns'
 import {
   comparisonToCsv,
   comparisonToJson,
   comparisonToMarkdown,
   refusalText
-} from '../../shared/comparison'
+} from '../../shared/report/exporters'
 import { issuesOf } from '../../shared/config'
-import { recordsToCsv } from '../../shared/csv'
+import { recordsToCsv } from '../../shared/report/exporters'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
 import type { BenchError } from '../../shared/errors'
 import { invokeChannels } from '../../shared/ipc'
@@ -20,12 +20,12 @@ import type {
   InvokeResult,
   InvokeResults
 } from '../../shared/ipc'
-import { runToMarkdown, studyToMarkdown } from '../../shared/markdownReport'
-import { recordsToJson } from '../../shared/recordsJson'
+import { runToMarkdown, studyToMarkdown } from '../../shared/report/exporters'
+import { recordsToJson } from '../../shared/report/exporters'
 import type { RunRecord } from '../../shared/result'
 import { analyzeRun, analyzeStudy } from '../../shared/analysis'
 import type { StudyRecord } from '../../shared/study'
-import { studyToJson } from '../../shared/studyJson'
+import { studyToJson } from '../../shared/report/exporters'
 import type { SystemInfo } from '../../shared/system'
 import type { MemoryProbe } from '../../engine/memoryProbe'
 import { probeCluster } from '../../engine/backends/cluster/probeCluster'
