@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
+import { bundledFontSource } from '../engine/reportFonts'
 import { utilityProcessBackend } from './backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
@@ -77,7 +78,8 @@ async function start(): Promise<void> {
         : await dialog.showSaveDialog(options)
       return answer.canceled || !answer.filePath ? null : answer.filePath
     },
-    showItemInFolder: (path) => shell.showItemInFolder(path)
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    reportFonts: bundledFontSource(rendererRoot)
   })
   registerHandlers(service, () => trusted)
 
