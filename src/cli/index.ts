@@ -2,7 +2,7 @@
  * The headless runner: the same engine as the app, over child processes or
  * worker threads. `npm run bench -- --help`.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { toBenchError } from '../shared/errors'
@@ -11,8 +11,7 @@ import { findingText } from '../shared/report'
 import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
 import type { MeasuredRun } from '../shared/analysis/measuredRun'
 import { readRunFile } from '../shared/analysis/readRunFile'
-import { EXPORT_FORMATS, refusalText, type ExportContext } from '../shared/report/exporters'
-import type { ExportFormat, ExportFormatId } from '../shared/report/exporters'
+import { refusalText, type ExportContext } from '../shared/report/exporters'
 import { bundledFontSource } from '../engine/reportFonts'
 import { planRun } from '../shared/analysis/runPlan'
 import { formatComparison } from './compareTable'
@@ -33,8 +32,10 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { sharedAgentNames } from '../shared/agentNames'
+import { checkExportTargets, exportFiles, exportTargets, writeExports } from './exportFiles'
 
-export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
+export const EXIT = { ok: 0, failed: 1, invalid: 2, hangup: 129, cancelled: 130 } as const
 
 /** Runs the CLI on `argv`; resolves with the exit code. Signals were trapped by the entry (bin.ts). */
 export async function main(
@@ -59,6 +60,13 @@ export async function main(
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
+  // Every file asked for can be written, before anything runs: a typo in a folder costs no run.
+  const unwritable = checkExportTargets(exportTargets(parsed.options))
+  if (unwritable.length) {
+    process.stderr.write('speedup-lab: invalid input\n')
+    for (const issue of unwritable) process.stderr.write(`  ${issue.field}: ${issue.message}\n`)
+    return EXIT.invalid
+  }
   const { quiet } = parsed.options
   const tty = process.stderr.isTTY === true && !quiet
   const engine = createEngine({
@@ -74,7 +82,7 @@ export async function main(
     const error = toBenchError(e)
     if (error.code === 'cancelled') {
       process.stderr.write('speedup-lab: cancelled; every worker was stopped.\n')
-      return EXIT.cancelled
+      return signals.exitCode()
     }
     if (error.code === 'needs-confirmation') {
       process.stderr.write(
@@ -92,33 +100,6 @@ export async function main(
     return EXIT.failed
   } finally {
     await engine.dispose()
-  }
-}
-
-/**
- * Writes the files asked for, each format through the one export registry.
- * A failed write is an export failure, said as such; it never turns a
- * completed run into a failed one (the table is on stdout already), so the
- * exit code stays the run's.
- */
-function writeExports(
-  files: Record<ExportFormatId, string | null>,
-  what: string,
-  data: (format: ExportFormat) => string
-): void {
-  for (const format of EXPORT_FORMATS) {
-    const path = files[format.id]
-    if (path === null) continue
-    try {
-      writeFileSync(path, data(format))
-    } catch (e) {
-      const code = typeof e === 'object' && e !== null && 'code' in e ? `${String(e.code)}: ` : ''
-      const reason = e instanceof Error ? e.message : String(e)
-      process.stderr.write(
-        `speedup-lab: export failed: could not write the ${what}${format.name} file ${path} ` +
-          `(${code}${reason}); the run itself completed and its results are above.\n`
-      )
-    }
   }
 }
 
@@ -159,22 +140,39 @@ async function single(
   if (tty) process.stderr.write('\r\x1b[2K')
   const analysis = analyzeRun(run)
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  for (const name of sharedAgentNames(run.system.cluster?.agents ?? []))
+    process.stderr.write(
+      `speedup-lab: warning: several agents are named ${name}; they are told apart by their ` +
+        `ids (${name} #…): give each its own --name\n`
+    )
   const clusterLine = formatClusterLine(run)
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
   const ctx = exportContext(options, workerPath)
-  writeExports(options.files, '', (f) => f.run(run, analysis, ctx))
+  const exported = writeExports(exportFiles(options.files, false, (f) => f.run(run, analysis, ctx)))
   if (!run.correct) return EXIT.failed
-  return baseline
+  const code = baseline
     ? compareWithBaseline(baseline, run, options, { ...ctx, system: run.system })
     : EXIT.ok
+  // A file that could not be written fails the command, though the run itself completed.
+  return code === EXIT.ok && !exported ? EXIT.failed : code
 }
+
+/** The largest baseline file read (a one-run export is far smaller). */
+const MAX_BASELINE_BYTES = 64 * 2 ** 20
 
 /** Reads --baseline: the run it holds, or why it cannot be compared with `config`. */
 function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun | string {
   let text: string
   try {
+    // A run's export is kilobytes to a few MB; reading a huge file whole would exhaust memory.
+    const bytes = statSync(path).size
+    if (bytes > MAX_BASELINE_BYTES)
+      return (
+        `${path} cannot be a baseline: it is ${(bytes / 2 ** 20).toFixed(0)} MB, and a run's ` +
+        `export is at most ${MAX_BASELINE_BYTES / 2 ** 20} MB: give the --json of one run`
+      )
     text = readFileSync(path, 'utf8')
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : ''
@@ -205,7 +203,9 @@ function compareWithBaseline(
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  writeExports(options.comparisonFiles, 'comparison ', (f) => f.comparison(comparison, ctx))
+  const exported = writeExports(
+    exportFiles(options.comparisonFiles, true, (f) => f.comparison(comparison, ctx))
+  )
   if (options.failOnRegression !== null) {
     const failed = regressionsOver(comparison, options.failOnRegression)
     if (failed.length) {
@@ -216,7 +216,7 @@ function compareWithBaseline(
       return EXIT.failed
     }
   }
-  return EXIT.ok
+  return exported ? EXIT.ok : EXIT.failed
 }
 
 /** A study (--sweep-sizes, --compare-backends): the same, for every run it makes. */
@@ -248,6 +248,8 @@ async function study(
       `${analysis.verdict.map((f) => findingText(f)).join('\n')}\n`
   )
   const ctx = exportContext(options, workerPath)
-  writeExports(options.files, '', (f) => f.study(record, analysis, ctx))
-  return record.correct ? EXIT.ok : EXIT.failed
+  const exported = writeExports(
+    exportFiles(options.files, false, (f) => f.study(record, analysis, ctx))
+  )
+  return record.correct && exported ? EXIT.ok : EXIT.failed
 }

@@ -190,9 +190,11 @@ Every input is checked before anything runs or is printed.
 
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
 wrong, the cluster was unreachable, or --fail-on-regression found a
-regression; 2 invalid input (an option without its value, a baseline that
-cannot be compared included), a limit, or a long run without --yes; 130
-cancelled (SIGINT/SIGTERM: every worker is stopped first).
+regression, or a file could not be written; 2 invalid input (an option
+without its value, a baseline that cannot be compared, an export path that
+cannot be written included), a limit, or a long run without --yes; 130
+cancelled by Ctrl-C or SIGTERM, 129 by SIGHUP (a closed terminal): every
+worker is stopped first.
 
 Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
 offers N workers of this machine to a cluster (speedup-lab worker --help).`

@@ -79,7 +79,9 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'json',
     flag: 'json',
     comparisonFlag: 'comparison-json',
-    help: 'write the run (config, system, samples) with its analysis as JSON',
+    help:
+      'write the run as JSON: { format, config, system, verdict, results, warnings, models, ' +
+      'run } (a study: its runs and analysis); docs/run-export.schema.json',
     run: (r, a) => runToJson(r, a),
     runs: (rs) => recordsToJson(rs),
     study: (s, a) => studyToJson(s, a),
