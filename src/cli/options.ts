@@ -324,7 +324,9 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   }
   if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
   const written = new Map<string, string>()
-  for (const key of EXPORT_FORMATS.flatMap((f) => [f.flag, f.comparisonFlag])) {
+  // In the order given: the second option naming a file is the one refused.
+  const exportFlags = new Set(EXPORT_FORMATS.flatMap((f) => [f.flag, f.comparisonFlag]))
+  for (const key of [...values.keys()].filter((k) => exportFlags.has(k))) {
     const file = str(key)
     if (file === '') issues.push({ field: key, message: 'a file name is required' })
     if (!file) continue

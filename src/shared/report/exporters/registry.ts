@@ -23,7 +23,7 @@ import { recordsToJson } from './runsJson'
 import { studyToCsv } from './studyCsv'
 import { studyToJson } from './studyJson'
 
-export const EXPORT_FORMAT_IDS = ['csv', 'json', 'markdown', 'html'] as const
+export const EXPORT_FORMAT_IDS = ['json', 'csv', 'markdown', 'html'] as const
 export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number]
 
 /** What a writer may need beyond the record: the language (HTML), the font, the version. */
@@ -62,18 +62,6 @@ const html = (ctx: ExportContext) => ({
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
-    id: 'csv',
-    name: 'CSV',
-    extension: 'csv',
-    flag: 'csv',
-    comparisonFlag: 'comparison-csv',
-    help: 'write the results as CSV (RFC 4180)',
-    run: (r, a) => runToCsv(r, a),
-    runs: (rs) => recordsToCsv(rs),
-    study: (s, a) => studyToCsv(s, a),
-    comparison: (c) => comparisonToCsv(c)
-  },
-  {
     id: 'json',
     name: 'JSON',
     extension: 'json',
@@ -86,6 +74,18 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     runs: (rs) => recordsToJson(rs),
     study: (s, a) => studyToJson(s, a),
     comparison: (c) => comparisonToJson(c)
+  },
+  {
+    id: 'csv',
+    name: 'CSV',
+    extension: 'csv',
+    flag: 'csv',
+    comparisonFlag: 'comparison-csv',
+    help: 'write the results as CSV (RFC 4180)',
+    run: (r, a) => runToCsv(r, a),
+    runs: (rs) => recordsToCsv(rs),
+    study: (s, a) => studyToCsv(s, a),
+    comparison: (c) => comparisonToCsv(c)
   },
   {
     id: 'markdown',
