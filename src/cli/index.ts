@@ -4,21 +4,15 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname } from 'node:path'
-import { runToCsv, studyToCsv } from '../shared/analysisCsv'
+import { dirname, join } from 'node:path'
 import { toBenchError } from '../shared/errors'
-import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
 import { analyzeRun, analyzeStudy } from '../shared/analysis'
 import { findingText } from '../shared/report'
 import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
 import type { MeasuredRun } from '../shared/analysis/measuredRun'
 import { readRunFile } from '../shared/analysis/readRunFile'
-import {
-  comparisonToCsv,
-  comparisonToJson,
-  comparisonToMarkdown,
-  refusalText
-} from '../shared/comparison'
+import { refusalText, type ExportContext } from '../shared/report/exporters'
+import { bundledFontSource } from '../engine/reportFonts'
 import { planRun } from '../shared/analysis/runPlan'
 import { formatComparison } from './compareTable'
 import { formatPlan } from './planLine'
@@ -27,7 +21,6 @@ import type { Engine } from '../engine'
 import { HELP, parseCli } from './options'
 import type { CliOptions } from './options'
 import { formatProgress, formatStudyProgress } from './progressLine'
-import { toJsonReport, toStudyJsonReport } from './report'
 import {
   formatStudyHeader,
   formatStudyTables,
@@ -41,7 +34,7 @@ import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
 import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 import { sharedAgentNames } from '../shared/agentNames'
-import { checkExportTargets, exportTargets, writeExports } from './exportFiles'
+import { checkExportTargets, exportFiles, exportTargets, writeExports } from './exportFiles'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, hangup: 129, cancelled: 130 } as const
 
@@ -94,7 +87,7 @@ export async function main(
   try {
     return parsed.options.study
       ? await study(engine, parsed.options, workerPath, signals.signal, tty)
-      : await single(engine, parsed.options, signals.signal, tty)
+      : await single(engine, parsed.options, workerPath, signals.signal, tty)
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[2K')
     const error = toBenchError(e)
@@ -121,10 +114,20 @@ export async function main(
   }
 }
 
+/** What the HTML report needs beyond the record: its language and the app's font. */
+function exportContext(options: CliOptions, workerPath: string): ExportContext {
+  return {
+    language: options.language,
+    version: VERSION,
+    fonts: bundledFontSource(join(dirname(workerPath), '..', 'renderer'))
+  }
+}
+
 /** One run: warnings on stderr, the table and the verdict on stdout, the files asked for. */
 async function single(
   engine: Engine,
   options: CliOptions,
+  workerPath: string,
   signal: AbortSignal,
   tty: boolean
 ): Promise<number> {
@@ -157,23 +160,12 @@ async function single(
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
-  const exported = writeExports([
-    {
-      option: '--json',
-      kind: 'JSON',
-      path: options.json,
-      data: () => `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`
-    },
-    { option: '--csv', kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
-    {
-      option: '--markdown',
-      kind: 'Markdown',
-      path: options.markdown,
-      data: () => runToMarkdown(run, analysis)
-    }
-  ])
+  const ctx = exportContext(options, workerPath)
+  const exported = writeExports(exportFiles(options.files, false, (f) => f.run(run, analysis, ctx)))
   if (!run.correct) return EXIT.failed
-  const code = baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  const code = baseline
+    ? compareWithBaseline(baseline, run, options, { ...ctx, system: run.system })
+    : EXIT.ok
   // A file that could not be written fails the command, though the run itself completed.
   return code === EXIT.ok && !exported ? EXIT.failed : code
 }
@@ -205,7 +197,12 @@ function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun |
 }
 
 /** Prints the comparison, writes its exports, and applies --fail-on-regression. */
-function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: CliOptions): number {
+function compareWithBaseline(
+  baseline: MeasuredRun,
+  run: MeasuredRun,
+  options: CliOptions,
+  ctx: ExportContext
+): number {
   const outcome = compareRuns(baseline, run, {
     ...(options.noiseThreshold !== null ? { threshold: options.noiseThreshold } : {})
   })
@@ -217,26 +214,9 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  const exported = writeExports([
-    {
-      option: '--comparison-json',
-      kind: 'comparison JSON',
-      path: options.comparisonJson,
-      data: () => comparisonToJson(comparison)
-    },
-    {
-      option: '--comparison-csv',
-      kind: 'comparison CSV',
-      path: options.comparisonCsv,
-      data: () => comparisonToCsv(comparison)
-    },
-    {
-      option: '--comparison-markdown',
-      kind: 'comparison Markdown',
-      path: options.comparisonMarkdown,
-      data: () => comparisonToMarkdown(comparison)
-    }
-  ])
+  const exported = writeExports(
+    exportFiles(options.comparisonFiles, true, (f) => f.comparison(comparison, ctx))
+  )
   if (options.failOnRegression !== null) {
     const failed = regressionsOver(comparison, options.failOnRegression)
     if (failed.length) {
@@ -278,20 +258,9 @@ async function study(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
       `${analysis.verdict.map((f) => findingText(f)).join('\n')}\n`
   )
-  const exported = writeExports([
-    {
-      option: '--json',
-      kind: 'JSON',
-      path: options.json,
-      data: () => `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`
-    },
-    { option: '--csv', kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
-    {
-      option: '--markdown',
-      kind: 'Markdown',
-      path: options.markdown,
-      data: () => studyToMarkdown(record, analysis)
-    }
-  ])
+  const ctx = exportContext(options, workerPath)
+  const exported = writeExports(
+    exportFiles(options.files, false, (f) => f.study(record, analysis, ctx))
+  )
   return record.correct && exported ? EXIT.ok : EXIT.failed
 }

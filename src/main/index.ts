@@ -12,6 +12,7 @@ import {
 } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
 import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
+import { bundledFontSource } from '../engine/reportFonts'
 import { utilityProcessBackend } from './backends/utilityProcess'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
@@ -135,7 +136,8 @@ async function start(): Promise<void> {
         : await dialog.showSaveDialog(options)
       return answer.canceled || !answer.filePath ? null : answer.filePath
     },
-    showItemInFolder: (path) => shell.showItemInFolder(path)
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    reportFonts: bundledFontSource(rendererRoot)
   })
   const bench = service
   registerHandlers(bench, () => trusted)

@@ -349,7 +349,13 @@ function parseOneServer(
     user = decodeURIComponent(url.username)
     pass = decodeURIComponent(url.password)
   } catch {
-    return { ok: false, message: 'the credentials in the server URL hold a malformed % escape' }
+    // "%zz": a % that does not start an escape (decodeURIComponent throws URIError).
+    return {
+      ok: false,
+      message:
+        'the credentials in the server URL have a malformed % escape: write % as %25 ' +
+        '(a % must be followed by two hex digits)'
+    }
   }
   const auth: ClusterAuth =
     user && url.password !== '' ? { user, pass } : user ? { token: user } : null

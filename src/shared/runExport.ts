@@ -19,16 +19,16 @@ import type { ContentionAnalysis } from './analysis/contention'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 
+import { figure } from './report/figure'
+
+export { figure }
+
 /**
  * The run JSON format's version: 3 since issue 17 (`config.job` names the
  * workload, each result says what was `check`ed); files of versions 1 and 2
  * are migrated on read (`parseRunEnvelope`, `migrateRunRecord`).
  */
 export const RUN_FORMAT_VERSION = 3
-
-/** JSON has no NaN or Infinity: a figure that is not finite is null. */
-export const figure = (x: number | null | undefined): number | null =>
-  x !== null && x !== undefined && Number.isFinite(x) ? x : null
 
 /** One worker count as every surface shows it (the CSV row, the JSON entry, the tables). */
 export interface RunResultRow {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { runToCsv, STUDY_CSV_HEADERS, studyToCsv } from '../../src/shared/analysisCsv'
-import { CSV_COLUMNS } from '../../src/shared/csv'
+import { runToCsv, STUDY_CSV_HEADERS, studyToCsv } from '../../src/shared/report/exporters'
+import { CSV_COLUMNS } from '../../src/shared/report/exporters'
 import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import {
-  escapeCell,
-  markdownTable,
-  runToMarkdown,
-  studyToMarkdown
-} from '../../src/shared/markdownReport'
+import { escapeCell, runToMarkdown, studyToMarkdown } from '../../src/shared/report/exporters'
+import { tableToMarkdown } from '../../src/shared/report/table'
+import type { Align } from '../../src/shared/report/table'
+
+const markdownTable = (head: string[], align: Align[], rows: string[][]): string =>
+  tableToMarkdown({ head, align, rows })
 import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
 
@@ -112,7 +112,7 @@ describe('studyToMarkdown', () => {
   it('puts threads and processes side by side with start cost and memory', () => {
     const side = tableAfter(md, '## Threads vs processes')
     expect(side[0]).toBe(
-      '| Workers | process: median (ms) | thread: median (ms) | process: speedup ± e | thread: speedup ± e |'
+      '| Workers | process: median [95% CI] (ms) | thread: median [95% CI] (ms) | process: speedup ± e | thread: speedup ± e |'
     )
     const lines = md.split('\n')
     const costs = lines.slice(lines.findIndex((l) => l.startsWith('| Backend |')))

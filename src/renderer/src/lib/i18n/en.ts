@@ -232,6 +232,7 @@ export const en = {
     selected: (count: number) => `${n(count)} selected`,
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
+    exportHtml: 'Export HTML report',
     delete: 'Delete',
     clear: 'Clear history',
     confirmClear: (count: number) => `Delete all ${n(count)} runs?`,
@@ -261,7 +262,8 @@ export const en = {
     nothing: 'Select runs in History (or run a benchmark) to export.',
     csv: 'CSV',
     json: 'JSON',
-    png: 'PNG'
+    png: 'PNG',
+    html: 'HTML report'
   },
   system: {
     heading: 'System',
@@ -516,8 +518,13 @@ export const en = {
     },
     exports: {
       markdown: 'Markdown report',
-      study: { markdown: 'Study report (Markdown)', csv: 'Study CSV', json: 'Study JSON' },
-      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }
+      study: {
+        markdown: 'Study report (Markdown)',
+        csv: 'Study CSV',
+        json: 'Study JSON',
+        html: 'Study HTML report'
+      },
+      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML report' }
     }
   },
   /* ── end of the Scaling view's strings ── */
@@ -911,10 +918,12 @@ export const en = {
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
     exportMarkdown: 'Export Markdown',
+    exportHtml: 'Export HTML report',
     exportName: {
       csv: 'Comparison CSV',
       json: 'Comparison JSON',
-      markdown: 'Comparison Markdown'
+      markdown: 'Comparison Markdown',
+      html: 'Comparison HTML report'
     }
   },
   repetitions: {

@@ -228,6 +228,7 @@ export const ko: Messages = {
     selected: (count: number) => `${n(count)}개 선택됨`,
     exportCsv: 'CSV 내보내기',
     exportJson: 'JSON 내보내기',
+    exportHtml: 'HTML 보고서 내보내기',
     delete: '삭제',
     clear: '기록 지우기',
     confirmClear: (count: number) => `실행 ${n(count)}개를 모두 삭제할까요?`,
@@ -256,7 +257,8 @@ export const ko: Messages = {
     nothing: '내보낼 실행을 기록에서 선택하거나 벤치마크를 실행해 주세요.',
     csv: 'CSV',
     json: 'JSON',
-    png: 'PNG'
+    png: 'PNG',
+    html: 'HTML 보고서'
   },
   system: {
     heading: '시스템',
@@ -503,8 +505,13 @@ export const ko: Messages = {
     },
     exports: {
       markdown: 'Markdown 보고서',
-      study: { markdown: '스터디 보고서(Markdown)', csv: '스터디 CSV', json: '스터디 JSON' },
-      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }
+      study: {
+        markdown: '스터디 보고서(Markdown)',
+        csv: '스터디 CSV',
+        json: '스터디 JSON',
+        html: '스터디 HTML 보고서'
+      },
+      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML 보고서' }
     }
   },
   words: {
@@ -891,10 +898,12 @@ export const ko: Messages = {
     exportCsv: 'CSV 내보내기',
     exportJson: 'JSON 내보내기',
     exportMarkdown: 'Markdown 내보내기',
+    exportHtml: 'HTML 보고서 내보내기',
     exportName: {
       csv: '비교 CSV',
       json: '비교 JSON',
-      markdown: '비교 Markdown'
+      markdown: '비교 Markdown',
+      html: '비교 HTML 보고서'
     }
   },
   repetitions: {
