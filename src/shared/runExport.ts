@@ -23,12 +23,9 @@ import { figure } from './report/figure'
 
 export { figure }
 
-/**
- * The run JSON format's version: 3 since issue 17 (`config.job` names the
- * workload, each result says what was `check`ed); files of versions 1 and 2
- * are migrated on read (`parseRunEnvelope`, `migrateRunRecord`).
- */
-export const RUN_FORMAT_VERSION = 3
+import { RUN_FORMAT_VERSION } from './runFormatVersion'
+
+export { RUN_FORMAT_VERSION }
 
 /** One worker count as every surface shows it (the CSV row, the JSON entry, the tables). */
 export interface RunResultRow {

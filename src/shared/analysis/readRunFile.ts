@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { MeasuredRun } from './measuredRun'
-import { RUN_FORMAT_VERSION } from '../runExport'
+import { RUN_FORMAT_VERSION } from '../runFormatVersion'
 
 /**
  * Reads an exported run from JSON text: what a baseline file may be. Accepts
