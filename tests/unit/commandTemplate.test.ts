@@ -10,7 +10,8 @@ import { quoteShellWord, splitShellWords } from '../../src/shared/command/shellW
 const parse = (
   line: string,
   o: Partial<{ role: CommandRole; shape: CommandShape; shell: boolean; sizes: boolean }> = {}
-) => parseCommandTemplate(line, { role: 'command', shape: 'workers', shell: true, sizes: false, ...o })
+) =>
+  parseCommandTemplate(line, { role: 'command', shape: 'workers', shell: true, sizes: false, ...o })
 
 describe('splitShellWords: words as a POSIX shell splits one simple command', () => {
   it.each([
@@ -123,7 +124,10 @@ describe('parseCommandTemplate: placeholders by shape and role', () => {
   })
 
   it('refuses a line too long or with a NUL', () => {
-    expect(parse('x'.repeat(9000))).toMatchObject({ ok: false, issue: { code: 'command-too-long' } })
+    expect(parse('x'.repeat(9000))).toMatchObject({
+      ok: false,
+      issue: { code: 'command-too-long' }
+    })
     expect(parse('a\0b')).toMatchObject({ ok: false, issue: { code: 'command-nul' } })
   })
 
@@ -146,7 +150,9 @@ describe('parseCommandTemplate: placeholders by shape and role', () => {
   })
 
   it('lifecycle steps: prepare knows {workers} and {rep}; setup and cleanup only {size}', () => {
-    expect(parse('split -n {workers} data part', { role: 'prepare', shape: 'copies' }).ok).toBe(true)
+    expect(parse('split -n {workers} data part', { role: 'prepare', shape: 'copies' }).ok).toBe(
+      true
+    )
     expect(parse('rm -f out{rep}', { role: 'prepare' }).ok).toBe(true)
     expect(parse('make {workers}', { role: 'setup' })).toMatchObject({
       ok: false,

@@ -81,7 +81,8 @@ function piecesOf(
   text: string,
   known: readonly Placeholder[],
   who: string
-): { ok: true; pieces: TemplatePiece[]; uses: Placeholder[] } | { ok: false; issue: TemplateIssue } {
+):
+  { ok: true; pieces: TemplatePiece[]; uses: Placeholder[] } | { ok: false; issue: TemplateIssue } {
   const pieces: TemplatePiece[] = []
   const uses: Placeholder[] = []
   let last = 0
@@ -124,7 +125,11 @@ export function parseCommandTemplate(
   options: { role: CommandRole; shape: CommandShape; shell: boolean; sizes: boolean }
 ): TemplateResult {
   const who =
-    options.role === 'command' ? (options.shape === 'copies' ? '--copies' : '--command') : FLAG[options.role]
+    options.role === 'command'
+      ? options.shape === 'copies'
+        ? '--copies'
+        : '--command'
+      : FLAG[options.role]
   if (line.trim() === '')
     return {
       ok: false,
@@ -142,7 +147,11 @@ export function parseCommandTemplate(
   if (line.includes('\0'))
     return {
       ok: false,
-      issue: { code: 'command-nul', message: `${who} contains a NUL character`, params: { role: who } }
+      issue: {
+        code: 'command-nul',
+        message: `${who} contains a NUL character`,
+        params: { role: who }
+      }
     }
   const known = knownPlaceholders(options.role, options.shape, options.sizes)
   const whole = piecesOf(line, known, who)
@@ -210,7 +219,10 @@ export interface ExpandedCommand {
   argv: string[] | null
 }
 
-export function expandCommand(template: CommandTemplate, values: PlaceholderValues): ExpandedCommand {
+export function expandCommand(
+  template: CommandTemplate,
+  values: PlaceholderValues
+): ExpandedCommand {
   return {
     line: fill(template.pieces, values),
     argv: template.words ? template.words.map((w) => fill(w, values)) : null
