@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { now } from '../../clock'
+import { watchOrphanGroup } from '../../backends/orphanReaper'
 import { killTree, runningMembers } from './processTree'
 
 /** Standard output kept (hashed) per copy; the rest is discarded and counted. */
@@ -32,6 +33,20 @@ const WRAPPER = [
   'times >&3',
   'exit $s'
 ].join('\n')
+
+/** Every copy running in this process, by process group, with the call that ends its tree. */
+const liveCopies = new Map<number, () => void>()
+
+/**
+ * Ends every copy still running in this process and waits until each one's
+ * tree is gone: what the engine does before it lets its process exit (a
+ * Ctrl-C, a closed window), so nothing outlives it.
+ */
+export async function stopAllCopies(): Promise<void> {
+  const groups = [...liveCopies.keys()]
+  for (const stop of liveCopies.values()) stop()
+  await Promise.all(groups.map((g) => killTree(g)))
+}
 
 /** The wrapper's $0: how `ps` and the tests tell a copy apart. */
 export const COPY_TAG = 'speedup-lab-copy'
@@ -169,6 +184,8 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     windowsVerbatimArguments: verbatim
   })
   const pgid = child.pid ?? null
+  // Should this process die before the copy (SIGKILL, a crash), the reaper ends its group.
+  const forgetOrphan = posix ? watchOrphanGroup(child.pid) : () => undefined
 
   child.stdout?.on('data', (chunk: Buffer) => {
     const room = OUTPUT_KEPT_BYTES - stdoutBytes
@@ -214,6 +231,7 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     cancelled = true
     stop()
   }
+  if (pgid !== null) liveCopies.set(pgid, stop)
   if (spec.signal?.aborted) onAbort()
   else spec.signal?.addEventListener('abort', onAbort, { once: true })
 
@@ -229,6 +247,8 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       if (sampler) clearInterval(sampler)
       spec.signal?.removeEventListener('abort', onAbort)
       if (killing) await killing
+      if (pgid !== null) liveCopies.delete(pgid)
+      forgetOrphan()
       const times = posix ? parseTimes(fd3) : null
       const [code, sig] = exit
       const byShell = posix && code !== null && code > 128 ? SIGNALS[code - 128] : undefined
