@@ -1,8 +1,14 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { BenchFailure } from '../../../shared/errors'
-import { expandCommand, programOf } from '../../../shared/command/commandTemplate'
+import {
+  expandCommand,
+  parseCommandTemplate,
+  programOf
+} from '../../../shared/command/commandTemplate'
+import type { CommandSettings } from '../../../shared/command/commandSettings'
 import type {
+  CommandRole,
   CommandShape,
   CommandTemplate,
   PlaceholderValues
@@ -260,4 +266,36 @@ function invalid(
 /** The working folder a plan runs in: `cwd` resolved against the caller's, or the caller's own. */
 export function resolveCwd(cwd: string | undefined, base: string = process.cwd()): string {
   return cwd ? resolve(base, cwd) : base
+}
+
+/** A validated configuration's command settings as the executor runs them (templates parsed once). */
+export function commandPlanOf(
+  settings: CommandSettings,
+  base: string = process.cwd()
+): CommandPlan {
+  const parse = (role: CommandRole): CommandTemplate | null => {
+    const text = role === 'command' ? settings.line : settings[role]
+    if (text === undefined || (role !== 'command' && text.trim() === '')) return null
+    const parsed = parseCommandTemplate(text, {
+      role,
+      shape: settings.shape,
+      shell: settings.shell,
+      sizes: settings.size !== undefined
+    })
+    if (!parsed.ok)
+      throw invalid(role === 'command' ? 'line' : role, parsed.issue.code, parsed.issue.message, {
+        ...parsed.issue.params
+      })
+    return parsed.template
+  }
+  return {
+    shape: settings.shape,
+    command: parse('command')!,
+    setup: parse('setup'),
+    prepare: parse('prepare'),
+    cleanup: parse('cleanup'),
+    cwd: resolveCwd(settings.cwd, base),
+    env: (settings.env ?? []).map(({ name, value }) => [name, value]),
+    timeoutMs: settings.timeoutMs
+  }
 }
