@@ -34,6 +34,17 @@ export type IssueCode =
   | 'span-upwards'
   | 'no-sizes'
   | 'kernel-unsupported'
+  /** The command workload (src/shared/command/). */
+  | 'command-empty'
+  | 'command-too-long'
+  | 'command-nul'
+  | 'command-needs-shell'
+  | 'command-unclosed-quote'
+  | 'command-trailing-backslash'
+  | 'placeholder-unknown'
+  | 'size-unused'
+  | 'program-not-found'
+  | 'cwd-missing'
   | 'invalid'
 
 export interface CodedIssue {
