@@ -12,9 +12,17 @@ async function main() {
     await appendFile(join(dir, 'history.jsonl'), chunk.join('\n') + '\n')
   }
   const store = createHistoryStore(dir)
-  let t = performance.now(); await store.list(); console.log('first list', performance.now() - t)
-  t = performance.now(); await createHistoryStore(dir).list(); console.log('cold list', performance.now() - t)
-  for (let i = 0; i < 6; i++) { t = performance.now(); await store.append(sampleRun({}, N + i)); console.log('append', (performance.now() - t).toFixed(1)) }
+  let t = performance.now()
+  await store.list()
+  console.log('first list', performance.now() - t)
+  t = performance.now()
+  await createHistoryStore(dir).list()
+  console.log('cold list', performance.now() - t)
+  for (let i = 0; i < 6; i++) {
+    t = performance.now()
+    await store.append(sampleRun({}, N + i))
+    console.log('append', (performance.now() - t).toFixed(1))
+  }
   await rm(dir, { recursive: true, force: true })
 }
 void main()

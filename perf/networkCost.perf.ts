@@ -8,11 +8,11 @@
  * asserts nothing. PERF_QUICK=1 sweeps fewer sizes.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os'
+import { breakEvenCell } from '../src/shared/report'
 import { resolve } from 'node:path'
 import { createEngine, runStudy } from '../src/engine'
 import { analyzeStudy } from '../src/shared/analysis'
 import type { NetworkCostAnalysis, SizeSweepAnalysis } from '../src/shared/analysis'
-import { breakEvenCell } from '../src/shared/analysis/findingText'
 import { networkCost } from '../src/shared/analysis/networkCost'
 import type { RunConfig } from '../src/shared/config'
 import { halfDecades } from '../src/shared/study'

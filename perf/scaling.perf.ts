@@ -11,16 +11,16 @@
  * PERF_QUICK=1 uses 3 repetitions instead of 5.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  backendComparisonText as comparisonMessage,
+  karpFlattText as karpFlattMessage,
+  modelsText as modelsMessage
+} from '../src/shared/report'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createEngine, createMemoryProbe, runStudy } from '../src/engine'
 import type { RunConfig } from '../src/shared/config'
-import {
-  analyzeStudy,
-  comparisonMessage,
-  karpFlattMessage,
-  modelsMessage
-} from '../src/shared/scaling'
+import { analyzeStudy } from '../src/shared/scaling'
 import { formatInteger, formatMiB, formatSize, formatValue } from '../src/shared/format'
 import { DEFAULT_SWEEP_SIZES, type StudyProgress } from '../src/shared/study'
 

@@ -8,7 +8,8 @@ import { dirname } from 'node:path'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
 import { toBenchError } from '../shared/errors'
 import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
-import { analyzeRun, analyzeStudy, studyFindingMessage } from '../shared/analysis'
+import { analyzeRun, analyzeStudy } from '../shared/analysis'
+import { findingText } from '../shared/report'
 import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
 import type { MeasuredRun } from '../shared/analysis/measuredRun'
 import { readRunFile } from '../shared/analysis/readRunFile'
@@ -250,7 +251,7 @@ async function study(
   for (const w of analysis.warnings) process.stderr.write(`${formatStudyWarning(w)}\n`)
   process.stdout.write(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
-      `${analysis.verdict.map(studyFindingMessage).join('\n')}\n`
+      `${analysis.verdict.map((f) => findingText(f)).join('\n')}\n`
   )
   writeExports([
     {

@@ -1,5 +1,5 @@
-import type { KernelComparison } from '../shared/kernelComparison'
-import { describeBreakEvenSize } from '../shared/kernelComparison'
+import type { KernelComparison } from '../shared/analysis/kernelComparison'
+import { breakEvenPlace as describeBreakEvenSize, kernelSentences } from '../shared/report'
 import { layoutTable } from './table'
 import { formatFixed, formatInteger, formatThroughput, formatWithError } from '../shared/format'
 
@@ -26,6 +26,6 @@ export function formatKernelTable(c: KernelComparison): string {
   return [
     `Kernels compared (${c.backend}, 1 vs ${c.workers} workers)`,
     layoutTable(head, rows, false),
-    ...(c.sentences.length ? ['', ...c.sentences] : [])
+    ...(kernelSentences(c).length ? ['', ...kernelSentences(c)] : [])
   ].join('\n')
 }

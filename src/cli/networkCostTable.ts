@@ -1,5 +1,5 @@
 import type { NetworkCostAnalysis } from '../shared/analysis'
-import { breakEvenCell, networkDifferenceCell } from '../shared/analysis'
+import { breakEvenCell, networkDifferenceText } from '../shared/report'
 import { formatInteger, formatMsCell, formatPercent } from '../shared/format'
 import { layoutTable } from './table'
 
@@ -31,6 +31,6 @@ export function formatNetworkCostTable(c: NetworkCostAnalysis): string {
     `Network cost: ${kernel}${c.pool} pool, 1 vs ${n} workers — ${local} and cluster side by side\n` +
     `${layoutTable(head, rows, false)}\n` +
     `Break-even (N first beats 1): ${local} ${breakEvenCell(c.local.breakEven, sizes)} · ` +
-    `cluster ${breakEvenCell(c.cluster.breakEven, sizes)} · difference: ${networkDifferenceCell(c)}`
+    `cluster ${breakEvenCell(c.cluster.breakEven, sizes)} · difference: ${networkDifferenceText(c)}`
   )
 }

@@ -1,6 +1,7 @@
 import type { RunAnalysis, StudyAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
-import { compareKernels } from '../shared/kernelComparison'
+import { compareKernels } from '../shared/analysis/kernelComparison'
+import { kernelSentences } from '../shared/report'
 import type { StudyRecord } from '../shared/study'
 import { toRunExport, type RunExport } from '../shared/runExport'
 
@@ -32,6 +33,12 @@ export function toStudyJsonReport(
     sizeRuns: study.sizeRuns,
     backendRuns: study.backendRuns,
     analysis,
-    ...(study.config.kernels ? { kernelComparison: compareKernels(study, analysis) } : {})
+    ...(study.config.kernels ? { kernelComparison: kernelComparisonJson(study, analysis) } : {})
   }
+}
+
+/** The kernels side by side with their English sentences, as the study JSON has always held them. */
+function kernelComparisonJson(study: StudyRecord, analysis: StudyAnalysis) {
+  const c = compareKernels(study, analysis)
+  return c ? { ...c, sentences: kernelSentences(c) } : null
 }

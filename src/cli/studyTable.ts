@@ -6,7 +6,7 @@ import type {
   StudyWarning
 } from '../shared/analysis'
 import type { ScalingWarning } from '../shared/analysis'
-import { warningMessage, whereMessage } from '../shared/analysis'
+import { warningText, whereText } from '../shared/report'
 import {
   formatInteger,
   formatMiB,
@@ -16,7 +16,7 @@ import {
   formatWithError
 } from '../shared/format'
 import type { StudyRecord } from '../shared/study'
-import { compareKernels } from '../shared/kernelComparison'
+import { compareKernels } from '../shared/analysis/kernelComparison'
 import { formatKernelTable } from './kernelTable'
 import { formatNetworkCostTable } from './networkCostTable'
 import { formatClusterLine } from './clusterLine'
@@ -150,9 +150,9 @@ export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): 
 /** A warning as one stderr line: where it comes from, and what to do. */
 export function formatWarning(warning: ScalingWarning, where?: string): string {
   const context = [where, plural(warning.workers, 'worker')].filter(Boolean).join(', ')
-  return `speedup-lab: warning [${context}]: ${warningMessage(warning)}`
+  return `speedup-lab: warning [${context}]: ${warningText(warning)}`
 }
 
 export function formatStudyWarning(w: StudyWarning): string {
-  return formatWarning(w.warning, whereMessage(w.source))
+  return formatWarning(w.warning, whereText(w.source))
 }

@@ -1,6 +1,6 @@
 import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
-import { groupDigits, runVerdict } from '../shared/runVerdict'
+import { groupDigits, runVerdictText } from '../shared/report'
 import { resultRows } from '../shared/runExport'
 import { analyzeRun } from '../shared/analysis'
 import {
@@ -104,5 +104,5 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
 
 /** One line that answers the question the run asked, worded from the analysis's verdict. */
 export function formatVerdict(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
-  return runVerdict(run, analysis)
+  return runVerdictText(run, analysis)
 }

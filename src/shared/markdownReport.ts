@@ -5,24 +5,27 @@
  */
 import type { RunAnalysis, StudyAnalysis } from './analysis'
 import { kernelOf } from './kernel'
-import { compareKernels, describeBreakEvenSize } from './kernelComparison'
+import { compareKernels } from './analysis/kernelComparison'
 import type { RunRecord } from './result'
 import { resultRows } from './runExport'
-import { groupDigits, runVerdict } from './runVerdict'
+import { groupDigits } from './report/groupDigits'
 import {
+  backendComparisonText as comparisonMessage,
   breakEvenCell,
-  comparisonMessage,
-  gustafsonMessage,
-  karpFlattMessage,
-  methodMessage,
-  modelsMessage,
-  networkCostMessage,
-  networkDifferenceCell,
-  studyFindingMessage,
-  sweepMessage,
-  warningMessage,
-  whereMessage
-} from './analysis/findingText'
+  breakEvenPlace as describeBreakEvenSize,
+  findingText as studyFindingMessage,
+  gustafsonText as gustafsonMessage,
+  karpFlattText as karpFlattMessage,
+  kernelSentences,
+  methodText as methodMessage,
+  modelsText as modelsMessage,
+  networkCostText as networkCostMessage,
+  networkDifferenceText as networkDifferenceCell,
+  runVerdictText as runVerdict,
+  sweepText as sweepMessage,
+  warningText as warningMessage,
+  whereText as whereMessage
+} from './report/findings'
 import {
   formatFixed,
   formatInteger,
@@ -199,7 +202,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     `# Speedup Lab study`,
     `${base.workload} · ${base.warmup} warm-up, ${base.reps} reps per point  \n` +
       `${systemLine(study.system)}  \nStudy ${study.id}, ${study.startedAt}`,
-    `## Verdict\n\n${bullets(analysis.verdict.map(studyFindingMessage))}`
+    `## Verdict\n\n${bullets(analysis.verdict.map((f) => studyFindingMessage(f)))}`
   ]
   for (const s of analysis.sizeSweeps) {
     const b = s.breakEven
@@ -254,7 +257,7 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
     )
     sections.push(
       `## Kernels compared (${kernels.backend}, 1 vs ${kernels.workers} workers)\n\n${table}` +
-        (kernels.sentences.length ? `\n\n${bullets(kernels.sentences)}` : '')
+        (kernelSentences(kernels).length ? `\n\n${bullets(kernelSentences(kernels))}` : '')
     )
   }
   for (const cost of analysis.networkCost) {

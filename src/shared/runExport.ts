@@ -14,7 +14,7 @@ import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
-import { methodMessage, modelsMessage, warningMessage } from './analysis/findingText'
+import { methodText, modelsText, warningText } from './report/findings'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 
@@ -108,7 +108,7 @@ export interface RunWarningExport {
   workers: number
   /** The warning's numbers, by name (the fields of its ScalingWarning besides these). */
   params: Record<string, unknown>
-  /** English, worded from code and params by findingText.ts. */
+  /** English, worded from code and params by the report catalog (report/catalog/en.ts). */
   message: string
 }
 
@@ -138,7 +138,7 @@ export interface RunExport {
     uslKappa: number | null
     /** Why the models were fitted or not (ModelsCode). */
     code: ModelsCode
-    /** English, worded from the analysis's models finding by findingText.ts. */
+    /** English, worded from the analysis's models finding by the report catalog. */
     summary: string
   }
   /** The measured record (config, system, samples, sums): load it back with `parseRunEnvelope`. */
@@ -168,7 +168,7 @@ export function toRunExport(
     config: record.config,
     system: record.system,
     speedupDefinition: analysis.speedupDefinition,
-    method: { ...analysis.method, description: methodMessage(analysis.method) },
+    method: { ...analysis.method, description: methodText(analysis.method) },
     verdict: {
       code: v.code,
       workers: v.workers,
@@ -180,7 +180,7 @@ export function toRunExport(
     results: resultRows(record, analysis),
     warnings: analysis.warnings.map((w) => {
       const { code, severity, workers, ...params } = w
-      return { code, severity, workers, params, message: warningMessage(w) }
+      return { code, severity, workers, params, message: warningText(w) }
     }),
     models: {
       amdahlSerialFraction: figure(m?.amdahl?.serialFraction),
@@ -190,7 +190,7 @@ export function toRunExport(
       uslSigma: figure(m?.usl?.sigma),
       uslKappa: figure(m?.usl?.kappa),
       code: analysis.models.code,
-      summary: modelsMessage(analysis.models)
+      summary: modelsText(analysis.models)
     },
     run: record
   }

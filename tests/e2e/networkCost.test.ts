@@ -5,8 +5,8 @@
  * a user and password, and two real agents.
  */
 import { readFile } from 'node:fs/promises'
+import { findingText as studyFindingMessage } from '../../src/shared/report'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { studyFindingMessage } from '../../src/shared/analysis/findingText'
 import { expectedSum } from '../../src/shared/range'
 import type { StudyExport } from '../../src/shared/studyJson'
 import { natsServerMissing } from '../helpers/cluster'
@@ -88,7 +88,7 @@ describe.skipIf(missing !== null)('the network-cost study in the Scaling view', 
 
     // The page says what the analysis says: both break-evens per pool, and the verdict.
     const verdict = await page.getByTestId('study-verdict').locator('li').allTextContents()
-    expect(verdict).toEqual(analysis.verdict.map(studyFindingMessage))
+    expect(verdict).toEqual(analysis.verdict.map((f) => studyFindingMessage(f)))
     const section = page.getByTestId('network-cost')
     expect(analysis.networkCost.map((c) => c.pool)).toEqual(['warm', 'cold'])
     for (const cost of analysis.networkCost) {

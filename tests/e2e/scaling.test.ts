@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
+import { findingText as studyFindingMessage } from '../../src/shared/report'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { StudyExport } from '../../src/shared/studyJson'
-import { studyFindingMessage } from '../../src/shared/analysis/findingText'
 import type { App } from './harness'
 import { canvasInk, fillForm, inPage, runButton, screenshot, waitInPage } from './ui/helpers'
 import { appForSuite } from './ui/suiteApp'
@@ -141,7 +141,7 @@ describe('the Scaling view, on the real engine', () => {
     expect(study.sizeRuns).toHaveLength(8)
     expect(await page.getByTestId('study-findings').getAttribute('data-study-id')).toBe(study.id)
     const verdict = await page.getByTestId('study-verdict').locator('li').allTextContents()
-    expect(verdict).toEqual(analysis.verdict.map(studyFindingMessage))
+    expect(verdict).toEqual(analysis.verdict.map((f) => studyFindingMessage(f)))
 
     // Break-even, per pool, for the backend shown (processes): the marker, or why there is none.
     const sweeps = analysis.sizeSweeps.filter((s) => s.backend === 'process')

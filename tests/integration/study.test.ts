@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import {
+  findingText as studyFindingMessage,
+  sweepText as sweepMessage
+} from '../../src/shared/report'
 import { createEngine, createMemoryProbe, runStudy } from '../../src/engine'
 import type { Engine } from '../../src/engine'
-import {
-  analyzeRun,
-  analyzeStudy,
-  studyFindingMessage,
-  sweepMessage
-} from '../../src/shared/scaling'
+import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import type { StudyConfig, StudyProgress } from '../../src/shared/study'
 import { alive, config, eventually, spyEngine, WORKER_PATH, failureOf } from '../helpers/engine'
 

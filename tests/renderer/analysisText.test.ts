@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
+  backendComparisonText as comparisonMessage,
+  findingText as studyFindingMessage,
+  gustafsonText as gustafsonMessage,
+  karpFlattText as karpFlattMessage,
+  modelsText as modelsMessage,
+  sweepText as sweepMessage,
+  warningText as warningMessage
+} from '../../src/shared/report'
+import {
   analyzeRun,
   analyzeStudy,
   karpFlattSeries,
@@ -7,16 +16,7 @@ import {
 } from '../../src/shared/scaling'
 import type { KarpFlattPoint, ScalingWarning } from '../../src/shared/scaling'
 import {
-  comparisonMessage,
-  gustafsonMessage,
-  karpFlattMessage,
-  modelsMessage,
-  studyFindingMessage,
-  sweepMessage,
-  warningMessage
-} from '../../src/shared/analysis/findingText'
-import {
-  comparisonText,
+  backendComparisonText as comparisonText,
   gustafsonText,
   karpFlattText,
   modelsText,
@@ -25,7 +25,7 @@ import {
   verdictText,
   warningText,
   whereText
-} from '../../src/renderer/src/lib/i18n/analysisText'
+} from '../../src/shared/report'
 import { defaultRunConfig } from '../../src/shared/config'
 import { describeStep, stepInfoOf, studyPlan, type StudyConfig } from '../../src/shared/study'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
@@ -117,8 +117,8 @@ describe('analysis sentences in Korean', () => {
     ]
     for (const run of runs) {
       const a = analyzeRun(run)
-      expect(modelsText(a, 'en')).toBe(modelsMessage(a.models))
-      expectSameNumbers(modelsMessage(a.models), modelsText(a, 'ko'))
+      expect(modelsText(a.models, 'en')).toBe(modelsMessage(a.models))
+      expectSameNumbers(modelsMessage(a.models), modelsText(a.models, 'ko'))
       if (a.karpFlatt) {
         expect(karpFlattText(a.karpFlatt, 'en')).toBe(karpFlattMessage(a.karpFlatt))
         expectSameNumbers(karpFlattMessage(a.karpFlatt), karpFlattText(a.karpFlatt, 'ko'))
@@ -179,7 +179,7 @@ describe('analysis sentences in Korean', () => {
     })
     expect(wrong.verdict[0]).toMatchObject({ code: 'wrong-total' })
     for (const a of [analysis, wrong]) {
-      const english = a.verdict.map(studyFindingMessage)
+      const english = a.verdict.map((f) => studyFindingMessage(f))
       expect(verdictText(a, 'en')).toEqual(english)
       const korean = verdictText(a, 'ko')
       expect(korean).toHaveLength(a.verdict.length)

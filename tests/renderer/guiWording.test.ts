@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeRun } from '../../src/shared/scaling'
-import { modelsText } from '../../src/renderer/src/lib/i18n/analysisText'
+import { modelsText } from '../../src/shared/report'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { syntheticRun } from '../helpers/syntheticRun'
@@ -26,7 +26,7 @@ describe('the app’s words, in both languages', () => {
       { workers: 2, wallMs: [55, 56, 54] }
     ])
     for (const language of ['en', 'ko'] as const) {
-      const text = modelsText(analyzeRun(run), language)
+      const text = modelsText(analyzeRun(run).models, language)
       expect(text).toMatch(/1,2,4/)
       expect(text).not.toMatch(/--[a-z]/)
     }

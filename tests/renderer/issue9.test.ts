@@ -5,6 +5,7 @@
  * the renderer's view model) and finds the same numbers.
  */
 import Papa from 'papaparse'
+import { modelsText as modelsMessage, warningText as warningMessage } from '../../src/shared/report'
 import { describe, expect, it } from 'vitest'
 import { formatTable, formatVerdict } from '../../src/cli/table'
 import { countsToReport } from '../../src/engine/aggregate'
@@ -14,7 +15,6 @@ import { runToMarkdown } from '../../src/shared/markdownReport'
 import type { RunRecord } from '../../src/shared/result'
 import { parseRunEnvelope, runToJson, type RunExport } from '../../src/shared/runExport'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
-import { modelsMessage, warningMessage } from '../../src/shared/analysis/findingText'
 import { describeTimings } from '../../src/shared/analysis/describeTimings'
 import { findOutliers } from '../../src/shared/stats/findOutliers'
 import { headlineOf } from '../../src/renderer/src/components/Results/headline'
@@ -23,7 +23,7 @@ import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { runView } from '../../src/renderer/src/lib/results/runView'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
-import { warningText } from '../../src/renderer/src/lib/i18n/analysisText'
+import { warningText } from '../../src/shared/report'
 import { syntheticRun } from '../helpers/syntheticRun'
 
 /** n values spread ±spread around `center`, deterministic. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeStudy } from '../../src/shared/analysis'
 import { validateStudyConfig } from '../../src/shared/study'
-import { findingText } from '../../src/renderer/src/lib/i18n/analysisText'
+import { findingText } from '../../src/shared/report'
 import { issueText } from '../../src/renderer/src/lib/i18n/issueText'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
-  analyzeRun,
-  fitAmdahl,
-  medianInterval,
-  karpFlattMessage,
-  methodMessage,
-  gustafsonMessage,
-  modelsMessage,
-  warningMessage
-} from '../../src/shared/scaling'
+  gustafsonText as gustafsonMessage,
+  karpFlattText as karpFlattMessage,
+  methodText as methodMessage,
+  modelsText as modelsMessage,
+  warningText as warningMessage
+} from '../../src/shared/report'
+import { analyzeRun, fitAmdahl, medianInterval } from '../../src/shared/scaling'
 import type { RunRecord } from '../../src/shared/result'
 import { syntheticRun } from '../helpers/syntheticRun'
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatKernelTable } from '../../src/cli/kernelTable'
 import type { KernelName } from '../../src/shared/config'
-import { compareKernels } from '../../src/shared/kernelComparison'
+import { compareKernels } from '../../src/shared/analysis/kernelComparison'
+import { kernelSentences } from '../../src/shared/report'
 import { studyToMarkdown } from '../../src/shared/markdownReport'
 import { studyToCsv } from '../../src/shared/analysisCsv'
 import { analyzeStudy } from '../../src/shared/scaling'
@@ -70,8 +71,10 @@ describe('compareKernels', () => {
     expect(js.breakEven.warm!.size!).toBeLessThan(3e6)
     expect(wasm.breakEven.warm!.size!).toBeGreaterThan(2 * js.breakEven.warm!.size!)
     expect(wasm.speedupAtLargest!.speedup).toBeLessThan(js.speedupAtLargest!.speedup)
-    expect(c.sentences.join(' ')).toMatch(/wasm loop took \d+\.\d× less time per element than js/)
-    expect(c.sentences.join(' ')).toMatch(/a faster loop makes parallelism pay off later/)
+    expect(kernelSentences(c).join(' ')).toMatch(
+      /wasm loop took \d+\.\d× less time per element than js/
+    )
+    expect(kernelSentences(c).join(' ')).toMatch(/a faster loop makes parallelism pay off later/)
   })
 
   it('is null for a study that did not compare kernels', () => {

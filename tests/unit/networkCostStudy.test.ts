@@ -3,7 +3,8 @@
  * local backends; its schema, plan, credentials and analysis.
  */
 import { describe, expect, it } from 'vitest'
-import { analyzeStudy, studyFindingMessage } from '../../src/shared/analysis'
+import { findingText as studyFindingMessage } from '../../src/shared/report'
+import { analyzeStudy } from '../../src/shared/analysis'
 import { networkCost } from '../../src/shared/analysis/networkCost'
 import { studyPlan, validateStudyConfig, withoutCredentials } from '../../src/shared/study'
 import { networkCostStudy, sweepRuns } from '../helpers/networkCostRuns'

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { warningText as warningMessage } from '../../src/shared/report'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RunRecord } from '../../src/shared/result'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
 import { runsToJson, runToJson } from '../../src/shared/runExport'
-import { analyzeRun, warningMessage, type ScalingWarning } from '../../src/shared/analysis'
+import { analyzeRun, type ScalingWarning } from '../../src/shared/analysis'
 import { schemaErrors } from '../helpers/runExportSchema'
 import { syntheticRun } from '../helpers/syntheticRun'
 

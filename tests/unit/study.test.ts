@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  analyzeStudy,
-  comparisonMessage,
-  studyFindingMessage,
-  sweepMessage
-} from '../../src/shared/scaling'
+  backendComparisonText as comparisonMessage,
+  findingText as studyFindingMessage,
+  sweepText as sweepMessage
+} from '../../src/shared/report'
+import { analyzeStudy } from '../../src/shared/scaling'
 import {
   DEFAULT_SWEEP_SIZES,
   estimateStepMs,
@@ -217,7 +217,7 @@ describe('analyzeStudy', () => {
     const study = syntheticStudy()
     const never = analyzeStudy({ ...study, backendRuns: [], sizeRuns: study.sizeRuns.slice(0, 2) })
     expect(never.sizeSweeps[0].breakEven.status).toBe('never')
-    expect(never.verdict.map(studyFindingMessage)).toEqual([
+    expect(never.verdict.map((f) => studyFindingMessage(f))).toEqual([
       'process, warm pool: 2 workers never beat 1 up to 100,000 elements: the break-even lies above it.'
     ])
     const [, , win] = study.sizeRuns

@@ -26,7 +26,11 @@ export type {
   WarningSeverity,
   WarningThresholds
 } from './scalingWarnings'
-export * from './findingText'
+export { karpFlattCode, KARP_FLATT_CODES, usableSizes, widestScaled } from './findingFacts'
+export type { KarpFlattCode } from './findingFacts'
+export { compareKernels } from './kernelComparison'
+export type { KernelComparison, KernelSweepSummary } from './kernelComparison'
 export { overheadBreakdown } from './overheadBreakdown'
 export type { OverheadBreakdown, OverheadSample } from './overheadBreakdown'
 export { workerVerdict, runVerdictOf } from './runVerdictCode'
+export { FINDING_CODES, WARNING_CODES, MODELS_CODES, RUN_VERDICT_CODES, BREAK_EVEN_STATUSES, STUDY_FINDING_CODES } from './findingCodes'

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  amdahlSpeedup,
-  karpFlattMessage,
-  karpFlattSeries,
-  uslSpeedup
-} from '../../../src/shared/scaling'
+import { karpFlattText as karpFlattMessage } from '../../../src/shared/report'
+import { amdahlSpeedup, karpFlattSeries, uslSpeedup } from '../../../src/shared/scaling'
 
 const sweep = (model: (n: number) => number, workers = [1, 2, 4, 8, 16]) =>
   workers.map((n) => ({ workers: n, speedup: model(n) }))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { warningText as warningMessage } from '../../../src/shared/report'
 import { scalingWarnings, type ScalingWarning } from '../../../src/shared/scaling'
-import { warningMessage } from '../../../src/shared/analysis/findingText'
 
 const CLEAN = [1001, 998, 1003, 999, 1002, 1000, 997, 1001]
 

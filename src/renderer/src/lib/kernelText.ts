@@ -1,5 +1,5 @@
 import type { BreakEven } from '@shared/stats/findBreakEven'
-import type { KernelComparison } from '@shared/kernelComparison'
+import type { KernelComparison } from '@shared/analysis/kernelComparison'
 import { formatFixed, formatInteger, formatSpeedup } from '@shared/format'
 import type { Messages } from './i18n'
 

@@ -3,17 +3,15 @@
  * choice): the same size sweep with each kernel, read side by side. The
  * faster loop shrinks the compute and leaves the start-up and messaging cost
  * as it was, so N workers need a bigger job to win (the break-even moves up)
- * and at a fixed size the speedup is lower. Figures only come from the
- * study's own runs and its analysis; the sentences are English (the CLI and
- * Markdown), the renderer words the same figures in its language.
+ * and at a fixed size the speedup is lower. Figures only, from the study's
+ * own runs and its analysis; the report catalogs word them (report/catalog).
  */
-import type { StudyAnalysis, SizeSweepAnalysis } from './analysis'
-import type { KernelName, PoolMode, RunBackend } from './config'
-import type { BreakEven } from './stats/findBreakEven'
-import type { SpeedupEstimate } from './analysis/speedupWithError'
-import type { StudyRecord } from './study'
-import { medianNsPerElement } from './throughput'
-import { formatFixed, formatInteger, formatSize, formatSpeedup } from './format'
+import type { StudyAnalysis, SizeSweepAnalysis } from './types'
+import type { KernelName, PoolMode, RunBackend } from '../config'
+import type { BreakEven } from '../stats/findBreakEven'
+import type { SpeedupEstimate } from './speedupWithError'
+import type { StudyRecord } from '../study'
+import { medianNsPerElement } from '../throughput'
 
 export interface KernelSweepSummary {
   kernel: KernelName
@@ -36,26 +34,6 @@ export interface KernelComparison {
   faster: KernelName | null
   slower: KernelName | null
   ratio: number | null
-  sentences: string[]
-}
-
-/** "about 2,000,000", "below 10,000", "above 1,000,000,000": a break-even in words. */
-export function describeBreakEvenSize(
-  b: BreakEven | null,
-  smallest: number,
-  largest: number
-): string {
-  if (!b) return '—'
-  switch (b.status) {
-    case 'always':
-      return `below ${formatInteger(smallest)}`
-    case 'never':
-      return `above ${formatInteger(largest)}`
-    case 'crosses':
-      return b.size === null ? 'unclear' : `about ${formatSize(b.size)}`
-    case 'mixed':
-      return b.size === null ? 'unclear (noisy)' : `about ${formatSize(b.size)} (noisy)`
-  }
 }
 
 /** The kernels of a study side by side; null when the study did not compare kernels. */
@@ -95,43 +73,14 @@ export function compareKernels(
   const fast = byNs.length >= 2 ? byNs[0] : null
   const slow = byNs.length >= 2 ? byNs[byNs.length - 1] : null
   const ratio = fast && slow ? slow.nsPerElement! / fast.nsPerElement! : null
-  const n = study.sweepWorkers
-  const sentences: string[] = []
-  if (fast && slow && ratio !== null) {
-    sentences.push(
-      `The ${fast.kernel} loop took ${formatFixed(ratio, 1)}× less time per element than ${slow.kernel} ` +
-        `(${formatFixed(fast.nsPerElement, 3)} vs ${formatFixed(slow.nsPerElement, 3)} ns, 1 worker, ${formatInteger(largestSize)} elements).`
-    )
-    for (const pool of ['warm', 'cold'] as const) {
-      const [bs, bf] = [slow.breakEven[pool], fast.breakEven[pool]]
-      if (!bs || !bf) continue
-      sentences.push(
-        `${backend}, ${pool} pool: the break-even (where ${n} workers first beat 1) is ` +
-          `${describeBreakEvenSize(bs, smallestSize, largestSize)} elements with ${slow.kernel} and ` +
-          `${describeBreakEvenSize(bf, smallestSize, largestSize)} with ${fast.kernel}.`
-      )
-    }
-    const [ss, sf] = [slow.speedupAtLargest, fast.speedupAtLargest]
-    if (ss && sf) {
-      const why =
-        sf.speedup < ss.speedup
-          ? 'the same overhead weighs more against a shorter compute, so a faster loop makes parallelism pay off later.'
-          : 'here the noise hides the drop a shorter compute should show against the same overhead.'
-      sentences.push(
-        `At ${formatInteger(largestSize)} elements (warm) ${n} workers were ${formatSpeedup(ss.speedup)} as fast as 1 ` +
-          `with ${slow.kernel} and ${formatSpeedup(sf.speedup)} with ${fast.kernel}: ${why}`
-      )
-    }
-  }
   return {
     backend,
-    workers: n,
+    workers: study.sweepWorkers,
     smallestSize,
     largestSize,
     kernels: rows,
     faster: fast?.kernel ?? null,
     slower: slow?.kernel ?? null,
-    ratio,
-    sentences
+    ratio
   }
 }

@@ -1,0 +1,503 @@
+/**
+ * 한국어: 분석의 모든 발견을 코드별로, 영어(en.ts)와 같은 숫자로 씁니다.
+ * Korean: every finding keyed by its code, with the numbers English gives
+ * (tests/renderer/analysisText.test.ts checks that every number survives).
+ */
+import {
+  formatFixed,
+  formatInteger,
+  formatMiB,
+  formatMs,
+  formatPercent,
+  formatPValue,
+  formatSize,
+  formatSpeedup,
+  formatValue
+} from '../../format'
+import type { KernelName, PoolMode, RunBackend } from '../../config'
+import type { ModelsAnalysis, NetworkCostAnalysis, RunAnalysis } from '../../analysis/types'
+import type { KarpFlattPoint } from '../../analysis/karpFlattSeries'
+import { KARP_FLATT_NEAR_ZERO } from '../../analysis/karpFlattSeries'
+import { LARGE_SERIAL_FRACTION } from '../../analysis/analyzeRun'
+import { usableSizes, widestScaled } from '../../analysis/findingFacts'
+import { AICC_MARGIN } from '../../stats/compareScalingModels'
+import type { BreakEven } from '../../stats/findBreakEven'
+import type { RunRecord } from '../../result'
+import type { WorkerMemory } from '../../study'
+import { groupDigits } from '../groupDigits'
+import { karpFlattRange, plusMinus as pm } from './common'
+import type { FindingCatalog } from './types'
+
+export const BACKEND_KO: Record<RunBackend, string> = {
+  process: '프로세스',
+  thread: '스레드',
+  cluster: '클러스터'
+}
+export const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
+
+/** "12.3ms", as Korean writes it elsewhere in the app. */
+const ms = (value: number): string => formatMs(value, 'ko')
+
+/** "wasm 커널" when a study compared kernels; nothing otherwise. */
+const kernelWord = (kernel: KernelName | undefined): string | undefined =>
+  kernel === undefined ? undefined : `${kernel} 커널`
+
+const atWorkers = (p: KarpFlattPoint): string =>
+  `워커 ${p.workers}개에서 ${formatValue(p.serialFraction)}`
+
+function fittedOrNot(models: ModelsAnalysis): string {
+  const comparison = models.comparison
+  const fit = comparison?.amdahl ?? null
+  if (!comparison || !fit) {
+    const only = models.workers
+    return (
+      `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
+      `${only.length === 0 ? '없고' : `워커 ${only.join(', ')}개뿐이고`}, 속도 향상 하나에 ` +
+      `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: 워커 수 1,2,4).`
+    )
+  }
+  const ceiling =
+    fit.ceiling === null
+      ? '상한 없음(f = 0: 측정상 직렬인 부분이 없음)'
+      : `워커를 몇 개 쓰든 상한은 1/f ≈ ${formatValue(fit.ceiling)}×${pm(fit.ceilingError)}`
+  let text =
+    `1보다 큰 워커 수 ${fit.n}개에 대한 Amdahl 피팅: 직렬 비율 f = ` +
+    `${formatValue(fit.serialFraction)}${pm(fit.serialFractionError)}` +
+    `(워커 1개 시간의 ${formatPercent(fit.serialFraction)}), ${ceiling}.`
+  if (fit.atBound && fit.serialFraction === 0) {
+    text += ' (속도 향상이 선형 이상이라 f를 0으로 고정했습니다.)'
+  }
+  if (fit.serialFraction >= LARGE_SERIAL_FRACTION) {
+    text +=
+      ' 이렇게 큰 직렬 비율은 직렬 코드인 경우가 드뭅니다: 워커가 빈 코어를 얻지 못했거나' +
+      '(다른 프로그램, 코어보다 많은 워커) 작업이 오버헤드에 비해 너무 짧았습니다.'
+  }
+  const usl = comparison.usl
+  if (comparison.basis === 'usl-better' && usl) {
+    text +=
+      ` USL이 더 잘 맞습니다: σ = ${formatValue(usl.sigma)}${pm(usl.sigmaError)}, ` +
+      `κ = ${formatValue(usl.kappa)}${pm(usl.kappaError)}` +
+      (usl.peakWorkers !== null
+        ? `, 워커 약 ${formatValue(usl.peakWorkers, 2)}개에서 정점 ${formatValue(usl.peakSpeedup ?? Number.NaN)}×.`
+        : '.')
+  } else if (comparison.basis !== 'amdahl-enough' || comparison.deltaAicc === null) {
+    text += ` 1보다 큰 워커 수 ${fit.n}개로는 USL의 추가 항을 검증할 수 없어(최소 5개 필요) Amdahl의 법칙을 씁니다.`
+  } else {
+    text +=
+      ` Amdahl의 법칙으로 충분합니다: USL의 결합 항이 피팅을 개선하지 않습니다` +
+      `(ΔAICc = ${formatValue(comparison.deltaAicc, 2)}, ${AICC_MARGIN} 미만).`
+  }
+  return text
+}
+
+/** Where a break-even lies: "원소 약 180,000개", "원소 10,000개 미만(모든 크기에서 N이 이김)". */
+function breakEvenPlaceLong(b: BreakEven, sizes: readonly number[]): string {
+  const smallest = formatInteger(Math.min(...sizes))
+  const largest = formatInteger(Math.max(...sizes))
+  if (b.status === 'always') return `원소 ${smallest}개 미만(모든 크기에서 N이 이김)`
+  if (b.status === 'never') return `원소 ${largest}개 초과(N이 한 번도 이기지 못함)`
+  if (b.size === null) return '정할 수 없음(이기는 쪽이 여러 번 바뀜)'
+  return `원소 약 ${formatSize(b.size)}개`
+}
+
+/** Short, for table cells: "약 180,000", "10,000 미만" (the app's kernel table words). */
+function breakEvenPlace(b: BreakEven | null, smallest: number, largest: number): string {
+  if (!b) return '—'
+  switch (b.status) {
+    case 'always':
+      return `${formatInteger(smallest)} 미만`
+    case 'never':
+      return `${formatInteger(largest)} 초과`
+    case 'crosses':
+      return b.size === null ? '불분명' : `약 ${formatSize(b.size)}`
+    case 'mixed':
+      return b.size === null ? '불분명(잡음 큼)' : `약 ${formatSize(b.size)}(잡음 큼)`
+  }
+}
+
+function memoryKo(m: WorkerMemory): string {
+  if (m.method === 'rss-growth') return `${formatMiB(m.rssBytesPerWorker)}(엔진 RSS 증가분)`
+  return (
+    `${formatMiB(m.rssBytesPerWorker)} RSS` +
+    (m.pssBytesPerWorker === null ? '' : `(PSS ${formatMiB(m.pssBytesPerWorker)})`)
+  )
+}
+
+function networkDifference(c: NetworkCostAnalysis): string {
+  if (c.difference === 'unplaced') return '비교할 수 없음(손익분기를 정할 수 없음)'
+  if (c.difference === 'same') return '잰 크기 안에서 같은 자리'
+  return (
+    `클러스터에서 ${c.ratio !== null ? `${formatValue(c.ratio)}배 ` : ''}` +
+    `${c.difference === 'cluster-later' ? '늦게' : '일찍'}` +
+    (c.apart ? ', 오차 범위를 넘는 차이' : ', 오차 범위 안의 차이')
+  )
+}
+
+/** "1.93×(95% 구간 1.88–1.98×)", or why there is none. */
+function withInterval(
+  speedup: number,
+  interval: { lower: number; upper: number } | null,
+  minReps: number
+): string {
+  return interval
+    ? `${formatSpeedup(speedup)}(95% 구간 ${formatFixed(interval.lower, 2)}–${formatSpeedup(interval.upper)})`
+    : `${formatSpeedup(speedup)}(95% 구간 없음: 반복 ${minReps}회는 너무 적습니다. --reps 5 이상으로 하세요)`
+}
+
+function verdictParts(run: RunRecord, analysis: RunAnalysis) {
+  const sums = [...new Set(run.results.map((r) => r.expectedSum))]
+  const sumText =
+    sums.length === 1
+      ? `닫힌 식의 값 ${groupDigits(sums[0])}`
+      : `닫힌 식의 값(${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
+  const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
+  return {
+    ok: `✓ 모든 합계가 ${sumText}과 맞습니다.`,
+    scaled: analysis.speedupDefinition === 'N·T1/TN' ? '확장 속도 향상 N·T1/TN' : '속도 향상',
+    coresNote: oversubscribed.length
+      ? ` 경고: 워커 ${oversubscribed.join(', ')}개가 사용 가능한 코어 ` +
+        `${analysis.context.logicalCores}개를 넘습니다.`
+      : ''
+  }
+}
+
+export const ko: FindingCatalog = {
+  warning: {
+    'more-workers-than-cores': (w) =>
+      `논리 코어 ${w.logicalCores}개에 워커 ${w.workers}개: 워커들이 CPU를 번갈아 쓰므로 ` +
+      `${w.logicalCores}배를 넘는 속도 향상은 불가능하고, 남는 워커는 오버헤드만 늘립니다.`,
+    'job-shorter-than-spawn': (w) =>
+      `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 작업 자체(${ms(w.jobMs)})보다 깁니다: ` +
+      `콜드 실행은 대부분 시작 시간을 재는 셈입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
+    outliers: (w) => {
+      const list = w.repetitions.map((rep, i) => `#${rep}(${ms(w.valuesMs[i])})`).join(', ')
+      return (
+        `이상치인 반복: ${list}(수정 Z 점수 ${formatValue(w.threshold)} 초과). 다른 프로그램이나 ` +
+        `OS가 실행을 방해했습니다. 그런 프로그램을 닫고 다시 재거나 반복을 늘리세요.`
+      )
+    },
+    'slow-first-repetition': (w) =>
+      `첫 반복이 ${ms(w.firstMs)}로 나머지 중앙값(${ms(w.restMedianMs)})의 ` +
+      `${formatValue(w.ratio)}배였습니다: 캐시, JIT, CPU 클럭이 아직 예열 중이었습니다. ` +
+      `워밍업을 한 번 추가하세요.`,
+    trend: (w) =>
+      w.direction === 'slowing'
+        ? `반복할수록 느려졌습니다(처음부터 끝까지 약 ${formatPercent(w.relativeChange)}, ` +
+          `Mann–Kendall ${formatPValue(w.pValue)}): CPU가 뜨거워져 클럭을 낮췄거나 다른 ` +
+          `작업이 컴퓨터를 쓰고 있습니다. 식힌 뒤 다른 프로그램을 닫고 다시 재세요.`
+        : `반복할수록 빨라졌습니다(처음부터 끝까지 약 ${formatPercent(-w.relativeChange)}, ` +
+          `Mann–Kendall ${formatPValue(w.pValue)}): 컴퓨터가 아직 예열 중이었거나(CPU 클럭, ` +
+          `캐시, JIT) 백그라운드 작업이 끝났습니다. 워밍업을 늘리세요.`,
+    'wide-interval': (w) =>
+      `중앙값의 ${formatPercent(w.level, 'ko', 0)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
+      `±${formatPercent(w.relativeHalfWidth)})입니다: 시간이 너무 들쭉날쭉해 워커 수끼리 ` +
+      `세밀하게 비교할 수 없습니다. 반복을 늘리거나 다른 프로그램을 닫으세요.`
+  },
+
+  karpFlatt: {
+    'no-points': () => 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.',
+    'one-point': (s) =>
+      `e는 ${atWorkers(s.points[0])}입니다. 그대로인지(직렬 부분) 커지는지(오버헤드) 보려면 워커 수를 더 재세요.`,
+    insufficient: (s) =>
+      `e는 ${atWorkers(s.points[0])}, ${atWorkers(s.points[s.points.length - 1])}입니다. ` +
+      `불확도가 없는 두 점으로는 추세와 잡음을 구분할 수 없습니다. 반복이나 워커 수를 늘리세요.`,
+    growing: (s) =>
+      `e가 ${atWorkers(s.points[0])}에서 ${atWorkers(s.points[s.points.length - 1])}로 커집니다: ` +
+      `손실은 직렬 코드가 아니라 워커 수와 함께 늘어나는 오버헤드(시작, 메시지, 병합, 고르지 ` +
+      `않은 몫)이므로, 워커를 더할수록 Amdahl의 법칙이 예측하는 것보다 덜 도움이 됩니다.`,
+    shrinking: (s) =>
+      `e가 ${atWorkers(s.points[0])}에서 ${atWorkers(s.points[s.points.length - 1])}로 ` +
+      `줄어듭니다: 워커를 늘리면 고정된 직렬 부분이 허용하는 것보다 더 얻습니다. 보통 한 번 ` +
+      `드는 비용이 더 많은 워커에 나뉘거나 워커별 몫이 캐시에 더 잘 들어가기 때문입니다.`,
+    flat: (s) => {
+      const first = s.points[0]
+      const last = s.points[s.points.length - 1]
+      const mean = s.meanSerialFraction ?? Number.NaN
+      const { low, high } = karpFlattRange(s.points)
+      const range = low === high ? `모두 ${low}` : `${low}…${high}`
+      const span = `워커 ${first.workers}개부터 ${last.workers}개까지`
+      if (mean <= KARP_FLATT_NEAR_ZERO) {
+        return `${span} e가 0 근처(${range})에 머뭅니다: 측정 가능한 직렬 부분이 없고, 작업이 거의 완벽하게 확장됩니다.`
+      }
+      return (
+        `${span} e가 ${formatValue(mean, 2)} 근처(${range})에 머뭅니다: 작업의 ` +
+        `${formatPercent(mean)}가 직렬인 것처럼 동작하므로, 워커를 몇 개 더하든 속도 향상은 ` +
+        `${formatValue(1 / mean, 2)}× 근처에서 막힙니다(Amdahl의 법칙).`
+      )
+    }
+  },
+
+  models: {
+    'weak-scaling': () =>
+      'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
+      '이 실행은 N에 따라 작업이 늘어나므로 Gustafson의 스케일드 속도 향상으로 봅니다.',
+    'slower-than-one': (m) =>
+      `모델을 피팅하지 않았습니다: 워커 ${m.workers.join(', ')}개가 워커 1개보다 느렸으므로` +
+      `(속도 향상 1 미만) 오버헤드가 작업을 지배합니다. Amdahl의 법칙과 USL은 워커를 늘릴수록 ` +
+      `빨라지는 작업을 설명합니다. 범위를 키우세요.`,
+    'too-few-worker-counts': fittedOrNot,
+    fitted: fittedOrNot
+  },
+
+  gustafson: (g) => {
+    const what =
+      g.workload === 'replicate'
+        ? '워커마다 범위 전체를 더함'
+        : '워커마다 같은 길이의 자기 몫을 더함'
+    const widest = widestScaled(g)
+    if (!widest)
+      return `약한 스케일링(${what}): 1보다 큰 워커 수가 없어 스케일드 속도 향상이 없습니다.`
+    return (
+      `약한 스케일링(${what}): 워커 ${widest.workers}개가 ${widest.workers}배의 일을 스케일드 ` +
+      `속도 향상 ${formatValue(widest.scaledSpeedup)} ± ${formatValue(widest.scaledSpeedupError, 2)}` +
+      `(이상적으로 ${widest.workers})로 해냈습니다. Gustafson 직렬 비율 f = ` +
+      `${formatValue(widest.serialFraction ?? Number.NaN)}${pm(widest.serialFractionError)}.`
+    )
+  },
+
+  breakEven: (() => {
+    const facts = (s: Parameters<FindingCatalog['breakEven']['crosses']>[0]) => {
+      const b = s.breakEven
+      const usable = usableSizes(s)
+      const who = `${BACKEND_KO[s.backend]}, ${POOL_KO[s.pool]}: 워커 ${s.workers}개`
+      const uncertain = usable.filter((p) => !p.clear).length
+      const unclear =
+        uncertain === 0
+          ? ''
+          : ` (크기 ${usable.length}개 중 ${uncertain}개에서는 차이가 오차 범위 안입니다)`
+      const sizes = usable.map((p) => p.size)
+      const smallest = formatInteger(sizes[0])
+      const largest = formatInteger(sizes[sizes.length - 1])
+      const bounds = (): string => {
+        const lower = b.interval.lower === null ? `${smallest} 미만` : formatSize(b.interval.lower)
+        const upper = b.interval.upper === null ? `${largest} 초과` : formatSize(b.interval.upper)
+        return lower === upper ? '' : `; 오차 범위 안에서 ${lower} … ${upper}`
+      }
+      return { b, who, unclear, smallest, largest, bounds }
+    }
+    return {
+      crosses: (s) => {
+        const { b, who, bounds } = facts(s)
+        return (
+          `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
+          `(${formatInteger(b.bracket!.below)}와 ${formatInteger(b.bracket!.above)} 사이${bounds()}).`
+        )
+      },
+      mixed: (s) => {
+        const { b, who, bounds } = facts(s)
+        return b.size === null
+          ? `${who}는 어떤 크기에서는 이기고 더 큰 크기에서는 집니다: 크기에 따라 이기는 쪽이 ` +
+              `${b.changes}번 바뀌고 1에서 N으로 넘어가지 않아 손익분기를 정할 수 없습니다` +
+              `(시간이 들쭉날쭉합니다: 반복을 늘리세요).`
+          : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
+              `쪽이 ${b.changes}번 바뀝니다(잡음 또는 캐시 효과)${bounds()}.`
+      },
+      always: (s) => {
+        const { who, smallest, unclear } = facts(s)
+        return `${who}는 원소 ${smallest}개부터 잰 모든 크기에서 1개를 이겼습니다: 손익분기는 그보다 아래에 있습니다${unclear}.`
+      },
+      never: (s) => {
+        const { who, largest, unclear } = facts(s)
+        return `${who}는 원소 ${largest}개까지 한 번도 1개를 이기지 못했습니다: 손익분기는 그보다 위에 있습니다${unclear}.`
+      }
+    }
+  })(),
+
+  breakEvenPlace,
+
+  breakEvenCell: (b, sizes) => {
+    const place = breakEvenPlaceLong(b, sizes)
+    if (b.size === null) return place
+    const smallest = Math.min(...sizes)
+    const largest = Math.max(...sizes)
+    const lower =
+      b.interval.lower === null ? `< ${formatInteger(smallest)}` : formatSize(b.interval.lower)
+    const upper =
+      b.interval.upper === null ? `> ${formatInteger(largest)}` : formatSize(b.interval.upper)
+    return `${place}, 오차 범위 안에서 ${lower} … ${upper}`
+  },
+
+  backendComparison: (c) => {
+    const parts: string[] = []
+    if (c.headline.length > 0) {
+      const list = c.headline
+        .map(
+          (x) =>
+            `${BACKEND_KO[x.backend]} ${formatValue(x.speedup.speedup)} ± ${formatValue(x.speedup.speedupError, 2)}×`
+        )
+        .join(', ')
+      const compare =
+        c.difference === null
+          ? ''
+          : c.difference.code === 'apart'
+            ? ` (${BACKEND_KO[c.difference.leader]}가 오차 범위를 넘어 앞섬)`
+            : ' (차이는 오차 범위 안)'
+      parts.push(`워커 ${c.headlineWorkers}개에서 속도 향상은 ${list}였습니다${compare}.`)
+      const thread = c.headline.find((x) => x.backend === 'thread')?.speedup
+      if (thread && c.threads !== null) {
+        parts.push(
+          c.threads === 'adds-throughput'
+            ? 'CPython의 스레드는 GIL에 묶이지만, JavaScript 워커 스레드는 각자 전역 락이 없는 ' +
+                'V8 isolate에서 돌아가므로 프로세스처럼 CPU 처리량을 늘립니다.'
+            : `여기서는 스레드가 처리량을 뚜렷하게 늘리지 못했습니다(${formatValue(thread.speedup)} ± ` +
+                `${formatValue(thread.speedupError, 2)}×). JavaScript 스레드에는 GIL이 없으니, ` +
+                `작업이 너무 작았거나 컴퓨터가 너무 바빴습니다.`
+        )
+      }
+    }
+    const starts = c.backends.filter((b) => b.coldStartMs !== null)
+    if (starts.length > 0) {
+      parts.push(
+        `워커 하나의 콜드 스타트: ${starts.map((b) => `${BACKEND_KO[b.backend]} ${ms(b.coldStartMs!)}`).join(', ')}.`
+      )
+    }
+    const mems = c.backends.filter((b) => b.memory !== null)
+    if (mems.length > 0) {
+      parts.push(
+        `워커당 메모리: ${mems.map((b) => `${BACKEND_KO[b.backend]} ${memoryKo(b.memory!)}`).join(', ')}.`
+      )
+    }
+    return parts.join(' ')
+  },
+
+  networkDifference,
+
+  networkCost: (c) => {
+    const sizes = c.points.map((p) => p.size)
+    const kernel = c.kernel ? `${c.kernel} 커널, ` : ''
+    const head =
+      `네트워크 비용(${kernel}${POOL_KO[c.pool]}, 워커 1개 대 ${c.workers}개): ` +
+      `${BACKEND_KO[c.local.backend]}에서는 ${breakEvenPlaceLong(c.local.breakEven, sizes)}에서, ` +
+      `클러스터에서는 ${breakEvenPlaceLong(c.cluster.breakEven, sizes)}에서 N이 처음 1개를 이겼습니다`
+    const diff =
+      c.difference === 'unplaced'
+        ? ''
+        : c.difference === 'same'
+          ? ` (${networkDifference(c)})`
+          : ` — ${networkDifference(c)}`
+    const shares = c.points.filter((p) => p.networkShare !== null)
+    const network =
+      c.networkMs === null
+        ? ''
+        : ` 네트워크 왕복(중앙값 ${ms(c.networkMs)})은 ` +
+          (shares.length >= 2
+            ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}(원소 ` +
+              `${formatInteger(shares[0].size)}개)에서 ${formatPercent(shares[shares.length - 1].networkShare!)}(원소 ` +
+              `${formatInteger(shares[shares.length - 1].size)}개)였습니다.`
+            : shares.length === 1
+              ? `클러스터 워커 ${c.workers}개 시간의 ${formatPercent(shares[0].networkShare!)}였습니다.`
+              : '측정되었습니다.')
+    return `${head}${diff}.${network}`
+  },
+
+  studyFinding: {
+    'wrong-total': (f) => {
+      const wrong = f.runs.map((r) =>
+        [
+          BACKEND_KO[r.backend],
+          r.pool === undefined ? undefined : POOL_KO[r.pool],
+          r.size === undefined ? undefined : formatInteger(r.size)
+        ]
+          .filter((x) => x !== undefined)
+          .join(' · ')
+      )
+      return `✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`
+    }
+  },
+
+  where: ({ backend, pool, size, kernel }) =>
+    [
+      kernelWord(kernel),
+      BACKEND_KO[backend],
+      pool === undefined ? undefined : POOL_KO[pool],
+      size === undefined ? undefined : `원소 ${formatInteger(size)}개`
+    ]
+      .filter((x) => x !== undefined)
+      .join(' · '),
+
+  studyStep: (step) => {
+    if (step.kind === 'done') return '완료'
+    const backend = BACKEND_KO[step.backend]
+    if (step.kind === 'size') {
+      const kernel = step.kernel ? `${kernelWord(step.kernel)} · ` : ''
+      return `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
+    }
+    const what = {
+      backend: '백엔드 비교',
+      'cold-start': '콜드 스타트 측정',
+      memory: '메모리 측정'
+    }[step.kind]
+    return `${what} · ${backend}`
+  },
+
+  runVerdict: {
+    'wrong-total': (run, a) => {
+      const r = run.results.find((x) => !x.correct)!
+      return `✗ 워커 ${a.verdict.wrongWorkers.join(', ')}개의 합계가 틀렸습니다: ${groupDigits(r.expectedSum)}이어야 하는데 ${groupDigits(r.sum)}입니다.`
+    },
+    'baseline-only': (run, a) =>
+      `${verdictParts(run, a).ok} 워커 1개만 측정해서 비교할 대상이 없습니다. 워커 수를 추가하세요(예: --workers 1,2).`,
+    'too-small': (run, a) => {
+      const small = a.workers.find((w) => w.tooSmall)?.tooSmall
+      const detail = small
+        ? ` 워커마다 계산이 ${ms(small.computeMs)}인데 반복마다 오버헤드가 ${ms(small.overheadMs)}입니다.`
+        : ''
+      return `${verdictParts(run, a).ok} 속도 향상을 재기에는 작업이 너무 작습니다.${detail} 범위를 키우${run.config.pool === 'cold' ? '거나 웜 풀을 쓰' : ''}세요.`
+    },
+    faster: (run, a) => {
+      const { ok, scaled, coresNote } = verdictParts(run, a)
+      const v = a.verdict
+      return `${ok} 가장 좋은 것: 워커 ${v.workers}개, ${scaled} ${withInterval(v.speedup!, v.interval, v.minReps)}로 워커 1개보다 빠릅니다(효율 ${formatValue((v.efficiency ?? Number.NaN) * 100, 3)} %).${coresNote}`
+    },
+    slower: (run, a) => {
+      const { ok, scaled, coresNote } = verdictParts(run, a)
+      const v = a.verdict
+      return `${ok} 더 느립니다: 가장 나은 워커 ${v.workers}개도 ${scaled}가 ${withInterval(v.speedup!, v.interval, v.minReps)}입니다. 이 작업은 오버헤드가 지배합니다. 범위를 키우세요.${coresNote}`
+    },
+    'no-difference': (run, a) => {
+      const { ok, scaled, coresNote } = verdictParts(run, a)
+      const v = a.verdict
+      return `${ok} 워커 1개와 유의한 차이가 없습니다: 가장 나은 워커 ${v.workers}개의 ${scaled}가 ${withInterval(v.speedup!, v.interval, v.minReps)}이며, 이 구간은 1을 포함합니다.${coresNote}`
+    }
+  },
+
+  method: (method) =>
+    `구간은 ${formatPercent(method.level, 'ko', 0)}입니다: 중앙값의 구간은 백분위 부트스트랩` +
+    `(시드를 고정한 재표본 ${formatInteger(method.resamples)}개; 반복 ` +
+    `${method.minRepsForMedianInterval}회부터이며, 그보다 적으면 평균의 Student t 구간이 대신합니다), ` +
+    `평균의 구간은 Student t로 만듭니다. "S ± e"는 그 반폭을 속도 향상까지 전파한 것이고` +
+    `(상대 오차를 제곱합으로), 그 구간은 S·exp(∓e/S)입니다(로그 척도: 오차가 작으면 ≈ S ± e, ` +
+    `0 아래로 내려가지 않음). 효율은 S/N ± e/N입니다.`,
+
+  kernels: (c) => {
+    const fast = c.kernels.find((k) => k.kernel === c.faster)
+    const slow = c.kernels.find((k) => k.kernel === c.slower)
+    if (!fast || !slow || c.ratio === null) return []
+    const n = c.workers
+    const place = (b: BreakEven | null): string => breakEvenPlace(b, c.smallestSize, c.largestSize)
+    const sentences = [
+      `${fast.kernel} 루프는 원소당 시간이 ${slow.kernel}보다 ${formatFixed(c.ratio, 1)}배 짧았습니다` +
+        `(${formatFixed(fast.nsPerElement, 3)} 대 ${formatFixed(slow.nsPerElement, 3)} ns, 워커 1개, 원소 ${formatInteger(c.largestSize)}개).`
+    ]
+    for (const pool of ['warm', 'cold'] as const) {
+      const [bs, bf] = [slow.breakEven[pool], fast.breakEven[pool]]
+      if (!bs || !bf) continue
+      sentences.push(
+        `${BACKEND_KO[c.backend]}, ${POOL_KO[pool]}: 손익분기(워커 ${n}개가 처음 1개를 이기는 곳)는 ` +
+          `${slow.kernel}에서 원소 ${place(bs)}, ${fast.kernel}에서 ${place(bf)}입니다.`
+      )
+    }
+    const [ss, sf] = [slow.speedupAtLargest, fast.speedupAtLargest]
+    if (ss && sf) {
+      const why =
+        sf.speedup < ss.speedup
+          ? '같은 오버헤드가 더 짧은 계산에 비해 더 무거우므로, 빠른 루프일수록 병렬화가 더 늦게 이득이 됩니다.'
+          : '여기서는 같은 오버헤드에 대해 짧은 계산이 보여야 할 하락을 잡음이 가립니다.'
+      sentences.push(
+        `원소 ${formatInteger(c.largestSize)}개(웜)에서 워커 ${n}개는 ${slow.kernel}로 ${formatSpeedup(ss.speedup)}, ` +
+          `${fast.kernel}로 ${formatSpeedup(sf.speedup)} 빨랐습니다: ${why}`
+      )
+    }
+    return sentences
+  }
+}
