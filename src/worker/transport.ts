@@ -2,7 +2,7 @@ import type { ParentMessage, WorkerMessage } from '../shared/protocol'
 
 /** How a worker talks to its parent, whatever kind of worker it is. */
 export interface Transport {
-  kind: 'electron-utility' | 'child-process' | 'worker-thread'
+  kind: 'electron-utility' | 'child-process' | 'worker-thread' | 'in-process'
   send(message: WorkerMessage): void
   onMessage(listener: (message: unknown) => void): void
 }

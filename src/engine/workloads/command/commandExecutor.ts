@@ -238,7 +238,8 @@ export class CommandExecutor {
     }
   }
 
-  private resolveArgv(argv: string[]): string[] {
+  /** --no-shell: the program as a path (looked up once when its name has no placeholder). */
+  resolveArgv(argv: string[]): string[] {
     if (this.programPath) return [this.programPath, ...argv.slice(1)]
     const found = findOnPath(argv[0], this.plan.cwd, this.env)
     return found ? [found, ...argv.slice(1)] : argv

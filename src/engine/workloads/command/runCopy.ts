@@ -36,6 +36,14 @@ const WRAPPER = [
 
 /** Every copy running in this process, by process group, with the call that ends its tree. */
 const liveCopies = new Map<number, () => void>()
+/** Runs of a command in progress (setup, calibration, cleanup included): a cancel aborts them. */
+const liveRuns = new Set<AbortController>()
+
+/** Registers a command run's controller, so stopAllCopies aborts it; returns the call that forgets it. */
+export function registerCommandRun(controller: AbortController): () => void {
+  liveRuns.add(controller)
+  return () => liveRuns.delete(controller)
+}
 
 /**
  * Ends every copy still running in this process and waits until each one's
@@ -43,6 +51,7 @@ const liveCopies = new Map<number, () => void>()
  * Ctrl-C, a closed window), so nothing outlives it.
  */
 export async function stopAllCopies(): Promise<void> {
+  for (const run of liveRuns) run.abort()
   const groups = [...liveCopies.keys()]
   for (const stop of liveCopies.values()) stop()
   await Promise.all(groups.map((g) => killTree(g)))
