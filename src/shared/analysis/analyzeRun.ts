@@ -1,3 +1,4 @@
+import { commandWarnings } from './commandWarnings'
 import { clusterCores } from '../cluster'
 import { median } from 'simple-statistics'
 import type {
@@ -217,16 +218,17 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
   const warnings: ScalingWarning[] = described
     .slice()
     .sort((a, b) => a.r.workers - b.r.workers)
-    .flatMap(({ r, d }) =>
-      scalingWarnings({
+    .flatMap(({ r, d }) => [
+      ...scalingWarnings({
         workers: r.workers,
         wallMs: wallTimes(r),
         spawnMs: record.config.pool === 'cold' ? spawnOf(r) : null,
         jobMs,
         logicalCores,
         interval: d.medianInterval
-      })
-    )
+      }),
+      ...commandWarnings(r)
+    ])
 
   return {
     runId: record.id,

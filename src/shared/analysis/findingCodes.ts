@@ -15,9 +15,12 @@ type Exactly<Union, List extends readonly unknown[]> = [Union] extends [List[num
     ? true
     : false
   : false
-const exact = <Union>() => <const List extends readonly Union[]>(
-  list: List & (Exactly<Union, List> extends true ? unknown : never)
-): List => list
+const exact =
+  <Union>() =>
+  <const List extends readonly Union[]>(
+    list: List & (Exactly<Union, List> extends true ? unknown : never)
+  ): List =>
+    list
 
 export const WARNING_CODES = exact<WarningCode>()([
   'outliers',
@@ -25,7 +28,10 @@ export const WARNING_CODES = exact<WarningCode>()([
   'job-shorter-than-spawn',
   'wide-interval',
   'more-workers-than-cores',
-  'trend'
+  'trend',
+  'output-changed',
+  'output-truncated',
+  'copies-failed'
 ])
 export const MODELS_CODES = exact<ModelsCode>()([
   'weak-scaling',

@@ -33,4 +33,11 @@ export type { KernelComparison, KernelSweepSummary } from './kernelComparison'
 export { overheadBreakdown } from './overheadBreakdown'
 export type { OverheadBreakdown, OverheadSample } from './overheadBreakdown'
 export { workerVerdict, runVerdictOf } from './runVerdictCode'
-export { FINDING_CODES, WARNING_CODES, MODELS_CODES, RUN_VERDICT_CODES, BREAK_EVEN_STATUSES, STUDY_FINDING_CODES } from './findingCodes'
+export {
+  FINDING_CODES,
+  WARNING_CODES,
+  MODELS_CODES,
+  RUN_VERDICT_CODES,
+  BREAK_EVEN_STATUSES,
+  STUDY_FINDING_CODES
+} from './findingCodes'
