@@ -1,13 +1,15 @@
 import type { RunConfig } from '../shared/config'
-import type { Sample, WorkerCountResult } from '../shared/result'
+import type { ResultCheck, Sample, WorkerCountResult } from '../shared/result'
 
-/** Measured samples and the checked total for one worker count. */
+/** Measured samples and the checked result for one worker count (the last repetition's). */
 export interface CountMeasurement {
   workers: number
   samples: Sample[]
-  sum: bigint
-  expectedSum: bigint
+  /** The workload's combined result and what it had to be (decimal strings). */
+  sum: string
+  expectedSum: string
   correct: boolean
+  check?: ResultCheck
 }
 
 /**
@@ -27,9 +29,10 @@ export function aggregate(
     if (!m) throw new Error(`worker count ${workers} was not measured`)
     return {
       workers,
-      sum: m.sum.toString(),
-      expectedSum: m.expectedSum.toString(),
+      sum: m.sum,
+      expectedSum: m.expectedSum,
       correct: m.correct,
+      ...(m.check ? { check: m.check } : {}),
       samples: m.samples
     }
   })

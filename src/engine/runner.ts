@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { RunConfig } from '../shared/config'
 import { BenchFailure } from '../shared/errors'
 import { kernelOf } from '../shared/kernel'
-import { expectedSum, splitRange } from '../shared/range'
-import type { Range } from '../shared/range'
 import type { RunRecord, Sample, WorkerTiming } from '../shared/result'
+import { jobOf } from '../shared/workloads/jobs'
 import type { SystemInfo } from '../shared/system'
 import { expectedRepetitions, needsMoreRepetitions } from '../shared/analysis/chooseRepetitions'
 import { aggregate, countsToMeasure, countsToReport } from './aggregate'
@@ -14,6 +13,9 @@ import { ProgressTracker } from './progressTracker'
 import type { Backend, RunHooks } from './types'
 import { WorkerPool } from './workerPool'
 import type { JobOutcome, PoolWorker } from './workerPool'
+import { workloadOf } from './workloads'
+import type { WorkloadCheck, WorkloadSession } from './workloads'
+import { rangesFor } from './workloads/sum'
 
 export interface RunnerContext {
   backend: Backend
@@ -21,26 +23,12 @@ export interface RunnerContext {
   log: (line: string) => void
 }
 
-/** The ranges the N workers get: a split of the range, N copies of it, or N consecutive shares. */
-export function jobsFor(config: RunConfig, workers: number): Range[] {
-  const { start, end } = config.range
-  switch (config.workload) {
-    case 'split':
-      return splitRange(config.range, workers)
-    case 'replicate':
-      return Array.from({ length: workers }, () => ({ start, end }))
-    case 'weak':
-      return Array.from({ length: workers }, (_, i) => ({
-        start: start + i * (end - start),
-        end: start + (i + 1) * (end - start)
-      }))
-  }
-}
+/** The ranges the N sum workers get (the sum workload's plan; kept here for its callers). */
+export const jobsFor = rangesFor
 
 interface RepOutcome {
   sample: Omit<Sample, 'rep'>
-  total: bigint
-  correct: boolean
+  checked: WorkloadCheck
 }
 
 /** How long a worker alone needed: its compute, after its start-up when it was spawned cold. */
@@ -48,38 +36,24 @@ function criticalPath(worker: PoolWorker, t0: number, warm: boolean, computeMs: 
   return (warm || worker.readyAt === null ? 0 : worker.readyAt - t0) + computeMs
 }
 
-/** A worker whose runtime cannot run the chosen kernel stops the run before anything is measured. */
-function assertKernelSupported(config: RunConfig, worker: PoolWorker): void {
-  const kernel = kernelOf(config)
-  if (worker.kernels.includes(kernel)) return
-  const message =
-    kernel === 'wasm'
-      ? `${worker.label} cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.`
-      : `${worker.label} cannot run the ${kernel} kernel.`
-  throw new BenchFailure({
-    code: 'invalid-input',
-    message,
-    issues: [
-      { field: 'kernel', message, code: 'kernel-unsupported', params: { worker: worker.label } }
-    ]
-  })
-}
-
 const cancelled = (): BenchFailure =>
   new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
 
 /**
- * Runs a validated configuration: worker counts interleaved across
- * repetitions (1,2,4,1,2,4,… so drift hits every count alike), warm-ups
- * first and discarded, every total checked against the closed form.
+ * Runs a validated configuration of any workload: worker counts interleaved
+ * across repetitions (1,2,4,1,2,4,… so drift hits every count alike),
+ * warm-ups first and discarded, every repetition's combined result checked
+ * by the workload.
  */
 export async function runBenchmark(
   requested: RunConfig,
   ctx: RunnerContext,
   hooks: RunHooks = {}
 ): Promise<RunRecord> {
-  // The record says which kernel ran, even when the caller left it to the default.
-  const config: RunConfig = { ...requested, kernel: kernelOf(requested) }
+  // The record says which workload and kernel ran, even when the caller left them to the default.
+  const config: RunConfig = { ...requested, job: jobOf(requested), kernel: kernelOf(requested) }
+  const workload = workloadOf(config)
+  let session: WorkloadSession | null = null
   const id = randomUUID()
   const startedAt = new Date().toISOString()
   const counts = countsToMeasure(config)
@@ -96,15 +70,9 @@ export async function runBenchmark(
     if (signal?.aborted) throw cancelled()
   }
 
-  const expectedFor = (workers: number): { parts: Range[]; expected: bigint[]; total: bigint } => {
-    const parts = jobsFor(config, workers)
-    const expected = parts.map(expectedSum)
-    return { parts, expected, total: expected.reduce((a, b) => a + b, 0n) }
-  }
-
   /** One repetition on `workers` of a ready pool (warm) or of workers spawned now (cold). */
   const measureRep = async (workers: number, warmPool: WorkerPool | null): Promise<RepOutcome> => {
-    const { parts, expected, total: expectedTotal } = expectedFor(workers)
+    const parts = workload.plan(config, workers, session?.value ?? null)
     let pool: WorkerPool
     let slots: PoolWorker[]
     const t0 = now()
@@ -117,18 +85,23 @@ export async function runBenchmark(
       slots = pool.spawn(workers)
     }
     try {
-      const outcomes: JobOutcome[] = await Promise.all(
+      const running = Promise.all(
         slots.map(async (w, i) => {
           await w.ready
-          assertKernelSupported(config, w)
-          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f), kernelOf(config))
+          workload.assertRunnable?.(config, w)
+          return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f))
         })
       )
+      // A session that fails mid-run (its server killed) fails the run, naming it.
+      const outcomes: JobOutcome[] = await (session
+        ? Promise.race([running, session.failed])
+        : running)
       const lastResult = Math.max(...outcomes.map((o) => o.receivedAt))
+      const outputs = outcomes.map((o) => o.result)
       const m0 = now()
-      const partials = outcomes.map((o) => BigInt(o.result.sum))
-      const total = partials.reduce((a, b) => a + b, 0n)
+      const combined = workload.combine(outputs)
       const mergeMs = now() - m0
+      const checked = workload.check(config, parts, outputs, combined)
       const computeMs = outcomes.map((o) => o.result.computeMs)
       const wallMs = lastResult - t0
       const spawnMs = warmPool ? null : Math.max(...slots.map((w) => w.readyAt ?? t0)) - t0
@@ -142,8 +115,7 @@ export async function runBenchmark(
         computeEnd: outcomes[i].result.endedAt - t0,
         receivedAt: outcomes[i].receivedAt - t0,
         computeMs: computeMs[i],
-        kernel: outcomes[i].result.kernel,
-        nsPerElement: outcomes[i].result.nsPerElement,
+        ...workload.timing?.(outputs[i], parts[i]),
         ...(w.handle.remote
           ? {
               host: w.handle.remote.host,
@@ -154,7 +126,6 @@ export async function runBenchmark(
           : {})
       }))
       const rtts = slots.flatMap((w) => (w.handle.remote ? [w.handle.remote.rttMs] : []))
-      const correct = total === expectedTotal && partials.every((p, i) => p === expected[i])
       return {
         sample: {
           wallMs,
@@ -168,8 +139,7 @@ export async function runBenchmark(
           ...(rtts.length ? { networkMs: Math.max(...rtts) } : {}),
           workers: timings
         },
-        total,
-        correct
+        checked
       }
     } finally {
       if (!warmPool) {
@@ -181,6 +151,10 @@ export async function runBenchmark(
 
   try {
     throwIfCancelled()
+    // What the workload needs besides workers (a server) starts before anything is timed.
+    session = (await workload.open?.(config, { log: ctx.log })) ?? null
+    session?.failed.catch(() => undefined)
+    throwIfCancelled()
     let warmPool: WorkerPool | null = null
     if (config.pool === 'warm') {
       warmPool = new WorkerPool(ctx.backend, ctx.log)
@@ -188,13 +162,10 @@ export async function runBenchmark(
       tracker.beginRep('spawning', Math.max(...counts), 0)
       const started = await warmPool.start(Math.max(...counts))
       throwIfCancelled()
-      for (const w of started) assertKernelSupported(config, w)
+      for (const w of started) workload.assertRunnable?.(config, w)
     }
     const measured = new Map<number, CountMeasurement>(
-      counts.map((n) => [
-        n,
-        { workers: n, samples: [], sum: 0n, expectedSum: expectedFor(n).total, correct: true }
-      ])
+      counts.map((n) => [n, { workers: n, samples: [], sum: '0', expectedSum: '0', correct: true }])
     )
     for (let rep = 1; rep <= config.warmup; rep++) {
       for (const n of counts) {
@@ -218,8 +189,10 @@ export async function runBenchmark(
         tracker.endRep()
         const m = measured.get(n)!
         m.samples.push({ rep, ...outcome.sample })
-        m.sum = outcome.total
-        m.correct &&= outcome.correct
+        m.sum = outcome.checked.actual
+        m.expectedSum = outcome.checked.expected
+        m.check = outcome.checked.check
+        m.correct &&= outcome.checked.correct
         throwIfCancelled()
       }
     }
@@ -241,5 +214,6 @@ export async function runBenchmark(
   } finally {
     signal?.removeEventListener('abort', onAbort)
     await Promise.all([...pools].map((p) => p.terminate()))
+    await session?.close()
   }
 }

@@ -1,8 +1,8 @@
 import type { KernelName } from '../shared/kernel'
 import { BenchFailure } from '../shared/errors'
 import { parseWorkerMessage } from '../shared/protocol'
-import type { ResultMessage } from '../shared/protocol'
-import type { Range } from '../shared/range'
+import type { ResultMessage, RunJobMessage } from '../shared/protocol'
+import type { WorkloadPart } from '../shared/workloads/parts'
 import { now } from './clock'
 import type { Backend, WorkerHandle } from './types'
 
@@ -148,12 +148,11 @@ export class WorkerPool {
     return started
   }
 
-  /** Sends `range` to `worker` and resolves with its partial sum. */
+  /** Sends one part of a workload to `worker` and resolves with its output. */
   run(
     worker: PoolWorker,
-    range: Range,
-    onProgress: (fraction: number) => void,
-    kernel: KernelName = 'js'
+    part: WorkloadPart,
+    onProgress: (fraction: number) => void
   ): Promise<JobOutcome> {
     if (this.failure) return Promise.reject(this.failure)
     if (worker.job)
@@ -166,14 +165,13 @@ export class WorkerPool {
       worker.lastHeard = dispatchedAt
       worker.job = { jobId, resolve, reject, onProgress, dispatchedAt }
       this.startWatchdog()
-      worker.handle.send({
+      const message: RunJobMessage = {
         type: 'run',
         jobId,
-        start: range.start,
-        end: range.end,
-        kernel,
-        progressIntervalMs: PROGRESS_INTERVAL_MS
-      })
+        progressIntervalMs: PROGRESS_INTERVAL_MS,
+        ...part
+      }
+      worker.handle.send(message)
     })
   }
 

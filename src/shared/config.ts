@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { KERNELS } from './kernel'
 import { parseServerUrl } from './cluster'
 import { codeOf } from './issueCodes'
+import { JOBS } from './workloads/jobs'
 
 export { KERNELS }
 export type { KernelName } from './kernel'
@@ -83,6 +84,8 @@ const workerCount = z
 
 const runConfigObject = z
   .object({
+    /** The workload (src/shared/workloads/jobs.ts); absent means 'sum'. */
+    job: z.enum(JOBS, { error: enumError('workload', JOBS) }).optional(),
     range: rangeSchema,
     workers: z
       .array(workerCount, {

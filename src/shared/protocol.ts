@@ -7,18 +7,20 @@
 
 import { isKernelName as isKernel } from './kernel'
 import type { KernelName } from './kernel'
+import { readOutput, readPart } from './workloads/parts'
+import type { PartOutput, WorkloadPart } from './workloads/parts'
 
-/** Parent → worker: sum [start, end) and answer with `result`. */
-export interface RunJobMessage {
+/**
+ * Parent → worker: run one part of a workload and answer with `result`. The
+ * part's fields (the sum's start, end and kernel) sit beside `job`, which
+ * names the workload (absent on the wire: the sum).
+ */
+export type RunJobMessage = {
   type: 'run'
   jobId: number
-  start: number
-  end: number
-  /** Which loop adds the elements (absent: 'js'). */
-  kernel: KernelName
   /** Minimum milliseconds between two progress messages (≤ ~10 a second). */
   progressIntervalMs: number
-}
+} & WorkloadPart
 
 /** Parent → worker: stop job `jobId` (or whatever runs, when omitted) now. */
 export interface CancelMessage {
@@ -45,19 +47,15 @@ export interface ProgressMessage {
   fraction: number
 }
 
-export interface ResultMessage {
+/** Worker → parent: the part's output (the sum's partial sum, …) beside `job`, and its timing. */
+export type ResultMessage = {
   type: 'result'
   jobId: number
-  /** The exact partial sum, as a decimal string (it may exceed 2^53). */
-  sum: string
   /** Compute time measured by the worker with a monotonic clock. */
   computeMs: number
   startedAt: number
   endedAt: number
-  /** The kernel that ran, and its compute time per element (null for an empty range). */
-  kernel: KernelName
-  nsPerElement: number | null
-}
+} & PartOutput
 
 export interface ErrorMessage {
   type: 'error'
@@ -97,29 +95,23 @@ export function parseWorkerMessage(raw: unknown): WorkerMessage | null {
       return isInt(raw.jobId) && isNum(raw.fraction)
         ? { type: 'progress', jobId: raw.jobId, fraction: Math.min(1, Math.max(0, raw.fraction)) }
         : null
-    case 'result':
-      return isInt(raw.jobId) &&
-        typeof raw.sum === 'string' &&
-        /^-?\d+$/.test(raw.sum) &&
+    case 'result': {
+      const output = readOutput(raw)
+      return output &&
+        isInt(raw.jobId) &&
         isNum(raw.computeMs) &&
         isNum(raw.startedAt) &&
-        isNum(raw.endedAt) &&
-        (raw.kernel === undefined || isKernel(raw.kernel)) &&
-        (raw.nsPerElement === undefined ||
-          raw.nsPerElement === null ||
-          (isNum(raw.nsPerElement) && raw.nsPerElement >= 0))
+        isNum(raw.endedAt)
         ? {
             type: 'result',
             jobId: raw.jobId,
-            sum: raw.sum,
             computeMs: raw.computeMs,
             startedAt: raw.startedAt,
             endedAt: raw.endedAt,
-            // An older worker (a cluster agent not yet updated) ran the js loop and did not say.
-            kernel: raw.kernel ?? 'js',
-            nsPerElement: raw.nsPerElement ?? null
+            ...output
           }
         : null
+    }
     case 'error':
       return (isInt(raw.jobId) || raw.jobId === null) && typeof raw.message === 'string'
         ? { type: 'error', jobId: raw.jobId, message: raw.message }
@@ -135,20 +127,9 @@ export function parseWorkerMessage(raw: unknown): WorkerMessage | null {
 export function parseParentMessage(raw: unknown): ParentMessage | null {
   if (!isObject(raw)) return null
   if (raw.type === 'run') {
-    return isInt(raw.jobId) &&
-      isInt(raw.start) &&
-      isInt(raw.end) &&
-      raw.end >= raw.start &&
-      isNum(raw.progressIntervalMs) &&
-      (raw.kernel === undefined || isKernel(raw.kernel))
-      ? {
-          type: 'run',
-          jobId: raw.jobId,
-          start: raw.start,
-          end: raw.end,
-          kernel: raw.kernel ?? 'js',
-          progressIntervalMs: raw.progressIntervalMs
-        }
+    const part = readPart(raw)
+    return part && isInt(raw.jobId) && isNum(raw.progressIntervalMs)
+      ? { type: 'run', jobId: raw.jobId, progressIntervalMs: raw.progressIntervalMs, ...part }
       : null
   }
   if (raw.type === 'cancel') {

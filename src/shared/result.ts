@@ -1,5 +1,6 @@
 import type { KernelName, RunConfig } from './config'
 import type { SystemInfo } from './system'
+import type { JobName } from './workloads/jobs'
 
 /** One worker's part of one repetition. Times are ms relative to the repetition's start. */
 export interface WorkerTiming {
@@ -59,16 +60,37 @@ export interface Sample {
 }
 
 /**
+ * What a workload checked of a worker count's combined result (issue 17):
+ * `closed-form` (sum: the total against n·(a+b)/2), with the numbers that
+ * word it. Written by every run since format version 3; added on read to
+ * older records (they are all sums).
+ */
+export interface ResultCheck {
+  /** The workload whose check it is. */
+  job: JobName
+  /** What was checked, as a code the front ends word. */
+  what: 'closed-form'
+  /** The check's numbers, by name. */
+  params?: Record<string, number>
+}
+
+/**
  * Everything measured for one worker count, and nothing derived from it: the
- * repetitions and the checked total. Medians, speedups, intervals and verdicts
+ * repetitions and the checked result. Medians, speedups, intervals and verdicts
  * come from `analyzeRun` (src/shared/analysis/analyzeRun.ts), never from here.
  */
 export interface WorkerCountResult {
   workers: number
-  /** Total of the last repetition, and the closed form it must equal (decimal strings). */
+  /**
+   * The last repetition's combined result and what its workload's check
+   * expected, as decimal strings. Named after the first workload: for the sum,
+   * the total and its closed form.
+   */
   sum: string
   expectedSum: string
   correct: boolean
+  /** What was checked (absent only on records of format 1 and 2 not yet migrated). */
+  check?: ResultCheck
   /** The measured repetitions, warm-ups excluded, in the order they ran. */
   samples: Sample[]
 }

@@ -18,6 +18,13 @@ import { methodText, modelsText, warningText } from './report/findings'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 
+/**
+ * The run JSON format's version: 3 since issue 17 (`config.job` names the
+ * workload, each result says what was `check`ed); files of versions 1 and 2
+ * are migrated on read (`parseRunEnvelope`, `migrateRunRecord`).
+ */
+export const RUN_FORMAT_VERSION = 3
+
 /** JSON has no NaN or Infinity: a figure that is not finite is null. */
 export const figure = (x: number | null | undefined): number | null =>
   x !== null && x !== undefined && Number.isFinite(x) ? x : null
@@ -115,7 +122,7 @@ export interface RunWarningExport {
 /** A run as exported: the figures, the verdict, the warnings, and the measured record itself. */
 export interface RunExport {
   format: 'speedup-lab/run'
-  version: 2
+  version: typeof RUN_FORMAT_VERSION
   runId: string
   startedAt: string
   finishedAt: string
@@ -147,7 +154,7 @@ export interface RunExport {
 
 export interface RunsExport {
   format: 'speedup-lab/runs'
-  version: 2
+  version: typeof RUN_FORMAT_VERSION
   exportedAt: string
   runs: RunExport[]
 }
@@ -160,7 +167,7 @@ export function toRunExport(
   const m = analysis.models.comparison
   return {
     format: 'speedup-lab/run',
-    version: 2,
+    version: RUN_FORMAT_VERSION,
     runId: record.id,
     startedAt: record.startedAt,
     finishedAt: record.finishedAt,
@@ -205,7 +212,7 @@ export function runToJson(record: RunRecord, analysis: RunAnalysis = analyzeRun(
 export function runsToJson(runs: readonly RunRecord[], exportedAt = new Date()): string {
   const envelope: RunsExport = {
     format: 'speedup-lab/runs',
-    version: 2,
+    version: RUN_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
     runs: runs.map((r) => toRunExport(r))
   }
@@ -235,8 +242,10 @@ export function parseRunEnvelope(json: unknown): ParsedRunEnvelope {
   }
   if (!isObject(value)) return { ok: false, reason: 'not a Speedup Lab export (not a JSON object)' }
   const fail = (reason: string): ParsedRunEnvelope => ({ ok: false, reason })
+  // Files of formats 1 and 2 predate workloads: their runs are migrated (every one a sum).
+  const version = typeof value.version === 'number' ? value.version : 1
   const record = (raw: unknown): ParsedRunEnvelope => {
-    const parsed = parseRunRecord(raw)
+    const parsed = parseRunRecord(raw, version)
     return parsed.ok ? parsed : fail(`the run inside is not a valid run record (${parsed.reason})`)
   }
   if (value.format === 'speedup-lab/run') return record(value.run)

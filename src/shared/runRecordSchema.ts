@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { KERNELS, recordedRunConfigSchema } from './config'
 import type { RunRecord } from './result'
+import { JOBS } from './workloads/jobs'
 
 /**
  * The shape of a stored RunRecord, checked when history is read back: a line
@@ -37,11 +38,18 @@ const sampleSchema = z.looseObject({
   workers: z.array(workerTimingSchema)
 })
 
+const resultCheckSchema = z.looseObject({
+  job: z.enum(JOBS),
+  what: z.string().min(1).max(100),
+  params: z.record(z.string(), finite).optional()
+})
+
 const workerCountResultSchema = z.looseObject({
   workers: z.number().int().min(1),
   sum: decimal,
   expectedSum: decimal,
   correct: z.boolean(),
+  check: resultCheckSchema.optional(),
   samples: z.array(sampleSchema).min(1)
 })
 
@@ -130,11 +138,38 @@ export function migrateRunRecord(input: unknown): unknown {
   }
 }
 
+/**
+ * A record from a file of format 1 or 2 (before workloads, issue 17) is a sum
+ * checked against its closed form: it gets `config.job` 'sum' and each worker
+ * count's `check`, as format 3 writes them. (History lines carry no version:
+ * there an absent `job` is read as 'sum' by `jobOf`.)
+ */
+export function migrateToWorkloads(input: unknown): unknown {
+  if (!isObject(input) || !isObject(input.config) || !Array.isArray(input.results)) return input
+  if (input.config.job !== undefined) return input
+  return {
+    ...input,
+    config: { job: 'sum', ...input.config },
+    results: input.results.map((r: unknown) =>
+      isObject(r) && r.check === undefined
+        ? { ...r, check: { job: 'sum', what: 'closed-form' } }
+        : r
+    )
+  }
+}
+
 export type ParsedRunRecord = { ok: true; value: RunRecord } | { ok: false; reason: string }
 
 /** Checks an untrusted value as a RunRecord; the reason names the first bad field. */
-export function parseRunRecord(input: unknown): ParsedRunRecord {
-  const parsed = runRecordSchema.safeParse(migrateRunRecord(input))
+export function parseRunRecord(
+  input: unknown,
+  /** The file's format version when known: below 3, the record predates workloads. */
+  version?: number
+): ParsedRunRecord {
+  const migrated = migrateRunRecord(input)
+  const parsed = runRecordSchema.safeParse(
+    version !== undefined && version < 3 ? migrateToWorkloads(migrated) : migrated
+  )
   if (parsed.success) return { ok: true, value: parsed.data as RunRecord }
   const issue = parsed.error.issues[0]
   const where = issue.path.length ? issue.path.join('.') : 'record'

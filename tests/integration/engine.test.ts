@@ -43,8 +43,10 @@ describe('engine, real workers', () => {
               if (pool === 'cold') expect(s.spawnMs).toBeGreaterThan(0)
               else expect(s.spawnMs).toBeNull()
             }
-            // The record keeps what was measured, nothing derived.
+            // The record keeps what was measured and what was checked, nothing derived.
+            expect(r.check).toEqual({ job: 'sum', what: 'closed-form' })
             expect(Object.keys(r).sort()).toEqual([
+              'check',
               'correct',
               'expectedSum',
               'samples',

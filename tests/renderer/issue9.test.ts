@@ -393,9 +393,15 @@ describe('parseRunEnvelope', () => {
       system: run.system,
       results: run.results.map((r) => ({ ...r, medianMs: 1, speedup: 1, efficiency: 1 }))
     }
-    expect(parseRunEnvelope(legacy)).toEqual({ ok: true, value: run })
+    // Files of the formats before workloads (issue 17) read as sums checked against the closed form.
+    const migrated = {
+      ...run,
+      config: { job: 'sum', ...run.config },
+      results: run.results.map((r) => ({ ...r, check: { job: 'sum', what: 'closed-form' } }))
+    }
+    expect(parseRunEnvelope(legacy)).toEqual({ ok: true, value: migrated })
     expect(
       parseRunEnvelope({ format: 'speedup-lab/runs', version: 1, runs: [legacy.results && run] })
-    ).toEqual({ ok: true, value: run })
+    ).toEqual({ ok: true, value: migrated })
   })
 })

@@ -181,7 +181,7 @@ describe('recordsToJson', () => {
     const runs = [sampleRun({}, 0), sampleRun({}, 1)]
     const parsed = JSON.parse(recordsToJson(runs, new Date('2025-02-01T00:00:00Z')))
     expect(parsed.format).toBe('speedup-lab/runs')
-    expect(parsed.version).toBe(2)
+    expect(parsed.version).toBe(3)
     expect(parsed.exportedAt).toBe('2025-02-01T00:00:00.000Z')
     expect(parsed.runs.map((r: { run: unknown }) => r.run)).toEqual(runs)
     expect(parsed.runs[0].format).toBe('speedup-lab/run')

@@ -18,11 +18,15 @@ import {
 } from '../../shared/cluster'
 import type { AgentInfo, AgentWorkerKind, ClaimReply, ServerAddress } from '../../shared/cluster'
 import type { KernelName } from '../../shared/kernel'
+import type { JobName } from '../../shared/workloads/jobs'
 import { parseParentMessage, parseWorkerMessage } from '../../shared/protocol'
 import { childProcessBackend } from '../backends/childProcess'
 import { workerThreadBackend } from '../backends/workerThread'
 import type { Backend, WorkerHandle } from '../types'
 import { describeConnectError, natsOptions } from '../backends/cluster/natsOptions'
+
+/** The workloads an agent's workers run for a controller on another host. */
+const AGENT_JOBS: readonly JobName[] = ['sum']
 
 export interface AgentOptions {
   address: ServerAddress
@@ -193,6 +197,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
           return
         }
         if (message.type === 'run') {
+          // Remote workers run only the workloads made to run on another host.
+          if (!AGENT_JOBS.includes(message.job)) {
+            send(request.inbox, {
+              type: 'error',
+              jobId: message.jobId,
+              message: `an agent does not run the ${message.job} workload`
+            })
+            return
+          }
           if (target.jobId !== null) {
             send(request.inbox, { type: 'error', jobId: message.jobId, message: 'worker is busy' })
             return

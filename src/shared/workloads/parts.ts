@@ -1,0 +1,33 @@
+/**
+ * One part of a workload as it crosses to a worker, and the worker's output
+ * for it: a union over the workloads, told apart by `job`. Each workload's
+ * fields and their checks live in its own file (sumPart.ts, …); a message
+ * without `job` is the sum's (engines and agents before issue 17).
+ */
+import { readSumOutput, readSumPart } from './sumPart'
+import type { SumOutput, SumPart } from './sumPart'
+
+export type WorkloadPart = SumPart
+export type PartOutput = SumOutput
+
+type Loose = Record<string, unknown>
+
+/** The part carried by a `run` message, checked by its workload; null when malformed or unknown. */
+export function readPart(raw: Loose): WorkloadPart | null {
+  switch (raw.job ?? 'sum') {
+    case 'sum':
+      return readSumPart(raw)
+    default:
+      return null
+  }
+}
+
+/** The output carried by a `result` message, checked by its workload; null when malformed. */
+export function readOutput(raw: Loose): PartOutput | null {
+  switch (raw.job ?? 'sum') {
+    case 'sum':
+      return readSumOutput(raw)
+    default:
+      return null
+  }
+}
