@@ -47,8 +47,8 @@ export const COMMAND_HELP = `Your own command (the command workload; local only,
                          still running then is stopped and its repetition fails
   --ignore-failure       a copy exiting non-zero marks its repetition instead of
                          failing the run
-  --sizes LIST           a size sweep: the run once per size with {size} set
-                         (LIST as --sweep-sizes), and the break-even size
+  --sizes SIZE           the value of {size} (a number, e.g. 1e6); a sweep over
+                         several sizes is not supported yet
 Each copy runs in a process group of its own; per copy: wall time, user +
 system CPU and peak memory (Linux), exit code, a hash of its first 1 MB of
 output (compared across repetitions). CPU utilization = CPU ÷ (wall × N).
@@ -128,8 +128,10 @@ export function readCommandOptions(
   let sizes: number[] | null = null
   if (values.sizes !== undefined) {
     const parsed = parseSizeList(values.sizes)
-    if (parsed.ok) sizes = parsed.value
-    else issue('sizes', parsed.message)
+    if (!parsed.ok) issue('sizes', parsed.message)
+    else if (parsed.value.length > 1)
+      issue('sizes', 'a size sweep of a command is not supported yet: give one size for {size}')
+    else sizes = parsed.value
   }
   const input = {
     shape: hasCopies ? 'copies' : 'workers',

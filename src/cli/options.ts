@@ -10,6 +10,8 @@ import {
 } from '../shared/config'
 import type { ConfigIssue, KernelName, RunBackend, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
+import { COMMAND_HELP, COMMAND_OPTIONS, readCommandOptions } from './commandOptions'
+import type { CommandCliValues } from './commandOptions'
 import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
 import type { StudyConfig } from '../shared/study'
 
@@ -127,6 +129,8 @@ regression; 2 invalid input (a baseline that cannot be compared included),
 a limit, or a long run without --yes; 130 cancelled (SIGINT/SIGTERM: every
 worker is stopped first).
 
+${COMMAND_HELP}
+
 Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
 offers N workers of this machine to a cluster (speedup-lab worker --help).`
 
@@ -152,6 +156,7 @@ const OPTIONS = {
   'comparison-csv': { type: 'string' },
   'comparison-json': { type: 'string' },
   'comparison-markdown': { type: 'string' },
+  ...COMMAND_OPTIONS,
   quiet: { type: 'boolean' },
   yes: { type: 'boolean' },
   version: { type: 'boolean', short: 'V' },
@@ -361,6 +366,21 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   const comparison = parseComparisonOptions(str, issues)
   const given = (name: string): boolean =>
     tokens.some((t) => t.kind === 'option' && t.name === name)
+  // Your own command (issue 20): the command workload, its shape deciding how speedup reads.
+  const command = readCommandOptions(v as CommandCliValues, given)
+  issues.push(...command.issues)
+  if (command.settings) {
+    config.job = 'command'
+    config.command = command.settings
+    config.workload = command.settings.shape === 'copies' ? 'replicate' : 'split'
+    // The sum's range means nothing to a command; the schema still wants one.
+    config.range = { start: 0, end: 1 }
+    if (given('range') || given('kernel'))
+      issues.push({
+        field: given('range') ? 'range' : 'kernel',
+        message: `--${given('range') ? 'range' : 'kernel'} is for the sum, not a command`
+      })
+  }
   let sizes: number[] | undefined
   if (given('sweep-sizes')) {
     const text = str('sweep-sizes')

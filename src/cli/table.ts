@@ -11,8 +11,12 @@ import {
   formatWithError
 } from '../shared/format'
 import { kernelOf } from '../shared/kernel'
+import { medianCpuUtilization } from '../shared/command/copyFigures'
 
 export { groupDigits }
+
+/** CPU utilization as a table cell; "not measured" where the OS did not report CPU time. */
+const formatCpuUse = (u: number | null): string => (u === null ? 'not measured' : formatPercent(u))
 
 const pad = (s: string, width: number, right = true): string =>
   right ? s.padStart(width) : s.padEnd(width)
@@ -24,8 +28,11 @@ export function formatHeader(run: RunRecord): string {
   const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${
     c.reps === 'auto' ? `${measured} reps (auto)` : `${c.reps} rep${c.reps === 1 ? '' : 's'}`
   }`
+  const what = c.command
+    ? `${c.command.shape === 'copies' ? 'Copies' : 'Command'}${c.command.shell ? '' : ' (no shell)'}: ${c.command.line} · ${c.workload} · ${reps}`
+    : `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${reps}`
   return [
-    `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend} · ${c.pool} pool · ${kernelOf(c)} kernel · ${reps}`,
+    what,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
   ].join('\n')
 }
@@ -60,6 +67,8 @@ const interval = (
 export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
   const cold = run.config.pool === 'cold'
   const weak = analysis.speedupDefinition === 'N·T1/TN'
+  // A command: CPU utilization beside the speedup, and its copies' exit codes instead of a sum.
+  const command = run.config.job === 'command'
   const head = [
     'Workers',
     'Median ± σ (ms)',
@@ -71,11 +80,10 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     'Verdict',
     'Efficiency',
     'Karp–Flatt',
-    'Per worker',
-    'Sum'
+    ...(command ? ['CPU use', 'Exit 0'] : ['Per worker', 'Sum'])
   ]
   const two = (x: number): string => formatFixed(x, 2)
-  const rows = resultRows(run, analysis).map((r) => [
+  const rows = resultRows(run, analysis).map((r, i) => [
     `${r.workers}${r.oversubscribed ? '!' : ''}`,
     // One repetition has no spread: σ is not shown as ± 0.000.
     `${formatMsCell(r.medianMs)} ± ${r.n > 1 ? formatMsCell(r.stddevMs) : '—'}`,
@@ -87,13 +95,27 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
     r.verdict,
     formatPercent(r.efficiency),
     formatFixed(r.karpFlatt, 3),
-    formatThroughput(r.workerElementsPerSecond),
-    r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
+    ...(command
+      ? [
+          formatCpuUse(medianCpuUtilization(run.results[i])),
+          r.correct ? '✓' : `✗ ${groupDigits(r.sum)} of ${groupDigits(r.expectedSum)}`
+        ]
+      : [
+          formatThroughput(r.workerElementsPerSecond),
+          r.correct ? '✓' : `✗ got ${groupDigits(r.sum)}`
+        ])
   ])
   const table = layoutTable(head, rows)
   const notes = [
     ...(weak
-      ? [`Scaled speedup S = N·T1/TN (${run.config.workload}: N workers do N× the work; ideal N).`]
+      ? [
+          command
+            ? 'Scaled speedup S = N·T1/TN (N copies at once; ideal N).'
+            : `Scaled speedup S = N·T1/TN (${run.config.workload}: N workers do N× the work; ideal N).`
+        ]
+      : []),
+    ...(command
+      ? ['CPU use = CPU time ÷ (wall × N), median over repetitions: did the job keep N cores busy?']
       : []),
     ...(rows.some((r) => r[0].endsWith('!'))
       ? [`! more workers than the ${analysis.context.logicalCores} available cores.`]

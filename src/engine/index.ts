@@ -8,6 +8,9 @@ import { childProcessBackend } from './backends/childProcess'
 import { workerThreadBackend } from './backends/workerThread'
 import { openCluster } from './backends/cluster/clusterBackend'
 import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clusterBackend'
+import { inProcessBackend } from './backends/inProcess'
+import { stopAllCopies } from './workloads/command/runCopy'
+import { jobOf } from '../shared/workloads/jobs'
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
 import type { Backend, Engine, RunConfig, RunHooks } from './types'
@@ -103,6 +106,11 @@ export function createEngine(options: EngineOptions): Engine {
           config = opened.config
           system = { ...system, cluster: opened.system }
           backend = cluster.backend
+        } else if (jobOf(config) === 'command') {
+          // A command's copies are processes the engine starts itself, each in a group of its
+          // own: its workers run in this process, so a cancel reaches every copy's tree.
+          backend = inProcessBackend(log)
+          controller.signal.addEventListener('abort', () => void stopAllCopies())
         } else
           backend =
             config.backend === 'process'
@@ -113,7 +121,11 @@ export function createEngine(options: EngineOptions): Engine {
         const record = await runBenchmark(
           config,
           { backend, system, log },
-          { onProgress: hooks.onProgress, signal: controller.signal }
+          {
+            onProgress: hooks.onProgress,
+            signal: controller.signal,
+            confirmedLong: hooks.confirmedLong
+          }
         )
         // A cancel that lands after the merge (from the final progress event) still wins:
         // cancel() resolving true always means this run threw 'cancelled'.
@@ -157,6 +169,8 @@ export function createEngine(options: EngineOptions): Engine {
     async dispose(): Promise<void> {
       disposed = true
       await this.cancel()
+      // Nothing a command started outlives the engine.
+      await stopAllCopies()
     }
   }
 }

@@ -36,6 +36,8 @@ const measuredCounts = (config: RunConfig): number[] => [...new Set([1, ...confi
 
 /** A guess at one repetition on `workers` workers (ms), before anything is measured. */
 export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
+  // A command's time is unknown until it ran: the runner estimates it from the first repetition.
+  if (c.job === 'command') return 1
   const length = c.range.end - c.range.start
   const work = c.workload === 'split' ? length : length * workers
   // Remote workers (cluster) each have a core of their own; local ones share this machine's.

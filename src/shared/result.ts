@@ -69,7 +69,7 @@ export interface ResultCheck {
   /** The workload whose check it is. */
   job: JobName
   /** What was checked, as a code the front ends word. */
-  what: 'closed-form'
+  what: 'closed-form' | 'exit-codes'
   /** The check's numbers, by name. */
   params?: Record<string, number>
 }

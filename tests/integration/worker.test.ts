@@ -101,7 +101,7 @@ describe.each(['process', 'thread'] as const)('the worker over %s', (kind) => {
         sum: expectedSum({ start, end }).toString(),
         nsPerElement: expect.any(Number)
       })
-      if (result.type !== 'result') throw new Error('unreachable')
+      if (result.type !== 'result' || result.job !== 'sum') throw new Error('unreachable')
       expect(result.nsPerElement).toBeCloseTo((result.computeMs * 1e6) / (end - start), 6)
     }
   })

@@ -61,6 +61,13 @@ describe('commandWarnings', () => {
   })
 
   it('says nothing for a run without command fields (the sum)', () => {
-    expect(commandWarnings(result([[{}, {}], [{}, {}]]))).toEqual([])
+    expect(
+      commandWarnings(
+        result([
+          [{}, {}],
+          [{}, {}]
+        ])
+      )
+    ).toEqual([])
   })
 })

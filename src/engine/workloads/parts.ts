@@ -5,11 +5,13 @@
  */
 import type { JobName } from '../../shared/workloads/jobs'
 import type { WorkloadPart } from '../../shared/workloads/parts'
+import { commandPartRunner } from './command/part'
 import { sumPartRunner } from './sum/part'
 import type { PartRunner } from './workload'
 
 export const partRunners: { [J in JobName]: PartRunner<Extract<WorkloadPart, { job: J }>> } = {
-  sum: sumPartRunner
+  sum: sumPartRunner,
+  command: commandPartRunner
 }
 
 /** The worker half of a part's workload. */

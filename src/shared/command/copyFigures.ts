@@ -63,3 +63,20 @@ export function outputChanges(
     })
   return changes
 }
+
+/** The median CPU utilization of a worker count's repetitions; null when any was not measured. */
+export function medianCpuUtilization(result: {
+  workers: number
+  samples: readonly { wallMs: number; workers: readonly CopyFigures[] }[]
+}): number | null {
+  const values: number[] = []
+  for (const s of result.samples) {
+    const u = cpuUtilization(s, result.workers)
+    if (u === null) return null
+    values.push(u)
+  }
+  if (values.length === 0) return null
+  values.sort((a, b) => a - b)
+  const m = Math.floor(values.length / 2)
+  return values.length % 2 ? values[m] : (values[m - 1] + values[m]) / 2
+}

@@ -4,11 +4,13 @@
  * fields and their checks live in its own file (sumPart.ts, …); a message
  * without `job` is the sum's (engines and agents before issue 17).
  */
+import { readCommandOutput, readCommandPart } from './commandPart'
+import type { CommandOutput, CommandPart } from './commandPart'
 import { readSumOutput, readSumPart } from './sumPart'
 import type { SumOutput, SumPart } from './sumPart'
 
-export type WorkloadPart = SumPart
-export type PartOutput = SumOutput
+export type WorkloadPart = SumPart | CommandPart
+export type PartOutput = SumOutput | CommandOutput
 
 type Loose = Record<string, unknown>
 
@@ -17,6 +19,8 @@ export function readPart(raw: Loose): WorkloadPart | null {
   switch (raw.job ?? 'sum') {
     case 'sum':
       return readSumPart(raw)
+    case 'command':
+      return readCommandPart(raw)
     default:
       return null
   }
@@ -27,6 +31,8 @@ export function readOutput(raw: Loose): PartOutput | null {
   switch (raw.job ?? 'sum') {
     case 'sum':
       return readSumOutput(raw)
+    case 'command':
+      return readCommandOutput(raw)
     default:
       return null
   }

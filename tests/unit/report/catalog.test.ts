@@ -81,9 +81,7 @@ describe('src/shared: codes below, words above, no import cycle', () => {
       if (state.get(file) === 'done') return
       if (state.get(file) === 'open') {
         const from = path.indexOf(file)
-        cycles.push(
-          [...path.slice(from), file].map((f) => f.slice(SHARED.length + 1)).join(' → ')
-        )
+        cycles.push([...path.slice(from), file].map((f) => f.slice(SHARED.length + 1)).join(' → '))
         return
       }
       state.set(file, 'open')

@@ -173,7 +173,7 @@ export class CommandExecutor {
     const o = await runCopy({
       name: flag,
       line: expanded.line,
-      argv: expanded.argv ? this.resolveArgv(expanded.argv) : null,
+      argv: expanded.argv ? this.lookUp(expanded.argv) : null,
       cwd: this.plan.cwd,
       env: this.env,
       timeoutMs: this.plan.timeoutMs,
@@ -238,9 +238,14 @@ export class CommandExecutor {
     }
   }
 
-  /** --no-shell: the program as a path (looked up once when its name has no placeholder). */
+  /** --no-shell: the measured command's program as a path (looked up once when its name has no placeholder). */
   resolveArgv(argv: string[]): string[] {
     if (this.programPath) return [this.programPath, ...argv.slice(1)]
+    return this.lookUp(argv)
+  }
+
+  /** --no-shell: any program's path, so the wrapper never runs a shell builtin of the same name. */
+  private lookUp(argv: string[]): string[] {
     const found = findOnPath(argv[0], this.plan.cwd, this.env)
     return found ? [found, ...argv.slice(1)] : argv
   }

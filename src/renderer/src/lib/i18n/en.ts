@@ -786,6 +786,8 @@ export const en = {
         `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
       'size-unused': () => 'a size sweep needs {size} in the command',
       'program-not-found': (program: string) => `not found: ${program}`,
+      'command-local-only': () =>
+        'a command runs only on this machine, as processes: choose the process backend',
       'cwd-missing': (path: string) => `not a folder: ${path}`,
       invalid: (f: string) => `${f} is not valid`
     }

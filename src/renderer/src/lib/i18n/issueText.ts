@@ -60,6 +60,7 @@ export function issueText(issue: ConfigIssue, m: Messages): string {
     case 'command-unclosed-quote':
     case 'command-trailing-backslash':
     case 'size-unused':
+    case 'command-local-only':
       return say.codes[code]()
     case 'study-empty':
     case 'sweep-needs-two':

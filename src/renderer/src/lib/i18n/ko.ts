@@ -768,6 +768,7 @@ export const ko: Messages = {
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
       'size-unused': () => '크기 스윕에는 명령에 {size}가 있어야 합니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
+      'command-local-only': () => '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
