@@ -12,7 +12,10 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'tests/.tmp/**',
-      'perf/.tmp/**'
+      'perf/.tmp/**',
+      // Stryker's sandbox copies of the project and its reports (npm run mutation).
+      '.stryker-tmp/**',
+      'reports/**'
     ]
   },
   js.configs.recommended,

@@ -2,7 +2,8 @@
 // instead of ending in electron's own "Electron failed to install correctly".
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve, win32 } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** Why the app cannot start here, or null when the Electron binary is in place. */
 export function electronProblem(root = process.cwd()) {
@@ -30,7 +31,22 @@ const HOW = `
   command-line runner) and \`npm test\` (the app's views in Chromium).
 `
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * Whether `moduleUrl` (import.meta.url) is the script Node was asked to run
+ * (`argv1`). Compared as paths: the URL escapes spaces (%20) and on Windows
+ * reads file:///C:/…, so comparing it with `file://${argv1}` never matched there.
+ */
+export function isMainModule(moduleUrl, argv1, platform = process.platform) {
+  if (!argv1) return false
+  const windows = platform === 'win32'
+  const absolute = windows ? win32.resolve : resolve
+  const a = absolute(fileURLToPath(moduleUrl, { windows }))
+  const b = absolute(argv1)
+  // Windows paths ignore case (c:\ and C:\ are one drive).
+  return windows ? a.toLowerCase() === b.toLowerCase() : a === b
+}
+
+if (isMainModule(import.meta.url, process.argv[1])) {
   const problem = electronProblem()
   if (problem) {
     process.stderr.write(`speedup-lab: cannot open the app: ${problem}\n${HOW}`)

@@ -2,7 +2,7 @@
  * The headless runner: the same engine as the app, over child processes or
  * worker threads. `npm run bench -- --help`.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import { runToCsv, studyToCsv } from '../shared/analysisCsv'
@@ -39,8 +39,10 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { sharedAgentNames } from '../shared/agentNames'
+import { checkExportTargets, exportTargets, writeExports } from './exportFiles'
 
-export const EXIT = { ok: 0, failed: 1, invalid: 2, cancelled: 130 } as const
+export const EXIT = { ok: 0, failed: 1, invalid: 2, hangup: 129, cancelled: 130 } as const
 
 /** Runs the CLI on `argv`; resolves with the exit code. Signals were trapped by the entry (bin.ts). */
 export async function main(
@@ -65,6 +67,13 @@ export async function main(
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
+  // Every file asked for can be written, before anything runs: a typo in a folder costs no run.
+  const unwritable = checkExportTargets(exportTargets(parsed.options))
+  if (unwritable.length) {
+    process.stderr.write('speedup-lab: invalid input\n')
+    for (const issue of unwritable) process.stderr.write(`  ${issue.field}: ${issue.message}\n`)
+    return EXIT.invalid
+  }
   const { quiet } = parsed.options
   const tty = process.stderr.isTTY === true && !quiet
   const engine = createEngine({
@@ -80,7 +89,7 @@ export async function main(
     const error = toBenchError(e)
     if (error.code === 'cancelled') {
       process.stderr.write('speedup-lab: cancelled; every worker was stopped.\n')
-      return EXIT.cancelled
+      return signals.exitCode()
     }
     if (error.code === 'needs-confirmation') {
       process.stderr.write(
@@ -98,27 +107,6 @@ export async function main(
     return EXIT.failed
   } finally {
     await engine.dispose()
-  }
-}
-
-/**
- * Writes the files asked for. A failed write is an export failure, said as
- * such; it never turns a completed run into a failed one (the table is on
- * stdout already), so the exit code stays the run's.
- */
-function writeExports(files: { kind: string; path: string | null; data: () => string }[]): void {
-  for (const file of files) {
-    if (file.path === null) continue
-    try {
-      writeFileSync(file.path, file.data())
-    } catch (e) {
-      const code = typeof e === 'object' && e !== null && 'code' in e ? `${String(e.code)}: ` : ''
-      const reason = e instanceof Error ? e.message : String(e)
-      process.stderr.write(
-        `speedup-lab: export failed: could not write the ${file.kind} file ${file.path} ` +
-          `(${code}${reason}); the run itself completed and its results are above.\n`
-      )
-    }
   }
 }
 
@@ -149,27 +137,50 @@ async function single(
   if (tty) process.stderr.write('\r\x1b[2K')
   const analysis = analyzeRun(run)
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
+  for (const name of sharedAgentNames(run.system.cluster?.agents ?? []))
+    process.stderr.write(
+      `speedup-lab: warning: several agents are named ${name}; they are told apart by their ` +
+        `ids (${name} #…): give each its own --name\n`
+    )
   const clusterLine = formatClusterLine(run)
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
-  writeExports([
+  const exported = writeExports([
     {
+      option: '--json',
       kind: 'JSON',
       path: options.json,
       data: () => `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`
     },
-    { kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
-    { kind: 'Markdown', path: options.markdown, data: () => runToMarkdown(run, analysis) }
+    { option: '--csv', kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
+    {
+      option: '--markdown',
+      kind: 'Markdown',
+      path: options.markdown,
+      data: () => runToMarkdown(run, analysis)
+    }
   ])
   if (!run.correct) return EXIT.failed
-  return baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  const code = baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  // A file that could not be written fails the command, though the run itself completed.
+  return code === EXIT.ok && !exported ? EXIT.failed : code
 }
+
+/** The largest baseline file read (a one-run export is far smaller). */
+const MAX_BASELINE_BYTES = 64 * 2 ** 20
 
 /** Reads --baseline: the run it holds, or why it cannot be compared with `config`. */
 function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun | string {
   let text: string
   try {
+    // A run's export is kilobytes to a few MB; reading a huge file whole would exhaust memory.
+    const bytes = statSync(path).size
+    if (bytes > MAX_BASELINE_BYTES)
+      return (
+        `${path} cannot be a baseline: it is ${(bytes / 2 ** 20).toFixed(0)} MB, and a run's ` +
+        `export is at most ${MAX_BASELINE_BYTES / 2 ** 20} MB: give the --json of one run`
+      )
     text = readFileSync(path, 'utf8')
   } catch (e) {
     const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : ''
@@ -195,18 +206,21 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  writeExports([
+  const exported = writeExports([
     {
+      option: '--comparison-json',
       kind: 'comparison JSON',
       path: options.comparisonJson,
       data: () => comparisonToJson(comparison)
     },
     {
+      option: '--comparison-csv',
       kind: 'comparison CSV',
       path: options.comparisonCsv,
       data: () => comparisonToCsv(comparison)
     },
     {
+      option: '--comparison-markdown',
       kind: 'comparison Markdown',
       path: options.comparisonMarkdown,
       data: () => comparisonToMarkdown(comparison)
@@ -222,7 +236,7 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
       return EXIT.failed
     }
   }
-  return EXIT.ok
+  return exported ? EXIT.ok : EXIT.failed
 }
 
 /** A study (--sweep-sizes, --compare-backends): the same, for every run it makes. */
@@ -253,14 +267,20 @@ async function study(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
       `${analysis.verdict.map((f) => findingText(f)).join('\n')}\n`
   )
-  writeExports([
+  const exported = writeExports([
     {
+      option: '--json',
       kind: 'JSON',
       path: options.json,
       data: () => `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`
     },
-    { kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
-    { kind: 'Markdown', path: options.markdown, data: () => studyToMarkdown(record, analysis) }
+    { option: '--csv', kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
+    {
+      option: '--markdown',
+      kind: 'Markdown',
+      path: options.markdown,
+      data: () => studyToMarkdown(record, analysis)
+    }
   ])
-  return record.correct ? EXIT.ok : EXIT.failed
+  return record.correct && exported ? EXIT.ok : EXIT.failed
 }

@@ -92,7 +92,9 @@ Options:
                          lowers the speedup at a fixed size (alone, without
                          --sweep-sizes: the default sizes)
   --csv FILE             write the results as CSV (RFC 4180)
-  --json FILE            write { config, system, results, analysis } as JSON
+  --json FILE            write the run as JSON: { format, config, system,
+                         verdict, results, warnings, models, run } (a study:
+                         its runs and analysis); docs/run-export.schema.json
   --markdown FILE        write a Markdown report (tables and the verdict)
   --baseline FILE.json   compare with an exported run (--json of an earlier run,
                          or a one-run JSON export of the app): per worker count
@@ -125,9 +127,10 @@ and the run fails, naming it.
 
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
 wrong, the cluster was unreachable, or --fail-on-regression found a
-regression; 2 invalid input (a baseline that cannot be compared included),
-a limit, or a long run without --yes; 130 cancelled (SIGINT/SIGTERM: every
-worker is stopped first).
+regression, or a file could not be written; 2 invalid input (a baseline
+that cannot be compared, an export path that cannot be written included),
+a limit, or a long run without --yes; 130 cancelled by Ctrl-C or SIGTERM,
+129 by SIGHUP (a closed terminal): every worker is stopped first.
 
 ${COMMAND_HELP}
 

@@ -1,5 +1,15 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell
+} from 'electron'
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
 import { utilityProcessBackend } from './backends/utilityProcess'
@@ -11,11 +21,14 @@ import { registerHandlers, send } from './ipc'
 import { isAppUrl } from './ipc/senderPolicy'
 import type { TrustedRenderer } from './ipc/senderPolicy'
 import { appMenuTemplate, menuLabels } from './menu/appMenu'
+import { createQuitChain } from './lifecycle/quitChain'
 import { createBenchService } from './service/benchService'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appResponse } from './window/appProtocol'
+import { crashPrompt, onRendererGone } from './window/rendererGone'
 import { securePreferences } from './window/securePreferences'
+import { showWhenReady, windowBackground } from './window/showWhenReady'
 import { fitToScreens, loadWindowState, saveWindowState } from './window/windowState'
-import type { WindowState } from './window/windowState'
+import { createWindowStateSaver } from './window/windowStateSaver'
 
 /*
  * The Electron shell: one secure window, the IPC handlers and the engine's
@@ -45,31 +58,71 @@ const systemExtra = {
 
 let mainWindow: BrowserWindow | null = null
 let trusted: TrustedRenderer | null = null
+/** Set by start() as they come to exist; the quit chain stops whichever there are. */
+let service: ReturnType<typeof createBenchService> | null = null
+let engine: ReturnType<typeof createEngine> | null = null
+let quitting = false
+
+const statePath = join(app.getPath('userData'), 'window-state.json')
+const stateSaver = createWindowStateSaver((state) => saveWindowState(statePath, state), log)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // Quitting is wired first, before anything that can fail (a page that does not load):
+  // save the window's place, stop a study (it would start its next step on a disposed
+  // engine) and the run, stop every worker — then quit, within 3 s whatever hangs.
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  app.on(
+    'before-quit',
+    createQuitChain({
+      steps: [
+        [
+          'save the window state',
+          () => (mainWindow ? stateSaver.save(mainWindow) : stateSaver.flush())
+        ],
+        ['cancel the run', async () => service?.handle('bench:cancel', undefined)],
+        ['stop the workers', async () => engine?.dispose()]
+      ],
+      quit: () => app.quit(),
+      exit: () => app.exit(0),
+      log
+    })
+  )
+  app.on('window-all-closed', () => app.quit())
   app.on('second-instance', () => {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  void app.whenReady().then(start)
+  void app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      log(`start failed: ${String(e)}`)
+      dialog.showErrorBox(
+        'Speedup Lab',
+        crashPrompt(app.getLocale()).startFailed.replace('{error}', String(e))
+      )
+      app.quit()
+    })
 }
 
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url))
   const userData = app.getPath('userData')
-  const statePath = join(userData, 'window-state.json')
   const workerPath = asarUnpackedPath(join(__dirname, 'worker.js'))
-  const engine = createEngine({
+  engine = createEngine({
     workerPath,
     processBackend: utilityProcessBackend,
     systemExtra,
     log
   })
-  const service = createBenchService({
-    engine,
+  const running = engine
+  service = createBenchService({
+    engine: running,
     measureMemory: createMemoryProbe({ workerPath, processBackend: utilityProcessBackend, log }),
     history: createHistoryStore(userData),
     systemInfo: () => collectSystemInfo(systemExtra),
@@ -108,7 +161,8 @@ async function start(): Promise<void> {
     },
     commandApprovals: fileCommandApprovals(join(userData, APPROVALS_FILE))
   })
-  registerHandlers(service, () => trusted)
+  const bench = service
+  registerHandlers(bench, () => trusted)
 
   // Nothing the page asks for (camera, notifications, …) is granted.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
@@ -128,29 +182,15 @@ async function start(): Promise<void> {
   )
 
   // Closing the window stops a study as well as a run: nobody is left to see either.
-  await openWindow(statePath, {
+  await openWindow({
     cancel: async () => {
-      const result = await service.handle('bench:cancel', undefined)
+      const result = await bench.handle('bench:cancel', undefined)
       return result.ok && result.value.cancelled
     }
   })
-
-  // Quitting waits for every worker to be stopped.
-  let disposed = false
-  app.on('before-quit', (event) => {
-    if (disposed) return
-    event.preventDefault()
-    disposed = true
-    // A study first (it would start its next step on a disposed engine), then the engine.
-    void service
-      .handle('bench:cancel', undefined)
-      .then(() => engine.dispose())
-      .finally(() => app.quit())
-  })
-  app.on('window-all-closed', () => app.quit())
 }
 
-async function openWindow(statePath: string, work: { cancel(): Promise<boolean> }): Promise<void> {
+async function openWindow(work: { cancel(): Promise<boolean> }): Promise<void> {
   const saved = fitToScreens(
     await loadWindowState(statePath),
     screen.getAllDisplays().map((d) => d.workArea)
@@ -161,14 +201,15 @@ async function openWindow(statePath: string, work: { cancel(): Promise<boolean> 
     minHeight: 560,
     show: false,
     title: 'Speedup Lab',
-    backgroundColor: '#ffffff',
+    // The page's own background until it paints: no white flash in dark mode.
+    backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
     webPreferences: securePreferences(join(__dirname, '../preload/index.js'), {
       devTools: !app.isPackaged
     })
   })
   mainWindow = window
   trusted = { webContentsId: window.webContents.id, url: rendererUrl }
-  if (saved.maximized) window.maximize()
+  showWhenReady(window, { maximized: saved.maximized })
 
   const contents = window.webContents
   // The window shows the app's page and nothing else: no navigation, no new windows, no webviews.
@@ -181,12 +222,30 @@ async function openWindow(statePath: string, work: { cancel(): Promise<boolean> 
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   contents.on('will-attach-webview', (event) => event.preventDefault())
 
-  window.once('ready-to-show', () => window.show())
+  // A crashed page would leave a blank window while the run goes on behind it.
+  const rendererGone = onRendererGone({
+    prompt: crashPrompt(app.getLocale()),
+    cancelRun: () => work.cancel(),
+    ask: async (prompt) =>
+      (
+        await dialog.showMessageBox(window, {
+          type: 'error',
+          ...prompt,
+          defaultId: 0,
+          cancelId: 1,
+          noLink: true
+        })
+      ).response,
+    reload: () => contents.reload(),
+    quit: () => app.quit(),
+    log
+  })
+  contents.on('render-process-gone', (_event, details) => void rendererGone(details))
+
   window.on('close', () => {
-    // Remember where the window was, and stop whatever runs: nobody is left to see it.
-    const bounds = window.getNormalBounds()
-    const state: WindowState = { ...bounds, maximized: window.isMaximized() }
-    void saveWindowState(statePath, state).catch((e: unknown) => log(`window state: ${String(e)}`))
+    // Remember where the window was (when quitting, the quit chain already saved it
+    // and awaits the write), and stop whatever runs: nobody is left to see it.
+    if (!quitting) void stateSaver.save(window)
     void work.cancel()
   })
   window.on('closed', () => {

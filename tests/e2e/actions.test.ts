@@ -68,7 +68,7 @@ describe('actions on a result, in Chromium on the real engine', () => {
     expect(await page.getByLabel('Repetitions').inputValue()).toBe('2')
   })
 
-  it('after a restart Results shows the newest stored run, not “No results yet”', async () => {
+  it('after a restart Results shows the newest stored run, and the form holds its settings', async () => {
     const newest = (await app.history.list()).runs
       .slice()
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]
@@ -78,6 +78,15 @@ describe('actions on a result, in Chromium on the real engine', () => {
       await restarted.page.locator('section.results[data-run-id]').waitFor()
       expect(await shownRun(restarted.page)).toBe(newest.id)
       expect(await restarted.page.getByText('No results yet').count()).toBe(0)
+      // The form and the run on screen agree (it used to show the preset's 10^9 under a 10^8 run).
+      const page = restarted.page
+      const grouped = (x: number): string => x.toLocaleString('en')
+      expect(await page.getByLabel('Range start').inputValue()).toBe(
+        grouped(newest.config.range.start)
+      )
+      expect(await page.getByLabel('Range end').inputValue()).toBe(grouped(newest.config.range.end))
+      expect(await page.getByLabel('Repetitions').inputValue()).toBe(String(newest.config.reps))
+      expect(await page.getByLabel('Warm-up runs').inputValue()).toBe(String(newest.config.warmup))
       expect(restarted.pageErrors).toEqual([])
     } finally {
       await restarted.close()

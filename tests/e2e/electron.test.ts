@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { _electron as electron } from 'playwright-core'
-import type { ElectronApplication, Page } from 'playwright-core'
+import { chromium, _electron as electron } from 'playwright-core'
+import type { Browser, ElectronApplication, Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BenchApi } from '../../src/shared/api'
 import type { RunRecord } from '../../src/shared/result'
@@ -12,15 +14,42 @@ import { ensureDisplay } from '../helpers/display'
 import type { XDisplay } from '../helpers/display'
 
 const MAIN = resolve(__dirname, '../../out/main/index.js')
+const ROOT = resolve(__dirname, '../..')
 
-/** The Electron binary, or why there is none (the npm package installs it from outside the registry). */
-function electronBinary(): { path: string } | { missing: string } {
+/**
+ * The app as electron-builder packs it (`npm run dist:dir`: the unpacked folder every
+ * installer wraps), or why there is none. SPEEDUP_LAB_PACKAGED_APP may name the
+ * executable of a build made elsewhere.
+ */
+function packagedApp(): { path: string } | { missing: string } {
+  const how =
+    'build it with `npm run dist:dir` (needs the Electron binary, which electron-builder downloads), or name its executable in SPEEDUP_LAB_PACKAGED_APP'
+  if (process.platform !== 'linux')
+    return { missing: 'the packaged-app test reads worker processes from /proc (Linux only)' }
+  const arch = process.arch === 'x64' ? '' : `${process.arch}-`
+  const path =
+    process.env.SPEEDUP_LAB_PACKAGED_APP ||
+    join(ROOT, 'dist', `linux-${arch}unpacked`, 'speedup-lab')
+  return existsSync(path)
+    ? { path }
+    : { missing: `binary missing: no packaged app at ${path}: ${how}` }
+}
+
+/**
+ * What a missing binary's skip says: only that, and how to get it. Not
+ * Electron's own "delete node_modules/electron and try installing again",
+ * which is wrong advice after ELECTRON_SKIP_BINARY_DOWNLOAD=1.
+ */
+const BINARY_MISSING =
+  'binary missing: get it with `npm rebuild electron` (downloads from Electron’s release host)'
+
+/** The Electron binary, or null (the npm package installs it from outside the registry). */
+function electronBinary(): string | null {
   try {
     const path = createRequire(__filename)('electron') as unknown
-    if (typeof path === 'string' && existsSync(path)) return { path }
-    return { missing: `no binary at ${String(path)}` }
-  } catch (e) {
-    return { missing: e instanceof Error ? e.message : String(e) }
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null // the package throws when its binary was never downloaded
   }
 }
 
@@ -116,10 +145,8 @@ describe('the desktop app (Electron)', () => {
   it('runs the Tutorial preset to the correct sums, in a locked-down window', async (ctx) => {
     // Skipped only when there is nothing to run: no binary, or no display server.
     const binary = electronBinary()
-    if ('missing' in binary) {
-      ctx.skip(
-        `binary missing: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): ${binary.missing}`
-      )
+    if (binary === null) {
+      ctx.skip(BINARY_MISSING)
       return
     }
     const found = await ensureDisplay()
@@ -132,7 +159,7 @@ describe('the desktop app (Electron)', () => {
     // With a binary and a display, a launch that fails is a failure, not a skip.
     try {
       app = await electron.launch({
-        executablePath: binary.path,
+        executablePath: binary,
         // Chromium refuses its sandbox to root (CI containers) unless told.
         args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), MAIN],
         env: {
@@ -145,7 +172,7 @@ describe('the desktop app (Electron)', () => {
       })
     } catch (e) {
       throw new Error(
-        `failed to launch Electron (${binary.path}, DISPLAY=${found.display || 'none'}): ${e instanceof Error ? e.message : String(e)}`
+        `failed to launch Electron (${binary}, DISPLAY=${found.display || 'none'}): ${e instanceof Error ? e.message : String(e)}`
       )
     }
     const page = await app.firstWindow()
@@ -241,4 +268,122 @@ describe('the desktop app (Electron)', () => {
     while (workers.some(alive) && Date.now() < goneBy) await new Promise((r) => setTimeout(r, 50))
     expect(workers.filter(alive), 'workers left after the app closed').toEqual([])
   }, 180_000)
+
+  /*
+   * The packaged app: the real app.asar with its fuses flipped (no --inspect, so
+   * Playwright's Electron driver cannot attach to main), app:// served from inside
+   * the asar, the worker from app.asar.unpacked on utilityProcess. Driven over
+   * Chromium's DevTools protocol; quit with SIGTERM, which Electron turns into
+   * app.quit() — the quit chain the user's Quit runs.
+   */
+  it('runs the packaged app (app.asar) on utilityProcess workers, and leaves none after quit', async (ctx) => {
+    const packaged = packagedApp()
+    if ('missing' in packaged) {
+      ctx.skip(packaged.missing)
+      return
+    }
+    const found = await ensureDisplay()
+    if ('missing' in found) {
+      ctx.skip(found.missing)
+      return
+    }
+    const data = await mkdtemp(join(tmpdir(), 'speedup-packaged-'))
+    let child: ChildProcess | null = null
+    let browser: Browser | null = null
+    try {
+      child = spawn(
+        packaged.path,
+        [
+          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+          '--remote-debugging-port=0',
+          '--remote-debugging-address=127.0.0.1'
+        ],
+        {
+          env: {
+            ...process.env,
+            ...(found.display ? { DISPLAY: found.display } : {}),
+            SPEEDUP_LAB_USER_DATA: data
+          },
+          stdio: ['ignore', 'ignore', 'pipe']
+        }
+      )
+      const started = child
+      let stderr = ''
+      const endpoint = await new Promise<string>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no DevTools endpoint: ${stderr}`)), 60_000)
+        started.stderr!.on('data', (d: Buffer) => {
+          stderr += d.toString()
+          const match = /DevTools listening on (ws:\/\/\S+)/.exec(stderr)
+          if (match) {
+            clearTimeout(timer)
+            done(match[1])
+          }
+        })
+        started.once('exit', (code) => fail(new Error(`the app exited (${code}): ${stderr}`)))
+      })
+      browser = await chromium.connectOverCDP(endpoint)
+      const context = browser.contexts()[0]
+      const pageFor = async (): Promise<Page> => {
+        const end = Date.now() + 60_000
+        for (;;) {
+          const page = context.pages().find((p) => p.url().startsWith('app://speedup-lab/'))
+          if (page) return page
+          if (Date.now() > end) throw new Error('the app’s page never appeared')
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      }
+      const page = await pageFor()
+      await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
+      await page.getByRole('button', { name: 'Run benchmark' }).click()
+      const sum = page.getByTestId('sum')
+      await until(page, async () =>
+        ((await sum.count()) ? await sum.innerText() : '').includes(grouped(2n * WHOLE))
+      )
+      const lines = (await readFile(join(data, 'history.jsonl'), 'utf8')).trim().split('\n')
+      const run = JSON.parse(lines[lines.length - 1]) as RunRecord
+      expect(run.results.map((r) => [r.workers, r.sum, r.correct])).toEqual([
+        [1, WHOLE.toString(), true],
+        [2, (2n * WHOLE).toString(), true]
+      ])
+
+      // A warm-pool run in flight: its workers are utility processes running the
+      // unpacked worker; SIGTERM quits the app, and none of them may survive it.
+      const mainPid = started.pid!
+      await page.evaluate(() => {
+        const g = globalThis as unknown as PageGlobals
+        void g.api!.run({
+          range: { start: 0, end: 2_000_000_000 },
+          workers: [2],
+          workload: 'split',
+          backend: 'process',
+          pool: 'warm',
+          warmup: 0,
+          reps: 2
+        })
+      })
+      let workers: number[] = []
+      const seenBy = Date.now() + 60_000
+      while ((workers = utilityWorkers(mainPid)).length < 2 && Date.now() < seenBy)
+        await new Promise((r) => setTimeout(r, 50))
+      expect(workers.length, 'the warm pool started its two workers').toBeGreaterThanOrEqual(2)
+      await browser.close().catch(() => undefined)
+      browser = null
+      const exited = new Promise<void>((r) => started.once('exit', () => r()))
+      started.kill('SIGTERM')
+      await exited
+      child = null
+      const goneBy = Date.now() + 10_000
+      while (workers.some(alive) && Date.now() < goneBy) await new Promise((r) => setTimeout(r, 50))
+      expect(workers.filter(alive), 'workers left after the app quit').toEqual([])
+      // The quit chain saved the window's place and left no temporary file.
+      const left = readdirSync(data)
+      expect(left).toContain('window-state.json')
+      expect(left.filter((n) => n.endsWith('.tmp'))).toEqual([])
+    } finally {
+      await browser?.close().catch(() => undefined)
+      child?.kill('SIGKILL')
+      await found.stop()
+      await rm(data, { recursive: true, force: true })
+    }
+  }, 240_000)
 })

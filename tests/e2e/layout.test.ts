@@ -42,6 +42,31 @@ function datesCut(page: Page): Promise<string[]> {
     .map((el) => el.innerText + ' (' + el.scrollWidth + ' px in ' + el.clientWidth + ')')`)
 }
 
+/**
+ * History rows whose configuration is cut (it wraps between whole parts, never
+ * ellipsised), or lacks a part that tells runs apart.
+ */
+function configsCut(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.history-row .config')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 ||
+      el.querySelectorAll('.part').length < 5)
+    .map((el) => el.innerText + ' (' + el.scrollWidth + '×' + el.scrollHeight + ' px in ' + el.clientWidth + '×' + el.clientHeight + ')')`)
+}
+
+/** Tables wider than their room that do not sit in a scrolling wrapper showing the scroll cue. */
+function tablesWithoutCue(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('table:not([data-chart-table])')]
+    .filter((t) => t.offsetParent !== null)
+    .filter((t) => {
+      const wrap = t.closest('.table-wrap')
+      const room = (wrap ?? t.parentElement).clientWidth
+      if (t.scrollWidth <= room + 1) return false
+      return !wrap || getComputedStyle(wrap).overflowX !== 'auto' ||
+        !getComputedStyle(wrap).backgroundImage.includes('radial-gradient')
+    })
+    .map((t) => (t.caption?.innerText ?? 'a table') + ' (' + t.scrollWidth + ' px)')`)
+}
+
 /** Every view at every width in both languages; screenshots go to tests/.tmp/screenshots. */
 async function audit(page: Page, label: string, views: readonly View[] = VIEWS): Promise<string[]> {
   const found: string[] = []
@@ -67,6 +92,11 @@ async function audit(page: Page, label: string, views: readonly View[] = VIEWS):
         if (view === 'history')
           for (const d of await datesCut(page))
             found.push(`${label} ${width}px ${language} history: a run's date is cut: ${d}`)
+        for (const t of await tablesWithoutCue(page))
+          found.push(`${label} ${width}px ${language} ${view}: a table scrolls without a cue: ${t}`)
+        if (view === 'history')
+          for (const c of await configsCut(page))
+            found.push(`${label} ${width}px ${language} history: a configuration is cut: ${c}`)
         await screenshot(page, `layout-${label}-${view}-${width}-${language}`)
       }
     }

@@ -60,13 +60,16 @@ describe('speedup-lab CLI', () => {
       '--csv',
       csv
     ])
-    // stderr holds the plan and warnings only (a noisy machine earns some), never an error.
+    // stderr holds the plan, warnings (a noisy machine earns some) and the files written, never an error.
     expect(
       r.stderr
         .split('\n')
         .filter(
           (l) =>
-            l && !l.startsWith('speedup-lab: warning [') && !l.startsWith('speedup-lab: plan: ')
+            l &&
+            !l.startsWith('speedup-lab: warning [') &&
+            !l.startsWith('speedup-lab: plan: ') &&
+            !l.startsWith('speedup-lab: wrote ')
         )
     ).toEqual([])
     expect(r.code).toBe(0)
@@ -218,9 +221,10 @@ describe('speedup-lab CLI', () => {
       ...['--json', json, '--csv', csv, '--markdown', md]
     ])
     expect(r.code).toBe(0)
+    // Warnings, and each file written, by name.
     expect(
       r.stderr.split('\n').filter((l) => l && !l.startsWith('speedup-lab: warning ['))
-    ).toEqual([])
+    ).toEqual([json, csv, md].map((f) => `speedup-lab: wrote ${f}`))
     for (const title of [
       'process, warm pool',
       'process, cold pool',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -104,5 +104,60 @@ describe('speedup-lab --baseline', () => {
     const pct = await cli([...JOB, '--baseline', warm, '--fail-on-regression', 'ten'])
     expect(pct.code).toBe(2)
     expect(pct.stderr).toContain('"ten" is not a percentage')
+  })
+  // Version 99 used to be accepted silently; wrong sums refused only after the whole run;
+  // a 600 MB file failed with ERR_STRING_TOO_LONG at 1.1 GB of memory.
+  describe('refuses before anything runs, saying what to do', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an export edited by hand
+    const edited = (name: string, edit: (doc: any) => void): string => {
+      const doc = JSON.parse(readFileSync(warm, 'utf8'))
+      edit(doc)
+      const path = join(tmp, name)
+      writeFileSync(path, JSON.stringify(doc))
+      return path
+    }
+    const refused = async (path: string, reason: RegExp): Promise<void> => {
+      const r = await cli([...JOB, '--baseline', path])
+      expect(r.code, r.stderr).toBe(2)
+      // Nothing ran: no table, no plan.
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toContain(`${path} cannot be a baseline: `)
+      expect(r.stderr).toMatch(reason)
+    }
+
+    it('a format version this build does not read', async () => {
+      await refused(
+        edited('v99.json', (d) => (d.version = 99)),
+        /format version 99, and this Speedup Lab reads versions 2 to \d+: update Speedup Lab/
+      )
+    })
+
+    it('wrong sums', async () => {
+      const path = edited('wrong.json', (d) => {
+        d.run.results[1].sum = '1'
+        d.run.results[1].correct = false
+      })
+      await refused(
+        path,
+        /its total for 2 workers is wrong \(1, expected \d+\).*use the --json of a run whose sums were all correct/
+      )
+    })
+
+    it('a byte-order mark', async () => {
+      const path = join(tmp, 'bom.json')
+      writeFileSync(path, `\uFEFF${readFileSync(warm, 'utf8')}`)
+      await refused(path, /byte-order mark.*save it as UTF-8 without BOM/)
+    })
+
+    it('a file over 64 MB, without reading it', async () => {
+      const path = join(tmp, 'huge.json')
+      // Sparse: 600 MB on paper, nothing on disk.
+      writeFileSync(path, '')
+      truncateSync(path, 600 * 2 ** 20)
+      await refused(
+        path,
+        /it is 600 MB, and a run's export is at most 64 MB: give the --json of one run/
+      )
+    })
   })
 })

@@ -1,7 +1,9 @@
 /**
  * The cluster over TLS: `tls://host:port` makes the NATS client require TLS.
- * A throwaway CA and server certificate (openssl) in a temporary folder;
- * agent and controller trust the CA through NODE_EXTRA_CA_CERTS.
+ * A throwaway CA and server certificate (openssl) in a temporary folder. The agent
+ * trusts the CA through SPEEDUP_LAB_TLS_CA (read by the app and the CLI themselves:
+ * the installed app ignores NODE_EXTRA_CA_CERTS, its nodeOptions fuse is off); the
+ * controller through either.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,6 +15,7 @@ import {
   CLI,
   freePort,
   natsServerMissing,
+  startNatsServer,
   startAgent,
   stopProcess,
   waitForPort
@@ -129,11 +132,11 @@ describe.skipIf(skip !== null)('cluster over TLS', () => {
       { stdio: 'ignore' }
     )
     await waitForPort(port)
-    process.env.NODE_EXTRA_CA_CERTS = ca
+    process.env.SPEEDUP_LAB_TLS_CA = ca
     try {
       agent = startAgent(`tls://127.0.0.1:${port}`, ['--processes', '1', '--name', 'tls-agent'], 1)
     } finally {
-      delete process.env.NODE_EXTRA_CA_CERTS
+      delete process.env.SPEEDUP_LAB_TLS_CA
     }
     await agent.ready
   })
@@ -170,10 +173,56 @@ describe.skipIf(skip !== null)('cluster over TLS', () => {
     expect(run.config.cluster?.server).toBe(`tls://127.0.0.1:${port}`)
     const env = { ...process.env }
     delete env.NODE_EXTRA_CA_CERTS
+    delete env.SPEEDUP_LAB_TLS_CA
     const untrusted = await cli(args, env)
     expect(untrusted.code).toBe(1)
     expect(untrusted.stderr).toMatch(
       /cannot connect to the NATS server at tls:\/\/127\.0\.0\.1:\d+: .*certificate/
     )
+  })
+
+  it('trusts a private CA named by SPEEDUP_LAB_TLS_CA, without NODE_EXTRA_CA_CERTS', async () => {
+    const env = { ...process.env }
+    delete env.NODE_EXTRA_CA_CERTS
+    const args = [
+      '--server',
+      `tls://127.0.0.1:${port}`,
+      '--workers',
+      '1',
+      '--range',
+      '0:1_000_000',
+      '--reps',
+      '1',
+      '--quiet'
+    ]
+    const trusted = await cli(args, { ...env, SPEEDUP_LAB_TLS_CA: ca })
+    expect(trusted.code, trusted.stderr).toBe(0)
+    // A CA file that is not there is named, before anything runs.
+    const missing = join(dir, 'no-such-ca.pem')
+    const wrong = await cli(args, { ...env, SPEEDUP_LAB_TLS_CA: missing })
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toContain(`cannot read the CA file ${missing} named by SPEEDUP_LAB_TLS_CA`)
+  })
+})
+
+// tls:// against a server without TLS said only "cannot connect …: tls".
+describe.skipIf(natsServerMissing() !== null)('tls:// against a plain server', () => {
+  it('the controller and the agent say the server does not speak TLS', async () => {
+    const plain = await startNatsServer()
+    try {
+      const url = `tls://127.0.0.1:${plain.port}`
+      const reason = /the server at tls:\/\/127\.0\.0\.1:\d+ does not speak TLS: use nats:\/\//
+      const controller = await cli(
+        ['--server', url, '--range', '0:1000', '--workers', '1', '--reps', '1', '--quiet'],
+        process.env
+      )
+      expect(controller.code).toBe(1)
+      expect(controller.stderr).toMatch(reason)
+      const agent = startAgent(url, ['--processes', '1'], 1)
+      expect(await agent.exited).toBe(1)
+      expect(agent.stderr()).toMatch(reason)
+    } finally {
+      await plain.stop()
+    }
   })
 })

@@ -10,9 +10,9 @@ import { execFile } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { fork } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { extractAll, listPackage } from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
@@ -176,9 +176,15 @@ describe('the packaged app (electron-builder, Linux dir target)', () => {
       join(appOutDir, 'resources', 'app.asar.unpacked', 'out', 'main', 'worker.js')
     )
     expect(existsSync(unpacked)).toBe(true)
-    // Every chunk the worker requires is unpacked too.
-    for (const [, chunk] of readFileSync(unpacked, 'utf8').matchAll(/require\("\.\/([^"]+)"\)/g))
-      expect(existsSync(join(unpacked, '..', chunk)), chunk).toBe(true)
+    // It alone: main's code (its chunks) stays inside the integrity-checked asar.
+    const unpackedRoot = join(appOutDir, 'resources', 'app.asar.unpacked')
+    const outside = (await readdir(unpackedRoot, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(unpackedRoot, join(e.parentPath, e.name)).split(sep).join('/'))
+    expect(outside).toEqual(['out/main/worker.js'])
+    expect(asarFiles.some((f) => f.startsWith('out/main/chunks/'))).toBe(true)
+    // And it requires nothing that would have to be found beside it.
+    expect(readFileSync(unpacked, 'utf8')).not.toMatch(/require\("\.{1,2}\//)
     const child: ChildProcess = fork(unpacked, [], { execArgv: [], stdio: 'ignore', cwd: work })
     try {
       const messages: { type: string; sum?: string }[] = []

@@ -21,7 +21,7 @@ describe('the one chart.js registration', () => {
     expect(has(() => Chart.registry.getController('line'))).toBe(false)
 
     expect(registerCharts()).toBe(Chart)
-    for (const plugin of ['canvasBackground', 'whiskers', 'errorBars', 'verticalMarkers'])
+    for (const plugin of ['canvasBackground', 'strips', 'errorBars', 'verticalMarkers'])
       expect(
         has(() => Chart.registry.getPlugin(plugin)),
         plugin

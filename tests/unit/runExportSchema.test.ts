@@ -26,6 +26,14 @@ const runs = {
     ],
     { workload: 'replicate', pool: 'cold' }
   ),
+  // The default --reps auto: the plan says "auto", each result's n says how many were done.
+  autoReps: syntheticRun(
+    [
+      { workers: 1, wallMs: [200, 201, 199, 202, 198, 200, 201] },
+      { workers: 2, wallMs: [104, 105, 103, 104, 106] }
+    ],
+    { reps: 'auto' }
+  ),
   slowdown: syntheticRun([
     { workers: 1, wallMs: [100, 101, 99] },
     { workers: 2, wallMs: [114, 113, 115] }
@@ -89,6 +97,8 @@ describe('docs/run-export.schema.json', () => {
     expect(bad((x) => (x.models.amdahlCeiling = 0.79))).not.toEqual([])
     expect(bad((x) => (x.results[0].sum = 12))).not.toEqual([])
     expect(bad((x) => (x.config.kernel = 'asm'))).not.toEqual([])
+    expect(bad((x) => (x.config.reps = 'many'))).not.toEqual([])
+    expect(bad((x) => (x.config.reps = 0))).not.toEqual([])
     expect(bad((x) => (x.results[0].nsPerElement = 'fast'))).not.toEqual([])
     expect(bad((x) => delete x.results[0].workerElementsPerSecond)).not.toEqual([])
     expect(bad((x) => delete x.models.code)).not.toEqual([])

@@ -49,6 +49,7 @@ const fake = vi.hoisted(() => {
       state.windows.push(this)
     }
     async loadURL(url: string): Promise<void> {
+      state.steps.push('loadURL')
       this.url = url
     }
     once(): this {
@@ -86,10 +87,14 @@ const fake = vi.hoisted(() => {
         state.steps.push('whenReady')
         return Promise.resolve()
       },
-      on: () => undefined,
+      on: (event: string) => {
+        state.steps.push(`app.on ${event}`)
+      },
       off: () => undefined,
-      quit: () => undefined
+      quit: () => undefined,
+      exit: () => undefined
     },
+    nativeTheme: { shouldUseDarkColors: false },
     BrowserWindow: FakeWindow,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
@@ -101,7 +106,11 @@ const fake = vi.hoisted(() => {
         state.protocols.set(scheme, handler)
       }
     },
-    dialog: { showSaveDialog: async () => ({ canceled: true }) },
+    dialog: {
+      showSaveDialog: async () => ({ canceled: true }),
+      showMessageBox: async () => ({ response: 1 }),
+      showErrorBox: () => undefined
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
@@ -125,7 +134,7 @@ const fake = vi.hoisted(() => {
   return { state, electron }
 })
 type FakeWindow = {
-  options: { webPreferences?: Record<string, unknown> }
+  options: { webPreferences?: Record<string, unknown>; show?: boolean; backgroundColor?: string }
   url: string | null
   webContents: { id: number; handlers: Map<string, Listener>; windowOpen: Listener | null }
 }
@@ -181,6 +190,19 @@ describe('the main window', () => {
     expect(state.steps).toContain('handle app')
     // DevTools stay available in a development build only.
     expect(win.options.webPreferences?.devTools).toBe(true)
+  })
+
+  it('wires quitting before anything can fail, and watches the page for a crash', () => {
+    // The quit chain and window-all-closed are in place before the app is ready,
+    // so a page that fails to load still quits cleanly (issue 23.4).
+    const before = state.steps.indexOf('whenReady')
+    expect(state.steps.indexOf('app.on before-quit')).toBeGreaterThanOrEqual(0)
+    expect(state.steps.indexOf('app.on before-quit')).toBeLessThan(before)
+    expect(state.steps.indexOf('app.on window-all-closed')).toBeLessThan(before)
+    expect(state.steps.indexOf('loadURL')).toBeGreaterThan(before)
+    expect(win.webContents.handlers.has('render-process-gone')).toBe(true)
+    // Painted on the page's own background, shown only when ready.
+    expect(win.options).toMatchObject({ show: false, backgroundColor: '#eef0f3' })
   })
 
   it('serves the renderer folder over app:// and nothing outside it', async (ctx) => {

@@ -1,6 +1,6 @@
 /**
  * `speedup-lab worker …` (from a checkout: `npm run worker -- …`): parses the
- * options, starts the agent, stops it cleanly on Ctrl-C/SIGTERM or when the
+ * options, starts the agent, stops it cleanly on Ctrl-C/SIGTERM/SIGHUP or when the
  * server is gone for good.
  */
 import { isKernelName, KERNELS } from '../../shared/kernel'
@@ -31,7 +31,7 @@ Options:
   --quiet            no log lines on stderr
   -h, --help         this help
 
-Stops its workers on Ctrl-C/SIGTERM, and when the server has been gone for good.
+Stops its workers on Ctrl-C/SIGTERM/SIGHUP, and when the server has been gone for good.
 Exit codes: 0 stopped; 1 the server was unreachable or went away; 2 invalid input.`
 
 export interface WorkerCommandOptions {
@@ -169,11 +169,11 @@ export async function runWorkerCommand(argv: string[], dir: string): Promise<num
     log('stopping every worker…')
     void agent.stop()
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  // A closed terminal (SIGHUP) stops the agent too.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+  for (const s of signals) process.once(s, onSignal)
   const why = await agent.stopped
-  process.off('SIGINT', onSignal)
-  process.off('SIGTERM', onSignal)
+  for (const s of signals) process.off(s, onSignal)
   if (why) {
     process.stderr.write(`speedup-lab worker: ${why}\n`)
     return 1

@@ -62,6 +62,14 @@ export const REAPER_TAG = 'speedup-lab-orphan-reaper'
 
 let reaper: ChildProcess | null = null
 let broken = false
+/** Workers registered and not yet unregistered: what the reaper is still there for. */
+let watched = 0
+
+// Leaving with nothing left to reap: end the reaper at once rather than let it wait to be
+// scheduled to read the end of its pipe (hundreds of ms on a loaded machine, after a hang-up).
+process.on('exit', () => {
+  if (watched === 0 && reaper && reaper.exitCode === null) reaper.kill('SIGKILL')
+})
 
 function start(): ChildProcess | null {
   if (broken) return null
@@ -98,7 +106,12 @@ export function watchOrphan(pid: number | undefined, workerPath: string): () => 
   const child = start()
   if (!child?.stdin?.writable) return () => undefined
   child.stdin.write(`+${pid} ${workerPath.replace(/\n/g, '')}\n`)
+  watched++
+  let done = false
   return () => {
+    if (done) return
+    done = true
+    watched--
     if (child.stdin?.writable) child.stdin.write(`-${pid}\n`)
   }
 }

@@ -1,7 +1,6 @@
 import { mkdir, open, rm, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { lock } from 'proper-lockfile'
 import { summarize } from '../../shared/history'
 import type { DamagedEntry, HistoryListing } from '../../shared/history'
 import type { HistoryPage, HistoryPageQuery, HistorySeries } from '../../shared/historyPage'
@@ -11,6 +10,7 @@ import type { RunRecord } from '../../shared/result'
 import { parseRunRecord } from '../../shared/runRecordSchema'
 import { atomicReplace, syncDirectory } from '../fs/atomicWriteFile'
 import { forEachLine } from './forEachLine'
+import { acquireHistoryLock } from './historyLock'
 import { buildView, configCounts, runsOf, seriesOf, withoutRuns, withRun } from './historyView'
 import type { HistoryView } from './historyView'
 import {
@@ -35,7 +35,8 @@ import type { HistoryIndex, IndexEntry } from './summaryIndex'
  * - Deleting rewrites the file atomically (temporary file, fsync, rename).
  * - Across processes (the app, the CLI, scripts on one history): every write
  *   (append, delete, clear, setting damage aside) holds `<file>.lock`, a lock
- *   directory kept by proper-lockfile (stale after 10 s if its holder died),
+ *   directory kept by proper-lockfile (historyLock.ts: taken over at once when
+ *   its holder died on this machine, else when stale after 10 s),
  *   so no process ever renames a new file over one another is appending to.
  *   Listing and reading take no lock: they never write, so they work on a
  *   full disk and a read-only folder; a listing that raced a writer is simply
@@ -150,34 +151,6 @@ interface Scan {
   steady: boolean
 }
 
-/** A lock older than this is taken over: its holder died (proper-lockfile refreshes it meanwhile). */
-const LOCK_STALE_MS = 10_000
-/** How long to wait for another process's write to finish before giving up. */
-const LOCK_WAIT_MS = 30_000
-
-/**
- * Takes `<path>.lock`, waiting while another process holds it. Any other
- * failure (a read-only folder) is thrown at once rather than retried.
- */
-async function acquireLock(path: string): Promise<() => Promise<void>> {
-  const deadline = Date.now() + LOCK_WAIT_MS
-  // Short, jittered waits: a lock is held for one write, a few milliseconds.
-  for (let delay = 2; ; delay = Math.min(delay * 2, 25)) {
-    try {
-      return await lock(path, {
-        realpath: false,
-        stale: LOCK_STALE_MS,
-        // Held past `stale` (a stopped process): another may take it. Our write
-        // is still whole-line or rolled back; nothing better to do than go on.
-        onCompromised: () => undefined
-      })
-    } catch (e) {
-      if (errorCode(e) !== 'ELOCKED' || Date.now() > deadline) throw e
-      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())))
-    }
-  }
-}
-
 export function createHistoryStore(dir: string, options: HistoryStoreOptions = {}): HistoryStore {
   const fileName = options.fileName ?? 'history.jsonl'
   const path = join(dir, fileName)
@@ -228,7 +201,7 @@ export function createHistoryStore(dir: string, options: HistoryStoreOptions = {
   /** Runs `op` holding the history's lock against other processes. */
   const locked = async <T>(op: () => Promise<T>): Promise<T> => {
     await mkdir(dir, { recursive: true })
-    const release = await acquireLock(path)
+    const release = await acquireHistoryLock(path)
     try {
       return await op()
     } finally {

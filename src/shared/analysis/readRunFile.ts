@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { MeasuredRun } from './measuredRun'
+import { RUN_FORMAT_VERSION } from '../runExport'
 
 /**
  * Reads an exported run from JSON text: what a baseline file may be. Accepts
@@ -45,12 +46,33 @@ const measuredRunSchema = z.looseObject({
     .min(1, 'holds no results')
 })
 
+/** The format versions this build reads, by format; a newer file is refused, never half-read. */
+function readableVersions(format: string): number[] | undefined {
+  const upTo = (first: number): number[] =>
+    Array.from({ length: RUN_FORMAT_VERSION - first + 1 }, (_, i) => first + i)
+  if (format === 'speedup-lab/run') return upTo(2)
+  if (format === 'speedup-lab/runs') return upTo(1)
+  return undefined
+}
+
 function candidateOf(doc: unknown): { value: unknown } | { reason: string } {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     return { reason: 'it is not a JSON object' }
   const o = doc as Record<string, unknown>
   if (o.kind === 'study' || o.format === 'speedup-lab/study')
     return { reason: 'it is a study, not a single run' }
+  if (typeof o.format === 'string') {
+    const readable = readableVersions(o.format)
+    if (!readable)
+      return { reason: `it is a ${o.format} file, not a run: give the --json of one run` }
+    if (!readable.includes(o.version as number))
+      return {
+        reason:
+          `it is ${o.format} format version ${JSON.stringify(o.version)}, and this Speedup Lab ` +
+          `reads versions ${readable[0]} to ${readable.at(-1)}: update Speedup Lab, or export the run again ` +
+          'with this version'
+      }
+  }
   if (typeof o.run === 'object' && o.run !== null) return { value: o.run }
   if (Array.isArray(o.runs)) {
     if (o.runs.length !== 1)
@@ -63,6 +85,14 @@ function candidateOf(doc: unknown): { value: unknown } | { reason: string } {
 }
 
 export function readRunFile(text: string): ReadRunOutcome {
+  // JSON.parse would say only "Unexpected token"; an editor adds this mark on its own.
+  if (text.startsWith('\uFEFF'))
+    return {
+      ok: false,
+      reason:
+        'it starts with a byte-order mark, which JSON does not allow: save it as UTF-8 ' +
+        'without BOM (in most editors, "UTF-8" rather than "UTF-8 with BOM")'
+    }
   let doc: unknown
   try {
     doc = JSON.parse(text)
@@ -79,5 +109,15 @@ export function readRunFile(text: string): ReadRunOutcome {
     })
     return { ok: false, reason: `it is not a Speedup Lab run (${first.join('; ')})` }
   }
+  // Times of a run whose totals were wrong measure a broken run: said before anything runs.
+  const wrong = parsed.data.results.find((r) => !r.correct || r.sum !== r.expectedSum)
+  if (wrong)
+    return {
+      ok: false,
+      reason:
+        `its total for ${wrong.workers} worker${wrong.workers === 1 ? '' : 's'} is wrong ` +
+        `(${wrong.sum}, expected ${wrong.expectedSum}), so its times measure a broken run: ` +
+        'use the --json of a run whose sums were all correct'
+    }
   return { ok: true, run: parsed.data as MeasuredRun }
 }

@@ -8,9 +8,13 @@ import {
   subjects
 } from '../../../shared/cluster'
 import type { AgentInfo } from '../../../shared/cluster'
+import { distinctAgentNames } from '../../../shared/agentNames'
 import { now } from '../../clock'
 
-/** Every agent that answers a discovery request within `waitMs`, sorted by host then name. */
+/**
+ * Every agent that answers a discovery request within `waitMs`, sorted by host
+ * then name; agents that share a name are told apart by a short id.
+ */
 export async function discoverAgents(nc: NatsConnection, waitMs: number): Promise<AgentInfo[]> {
   const inbox = createInbox()
   const found = new Map<string, AgentInfo>()
@@ -24,7 +28,7 @@ export async function discoverAgents(nc: NatsConnection, waitMs: number): Promis
   await nc.flush()
   await new Promise((resolve) => setTimeout(resolve, waitMs))
   sub.unsubscribe()
-  return [...found.values()].sort(
+  return distinctAgentNames([...found.values()]).sort(
     (a, b) => a.host.localeCompare(b.host) || a.name.localeCompare(b.name)
   )
 }

@@ -10,11 +10,13 @@ export { default as WallTimeChart } from './WallTimeChart.svelte'
 export { default as SpeedupChart } from './SpeedupChart.svelte'
 export { default as TimelineChart } from './TimelineChart.svelte'
 export { default as HistoryChart } from './HistoryChart.svelte'
+export { comparisonChart } from './compareChart'
 export { readPalette } from './palette'
 export type { ChartPalette } from './colors'
 export type { ChartContext } from './options'
 export {
-  backendCostChart,
+  backendMemoryChart,
+  backendStartChart,
   backendSpeedupChart,
   efficiencyChart,
   efficiencyOf,

@@ -2,16 +2,11 @@ import type { ChartType, Plugin } from 'chart.js'
 
 /** The app's own chart.js plugins: each draws what chart.js has no element for. */
 
-/** Min … max of one bar, in the bar's value units. */
-export interface Whisker {
-  min: number
-  max: number
-}
-
-export interface WhiskerOptions {
-  /** Which dataset the whiskers belong to, and one whisker per data index. */
+/** Every sample of each bar, drawn as a strip of dots over it (in the bar's value units). */
+export interface StripOptions {
+  /** Which dataset the strips belong to, and one list of samples per data index. */
   datasetIndex?: number
-  ranges?: (Whisker | null)[]
+  samples?: (readonly number[])[]
   color?: string
 }
 
@@ -19,11 +14,19 @@ export interface BackgroundOptions {
   color?: string
 }
 
-/** ± error bars over the points of one line dataset, in the y axis's units. */
+/** An interval around one point, in the y axis's units. */
+export interface Interval {
+  low: number
+  high: number
+}
+
+/** Error bars over the points of one line dataset, in the y axis's units. */
 export interface ErrorBarSet {
   datasetIndex: number
-  /** One half-width per data index; null or 0 draws nothing there. */
-  errors: (number | null)[]
+  /** One ± half-width per data index; null or 0 draws nothing there. */
+  errors?: (number | null)[]
+  /** Or one interval per data index (a bootstrap interval need not be symmetric). */
+  intervals?: (Interval | null)[]
 }
 
 export interface ErrorBarOptions {
@@ -45,10 +48,20 @@ export interface VerticalMarkerOptions {
   labelBackground?: string
 }
 
+/** A horizontal band between two y values (a no-change zone), labelled at its right end. */
+export interface BandOptions {
+  from?: number
+  to?: number
+  color?: string
+  label?: string
+  labelColor?: string
+}
+
 declare module 'chart.js' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
-    whiskers?: WhiskerOptions
+    strips?: StripOptions
+    band?: BandOptions
     canvasBackground?: BackgroundOptions
     errorBars?: ErrorBarOptions
     verticalMarkers?: VerticalMarkerOptions
@@ -72,41 +85,44 @@ export const canvasBackground: Plugin = {
   }
 }
 
-/** Draws min … max whiskers with caps over a vertical bar dataset. */
-export const whiskers: Plugin = {
-  id: 'whiskers',
-  afterDatasetsDraw(chart, _args, options: WhiskerOptions) {
-    const ranges = options.ranges
-    if (!ranges?.length) return
+/**
+ * Draws every sample of a vertical bar dataset as a dot over its bar, spread
+ * sideways by a fixed pattern (not at random: the same run draws the same
+ * picture), so how the repetitions fall — tight, spread, one outlier — shows.
+ */
+export const strips: Plugin = {
+  id: 'strips',
+  afterDatasetsDraw(chart, _args, options: StripOptions) {
+    const samples = options.samples
+    if (!samples?.length) return
     const meta = chart.getDatasetMeta(options.datasetIndex ?? 0)
     if (meta.hidden) return
     const y = chart.scales[meta.yAxisID ?? 'y']
     if (!y) return
     const { ctx } = chart
     ctx.save()
-    ctx.strokeStyle = options.color ?? '#333'
-    ctx.lineWidth = 1.5
+    ctx.fillStyle = options.color ?? '#333'
+    ctx.globalAlpha = 0.75
     meta.data.forEach((bar, i) => {
-      const range = ranges[i]
-      if (!range) return
+      const values = samples[i]
+      if (!values?.length) return
       const { x, width } = bar.getProps(['x', 'width'], true) as { x: number; width: number }
-      const top = y.getPixelForValue(range.max)
-      const bottom = y.getPixelForValue(range.min)
-      const cap = Math.min(10, width * 0.25)
-      ctx.beginPath()
-      ctx.moveTo(x, top)
-      ctx.lineTo(x, bottom)
-      ctx.moveTo(x - cap, top)
-      ctx.lineTo(x + cap, top)
-      ctx.moveTo(x - cap, bottom)
-      ctx.lineTo(x + cap, bottom)
-      ctx.stroke()
+      const spread = Math.min(14, width * 0.3)
+      const radius = values.length > 40 ? 1.5 : 2.5
+      values.forEach((value, k) => {
+        if (!Number.isFinite(value)) return
+        // Golden-ratio steps fill −1…1 evenly for any number of samples.
+        const offset = values.length === 1 ? 0 : (((k * 0.618034) % 1) * 2 - 1) * spread
+        ctx.beginPath()
+        ctx.arc(x + offset, y.getPixelForValue(value), radius, 0, Math.PI * 2)
+        ctx.fill()
+      })
     })
     ctx.restore()
   }
 }
 
-/** Draws y ± e bars with caps on line points (the whiskers plugin is for bars). */
+/** Draws y ± e bars, or low … high intervals, with caps on line points. */
 export const errorBars: Plugin = {
   id: 'errorBars',
   afterDatasetsDraw(chart, _args, options: ErrorBarOptions) {
@@ -132,12 +148,15 @@ export const errorBars: Plugin = {
       ctx.strokeStyle =
         options.color ?? String(chart.data.datasets[set.datasetIndex].borderColor ?? '#333')
       meta.data.forEach((point, i) => {
-        const e = set.errors[i]
         const value = data[i]?.y
-        if (!e || !Number.isFinite(e) || !Number.isFinite(value)) return
+        const e = set.errors?.[i]
+        const interval =
+          set.intervals?.[i] ??
+          (e && Number.isFinite(e) ? { low: value - e, high: value + e } : null)
+        if (!interval || !Number.isFinite(interval.low) || !Number.isFinite(interval.high)) return
         const { x } = point.getProps(['x'], true) as { x: number }
-        const top = y.getPixelForValue(value + e)
-        const bottom = y.getPixelForValue(value - e)
+        const top = y.getPixelForValue(interval.high)
+        const bottom = y.getPixelForValue(interval.low)
         ctx.beginPath()
         ctx.moveTo(x, top)
         ctx.lineTo(x, bottom)
@@ -190,6 +209,34 @@ export const verticalMarkers: Plugin = {
       ctx.fillRect(left, top - 2, width, 16)
       ctx.fillStyle = marker.color
       ctx.fillText(marker.label, left + 4, top + 1)
+    }
+    ctx.restore()
+  }
+}
+
+/** Shades y from … to behind the data (where a change is too small to count). */
+export const band: Plugin = {
+  id: 'band',
+  beforeDatasetsDraw(chart, _args, options: BandOptions) {
+    const y = chart.scales.y
+    if (options.from === undefined || options.to === undefined || !y) return
+    const { ctx, chartArea } = chart
+    const top = Math.max(chartArea.top, y.getPixelForValue(options.to))
+    const bottom = Math.min(chartArea.bottom, y.getPixelForValue(options.from))
+    if (bottom <= top) return
+    ctx.save()
+    ctx.fillStyle = options.color ?? 'rgba(0, 0, 0, 0.06)'
+    ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top)
+    if (options.label) {
+      ctx.font = `11px ${String(chart.options.font?.family ?? 'sans-serif')}`
+      ctx.fillStyle = options.labelColor ?? '#555'
+      ctx.textAlign = 'right'
+      ctx.textBaseline = 'bottom'
+      ctx.fillText(
+        options.label,
+        chartArea.right - 4,
+        top - 2 < chartArea.top + 12 ? bottom + 12 : top - 2
+      )
     }
     ctx.restore()
   }

@@ -21,13 +21,14 @@ type Span = [number, number]
 const byWorkers = (results: readonly ResultView[]): ResultView[] =>
   [...results].sort((a, b) => a.workers - b.workers)
 
-/** 1. Median wall time per worker count, min … max whiskers. */
+/** 1. Median wall time per worker count, every repetition a dot over its bar. */
 export function wallTimeChart(
   results: readonly ResultView[],
   ctx: ChartContext
 ): ChartConfiguration<'bar', number[], string> {
   const rows = byWorkers(results)
   const { unit, scale } = durationUnit(Math.max(0, ...rows.map((r) => r.maxMs)))
+  const rep = (r: ResultView): number[] => r.wallSamplesMs.map((ms) => ms * scale)
   const { palette, m } = ctx
   return {
     type: 'bar',
@@ -37,7 +38,8 @@ export function wallTimeChart(
         {
           label: m.charts.series.median,
           data: rows.map((r) => r.medianMs * scale),
-          backgroundColor: withAlpha(palette.bar, 0.72),
+          // Light enough for the dots over it to read.
+          backgroundColor: withAlpha(palette.bar, 0.45),
           borderColor: palette.bar,
           borderWidth: 1,
           maxBarThickness: 64
@@ -47,18 +49,18 @@ export function wallTimeChart(
     options: {
       plugins: {
         ...basePlugins(ctx, false),
-        whiskers: {
-          datasetIndex: 0,
-          ranges: rows.map((r) => ({ min: r.minMs * scale, max: r.maxMs * scale })),
-          color: palette.whisker
-        },
+        strips: { datasetIndex: 0, samples: rows.map(rep), color: palette.whisker },
         tooltip: {
           callbacks: {
             title: (items: TooltipItem<'bar'>[]) =>
               m.charts.series.workers(rows[items[0]?.dataIndex ?? 0]?.workers ?? 0),
             label: (item: TooltipItem<'bar'>) => {
               const r = rows[item.dataIndex]
-              return `${formatDuration(r.medianMs, ctx.locale)} (${formatDuration(r.minMs, ctx.locale)} … ${formatDuration(r.maxMs, ctx.locale)})`
+              return m.charts.series.samples(
+                formatDuration(r.medianMs, ctx.locale),
+                r.n,
+                `${formatDuration(r.minMs, ctx.locale)} … ${formatDuration(r.maxMs, ctx.locale)}`
+              )
             }
           }
         }
@@ -75,7 +77,11 @@ export function wallTimeChart(
   }
 }
 
-/** 2. Speedup against worker count, with the ideal line. */
+/**
+ * 2. Speedup against worker count with each point's 95% interval, and the
+ * ideal line. The x axis runs half a step past the first and last count, so
+ * no marker or interval is cut at an edge.
+ */
 export function speedupChart(
   results: readonly ResultView[],
   workload: Workload,
@@ -85,15 +91,24 @@ export function speedupChart(
   const { palette, m } = ctx
   const maxN = Math.max(1, ...rows.map((r) => r.workers))
   const ideal: Point[] = idealLine(maxN)
+  const measured = rows.filter((r) => Number.isFinite(r.speedup))
+  const intervals = measured.map((r) =>
+    r.speedupLow !== null && r.speedupHigh !== null
+      ? { low: r.speedupLow, high: r.speedupHigh }
+      : null
+  )
+  const top = Math.max(
+    maxN,
+    ...measured.map((r) => r.speedup),
+    ...intervals.map((i) => i?.high ?? 0)
+  )
   return {
     type: 'line',
     data: {
       datasets: [
         {
           label: m.charts.series.measured,
-          data: rows
-            .filter((r) => Number.isFinite(r.speedup))
-            .map((r) => ({ x: r.workers, y: r.speedup })),
+          data: measured.map((r) => ({ x: r.workers, y: r.speedup })),
           borderColor: palette.series[0],
           backgroundColor: palette.series[0],
           pointRadius: 4,
@@ -115,12 +130,19 @@ export function speedupChart(
     options: {
       plugins: {
         ...basePlugins(ctx, true),
+        errorBars: { sets: [{ datasetIndex: 0, intervals }], color: palette.series[0] },
         tooltip: {
           filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0,
           callbacks: {
             title: (items: TooltipItem<'line'>[]) =>
               m.charts.series.workers((items[0]?.raw as Point | undefined)?.x ?? 0),
-            label: (item: TooltipItem<'line'>) => formatSpeedup((item.raw as Point).y, ctx.locale)
+            label: (item: TooltipItem<'line'>) => {
+              const speedup = formatSpeedup((item.raw as Point).y, ctx.locale)
+              const interval = intervals[item.dataIndex]
+              return interval
+                ? `${speedup} (${m.charts.series.interval(formatSpeedup(interval.low, ctx.locale), formatSpeedup(interval.high, ctx.locale))})`
+                : speedup
+            }
           }
         }
       },
@@ -128,15 +150,23 @@ export function speedupChart(
         x: {
           ...axis(ctx, m.charts.axis.workers),
           type: 'linear',
-          min: 1,
-          max: Math.max(2, maxN),
-          ticks: { color: palette.muted, precision: 0, stepSize: maxN <= 16 ? 1 : undefined }
+          min: 0.5,
+          max: Math.max(2, maxN) + 0.5,
+          ticks: {
+            color: palette.muted,
+            precision: 0,
+            stepSize: maxN <= 16 ? 1 : undefined,
+            // Worker counts only: the half steps at the ends are room, not counts.
+            callback: (value: string | number) =>
+              Number.isInteger(Number(value)) && Number(value) >= 1
+                ? formatInteger(Number(value), ctx.locale)
+                : ''
+          }
         },
         y: {
           ...axis(ctx, m.charts.axis.speedup),
           beginAtZero: true,
-          suggestedMax:
-            Math.max(maxN, ...rows.map((r) => r.speedup).filter(Number.isFinite)) * 1.05,
+          suggestedMax: top * 1.05,
           ticks: {
             color: palette.muted,
             callback: timesTick(ctx)

@@ -126,8 +126,17 @@ const speedupAxis = (ctx: ChartContext, top: number) => ({
   ticks: { color: ctx.palette.muted, callback: timesTick(ctx) }
 })
 
-/** Speedup ± e against workers, the ideal line, the Amdahl (or USL) curve and the ceiling 1/f. */
-export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguration<'line', Point[]> {
+/**
+ * Speedup ± e against workers, the ideal line, the Amdahl (or USL) curve and
+ * the ceiling 1/f. `bothModels` draws the USL curve whenever it was fitted,
+ * not only when it fits best (the explainer shows both laws through the
+ * user's own points).
+ */
+export function modelChart(
+  a: RunAnalysis,
+  ctx: ChartContext,
+  { bothModels = false }: { bothModels?: boolean } = {}
+): ChartConfiguration<'line', Point[]> {
   const { palette, m, locale } = ctx
   const c = m.scaling.charts
   const rows = sorted(a)
@@ -165,7 +174,7 @@ export function modelChart(a: RunAnalysis, ctx: ChartContext): ChartConfiguratio
       )
     }
   }
-  if (fit?.best === 'usl' && fit.usl) {
+  if ((bothModels || fit?.best === 'usl') && fit?.usl) {
     const { sigma, kappa } = fit.usl
     datasets.push(
       curve(
@@ -533,60 +542,72 @@ export function backendSpeedupChart(
 
 const MIB = 2 ** 20
 
-/** Cold start (ms, left axis) and memory per worker (MiB, right axis) for each backend. */
-export function backendCostChart(
+/**
+ * One figure per backend as bars, on its own axis: start cost (ms) and
+ * memory (MiB) are two charts, never two axes of one (two scales on one
+ * picture invite comparing bar heights that share no unit).
+ */
+function backendBars(
   c: BackendComparisonAnalysis,
-  ctx: ChartContext
+  ctx: ChartContext,
+  figure: { label: string; color: string; values: (number | null)[]; format: (v: number) => string }
 ): ChartConfiguration<'bar', (number | null)[], string> {
-  const { palette, m, locale } = ctx
-  const t = m.scaling.backends
+  const { m } = ctx
   return {
     type: 'bar',
     data: {
       labels: c.backends.map((b) => m.words[b.backend]),
       datasets: [
         {
-          label: t.coldStart,
-          data: c.backends.map((b) => b.coldStartMs),
-          backgroundColor: withAlpha(palette.spawn, 0.8),
-          borderColor: palette.spawn,
+          label: figure.label,
+          data: figure.values,
+          backgroundColor: withAlpha(figure.color, 0.8),
+          borderColor: figure.color,
           borderWidth: 1,
-          maxBarThickness: 48,
-          yAxisID: 'y'
-        },
-        {
-          label: t.memory,
-          data: c.backends.map((b) => (b.memory ? b.memory.rssBytesPerWorker / MIB : null)),
-          backgroundColor: withAlpha(palette.series[2], 0.8),
-          borderColor: palette.series[2],
-          borderWidth: 1,
-          maxBarThickness: 48,
-          yAxisID: 'y1'
+          maxBarThickness: 48
         }
       ]
     },
     options: {
       plugins: {
-        ...basePlugins(ctx),
+        ...basePlugins(ctx, false),
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar'>) =>
-              item.datasetIndex === 0
-                ? `${t.coldStart}: ${formatDuration(Number(item.raw), locale)}`
-                : `${t.memory}: ${formatSignificant(Number(item.raw), locale)}`
+              `${figure.label}: ${figure.format(Number(item.raw))}`
           }
         }
       },
       scales: {
         x: { ...axis(ctx, m.scaling.backends.colBackend), grid: { display: false } },
-        y: { ...axis(ctx, t.coldStart), beginAtZero: true, position: 'left' },
-        y1: {
-          ...axis(ctx, t.memory),
-          beginAtZero: true,
-          position: 'right',
-          grid: { drawOnChartArea: false }
-        }
+        y: { ...axis(ctx, figure.label), beginAtZero: true }
       }
     }
   }
+}
+
+/** The median cold start of one worker, per backend. */
+export function backendStartChart(
+  c: BackendComparisonAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'bar', (number | null)[], string> {
+  return backendBars(c, ctx, {
+    label: ctx.m.scaling.backends.coldStart,
+    color: ctx.palette.bar,
+    values: c.backends.map((b) => b.coldStartMs),
+    format: (v) => formatDuration(v, ctx.locale)
+  })
+}
+
+/** Memory per worker (MiB), per backend; a backend not measured has no bar. */
+export function backendMemoryChart(
+  c: BackendComparisonAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'bar', (number | null)[], string> {
+  return backendBars(c, ctx, {
+    label: ctx.m.scaling.backends.memory,
+    color: ctx.palette.series[2],
+    values: c.backends.map((b) => (b.memory ? b.memory.rssBytesPerWorker / MIB : null)),
+    format: (v) => `${formatSignificant(v, ctx.locale)} MiB`
+  })
 }

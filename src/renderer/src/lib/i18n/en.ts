@@ -132,6 +132,10 @@ export const en = {
     dismiss: 'Dismiss'
   },
   results: {
+    sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
+      `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}: time ${range} (median ${median})`,
+    sinceLastNoInterval: (date: string, workers: number, median: string) =>
+      `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: time ${median}, too few repetitions for an interval`,
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
@@ -176,9 +180,10 @@ export const en = {
   },
   charts: {
     wallTime: 'Wall time per worker count',
-    wallTimeDesc: 'Median wall time; whiskers span min … max over the repetitions.',
+    wallTimeDesc: 'Bars: the median wall time; dots: every measured repetition.',
     speedup: 'Speedup vs worker count',
-    speedupDesc: 'Measured speedup against the ideal (N workers, N× faster).',
+    speedupDesc:
+      'Measured speedup with its 95% interval, against the ideal (N workers, N× faster).',
     speedupDescReplicate:
       'Every worker does its own full range, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     timeline: 'Worker timeline, last repetition',
@@ -210,7 +215,10 @@ export const en = {
       compute: 'Compute',
       collect: 'Result message',
       idle: 'Idle',
-      workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`
+      workers: (count: number) => `${n(count)} ${count === 1 ? 'worker' : 'workers'}`,
+      samples: (median: string, count: number, range: string) =>
+        `median ${median} of ${n(count)} ${count === 1 ? 'repetition' : 'repetitions'} (${range})`,
+      interval: (low: string, high: string) => `95% interval ${low} … ${high}`
     }
   },
   history: {
@@ -356,6 +364,8 @@ export const en = {
       marker: (pool: string, size: string) => `${pool} break-even ≈ ${size}`,
       axisSize: 'Range length (elements)',
       axisTime: 'Median wall time (ms)',
+      tableFold: (rows: number) =>
+        `The graph's numbers (${n(rows)} ${rows === 1 ? 'row' : 'rows'})`,
       caption: (backend: string) => `1 worker vs N by problem size, ${backend}`,
       colSize: 'Length',
       colPool: 'Pool',
@@ -402,8 +412,10 @@ export const en = {
       heading: 'Threads vs processes',
       speedup: 'Speedup by backend',
       speedupDesc: 'The same worker sweep on each backend: S ± e against the ideal.',
-      costs: 'Start cost and memory per worker',
-      costsDesc: 'Median cold start of one worker (left axis) and memory per worker (right axis).',
+      startCost: 'Start cost per worker',
+      startCostDesc: 'Median cold start of one worker: starting it and seeing it ready.',
+      memoryChart: 'Memory per worker',
+      memoryChartDesc: 'Resident memory each worker adds, measured by the memory probe.',
       coldStart: 'Cold start (ms)',
       memory: 'Memory per worker (MiB)',
       caption: 'Backends side by side',
@@ -420,9 +432,7 @@ export const en = {
       notMeasuredRemote: 'not measured (remote workers)',
       headingCluster: 'Processes vs the cluster',
       speedupAt: (backend: string, value: string, workers: number) =>
-        `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`,
-      costLine: (backend: string, start: string, memory: string) =>
-        `${backend}: cold start ${start}, memory per worker ${memory}`
+        `${backend}: ${value} at ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}`
     },
     stats: {
       heading: 'Run statistics and models',
@@ -567,6 +577,7 @@ export const en = {
     max: 'Max',
     speedup: 'Speedup',
     ideal: 'Ideal',
+    interval: '95% interval',
     worker: (index: number) => `worker ${n(index)}`,
     workerCol: 'Worker',
     date: 'Date',
@@ -649,6 +660,8 @@ export const en = {
     },
     amdahl: {
       heading: '4. Amdahl’s law: why not N×',
+      chart: 'Your speedups and the laws drawn through them',
+      chartDesc: 'Measured S with its interval, Amdahl’s curve and, where fitted, the USL’s.',
       body: 'If a fraction f of a job cannot be split — starting, dispatching, merging, waiting for the slowest worker — then N workers reach at best S(N) = 1 ÷ (f + (1 − f)/N), and never more than 1/f however many you add.',
       karpFlatt:
         'Karp–Flatt turns each measured speedup back into that fraction: e = (1/S − 1/N) ÷ (1 − 1/N). A flat e is a true serial part; an e that grows with N is overhead that grows with the workers.',
@@ -850,7 +863,9 @@ export const en = {
     kernels: 'Kernels',
     workers: 'Free / workers',
     roundTrip: 'Round trip',
-    kind: { process: 'processes', thread: 'threads' }
+    kind: { process: 'processes', thread: 'threads' },
+    sharedName: (name: string) =>
+      `Several agents are named ${name}: they are told apart by their ids (${name} #…). Give each agent its own name when you start it.`
   },
   /** Issue 9: the run's verdict and per-row verdicts, worded from the analysis's codes. */
   verdicts: {
@@ -900,6 +915,12 @@ export const en = {
     loading: 'Loading both runs…',
     baseline: 'Baseline',
     candidate: 'Candidate',
+    chart: 'Time ratio per worker count',
+    chartDesc:
+      'Candidate ÷ baseline with its 95% interval; below 1 is faster. Inside the shaded band is no change.',
+    chartSeries: 'Time ratio',
+    chartAxis: 'Candidate ÷ baseline time',
+    noChangeBand: (percent: string) => `no change: ±${percent}%`,
     caption: 'Candidate ÷ baseline per worker count, with 95% bootstrap intervals',
     explain: (threshold: string) =>
       `A time ratio below 1 means the candidate is faster; a speedup ratio above 1 means it scales better. A change counts only when its 95% interval excludes 1 and it is larger than the ${threshold} noise threshold.`,

@@ -1,3 +1,4 @@
+import { loadKoreanFace } from '../fonts'
 import { en } from './en'
 import type { Messages } from './en'
 import { LOCALES, isLanguage, pickLanguage } from './languages'
@@ -10,7 +11,8 @@ import type { Language } from './languages'
  */
 const CATALOGS: Partial<Record<Language, Messages>> = { en }
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
-  ko: () => import('./ko').then((module) => module.ko)
+  // Korean needs its glyphs as much as its words: both arrive before it is shown.
+  ko: () => Promise.all([import('./ko'), loadKoreanFace()]).then(([module]) => module.ko)
 }
 
 // Not reactive on purpose: components react to `I18n.language`, not to the loads.

@@ -132,6 +132,10 @@ export const ko: Messages = {
     dismiss: '닫기'
   },
   results: {
+    sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
+      `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: ${verdict}: 시간 ${range} (중앙값 ${median})`,
+    sinceLastNoInterval: (date: string, workers: number, median: string) =>
+      `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: 시간 ${median}, 구간을 내기에는 반복이 너무 적습니다`,
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
@@ -173,9 +177,9 @@ export const ko: Messages = {
   },
   charts: {
     wallTime: '워커 수별 소요 시간',
-    wallTimeDesc: '소요 시간의 중앙값. 수염은 반복 중 최소 … 최대입니다.',
+    wallTimeDesc: '막대는 소요 시간의 중앙값, 점은 측정한 반복 하나하나입니다.',
     speedup: '워커 수별 속도 향상',
-    speedupDesc: '측정한 속도 향상과 이상적인 값(워커 N개면 N배).',
+    speedupDesc: '측정한 속도 향상과 95% 구간, 그리고 이상적인 값(워커 N개면 N배).',
     speedupDescReplicate:
       '워커마다 범위 전체를 계산하므로 확장 속도 향상 N·T1/TN을 보여 줍니다. N배의 일을 같은 시간에 끝내는 것이 이상적인 N×입니다.',
     timeline: '워커 타임라인, 마지막 반복',
@@ -207,7 +211,10 @@ export const ko: Messages = {
       compute: '계산',
       collect: '결과 메시지',
       idle: '대기',
-      workers: (count: number) => `워커 ${n(count)}개`
+      workers: (count: number) => `워커 ${n(count)}개`,
+      samples: (median: string, count: number, range: string) =>
+        `반복 ${n(count)}회의 중앙값 ${median} (${range})`,
+      interval: (low: string, high: string) => `95% 구간 ${low} … ${high}`
     }
   },
   history: {
@@ -346,6 +353,7 @@ export const ko: Messages = {
       marker: (pool: string, size: string) => `${pool} 손익분기 ≈ ${size}`,
       axisSize: '범위 길이(원소 수)',
       axisTime: '소요 시간 중앙값(ms)',
+      tableFold: (rows: number) => `그래프의 수치 (${n(rows)}행)`,
       caption: (backend: string) => `문제 크기별 워커 1개 대 N개, ${backend}`,
       colSize: '길이',
       colPool: '풀',
@@ -392,8 +400,10 @@ export const ko: Messages = {
       heading: '스레드 대 프로세스',
       speedup: '백엔드별 속도 향상',
       speedupDesc: '백엔드마다 같은 워커 스윕: 이상적인 값 대비 S ± e.',
-      costs: '워커당 시작 비용과 메모리',
-      costsDesc: '워커 하나의 콜드 스타트 중앙값(왼쪽 축)과 워커당 메모리(오른쪽 축).',
+      startCost: '워커당 시작 비용',
+      startCostDesc: '워커 하나를 띄워 준비될 때까지 걸린 콜드 스타트의 중앙값.',
+      memoryChart: '워커당 메모리',
+      memoryChartDesc: '워커 하나가 더하는 상주 메모리(메모리 측정으로 잼).',
       coldStart: '콜드 스타트(ms)',
       memory: '워커당 메모리(MiB)',
       caption: '백엔드 나란히 비교',
@@ -410,9 +420,7 @@ export const ko: Messages = {
       notMeasuredRemote: '측정하지 않음 (원격 워커)',
       headingCluster: '프로세스 대 클러스터',
       speedupAt: (backend: string, value: string, workers: number) =>
-        `${backend}: 워커 ${n(workers)}개에서 ${value}`,
-      costLine: (backend: string, start: string, memory: string) =>
-        `${backend}: 콜드 스타트 ${start}, 워커당 메모리 ${memory}`
+        `${backend}: 워커 ${n(workers)}개에서 ${value}`
     },
     stats: {
       heading: '실행 통계와 모델',
@@ -554,6 +562,7 @@ export const ko: Messages = {
     max: '최대',
     speedup: '속도 향상',
     ideal: '이상적',
+    interval: '95% 구간',
     worker: (index: number) => `워커 ${n(index)}`,
     workerCol: '워커',
     date: '날짜',
@@ -633,6 +642,8 @@ export const ko: Messages = {
     },
     amdahl: {
       heading: '4. Amdahl의 법칙: 왜 N배가 아닐까',
+      chart: '내 속도 향상과 그 점들을 지나는 법칙',
+      chartDesc: '구간과 함께 측정한 S, 암달의 곡선, 그리고 맞춘 경우 USL의 곡선.',
       body: '작업 중 비율 f만큼을 나눌 수 없다면(시작, 전달, 병합, 가장 느린 워커 기다리기), 워커 N개의 속도 향상은 기껏해야 S(N) = 1 ÷ (f + (1 − f)/N)이고, 워커를 아무리 늘려도 1/f를 넘지 못합니다.',
       karpFlatt:
         'Karp–Flatt은 측정한 속도 향상을 다시 그 비율로 바꿉니다: e = (1/S − 1/N) ÷ (1 − 1/N). e가 일정하면 진짜 직렬 부분이고, N에 따라 커지면 워커와 함께 늘어나는 오버헤드입니다.',
@@ -831,7 +842,9 @@ export const ko: Messages = {
     kernels: '커널',
     workers: '사용 가능 / 워커',
     roundTrip: '왕복 시간',
-    kind: { process: '프로세스', thread: '스레드' }
+    kind: { process: '프로세스', thread: '스레드' },
+    sharedName: (name: string) =>
+      `이름이 ${name}인 에이전트가 여럿입니다. ID로 구분해 표시합니다(${name} #…). 에이전트를 시작할 때 각자 다른 이름을 지정하세요.`
   },
   /** 이슈 9: 실행의 판정과 워커 수별 판정(분석의 코드로부터). */
   verdicts: {
@@ -881,6 +894,12 @@ export const ko: Messages = {
     loading: '두 실행을 불러오는 중…',
     baseline: '기준',
     candidate: '비교 대상',
+    chart: '워커 수별 시간 비율',
+    chartDesc:
+      '비교 대상 ÷ 기준과 95% 구간. 1보다 작으면 더 빠릅니다. 음영 띠 안은 변화 없음입니다.',
+    chartSeries: '시간 비율',
+    chartAxis: '비교 대상 ÷ 기준 시간',
+    noChangeBand: (percent: string) => `변화 없음: ±${percent}%`,
     caption: '워커 수별 비교 대상 ÷ 기준, 95% 부트스트랩 구간',
     explain: (threshold: string) =>
       `시간 비율이 1보다 작으면 비교 대상이 더 빠르고, 속도 향상 비율이 1보다 크면 더 잘 확장됩니다. 변화는 95% 구간이 1을 벗어나고 잡음 임계값 ${threshold}보다 클 때만 인정됩니다.`,

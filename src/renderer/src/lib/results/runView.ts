@@ -11,6 +11,8 @@ import { analyzeRun } from '../../../../shared/analysis/analyzeRun'
 export type ResultView = Omit<RunResultRow, 'speedup' | 'efficiency'> & {
   speedup: number
   efficiency: number
+  /** Every measured repetition's wall time, in the order they ran (the strip plot's dots). */
+  wallSamplesMs: number[]
 }
 
 /** What the Results view reads of a run: its analysis and its rows, by worker count. */
@@ -27,8 +29,9 @@ export function runView(record: RunRecord): RunView {
   if (hit) return hit
   const analysis = analyzeRun(record)
   const rows = resultRows(record, analysis)
-    .map((r) => ({
+    .map((r, i) => ({
       ...r,
+      wallSamplesMs: record.results[i].samples.map((s) => s.wallMs),
       speedup: r.speedup ?? Number.NaN,
       efficiency: r.efficiency ?? Number.NaN
     }))

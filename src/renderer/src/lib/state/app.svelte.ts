@@ -72,19 +72,27 @@ export class AppState {
   async start(): Promise<void> {
     this.form.applyPreset('scaling')
     await this.system.load()
+    // The preset as it stands once the cores are known: a form still like this is untouched.
+    this.form.applyPreset('scaling')
+    const untouched = JSON.stringify(this.form.config)
     await this.history.load()
-    await this.reopenLast()
+    await this.reopenLast(untouched)
   }
 
   /**
    * After a restart Results shows the newest stored run, not "No results
    * yet" above a full history; unless a run started or one was opened meanwhile.
+   * The form then holds that run's settings (a 10^9 form under a 10^8 run
+   * invites running something other than what is on screen), unless the user
+   * has already changed the form.
    */
-  private async reopenLast(): Promise<void> {
+  private async reopenLast(untouched: string): Promise<void> {
     const newest = this.history.recent[0]
     if (!newest || this.session.shown || this.session.running) return
     const result = await this.api.getRun({ id: newest.id })
-    if (result.ok && !this.session.shown && !this.session.running) this.session.show(result.value)
+    if (!result.ok || this.session.shown || this.session.running) return
+    if (JSON.stringify(this.form.config) === untouched) this.form.apply(result.value.config)
+    this.session.show(result.value)
   }
 
   get canRun(): boolean {

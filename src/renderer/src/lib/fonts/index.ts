@@ -1,0 +1,1 @@
+export { APP_HANGUL, KOREAN_FACE, loadKoreanFace } from './koreanFace'
