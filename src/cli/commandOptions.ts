@@ -10,50 +10,85 @@ import {
 import type { CommandSettings } from '../shared/command/commandSettings'
 import { parseDurationText } from '../shared/command/duration'
 import { parseSizeList } from '../shared/study'
+import type { OptionSpec } from './optionSpec'
 
-export const COMMAND_OPTIONS = {
-  command: { type: 'string' },
-  copies: { type: 'string' },
-  'no-shell': { type: 'boolean' },
-  setup: { type: 'string' },
-  prepare: { type: 'string' },
-  cleanup: { type: 'string' },
-  cwd: { type: 'string' },
-  env: { type: 'string', multiple: true },
-  timeout: { type: 'string' },
-  'ignore-failure': { type: 'boolean' },
-  sizes: { type: 'string' }
-} as const
+/** The command workload's options, in the order --help lists them (RUN_OPTIONS holds them). */
+export const COMMAND_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'command',
+    value: 'CMD',
+    help:
+      'your own command (local only, never on a cluster): one process told to use N workers ' +
+      "through {workers}, e.g. 'xz -T{workers} -c data.bin > /dev/null': strong scaling, " +
+      'speedup T1/TN. Placeholders: {workers}, {index} (--copies only), {rep} (the repetition, ' +
+      'warm-ups 0), {size} (with --sizes); any other {name} is refused. --workers LIST is N.'
+  },
+  {
+    name: 'copies',
+    value: 'CMD',
+    help:
+      "N copies at once, told apart by {index} (0-based), e.g. 'gzip -c part{index}.bin > " +
+      "/dev/null': throughput, the scaled speedup N·T1/TN (as --workload replicate)"
+  },
+  {
+    name: 'no-shell',
+    help:
+      'run the words directly instead of through sh -c (cmd /c on Windows); pipes, ' +
+      'redirections and $VARS are refused'
+  },
+  { name: 'setup', value: 'CMD', help: 'run once before anything (not timed)' },
+  {
+    name: 'prepare',
+    value: 'CMD',
+    help: 'run before each repetition (not timed; knows {workers}, {rep} and {size})'
+  },
+  { name: 'cleanup', value: 'CMD', help: 'run once after everything' },
+  { name: 'cwd', value: 'DIR', help: 'the working folder (default: the current one)' },
+  {
+    name: 'env',
+    value: 'NAME=VALUE',
+    repeatable: true,
+    help: 'add to the environment (repeatable)'
+  },
+  {
+    name: 'timeout',
+    value: 'DURATION',
+    help:
+      'per repetition, e.g. 30s, 10m, 1h (default 10m); a copy still running then is stopped ' +
+      'and its repetition fails'
+  },
+  {
+    name: 'ignore-failure',
+    help: 'a copy exiting non-zero marks its repetition instead of failing the run'
+  },
+  {
+    name: 'sizes',
+    value: 'SIZE',
+    help: 'the value of {size} (a number, e.g. 1e6); a sweep over several sizes is not supported yet'
+  }
+]
 
-export const COMMAND_HELP = `Your own command (the command workload; local only, never on a cluster):
-  --command CMD          one process told to use N workers through {workers}, e.g.
-                         'xz -T{workers} -c data.bin > /dev/null': strong
-                         scaling, speedup T1/TN
-  --copies CMD           N copies at once, told apart by {index} (0-based), e.g.
-                         'gzip -c part{index}.bin > /dev/null': throughput, the
-                         scaled speedup N·T1/TN (as --workload replicate)
-                         Placeholders: {workers}, {index} (--copies only), {rep}
-                         (the repetition, warm-ups 0), {size} (with --sizes);
-                         any other {name} is refused. --workers LIST is N.
-  --no-shell             run the words directly instead of through sh -c (cmd /c
-                         on Windows); pipes, redirections and $VARS are refused
-  --setup CMD            run once before anything (not timed)
-  --prepare CMD          run before each repetition (not timed; knows {workers},
-                         {rep} and {size})
-  --cleanup CMD          run once after everything
-  --cwd DIR              the working folder (default: the current one)
-  --env NAME=VALUE       add to the environment (repeatable)
-  --timeout DURATION     per repetition, e.g. 30s, 10m, 1h (default 10m); a copy
-                         still running then is stopped and its repetition fails
-  --ignore-failure       a copy exiting non-zero marks its repetition instead of
-                         failing the run
-  --sizes SIZE           the value of {size} (a number, e.g. 1e6); a sweep over
-                         several sizes is not supported yet
-Each copy runs in a process group of its own; per copy: wall time, user +
-system CPU and peak memory (Linux), exit code, a hash of its first 1 MB of
-output (compared across repetitions). CPU utilization = CPU ÷ (wall × N).
-The shell's own start cost is measured and taken off, as hyperfine does.
-A program that is not found stops the run before anything is timed (exit 2).`
+/** What --help says of a command run, below the options. */
+export const COMMAND_HELP = `Your own command (--command, --copies): each copy runs in a process group of
+its own; per copy: wall time, user + system CPU and peak memory (Linux), exit
+code, a hash of its first 1 MB of output (compared across repetitions). CPU
+utilization = CPU ÷ (wall × N). The shell's own start cost is measured and
+taken off, as hyperfine does. A program that is not found stops the run
+before anything is timed (exit 2).`
+
+/** The parsed command-workload options, as readCommandOptions reads them. */
+export function commandValues(
+  values: Map<string, string | true>,
+  repeated: Map<string, string[]>
+): CommandCliValues {
+  const out: Record<string, unknown> = {}
+  for (const spec of COMMAND_OPTIONS) {
+    const value = values.get(spec.name)
+    if (value === undefined) continue
+    out[spec.name] = spec.repeatable ? (repeated.get(spec.name) ?? []) : value
+  }
+  return out as CommandCliValues
+}
 
 export interface CommandCliValues {
   command?: string

@@ -1,6 +1,7 @@
 import type { RunComparison } from '../shared/analysis/compareRuns'
-import { comparisonRows, comparisonSummary } from '../shared/comparison'
-import { layoutTable } from './table'
+import { comparisonSummary } from '../shared/report/comparisonWords'
+import { tableToText } from '../shared/report/table'
+import { comparisonTable } from '../shared/report/tables'
 import { formatPercent } from '../shared/format'
 
 /**
@@ -9,23 +10,12 @@ import { formatPercent } from '../shared/format'
  * the same for the speedup; then the verdict lines and what differs.
  */
 export function formatComparison(c: RunComparison, baselinePath: string): string {
-  const head = [
-    'Workers',
-    'Baseline (ms)',
-    'This run (ms)',
-    'Time ratio [95% CI]',
-    'Time',
-    'Speedup before → now',
-    'Speedup ratio [95% CI]',
-    'Speedup'
-  ]
-  const rows = comparisonRows(c)
   const lines = [
     `Compared with the baseline ${baselinePath} (run ${c.baseline.id}, ${c.baseline.startedAt}):`,
     `ratios are this run ÷ baseline; ${formatPercent(c.confidence, 'en', 0)} bootstrap intervals, ` +
       `noise threshold ${formatPercent(c.threshold)}`,
     '',
-    layoutTable(head, rows, false),
+    tableToText(comparisonTable(c)),
     '',
     ...comparisonSummary(c)
   ]

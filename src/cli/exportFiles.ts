@@ -1,11 +1,13 @@
 /**
- * The files the CLI writes (--json, --csv, --markdown, --comparison-*): checked
+ * The files the CLI writes (--json, --csv, --markdown, --html, --comparison-*): checked
  * before anything runs, so a typo in a folder costs no run, then written, each
  * named on stderr as it lands.
  */
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { CliOptions } from './options'
+import { EXPORT_FORMATS } from '../shared/report/exporters/registry'
+import type { ExportFormat, ExportFormatId } from '../shared/report/exporters/registry'
 
 export interface ExportTarget {
   /** The option, as typed: `--csv`. */
@@ -19,15 +21,26 @@ export interface ExportFile extends ExportTarget {
   data: () => string
 }
 
+/** Every file asked for, by the option that asked (the formats come from the export registry). */
 export function exportTargets(options: CliOptions): ExportTarget[] {
-  return [
-    { option: '--json', path: options.json },
-    { option: '--csv', path: options.csv },
-    { option: '--markdown', path: options.markdown },
-    { option: '--comparison-json', path: options.comparisonJson },
-    { option: '--comparison-csv', path: options.comparisonCsv },
-    { option: '--comparison-markdown', path: options.comparisonMarkdown }
-  ]
+  return EXPORT_FORMATS.flatMap((f) => [
+    { option: `--${f.flag}`, path: options.files[f.id] },
+    { option: `--${f.comparisonFlag}`, path: options.comparisonFiles[f.id] }
+  ])
+}
+
+/** The files of one kind of output (a run's or a study's, or the comparison's) in every format asked for. */
+export function exportFiles(
+  files: Record<ExportFormatId, string | null>,
+  comparison: boolean,
+  data: (format: ExportFormat) => string
+): ExportFile[] {
+  return EXPORT_FORMATS.map((f) => ({
+    option: `--${comparison ? f.comparisonFlag : f.flag}`,
+    kind: `${comparison ? 'comparison ' : ''}${f.name}`,
+    path: files[f.id],
+    data: () => data(f)
+  }))
 }
 
 const errorCode = (e: unknown): string =>

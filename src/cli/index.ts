@@ -4,21 +4,15 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname } from 'node:path'
-import { runToCsv, studyToCsv } from '../shared/analysisCsv'
+import { dirname, join } from 'node:path'
 import { toBenchError } from '../shared/errors'
-import { runToMarkdown, studyToMarkdown } from '../shared/markdownReport'
 import { analyzeRun, analyzeStudy } from '../shared/analysis'
 import { findingText } from '../shared/report'
 import { checkComparable, compareRuns, regressionsOver } from '../shared/analysis/compareRuns'
 import type { MeasuredRun } from '../shared/analysis/measuredRun'
 import { readRunFile } from '../shared/analysis/readRunFile'
-import {
-  comparisonToCsv,
-  comparisonToJson,
-  comparisonToMarkdown,
-  refusalText
-} from '../shared/comparison'
+import { refusalText, type ExportContext } from '../shared/report/exporters'
+import { bundledFontSource } from '../engine/reportFonts'
 import { planRun } from '../shared/analysis/runPlan'
 import { formatComparison } from './compareTable'
 import { formatPlan } from './planLine'
@@ -27,7 +21,6 @@ import type { Engine } from '../engine'
 import { HELP, parseCli } from './options'
 import type { CliOptions } from './options'
 import { formatProgress, formatStudyProgress } from './progressLine'
-import { toJsonReport, toStudyJsonReport } from './report'
 import {
   formatStudyHeader,
   formatStudyTables,
@@ -39,8 +32,9 @@ import { formatHeader, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
+import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 import { sharedAgentNames } from '../shared/agentNames'
-import { checkExportTargets, exportTargets, writeExports } from './exportFiles'
+import { checkExportTargets, exportFiles, exportTargets, writeExports } from './exportFiles'
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2, hangup: 129, cancelled: 130 } as const
 
@@ -67,6 +61,12 @@ export async function main(
     process.stderr.write('Run with --help for the options.\n')
     return EXIT.invalid
   }
+  // The key file is read before anything runs: a missing or short key is bad input.
+  const key = clusterKeyFrom(parsed.options.clusterKeyFile ?? undefined)
+  if (!key.ok) {
+    process.stderr.write(`speedup-lab: invalid input\n  cluster-key: ${key.message}\n`)
+    return EXIT.invalid
+  }
   // Every file asked for can be written, before anything runs: a typo in a folder costs no run.
   const unwritable = checkExportTargets(exportTargets(parsed.options))
   if (unwritable.length) {
@@ -78,12 +78,16 @@ export async function main(
   const tty = process.stderr.isTTY === true && !quiet
   const engine = createEngine({
     workerPath,
-    log: process.env.SPEEDUP_LAB_DEBUG ? (line) => process.stderr.write(`${line}\n`) : undefined
+    log:
+      parsed.options.verbose || process.env.SPEEDUP_LAB_DEBUG
+        ? (line) => process.stderr.write(`${line}\n`)
+        : undefined,
+    cluster: { key: key.key }
   })
   try {
     return parsed.options.study
       ? await study(engine, parsed.options, workerPath, signals.signal, tty)
-      : await single(engine, parsed.options, signals.signal, tty)
+      : await single(engine, parsed.options, workerPath, signals.signal, tty)
   } catch (e) {
     if (tty) process.stderr.write('\r\x1b[2K')
     const error = toBenchError(e)
@@ -110,10 +114,20 @@ export async function main(
   }
 }
 
+/** What the HTML report needs beyond the record: its language and the app's font. */
+function exportContext(options: CliOptions, workerPath: string): ExportContext {
+  return {
+    language: options.language,
+    version: VERSION,
+    fonts: bundledFontSource(join(dirname(workerPath), '..', 'renderer'))
+  }
+}
+
 /** One run: warnings on stderr, the table and the verdict on stdout, the files asked for. */
 async function single(
   engine: Engine,
   options: CliOptions,
+  workerPath: string,
   signal: AbortSignal,
   tty: boolean
 ): Promise<number> {
@@ -146,23 +160,12 @@ async function single(
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
   )
-  const exported = writeExports([
-    {
-      option: '--json',
-      kind: 'JSON',
-      path: options.json,
-      data: () => `${JSON.stringify(toJsonReport(run, analysis), null, 2)}\n`
-    },
-    { option: '--csv', kind: 'CSV', path: options.csv, data: () => runToCsv(run, analysis) },
-    {
-      option: '--markdown',
-      kind: 'Markdown',
-      path: options.markdown,
-      data: () => runToMarkdown(run, analysis)
-    }
-  ])
+  const ctx = exportContext(options, workerPath)
+  const exported = writeExports(exportFiles(options.files, false, (f) => f.run(run, analysis, ctx)))
   if (!run.correct) return EXIT.failed
-  const code = baseline ? compareWithBaseline(baseline, run, options) : EXIT.ok
+  const code = baseline
+    ? compareWithBaseline(baseline, run, options, { ...ctx, system: run.system })
+    : EXIT.ok
   // A file that could not be written fails the command, though the run itself completed.
   return code === EXIT.ok && !exported ? EXIT.failed : code
 }
@@ -194,7 +197,12 @@ function loadBaseline(path: string, config: CliOptions['config']): MeasuredRun |
 }
 
 /** Prints the comparison, writes its exports, and applies --fail-on-regression. */
-function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: CliOptions): number {
+function compareWithBaseline(
+  baseline: MeasuredRun,
+  run: MeasuredRun,
+  options: CliOptions,
+  ctx: ExportContext
+): number {
   const outcome = compareRuns(baseline, run, {
     ...(options.noiseThreshold !== null ? { threshold: options.noiseThreshold } : {})
   })
@@ -206,26 +214,9 @@ function compareWithBaseline(baseline: MeasuredRun, run: MeasuredRun, options: C
   }
   const comparison = outcome.value
   process.stdout.write(`\n${formatComparison(comparison, options.baseline ?? '')}\n`)
-  const exported = writeExports([
-    {
-      option: '--comparison-json',
-      kind: 'comparison JSON',
-      path: options.comparisonJson,
-      data: () => comparisonToJson(comparison)
-    },
-    {
-      option: '--comparison-csv',
-      kind: 'comparison CSV',
-      path: options.comparisonCsv,
-      data: () => comparisonToCsv(comparison)
-    },
-    {
-      option: '--comparison-markdown',
-      kind: 'comparison Markdown',
-      path: options.comparisonMarkdown,
-      data: () => comparisonToMarkdown(comparison)
-    }
-  ])
+  const exported = writeExports(
+    exportFiles(options.comparisonFiles, true, (f) => f.comparison(comparison, ctx))
+  )
   if (options.failOnRegression !== null) {
     const failed = regressionsOver(comparison, options.failOnRegression)
     if (failed.length) {
@@ -267,20 +258,9 @@ async function study(
     `${formatStudyHeader(record)}\n\n${formatStudyTables(record, analysis)}\n\n` +
       `${analysis.verdict.map((f) => findingText(f)).join('\n')}\n`
   )
-  const exported = writeExports([
-    {
-      option: '--json',
-      kind: 'JSON',
-      path: options.json,
-      data: () => `${JSON.stringify(toStudyJsonReport(record, analysis), null, 2)}\n`
-    },
-    { option: '--csv', kind: 'CSV', path: options.csv, data: () => studyToCsv(record, analysis) },
-    {
-      option: '--markdown',
-      kind: 'Markdown',
-      path: options.markdown,
-      data: () => studyToMarkdown(record, analysis)
-    }
-  ])
+  const ctx = exportContext(options, workerPath)
+  const exported = writeExports(
+    exportFiles(options.files, false, (f) => f.study(record, analysis, ctx))
+  )
   return record.correct && exported ? EXIT.ok : EXIT.failed
 }

@@ -1,28 +1,39 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   BACKENDS,
+  DEFAULT_WAIT,
   defaultRunConfig,
+  WORKLOADS,
   issuesOf,
   KERNELS,
-  RUN_BACKENDS,
   runConfigSchema
 } from '../shared/config'
 import type { ConfigIssue, KernelName, RunBackend, RunConfig } from '../shared/config'
 import { parseIntegerText, parseRangeText, parseWorkerList } from '../shared/parse'
-import { COMMAND_HELP, COMMAND_OPTIONS, readCommandOptions } from './commandOptions'
-import type { CommandCliValues } from './commandOptions'
-import { DEFAULT_SWEEP_SIZES, parseSizeList, studyConfigSchema } from '../shared/study'
+import {
+  DEFAULT_SWEEP_SIZES,
+  parseSizeList,
+  STUDY_BACKENDS,
+  studyConfigSchema
+} from '../shared/study'
+import { COMMAND_HELP, COMMAND_OPTIONS, commandValues, readCommandOptions } from './commandOptions'
 import type { StudyConfig } from '../shared/study'
+import { EXPORT_FORMATS, type ExportFormatId } from '../shared/report/exporters/registry'
+import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '../shared/report/language'
+import { optionsHelp, parseOptions, type OptionSpec } from './optionSpec'
+import { CONFIRM_ABOVE_MS, checkLimits, limitMessage, roughDuration } from '../shared/limits'
 
 export interface CliOptions {
   config: RunConfig
   /** --sweep-sizes and/or --compare-backends: a study over `config`; null for a single run. */
   study: StudyConfig | null
-  csv: string | null
-  json: string | null
-  markdown: string | null
+  /** The files to write, by format (--csv FILE, --html FILE …); null where not asked for. */
+  files: Record<ExportFormatId, string | null>
+  /** --lang: the language of the HTML report (en by default). */
+  language: ReportLanguage
   quiet: boolean
+  /** --verbose: the engine's log lines on stderr. */
+  verbose: boolean
   /** --yes: run even when the estimated duration is above the confirmation limit. */
   yes: boolean
   /** --baseline: an exported run to compare this run with; null for none. */
@@ -31,9 +42,10 @@ export interface CliOptions {
   failOnRegression: number | null
   /** --noise-threshold PCT as a fraction (default 0.02). */
   noiseThreshold: number | null
-  comparisonCsv: string | null
-  comparisonJson: string | null
-  comparisonMarkdown: string | null
+  /** The comparison's files with --baseline (--comparison-csv FILE …). */
+  comparisonFiles: Record<ExportFormatId, string | null>
+  /** --cluster-key FILE: the key every cluster message is sealed with (read before the run). */
+  clusterKeyFile: string | null
 }
 
 export type ParsedCli =
@@ -42,6 +54,154 @@ export type ParsedCli =
   | { kind: 'version' }
   | { kind: 'invalid'; issues: ConfigIssue[] }
 
+/** Every option of a run or a study, in the order --help lists them. */
+export const RUN_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'range',
+    value: 'START:END',
+    help:
+      'half-open range of safe integers, END > START; numbers as 1000000, 1_000_000, ' +
+      '1,000,000, 1e6 or 10^6 (separators group digits in threes) (default 0:1_000_000_000)'
+  },
+  {
+    name: 'workers',
+    value: 'LIST',
+    help: 'worker counts: 1,2,4 or 1-8 or "1-4 8" (default 1…cores)'
+  },
+  {
+    name: 'workload',
+    value: 'split|replicate|weak|wait',
+    help:
+      'split: the range divided among N workers (default);\nreplicate: every worker sums the ' +
+      'whole range (the tutorial);\nweak: each worker sums its own range of the same length;\n' +
+      'wait: no sum: R requests to a latency server on 127.0.0.1 that answers each after a ' +
+      'fixed delay, shared among the N workers, each sending its share one after another ' +
+      "(the tutorial's I/O half; it scales past the cores)"
+  },
+  { name: 'requests', value: 'R', help: 'wait: the number of requests, 1…100,000 (default 64)' },
+  {
+    name: 'delay',
+    value: 'MS',
+    help: "wait: the server's delay per request, 0…10,000 ms (default 20)"
+  },
+  {
+    name: 'backend',
+    value: 'process|thread|cluster|async',
+    help:
+      'child processes (default), worker threads, remote workers of `speedup-lab worker` ' +
+      'agents (needs --server; not for wait), or async: no worker, N requests in flight on ' +
+      "this process's own event loop (wait only)"
+  },
+  {
+    name: 'server',
+    value: 'URL',
+    help:
+      'cluster: the NATS server, nats://[user:pass@]host:4222 (or tls://…); credentials are ' +
+      'used, never shown or stored. Given alone it implies --backend cluster. Several servers ' +
+      'of one NATS cluster: nats://a:4222,nats://b:4222'
+  },
+  {
+    name: 'cluster-key',
+    value: 'FILE',
+    help:
+      'cluster: authenticate every message with the key in FILE (the agents need the same ' +
+      'key; default: the file named by SPEEDUP_LAB_CLUSTER_KEY_FILE, else no key)'
+  },
+  {
+    name: 'pool',
+    value: 'warm|cold',
+    help: 'warm: start workers once and reuse them (default); cold: spawn them inside every timed repetition'
+  },
+  {
+    name: 'kernel',
+    value: 'js|wasm',
+    help:
+      "the loop that adds the elements: js, the tutorial's loop (default); wasm, WebAssembly " +
+      'SIMD, several times faster'
+  },
+  { name: 'warmup', value: 'N', help: 'discarded warm-up repetitions (default 1)' },
+  {
+    name: 'reps',
+    value: 'N|auto',
+    help:
+      'measured repetitions: N exactly, or auto (default): each worker count at least 5 times ' +
+      'and for at least 3 s in all, at most 100 times'
+  },
+  {
+    name: 'sweep-sizes',
+    value: 'LIST',
+    optionalValue: true,
+    help:
+      'problem-size sweep: 1 worker against N (the largest of --workers) on ranges of each ' +
+      'length from START, warm and cold pools, and the break-even size where N first wins. ' +
+      'LIST: sizes separated by commas, each a number (100_000, 1e5 or 10^5); A..B adds every ' +
+      'half decade between (10^4..10^6).\nAlone: 10^4..10^9 (11 sizes)'
+  },
+  {
+    name: 'compare-backends',
+    value: 'LIST',
+    optionalValue: true,
+    help:
+      'the worker sweep on each backend side by side, with cold start and memory per worker ' +
+      '(alone: process,thread). process,cluster (needs --server) is the network-cost study: ' +
+      'with --sweep-sizes, the size sweep on local processes and on the cluster side by side, ' +
+      "the break-even size of each and the network's share"
+  },
+  {
+    name: 'compare-kernels',
+    value: 'LIST',
+    optionalValue: true,
+    help:
+      'the size sweep once per kernel (alone: js,wasm), and how the faster loop moves the ' +
+      'break-even up and lowers the speedup at a fixed size (alone, without --sweep-sizes: ' +
+      'the default sizes)'
+  },
+  // The export formats: one option each, from the one registry the app's exports use too.
+  ...EXPORT_FORMATS.map((f): OptionSpec => ({ name: f.flag, value: 'FILE', help: f.help })),
+  {
+    name: 'lang',
+    value: REPORT_LANGUAGES.join('|'),
+    help: 'the language of the HTML report: en (default) or ko'
+  },
+  {
+    name: 'baseline',
+    value: 'FILE.json',
+    help:
+      'compare with an exported run (--json of an earlier run, or a one-run JSON export of the ' +
+      'app): per worker count the ratio of medians with its 95% interval and a verdict ' +
+      '(improved, regressed, no change), and the same for the speedup. The range and workload ' +
+      'must match; other settings may differ and are listed'
+  },
+  {
+    name: 'noise-threshold',
+    value: 'PCT',
+    help: 'changes smaller than PCT % are "no change" (default 2)'
+  },
+  {
+    name: 'fail-on-regression',
+    value: 'PCT',
+    help:
+      'exit 1 when any worker count regressed by more than PCT % (significant and beyond the ' +
+      'noise threshold)'
+  },
+  ...EXPORT_FORMATS.map((f): OptionSpec => ({
+    name: f.comparisonFlag,
+    value: 'FILE',
+    help: `write the comparison with --baseline as ${f.name}`
+  })),
+  ...COMMAND_OPTIONS,
+  { name: 'quiet', help: 'no plan or progress line on stderr' },
+  {
+    name: 'verbose',
+    help:
+      "the engine's log on stderr: each worker's events and, on a cluster, the messages " +
+      'dropped as outside the session'
+  },
+  { name: 'yes', help: 'run even when the estimated duration is long (see Limits)' },
+  { name: 'version', short: 'V', help: 'print the version' },
+  { name: 'help', short: 'h', help: 'this help' }
+]
+
 export const HELP = `Usage: speedup-lab [options]     (from a checkout: npm run bench -- [options])
 
 Measures how much faster the exact sum of every integer in [START, END) runs
@@ -49,69 +209,7 @@ when split across N workers, verifies every total against n·(a+b)/2, and
 prints median ± σ, min…max, speedup, efficiency and the Karp–Flatt fraction.
 
 Options:
-  --range START:END      half-open range of safe integers, END > START; numbers as
-                         1000000, 1_000_000, 1,000,000, 1e6 or 10^6 (separators
-                         group digits in threes) (default 0:1_000_000_000)
-  --workers LIST         worker counts: 1,2,4 or 1-8 or "1-4 8" (default 1…cores)
-  --workload split|replicate|weak
-                         split: the range divided among N workers (default);
-                         replicate: every worker sums the whole range (the tutorial);
-                         weak: each worker sums its own range of the same length
-  --backend process|thread|cluster
-                         child processes (default), worker threads, or remote
-                         workers of \`speedup-lab worker\` agents (needs --server)
-  --server URL           cluster: the NATS server, nats://[user:pass@]host:4222
-                         (or tls://…); credentials are used, never shown or stored.
-                         Given alone it implies --backend cluster
-  --pool warm|cold       warm: start workers once and reuse them (default);
-                         cold: spawn them inside every timed repetition
-  --kernel js|wasm       the loop that adds the elements: js, the tutorial's
-                         loop (default); wasm, WebAssembly SIMD, several
-                         times faster
-  --warmup N             discarded warm-up repetitions (default 1)
-  --reps N|auto          measured repetitions: N exactly, or auto (default):
-                         each worker count at least 5 times and for at least
-                         3 s in all, at most 100 times
-  --sweep-sizes[=LIST]   problem-size sweep: 1 worker against N (the largest of
-                         --workers) on ranges of each length from START, warm
-                         and cold pools, and the break-even size where N first
-                         wins. LIST: sizes separated by commas, each a number
-                         (100_000, 1e5 or 10^5); A..B adds every half decade
-                         between (10^4..10^6).
-                         Alone: 10^4..10^9 (11 sizes)
-  --compare-backends[=LIST]
-                         the worker sweep on each backend side by side, with
-                         cold start and memory per worker (alone: process,thread).
-                         process,cluster (needs --server) is the network-cost
-                         study: with --sweep-sizes, the size sweep on local
-                         processes and on the cluster side by side, the
-                         break-even size of each and the network's share
-  --compare-kernels[=LIST]
-                         the size sweep once per kernel (alone: js,wasm), and
-                         how the faster loop moves the break-even up and
-                         lowers the speedup at a fixed size (alone, without
-                         --sweep-sizes: the default sizes)
-  --csv FILE             write the results as CSV (RFC 4180)
-  --json FILE            write the run as JSON: { format, config, system,
-                         verdict, results, warnings, models, run } (a study:
-                         its runs and analysis); docs/run-export.schema.json
-  --markdown FILE        write a Markdown report (tables and the verdict)
-  --baseline FILE.json   compare with an exported run (--json of an earlier run,
-                         or a one-run JSON export of the app): per worker count
-                         the ratio of medians with its 95% interval and a
-                         verdict (improved, regressed, no change), and the
-                         same for the speedup. The range and workload must
-                         match; other settings may differ and are listed
-  --noise-threshold PCT  changes smaller than PCT % are "no change" (default 2)
-  --fail-on-regression PCT
-                         exit 1 when any worker count regressed by more than
-                         PCT % (significant and beyond the noise threshold)
-  --comparison-csv FILE, --comparison-json FILE, --comparison-markdown FILE
-                         write the comparison with --baseline
-  --quiet                no plan or progress line on stderr
-  --yes                  run even when the estimated duration is long (see Limits)
-  -V, --version          print the version
-  -h, --help             this help
+${optionsHelp(RUN_OPTIONS)}
 
 Intervals are 95%: the median's by percentile bootstrap, the mean's by
 Student t; "S ± e" carries the medians' interval half-widths through T1/TN.
@@ -119,61 +217,25 @@ Warnings (outliers, drift, wide intervals, oversubscription, spawn longer
 than the job) go to stderr, one line each.
 
 Limits (the engine's, the same in the app): at most 32 workers per available
-core (a cluster run: the agents' workers) and never more than 256; at most 20,000 worker starts per run (a cold
-pool starts every worker in each repetition); reps ≤ 100, warm-ups ≤ 20
-(reps auto counts as its planned repetitions); a run estimated to take more
-than 10 minutes needs --yes. A worker silent for 3 s during a job is stopped
-and the run fails, naming it.
+core (a cluster run: the agents' workers) and never more than 256; at most
+20,000 worker starts per run (a cold pool starts every worker in each
+repetition); reps ≤ 100, warm-ups ≤ 20 (reps auto counts as its planned
+repetitions); a run estimated to take more than 10 minutes needs --yes. A
+worker silent for 3 s during a job is stopped and the run fails, naming it.
+Every input is checked before anything runs or is printed.
 
 Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
 wrong, the cluster was unreachable, or --fail-on-regression found a
-regression, or a file could not be written; 2 invalid input (a baseline
-that cannot be compared, an export path that cannot be written included),
-a limit, or a long run without --yes; 130 cancelled by Ctrl-C or SIGTERM,
-129 by SIGHUP (a closed terminal): every worker is stopped first.
+regression, or a file could not be written; 2 invalid input (an option
+without its value, a baseline that cannot be compared, an export path that
+cannot be written included), a limit, or a long run without --yes; 130
+cancelled by Ctrl-C or SIGTERM, 129 by SIGHUP (a closed terminal): every
+worker is stopped first.
 
 ${COMMAND_HELP}
 
 Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
 offers N workers of this machine to a cluster (speedup-lab worker --help).`
-
-const OPTIONS = {
-  range: { type: 'string' },
-  workers: { type: 'string' },
-  workload: { type: 'string' },
-  backend: { type: 'string' },
-  server: { type: 'string' },
-  pool: { type: 'string' },
-  kernel: { type: 'string' },
-  warmup: { type: 'string' },
-  reps: { type: 'string' },
-  'sweep-sizes': { type: 'string' },
-  'compare-backends': { type: 'string' },
-  'compare-kernels': { type: 'string' },
-  csv: { type: 'string' },
-  json: { type: 'string' },
-  markdown: { type: 'string' },
-  baseline: { type: 'string' },
-  'noise-threshold': { type: 'string' },
-  'fail-on-regression': { type: 'string' },
-  'comparison-csv': { type: 'string' },
-  'comparison-json': { type: 'string' },
-  'comparison-markdown': { type: 'string' },
-  ...COMMAND_OPTIONS,
-  quiet: { type: 'boolean' },
-  yes: { type: 'boolean' },
-  version: { type: 'boolean', short: 'V' },
-  help: { type: 'boolean', short: 'h' }
-} as const
-
-const STRING_OPTIONS = new Set(
-  Object.entries(OPTIONS)
-    .filter(([, o]) => o.type === 'string')
-    .map(([name]) => name)
-)
-
-/** Options whose value may be left out: --sweep-sizes alone means the default sizes. */
-const OPTIONAL_VALUE = new Set(['sweep-sizes', 'compare-backends', 'compare-kernels'])
 
 /** "process,thread" or "process,cluster" → the backends, each checked. */
 function parseBackendList(
@@ -185,8 +247,8 @@ function parseBackendList(
     .filter((p) => p !== '')
   if (parts.length === 0) return { ok: false, message: 'give at least one backend' }
   for (const part of parts) {
-    if (!(RUN_BACKENDS as readonly string[]).includes(part)) {
-      return { ok: false, message: `"${part}" is not a backend (${RUN_BACKENDS.join(', ')})` }
+    if (!(STUDY_BACKENDS as readonly string[]).includes(part)) {
+      return { ok: false, message: `"${part}" is not a backend (${STUDY_BACKENDS.join(', ')})` }
     }
   }
   return { ok: true, value: [...new Set(parts as RunBackend[])] }
@@ -204,12 +266,7 @@ function cliField(field: string): string {
 
 type ComparisonOptions = Pick<
   CliOptions,
-  | 'baseline'
-  | 'failOnRegression'
-  | 'noiseThreshold'
-  | 'comparisonCsv'
-  | 'comparisonJson'
-  | 'comparisonMarkdown'
+  'baseline' | 'failOnRegression' | 'noiseThreshold' | 'comparisonFiles'
 >
 
 /** A percentage: a plain non-negative decimal such as 5 or 2.5, at most 1000. */
@@ -236,18 +293,16 @@ function parseComparisonOptions(
     baseline: str('baseline') || null,
     failOnRegression: percent('fail-on-regression'),
     noiseThreshold: percent('noise-threshold'),
-    comparisonCsv: str('comparison-csv') || null,
-    comparisonJson: str('comparison-json') || null,
-    comparisonMarkdown: str('comparison-markdown') || null
+    comparisonFiles: Object.fromEntries(
+      EXPORT_FORMATS.map((f) => [f.id, str(f.comparisonFlag) || null])
+    ) as Record<ExportFormatId, string | null>
   }
   if (out.noiseThreshold !== null) out.noiseThreshold /= 100
   if (!out.baseline) {
     for (const key of [
       'fail-on-regression',
       'noise-threshold',
-      'comparison-csv',
-      'comparison-json',
-      'comparison-markdown'
+      ...EXPORT_FORMATS.map((f) => f.comparisonFlag)
     ]) {
       if (str(key)) issues.push({ field: key, message: `--${key} needs --baseline FILE.json` })
     }
@@ -255,61 +310,73 @@ function parseComparisonOptions(
   return out
 }
 
+/** A delay in ms: a plain non-negative decimal (20, 0.5). */
+function parseDelay(text: string): number | null {
+  return /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : null
+}
+
+/**
+ * --workload names either the job (sum, wait) or how the sum is shared
+ * (split, replicate, weak: the sum's variants, as before workloads);
+ * --requests and --delay are the wait's own.
+ */
+function parseWorkloadOptions(
+  str: (key: string) => string | undefined,
+  config: Record<string, unknown>,
+  issues: ConfigIssue[]
+): void {
+  const workload = str('workload')
+  if (workload !== undefined) {
+    if (workload === 'sum' || workload === 'wait') config.job = workload
+    else if ((WORKLOADS as readonly string[]).includes(workload)) config.workload = workload
+    else
+      issues.push({
+        field: 'workload',
+        message: `"${workload}" is not a workload (${[...WORKLOADS, 'wait'].join(', ')})`
+      })
+  }
+  const requests = str('requests')
+  const delay = str('delay')
+  if (config.job !== 'wait') {
+    for (const [key, value] of [
+      ['requests', requests],
+      ['delay', delay]
+    ] as const)
+      if (value !== undefined)
+        issues.push({ field: key, message: `--${key} needs --workload wait` })
+    return
+  }
+  const wait = { ...DEFAULT_WAIT }
+  if (requests !== undefined) {
+    const n = parseIntegerText(requests)
+    if (n.ok) wait.requests = n.value
+    else issues.push({ field: 'requests', message: n.message })
+  }
+  if (delay !== undefined) {
+    const ms = parseDelay(delay)
+    if (ms !== null) wait.delayMs = ms
+    else
+      issues.push({
+        field: 'delay',
+        message: `"${delay}" is not a delay in ms (e.g. 20 or 0.5, at least 0)`
+      })
+  }
+  config.wait = wait
+}
+
 /**
  * Parses the command line into a run configuration, validated by the same
  * schema as the app; every problem is listed, not only the first.
  */
 export function parseCli(argv: string[], cores: number): ParsedCli {
-  // "--range -5:5": a value may start with "-", so join known options to their values first.
-  const args: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const next = argv[i + 1]
-    if (
-      STRING_OPTIONS.has(arg.replace(/^--/, '')) &&
-      arg.startsWith('--') &&
-      next !== undefined &&
-      !next.startsWith('--')
-    ) {
-      args.push(`${arg}=${next}`)
-      i++
-    } else if (OPTIONAL_VALUE.has(arg.replace(/^--/, ''))) {
-      // Alone, it must not swallow the next option as its value: an empty value means "default".
-      args.push(`${arg}=`)
-    } else args.push(arg)
-  }
-  const { values, tokens } = parseArgs({
-    args,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-    options: OPTIONS
-  })
-  const v = values as Record<string, string | boolean | undefined>
-  if (v.help === true) return { kind: 'help' }
-  if (v.version === true) return { kind: 'version' }
-
-  const issues: ConfigIssue[] = []
-  for (const token of tokens) {
-    if (token.kind === 'positional') {
-      issues.push({ field: 'arguments', message: `unexpected argument "${token.value}"` })
-    } else if (token.kind === 'option') {
-      if (!(token.name in OPTIONS)) {
-        issues.push({ field: 'arguments', message: `unknown option ${token.rawName}` })
-      } else if (
-        STRING_OPTIONS.has(token.name) &&
-        token.value === undefined &&
-        !OPTIONAL_VALUE.has(token.name)
-      ) {
-        issues.push({ field: token.name, message: `${token.rawName} needs a value` })
-      } else if (!STRING_OPTIONS.has(token.name) && token.value !== undefined) {
-        issues.push({ field: token.name, message: `${token.rawName} takes no value` })
-      }
-    }
-  }
+  const { values, repeated, issues } = parseOptions(argv, RUN_OPTIONS)
+  if (values.get('help') === true) return { kind: 'help' }
+  if (values.get('version') === true) return { kind: 'version' }
   const config: Record<string, unknown> = { ...defaultRunConfig(cores) }
-  const str = (key: string): string | undefined =>
-    typeof v[key] === 'string' ? (v[key] as string) : undefined
+  const str = (key: string): string | undefined => {
+    const value = values.get(key)
+    return typeof value === 'string' ? value : undefined
+  }
 
   const range = str('range')
   if (range !== undefined) {
@@ -323,10 +390,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     if (w.ok) config.workers = w.value
     else issues.push({ field: 'workers', message: w.message })
   }
-  for (const key of ['workload', 'backend', 'pool', 'kernel'] as const) {
+  for (const key of ['backend', 'pool', 'kernel'] as const) {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }
+  parseWorkloadOptions(str, config, issues)
   const server = str('server')
   if (server !== undefined) {
     config.cluster = { server }
@@ -349,14 +417,9 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   }
   if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
   const written = new Map<string, string>()
-  for (const key of [
-    'csv',
-    'json',
-    'markdown',
-    'comparison-csv',
-    'comparison-json',
-    'comparison-markdown'
-  ] as const) {
+  // In the order given: the second option naming a file is the one refused.
+  const exportFlags = new Set(EXPORT_FORMATS.flatMap((f) => [f.flag, f.comparisonFlag]))
+  for (const key of [...values.keys()].filter((k) => exportFlags.has(k))) {
     const file = str(key)
     if (file === '') issues.push({ field: key, message: 'a file name is required' })
     if (!file) continue
@@ -367,10 +430,15 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     else written.set(path, key)
   }
   const comparison = parseComparisonOptions(str, issues)
-  const given = (name: string): boolean =>
-    tokens.some((t) => t.kind === 'option' && t.name === name)
+  const given = (name: string): boolean => values.has(name)
+  const lang = str('lang')
+  if (lang !== undefined && !isReportLanguage(lang))
+    issues.push({
+      field: 'lang',
+      message: `"${lang}" is not a language (${REPORT_LANGUAGES.join(', ')})`
+    })
   // Your own command (issue 20): the command workload, its shape deciding how speedup reads.
-  const command = readCommandOptions(v as CommandCliValues, given)
+  const command = readCommandOptions(commandValues(values, repeated), given)
   issues.push(...command.issues)
   if (command.settings) {
     config.job = 'command'
@@ -450,6 +518,18 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       }
     }
   }
+  // The engine's bounds, checked here too so nothing (not the plan line) is printed before a refusal.
+  if (checked.success && !wantsStudy) {
+    const limits = checkLimits(checked.data, cores)
+    for (const l of limits.refused) issues.push({ field: l.field, message: limitMessage(l) })
+    if (!limits.refused.length && limits.needsConfirmation && values.get('yes') !== true)
+      issues.push({
+        field: 'yes',
+        message:
+          `this run would take about ${roughDuration(limits.estimatedMs)} ` +
+          `(more than ${roughDuration(CONFIRM_ABOVE_MS)}): add --yes to start it`
+      })
+  }
   if (study && comparison.baseline)
     issues.push({ field: 'baseline', message: '--baseline compares single runs, not studies' })
   if (issues.length || !checked.success) return { kind: 'invalid', issues }
@@ -458,11 +538,15 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     options: {
       config: checked.data,
       study,
-      csv: str('csv') ?? null,
-      json: str('json') ?? null,
-      markdown: str('markdown') ?? null,
-      quiet: v.quiet === true,
-      yes: v.yes === true,
+      files: Object.fromEntries(EXPORT_FORMATS.map((f) => [f.id, str(f.flag) ?? null])) as Record<
+        ExportFormatId,
+        string | null
+      >,
+      language: lang !== undefined && isReportLanguage(lang) ? lang : 'en',
+      quiet: values.get('quiet') === true,
+      verbose: values.get('verbose') === true,
+      clusterKeyFile: str('cluster-key') ?? null,
+      yes: values.get('yes') === true,
       ...comparison
     }
   }

@@ -6,6 +6,7 @@ import type { RunRecord } from '../shared/result'
 import type { SystemInfo } from '../shared/system'
 import { childProcessBackend } from './backends/childProcess'
 import { workerThreadBackend } from './backends/workerThread'
+import { eventLoopBackend } from './backends/eventLoop'
 import { openCluster } from './backends/cluster/clusterBackend'
 import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clusterBackend'
 import { inProcessBackend } from './backends/inProcess'
@@ -13,6 +14,7 @@ import { stopAllCopies } from './workloads/command/runCopy'
 import { jobOf } from '../shared/workloads/jobs'
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
+import { measuredComputeMs, startCpuSampler } from './cpuSampler'
 import type { Backend, Engine, RunConfig, RunHooks } from './types'
 import type { ClusterSystem } from '../shared/system'
 
@@ -31,7 +33,7 @@ export interface EngineOptions {
   /** One line per worker event (name, pid, what happened). */
   log?: (line: string) => void
   /** The cluster backend's timings (tests shorten them). */
-  cluster?: Pick<OpenClusterOptions, 'discoverMs' | 'heartbeatTimeoutMs'>
+  cluster?: Pick<OpenClusterOptions, 'discoverMs' | 'heartbeatTimeoutMs' | 'key' | 'leaseMs'>
 }
 
 /** Creates the engine the app, the CLI and the tests drive. One run at a time. */
@@ -115,18 +117,23 @@ export function createEngine(options: EngineOptions): Engine {
           backend =
             config.backend === 'process'
               ? makeProcess(options.workerPath, log)
-              : makeThread(options.workerPath, log)
+              : config.backend === 'async'
+                ? eventLoopBackend(log)
+                : makeThread(options.workerPath, log)
         if (controller.signal.aborted)
           throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
+        // What else used the CPU meanwhile: read around the whole run, pools terminated.
+        const sampler = startCpuSampler()
         const record = await runBenchmark(
           config,
-          { backend, system, log },
+          { backend, system, log, workerPath: options.workerPath },
           {
             onProgress: hooks.onProgress,
             signal: controller.signal,
             confirmedLong: hooks.confirmedLong
           }
         )
+        if (config.backend !== 'cluster') record.load = sampler.stop(measuredComputeMs(record))
         // A cancel that lands after the merge (from the final progress event) still wins:
         // cancel() resolving true always means this run threw 'cancelled'.
         if (controller.signal.aborted)

@@ -20,6 +20,8 @@ import { rangesFor } from './workloads/sum'
 
 export interface RunnerContext {
   backend: Backend
+  /** The worker bundle: a workload's own processes (the latency server) start from it too. */
+  workerPath: string
   system: SystemInfo
   log: (line: string) => void
 }
@@ -36,6 +38,9 @@ interface RepOutcome {
 function criticalPath(worker: PoolWorker, t0: number, warm: boolean, computeMs: number): number {
   return (warm || worker.readyAt === null ? 0 : worker.readyAt - t0) + computeMs
 }
+
+/** How long a failed repetition waits to learn whether the workload's session failed first. */
+const SESSION_FAILURE_GRACE_MS = 500
 
 const cancelled = (): BenchFailure =>
   new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
@@ -158,7 +163,7 @@ export async function runBenchmark(
   try {
     throwIfCancelled()
     // What the workload needs besides workers (a server) starts before anything is timed.
-    session = (await workload.open?.(config, { log: ctx.log })) ?? null
+    session = (await workload.open?.(config, { log: ctx.log, workerPath: ctx.workerPath })) ?? null
     session?.failed.catch(() => undefined)
     throwIfCancelled()
     let warmPool: WorkerPool | null = null
@@ -240,6 +245,18 @@ export async function runBenchmark(
     }
   } catch (e) {
     if (signal?.aborted) throw cancelled()
+    // A worker may see the session's failure first (its server's connection closed):
+    // name the cause, the session, when it follows within a moment.
+    if (session) {
+      const cause = await Promise.race([
+        session.failed.then(
+          () => null,
+          (failure: unknown) => failure
+        ),
+        new Promise<null>((r) => setTimeout(() => r(null), SESSION_FAILURE_GRACE_MS))
+      ])
+      if (cause) throw cause
+    }
     throw e
   } finally {
     signal?.removeEventListener('abort', onAbort)

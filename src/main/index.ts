@@ -12,6 +12,8 @@ import {
 } from 'electron'
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
+import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
+import { bundledFontSource } from '../engine/reportFonts'
 import { utilityProcessBackend } from './backends/utilityProcess'
 import { APPROVALS_FILE, fileCommandApprovals } from './commands/commandApprovals'
 import { confirmCommandDialog } from './commands/confirmCommandText'
@@ -114,11 +116,15 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request.url))
   const userData = app.getPath('userData')
   const workerPath = asarUnpackedPath(join(__dirname, 'worker.js'))
+  // The cluster key for the app: the file SPEEDUP_LAB_CLUSTER_KEY_FILE names (as for the CLI).
+  const clusterKey = clusterKeyFrom(undefined)
+  if (!clusterKey.ok) log(`cluster key not used: ${clusterKey.message}`)
   engine = createEngine({
     workerPath,
     processBackend: utilityProcessBackend,
     systemExtra,
-    log
+    log,
+    cluster: { key: clusterKey.ok ? clusterKey.key : null }
   })
   const running = engine
   service = createBenchService({
@@ -159,7 +165,8 @@ async function start(): Promise<void> {
         : await dialog.showMessageBox(options)
       return answer.response === 0
     },
-    commandApprovals: fileCommandApprovals(join(userData, APPROVALS_FILE))
+    commandApprovals: fileCommandApprovals(join(userData, APPROVALS_FILE)),
+    reportFonts: bundledFontSource(rendererRoot)
   })
   const bench = service
   registerHandlers(bench, () => trusted)

@@ -29,6 +29,15 @@ export const subjects = {
   claimed: (agentId: string, token: string) => `${SUBJECT_ROOT}.agent.${agentId}.c.${token}`
 } as const
 
+/**
+ * A claim is a lease: the controller renews it this often on the claimed
+ * worker's subject, and the agent frees the worker (stopping its job) when
+ * no renewal came for LEASE_MS — a killed, stopped or cut-off controller
+ * cannot hold a worker for longer than that.
+ */
+export const LEASE_RENEW_MS = 1000
+export const LEASE_MS = 5000
+
 /** An agent announces a heartbeat this often… */
 export const HEARTBEAT_MS = 1000
 /** …and is taken as gone when none arrived for this long. */
@@ -72,6 +81,75 @@ export type ClaimReply =
 export interface ReleaseMessage {
   type: 'release'
 }
+
+/** Controller → claimed worker: the claim still stands (see LEASE_MS). */
+export interface LeaseMessage {
+  type: 'lease'
+}
+
+/** Agent → controller's inbox: the lease ended without renewal, the worker was freed. */
+export interface LeaseEndedMessage {
+  type: 'lease-ended'
+}
+
+/**
+ * Every cluster message travels in an envelope that says which session sent
+ * it and its place in that session: `s` is the sender's session (a
+ * controller's random session id, or an agent's id), `n` the sender's
+ * message counter (1, 2, 3… over all its subjects), `b` the message itself
+ * as JSON text, and `m`, with a cluster key, the HMAC-SHA256 (hex) of the
+ * subject, session, counter and body. A receiver drops, and counts, whatever
+ * is not an envelope, belongs to no session it knows, repeats a counter it
+ * has seen, or fails the HMAC.
+ */
+export interface Envelope {
+  s: string
+  n: number
+  b: string
+  m?: string
+}
+
+/** Why a message was dropped. */
+export type DropReason = 'malformed' | 'foreign' | 'replayed' | 'unauthenticated'
+export const DROP_REASONS: readonly DropReason[] = [
+  'malformed',
+  'foreign',
+  'replayed',
+  'unauthenticated'
+]
+
+/** The largest message body accepted (a run/result message is well under 1 KB). */
+export const MAX_BODY_CHARS = 64 * 1024
+
+export function parseEnvelope(raw: unknown): Envelope | null {
+  if (!isObject(raw)) return null
+  if (!isSubjectToken(raw.s) || !Number.isSafeInteger(raw.n) || (raw.n as number) < 1) return null
+  if (typeof raw.b !== 'string' || raw.b.length > MAX_BODY_CHARS) return null
+  if (raw.m !== undefined && !(typeof raw.m === 'string' && /^[0-9a-f]{64}$/.test(raw.m)))
+    return null
+  return { s: raw.s, n: raw.n as number, b: raw.b, ...(raw.m !== undefined ? { m: raw.m } : {}) }
+}
+
+/** The text an envelope's HMAC covers: subject, session, counter and body, one per line. */
+export const envelopeMacText = (subject: string, e: Pick<Envelope, 's' | 'n' | 'b'>): string =>
+  `${subject}\n${e.s}\n${e.n}\n${e.b}`
+
+export interface ByeMessage {
+  type: 'bye'
+  agentId: string
+}
+
+export function parseBye(raw: unknown): ByeMessage | null {
+  return isObject(raw) && raw.type === 'bye' && isSubjectToken(raw.agentId)
+    ? { type: 'bye', agentId: raw.agentId }
+    : null
+}
+
+export const isLease = (raw: unknown): raw is LeaseMessage =>
+  isObject(raw) && raw.type === 'lease' && Object.keys(raw).length === 1
+
+export const isLeaseEnded = (raw: unknown): raw is LeaseEndedMessage =>
+  isObject(raw) && raw.type === 'lease-ended' && Object.keys(raw).length === 1
 
 /** Agent → controller's inbox, besides the worker protocol: the claimed worker is gone. */
 export interface WorkerExitMessage {
@@ -192,24 +270,62 @@ export interface ClusterProbe {
 export type ClusterAuth = { user: string; pass: string } | { token: string } | null
 
 export interface ServerAddress {
-  /** The URL without credentials: what is recorded and shown. */
+  /** The URL without credentials: what is recorded and shown (several: comma-separated). */
   server: string
+  /** Each server of the NATS cluster, without credentials, in the order given. */
+  servers: string[]
   /** tls://… asks for TLS. */
   tls: boolean
   auth: ClusterAuth
 }
 
+/** Servers of one NATS cluster a controller or an agent may be given. */
+export const MAX_SERVERS = 16
+
 /**
  * Reads `nats://[user:pass@|token@]host[:port]` (or tls://…, or a bare
- * host[:port]). The NATS client ignores credentials in a URL, so they are
- * taken out here and passed as options; the rest is what the run records.
+ * host[:port]), or several of them separated by commas — servers of one NATS
+ * cluster, tried in that order, any of which will do. The NATS client
+ * ignores credentials in a URL, so they are taken out here and passed as
+ * options; the rest is what the run records. Every server of a list must
+ * agree on TLS and on the credentials (given once, or the same on each).
  */
 export function parseServerUrl(
   text: string
 ): { ok: true; value: ServerAddress } | { ok: false; message: string } {
-  const trimmed = text.trim()
-  if (trimmed === '') return { ok: false, message: 'give the NATS server, e.g. nats://host:4222' }
-  if (trimmed.length > 2048) return { ok: false, message: 'the server URL is too long' }
+  if (text.trim() === '')
+    return { ok: false, message: 'give the NATS server, e.g. nats://host:4222' }
+  if (text.length > 2048) return { ok: false, message: 'the server URL is too long' }
+  const parts = text.split(',').map((p) => p.trim())
+  if (parts.length > MAX_SERVERS)
+    return { ok: false, message: `at most ${MAX_SERVERS} servers, not ${parts.length}` }
+  const each: ServerAddress[] = []
+  for (const [i, part] of parts.entries()) {
+    if (part === '')
+      return { ok: false, message: `server ${i + 1} of the list is empty (two commas in a row?)` }
+    const one = parseOneServer(part)
+    if (!one.ok)
+      return parts.length > 1
+        ? { ok: false, message: `server ${i + 1} of the list: ${one.message}` }
+        : one
+    each.push(one.value)
+  }
+  if (each.length === 1) return { ok: true, value: each[0] }
+  if (new Set(each.map((a) => a.tls)).size > 1)
+    return { ok: false, message: 'the servers of a list must be all tls:// or all nats://' }
+  const given = each.map((a) => a.auth).filter((a) => a !== null)
+  if (new Set(given.map((a) => JSON.stringify(a))).size > 1)
+    return { ok: false, message: 'the servers of a list carry different credentials' }
+  const servers = [...new Set(each.map((a) => a.server))]
+  return {
+    ok: true,
+    value: { server: servers.join(','), servers, tls: each[0].tls, auth: given[0] ?? null }
+  }
+}
+
+function parseOneServer(
+  trimmed: string
+): { ok: true; value: ServerAddress } | { ok: false; message: string } {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `nats://${trimmed}`
   let url: URL
   try {
@@ -227,19 +343,29 @@ export function parseServerUrl(
   if ((url.pathname && url.pathname !== '/') || url.search || url.hash)
     return { ok: false, message: 'the server URL must be just scheme://host:port' }
   const port = url.port === '' ? 4222 : Number(url.port)
-  const user = decodeURIComponent(url.username)
-  const pass = decodeURIComponent(url.password)
+  let user: string
+  let pass: string
+  try {
+    user = decodeURIComponent(url.username)
+    pass = decodeURIComponent(url.password)
+  } catch {
+    // "%zz": a % that does not start an escape (decodeURIComponent throws URIError).
+    return {
+      ok: false,
+      message:
+        'the credentials in the server URL have a malformed % escape: write % as %25 ' +
+        '(a % must be followed by two hex digits)'
+    }
+  }
   const auth: ClusterAuth =
     user && url.password !== '' ? { user, pass } : user ? { token: user } : null
-  return {
-    ok: true,
-    value: { server: `${scheme}://${url.hostname}:${port}`, tls: scheme === 'tls', auth }
-  }
+  const server = `${scheme}://${url.hostname}:${port}`
+  return { ok: true, value: { server, servers: [server], tls: scheme === 'tls', auth } }
 }
 
 /** A server text as it may be shown: any `…@` credentials replaced. */
 export function redactServerText(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, '//***@')
+  return text.replace(/\/\/[^/@,]*@/g, '//***@')
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseServerUrl } from './cluster'
 import { codeOf } from './issueCodes'
 import { JOBS } from './workloads/jobs'
 import { commandSettingsSchema } from './command/commandSettings'
+import { MAX_DELAY_MS, MAX_REQUESTS } from './workloads/waitPart'
 
 export { KERNELS }
 export type { KernelName } from './kernel'
@@ -25,8 +26,12 @@ export const MAX_WARMUP = 20
 export const WORKLOADS = ['split', 'replicate', 'weak'] as const
 export const BACKENDS = ['process', 'thread'] as const
 export const POOLS = ['warm', 'cold'] as const
-/** What a run may use: the local backends, or remote workers through a NATS server. */
-export const RUN_BACKENDS = [...BACKENDS, 'cluster'] as const
+/**
+ * What a run may use: the local backends, remote workers through a NATS
+ * server, or `async`: no worker at all, N requests in flight on the
+ * controller's own event loop (the wait workload only).
+ */
+export const RUN_BACKENDS = [...BACKENDS, 'cluster', 'async'] as const
 
 export type Workload = (typeof WORKLOADS)[number]
 export type BackendKind = (typeof BACKENDS)[number]
@@ -83,6 +88,29 @@ const workerCount = z
   .min(1, 'a worker count must be at least 1')
   .max(MAX_WORKERS, `a worker count must be at most ${MAX_WORKERS}`)
 
+/** The wait workload's own fields: R requests, each answered after a fixed delay. */
+export const waitConfigSchema = z
+  .object(
+    {
+      requests: z
+        .number({ error: numberError('requests') })
+        .int('requests must be an integer')
+        .min(1, 'requests must be at least 1')
+        .max(MAX_REQUESTS, `requests must be at most ${MAX_REQUESTS.toLocaleString('en')}`),
+      delayMs: z
+        .number({ error: numberError('delay') })
+        .min(0, 'delay must be at least 0 ms')
+        .max(MAX_DELAY_MS, `delay must be at most ${MAX_DELAY_MS / 1000} s`)
+    },
+    { error: 'wait must be { requests, delayMs }' }
+  )
+  .strict()
+
+export type WaitConfig = z.infer<typeof waitConfigSchema>
+
+/** The tutorial's I/O half: 64 requests of 20 ms. */
+export const DEFAULT_WAIT: WaitConfig = { requests: 64, delayMs: 20 }
+
 const runConfigObject = z
   .object({
     /** The workload (src/shared/workloads/jobs.ts); absent means 'sum'. */
@@ -90,6 +118,8 @@ const runConfigObject = z
     /** job 'command': the user's command, its shape and lifecycle (shared/command/commandSettings.ts). */
     command: commandSettingsSchema.optional(),
     range: rangeSchema,
+    /** job 'wait': its requests and delay. */
+    wait: waitConfigSchema.optional(),
     workers: z
       .array(workerCount, {
         error: (issue) =>
@@ -176,10 +206,33 @@ const clusterServerChecked = (c: z.infer<typeof runConfigObject>, ctx: z.Refinem
   checkServerUrl(c.cluster.server, ['cluster', 'server'], ctx)
 }
 
-/**
- * A run configuration. The same schema validates the renderer's form, every
- * IPC payload in main, and the CLI's parsed options.
- */
+/** What each workload needs of the rest of the configuration, and what it refuses. */
+const workloadFits = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx): void => {
+  const issue = (path: string[], code: string, message: string): void =>
+    ctx.addIssue({ code: 'custom', path, message, params: { code } })
+  const job = c.job ?? 'sum'
+  if (job === 'sum' && c.backend === 'async')
+    issue(
+      ['backend'],
+      'async-needs-wait',
+      'the async backend has no worker to compute on: it only waits (workload wait); choose process or thread for the sum'
+    )
+  if (job !== 'wait') return
+  if (!c.wait) issue(['wait'], 'wait-required', 'give the wait workload its requests and delay')
+  if (c.workload !== 'split')
+    issue(
+      ['workload'],
+      'wait-split-only',
+      'the wait workload shares its R requests among the workers: workload split only'
+    )
+  if (c.backend === 'cluster')
+    issue(
+      ['backend'],
+      'wait-not-on-cluster',
+      "the wait workload runs only locally: its latency server is on this machine's 127.0.0.1, which remote workers cannot reach"
+    )
+}
+
 /**
  * A command runs only on this machine, as processes (issue 20): it needs its
  * settings, the process backend (never the cluster: agents never run
@@ -231,9 +284,14 @@ const commandChecked = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx
     })
 }
 
+/**
+ * A run configuration. The same schema validates the renderer's form, every
+ * IPC payload in main, and the CLI's parsed options.
+ */
 export const runConfigSchema = runConfigObject
   .superRefine(clusterServerChecked)
   .superRefine(commandChecked)
+  .superRefine(workloadFits)
   .refine(weakStaysSafe, weakUnsafe)
 
 /**
@@ -252,6 +310,7 @@ export const recordedRunConfigSchema = runConfigObject
     reps: z.union([z.number().int().min(1).max(1000), z.literal('auto')])
   })
   .superRefine(clusterServerChecked)
+  .superRefine(workloadFits)
   .refine(weakStaysSafe, weakUnsafe)
 
 export type RunConfig = z.infer<typeof runConfigSchema>

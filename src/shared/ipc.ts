@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REPORT_LANGUAGES } from './report/language'
 import { parseServerUrl } from './cluster'
 import type { ClusterProbe } from './cluster'
 import { runConfigSchema } from './config'
@@ -21,6 +22,7 @@ import type { SystemInfo } from './system'
 const id = idSchema
 /** Runs picked in History: their ids, or all but some (resolved in main). */
 const runIds = z.object({ ids: runIdsSchema }).strict()
+const reportLanguage = oneOf('a language', REPORT_LANGUAGES)
 
 export type ExportOutcome = { saved: true; path: string } | { saved: false }
 
@@ -28,7 +30,7 @@ export type ExportOutcome = { saved: true; path: string } | { saved: false }
 export type FolderChoice = { chosen: true; path: string } | { chosen: false }
 
 /** What a study can be exported as. */
-export const STUDY_EXPORT_FORMATS = ['markdown', 'csv', 'json'] as const
+export const STUDY_EXPORT_FORMATS = ['markdown', 'csv', 'json', 'html'] as const
 export type StudyExportFormat = (typeof STUDY_EXPORT_FORMATS)[number]
 
 /** What a comparison of two runs can be exported as (the same formats as a study). */
@@ -100,13 +102,21 @@ export const invokeChannels = {
   'export:csv': { verb: 'exportCsv', payload: runIds, result: typed<ExportOutcome>() },
   'export:json': { verb: 'exportJson', payload: runIds, result: typed<ExportOutcome>() },
   'export:markdown': { verb: 'exportMarkdown', payload: runIds, result: typed<ExportOutcome>() },
+  /** An HTML report of the runs, in the app's language. */
+  'export:html': {
+    verb: 'exportHtml',
+    payload: z.object({ ids: runIdsSchema, language: reportLanguage }).strict(),
+    result: typed<ExportOutcome>()
+  },
   /** A study main ran in this session, by id (studies are kept in memory, not in history). */
   'export:study': {
     verb: 'exportStudy',
     payload: z
       .object({
         id,
-        format: oneOf('a format', STUDY_EXPORT_FORMATS)
+        format: oneOf('a format', STUDY_EXPORT_FORMATS),
+        /** The language of an HTML report (others are English). */
+        language: reportLanguage.optional()
       })
       .strict(),
     result: typed<ExportOutcome>()
@@ -118,7 +128,8 @@ export const invokeChannels = {
       .object({
         baselineId: id,
         candidateId: id,
-        format: oneOf('a format', COMPARISON_EXPORT_FORMATS)
+        format: oneOf('a format', COMPARISON_EXPORT_FORMATS),
+        language: reportLanguage.optional()
       })
       .strict(),
     result: typed<ExportOutcome>()
@@ -182,7 +193,7 @@ export type InvokeResults = {
 export type InvokeResult<C extends InvokeChannel> = Result<InvokeResults[C]>
 
 /** Commands the app menu sends to the renderer. */
-export type MenuCommand = 'run' | 'cancel' | 'export-csv'
+export type MenuCommand = 'run' | 'cancel' | 'export-csv' | 'export-html'
 
 /** Main → renderer events: each one's listener verb on `window.api`, and its payload. */
 export const eventChannels = {

@@ -24,7 +24,9 @@ export const CONFIRM_ABOVE_MS = 10 * 60_000
 
 /** Rough costs: the js kernel's ns per element (0.78 measured, rounded up) and a worker's start. */
 const NS_PER_ELEMENT: Record<KernelName, number> = { js: 1, wasm: 0.15 }
-const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60 }
+const SPAWN_MS: Record<RunBackend, number> = { process: 40, thread: 15, cluster: 60, async: 0 }
+/** wait: what a request costs beyond its delay (a loopback round trip, rounded up; ms). */
+const REQUEST_OVERHEAD_MS = 0.2
 
 /** The most workers one run may use on a machine with `cores` available cores. */
 export function maxWorkersFor(cores: number): number {
@@ -38,6 +40,15 @@ const measuredCounts = (config: RunConfig): number[] => [...new Set([1, ...confi
 export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
   // A command's time is unknown until it ran: the runner estimates it from the first repetition.
   if (c.job === 'command') return 1
+  if (c.job === 'wait' && c.wait) {
+    // Nothing computed: each worker waits for its ceil(R/N) answers, one after another.
+    const perWorker = Math.ceil(c.wait.requests / workers)
+    return (
+      perWorker * (c.wait.delayMs + REQUEST_OVERHEAD_MS) +
+      1 +
+      (c.pool === 'cold' ? SPAWN_MS[c.backend] * workers : 0)
+    )
+  }
   const length = c.range.end - c.range.start
   const work = c.workload === 'split' ? length : length * workers
   // Remote workers (cluster) each have a core of their own; local ones share this machine's.

@@ -1,6 +1,6 @@
 import type { RunAnalysis } from './analysis'
 import type { RunRecord } from './result'
-import { runToMarkdown } from './markdownReport'
+import { runToMarkdown } from './report/exporters/markdown'
 
 /** The report's sections a summary keeps: what was run, the verdict and the table. */
 const SUMMARY_SECTIONS = ['Verdict', 'Results']

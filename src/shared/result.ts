@@ -1,4 +1,5 @@
 import type { KernelName, RunConfig } from './config'
+import type { CpuLoad } from './cpuLoad'
 import type { SystemInfo } from './system'
 import type { JobName } from './workloads/jobs'
 
@@ -48,6 +49,8 @@ export interface Sample {
   wallMs: number
   /** Cold pools: time to start every worker and see it ready; null when warm. */
   spawnMs: number | null
+  /** wait: the latency server's CPU time during this repetition (it only waits: near 0). */
+  serverCpuMs?: number
   /** Each worker's own compute time, in worker order. */
   computeMs: number[]
   /** Adding the partial sums. */
@@ -68,8 +71,12 @@ export interface Sample {
 export interface ResultCheck {
   /** The workload whose check it is. */
   job: JobName
-  /** What was checked, as a code the front ends word. */
-  what: 'closed-form' | 'exit-codes'
+  /**
+   * What was checked, as a code the front ends word: 'closed-form' (sum),
+   * 'each-request-once' (wait: every request id answered exactly once),
+   * 'exit-codes' (command: every copy exited 0).
+   */
+  what: 'closed-form' | 'each-request-once' | 'exit-codes'
   /** The check's numbers, by name. */
   params?: Record<string, number>
 }
@@ -115,6 +122,11 @@ export interface RunRecord {
    * speedup. Absent on every record written since (they keep the 1-worker samples).
    */
   legacyBaselineMs?: number
+  /**
+   * What else used the CPU during the run (other processes, steal), measured
+   * by the engine around it; absent in records from before it was measured.
+   */
+  load?: CpuLoad
 }
 
 /** Streamed while a run goes on. */

@@ -14,9 +14,14 @@ import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
-import { methodText, modelsText, warningText } from './report/findings'
+import { contentionText, methodText, modelsText, warningText } from './report/findings'
+import type { ContentionAnalysis } from './analysis/contention'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
+
+import { figure } from './report/figure'
+
+export { figure }
 
 /**
  * The run JSON format's version: 3 since issue 17 (`config.job` names the
@@ -24,10 +29,6 @@ import { medianNsPerElement, workerThroughput } from './throughput'
  * are migrated on read (`parseRunEnvelope`, `migrateRunRecord`).
  */
 export const RUN_FORMAT_VERSION = 3
-
-/** JSON has no NaN or Infinity: a figure that is not finite is null. */
-export const figure = (x: number | null | undefined): number | null =>
-  x !== null && x !== undefined && Number.isFinite(x) ? x : null
 
 /** One worker count as every surface shows it (the CSV row, the JSON entry, the tables). */
 export interface RunResultRow {
@@ -119,6 +120,20 @@ export interface RunWarningExport {
   message: string
 }
 
+/** The contention finding as exported: its code, the signals, the figures, and its English. */
+export interface ContentionExport {
+  code: ContentionAnalysis['code']
+  signals: ContentionAnalysis['signals']
+  /** Each worker's ns/element together ÷ alone at the widest count within the cores. */
+  workerSlowdown: number | null
+  slowdownWorkers: number | null
+  otherCores: number | null
+  stealCores: number | null
+  cores: number
+  /** English, worded by findingText.ts; null when not contended. */
+  message: string | null
+}
+
 /** A run as exported: the figures, the verdict, the warnings, and the measured record itself. */
 export interface RunExport {
   format: 'speedup-lab/run'
@@ -134,6 +149,8 @@ export interface RunExport {
   /** How the intervals were made. */
   method: AnalysisMethod & { description: string }
   verdict: RunVerdictExport
+  /** Whether other work shared the cores (it leads the verdict when `contended`). */
+  contention: ContentionExport
   results: RunResultRow[]
   warnings: RunWarningExport[]
   models: {
@@ -183,6 +200,16 @@ export function toRunExport(
       speedupLow: figure(v.interval?.lower),
       speedupHigh: figure(v.interval?.upper),
       efficiency: figure(v.efficiency)
+    },
+    contention: {
+      code: analysis.contention.code,
+      signals: analysis.contention.signals,
+      workerSlowdown: figure(analysis.contention.slowdown?.slowdown),
+      slowdownWorkers: analysis.contention.slowdown?.workers ?? null,
+      otherCores: figure(analysis.contention.load?.otherCores),
+      stealCores: figure(analysis.contention.load?.stealCores),
+      cores: analysis.contention.cores,
+      message: contentionText(analysis.contention)
     },
     results: resultRows(record, analysis),
     warnings: analysis.warnings.map((w) => {

@@ -57,6 +57,7 @@ const systemInfoSchema = z.looseObject({
   cpuModel: z.string(),
   logicalCores: z.number().int(),
   availableParallelism: z.number().int(),
+  physicalCores: z.number().int().positive().optional(),
   totalMemoryBytes: z.number(),
   os: z.string(),
   arch: z.string(),
@@ -77,7 +78,18 @@ export const runRecordSchema = z.looseObject({
   system: systemInfoSchema,
   results: z.array(workerCountResultSchema).min(1),
   correct: z.boolean(),
-  legacyBaselineMs: z.number().positive().optional()
+  legacyBaselineMs: z.number().positive().optional(),
+  load: z
+    .looseObject({
+      source: z.enum(['proc-stat', 'os-cpus']),
+      wallMs: z.number().nonnegative(),
+      cores: z.number().int().positive(),
+      otherCores: z.number().nonnegative(),
+      stealCores: z.number().nonnegative().nullable(),
+      ownCores: z.number().nonnegative(),
+      loadAverage: z.object({ start: z.number(), end: z.number() }).nullable()
+    })
+    .optional()
 })
 
 /**

@@ -8,7 +8,6 @@ import { fixedRepetitions } from './analysis/chooseRepetitions'
 import { z } from 'zod'
 import {
   KERNELS,
-  RUN_BACKENDS,
   checkServerUrl,
   issuesOf,
   runConfigSchema,
@@ -66,6 +65,13 @@ const sizeSchema = z.number({ error: 'a size must be a number' }).superRefine((v
   if (message) ctx.addIssue({ code: 'custom', message, params })
 })
 
+/** The backends a study compares (the sum's): async only waits, and a study sweeps the sum. */
+export const STUDY_BACKENDS = [
+  'process',
+  'thread',
+  'cluster'
+] as const satisfies readonly RunBackend[]
+
 export const studyConfigSchema = z
   .object({
     /** Everything a single run takes; sizes replace its range's length, backends its backend. */
@@ -81,9 +87,9 @@ export const studyConfigSchema = z
      * the size sweep). `cluster` (the network-cost study) needs base.cluster.
      */
     backends: z
-      .array(oneOf('a backend', RUN_BACKENDS), { error: 'backends must be a list' })
+      .array(oneOf('a backend', STUDY_BACKENDS), { error: 'backends must be a list' })
       .min(1, 'give at least one backend')
-      .max(RUN_BACKENDS.length, `at most ${RUN_BACKENDS.length} backends`)
+      .max(STUDY_BACKENDS.length, `at most ${STUDY_BACKENDS.length} backends`)
       .optional(),
     /** Kernels to compare: the size sweep is run once with each (issue 10). */
     kernels: z
@@ -310,7 +316,8 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
         config: coldStartProbeConfig(config.base, backend)
       })
       // Remote workers' memory is not this machine's to read: "not measured" (null), not 0.
-      if (backend !== 'cluster') steps.push({ kind: 'memory', backend })
+      // (async has no worker of its own: nothing to measure either.)
+      if (backend === 'process' || backend === 'thread') steps.push({ kind: 'memory', backend })
     }
   }
   return steps

@@ -3,6 +3,8 @@ export interface SystemInfo {
   cpuModel: string
   logicalCores: number
   availableParallelism: number
+  /** Physical cores (hyperthreads counted once) from the OS's CPU topology; absent where unknown. */
+  physicalCores?: number
   totalMemoryBytes: number
   os: string
   arch: string

@@ -26,6 +26,8 @@ const median = (xs: number[]): number | null => {
 
 /** Median compute nanoseconds per element over every worker and repetition; null when unknown. */
 export function medianNsPerElement(config: RunConfig, result: WorkerCountResult): number | null {
+  // The wait adds no elements: it has no per-element speed.
+  if (config.job === 'wait') return null
   const lengths = elementsPerWorker(config, result.workers)
   const values: number[] = []
   for (const sample of result.samples) {

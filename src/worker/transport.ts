@@ -2,7 +2,8 @@ import type { ParentMessage, WorkerMessage } from '../shared/protocol'
 
 /** How a worker talks to its parent, whatever kind of worker it is. */
 export interface Transport {
-  kind: 'electron-utility' | 'child-process' | 'worker-thread' | 'in-process'
+  /** event-loop: the `async` backend, the loop run in the controller itself. */
+  kind: 'electron-utility' | 'child-process' | 'worker-thread' | 'event-loop' | 'in-process'
   send(message: WorkerMessage): void
   onMessage(listener: (message: unknown) => void): void
 }

@@ -88,7 +88,7 @@ describe('a history of 20,000 runs, paged by main', () => {
   })
 
   it('scrolls to the middle and to the end, and the rows there are the right runs', async () => {
-    await scrollTo(10_000 * 46) // rows are 46 px (HistoryPanel ROW_HEIGHT)
+    await scrollTo(10_000 * 66) // rows are 66 px (HistoryPanel ROW_HEIGHT)
     await list()
       .locator(`[data-run-id="${id(RUNS - 1 - 10_000)}"]`)
       .waitFor()

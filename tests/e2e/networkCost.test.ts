@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { findingText as studyFindingMessage } from '../../src/shared/report'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectedSum } from '../../src/shared/range'
-import type { StudyExport } from '../../src/shared/studyJson'
+import type { StudyExport } from '../../src/shared/report/exporters'
 import { natsServerMissing } from '../helpers/cluster'
 import type { NatsServer } from '../helpers/cluster'
 import type { App } from './harness'
@@ -74,7 +74,9 @@ describe.skipIf(missing !== null)('the network-cost study in the Scaling view', 
     await page.getByText(/^Study JSON saved to /).waitFor()
     const exported = await readFile(app.savedFiles.at(-1)!, 'utf8')
     expect(exported).not.toContain(PASSWORD)
-    const { study, analysis } = JSON.parse(exported) as StudyExport
+    const parsed = JSON.parse(exported) as StudyExport
+    const study = { ...parsed, id: parsed.studyId }
+    const analysis = parsed.analysis
     expect(study.correct).toBe(true)
     expect(study.config.backends).toEqual(['process', 'cluster'])
     expect(study.config.base.cluster).toEqual({ server: `nats://127.0.0.1:${server.port}` })

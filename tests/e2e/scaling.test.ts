@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { findingText as studyFindingMessage } from '../../src/shared/report'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import type { StudyExport } from '../../src/shared/studyJson'
+import type { StudyExport } from '../../src/shared/report/exporters'
 import type { App } from './harness'
 import { canvasInk, fillForm, inPage, runButton, screenshot, waitInPage } from './ui/helpers'
 import { appForSuite } from './ui/suiteApp'
@@ -136,7 +136,8 @@ describe('the Scaling view, on the real engine', () => {
     await page.getByRole('button', { name: 'Export the study as JSON' }).click()
     await page.getByText(/^Study JSON saved to /).waitFor()
     const exported = JSON.parse(await readFile(app.savedFiles.at(-1)!, 'utf8')) as StudyExport
-    const { study, analysis } = exported
+    const study = { ...exported, id: exported.studyId }
+    const analysis = exported.analysis
     expect(study.correct).toBe(true)
     expect(study.sizeRuns).toHaveLength(8)
     expect(await page.getByTestId('study-findings').getAttribute('data-study-id')).toBe(study.id)

@@ -17,10 +17,14 @@ export interface CliOutcome {
  */
 export function runCli(
   args: string[],
-  during?: (child: ChildProcess) => void
+  during?: (child: ChildProcess) => void,
+  env?: NodeJS.ProcessEnv
 ): Promise<CliOutcome> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(env ? { env: { ...process.env, ...env } } : {})
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))

@@ -4,8 +4,15 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
+import { connect as natsConnect, createInbox } from 'nats'
+import type { NatsConnection } from 'nats'
+import { createGate, createSealer, newSessionId } from '../../src/engine/backends/cluster/envelope'
+import type { Gate, Sealer } from '../../src/engine/backends/cluster/envelope'
+import { parseAgentInfo, subjects } from '../../src/shared/cluster'
+import type { AgentInfo } from '../../src/shared/cluster'
 import { REAPER_TAG } from '../../src/engine/backends/orphanReaper'
 import { CLI } from './cli'
 
@@ -68,6 +75,25 @@ export async function startNatsServer(
   const args = ['-a', '127.0.0.1', '-p', String(p)]
   if (auth) args.push('--user', auth.user, '--pass', auth.pass)
   const child = spawn('nats-server', args, { stdio: 'ignore' })
+  await waitForPort(p)
+  return {
+    port: p,
+    url: `nats://127.0.0.1:${p}`,
+    process: child,
+    stop: () => stopProcess(child, 'SIGTERM')
+  }
+}
+
+/** Starts nats-server with these arguments (a config file, cluster routes…) on 127.0.0.1:port. */
+export async function startNatsServerWith(
+  args: string[],
+  options: { port?: number; env?: NodeJS.ProcessEnv } = {}
+): Promise<NatsServer> {
+  const p = options.port ?? (await freePort())
+  const child = spawn('nats-server', [...args, '-a', '127.0.0.1', '-p', String(p)], {
+    stdio: 'ignore',
+    env: { ...process.env, ...options.env }
+  })
   await waitForPort(p)
   return {
     port: p,
@@ -185,4 +211,96 @@ export function childrenOf(pid: number): number[] {
   } catch {
     return []
   }
+}
+
+/**
+ * A client that speaks the cluster's envelopes as a controller does (its own
+ * session and counter, the key if given): for tests that talk to agents
+ * directly, and for the rogue clients of the fault tests.
+ */
+export interface SealedClient {
+  nc: NatsConnection
+  sealer: Sealer
+  gate: Gate
+  /** Every agent that answers discovery within `ms` (or as soon as `count` have). */
+  discover(ms?: number, count?: number): Promise<AgentInfo[]>
+  close(): Promise<void>
+}
+
+export async function sealedClient(
+  url: string,
+  options: { key?: Buffer | null; session?: string } = {}
+): Promise<SealedClient> {
+  const nc = await natsConnect({ servers: url.split(',') })
+  const sealer = createSealer(options.session ?? newSessionId(), options.key ?? null)
+  const gate = createGate(options.key ?? null)
+  return {
+    nc,
+    sealer,
+    gate,
+    async discover(ms = 500, count = Infinity) {
+      const inbox = createInbox()
+      const found = new Map<string, AgentInfo>()
+      let enough!: () => void
+      const done = new Promise<void>((r) => (enough = r))
+      const sub = nc.subscribe(inbox, {
+        callback: (_e, m) => {
+          const opened = gate.open(m.subject, m.data)
+          const info = opened ? parseAgentInfo(opened.body) : null
+          if (info) found.set(info.agentId, info)
+          if (found.size >= count) enough()
+        }
+      })
+      nc.publish(subjects.discover, sealer.seal(subjects.discover, { type: 'discover' }), {
+        reply: inbox
+      })
+      await Promise.race([done, new Promise((r) => setTimeout(r, ms))])
+      sub.unsubscribe()
+      return [...found.values()]
+    },
+    close: () => nc.close()
+  }
+}
+
+/** Free workers per agent name, as discovery reports them (as soon as `agents` have answered). */
+export async function freeWorkersOf(
+  url: string,
+  agents: number,
+  key: Buffer | null = null
+): Promise<Record<string, number>> {
+  const client = await sealedClient(url, { key })
+  try {
+    const found: Record<string, number> = {}
+    for (const a of await client.discover(500, agents)) found[a.name] = a.free
+    return found
+  } finally {
+    await client.close()
+  }
+}
+
+/** CPU time (user + system, in clock ticks) a process has used so far; null once it is gone. */
+export function cpuTicksOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[11]) + Number(fields[12])
+  } catch {
+    return null
+  }
+}
+
+/** The agent's running count of dropped messages, from the last drop line of its log. */
+export function agentDrops(log: string): Record<string, number> {
+  const lines = log.match(/dropped \d+ message\(s\) outside any session or claim; .* in all/g)
+  const counts: Record<string, number> = {
+    malformed: 0,
+    foreign: 0,
+    replayed: 0,
+    unauthenticated: 0
+  }
+  const last = lines?.at(-1)
+  const inAll = last?.slice(last.lastIndexOf(';'))
+  if (inAll)
+    for (const [, reason, n] of inAll.matchAll(/([a-z]+) (\d+)/g)) counts[reason] = Number(n)
+  return counts
 }

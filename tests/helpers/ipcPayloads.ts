@@ -20,6 +20,7 @@ export const VALID_PAYLOADS: { [C in InvokeChannel]: InvokeInput<C> } = {
   'export:csv': { ids: ['run-1'] },
   'export:json': { ids: ['run-1'] },
   'export:markdown': { ids: ['run-1'] },
+  'export:html': { ids: ['run-1'], language: 'ko' },
   'export:study': { id: 'study-1', format: 'markdown' },
   'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'csv' },
   'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
@@ -109,6 +110,11 @@ export const BAD_PAYLOADS: { [C in InvokeChannel]: unknown[] } = {
   'export:csv': [{ ids: [] }, { ids: [''] }],
   'export:json': [{ ids: null }, { id: 'run-1' }],
   'export:markdown': [{ ids: [] }, { ids: [7] }, ['run-1']],
+  'export:html': [
+    { ids: ['run-1'] },
+    { ids: ['run-1'], language: 'fr' },
+    { ids: [], language: 'en' }
+  ],
   'export:study': [
     { id: 'study-1' },
     { id: '', format: 'csv' },

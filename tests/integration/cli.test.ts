@@ -285,7 +285,7 @@ describe('speedup-lab CLI', () => {
       'workers: "x" is not a worker count',
       'reps: "1.5" is not a whole number',
       'range.end: end must be greater than start (an empty range has nothing to sum)',
-      'workload: workload must be one of split, replicate'
+      'workload: "foo" is not a workload (split, replicate, weak, wait)'
     ]) {
       expect(r.stderr).toContain(reason)
     }

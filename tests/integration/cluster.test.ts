@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/engine'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { Engine } from '../../src/engine'
-import { decodeJson, encodeJson, subjects } from '../../src/shared/cluster'
+import { subjects } from '../../src/shared/cluster'
+import { createGate, createSealer } from '../../src/engine/backends/cluster/envelope'
 import type { RunConfig } from '../../src/shared/config'
 import { expectedSum } from '../../src/shared/range'
 import { WORKER_PATH, alive, eventually, failureOf } from '../helpers/engine'
@@ -16,6 +17,9 @@ import {
   childrenOf,
   workerChildrenOf,
   freePort,
+  agentDrops,
+  freeWorkersOf,
+  sealedClient,
   natsServerMissing,
   startAgent,
   startNatsServer
@@ -46,24 +50,8 @@ function newEngine(log: string[] = []): Engine {
 }
 
 /** Free workers per agent name, as discovery reports them (as soon as `agents` have answered). */
-async function freeWorkers(url: string, agents = 2): Promise<Record<string, number>> {
-  const nc = await connect({ servers: url })
-  const inbox = createInbox()
-  const found: Record<string, number> = {}
-  let all!: () => void
-  const answered = new Promise<void>((r) => (all = r))
-  nc.subscribe(inbox, {
-    callback: (_e, m) => {
-      const info = decodeJson(m.data) as { name: string; free: number }
-      found[info.name] = info.free
-      if (Object.keys(found).length >= agents) all()
-    }
-  })
-  nc.publish(subjects.discover, encodeJson({}), { reply: inbox })
-  await Promise.race([answered, new Promise((r) => setTimeout(r, 500))])
-  await nc.close()
-  return found
-}
+const freeWorkers = (url: string, agents = 2): Promise<Record<string, number>> =>
+  freeWorkersOf(url, agents)
 
 describe.skipIf(missing !== null)('cluster backend (nats-server on 127.0.0.1)', () => {
   let server: NatsServer
@@ -186,54 +174,80 @@ describe.skipIf(missing !== null)('cluster backend (nats-server on 127.0.0.1)', 
     expect(next.correct).toBe(true)
   })
 
-  it('the agent accepts only the worker protocol: a malformed or foreign message is refused', async () => {
-    const nc: NatsConnection = await connect({ servers: server.url })
+  it('the agent accepts only the worker protocol of the claiming session: anything else is dropped and counted', async () => {
+    const client = await sealedClient(server.url)
+    const { nc, sealer, gate } = client
     try {
-      const info = await new Promise<{ agentId: string }>((done) => {
-        const inbox = createInbox()
-        nc.subscribe(inbox, {
-          callback: (_e, m) => {
-            const x = decodeJson(m.data) as { agentId: string; name: string }
-            if (x.name === 'agent-a') done(x)
-          }
-        })
-        nc.publish(subjects.discover, encodeJson({}), { reply: inbox })
-      })
+      const info = (await client.discover(500, 2)).find((x) => x.name === 'agent-a')!
       const inbox = createInbox()
       const received: { type: string; message?: string; sum?: string }[] = []
-      nc.subscribe(inbox, { callback: (_e, m) => received.push(decodeJson(m.data) as never) })
-      const claim = decodeJson(
-        (
-          await nc.request(
-            subjects.claim(info.agentId),
-            encodeJson({ type: 'claim', fresh: false, inbox }),
-            { timeout: 2000 }
-          )
-        ).data
-      ) as { type: string; subject: string }
+      nc.subscribe(inbox, {
+        callback: (_e, m) => {
+          const opened = gate.open(m.subject, m.data, info.agentId)
+          if (opened) received.push(opened.body as never)
+        }
+      })
+      const dropsBefore = agentDrops(a.stderr())
+      const claimSubject = subjects.claim(info.agentId)
+      const reply = await nc.request(
+        claimSubject,
+        sealer.seal(claimSubject, { type: 'claim', fresh: false, inbox }),
+        { timeout: 2000 }
+      )
+      const claim = gate.open(reply.subject, reply.data)?.body as { type: string; subject: string }
       expect(claim.type).toBe('claimed')
+      const seal = (x: unknown): Uint8Array => sealer.seal(claim.subject, x)
       for (const bad of [
         { type: 'run', jobId: 1, start: 1.5, end: 3, progressIntervalMs: 100 },
         { type: 'run', jobId: 2, start: 10, end: 3, progressIntervalMs: 100 },
         { type: 'eval', code: 'process.exit(1)' },
         { type: 'run', jobId: 3, start: 0, end: 2 ** 60, progressIntervalMs: 100 }
       ])
-        nc.publish(claim.subject, encodeJson(bad))
+        nc.publish(claim.subject, seal(bad))
       nc.publish(claim.subject, new TextEncoder().encode('not json'))
-      nc.publish(
+      nc.publish(claim.subject, new Uint8Array(0))
+      const run = seal({ type: 'run', jobId: 7, start: 0, end: 1000, progressIntervalMs: 100 })
+      nc.publish(claim.subject, run)
+      // The same run again (a replay), and one from another session: neither reaches the worker.
+      nc.publish(claim.subject, run)
+      const other = await sealedClient(server.url)
+      other.nc.publish(
         claim.subject,
-        encodeJson({ type: 'run', jobId: 7, start: 0, end: 1000, progressIntervalMs: 100 })
+        other.sealer.seal(claim.subject, {
+          type: 'run',
+          jobId: 8,
+          start: 0,
+          end: 10,
+          progressIntervalMs: 100
+        })
       )
+      other.nc.publish(claim.subject, other.sealer.seal(claim.subject, { type: 'release' }))
+      await other.nc.flush()
+      await other.close()
       await expect
         .poll(() => received.some((m) => m.type === 'result'), { timeout: 5000 })
         .toBe(true)
-      const refused = received.filter((m) => m.message === 'the agent rejected a malformed message')
-      expect(refused).toHaveLength(5)
+      await nc.flush()
+      await new Promise((r) => setTimeout(r, 300))
+      // Nothing but the worker's own ready and result came back: no error, no second result.
+      expect(received.map((m) => m.type)).toEqual(['ready', 'result'])
       expect(received.find((m) => m.type === 'result')?.sum).toBe('499500')
-      nc.publish(claim.subject, encodeJson({ type: 'release' }))
+      // The agent says what it dropped, and why, in its log.
+      await expect
+        .poll(
+          () => {
+            const after = agentDrops(a.stderr())
+            return Object.fromEntries(
+              Object.entries(after).map(([k, n]) => [k, n - dropsBefore[k]])
+            )
+          },
+          { timeout: 3000 }
+        )
+        .toEqual({ malformed: 6, foreign: 2, replayed: 1, unauthenticated: 0 })
+      nc.publish(claim.subject, seal({ type: 'release' }))
       await nc.flush()
     } finally {
-      await nc.close()
+      await client.close()
     }
   })
 
@@ -395,6 +409,12 @@ describe.skipIf(missing !== null)('cluster backend: credentials and a server tha
 async function rogueAgent(url: string, lie: () => boolean): Promise<NatsConnection> {
   const nc = await connect({ servers: url })
   const agentId = 'rogue0000'
+  // It seals its messages as itself, as an agent does: its faults are in what it says.
+  const sealer = createSealer(agentId, null)
+  const gate = createGate(null)
+  const body = (data: Uint8Array): unknown => gate.open('', data)?.body
+  const encodeJson = (x: unknown): Uint8Array => sealer.seal('', x)
+  const decodeJson = body
   const now = (): number => performance.timeOrigin + performance.now()
   nc.subscribe(subjects.discover, {
     callback: (_e, m) =>
@@ -427,8 +447,8 @@ async function rogueAgent(url: string, lie: () => boolean): Promise<NatsConnecti
             jobId: number
             start: number
             end: number
-          }
-          if (run.type !== 'run') return
+          } | null
+          if (run?.type !== 'run') return
           const at = now()
           const send = (x: unknown): void => nc.publish(inbox, encodeJson(x))
           nc.publish(inbox, new TextEncoder().encode('{{ not json'))
@@ -484,7 +504,11 @@ describe.skipIf(missing !== null)(
       try {
         const run = await e.run(clusterConfig(server.url, { workers: [1], reps: 2 }))
         expect(run.correct).toBe(true)
-        expect(log.some((l) => /rogue.*ignored a malformed message/.test(l))).toBe(true)
+        // Garbage never reaches the pool: it is dropped and counted by the session…
+        expect(
+          log.some((l) => /dropped \d+ \(malformed \d+\) message\(s\) outside the session/.test(l))
+        ).toBe(true)
+        // …and a well-formed result of another job is the pool's to ignore.
         expect(log.some((l) => /rogue.*ignored a stale result/.test(l))).toBe(true)
         lying = true
         const wrong = await e.run(clusterConfig(server.url, { workers: [1], reps: 1 }))

@@ -183,7 +183,7 @@ describe.skipIf(missing !== null)('the network-cost study (nats-server on 127.0.
     expect(ok.stdout).toMatch(
       /Break-even \(N first beats 1\): process .+ · cluster .+ · difference: /
     )
-    expect(ok.stdout).toContain('not measured (remote)')
+    expect(ok.stdout).toContain('not measured (remote workers)')
     expect(ok.stdout + ok.stderr).not.toContain(PASSWORD)
     const exported = readFileSync(json, 'utf8')
     expect(exported).not.toContain(PASSWORD)

@@ -79,7 +79,7 @@ describe.each(['process', 'thread'] as const)('the worker over %s', (kind) => {
     peer.send({ type: 'run', jobId: 7, start: -10, end: 50_000_001, progressIntervalMs: 100 })
     const result = await peer.next('result')
     expect(result).toMatchObject({ type: 'result', jobId: 7, sum: '1250000024999945' })
-    if (result.type !== 'result') throw new Error('unreachable')
+    if (result.type !== 'result' || result.job !== 'sum') throw new Error('unreachable')
     expect(result.computeMs).toBeGreaterThan(0)
     expect(result.endedAt - result.startedAt).toBeCloseTo(result.computeMs, 6)
   })
@@ -111,7 +111,7 @@ describe.each(['process', 'thread'] as const)('the worker over %s', (kind) => {
     await peer.next('ready')
     peer.send({ type: 'run', jobId: 1, start: 0, end: 1_000_000_000, progressIntervalMs: 100 })
     const result = await peer.next('result')
-    if (result.type !== 'result') throw new Error('unreachable')
+    if (result.type !== 'result' || result.job !== 'sum') throw new Error('unreachable')
     const progress = peer.messages.filter((m) => m.type === 'progress')
     expect(progress.length).toBeGreaterThan(0)
     // At most one message per 100 ms of the worker's own compute time, plus the first.

@@ -88,13 +88,44 @@ describe('analysis sentences in Korean', () => {
 
   it('says the models, Karp–Flatt and Gustafson in Korean', () => {
     const runs = [
-      // A fixed job on 1…4 workers with a real serial part.
+      // A fixed job on 1…4 workers with a real serial part, on 4 cores.
+      syntheticRun(
+        [
+          { workers: 1, wallMs: [100, 101, 99] },
+          { workers: 2, wallMs: [55, 56, 54] },
+          { workers: 3, wallMs: [40, 41, 39] },
+          { workers: 4, wallMs: [33, 34, 32] }
+        ],
+        {},
+        4
+      ),
+      // The same on 2 cores: 3 and 4 drawn, not fitted.
       syntheticRun([
         { workers: 1, wallMs: [100, 101, 99] },
         { workers: 2, wallMs: [55, 56, 54] },
         { workers: 3, wallMs: [40, 41, 39] },
         { workers: 4, wallMs: [33, 34, 32] }
       ]),
+      // Speedups within the noise: not enough evidence.
+      syntheticRun(
+        [
+          { workers: 1, wallMs: [100, 101, 99] },
+          { workers: 2, wallMs: [99, 104, 96] },
+          { workers: 4, wallMs: [98, 103, 97] }
+        ],
+        {},
+        4
+      ),
+      // Significant, but no serial fraction explains 2.00× at 2 and 2.50× at 4.
+      syntheticRun(
+        [
+          { workers: 1, wallMs: [100, 100.5, 99.5] },
+          { workers: 2, wallMs: [50, 50.2, 49.8] },
+          { workers: 4, wallMs: [40, 40.2, 39.8] }
+        ],
+        {},
+        4
+      ),
       // Two and three workers slower than one: overhead dominates, no fit.
       syntheticRun([
         { workers: 1, wallMs: [100, 101, 99] },
@@ -130,7 +161,14 @@ describe('analysis sentences in Korean', () => {
     }
     // Every models code is worded.
     expect(new Set(runs.map((run) => analyzeRun(run).models.code))).toEqual(
-      new Set(['fitted', 'slower-than-one', 'too-few-worker-counts', 'weak-scaling'])
+      new Set([
+        'fitted',
+        'slower-than-one',
+        'too-few-worker-counts',
+        'weak-scaling',
+        'not-significant',
+        'poor-fit'
+      ])
     )
   })
 

@@ -70,7 +70,7 @@ describe('the Results verdict: a job too small to time', () => {
     expect(h.title).toBe('No significant speedup')
     expect(h.title).not.toMatch(/faster/)
     expect(h.ci).toBeNull()
-    expect(h.reasons[0]).toMatch(/^Too small a job: each worker computes for 0\.012\d* ms/)
+    expect(h.reasons[0]).toMatch(/^Too small a job: with 2 workers, each computes for 0\.006\d* ms/)
     expect(h.reasons[0]).toContain('Use a larger range')
   })
 

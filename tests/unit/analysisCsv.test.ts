@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { runToCsv, STUDY_CSV_HEADERS, studyToCsv } from '../../src/shared/analysisCsv'
-import { CSV_COLUMNS } from '../../src/shared/csv'
+import { runToCsv, STUDY_CSV_HEADERS, studyToCsv } from '../../src/shared/report/exporters'
+import { CSV_COLUMNS } from '../../src/shared/report/exporters'
 import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
 
@@ -9,17 +9,23 @@ const parse = (csv: string) =>
   Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true })
 
 describe('runToCsv', () => {
-  const run = syntheticRun([
-    { workers: 1, wallMs: [100, 102, 98, 101, 99, 100] },
-    { workers: 2, wallMs: [51, 50, 52, 49, 50, 50] },
-    { workers: 4, wallMs: [40, 41, 39, 40, 42, 40] }
-  ])
+  // On 3 cores: 2 and 3 workers (serial fraction near 0.1) are fitted, 4 is drawn only.
+  const run = syntheticRun(
+    [
+      { workers: 1, wallMs: [100, 102, 98, 101, 99, 100] },
+      { workers: 2, wallMs: [55, 54, 56, 55, 55, 54.5] },
+      { workers: 4, wallMs: [40, 41, 39, 40, 42, 40] },
+      { workers: 3, wallMs: [40, 40.5, 39.5, 40, 40.2, 39.8] }
+    ],
+    {},
+    3
+  )
   const analysis = analyzeRun(run)
   const csv = runToCsv(run, analysis)
 
   it('is the one run schema, with intervals, errors, verdicts, breakdown and model', () => {
     const lines = csv.split('\r\n')
-    expect(lines).toHaveLength(4)
+    expect(lines).toHaveLength(5)
     expect(lines[0]).toBe(CSV_COLUMNS.map((c) => c.header).join(','))
     const { data, errors } = parse(csv)
     expect(errors).toEqual([])

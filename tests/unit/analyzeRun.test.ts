@@ -9,6 +9,7 @@ import {
 import { analyzeRun, fitAmdahl, medianInterval } from '../../src/shared/scaling'
 import type { RunRecord } from '../../src/shared/result'
 import { syntheticRun } from '../helpers/syntheticRun'
+import { toRunExport } from '../../src/shared/runExport'
 
 // Six repetitions: the fewest for which the median's 95% interval is computed.
 const ONE = [100, 102, 98, 101, 99, 100]
@@ -92,7 +93,11 @@ describe('analyzeRun: per worker count', () => {
     expect(noisy.verdict).toBe('no-difference')
   })
 
-  it('computes Karp–Flatt e(N) and its trend sentence', () => {
+  it('computes Karp–Flatt e(N) and its trend sentence (on 4 cores: 4 workers within them)', () => {
+    const a = analyzeRun({
+      ...run,
+      system: { ...run.system, availableParallelism: 4, logicalCores: 4 }
+    })
     expect(a.workers[0].karpFlatt).toBeNull()
     expect(a.workers[1].karpFlatt!.serialFraction).toBeCloseTo(0, 12)
     // (1/2.5 − 1/4) / (1 − 1/4) = 0.2
@@ -102,17 +107,55 @@ describe('analyzeRun: per worker count', () => {
     expect(karpFlattMessage(a.karpFlatt!)).toMatch(/overhead/)
   })
 
-  it('fits Amdahl (and tries the USL) with two worker counts above one', () => {
+  it('on 2 cores reads e(N) and fits only within the cores: 4 workers drawn, not fitted', () => {
+    expect(a.karpFlatt!.points.map((p) => p.workers)).toEqual([2])
+    expect(a.karpFlatt!.left).toEqual([{ workers: 4, reason: 'oversubscribed' }])
+    expect(a.workers[2].karpFlatt).toBeNull()
+    expect(a.models.code).toBe('too-few-worker-counts')
+    expect(a.models.excluded).toEqual([4])
+    expect(modelsMessage(a.models)).toContain(
+      '4 workers exceed the 2 cores: they are drawn but not fitted'
+    )
+  })
+
+  it('fits Amdahl (and tries the USL) with two worker counts above one within the cores', () => {
+    const a = analyzeRun({
+      ...run,
+      system: { ...run.system, availableParallelism: 4, logicalCores: 4 }
+    })
     const expected = fitAmdahl([
       { workers: 2, speedup: 2 },
       { workers: 4, speedup: 2.5 }
     ])!
-    const fit = a.models.comparison!.amdahl!
-    expect(fit.serialFraction).toBeCloseTo(expected.serialFraction, 12)
-    expect(fit.serialFractionError).toBeCloseTo(expected.serialFractionError!, 12)
-    expect(fit.serialFraction).toBeGreaterThan(0.05)
-    expect(a.models.comparison!.best).toBe('amdahl')
-    expect(modelsMessage(a.models)).toContain('serial fraction f = ')
+    expect(a.models.code).toBe('poor-fit')
+    expect(a.models.rSquared).toBeCloseTo(expected.rSquared!, 12)
+    // A poor fit's figures are shown nowhere: no comparison, no curve, no export column.
+    expect(a.models.comparison).toBeNull()
+    expect(toRunExport(run, a).models.amdahlSerialFraction).toBeNull()
+    // 2.00× at 2 and 2.50× at 4 are what no single serial fraction gives (e grows: overhead).
+    expect(modelsMessage(a.models)).toMatch(
+      /^Not enough evidence for Amdahl's law: .* \(R² = 0\.\d+, below 0\.9\)/
+    )
+    expect(modelsMessage(a.models)).not.toContain('1/f ≈')
+  })
+
+  it('states the fit, its interval and R² when the speedups are significant and fit well', () => {
+    // f = 0.1: S(2) = 1.818 (55 ms), S(4) = 3.077 (32.5 ms).
+    const a = analyzeRun(
+      syntheticRun(
+        [
+          { workers: 1, wallMs: ONE },
+          { workers: 2, wallMs: [55, 55.2, 54.8, 55, 55.1, 54.9] },
+          { workers: 4, wallMs: [32.5, 32.6, 32.4, 32.5, 32.55, 32.45] }
+        ],
+        {},
+        4
+      )
+    )
+    expect(a.models.code).toBe('fitted')
+    expect(a.models.comparison!.amdahl!.serialFraction).toBeCloseTo(0.1, 2)
+    expect(a.models.comparison!.amdahl!.rSquared!).toBeGreaterThan(0.99)
+    expect(modelsMessage(a.models)).toMatch(/serial fraction f = 0\.1\d* ± [\d.]+, R² = 1 /)
     expect(modelsMessage(a.models)).toContain('1/f ≈')
   })
 
@@ -181,15 +224,45 @@ describe('analyzeRun: warnings a user can act on', () => {
 })
 
 describe('analyzeRun: models need enough worker counts, and the right workload', () => {
-  it('reads a huge serial fraction as busy cores or a too-short job, not serial code', () => {
+  it('draws no lesson from speedups within the noise: "not enough evidence", and why', () => {
+    // 1.01× and 1.03×: the busy machine, where a fit read noise as f ≈ 0.95.
     const a = analyzeRun(
-      syntheticRun([
-        { workers: 1, wallMs: ONE },
-        { workers: 2, wallMs: [99, 98, 99, 100, 98, 99] },
-        { workers: 4, wallMs: [97, 96, 98, 97, 97, 96] }
-      ])
+      syntheticRun(
+        [
+          { workers: 1, wallMs: ONE },
+          { workers: 2, wallMs: [99, 98, 99, 100, 98, 99] },
+          { workers: 4, wallMs: [99, 101, 98, 100, 99, 100] }
+        ],
+        {},
+        4
+      )
     )
-    expect(a.models.comparison!.amdahl!.serialFraction).toBeGreaterThan(0.9)
+    expect(a.models.code).toBe('not-significant')
+    expect(a.models.comparison).toBeNull()
+    expect(modelsMessage(a.models)).toMatch(/^Not enough evidence/)
+    expect(modelsMessage(a.models)).not.toMatch(/serial fraction f =|1\/f/)
+    expect(a.karpFlatt!.points).toEqual([])
+    expect(karpFlattMessage(a.karpFlatt!)).toBe(
+      'Not enough evidence for e(N): the speedup of 2, 4 workers is not significant (its 95% interval includes 1).'
+    )
+    expect(a.workers.map((w) => w.karpFlatt)).toEqual([null, null, null])
+  })
+
+  it('reads a huge serial fraction as busy cores or a too-short job, not serial code', () => {
+    // Significant but small speedups: 1.25× at 2, 1.43× at 4 (f ≈ 0.6).
+    const a = analyzeRun(
+      syntheticRun(
+        [
+          { workers: 1, wallMs: ONE },
+          { workers: 2, wallMs: [80, 80.5, 79.5, 80, 80.2, 79.8] },
+          { workers: 4, wallMs: [70, 70.5, 69.5, 70, 70.2, 69.8] }
+        ],
+        {},
+        4
+      )
+    )
+    expect(a.models.code).toBe('fitted')
+    expect(a.models.comparison!.amdahl!.serialFraction).toBeGreaterThan(0.5)
     expect(a.models.comparison!.amdahl!.serialFraction).toBeLessThanOrEqual(1)
     expect(modelsMessage(a.models)).toContain('rarely serial code')
     expect(modelsMessage(analyzeRun(strongRun()).models)).not.toContain('rarely serial code')
@@ -233,11 +306,15 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
   })
 
   it('uses a migrated record’s recovered T1, and claims no interval without T1’s', () => {
-    const full = syntheticRun([
-      { workers: 1, wallMs: ONE },
-      { workers: 2, wallMs: TWO },
-      { workers: 4, wallMs: FOUR }
-    ])
+    const full = syntheticRun(
+      [
+        { workers: 1, wallMs: ONE },
+        { workers: 2, wallMs: TWO },
+        { workers: 4, wallMs: FOUR }
+      ],
+      {},
+      4
+    )
     const withoutOne: RunRecord = {
       ...full,
       config: { ...full.config, workers: [2, 4] },
@@ -250,7 +327,9 @@ describe('analyzeRun: models need enough worker counts, and the right workload',
     expect(a.workers.map((w) => w.speedup.speedup)).toEqual([2, 2.5])
     expect(a.workers.map((w) => w.speedupInterval)).toEqual([null, null])
     expect(a.workers.map((w) => w.verdict)).toEqual(['no-difference', 'no-difference'])
-    expect(a.models.comparison).not.toBeNull()
+    // Without intervals no speedup is significant: no model is fitted to them.
+    expect(a.models.code).toBe('not-significant')
+    expect(a.models.comparison).toBeNull()
   })
 
   it('fits no model over a slowdown: overhead dominates, no ceiling below 1×', () => {

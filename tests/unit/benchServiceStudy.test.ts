@@ -11,7 +11,7 @@ import { createBenchService, KEPT_STUDIES } from '../../src/main/service/benchSe
 import type { BenchServiceDeps, SaveFileOptions } from '../../src/main/service/benchService'
 import type { RunConfig } from '../../src/shared/config'
 import type { InvokeChannel, InvokeResult } from '../../src/shared/ipc'
-import type { StudyExport } from '../../src/shared/studyJson'
+import type { StudyExport } from '../../src/shared/report/exporters'
 import type { StudyConfig, StudyProgress } from '../../src/shared/study'
 import { alive, eventually, spyEngine, WORKER_PATH } from '../helpers/engine'
 import { sampleRun } from '../helpers/runRecord'
@@ -140,7 +140,7 @@ describe('bench service: studies', () => {
     value(await svc.handle('export:study', { id: study.id, format: 'json' }))
     const json = JSON.parse(await readFile(join(dir, saved[2].defaultPath), 'utf8')) as StudyExport
     expect(json.format).toBe('speedup-lab/study')
-    expect(json.study.id).toBe(study.id)
+    expect(json.studyId).toBe(study.id)
     expect(json.analysis.sizeSweeps.map((s) => `${s.backend} ${s.pool}`)).toEqual([
       'thread warm',
       'thread cold'

@@ -15,7 +15,7 @@ const issues = (argv: string[]) => {
 
 describe('parseCli: studies', () => {
   it('is a single run without the study flags', () => {
-    expect(options(['--reps', '2'])).toMatchObject({ study: null, markdown: null })
+    expect(options(['--reps', '2'])).toMatchObject({ study: null, files: { markdown: null } })
   })
 
   it('--sweep-sizes alone takes the default log-spaced sizes, wherever it stands', () => {
@@ -42,7 +42,7 @@ describe('parseCli: studies', () => {
     expect(options(['--compare-backends=thread']).study!.backends).toEqual(['thread'])
     const both = options(['--sweep-sizes=1000', '--compare-backends', '--markdown', 'r.md'])
     expect(both.study).toMatchObject({ sizes: [1000], backends: ['process', 'thread'] })
-    expect(both.markdown).toBe('r.md')
+    expect(both.files.markdown).toBe('r.md')
   })
 
   it('says what is wrong, in the CLI’s own words', () => {
@@ -59,7 +59,7 @@ describe('parseCli: studies', () => {
       }
     ])
     expect(issues(['--markdown'])).toEqual([
-      { field: 'markdown', message: '--markdown needs a value' }
+      { field: 'markdown', message: '--markdown needs a value (FILE) and is the last argument' }
     ])
     expect(issues(['--sweep-sizes=0'])).toEqual([
       { field: 'sweep-sizes', message: 'a size must be at least 1' }

@@ -15,6 +15,7 @@ import {
 } from '../../src/shared/cluster'
 import type { AgentInfo } from '../../src/shared/cluster'
 import { validateRunConfig } from '../../src/shared/config'
+import { invokeChannels } from '../../src/shared/ipc'
 
 const agent = (agentId: string, host: string, workers: number): AgentInfo => ({
   type: 'agent',
@@ -36,6 +37,7 @@ describe('parseServerUrl', () => {
       ok: true,
       value: {
         server: 'nats://example.org:4333',
+        servers: ['nats://example.org:4333'],
         tls: false,
         auth: { user: 'lab', pass: 'p@ss' }
       }
@@ -45,11 +47,21 @@ describe('parseServerUrl', () => {
   it('reads a token, TLS, a bare host and the default port', () => {
     expect(parseServerUrl('tls://tok3n@h')).toEqual({
       ok: true,
-      value: { server: 'tls://h:4222', tls: true, auth: { token: 'tok3n' } }
+      value: {
+        server: 'tls://h:4222',
+        servers: ['tls://h:4222'],
+        tls: true,
+        auth: { token: 'tok3n' }
+      }
     })
     expect(parseServerUrl('10.0.0.2:5000')).toEqual({
       ok: true,
-      value: { server: 'nats://10.0.0.2:5000', tls: false, auth: null }
+      value: {
+        server: 'nats://10.0.0.2:5000',
+        servers: ['nats://10.0.0.2:5000'],
+        tls: false,
+        auth: null
+      }
     })
   })
 
@@ -74,8 +86,83 @@ describe('parseServerUrl', () => {
     const parsed = parseServerUrl('tls://lab:pw@h:1')
     if (!parsed.ok) throw new Error(parsed.message)
     const options = natsOptions(parsed.value, 'x')
-    expect(options).toMatchObject({ servers: 'nats://h:1', user: 'lab', pass: 'pw', tls: {} })
+    expect(options).toMatchObject({ servers: ['nats://h:1'], user: 'lab', pass: 'pw', tls: {} })
     expect(String(options.servers)).not.toContain('pw')
+  })
+})
+
+describe('parseServerUrl: several servers of one NATS cluster (issue 22)', () => {
+  it('reads a comma-separated list, each URL checked, credentials given once', () => {
+    const r = parseServerUrl(' nats://u:pw@a:4001, b:4002 ,nats://c ')
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        server: 'nats://a:4001,nats://b:4002,nats://c:4222',
+        servers: ['nats://a:4001', 'nats://b:4002', 'nats://c:4222'],
+        tls: false,
+        auth: { user: 'u', pass: 'pw' }
+      }
+    })
+    if (!r.ok) return
+    const options = natsOptions(r.value, 'x')
+    expect(options.servers).toEqual(['nats://a:4001', 'nats://b:4002', 'nats://c:4222'])
+    expect(options.noRandomize).toBe(true)
+  })
+
+  it('names the bad server of a list and refuses mixed TLS, mixed credentials, empty entries', () => {
+    const message = (text: string): string => {
+      const r = parseServerUrl(text)
+      return r.ok ? 'ok' : r.message
+    }
+    expect(message('nats://a:1,http://b:2')).toMatch(
+      /^server 2 of the list: .*nats:\/\/ or tls:\/\//
+    )
+    expect(message('nats://a:1,nats://b:99999')).toMatch(/^server 2 of the list/)
+    expect(message('nats://a:1,,nats://b:2')).toMatch(/server 2 of the list is empty/)
+    expect(message('nats://a:1,tls://b:2')).toMatch(/all tls:\/\/ or all nats:\/\//)
+    expect(message('nats://u:p1@a:1,nats://u:p2@b:2')).toMatch(/different credentials/)
+    expect(message('nats://u:p1@a:1,nats://u:p2@b:2')).not.toMatch(/p1|p2/)
+    expect(message(Array.from({ length: 17 }, (_, i) => `h${i}:1`).join(','))).toMatch(/at most 16/)
+    expect(redactServerText('nats://u:pw@a:1,nats://v:pw2@b:2')).toBe(
+      'nats://***@a:1,nats://***@b:2'
+    )
+  })
+
+  it('a malformed % escape in the credentials is a reason, not a URIError', () => {
+    expect(message2('nats://%zz@127.0.0.1:1')).toMatch(/malformed % escape/)
+    function message2(text: string): string {
+      const r = parseServerUrl(text)
+      return r.ok ? 'ok' : r.message
+    }
+  })
+
+  it('a run config, the CLI and the agent take the list; a bad entry is invalid input', () => {
+    const config = validateRunConfig({
+      range: { start: 0, end: 10 },
+      workers: [1],
+      workload: 'split',
+      backend: 'cluster',
+      cluster: { server: 'nats://a:1,nats://b:2' },
+      pool: 'warm',
+      warmup: 0,
+      reps: 1
+    })
+    expect(config.ok).toBe(true)
+    const cli = parseCli(['--server', 'nats://a:1,nats://b:2'], 2)
+    expect(cli.kind).toBe('run')
+    const agentCli = parseWorkerCommand(['--server', 'nats://a:1,nats://b:2'], 2)
+    expect(agentCli.kind === 'run' && agentCli.options.address.servers).toEqual([
+      'nats://a:1',
+      'nats://b:2'
+    ])
+    const bad = parseWorkerCommand(['--server', 'nats://a:1,ftp://b'], 2)
+    expect(bad.kind).toBe('invalid')
+    // The app's "Test connection" payload is checked the same way in main.
+    const probe = invokeChannels['cluster:probe'].payload
+    expect(probe.safeParse({ server: 'nats://a:1,nats://b:2' }).success).toBe(true)
+    const refused = probe.safeParse({ server: 'nats://a:1,nats://b:2/x' })
+    expect(refused.success).toBe(false)
+    expect(refused.error?.issues[0].message).toMatch(/^server 2 of the list/)
   })
 })
 

@@ -1,16 +1,11 @@
-import { parseArgs } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { COMMAND_OPTIONS, readCommandOptions } from '../../src/cli/commandOptions'
+import { COMMAND_OPTIONS, commandValues, readCommandOptions } from '../../src/cli/commandOptions'
+import { parseOptions } from '../../src/cli/optionSpec'
 
 function read(args: string[]) {
-  const { values, tokens } = parseArgs({
-    args,
-    options: COMMAND_OPTIONS,
-    tokens: true,
-    strict: true
-  })
-  const given = (name: string) => tokens.some((t) => t.kind === 'option' && t.name === name)
-  return readCommandOptions(values, given)
+  const { values, repeated, issues } = parseOptions(args, COMMAND_OPTIONS)
+  expect(issues).toEqual([])
+  return readCommandOptions(commandValues(values, repeated), (name) => values.has(name))
 }
 
 describe('the CLI command options', () => {

@@ -7,8 +7,8 @@ import {
   guardFormula,
   recordsToCsv,
   runToCsv
-} from '../../src/shared/csv'
-import { recordsToJson } from '../../src/shared/recordsJson'
+} from '../../src/shared/report/exporters'
+import { recordsToJson } from '../../src/shared/report/exporters'
 import { resultRows, runToJson } from '../../src/shared/runExport'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunRecord } from '../../src/shared/result'

@@ -232,9 +232,13 @@ describe('CLI argument fuzzing (parseCli)', () => {
     '--csv',
     '--json',
     '--markdown',
+    '--html',
+    '--lang',
     '--quiet',
     '--help',
     '-h',
+    '--version',
+    '-V',
     '--',
     '--nope',
     '-x'

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatKernelTable } from '../../src/cli/kernelTable'
+import { formatStudyTables } from '../../src/cli/studyTable'
 import type { KernelName } from '../../src/shared/config'
 import { compareKernels } from '../../src/shared/analysis/kernelComparison'
 import { kernelSentences } from '../../src/shared/report'
-import { studyToMarkdown } from '../../src/shared/markdownReport'
-import { studyToCsv } from '../../src/shared/analysisCsv'
+import { studyToMarkdown } from '../../src/shared/report/exporters'
+import { studyToCsv } from '../../src/shared/report/exporters'
 import { analyzeStudy } from '../../src/shared/scaling'
 import { studyPlan, validateStudyConfig } from '../../src/shared/study'
 import type { StudyRecord } from '../../src/shared/study'
@@ -83,7 +83,7 @@ describe('compareKernels', () => {
   })
 
   it('appears in the CLI table, the Markdown report and the CSV', () => {
-    const table = formatKernelTable(c)
+    const table = formatStudyTables(study, analysis)
     expect(table).toContain('Kernels compared (process, 1 vs 2 workers)')
     expect(table).toMatch(/wasm\s+0\.1\d\d/)
     const md = studyToMarkdown(study, analysis)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import {
-  escapeCell,
-  markdownTable,
-  runToMarkdown,
-  studyToMarkdown
-} from '../../src/shared/markdownReport'
+import { escapeCell, runToMarkdown, studyToMarkdown } from '../../src/shared/report/exporters'
+import { tableToMarkdown } from '../../src/shared/report/table'
+import type { Align } from '../../src/shared/report/table'
+
+const markdownTable = (head: string[], align: Align[], rows: string[][]): string =>
+  tableToMarkdown({ head, align, rows })
 import { analyzeRun, analyzeStudy } from '../../src/shared/scaling'
 import { syntheticRun, syntheticStudy } from '../helpers/syntheticRun'
 
@@ -68,7 +68,7 @@ describe('runToMarkdown', () => {
       '| 1 | 5 | 100.0 | — (n = 5) | 100.0 ± 1.581 | 98.00 … 102.0 | 1.00× | — | baseline | 100.0 % | — | 10.1 M/s | ✓ 499,999,500,000 |'
     )
     expect(table[4]).toMatch(
-      /^\| 4 \(> cores\) \| 5 \| 40\.00 \| — \(n = 5\) \| .* \| 2\.50 ± [\d.]+× \| [\d.]+ … [\d.]+ \| faster \| 62\.5 ± [\d.]+ % \| 0\.200 ± [\d.]+ \| [\d.]+ M\/s \| ✓ 499,999,500,000 \|$/
+      /^\| 4 \(> cores\) \| 5 \| 40\.00 \| — \(n = 5\) \| .* \| 2\.50 ± [\d.]+× \| [\d.]+ … [\d.]+ \| faster \| 62\.5 ± [\d.]+ % \| — \| [\d.]+ M\/s \| ✓ 499,999,500,000 \|$/
     )
   })
 
@@ -78,10 +78,12 @@ describe('runToMarkdown', () => {
       '| Workers | Spawn (ms) | Dispatch (ms) | Compute, slowest (ms) | Compute, mean (ms) | Imbalance | Merge (ms) |'
     )
     expect(overhead[2]).toBe('| 1 | — | 0.500 | 99.50 | 99.50 | 0.0% | 0.010 |')
+    // 4 workers on 2 cores are drawn, never fitted: one count within the cores is no fit.
     expect(md).toContain(
-      '## Models\n\n- Amdahl fit over 2 worker counts above one: serial fraction f = '
+      '## Models\n\n- Not enough evidence for a model: only 2 workers above one was measured within the 2 cores'
     )
-    expect(md).toContain('- e grows from 0 at 2 workers to 0.2 at 4 workers')
+    expect(md).toContain('4 workers exceed the 2 cores: they are drawn but not fitted')
+    expect(md).toContain('- e is 0 at 2 workers; measure more worker counts')
     expect(md).toContain('## Warnings\n\n- 4 workers: 4 workers on 2 logical cores')
     expect(md).toContain('## Method\n\nIntervals are 95%: the median')
   })
@@ -110,7 +112,7 @@ describe('studyToMarkdown', () => {
   it('puts threads and processes side by side with start cost and memory', () => {
     const side = tableAfter(md, '## Threads vs processes')
     expect(side[0]).toBe(
-      '| Workers | process: median (ms) | thread: median (ms) | process: speedup ± e | thread: speedup ± e |'
+      '| Workers | process: median [95% CI] (ms) | thread: median [95% CI] (ms) | process: speedup ± e | thread: speedup ± e |'
     )
     const lines = md.split('\n')
     const costs = lines.slice(lines.findIndex((l) => l.startsWith('| Backend |')))

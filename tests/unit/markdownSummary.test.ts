@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runToMarkdown } from '../../src/shared/markdownReport'
+import { runToMarkdown } from '../../src/shared/report/exporters'
 import { runSummaryMarkdown } from '../../src/shared/markdownSummary'
 import { analyzeRun } from '../../src/shared/scaling'
 import { syntheticRun } from '../helpers/syntheticRun'

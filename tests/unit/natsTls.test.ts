@@ -23,10 +23,14 @@ describe('the CA file for a private-CA cluster (SPEEDUP_LAB_TLS_CA)', () => {
     const ca = tlsOptions(env).ca!
     expect(ca.endsWith(PEM)).toBe(true)
     expect(ca).toContain(rootCertificates[0])
-    const address = { server: 'tls://h:4222', tls: true, auth: null }
+    const address = { server: 'tls://h:4222', servers: ['tls://h:4222'], tls: true, auth: null }
     expect(natsOptions(address, 'x', env).tls).toEqual({ ca })
     expect(
-      natsOptions({ ...address, server: 'nats://h:4222', tls: false }, 'x', env)
+      natsOptions(
+        { ...address, server: 'nats://h:4222', servers: ['nats://h:4222'], tls: false },
+        'x',
+        env
+      )
     ).not.toHaveProperty('tls')
   })
 

@@ -11,9 +11,9 @@ import { networkCostStudy, sweepRuns } from '../helpers/networkCostRuns'
 import { STUDY_BASE } from '../helpers/syntheticRun'
 import { parseCli } from '../../src/cli/options'
 import { formatStudyTables } from '../../src/cli/studyTable'
-import { studyToCsv } from '../../src/shared/analysisCsv'
-import { studyToMarkdown } from '../../src/shared/markdownReport'
-import { studyToJson } from '../../src/shared/studyJson'
+import { studyToCsv } from '../../src/shared/report/exporters'
+import { studyToMarkdown } from '../../src/shared/report/exporters'
+import { studyToJson } from '../../src/shared/report/exporters'
 
 const base = STUDY_BASE
 const server = 'nats://alice:s3cret@127.0.0.1:4222'

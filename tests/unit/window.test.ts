@@ -112,9 +112,12 @@ describe('app menu', () => {
     expect(run.accelerator).toBe('CmdOrCtrl+Enter')
     run.click!()
     all.find((i) => i.label === '벤치마크 취소')!.click!()
-    expect(sent).toEqual(['run', 'cancel'])
-    // No English words left in the app's own items (CSV is a format's name).
-    const english = all.filter((i) => /[A-Za-z]{3}/.test((i.label ?? '').replace('CSV', '')))
+    all.find((i) => i.label === 'HTML 보고서 내보내기…')!.click!()
+    expect(sent).toEqual(['run', 'cancel', 'export-html'])
+    // No English words left in the app's own items (CSV and HTML are formats' names).
+    const english = all.filter((i) =>
+      /[A-Za-z]{3}/.test((i.label ?? '').replace('CSV', '').replace('HTML', ''))
+    )
     expect(english).toEqual([])
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRunConfig } from '../../src/shared/config'
+import { parseCli } from '../../src/cli/options'
+import { DEFAULT_WAIT, defaultRunConfig } from '../../src/shared/config'
 import type { RunConfig } from '../../src/shared/config'
 import { parseParentMessage, parseWorkerMessage } from '../../src/shared/protocol'
 import { JOBS, jobOf } from '../../src/shared/workloads/jobs'
@@ -120,5 +121,50 @@ describe('the workload contract (issue 17)', () => {
     }
     expect(parseWorkerMessage(result)).toMatchObject({ job: 'sum', sum: '10', kernel: 'js' })
     expect(parseWorkerMessage({ ...result, job: 'dance' })).toBeNull()
+  })
+})
+
+describe('wait on the command line: bad input is refused before anything starts', () => {
+  const fields = (argv: string[]): string[] => {
+    const parsed = parseCli(argv, 2)
+    return parsed.kind === 'invalid' ? parsed.issues.map((i) => `${i.field}: ${i.message}`) : []
+  }
+
+  it('reads --workload wait --requests R --delay MS into the wait config', () => {
+    const parsed = parseCli(['--workload', 'wait', '--requests', '100', '--delay', '2.5'], 2)
+    if (parsed.kind !== 'run') throw new Error(parsed.kind)
+    expect(parsed.options.config).toMatchObject({
+      job: 'wait',
+      wait: { requests: 100, delayMs: 2.5 },
+      workload: 'split'
+    })
+    const defaults = parseCli(['--workload', 'wait', '--backend', 'async'], 2)
+    if (defaults.kind !== 'run') throw new Error(defaults.kind)
+    expect(defaults.options.config).toMatchObject({ job: 'wait', wait: DEFAULT_WAIT })
+  })
+
+  it('refuses each bad input with its reason', () => {
+    expect(fields(['--workload', 'wait', '--requests', '0'])).toEqual([
+      'wait.requests: requests must be at least 1'
+    ])
+    expect(fields(['--workload', 'wait', '--requests', '100001'])).toEqual([
+      'wait.requests: requests must be at most 100,000'
+    ])
+    expect(fields(['--workload', 'wait', '--delay', '-1'])).toEqual([
+      'delay: "-1" is not a delay in ms (e.g. 20 or 0.5, at least 0)'
+    ])
+    expect(fields(['--workload', 'wait', '--delay', '10001'])).toEqual([
+      'wait.delayMs: delay must be at most 10 s'
+    ])
+    expect(fields(['--backend', 'async'])).toEqual([
+      'backend: the async backend has no worker to compute on: it only waits (workload wait); choose process or thread for the sum'
+    ])
+    expect(fields(['--workload', 'dance'])).toEqual([
+      'workload: "dance" is not a workload (split, replicate, weak, wait)'
+    ])
+    expect(fields(['--requests', '5'])).toEqual(['requests: --requests needs --workload wait'])
+    expect(fields(['--workload', 'wait', '--server', 'nats://127.0.0.1:4222'])).toEqual([
+      "backend: the wait workload runs only locally: its latency server is on this machine's 127.0.0.1, which remote workers cannot reach"
+    ])
   })
 })

@@ -6,12 +6,51 @@
 import { isKernelName, KERNELS } from '../../shared/kernel'
 import { availableParallelism, hostname } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
-import { parseServerUrl } from '../../shared/cluster'
+import { optionsHelp, parseOptions, type OptionSpec } from '../optionSpec'
+import { LEASE_MS, parseServerUrl } from '../../shared/cluster'
 import type { AgentWorkerKind, ServerAddress } from '../../shared/cluster'
 import { MAX_WORKERS } from '../../shared/config'
 import { parseIntegerText } from '../../shared/parse'
 import { startAgent } from '../../engine/agent/agent'
+import { clusterKeyFrom } from '../../engine/backends/cluster/clusterKey'
+
+/** The agent's options, declared once: the parser and --help read them. */
+export const WORKER_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'server',
+    value: 'URL',
+    help:
+      'the NATS server: nats://[user:pass@|token@]host:4222 or tls://… (the credentials go ' +
+      'to the client, never to a log); several servers of one NATS cluster: ' +
+      'nats://a:4222,nats://b:4222 (the first that answers is used, the others on failover)'
+  },
+  {
+    name: 'cluster-key',
+    value: 'FILE',
+    help:
+      'accept and send only messages sealed with the key in FILE (the controller needs the ' +
+      'same key; default: the file named by SPEEDUP_LAB_CLUSTER_KEY_FILE, else no key)'
+  },
+  {
+    name: 'processes',
+    value: 'N',
+    help: "keep N worker processes (default: this machine's cores)"
+  },
+  { name: 'threads', value: 'N', help: 'keep N worker threads instead' },
+  {
+    name: 'name',
+    value: 'NAME',
+    help: 'how the controller lists this agent (default: the host name)'
+  },
+  { name: 'kernel', value: 'LIST', help: 'kernels offered: js, wasm (default: js)' },
+  {
+    name: 'reconnect-for',
+    value: 'S',
+    help: 'when the server goes away, keep trying S seconds, then stop (default 30)'
+  },
+  { name: 'quiet', help: 'no log lines on stderr' },
+  { name: 'help', short: 'h', help: 'this help' }
+]
 
 export const WORKER_HELP = `Usage: speedup-lab worker --server URL [options]
        (from a checkout: npm run worker -- --server URL [options])
@@ -21,15 +60,12 @@ A controller (\`speedup-lab --backend cluster --server URL\`, or the app's
 "Cluster (NATS)" backend) finds the agents and gives each remote worker one job.
 
 Options:
-  --server URL       the NATS server: nats://[user:pass@|token@]host:4222 or tls://…
-                     (the credentials go to the client, never to a log)
-  --processes N      keep N worker processes (default: this machine's cores)
-  --threads N        keep N worker threads instead
-  --name NAME        how the controller lists this agent (default: the host name)
-  --kernel LIST      kernels offered: js, wasm (default: js)
-  --reconnect-for S  when the server goes away, keep trying S seconds, then stop (default 30)
-  --quiet            no log lines on stderr
-  -h, --help         this help
+${optionsHelp(WORKER_OPTIONS)}
+
+A claim is a lease: a worker whose controller stops renewing it (killed,
+stopped, cut off) is freed ${LEASE_MS / 1000} s after the last renewal, its job stopped.
+Messages outside a claim's session (malformed, foreign, replayed) are dropped
+and counted in the log.
 
 Stops its workers on Ctrl-C/SIGTERM/SIGHUP, and when the server has been gone for good.
 Exit codes: 0 stopped; 1 the server was unreachable or went away; 2 invalid input.`
@@ -42,6 +78,7 @@ export interface WorkerCommandOptions {
   kernels: string[]
   quiet: boolean
   reconnectForMs: number
+  key: Buffer | null
 }
 
 export type ParsedWorkerCommand =
@@ -50,33 +87,13 @@ export type ParsedWorkerCommand =
   | { kind: 'invalid'; issues: { field: string; message: string }[] }
 
 export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerCommand {
-  let values: Record<string, string | boolean | undefined>
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        server: { type: 'string' },
-        processes: { type: 'string' },
-        threads: { type: 'string' },
-        name: { type: 'string' },
-        kernel: { type: 'string' },
-        'reconnect-for': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    }).values
-  } catch (e) {
-    return {
-      kind: 'invalid',
-      issues: [{ field: '(options)', message: e instanceof Error ? e.message : String(e) }]
-    }
+  const parsed = parseOptions(argv, WORKER_OPTIONS)
+  if (parsed.values.get('help') === true) return { kind: 'help' }
+  const issues: { field: string; message: string }[] = [...parsed.issues]
+  const str = (k: string): string | undefined => {
+    const value = parsed.values.get(k)
+    return typeof value === 'string' ? value : undefined
   }
-  if (values.help) return { kind: 'help' }
-  const issues: { field: string; message: string }[] = []
-  const str = (k: string): string | undefined =>
-    typeof values[k] === 'string' ? (values[k] as string) : undefined
   let address: ServerAddress | null = null
   const server = str('server')
   if (server === undefined)
@@ -117,7 +134,9 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
       issues.push({ field: 'reconnect-for', message: 'seconds, 1…86400' })
     else reconnectForMs = n.value * 1000
   }
-  if (issues.length || !address) return { kind: 'invalid', issues }
+  const key = clusterKeyFrom(str('cluster-key'))
+  if (!key.ok) issues.push({ field: 'cluster-key', message: key.message })
+  if (issues.length || !address || !key.ok) return { kind: 'invalid', issues }
   return {
     kind: 'run',
     options: {
@@ -126,8 +145,9 @@ export function parseWorkerCommand(argv: string[], cores: number): ParsedWorkerC
       workers,
       name,
       kernels,
-      quiet: values.quiet === true,
-      reconnectForMs
+      quiet: parsed.values.get('quiet') === true,
+      reconnectForMs,
+      key: key.key
     }
   }
 }
@@ -159,7 +179,8 @@ export async function runWorkerCommand(argv: string[], dir: string): Promise<num
       kernels: o.kernels,
       workerPath: join(dir, 'worker.js'),
       log,
-      reconnectForMs: o.reconnectForMs
+      reconnectForMs: o.reconnectForMs,
+      key: o.key
     })
   } catch (e) {
     process.stderr.write(`speedup-lab worker: ${e instanceof Error ? e.message : String(e)}\n`)

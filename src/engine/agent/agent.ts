@@ -10,8 +10,8 @@ import { connect } from 'nats'
 import type { Msg, NatsConnection } from 'nats'
 import {
   HEARTBEAT_MS,
-  decodeJson,
-  encodeJson,
+  LEASE_MS,
+  isLease,
   isRelease,
   parseClaimRequest,
   subjects
@@ -24,6 +24,7 @@ import { childProcessBackend } from '../backends/childProcess'
 import { workerThreadBackend } from '../backends/workerThread'
 import type { Backend, WorkerHandle } from '../types'
 import { describeConnectError, natsOptions } from '../backends/cluster/natsOptions'
+import { createGate, createSealer } from '../backends/cluster/envelope'
 
 /** The workloads an agent's workers run for a controller on another host. */
 const AGENT_JOBS: readonly JobName[] = ['sum']
@@ -38,10 +39,16 @@ export interface AgentOptions {
   log: (line: string) => void
   /** How long to keep trying when the server goes away before giving up (ms). */
   reconnectForMs?: number
+  /** The cluster key: every message sealed and checked with it (null: none). */
+  key?: Buffer | null
+  /** How long a claim lasts without renewal (tests shorten it; default LEASE_MS). */
+  leaseMs?: number
 }
 
 export interface Agent {
   readonly info: () => AgentInfo
+  /** Messages dropped so far, by reason (shown in the log too). */
+  readonly dropped: () => Record<string, number>
   /** Resolves when the agent has stopped, with why (null: asked to stop). */
   readonly stopped: Promise<string | null>
   stop(): Promise<void>
@@ -60,7 +67,17 @@ interface Slot {
   exited: boolean
   /** The job the worker is on (from run until result/cancelled/error), if any. */
   jobId: number | null
-  claim: { inbox: string; subject: string; unsubscribe(): void } | null
+  claim: Claim | null
+}
+
+interface Claim {
+  /** The controller session that holds it: only its messages reach the worker. */
+  session: string
+  inbox: string
+  subject: string
+  /** Agent clock (ms) after which the claim is over unless renewed. */
+  leaseUntil: number
+  unsubscribe(): void
 }
 
 export async function startAgent(options: AgentOptions): Promise<Agent> {
@@ -88,8 +105,16 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   let nextWorker = 1
   let stopping = false
 
+  const key = options.key ?? null
+  const leaseMs = options.leaseMs ?? LEASE_MS
+  // The agent's own messages carry its id as their session.
+  const sealer = createSealer(agentId, key)
+  const gate = createGate(key)
   const send = (subject: string, value: unknown): void => {
-    if (!nc.isClosed()) nc.publish(subject, encodeJson(value))
+    if (!nc.isClosed()) nc.publish(subject, sealer.seal(subject, value))
+  }
+  const respond = (m: Msg, value: unknown): void => {
+    if (m.reply && !nc.isClosed()) m.respond(sealer.seal(m.reply, value))
   }
 
   const startWorker = (fresh: boolean): Slot => {
@@ -142,8 +167,33 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     if (!slot.claim) return
     slot.claim.unsubscribe()
     slot.claim = null
-    if (slot.jobId !== null) slot.handle.send({ type: 'cancel', jobId: slot.jobId })
-    if (slot.fresh) slot.handle.kill()
+    if (slot.fresh) return slot.handle.kill()
+    const jobId = slot.jobId
+    if (jobId === null) return
+    slot.handle.send({ type: 'cancel', jobId })
+    // A worker that does not stop its job within a second is stopped itself (and replaced).
+    setTimeout(() => {
+      if (!slot.exited && !slot.claim && slot.jobId === jobId) {
+        log(`[${slot.id}] did not stop job ${jobId} when asked; stopping the worker`)
+        slot.handle.kill()
+      }
+    }, 1000).unref()
+  }
+
+  /** Frees every worker whose controller stopped renewing its claim. */
+  const endLapsedLeases = (): void => {
+    const t = now()
+    for (const slot of slots.values()) {
+      const claim = slot.claim
+      if (!claim || t <= claim.leaseUntil) continue
+      const job = slot.jobId !== null ? `stopping job ${slot.jobId} and ` : ''
+      log(
+        `[${slot.id}] lease of controller ${claim.session} ended ` +
+          `(${((t - claim.leaseUntil + leaseMs) / 1000).toFixed(1)} s without renewal): ${job}freeing the worker`
+      )
+      send(claim.inbox, { type: 'lease-ended' })
+      release(slot)
+    }
   }
 
   const standing = (): Slot[] => [...slots.values()].filter((s) => !s.fresh && !s.exited)
@@ -163,11 +213,12 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   })
 
   const claim = (msg: Msg): void => {
-    const request = parseClaimRequest(decodeJson(msg.data))
-    const reply = (r: ClaimReply): void => {
-      if (msg.reply) msg.respond(encodeJson(r))
-    }
-    if (!request) return reply({ type: 'refused', reason: 'malformed claim' })
+    const opened = gate.open(msg.subject, msg.data)
+    if (!opened) return
+    const request = parseClaimRequest(opened.body)
+    // Only a claim that can be answered holds a worker.
+    if (!request || !msg.reply) return gate.drop('malformed')
+    const reply = (r: ClaimReply): void => respond(msg, r)
     let slot: Slot | undefined
     if (request.fresh) {
       // Released fresh workers are on their way out: they do not count.
@@ -182,20 +233,19 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     const token = randomBytes(12).toString('hex')
     const subject = subjects.claimed(agentId, token)
     const target = slot
+    const session = opened.session
     const sub = nc.subscribe(subject, {
       callback: (_err, m) => {
-        const raw = decodeJson(m.data)
-        if (isRelease(raw)) return release(target)
+        // Only the claiming session's messages, each once; anything else is counted, not answered.
+        const heard = gate.open(m.subject, m.data, session)
+        if (!heard || target.claim?.subject !== subject) return
+        const raw = heard.body
         // The same checks as a local worker's: only run/cancel of safe-integer ranges.
-        const message = parseParentMessage(raw)
-        if (!message) {
-          send(request.inbox, {
-            type: 'error',
-            jobId: null,
-            message: 'the agent rejected a malformed message'
-          })
-          return
-        }
+        const message = isRelease(raw) || isLease(raw) ? null : parseParentMessage(raw)
+        if (!message && !isRelease(raw) && !isLease(raw)) return gate.drop('malformed')
+        target.claim.leaseUntil = now() + leaseMs
+        if (isRelease(raw)) return release(target)
+        if (!message) return
         if (message.type === 'run') {
           // Remote workers run only the workloads made to run on another host.
           if (!AGENT_JOBS.includes(message.job)) {
@@ -218,9 +268,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
         target.handle.send(message)
       }
     })
-    slot.claim = { inbox: request.inbox, subject, unsubscribe: () => sub.unsubscribe() }
+    slot.claim = {
+      session,
+      inbox: request.inbox,
+      subject,
+      leaseUntil: now() + leaseMs,
+      unsubscribe: () => sub.unsubscribe()
+    }
     reply({ type: 'claimed', workerId: slot.id, subject })
-    log(`[${slot.id}] claimed${request.fresh ? ' (fresh)' : ''}`)
+    log(`[${slot.id}] claimed${request.fresh ? ' (fresh)' : ''} by controller ${session}`)
     // A standing worker is ready already: say so, as a fresh one will itself.
     // With the kernels its runtime can run, or the controller would take it for a js-only worker.
     if (!request.fresh)
@@ -229,19 +285,37 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
 
   for (let i = 0; i < options.workers; i++) startWorker(false)
 
+  /** Answers a request only when it is a sealed `type` message of some session. */
+  const answer = (type: string, reply: () => unknown) => (_e: unknown, m: Msg) => {
+    const opened = gate.open(m.subject, m.data)
+    if (!opened) return
+    const body = opened.body as { type?: unknown } | null
+    if (!m.reply || typeof body !== 'object' || body === null || body.type !== type)
+      return gate.drop('malformed')
+    respond(m, reply())
+  }
   const subs = [
-    nc.subscribe(subjects.discover, {
-      callback: (_e, m) => m.reply && m.respond(encodeJson(info()))
-    }),
+    nc.subscribe(subjects.discover, { callback: answer('discover', info) }),
     nc.subscribe(subjects.ping(agentId), {
-      callback: (_e, m) => m.reply && m.respond(encodeJson({ type: 'pong', at: now() }))
+      callback: answer('ping', () => ({ type: 'pong', at: now() }))
     }),
     nc.subscribe(subjects.claim(agentId), { callback: (_e, m) => claim(m) })
   ]
-  const heartbeat = setInterval(
-    () => send(subjects.heartbeat(agentId), { type: 'heartbeat', agentId, at: now() }),
-    HEARTBEAT_MS
-  )
+  let droppedLogged = 0
+  const heartbeat = setInterval(() => {
+    send(subjects.heartbeat(agentId), { type: 'heartbeat', agentId, at: now() })
+    endLapsedLeases()
+    // Dropped messages are said at most once a heartbeat, with how many and why.
+    if (gate.drops.total !== droppedLogged) {
+      log(
+        `dropped ${gate.drops.total - droppedLogged} message(s) outside any session or claim; ` +
+          `${gate.drops.describe()} in all`
+      )
+      droppedLogged = gate.drops.total
+    }
+  }, HEARTBEAT_MS)
+  // Leases are checked more often than heartbeats are sent: a lapsed one is freed within 250 ms.
+  const leaseCheck = setInterval(endLapsedLeases, 250)
 
   void (async () => {
     for await (const status of nc.status()) {
@@ -260,6 +334,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     if (stopping) return
     stopping = true
     clearInterval(heartbeat)
+    clearInterval(leaseCheck)
     for (const s of subs) s.unsubscribe()
     const all = [...slots.values()]
     for (const slot of all) {
@@ -292,5 +367,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     `agent ${options.name} (${agentId}) on ${host}: ${options.workers} ${options.kind} worker(s) ` +
       `offered via ${options.address.server}`
   )
-  return { info, stopped, stop: () => shutdown(null) }
+  return {
+    info,
+    dropped: () => ({ ...gate.drops.counts }),
+    stopped,
+    stop: () => shutdown(null)
+  }
 }

@@ -57,7 +57,10 @@ export interface Workload<
 > {
   readonly name: JobName
   /** Starts what the run needs besides the workers; absent when it needs nothing. */
-  open?(config: RunConfig, ctx: { log: (line: string) => void }): Promise<WorkloadSession<S>>
+  open?(
+    config: RunConfig,
+    ctx: { log: (line: string) => void; workerPath: string }
+  ): Promise<WorkloadSession<S>>
   /** Untimed work before each repetition on N workers (a command's --prepare). */
   prepare?(config: RunConfig, workers: number, session: S | null): Promise<void>
   /**

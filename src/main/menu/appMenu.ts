@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../shared/ipc'
 export interface MenuLabels {
   file: string
   exportCsv: string
+  exportHtml: string
   run: string
   runBenchmark: string
   cancelRun: string
@@ -15,6 +16,7 @@ export const MENU_LABELS: Record<'en' | 'ko', MenuLabels> = {
   en: {
     file: '&File',
     exportCsv: 'Export CSV…',
+    exportHtml: 'Export HTML report…',
     run: '&Run',
     runBenchmark: 'Run benchmark',
     cancelRun: 'Cancel run',
@@ -23,6 +25,7 @@ export const MENU_LABELS: Record<'en' | 'ko', MenuLabels> = {
   ko: {
     file: '파일(&F)',
     exportCsv: 'CSV 내보내기…',
+    exportHtml: 'HTML 보고서 내보내기…',
     run: '실행(&R)',
     runBenchmark: '벤치마크 실행',
     cancelRun: '벤치마크 취소',
@@ -60,6 +63,7 @@ export function appMenuTemplate(
       label: labels.file,
       submenu: [
         { label: labels.exportCsv, accelerator: 'CmdOrCtrl+E', click: () => command('export-csv') },
+        { label: labels.exportHtml, click: () => command('export-html') },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' }
       ]

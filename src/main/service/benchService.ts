@@ -1,13 +1,9 @@
-import { studyToCsv } from '../../shared/analysisCsv'
 import { compareRuns } from '../../shared/analysis/compareRuns'
-import {
-  comparisonToCsv,
-  comparisonToJson,
-  comparisonToMarkdown,
-  refusalText
-} from '../../shared/comparison'
+import { exportFormat, refusalText } from '../../shared/report/exporters'
+import type { ExportContext, ExportFormatId } from '../../shared/report/exporters'
+import type { FontSource } from '../../shared/report/exporters/html/fontFaces'
+import type { ReportLanguage } from '../../shared/report/language'
 import { issuesOf } from '../../shared/config'
-import { recordsToCsv } from '../../shared/csv'
 import { BenchFailure, fail, ok, toBenchError } from '../../shared/errors'
 import type { BenchError } from '../../shared/errors'
 import { invokeChannels } from '../../shared/ipc'
@@ -20,12 +16,9 @@ import type {
   InvokeResult,
   InvokeResults
 } from '../../shared/ipc'
-import { runToMarkdown, studyToMarkdown } from '../../shared/markdownReport'
-import { recordsToJson } from '../../shared/recordsJson'
 import type { RunRecord } from '../../shared/result'
-import { analyzeRun, analyzeStudy } from '../../shared/analysis'
+import { analyzeStudy } from '../../shared/analysis'
 import type { StudyRecord } from '../../shared/study'
-import { studyToJson } from '../../shared/studyJson'
 import type { SystemInfo } from '../../shared/system'
 import type { MemoryProbe } from '../../engine/memoryProbe'
 import { probeCluster } from '../../engine/backends/cluster/probeCluster'
@@ -62,6 +55,8 @@ export interface BenchServiceDeps {
   measureMemory?: MemoryProbe
   /** Shows a file in the OS file manager (Electron's shell.showItemInFolder); absent, the channel says so. */
   showItemInFolder?(path: string): void
+  /** The bundled font for Korean in HTML reports (src/engine/reportFonts.ts); without it, the system's. */
+  reportFonts?: FontSource
   /** "Test connection" for the cluster backend. Default: the engine's NATS probe (runs in main). */
   probeCluster?: (server: string) => Promise<ClusterProbe>
   /** The native folder dialog ("Your command"'s working folder); null when cancelled. */
@@ -192,6 +187,32 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     return { saved: true, path }
   }
 
+  /** What a writer needs beyond the record: the language (HTML reports) and the app's font. */
+  const context = (language: ReportLanguage = 'en'): ExportContext => ({
+    language,
+    fonts: deps.reportFonts,
+    version: deps.systemInfo().appVersion
+  })
+
+  /** Runs from the history (or unsaved ones) in one format, through the export registry. */
+  const exportRuns = async (
+    id: ExportFormatId,
+    ids: RunIds,
+    language: ReportLanguage
+  ): Promise<ExportOutcome> => {
+    const runs = await runsFor(await idsOf(ids))
+    const f = exportFormat(id)
+    return save(
+      {
+        title:
+          id === 'markdown' || id === 'html' ? `Export a ${f.name}` : `Export runs as ${f.name}`,
+        defaultPath: `speedup-lab-${stamp(new Date())}.${f.extension}`,
+        filters: [{ name: f.name, extensions: [f.extension] }]
+      },
+      () => f.runs(runs, context(language))
+    )
+  }
+
   /** A run from the Run view, stored in history once it completed. */
   const runAndStore = async (config: unknown, confirmedLong: boolean): Promise<RunRecord> => {
     // Between two runs of a study the engine is idle: without this a run would slip in.
@@ -280,63 +301,28 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
       }
     },
 
-    'export:csv': async ({ ids }) => {
-      const runs = await runsFor(await idsOf(ids))
-      return save(
-        {
-          title: 'Export runs as CSV',
-          defaultPath: `speedup-lab-${stamp(new Date())}.csv`,
-          filters: [{ name: 'CSV', extensions: ['csv'] }]
-        },
-        () => recordsToCsv(runs)
-      )
-    },
+    'export:csv': ({ ids }) => exportRuns('csv', ids, 'en'),
 
-    'export:json': async ({ ids }) => {
-      const runs = await runsFor(await idsOf(ids))
-      return save(
-        {
-          title: 'Export runs as JSON',
-          defaultPath: `speedup-lab-${stamp(new Date())}.json`,
-          filters: [{ name: 'JSON', extensions: ['json'] }]
-        },
-        () => recordsToJson(runs)
-      )
-    },
+    'export:json': ({ ids }) => exportRuns('json', ids, 'en'),
 
-    'export:markdown': async ({ ids }) => {
-      const runs = await runsFor(await idsOf(ids))
-      return save(
-        {
-          title: 'Export a Markdown report',
-          defaultPath: `speedup-lab-${stamp(new Date())}.md`,
-          filters: [{ name: 'Markdown', extensions: ['md'] }]
-        },
-        // One report per run, in the order asked, separated by a rule.
-        () => runs.map((run) => runToMarkdown(run, analyzeRun(run))).join('\n---\n\n')
-      )
-    },
+    'export:markdown': ({ ids }) => exportRuns('markdown', ids, 'en'),
 
-    'export:study': async ({ id, format }) => {
+    'export:html': ({ ids, language }) => exportRuns('html', ids, language),
+
+    'export:study': async ({ id, format, language }) => {
       const record = studyFor(id)
-      const ext = { markdown: 'md', csv: 'csv', json: 'json' }[format]
-      const name = { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }[format]
+      const f = exportFormat(format)
       return save(
         {
-          title: `Export the study as ${name}`,
-          defaultPath: `speedup-lab-study-${stamp(new Date(record.startedAt))}.${ext}`,
-          filters: [{ name, extensions: [ext] }]
+          title: `Export the study as ${f.name}`,
+          defaultPath: `speedup-lab-study-${stamp(new Date(record.startedAt))}.${f.extension}`,
+          filters: [{ name: f.name, extensions: [f.extension] }]
         },
-        () => {
-          const analysis = analyzeStudy(record)
-          if (format === 'markdown') return studyToMarkdown(record, analysis)
-          if (format === 'csv') return studyToCsv(record, analysis)
-          return studyToJson(record, analysis)
-        }
+        () => f.study(record, analyzeStudy(record), context(language))
       )
     },
 
-    'export:comparison': async ({ baselineId, candidateId, format }) => {
+    'export:comparison': async ({ baselineId, candidateId, format, language }) => {
       const [baseline, candidate] = await runsFor([baselineId, candidateId])
       if (!baseline || !candidate) throw notFound([baselineId, candidateId])
       const outcome = compareRuns(baseline, candidate)
@@ -346,19 +332,14 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
           message: `These runs cannot be compared: ${refusalText(outcome.refusal)}.`
         })
       }
-      const ext = { markdown: 'md', csv: 'csv', json: 'json' }[format]
-      const name = { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }[format]
+      const f = exportFormat(format)
       return save(
         {
-          title: `Export the comparison as ${name}`,
-          defaultPath: `speedup-lab-comparison-${stamp(new Date(candidate.startedAt))}.${ext}`,
-          filters: [{ name, extensions: [ext] }]
+          title: `Export the comparison as ${f.name}`,
+          defaultPath: `speedup-lab-comparison-${stamp(new Date(candidate.startedAt))}.${f.extension}`,
+          filters: [{ name: f.name, extensions: [f.extension] }]
         },
-        () => {
-          if (format === 'markdown') return comparisonToMarkdown(outcome.value)
-          if (format === 'csv') return comparisonToCsv(outcome.value)
-          return comparisonToJson(outcome.value)
-        }
+        () => f.comparison(outcome.value, { ...context(language), system: candidate.system })
       )
     },
 

@@ -1,5 +1,7 @@
 import { commandWarnings } from './commandWarnings'
 import { clusterCores } from '../cluster'
+import { jobOf } from '../workloads/jobs'
+import { contentionOf } from './contention'
 import { median } from 'simple-statistics'
 import type {
   AnalysisMethod,
@@ -93,22 +95,64 @@ function baselineOf(record: RunRecord): {
   }
 }
 
-function modelsFor(points: ScalingPoint[], strong: boolean): ModelsAnalysis {
-  if (!strong) return { code: 'weak-scaling', workers: [], comparison: null }
-  const above = points.filter((p) => p.workers > 1 && Number.isFinite(p.speedup) && p.speedup > 0)
-  const slowdowns = above.filter((p) => p.speedup < 1)
+/** Below this R² a fitted model explains too little of the speedups to teach anything. */
+export const MIN_FIT_R_SQUARED = 0.9
+
+interface FitRow {
+  workers: number
+  speedup: number
+  error: number | undefined
+  verdict: WorkerCountAnalysis['verdict']
+}
+
+/**
+ * Amdahl's law and the USL, fitted only to what is evidence: counts within
+ * the cores (oversubscribed ones measure taking turns; drawn, not fitted,
+ * unless `fitOversubscribed`), each with a significant speedup, and kept only
+ * when the fit explains the speedups (R² ≥ MIN_FIT_R_SQUARED).
+ */
+function modelsFor(
+  rows: readonly FitRow[],
+  strong: boolean,
+  cores: number,
+  fitOversubscribed: boolean
+): ModelsAnalysis {
+  const base = { comparison: null, cores, rSquared: null }
+  if (!strong) return { code: 'weak-scaling', workers: [], excluded: [], ...base }
+  const usable = rows.filter((p) => p.workers > 1 && Number.isFinite(p.speedup) && p.speedup > 0)
+  const excluded = fitOversubscribed
+    ? []
+    : usable.filter((p) => p.workers > cores).map((p) => p.workers)
+  const above = usable.filter((p) => !excluded.includes(p.workers))
+  const slowdowns = above.filter((p) => p.verdict === 'slower' || p.speedup < 1)
   if (slowdowns.length > 0) {
-    return { code: 'slower-than-one', workers: slowdowns.map((p) => p.workers), comparison: null }
+    return { code: 'slower-than-one', workers: slowdowns.map((p) => p.workers), excluded, ...base }
   }
-  const tooFew = {
-    code: 'too-few-worker-counts',
-    workers: above.map((p) => p.workers),
-    comparison: null
-  } as const
-  if (above.length < 2) return tooFew
+  if (above.length < 2) {
+    return {
+      code: 'too-few-worker-counts',
+      workers: above.map((p) => p.workers),
+      excluded,
+      ...base
+    }
+  }
+  const noise = above.filter((p) => p.verdict !== 'faster')
+  if (noise.length > 0) {
+    return { code: 'not-significant', workers: noise.map((p) => p.workers), excluded, ...base }
+  }
+  const points: ScalingPoint[] = [
+    { workers: 1, speedup: 1 },
+    ...above.map((p) => ({ workers: p.workers, speedup: p.speedup, error: p.error }))
+  ]
   const comparison = compareScalingModels(points)
-  if (!comparison.amdahl) return tooFew
-  return { code: 'fitted', workers: above.map((p) => p.workers), comparison }
+  const workers = above.map((p) => p.workers)
+  if (!comparison.amdahl) return { code: 'too-few-worker-counts', workers, excluded, ...base }
+  // The model that is reported must explain the speedups: the USL where it fits better.
+  const r2 = (comparison.best === 'usl' ? comparison.usl : comparison.amdahl)?.rSquared ?? null
+  if (r2 !== null && r2 < MIN_FIT_R_SQUARED) {
+    return { code: 'poor-fit', workers, excluded, comparison: null, cores, rSquared: r2 }
+  }
+  return { code: 'fitted', workers, excluded, comparison, cores, rSquared: r2 }
 }
 
 function gustafsonFor(
@@ -130,11 +174,17 @@ function gustafsonFor(
  * (strong scaling, two or more worker counts above one) or Gustafson's scaled
  * speedup (replicate and weak workloads).
  */
-export function analyzeRun(record: RunRecord): RunAnalysis {
+export interface AnalyzeOptions {
+  /** Fit the models and read Karp–Flatt on worker counts above the cores too (off by default). */
+  fitOversubscribed?: boolean
+}
+
+export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): RunAnalysis {
   const workload = record.config.workload
   const strong = workload === 'split'
   const { t1, hasInterval: t1HasInterval, measured } = baselineOf(record)
   // A cluster run's workers share the agents' hosts' cores, not the controller's.
+  const waits = jobOf(record.config) === 'wait'
   const logicalCores = record.system.cluster
     ? clusterCores(record.system.cluster)
     : record.system.availableParallelism || record.system.logicalCores
@@ -195,21 +245,42 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
       karpFlatt: null,
       scaled: strong ? null : scaledSpeedup(t1, tn ?? { value: d.medianMs, error: Number.NaN }, n),
       overhead: overheadBreakdown(r.samples.map(overheadSample)),
-      oversubscribed: n > logicalCores,
+      // Waiting workers do not take turns on the CPU: 32 of them on 2 cores are not oversubscribed.
+      oversubscribed: n > logicalCores && !waits,
       correct: r.correct
     }
   })
 
-  // Karp–Flatt e(N) is read only where it means a serial fraction: a fixed job, 1 ≤ S ≤ N.
-  const points: ScalingPoint[] = rows.map((r) => ({
+  // Karp–Flatt e(N) is read only where it means a serial fraction: a fixed job, a
+  // significant speedup (its interval above 1), 1 ≤ S ≤ N, and N within the cores.
+  const fitRows: FitRow[] = rows.map((r) => ({
     workers: r.workers,
     speedup: r.speedup.speedup,
-    error: Number.isFinite(r.speedup.speedupError) ? r.speedup.speedupError : undefined
+    error: Number.isFinite(r.speedup.speedupError) ? r.speedup.speedupError : undefined,
+    verdict: r.verdict
   }))
+  const fitOversubscribed = options.fitOversubscribed ?? false
+  const evidence = (p: FitRow): boolean =>
+    p.workers > 1 &&
+    p.verdict === 'faster' &&
+    p.speedup >= 1 &&
+    p.speedup <= p.workers &&
+    (fitOversubscribed || p.workers <= logicalCores)
   const karpFlatt = strong
-    ? karpFlattSeries(
-        points.filter((p) => p.workers > 1 && p.speedup >= 1 && p.speedup <= p.workers)
-      )
+    ? {
+        ...karpFlattSeries(fitRows.filter(evidence)),
+        left: fitRows
+          .filter((p) => p.workers > 1 && !evidence(p))
+          .map((p) => ({
+            workers: p.workers,
+            reason:
+              !fitOversubscribed && p.workers > logicalCores
+                ? ('oversubscribed' as const)
+                : p.verdict !== 'faster'
+                  ? ('not-significant' as const)
+                  : ('out-of-range' as const)
+          }))
+      }
     : null
   for (const row of rows) {
     row.karpFlatt = karpFlatt?.points.find((p) => p.workers === row.workers) ?? null
@@ -224,7 +295,7 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
         wallMs: wallTimes(r),
         spawnMs: record.config.pool === 'cold' ? spawnOf(r) : null,
         jobMs,
-        logicalCores,
+        logicalCores: waits ? null : logicalCores,
         interval: d.medianInterval
       }),
       ...commandWarnings(r)
@@ -239,10 +310,11 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
     baselineMeasured: measured,
     workers: rows,
     karpFlatt,
-    models: modelsFor(points, strong),
+    models: modelsFor(fitRows, strong, logicalCores, fitOversubscribed),
     gustafson: workload === 'split' ? null : gustafsonFor(workload, rows),
     context: { logicalCores, jobMs, spawnMs },
     warnings,
+    contention: contentionOf(record, logicalCores),
     verdict: runVerdictOf(
       rows.map((r) => ({
         workers: r.workers,
@@ -251,7 +323,8 @@ export function analyzeRun(record: RunRecord): RunAnalysis {
         interval: r.speedupInterval,
         verdict: r.verdict,
         correct: r.correct,
-        reps: r.n
+        reps: r.n,
+        oversubscribed: r.oversubscribed
       }))
     )
   }

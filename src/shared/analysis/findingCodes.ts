@@ -37,6 +37,8 @@ export const MODELS_CODES = exact<ModelsCode>()([
   'weak-scaling',
   'slower-than-one',
   'too-few-worker-counts',
+  'not-significant',
+  'poor-fit',
   'fitted'
 ])
 export const RUN_VERDICT_CODES = exact<RunVerdictCode>()([

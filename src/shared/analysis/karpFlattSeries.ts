@@ -25,6 +25,12 @@ export interface KarpFlattSeries {
    * findingText.ts words the series (trend, first and last point, this mean).
    */
   meanSerialFraction: number | null
+  /**
+   * Worker counts above one left out, and why: `not-significant` (the speedup's
+   * 95% interval includes 1), `oversubscribed` (more workers than cores),
+   * `out-of-range` (S outside 1…N). Set by analyzeRun; absent when built alone.
+   */
+  left?: { workers: number; reason: 'not-significant' | 'oversubscribed' | 'out-of-range' }[]
 }
 
 /** A change of e smaller than this across the sweep is called flat whatever its significance. */

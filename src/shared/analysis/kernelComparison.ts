@@ -34,6 +34,41 @@ export interface KernelComparison {
   faster: KernelName | null
   slower: KernelName | null
   ratio: number | null
+  /**
+   * What the speedups at the largest size teach, judged on the figures beside
+   * them: `pays-off-later` only when the faster loop's speedup is lower beyond
+   * the combined errors and no break-even says the opposite (the faster loop's
+   * warm break-even clearly below the slower one's); `contradicted` when the
+   * speedups point one way and the break-evens the other; else `within-noise`.
+   */
+  lesson: 'pays-off-later' | 'within-noise' | 'contradicted' | null
+}
+
+/** The warm break-evens' error intervals as places on the size axis (open ends beyond the sizes). */
+function clearlyEarlier(a: BreakEven | null, b: BreakEven | null): boolean {
+  if (!a || !b) return false
+  const upperA =
+    a.status === 'always'
+      ? Number.NEGATIVE_INFINITY
+      : (a.interval.upper ?? Number.POSITIVE_INFINITY)
+  const lowerB =
+    b.status === 'never' ? Number.POSITIVE_INFINITY : (b.interval.lower ?? Number.NEGATIVE_INFINITY)
+  return upperA < lowerB
+}
+
+/** The lesson of the speedups at the largest size, from those speedups and the break-evens. */
+export function kernelLesson(
+  fast: KernelSweepSummary,
+  slow: KernelSweepSummary
+): KernelComparison['lesson'] {
+  const [sf, ss] = [fast.speedupAtLargest, slow.speedupAtLargest]
+  if (!sf || !ss) return null
+  const apart = Math.abs(sf.speedup - ss.speedup) > Math.hypot(sf.speedupError, ss.speedupError)
+  if (!apart || !(sf.speedup < ss.speedup)) return 'within-noise'
+  // The faster loop winning earlier (its break-even clearly below) contradicts "later".
+  return clearlyEarlier(fast.breakEven.warm, slow.breakEven.warm)
+    ? 'contradicted'
+    : 'pays-off-later'
 }
 
 /** The kernels of a study side by side; null when the study did not compare kernels. */
@@ -81,6 +116,7 @@ export function compareKernels(
     kernels: rows,
     faster: fast?.kernel ?? null,
     slower: slow?.kernel ?? null,
-    ratio
+    ratio,
+    lesson: fast && slow ? kernelLesson(fast, slow) : null
   }
 }

@@ -70,6 +70,8 @@ export interface VerdictRow {
   verdict: WorkerVerdict
   correct: boolean
   reps: number
+  /** More workers than the cores the run could use. */
+  oversubscribed?: boolean
 }
 
 /** The run's verdict from its rows (any order). */
@@ -95,7 +97,21 @@ export function runVerdictOf(rows: readonly VerdictRow[]): RunVerdict {
     }
   }
   const faster = others.filter((r) => r.verdict === 'faster')
-  if (faster.length) return pick(faster, 'faster')
+  if (faster.length) {
+    // "Best" names an oversubscribed count only when it is significantly better than
+    // the fastest within the cores (its interval wholly above that one's).
+    const within = faster.filter((r) => !r.oversubscribed)
+    if (within.length === 0) return pick(faster, 'faster')
+    const bestWithin = pick(within, 'faster')
+    const beyond = faster.filter(
+      (r) =>
+        r.oversubscribed &&
+        r.interval !== null &&
+        bestWithin.interval !== null &&
+        r.interval.lower > bestWithin.interval.upper
+    )
+    return beyond.length ? pick(beyond, 'faster') : bestWithin
+  }
   const timed = others.filter((r) => r.verdict !== 'too-small' && Number.isFinite(r.speedup))
   if (timed.length === 0) return { code: 'too-small', ...none, wrongWorkers: [] }
   if (timed.every((r) => r.verdict === 'slower')) return pick(timed, 'slower')

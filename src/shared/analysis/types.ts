@@ -13,6 +13,7 @@ import type { ScaledSpeedup } from './scaledSpeedup'
 import type { ScalingWarning } from './scalingWarnings'
 import type { SpeedupEstimate } from './speedupWithError'
 import type { WorkerMemory } from '../study'
+import type { ContentionAnalysis } from './contention'
 import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
 
 export type { RunVerdict, RunVerdictCode, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
@@ -89,9 +90,18 @@ export interface WorkerCountAnalysis {
 /**
  * Why the models were fitted or not: `weak-scaling` (they describe a fixed
  * job), `slower-than-one` (some count ran slower than one: overhead dominates),
- * `too-few-worker-counts` (fewer than two counts above one), `fitted`.
+ * `too-few-worker-counts` (fewer than two counts above one within the cores),
+ * `not-significant` (a speedup the fit would rest on is within the noise: its
+ * 95% interval includes 1), `poor-fit` (fitted, but R² below MIN_FIT_R_SQUARED:
+ * its figures would mean nothing), `fitted`. No lesson is drawn from noise.
  */
-export type ModelsCode = 'weak-scaling' | 'slower-than-one' | 'too-few-worker-counts' | 'fitted'
+export type ModelsCode =
+  | 'weak-scaling'
+  | 'slower-than-one'
+  | 'too-few-worker-counts'
+  | 'not-significant'
+  | 'poor-fit'
+  | 'fitted'
 
 /** Amdahl's law and the USL fitted to the speedups, or why they were not (a code and its numbers). */
 export interface ModelsAnalysis {
@@ -103,6 +113,15 @@ export interface ModelsAnalysis {
   workers: number[]
   /** Both fits and the choice between them; null when no fit was made. */
   comparison: ModelComparison | null
+  /**
+   * R² of the model that would be reported (`fitted` and `poor-fit`); null
+   * otherwise. A `poor-fit` keeps no comparison: its figures are not shown anywhere.
+   */
+  rSquared: number | null
+  /** Worker counts above the cores: drawn, never fitted (they measure taking turns, not the job). */
+  excluded: number[]
+  /** The cores the fit was bounded by. */
+  cores: number
 }
 
 /** Weak scaling read with Gustafson's law. */
@@ -148,6 +167,11 @@ export interface RunAnalysis {
   warnings: ScalingWarning[]
   /** What the run says, as a code with its numbers. */
   verdict: RunVerdict
+  /**
+   * Whether the cores were shared with other work while the run went on: when
+   * `contended`, every front end says so before the verdict.
+   */
+  contention: ContentionAnalysis
 }
 
 /** One size of a size sweep: 1 worker against N. */

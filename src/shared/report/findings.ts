@@ -16,6 +16,7 @@ import type {
   WarningSource
 } from '../analysis/types'
 import type { ScalingWarning } from '../analysis/scalingWarnings'
+import type { ContentionAnalysis } from '../analysis/contention'
 import type { KarpFlattSeries } from '../analysis/karpFlattSeries'
 import { karpFlattCode } from '../analysis/findingFacts'
 import type { KernelComparison } from '../analysis/kernelComparison'
@@ -36,7 +37,17 @@ export function karpFlattText(s: KarpFlattSeries, language: ReportLanguage = 'en
 }
 
 export function modelsText(m: ModelsAnalysis, language: ReportLanguage = 'en'): string {
-  return FINDING_CATALOGS[language].models[m.code](m)
+  const catalog = FINDING_CATALOGS[language]
+  const text = catalog.models[m.code](m)
+  return m.excluded.length > 0 ? `${text} ${catalog.modelsExcluded(m)}` : text
+}
+
+/** The contention finding; null unless the cores were shown to be shared. */
+export function contentionText(
+  c: ContentionAnalysis,
+  language: ReportLanguage = 'en'
+): string | null {
+  return c.code === 'contended' ? FINDING_CATALOGS[language].contention(c) : null
 }
 
 export function gustafsonText(g: GustafsonAnalysis, language: ReportLanguage = 'en'): string {
@@ -116,7 +127,10 @@ export function runVerdictText(
   analysis: RunAnalysis,
   language: ReportLanguage = 'en'
 ): string {
-  return FINDING_CATALOGS[language].runVerdict[analysis.verdict.code](run, analysis)
+  // When the cores were shared, that comes first: the figures after it measure the load.
+  const shared = contentionText(analysis.contention, language)
+  const verdict = FINDING_CATALOGS[language].runVerdict[analysis.verdict.code](run, analysis)
+  return shared ? `⚠ ${shared}\n${verdict}` : verdict
 }
 
 export function methodText(m: AnalysisMethod, language: ReportLanguage = 'en'): string {

@@ -8,9 +8,11 @@ import { readCommandOutput, readCommandPart } from './commandPart'
 import type { CommandOutput, CommandPart } from './commandPart'
 import { readSumOutput, readSumPart } from './sumPart'
 import type { SumOutput, SumPart } from './sumPart'
+import { readWaitOutput, readWaitPart } from './waitPart'
+import type { WaitOutput, WaitPart } from './waitPart'
 
-export type WorkloadPart = SumPart | CommandPart
-export type PartOutput = SumOutput | CommandOutput
+export type WorkloadPart = SumPart | WaitPart | CommandPart
+export type PartOutput = SumOutput | WaitOutput | CommandOutput
 
 type Loose = Record<string, unknown>
 
@@ -21,6 +23,8 @@ export function readPart(raw: Loose): WorkloadPart | null {
       return readSumPart(raw)
     case 'command':
       return readCommandPart(raw)
+    case 'wait':
+      return readWaitPart(raw)
     default:
       return null
   }
@@ -33,6 +37,8 @@ export function readOutput(raw: Loose): PartOutput | null {
       return readSumOutput(raw)
     case 'command':
       return readCommandOutput(raw)
+    case 'wait':
+      return readWaitOutput(raw)
     default:
       return null
   }

@@ -7,7 +7,7 @@ import {
   comparisonToCsv,
   comparisonToJson,
   comparisonToMarkdown
-} from '../../../src/shared/comparison'
+} from '../../../src/shared/report/exporters'
 import { sampleRun } from '../../helpers/runRecord'
 
 /** A run of the split job over 0:1e6 with the given wall-time samples per worker count. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readRunFile } from '../../../src/shared/analysis/readRunFile'
-import { recordsToJson } from '../../../src/shared/recordsJson'
-import { toJsonReport } from '../../../src/cli/report'
+import { recordsToJson } from '../../../src/shared/report/exporters'
+import { toRunExport } from '../../../src/shared/runExport'
 import { sampleRun } from '../../helpers/runRecord'
 
 describe('readRunFile', () => {
@@ -10,7 +10,7 @@ describe('readRunFile', () => {
   it('reads a RunRecord, the CLI --json document, a { run } envelope and a one-run app export', () => {
     for (const text of [
       JSON.stringify(record),
-      JSON.stringify(toJsonReport(record)),
+      JSON.stringify(toRunExport(record)),
       JSON.stringify({ format: 'speedup-lab/run', version: 2, run: record }),
       recordsToJson([record])
     ]) {

@@ -95,3 +95,18 @@ describe('fitAmdahl, number by number', () => {
     expect(fitAmdahl([])).toBeNull()
   })
 })
+
+describe('fitAmdahl without information', () => {
+  it('gives no uncertainty when the weights vanish (errors so large 1/error² underflows)', () => {
+    const fit = fitAmdahl(
+      [
+        { workers: 2, speedup: 1.8, error: 1e200 },
+        { workers: 4, speedup: 3, error: 1e200 }
+      ],
+      { weighted: true }
+    )!
+    expect(fit.weighted).toBe(true)
+    expect(fit.serialFractionError).toBeNull()
+    expect(fit.ceilingError).toBeNull()
+  })
+})

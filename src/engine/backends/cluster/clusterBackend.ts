@@ -3,8 +3,10 @@ import type { NatsConnection, Subscription } from 'nats'
 import { describeConnectError, natsOptions } from './natsOptions'
 import {
   HEARTBEAT_TIMEOUT_MS,
-  decodeJson,
-  encodeJson,
+  LEASE_MS,
+  LEASE_RENEW_MS,
+  isLeaseEnded,
+  parseBye,
   parseClaimReply,
   parseHeartbeat,
   parseWorkerExit,
@@ -15,8 +17,9 @@ import { BenchFailure } from '../../../shared/errors'
 import { parseWorkerMessage } from '../../../shared/protocol'
 import { now } from '../../clock'
 import type { Backend, WorkerHandle } from '../../types'
-import { discoverAgents, measureLink, slotOrder } from './discover'
-import type { AgentLink } from './discover'
+import { discoverAgents, measureLink, requestOf, slotOrder } from './discover'
+import type { AgentLink, Channel } from './discover'
+import { DropCount, createGate, createSealer, newSessionId } from './envelope'
 
 export interface OpenClusterOptions {
   address: ServerAddress
@@ -25,6 +28,10 @@ export interface OpenClusterOptions {
   log?: (line: string) => void
   discoverMs?: number
   heartbeatTimeoutMs?: number
+  /** The cluster key: every message sealed and checked with it (null: none). */
+  key?: Buffer | null
+  /** The agents' lease (LEASE_MS); the controller renews every LEASE_RENEW_MS. */
+  leaseMs?: number
 }
 
 /** A connected controller: the agents found, their links, and a Backend over them. */
@@ -35,6 +42,8 @@ export interface ClusterSession {
   /** How many distinct workers a run may have. */
   readonly capacity: number
   readonly backend: Backend
+  /** Messages this session dropped: malformed, foreign, replayed or unauthenticated. */
+  readonly drops: DropCount
   close(): Promise<void>
 }
 
@@ -69,16 +78,24 @@ export async function openCluster(options: OpenClusterOptions): Promise<ClusterS
   } catch (e) {
     throw unavailable(describeConnectError(e, server))
   }
+  const key = options.key ?? null
+  const channel: Channel = {
+    nc,
+    sealer: createSealer(newSessionId(), key),
+    gate: createGate(key)
+  }
+  const drops = channel.gate.drops
   try {
-    const agents = await discoverAgents(nc, options.discoverMs ?? 300)
+    const agents = await discoverAgents(channel, options.discoverMs ?? 300)
     const links = new Map<string, AgentLink>()
-    for (const a of agents) links.set(a.agentId, await measureLink(nc, a.agentId))
+    for (const a of agents) links.set(a.agentId, await measureLink(channel, a.agentId))
     const capacityOf = (a: AgentInfo): number => (options.pool === 'warm' ? a.free : a.workers)
     const capacity = agents.reduce((n, a) => n + capacityOf(a), 0)
-    const backend = clusterBackend(nc, slotOrder(agents, capacityOf), links, {
+    const backend = clusterBackend(channel, slotOrder(agents, capacityOf), links, {
       fresh: options.pool === 'cold',
       log,
       heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS,
+      leaseMs: options.leaseMs ?? LEASE_MS,
       server
     })
     return {
@@ -87,8 +104,16 @@ export async function openCluster(options: OpenClusterOptions): Promise<ClusterS
       links,
       capacity,
       backend: backend.backend,
+      drops,
       close: async () => {
         backend.stop()
+        if (drops.total > 0)
+          log(
+            `cluster session ${channel.sealer.session}: dropped ${drops.describe()} message(s) ` +
+              `outside the session`
+          )
+        // The releases just published must reach the agents before the connection goes.
+        if (!nc.isClosed()) await nc.flush().catch(() => undefined)
         if (!nc.isClosed()) await nc.close().catch(() => undefined)
       }
     }
@@ -102,6 +127,8 @@ export async function openCluster(options: OpenClusterOptions): Promise<ClusterS
 interface Active {
   agent: AgentInfo
   fail(reason: string): void
+  /** Renews the claim's lease (nothing before the claim is answered or after release). */
+  renew(): void
 }
 
 /**
@@ -111,17 +138,24 @@ interface Active {
  * heartbeat stops, the agent says goodbye, or the server connection closes.
  */
 export function clusterBackend(
-  nc: NatsConnection,
+  channel: Channel,
   order: AgentInfo[],
   links: ReadonlyMap<string, AgentLink>,
   options: {
     fresh: boolean
     log: (line: string) => void
     heartbeatTimeoutMs: number
+    leaseMs: number
     server: string
   }
 ): { backend: Backend; stop(): void } {
   const { log } = options
+  const { nc, sealer, gate } = channel
+  const publish = (subject: string, body: unknown): void => {
+    if (!nc.isClosed()) nc.publish(subject, sealer.seal(subject, body))
+  }
+  /** The agent id a heartbeat or bye subject names. */
+  const agentOf = (subject: string): string => subject.split('.').pop() ?? ''
   const held = new Set<number>()
   const active = new Set<Active>()
   const lastHeartbeat = new Map<string, number>()
@@ -130,18 +164,45 @@ export function clusterBackend(
   const failAgent = (agentId: string, reason: string): void => {
     for (const w of [...active]) if (w.agent.agentId === agentId) w.fail(reason)
   }
+  // Only an agent's own sealed words count: a heartbeat or a goodbye in its name from anyone else is dropped.
   const heartbeats = nc.subscribe(subjects.heartbeats, {
     callback: (_e, m) => {
-      const hb = parseHeartbeat(decodeJson(m.data))
-      if (hb) lastHeartbeat.set(hb.agentId, now())
+      const agentId = agentOf(m.subject)
+      const opened = gate.open(m.subject, m.data, agentId)
+      if (!opened) return
+      const hb = parseHeartbeat(opened.body)
+      if (!hb || hb.agentId !== agentId) return gate.drop('malformed')
+      if (lastHeartbeat.has(agentId)) lastHeartbeat.set(agentId, now())
     }
   })
   const byes = nc.subscribe(subjects.byes, {
     callback: (_e, m) => {
-      const agentId = m.subject.split('.').pop() ?? ''
+      const agentId = agentOf(m.subject)
+      const opened = gate.open(m.subject, m.data, agentId)
+      if (!opened) return
+      const bye = parseBye(opened.body)
+      if (!bye || bye.agentId !== agentId) return gate.drop('malformed')
       failAgent(agentId, 'its agent stopped')
     }
   })
+  // The leases: renewed every LEASE_RENEW_MS. A controller that was itself stopped
+  // (SIGSTOP, a frozen laptop) for most of a lease knows its agents freed its workers.
+  let lastRenewal = now()
+  const renewal = setInterval(() => {
+    const t = now()
+    const gap = t - lastRenewal
+    lastRenewal = t
+    if (gap > options.leaseMs * 0.8) {
+      for (const w of [...active])
+        w.fail(
+          `the controller was stopped for ${(gap / 1000).toFixed(1)} s, longer than its lease on ` +
+            `the worker (${(options.leaseMs / 1000).toFixed(1)} s); its agent has freed it`
+        )
+      return
+    }
+    for (const w of active) w.renew()
+  }, LEASE_RENEW_MS)
+  renewal.unref?.()
   const watchdog = setInterval(() => {
     const t = now()
     for (const [agentId, at] of lastHeartbeat)
@@ -192,7 +253,12 @@ export function clusterBackend(
         if (exited) return
         log(`[${handle.name}] ${reason}`)
         lostReason = reason
+        // Whatever the agent still holds for us is let go at once rather than at the lease's end.
+        if (subject && !released) publish(subject, { type: 'release' })
         finish(null, 'lost')
+      },
+      renew() {
+        if (subject && !released && !exited) publish(subject, { type: 'lease' })
       }
     }
     const handle: RemoteWorkerHandle = {
@@ -206,7 +272,7 @@ export function clusterBackend(
       remote,
       send(message) {
         if (exited || released) return
-        if (subject) nc.publish(subject, encodeJson(message))
+        if (subject) publish(subject, message)
         else pending.push(message)
       },
       onMessage(listener) {
@@ -219,7 +285,7 @@ export function clusterBackend(
       kill() {
         if (released) return
         released = true
-        if (subject && !nc.isClosed()) nc.publish(subject, encodeJson({ type: 'release' }))
+        if (subject) publish(subject, { type: 'release' })
         // The remote worker stays with its agent (warm) or is stopped by it (fresh).
         setImmediate(() => finish(0, null))
       }
@@ -236,7 +302,17 @@ export function clusterBackend(
     const inbox = createInbox()
     inboxSub = nc.subscribe(inbox, {
       callback: (_e, m) => {
-        const raw = decodeJson(m.data)
+        // Only the claimed agent's messages, each once.
+        const opened = gate.open(m.subject, m.data, agent.agentId)
+        if (!opened) return
+        const raw = opened.body
+        if (isLeaseEnded(raw)) {
+          entry.fail(
+            `${remote.host}/${remote.agent} ended the claim: the controller did not renew its ` +
+              `lease within ${(options.leaseMs / 1000).toFixed(1)} s`
+          )
+          return
+        }
         const exit = parseWorkerExit(raw)
         if (exit) {
           const how = exit.signal
@@ -247,8 +323,7 @@ export function clusterBackend(
           return
         }
         const message = parseWorkerMessage(raw)
-        // Malformed: handed on as is, so the pool logs and ignores it like a local worker's.
-        if (!message) return emitMessage(raw)
+        if (!message) return gate.drop('malformed')
         // The agent's clock, moved onto ours, so the timeline lines up.
         const shift = remote.clockOffsetMs
         if (message.type === 'ready') {
@@ -263,25 +338,26 @@ export function clusterBackend(
         else emitMessage(message)
       }
     })
-    nc.request(
+    requestOf(
+      channel,
       subjects.claim(agent.agentId),
-      encodeJson({ type: 'claim', fresh: options.fresh, inbox }),
-      { timeout: Math.max(2000, options.heartbeatTimeoutMs) }
+      { type: 'claim', fresh: options.fresh, inbox },
+      agent.agentId,
+      parseClaimReply,
+      Math.max(2000, options.heartbeatTimeoutMs)
     ).then(
       (reply) => {
-        const answer = parseClaimReply(decodeJson(reply.data))
-        if (!answer || answer.type === 'refused') {
-          entry.fail(
-            `${remote.host}/${remote.agent} refused the claim: ${answer ? answer.reason : 'malformed answer'}`
-          )
+        const answer = reply
+        if (answer.type === 'refused') {
+          entry.fail(`${remote.host}/${remote.agent} refused the claim: ${answer.reason}`)
           return
         }
         subject = answer.subject
-        if (released) {
-          nc.publish(subject, encodeJson({ type: 'release' }))
+        if (released || exited) {
+          publish(subject, { type: 'release' })
           return
         }
-        for (const m of pending.splice(0)) nc.publish(subject, encodeJson(m))
+        for (const m of pending.splice(0)) publish(subject, m)
       },
       (e: unknown) =>
         entry.fail(
@@ -295,6 +371,7 @@ export function clusterBackend(
     backend: { kind: 'cluster', spawn },
     stop() {
       clearInterval(watchdog)
+      clearInterval(renewal)
       heartbeats.unsubscribe()
       byes.unsubscribe()
     }

@@ -36,7 +36,9 @@ export function natsOptions(
 ): ConnectionOptions {
   const auth = address.auth
   return {
-    servers: address.server.replace(/^tls:/, 'nats:'),
+    servers: address.servers.map((s) => s.replace(/^tls:/, 'nats:')),
+    // The order given is a preference (an agent and its nearest server), not a list to shuffle.
+    noRandomize: true,
     name,
     ...(address.tls ? { tls: tlsOptions(env) } : {}),
     ...(auth && 'token' in auth ? { token: auth.token } : {}),

@@ -17,8 +17,14 @@ import {
 import type { ModelsAnalysis, NetworkCostAnalysis, RunAnalysis } from '../../analysis/types'
 import type { KarpFlattPoint, KarpFlattSeries } from '../../analysis/karpFlattSeries'
 import { KARP_FLATT_NEAR_ZERO } from '../../analysis/karpFlattSeries'
-import { LARGE_SERIAL_FRACTION } from '../../analysis/analyzeRun'
-import { usableSizes, widestScaled } from '../../analysis/findingFacts'
+import { LARGE_SERIAL_FRACTION, MIN_FIT_R_SQUARED } from '../../analysis/analyzeRun'
+import {
+  breakEvenTooWide,
+  leftFor,
+  usableSizes,
+  widestScaled,
+  winsAtSmallest
+} from '../../analysis/findingFacts'
 import { AICC_MARGIN } from '../../stats/compareScalingModels'
 import type { BreakEven } from '../../stats/findBreakEven'
 import type { RunRecord } from '../../result'
@@ -39,9 +45,10 @@ function fittedOrNot(models: ModelsAnalysis): string {
   if (!comparison || !a) {
     const only = models.workers
     return (
-      `No model fitted: ${only.length === 0 ? 'no worker count' : `only ${counts(only)}`} ` +
-      `above one was measured, and a serial fraction fitted to a single speedup has no ` +
-      `uncertainty. Measure at least two worker counts above one (e.g. worker counts 1,2,4).`
+      `Not enough evidence for a model: ${only.length === 0 ? 'no worker count' : `only ${counts(only)}`} ` +
+      `above one ${only.length > 1 ? 'were' : 'was'} measured within the ${models.cores} cores, and a ` +
+      `serial fraction fitted to a single speedup has no uncertainty. Measure at least two worker ` +
+      `counts above one within the cores (e.g. worker counts 1,2,4 on 4 cores).`
     )
   }
   const ceiling =
@@ -50,7 +57,8 @@ function fittedOrNot(models: ModelsAnalysis): string {
       : `a ceiling of 1/f ≈ ${formatValue(a.ceiling)}×${pm(a.ceilingError)} however many workers`
   let text =
     `Amdahl fit over ${a.n} worker counts above one: serial fraction f = ` +
-    `${formatValue(a.serialFraction)}${pm(a.serialFractionError)} ` +
+    `${formatValue(a.serialFraction)}${pm(a.serialFractionError)}` +
+    `${a.rSquared === null ? '' : `, R² = ${formatValue(a.rSquared, 3)}`} ` +
     `(${formatPercent(a.serialFraction)} of the one-worker time), ${ceiling}.`
   if (a.atBound && a.serialFraction === 0) {
     text += ' (f was held at 0: the speedups are at or above linear.)'
@@ -134,7 +142,10 @@ function verdictParts(run: RunRecord, analysis: RunAnalysis) {
       : `its closed form (${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
   const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
   return {
-    ok: `✓ Every total matches ${sumText}.`,
+    ok:
+      run.config.job === 'wait'
+        ? `✓ Every one of the ${groupDigits(sums[0])} requests was answered exactly once.`
+        : `✓ Every total matches ${sumText}.`,
     scaled: analysis.speedupDefinition === 'N·T1/TN' ? 'scaled speedup N·T1/TN' : 'speedup',
     coresNote: oversubscribed.length
       ? ` Warning: ${oversubscribed.join(', ')} workers exceed the ` +
@@ -149,24 +160,37 @@ export const en: FindingCatalog = {
       `${w.workers} workers on ${w.logicalCores} logical cores: they take turns on the CPU, ` +
       `so no speedup beyond ${w.logicalCores}× is possible and extra workers only add overhead.`,
     'job-shorter-than-spawn': (w) =>
-      `Starting the workers takes ${formatMs(w.spawnMs)}, longer than the job itself ` +
-      `(${formatMs(w.jobMs)}): a cold run mostly measures start-up. ` +
+      `Starting the workers takes ${formatMs(w.spawnMs)}, longer than one worker computing ` +
+      `the whole job (${formatMs(w.jobMs)}): a cold run mostly measures start-up. ` +
       `Use a larger range or a warm pool.`,
     outliers: (w) => {
-      const list = w.repetitions
-        .map((rep, i) => {
-          const value = w.valuesMs[i]
-          const off = (value - w.medianMs) / w.medianMs
-          return `#${rep} (${formatMs(value)}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
-        })
-        .join(', ')
+      const item = (rep: number, i: number): string => {
+        const value = w.valuesMs[i]
+        const off = (value - w.medianMs) / w.medianMs
+        return `#${rep} (${formatMs(value)}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
+      }
+      // Only a slow repetition is blamed on interference; a fast one is named as fast.
+      const slow = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] > w.medianMs ? [item(rep, i)] : []
+      )
+      const fast = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] < w.medianMs ? [item(rep, i)] : []
+      )
       const plural = w.repetitions.length > 1
+      const causes = [
+        slow.length
+          ? `Slow: ${slow.join(', ')}: other programs or the OS interrupted the run; close them and measure again, or add repetitions.`
+          : '',
+        fast.length
+          ? `Fast: ${fast.join(', ')}: faster than the rest (less interference then, or a higher CPU clock); it is kept and named, not blamed on other programs.`
+          : ''
+      ].filter(Boolean)
       return (
-        `${w.repetitions.length} of ${w.count} repetitions ${plural ? 'are outliers' : 'is an outlier'}: ` +
-        `${list} against a median of ${formatMs(w.medianMs)} ` +
-        `(modified Z-score above ${formatValue(w.threshold)} and at least ` +
-        `${formatPercent(w.minRelative)} from the median). Other programs or the OS ` +
-        `interrupted the run; close them and measure again, or add repetitions.`
+        `${w.repetitions.length} of ${w.count} repetitions ${plural ? 'are outliers' : 'is an outlier'} ` +
+        `against a median of ${formatMs(w.medianMs)} ` +
+        `(modified Z-score — distance from the median in units of the typical spread — above ` +
+        `${formatValue(w.threshold)} and at least ${formatPercent(w.minRelative)} from the median). ` +
+        causes.join(' ')
       )
     },
     'slow-first-repetition': (w) =>
@@ -204,6 +228,22 @@ export const en: FindingCatalog = {
 
   karpFlatt: {
     'no-points': () => 'No worker count above one: e(N) needs at least two workers.',
+    'not-enough-evidence': (s) => {
+      const parts: string[] = []
+      const noise = leftFor(s, 'not-significant')
+      const over = leftFor(s, 'oversubscribed')
+      const outside = leftFor(s, 'out-of-range')
+      if (noise)
+        parts.push(
+          `the speedup of ${noise} workers is not significant (its 95% interval includes 1)`
+        )
+      if (over) parts.push(`${over} workers exceed the cores (they measure taking turns)`)
+      if (outside)
+        parts.push(
+          `the speedup of ${outside} workers lies outside 1…N (overhead, not a serial part)`
+        )
+      return `Not enough evidence for e(N): ${parts.join('; ')}.`
+    },
     'one-point': (s) =>
       `e is ${eAt(s.points[0])}; measure more worker counts to see whether it stays put ` +
       `(a serial part) or grows (overhead).`,
@@ -248,7 +288,46 @@ export const en: FindingCatalog = {
       `ran slower than one (speedup below 1), so overhead dominates the job. Amdahl's law ` +
       `and the USL describe a job that gets faster with more workers; use a larger range.`,
     'too-few-worker-counts': fittedOrNot,
+    'not-significant': (m) =>
+      `Not enough evidence for Amdahl's law or the USL: the speedup of ${counts(m.workers)} ` +
+      `is not significant (its 95% interval includes 1), and a serial fraction fitted to noise ` +
+      `would teach nothing. Add repetitions or use a larger range.`,
+    'poor-fit': (m) =>
+      `Not enough evidence for Amdahl's law: it explains the speedups of ${counts(m.workers)} ` +
+      `poorly (R² = ${formatValue(m.rSquared ?? Number.NaN, 3)}, below ${MIN_FIT_R_SQUARED}), ` +
+      `so its serial fraction would be a number without a meaning.`,
     fitted: fittedOrNot
+  },
+
+  modelsExcluded: (m) =>
+    `${m.excluded.join(', ')} workers exceed the ${m.cores} cores: they are drawn but not ` +
+    `fitted, since they measure workers taking turns on a core, not the job.`,
+
+  contention: (c) => {
+    const parts: string[] = []
+    const s = c.slowdown
+    if (s && c.signals.includes('workers-slower')) {
+      parts.push(
+        `each of ${s.workers} workers ran ${formatValue(s.slowdown, 2)}× slower than one worker ` +
+          `alone (${formatValue(s.togetherNsPerElement)} against ` +
+          `${formatValue(s.aloneNsPerElement)} ns per element)`
+      )
+    }
+    const load = c.load
+    if (load && c.signals.includes('other-programs')) {
+      parts.push(
+        `other programs used ${formatValue(load.otherCores, 2)} of the ${c.cores} cores during the run`
+      )
+    }
+    if (load && load.stealCores !== null && c.signals.includes('steal')) {
+      parts.push(
+        `the virtual machine's host took ${formatValue(load.stealCores, 2)} cores (steal time)`
+      )
+    }
+    return (
+      `Shared cores: ${parts.join('; ')}: this measures the load, not the machine. ` +
+      `Close other programs and run again to measure the machine.`
+    )
   },
 
   gustafson: (g) => {
@@ -289,7 +368,15 @@ export const en: FindingCatalog = {
     }
     return {
       crosses: (s) => {
-        const { b, who, bounds } = facts(s)
+        const { b, who, bounds, smallest, largest } = facts(s)
+        if (breakEvenTooWide(b)) {
+          const lower = b.interval.lower === null ? smallest : formatInteger(b.interval.lower)
+          const upper = b.interval.upper === null ? largest : formatInteger(b.interval.upper)
+          return (
+            `${who} go from losing to winning between ${lower} and ${upper} elements: ` +
+            `the errors are too wide to say more.`
+          )
+        }
         return (
           `${who} first beat 1 at about ${formatSize(b.size ?? Number.NaN)} elements ` +
           `(between ${formatInteger(b.bracket!.below)} and ${formatInteger(b.bracket!.above)}${bounds()}).`
@@ -301,7 +388,11 @@ export const en: FindingCatalog = {
         return b.size === null
           ? `${who} win at some sizes and lose at larger ones: ${changes} and never from 1 to N, ` +
               `so no break-even can be placed (the timings are noisy: add repetitions).`
-          : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
+          : winsAtSmallest(s)
+            ? `${who} already won at ${facts(s).smallest} elements, but ${changes} (noise, or a ` +
+              `cache effect), so no single break-even can be placed; they go from losing to ` +
+              `winning again near ${formatSize(b.size)} elements${bounds()}.`
+            : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
               `(noise, or a cache effect)${bounds()}.`
       },
       always: (s) => {
@@ -450,10 +541,17 @@ export const en: FindingCatalog = {
     'baseline-only': (run, a) =>
       `${verdictParts(run, a).ok} Only 1 worker was measured, so there is nothing to compare: add worker counts (e.g. --workers 1,2).`,
     'too-small': (run, a) => {
-      const small = a.workers.find((w) => w.tooSmall)?.tooSmall
-      const detail = small
-        ? ` each worker computes for ${formatMs(small.computeMs)}, against ${formatMs(small.overheadMs)} of overhead per repetition.`
-        : ''
+      const row = a.workers
+        .filter((w) => w.tooSmall)
+        .reduce<(typeof a.workers)[number] | null>(
+          (x, y) => (x === null || y.workers > x.workers ? y : x),
+          null
+        )
+      const small = row?.tooSmall
+      const detail =
+        row && small
+          ? ` with ${row.workers} worker${row.workers === 1 ? '' : 's'}, each computes for ${formatMs(small.computeMs)}, against ${formatMs(small.overheadMs)} of overhead per repetition.`
+          : ''
       return `${verdictParts(run, a).ok} Too small to measure a speedup:${detail} Use a larger range${run.config.pool === 'cold' ? ' or a warm pool' : ''}.`
     },
     faster: (run, a) => {
@@ -503,9 +601,11 @@ export const en: FindingCatalog = {
     const [ss, sf] = [slow.speedupAtLargest, fast.speedupAtLargest]
     if (ss && sf) {
       const why =
-        sf.speedup < ss.speedup
+        c.lesson === 'pays-off-later'
           ? 'the same overhead weighs more against a shorter compute, so a faster loop makes parallelism pay off later.'
-          : 'here the noise hides the drop a shorter compute should show against the same overhead.'
+          : c.lesson === 'contradicted'
+            ? "the break-evens above say the opposite, so these figures teach no rule about the loop's speed."
+            : 'the difference is within the errors, so it teaches nothing about the loop.'
       sentences.push(
         `At ${formatInteger(c.largestSize)} elements (warm) ${n} workers were ${formatSpeedup(ss.speedup)} as fast as 1 ` +
           `with ${slow.kernel} and ${formatSpeedup(sf.speedup)} with ${fast.kernel}: ${why}`

@@ -18,8 +18,14 @@ import type { KernelName, PoolMode, RunBackend } from '../../config'
 import type { ModelsAnalysis, NetworkCostAnalysis, RunAnalysis } from '../../analysis/types'
 import type { KarpFlattPoint } from '../../analysis/karpFlattSeries'
 import { KARP_FLATT_NEAR_ZERO } from '../../analysis/karpFlattSeries'
-import { LARGE_SERIAL_FRACTION } from '../../analysis/analyzeRun'
-import { usableSizes, widestScaled } from '../../analysis/findingFacts'
+import { LARGE_SERIAL_FRACTION, MIN_FIT_R_SQUARED } from '../../analysis/analyzeRun'
+import {
+  breakEvenTooWide,
+  leftFor,
+  usableSizes,
+  widestScaled,
+  winsAtSmallest
+} from '../../analysis/findingFacts'
 import { AICC_MARGIN } from '../../stats/compareScalingModels'
 import type { BreakEven } from '../../stats/findBreakEven'
 import type { RunRecord } from '../../result'
@@ -31,7 +37,8 @@ import type { FindingCatalog } from './types'
 export const BACKEND_KO: Record<RunBackend, string> = {
   process: '프로세스',
   thread: '스레드',
-  cluster: '클러스터'
+  cluster: '클러스터',
+  async: '비동기(이벤트 루프)'
 }
 export const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
 
@@ -51,9 +58,10 @@ function fittedOrNot(models: ModelsAnalysis): string {
   if (!comparison || !fit) {
     const only = models.workers
     return (
-      `모델을 피팅하지 않았습니다: 1보다 큰 워커 수가 ` +
+      `모델을 말할 근거가 부족합니다: 코어 ${models.cores}개 안에서 1보다 큰 워커 수가 ` +
       `${only.length === 0 ? '없고' : `워커 ${only.join(', ')}개뿐이고`}, 속도 향상 하나에 ` +
-      `맞춘 직렬 비율에는 불확도가 없습니다. 1보다 큰 워커 수를 두 개 이상 재세요(예: 워커 수 1,2,4).`
+      `맞춘 직렬 비율에는 불확도가 없습니다. 코어 안에서 1보다 큰 워커 수를 두 개 이상 재세요` +
+      `(예: 코어 4개에서 워커 수 1,2,4).`
     )
   }
   const ceiling =
@@ -63,6 +71,7 @@ function fittedOrNot(models: ModelsAnalysis): string {
   let text =
     `1보다 큰 워커 수 ${fit.n}개에 대한 Amdahl 피팅: 직렬 비율 f = ` +
     `${formatValue(fit.serialFraction)}${pm(fit.serialFractionError)}` +
+    `${fit.rSquared === null ? '' : `, R² = ${formatValue(fit.rSquared, 3)}`}` +
     `(워커 1개 시간의 ${formatPercent(fit.serialFraction)}), ${ceiling}.`
   if (fit.atBound && fit.serialFraction === 0) {
     text += ' (속도 향상이 선형 이상이라 f를 0으로 고정했습니다.)'
@@ -152,7 +161,10 @@ function verdictParts(run: RunRecord, analysis: RunAnalysis) {
       : `닫힌 식의 값(${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
   const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
   return {
-    ok: `✓ 모든 합계가 ${sumText}과 맞습니다.`,
+    ok:
+      run.config.job === 'wait'
+        ? `✓ 요청 ${groupDigits(sums[0])}개가 모두 정확히 한 번씩 응답받았습니다.`
+        : `✓ 모든 합계가 ${sumText}과 맞습니다.`,
     scaled: analysis.speedupDefinition === 'N·T1/TN' ? '확장 속도 향상 N·T1/TN' : '속도 향상',
     coresNote: oversubscribed.length
       ? ` 경고: 워커 ${oversubscribed.join(', ')}개가 사용 가능한 코어 ` +
@@ -167,13 +179,26 @@ export const ko: FindingCatalog = {
       `논리 코어 ${w.logicalCores}개에 워커 ${w.workers}개: 워커들이 CPU를 번갈아 쓰므로 ` +
       `${w.logicalCores}배를 넘는 속도 향상은 불가능하고, 남는 워커는 오버헤드만 늘립니다.`,
     'job-shorter-than-spawn': (w) =>
-      `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 작업 자체(${ms(w.jobMs)})보다 깁니다: ` +
+      `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 워커 하나가 작업 전체를 계산하는 시간(${ms(w.jobMs)})보다 깁니다: ` +
       `콜드 실행은 대부분 시작 시간을 재는 셈입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
     outliers: (w) => {
-      const list = w.repetitions.map((rep, i) => `#${rep}(${ms(w.valuesMs[i])})`).join(', ')
+      const slow = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] > w.medianMs ? [`#${rep}(${ms(w.valuesMs[i])})`] : []
+      )
+      const fast = w.repetitions.flatMap((rep, i) =>
+        w.valuesMs[i] < w.medianMs ? [`#${rep}(${ms(w.valuesMs[i])})`] : []
+      )
+      const causes = [
+        slow.length
+          ? `느린 반복: ${slow.join(', ')}. 다른 프로그램이나 OS가 실행을 방해했습니다. 그런 프로그램을 닫고 다시 재거나 반복을 늘리세요.`
+          : '',
+        fast.length
+          ? `빠른 반복: ${fast.join(', ')}. 나머지보다 빨랐습니다(그때 방해가 적었거나 CPU 클럭이 높았음). 다른 프로그램 탓이 아니며, 버리지 않고 이름만 밝힙니다.`
+          : ''
+      ].filter(Boolean)
       return (
-        `이상치인 반복: ${list}(수정 Z 점수 ${formatValue(w.threshold)} 초과). 다른 프로그램이나 ` +
-        `OS가 실행을 방해했습니다. 그런 프로그램을 닫고 다시 재거나 반복을 늘리세요.`
+        `이상치인 반복(수정 Z 점수 — 중앙값에서 떨어진 거리를 보통의 흩어짐 단위로 잰 값 — ` +
+        `${formatValue(w.threshold)} 초과). ${causes.join(' ')}`
       )
     },
     'slow-first-repetition': (w) =>
@@ -206,6 +231,17 @@ export const ko: FindingCatalog = {
 
   karpFlatt: {
     'no-points': () => 'e(N)을 보려면 워커가 2개 이상 필요합니다: 1보다 큰 워커 수가 없습니다.',
+    'not-enough-evidence': (s) => {
+      const parts: string[] = []
+      const noise = leftFor(s, 'not-significant')
+      const over = leftFor(s, 'oversubscribed')
+      const outside = leftFor(s, 'out-of-range')
+      if (noise) parts.push(`워커 ${noise}개의 속도 향상이 유의하지 않습니다(95% 구간이 1을 포함)`)
+      if (over) parts.push(`워커 ${over}개는 코어보다 많습니다(번갈아 쓰는 것을 잼)`)
+      if (outside)
+        parts.push(`워커 ${outside}개의 속도 향상이 1…N 밖입니다(직렬 부분이 아니라 오버헤드)`)
+      return `e(N)을 말할 근거가 부족합니다: ${parts.join('; ')}.`
+    },
     'one-point': (s) =>
       `e는 ${atWorkers(s.points[0])}입니다. 그대로인지(직렬 부분) 커지는지(오버헤드) 보려면 워커 수를 더 재세요.`,
     insufficient: (s) =>
@@ -246,7 +282,46 @@ export const ko: FindingCatalog = {
       `(속도 향상 1 미만) 오버헤드가 작업을 지배합니다. Amdahl의 법칙과 USL은 워커를 늘릴수록 ` +
       `빨라지는 작업을 설명합니다. 범위를 키우세요.`,
     'too-few-worker-counts': fittedOrNot,
+    'not-significant': (m) =>
+      `Amdahl의 법칙이나 USL을 말할 근거가 부족합니다: 워커 ${m.workers.join(', ')}개의 ` +
+      `속도 향상이 유의하지 않습니다(95% 구간이 1을 포함). 잡음에 맞춘 직렬 비율은 아무것도 ` +
+      `가르쳐 주지 않습니다. 반복을 늘리거나 범위를 키우세요.`,
+    'poor-fit': (m) =>
+      `Amdahl의 법칙을 말할 근거가 부족합니다: 워커 ${m.workers.join(', ')}개의 속도 향상을 ` +
+      `잘 설명하지 못합니다(R² = ${formatValue(m.rSquared ?? Number.NaN, 3)}, ` +
+      `${MIN_FIT_R_SQUARED} 미만). 그 직렬 비율은 의미 없는 숫자입니다.`,
     fitted: fittedOrNot
+  },
+
+  modelsExcluded: (m) =>
+    `워커 ${m.excluded.join(', ')}개는 코어 ${m.cores}개보다 많아 그래프에는 그리되 피팅하지 ` +
+    `않습니다: 작업이 아니라 코어를 번갈아 쓰는 것을 잰 값이기 때문입니다.`,
+
+  contention: (c) => {
+    const parts: string[] = []
+    const s = c.slowdown
+    if (s && c.signals.includes('workers-slower')) {
+      parts.push(
+        `워커 ${s.workers}개가 함께 돌 때 각 워커가 혼자 돌 때보다 ${formatValue(s.slowdown, 2)}배 ` +
+          `느렸습니다(원소당 ${formatValue(s.togetherNsPerElement)} ns 대 ` +
+          `${formatValue(s.aloneNsPerElement)} ns)`
+      )
+    }
+    const load = c.load
+    if (load && c.signals.includes('other-programs')) {
+      parts.push(
+        `실행하는 동안 다른 프로그램이 코어 ${c.cores}개 중 ${formatValue(load.otherCores, 2)}개를 썼습니다`
+      )
+    }
+    if (load && load.stealCores !== null && c.signals.includes('steal')) {
+      parts.push(
+        `가상 머신의 호스트가 코어 ${formatValue(load.stealCores, 2)}개를 가져갔습니다(스틸 시간)`
+      )
+    }
+    return (
+      `코어를 나눠 썼습니다: ${parts.join('; ')}. 이 결과는 기계가 아니라 부하를 잰 것입니다. ` +
+      `기계를 재려면 다른 프로그램을 닫고 다시 실행하세요.`
+    )
   },
 
   gustafson: (g) => {
@@ -287,7 +362,15 @@ export const ko: FindingCatalog = {
     }
     return {
       crosses: (s) => {
-        const { b, who, bounds } = facts(s)
+        const { b, who, bounds, smallest, largest } = facts(s)
+        if (breakEvenTooWide(b)) {
+          const lower = b.interval.lower === null ? smallest : formatInteger(b.interval.lower)
+          const upper = b.interval.upper === null ? largest : formatInteger(b.interval.upper)
+          return (
+            `${who}는 원소 ${lower}개와 ${upper}개 사이에서 지다가 이기기 시작합니다: ` +
+            `오차가 너무 커서 더 말할 수 없습니다.`
+          )
+        }
         return (
           `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
           `(${formatInteger(b.bracket!.below)}와 ${formatInteger(b.bracket!.above)} 사이${bounds()}).`
@@ -299,7 +382,11 @@ export const ko: FindingCatalog = {
           ? `${who}는 어떤 크기에서는 이기고 더 큰 크기에서는 집니다: 크기에 따라 이기는 쪽이 ` +
               `${b.changes}번 바뀌고 1에서 N으로 넘어가지 않아 손익분기를 정할 수 없습니다` +
               `(시간이 들쭉날쭉합니다: 반복을 늘리세요).`
-          : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
+          : winsAtSmallest(s)
+            ? `${who}는 원소 ${facts(s).smallest}개에서 이미 이겼지만, 크기에 따라 이기는 쪽이 ` +
+              `${b.changes}번 바뀌어(잡음 또는 캐시 효과) 손익분기를 하나로 정할 수 없습니다; ` +
+              `원소 약 ${formatSize(b.size)}개 근처에서 다시 지다가 이기기 시작합니다${bounds()}.`
+            : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
               `쪽이 ${b.changes}번 바뀝니다(잡음 또는 캐시 효과)${bounds()}.`
       },
       always: (s) => {
@@ -448,10 +535,17 @@ export const ko: FindingCatalog = {
     'baseline-only': (run, a) =>
       `${verdictParts(run, a).ok} 워커 1개만 측정해서 비교할 대상이 없습니다. 워커 수를 추가하세요(예: --workers 1,2).`,
     'too-small': (run, a) => {
-      const small = a.workers.find((w) => w.tooSmall)?.tooSmall
-      const detail = small
-        ? ` 워커마다 계산이 ${ms(small.computeMs)}인데 반복마다 오버헤드가 ${ms(small.overheadMs)}입니다.`
-        : ''
+      const row = a.workers
+        .filter((w) => w.tooSmall)
+        .reduce<(typeof a.workers)[number] | null>(
+          (x, y) => (x === null || y.workers > x.workers ? y : x),
+          null
+        )
+      const small = row?.tooSmall
+      const detail =
+        row && small
+          ? ` 워커 ${row.workers}개일 때 워커마다 계산이 ${ms(small.computeMs)}인데 반복마다 오버헤드가 ${ms(small.overheadMs)}입니다.`
+          : ''
       return `${verdictParts(run, a).ok} 속도 향상을 재기에는 작업이 너무 작습니다.${detail} 범위를 키우${run.config.pool === 'cold' ? '거나 웜 풀을 쓰' : ''}세요.`
     },
     faster: (run, a) => {
@@ -500,9 +594,11 @@ export const ko: FindingCatalog = {
     const [ss, sf] = [slow.speedupAtLargest, fast.speedupAtLargest]
     if (ss && sf) {
       const why =
-        sf.speedup < ss.speedup
+        c.lesson === 'pays-off-later'
           ? '같은 오버헤드가 더 짧은 계산에 비해 더 무거우므로, 빠른 루프일수록 병렬화가 더 늦게 이득이 됩니다.'
-          : '여기서는 같은 오버헤드에 대해 짧은 계산이 보여야 할 하락을 잡음이 가립니다.'
+          : c.lesson === 'contradicted'
+            ? '위의 손익분기점은 반대를 말하므로, 이 숫자로는 루프 속도에 대한 규칙을 말할 수 없습니다.'
+            : '차이가 오차 안에 있어 루프에 대해 알려 주는 것이 없습니다.'
       sentences.push(
         `원소 ${formatInteger(c.largestSize)}개(웜)에서 워커 ${n}개는 ${slow.kernel}로 ${formatSpeedup(ss.speedup)}, ` +
           `${fast.kernel}로 ${formatSpeedup(sf.speedup)} 빨랐습니다: ${why}`

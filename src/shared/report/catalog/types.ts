@@ -18,6 +18,7 @@ import type {
   WarningSource
 } from '../../analysis/types'
 import type { ScalingWarning, WarningCode } from '../../analysis/scalingWarnings'
+import type { ContentionAnalysis } from '../../analysis/contention'
 import type { KarpFlattSeries } from '../../analysis/karpFlattSeries'
 import type { KarpFlattCode } from '../../analysis/findingFacts'
 import type { KernelComparison } from '../../analysis/kernelComparison'
@@ -37,6 +38,10 @@ export interface FindingCatalog {
   karpFlatt: { [C in KarpFlattCode]: (s: KarpFlattSeries) => string }
   /** Amdahl's law and the USL fitted, or why not. */
   models: { [C in ModelsCode]: (m: ModelsAnalysis) => string }
+  /** Worker counts above the cores: drawn, not fitted (follows the models sentence). */
+  modelsExcluded: (m: ModelsAnalysis) => string
+  /** The cores were shared with other work (leads the verdict); only for `contended`. */
+  contention: (c: ContentionAnalysis) => string
   /** Weak scaling read with Gustafson's law. */
   gustafson: (g: GustafsonAnalysis) => string
   /** A size sweep's break-even, by its status. */

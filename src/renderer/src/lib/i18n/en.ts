@@ -232,6 +232,7 @@ export const en = {
     selected: (count: number) => `${n(count)} selected`,
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
+    exportHtml: 'Export HTML report',
     delete: 'Delete',
     clear: 'Clear history',
     confirmClear: (count: number) => `Delete all ${n(count)} runs?`,
@@ -261,7 +262,8 @@ export const en = {
     nothing: 'Select runs in History (or run a benchmark) to export.',
     csv: 'CSV',
     json: 'JSON',
-    png: 'PNG'
+    png: 'PNG',
+    html: 'HTML report'
   },
   system: {
     heading: 'System',
@@ -380,6 +382,8 @@ export const en = {
       breakEven: 'Break-even',
       breakEvenOf: (pool: string) => `Break-even, ${pool}`,
       crosses: (size: string) => `≈ ${size} elements`,
+      between: (lower: string, upper: string) => `between ${lower} and ${upper}`,
+      tooWide: 'the errors are too wide to say more',
       mixed: 'none: the winner changes back and forth',
       always: (smallest: string) => `below ${smallest}: N won at every size`,
       never: (largest: string) => `above ${largest}: 1 won at every size`,
@@ -514,8 +518,13 @@ export const en = {
     },
     exports: {
       markdown: 'Markdown report',
-      study: { markdown: 'Study report (Markdown)', csv: 'Study CSV', json: 'Study JSON' },
-      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }
+      study: {
+        markdown: 'Study report (Markdown)',
+        csv: 'Study CSV',
+        json: 'Study JSON',
+        html: 'Study HTML report'
+      },
+      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML report' }
     }
   },
   /* ── end of the Scaling view's strings ── */
@@ -526,6 +535,7 @@ export const en = {
     process: 'processes',
     thread: 'threads',
     cluster: 'cluster (NATS)',
+    async: 'async (one event loop)',
     warm: 'warm pool',
     cold: 'cold pool'
   },
@@ -671,13 +681,10 @@ export const en = {
       speedup: 'Speedup',
       efficiency: 'Efficiency',
       karpFlattCol: 'Karp–Flatt e',
-      fit: (f: string, ceiling: string) =>
-        `Fitted to all your worker counts: serial fraction f = ${f}, so no number of workers can go past 1/f ≈ ${ceiling}.`,
-      noCeiling: (f: string) =>
-        `Fitted to all your worker counts: f = ${f} — no serial part shows within what was measured.`,
-      noFit: 'Too few worker counts above one to fit f.',
-      single: (workers: number, e: string, ceiling: string) =>
-        `With one worker count above one (${n(workers)}), its Karp–Flatt e = ${e} is Amdahl’s f itself: no number of workers could go past 1/f ≈ ${ceiling}. Measure more worker counts to fit f with an uncertainty.`,
+      fit: (f: string, ceiling: string, r2: string) =>
+        `Fitted to the worker counts within the cores whose speedups are significant: serial fraction f = ${f} (R² = ${r2}), so no number of workers can go past 1/f ≈ ${ceiling}.`,
+      noCeiling: (f: string, r2: string) =>
+        `Fitted to the worker counts within the cores whose speedups are significant: f = ${f} (R² = ${r2}) — no serial part shows within what was measured.`,
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the All cores preset (one range split across 1 … all cores) to see your serial fraction.'
     }
@@ -849,7 +856,7 @@ export const en = {
   cluster: {
     server: 'NATS server',
     serverHint:
-      'nats://host:4222, or nats://user:password@host:4222 — credentials are used, never shown or saved.',
+      'nats://host:4222, or nats://user:password@host:4222; several servers of one NATS cluster separated by commas — credentials are used, never shown or saved.',
     test: 'Test connection',
     testing: 'Connecting…',
     found: (agents: number, workers: number) =>
@@ -960,10 +967,12 @@ export const en = {
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
     exportMarkdown: 'Export Markdown',
+    exportHtml: 'Export HTML report',
     exportName: {
       csv: 'Comparison CSV',
       json: 'Comparison JSON',
-      markdown: 'Comparison Markdown'
+      markdown: 'Comparison Markdown',
+      html: 'Comparison HTML report'
     }
   },
   repetitions: {
@@ -987,8 +996,8 @@ export const en = {
     noSpeedup: 'No significant speedup',
     wrongTotal: 'Wrong total: no timing counts',
     why: 'Why',
-    tooSmall: (compute: string, overhead: string) =>
-      `Too small a job: each worker computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `Too small a job: with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, each computes for ${compute}, against ${overhead} of overhead per repetition. Use a larger range or a warm pool.`,
     includesOne: (workers: number, speedup: string, ci: string) =>
       `The interval includes 1: the best, ${n(workers)} workers, reach ${speedup} (${ci}), within the noise of one worker.`,
     slower: (workers: number, speedup: string, ci: string) =>

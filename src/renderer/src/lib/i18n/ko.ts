@@ -228,6 +228,7 @@ export const ko: Messages = {
     selected: (count: number) => `${n(count)}개 선택됨`,
     exportCsv: 'CSV 내보내기',
     exportJson: 'JSON 내보내기',
+    exportHtml: 'HTML 보고서 내보내기',
     delete: '삭제',
     clear: '기록 지우기',
     confirmClear: (count: number) => `실행 ${n(count)}개를 모두 삭제할까요?`,
@@ -256,7 +257,8 @@ export const ko: Messages = {
     nothing: '내보낼 실행을 기록에서 선택하거나 벤치마크를 실행해 주세요.',
     csv: 'CSV',
     json: 'JSON',
-    png: 'PNG'
+    png: 'PNG',
+    html: 'HTML 보고서'
   },
   system: {
     heading: '시스템',
@@ -368,6 +370,8 @@ export const ko: Messages = {
       breakEven: '손익분기',
       breakEvenOf: (pool: string) => `손익분기, ${pool}`,
       crosses: (size: string) => `≈ 원소 ${size}개`,
+      between: (lower: string, upper: string) => `${lower}와 ${upper} 사이`,
+      tooWide: '오차가 너무 커서 더 말할 수 없습니다',
       mixed: '없음: 이기는 쪽이 왔다 갔다 합니다',
       always: (smallest: string) => `${smallest} 미만: 모든 크기에서 N개가 이겼습니다`,
       never: (largest: string) => `${largest} 초과: 모든 크기에서 1개가 이겼습니다`,
@@ -501,8 +505,13 @@ export const ko: Messages = {
     },
     exports: {
       markdown: 'Markdown 보고서',
-      study: { markdown: '스터디 보고서(Markdown)', csv: '스터디 CSV', json: '스터디 JSON' },
-      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON' }
+      study: {
+        markdown: '스터디 보고서(Markdown)',
+        csv: '스터디 CSV',
+        json: '스터디 JSON',
+        html: '스터디 HTML 보고서'
+      },
+      formats: { markdown: 'Markdown', csv: 'CSV', json: 'JSON', html: 'HTML 보고서' }
     }
   },
   words: {
@@ -512,6 +521,7 @@ export const ko: Messages = {
     process: '프로세스',
     thread: '스레드',
     cluster: '클러스터(NATS)',
+    async: '비동기(이벤트 루프 하나)',
     warm: '웜 풀',
     cold: '콜드 풀'
   },
@@ -653,13 +663,10 @@ export const ko: Messages = {
       speedup: '속도 향상',
       efficiency: '효율',
       karpFlattCol: 'Karp–Flatt e',
-      fit: (f: string, ceiling: string) =>
-        `모든 워커 수에 피팅한 직렬 비율은 f = ${f}입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다.`,
-      noCeiling: (f: string) =>
-        `모든 워커 수에 피팅한 결과 f = ${f}: 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
-      noFit: '워커 수가 1보다 큰 측정이 너무 적어 f를 피팅할 수 없습니다.',
-      single: (workers: number, e: string, ceiling: string) =>
-        `1보다 큰 워커 수가 하나(${n(workers)}개)뿐이라, 그 Karp–Flatt e = ${e}가 곧 Amdahl의 f입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다. 워커 수를 더 측정하면 불확도와 함께 f를 피팅할 수 있습니다.`,
+      fit: (f: string, ceiling: string, r2: string) =>
+        `코어 안에서 유의한 속도 향상을 보인 워커 수에 피팅한 직렬 비율은 f = ${f}(R² = ${r2})입니다. 워커를 몇 개 쓰든 1/f ≈ ${ceiling}를 넘을 수 없습니다.`,
+      noCeiling: (f: string, r2: string) =>
+        `코어 안에서 유의한 속도 향상을 보인 워커 수에 피팅한 결과 f = ${f}(R² = ${r2}): 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 모든 코어 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
     }
@@ -779,7 +786,8 @@ export const ko: Messages = {
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
       'size-unused': () => '크기 스윕에는 명령에 {size}가 있어야 합니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
-      'command-local-only': () => '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
+      'command-local-only': () =>
+        '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
@@ -828,7 +836,7 @@ export const ko: Messages = {
   cluster: {
     server: 'NATS 서버',
     serverHint:
-      'nats://호스트:4222 또는 nats://사용자:비밀번호@호스트:4222 — 자격 증명은 연결에만 쓰이고 표시되거나 저장되지 않습니다.',
+      'nats://호스트:4222 또는 nats://사용자:비밀번호@호스트:4222, 한 NATS 클러스터의 여러 서버는 쉼표로 구분 — 자격 증명은 연결에만 쓰이고 표시되거나 저장되지 않습니다.',
     test: '연결 테스트',
     testing: '연결하는 중…',
     found: (agents: number, workers: number) =>
@@ -939,10 +947,12 @@ export const ko: Messages = {
     exportCsv: 'CSV 내보내기',
     exportJson: 'JSON 내보내기',
     exportMarkdown: 'Markdown 내보내기',
+    exportHtml: 'HTML 보고서 내보내기',
     exportName: {
       csv: '비교 CSV',
       json: '비교 JSON',
-      markdown: '비교 Markdown'
+      markdown: '비교 Markdown',
+      html: '비교 HTML 보고서'
     }
   },
   repetitions: {
@@ -965,8 +975,8 @@ export const ko: Messages = {
     noSpeedup: '유의한 속도 향상 없음',
     wrongTotal: '합계가 틀림: 어떤 시간도 의미가 없습니다',
     why: '이유',
-    tooSmall: (compute: string, overhead: string) =>
-      `작업이 너무 작습니다. 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `작업이 너무 작습니다. 워커 ${n(workers)}개일 때 워커마다 계산이 ${compute}인데 반복마다 오버헤드가 ${overhead}입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
     includesOne: (workers: number, speedup: string, ci: string) =>
       `구간이 1을 포함합니다. 가장 나은 워커 ${n(workers)}개가 ${speedup}(${ci})로, 워커 1개와 잡음 범위 안에서 같습니다.`,
     slower: (workers: number, speedup: string, ci: string) =>

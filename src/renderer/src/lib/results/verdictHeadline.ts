@@ -27,6 +27,16 @@ function ciText(interval: SpeedupInterval, m: Messages, locale: string): string 
   return m.verdictBlock.ci(low, formatSpeedup(interval.upper, locale))
 }
 
+/** The widest worker count whose compute was too small to time. */
+export function tooSmallRow(analysis: RunAnalysis): RunAnalysis['workers'][number] | null {
+  return analysis.workers
+    .filter((w) => w.tooSmall)
+    .reduce<RunAnalysis['workers'][number] | null>(
+      (a, b) => (a === null || b.workers > a.workers ? b : a),
+      null
+    )
+}
+
 export function verdictHeadline(
   analysis: RunAnalysis,
   m: Messages,
@@ -75,11 +85,13 @@ export function verdictHeadline(
     case 'baseline-only':
       return none([t.baselineOnly])
     case 'too-small': {
-      const small = analysis.workers.find((w) => w.tooSmall)?.tooSmall
+      // The widest count too small to time: its own compute, named with its worker count.
+      const row = tooSmallRow(analysis)
       return none([
         t.tooSmall(
-          formatDuration(small?.computeMs ?? Number.NaN, locale),
-          formatDuration(small?.overheadMs ?? Number.NaN, locale)
+          row?.workers ?? 0,
+          formatDuration(row?.tooSmall?.computeMs ?? Number.NaN, locale),
+          formatDuration(row?.tooSmall?.overheadMs ?? Number.NaN, locale)
         )
       ])
     }

@@ -24,7 +24,7 @@ import { SystemStore } from './system.svelte'
 export const isNoRun = (ids: RunIds): boolean => Array.isArray(ids) && ids.length === 0
 
 export type Tab = 'results' | 'scaling' | 'history' | 'system' | 'explain'
-export type ExportKind = 'csv' | 'json'
+export type ExportKind = 'csv' | 'json' | 'html'
 
 /** Everything the window shows, composed once and handed down by context. */
 export class AppState {
@@ -150,9 +150,14 @@ export class AppState {
       this.notice.show('error', () => i18n.m.exports.nothing)
       return
     }
+    // An HTML report is written in the app's language; CSV and JSON have no words to translate.
     const result =
-      kind === 'csv' ? await this.api.exportCsv({ ids }) : await this.api.exportJson({ ids })
-    this.report(() => (kind === 'csv' ? i18n.m.exports.csv : i18n.m.exports.json), result)
+      kind === 'html'
+        ? await this.api.exportHtml({ ids, language: i18n.language })
+        : kind === 'csv'
+          ? await this.api.exportCsv({ ids })
+          : await this.api.exportJson({ ids })
+    this.report(() => i18n.m.exports[kind], result)
   }
 
   /** Compares the two runs selected in History, in the History tab. */
@@ -173,7 +178,8 @@ export class AppState {
     const result = await this.api.exportComparison({
       baselineId: baseline.id,
       candidateId: candidate.id,
-      format
+      format,
+      language: i18n.language
     })
     this.report(() => i18n.m.compare.exportName[format], result)
   }
@@ -200,6 +206,7 @@ export class AppState {
     if (command === 'run') void this.run()
     else if (command === 'cancel') void this.cancel()
     else if (command === 'export-csv') void this.exportRuns('csv')
+    else if (command === 'export-html') void this.exportRuns('html')
   }
 
   fail(error: BenchError): void {

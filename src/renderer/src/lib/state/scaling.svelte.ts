@@ -281,7 +281,11 @@ export class ScalingState {
 
   async exportStudy(format: StudyExportFormat): Promise<void> {
     if (!this.study) return
-    const result = await this.#api.exportStudy({ id: this.study.id, format })
+    const result = await this.#api.exportStudy({
+      id: this.study.id,
+      format,
+      language: i18n.language
+    })
     this.#report(() => i18n.m.scaling.exports.study[format], result)
   }
 

@@ -1,4 +1,4 @@
-import type { RunComparison } from '../analysis/compareRuns'
+import type { RunComparison } from '../../analysis/compareRuns'
 
 /** What a comparison's JSON export holds: tagged like the runs and study exports. */
 export interface ComparisonExport {

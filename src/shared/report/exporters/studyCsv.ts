@@ -1,35 +1,15 @@
 /**
  * CSV of a study together with its analysis (RFC 4180: CRLF, a header row,
  * fields quoted when needed, text cells guarded against formula injection);
- * a run's CSV is csv.ts's one schema. A study:
+ * a run's CSV is runCsv.ts's one schema. A study:
  * one table whose `kind` column says what a row is — `size` (1 vs N at one
  * problem size), `break-even` (one per backend and pool), `backend` (one per
  * backend × worker count of the comparison) and `model` (one per backend's
  * fit); columns that do not apply to a kind are empty.
  */
-import Papa from 'papaparse'
-import { guardFormula, runToCsv } from './csv'
-import type { StudyAnalysis } from './analysis'
-import type { StudyRecord } from './study'
-
-type Cell = string | number | boolean | null
-
-/** No NaN or Infinity in CSV: a figure that is not finite is an empty cell. */
-const figure = (x: number | null | undefined): number | null =>
-  x !== null && x !== undefined && Number.isFinite(x) ? x : null
-
-function unparse(fields: string[], rows: Cell[][]): string {
-  const guarded = rows.map((row) =>
-    row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell))
-  )
-  return Papa.unparse(
-    { fields, data: guarded },
-    { newline: '\r\n', header: true, quotes: false, escapeFormulae: false }
-  )
-}
-
-/** A run's CSV is the one run schema (csv.ts); re-exported for the CLI. */
-export { runToCsv }
+import type { StudyAnalysis } from '../../analysis'
+import type { StudyRecord } from '../../study'
+import { figure, writeCsv, type Cell } from './writeCsv'
 
 export const STUDY_CSV_HEADERS = [
   'kind',
@@ -210,8 +190,8 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
       uslKappa: figure(models?.usl?.kappa)
     })
   }
-  return unparse(
-    [...STUDY_CSV_HEADERS],
+  return writeCsv(
+    STUDY_CSV_HEADERS,
     rows.map((row) => STUDY_CSV_HEADERS.map((h) => row[h] ?? null))
   )
 }

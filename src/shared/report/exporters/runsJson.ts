@@ -1,5 +1,5 @@
-import type { RunRecord } from './result'
-import { runsToJson, runToJson } from './runExport'
+import type { RunRecord } from '../../result'
+import { runsToJson, runToJson } from '../../runExport'
 
 /**
  * Runs as the app exports them: one run exactly as the CLI's --json writes it

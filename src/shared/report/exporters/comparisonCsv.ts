@@ -1,10 +1,5 @@
-import Papa from 'papaparse'
-import type { RunComparison, WorkerCountComparison } from '../analysis/compareRuns'
-import { guardFormula } from '../csv'
-
-type Cell = string | number | null
-
-const figure = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null)
+import type { RunComparison, WorkerCountComparison } from '../../analysis/compareRuns'
+import { figure, writeCsv, type Cell } from './writeCsv'
 
 /** The comparison CSV: one row per worker count present in both runs. */
 export const COMPARISON_CSV_COLUMNS: readonly {
@@ -36,14 +31,8 @@ export const COMPARISON_CSV_COLUMNS: readonly {
 
 /** RFC 4180 (CRLF, a header row), text cells guarded against formula injection. */
 export function comparisonToCsv(c: RunComparison): string {
-  const rows = c.rows.map((r) =>
-    COMPARISON_CSV_COLUMNS.map((col) => {
-      const cell = col.value(c, r)
-      return typeof cell === 'string' ? guardFormula(cell) : cell
-    })
-  )
-  return Papa.unparse(
-    { fields: COMPARISON_CSV_COLUMNS.map((col) => col.header), data: rows },
-    { newline: '\r\n', header: true, quotes: false, escapeFormulae: false }
+  return writeCsv(
+    COMPARISON_CSV_COLUMNS.map((col) => col.header),
+    c.rows.map((r) => COMPARISON_CSV_COLUMNS.map((col) => col.value(c, r)))
   )
 }

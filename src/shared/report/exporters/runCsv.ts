@@ -4,14 +4,14 @@
  * by the CLI (--csv) and the app's export alike: one row per run × worker
  * count, the 1-worker baseline included. Columns: docs/FORMATS.md.
  */
-import Papa from 'papaparse'
-import type { RunAnalysis, WorkerCountAnalysis } from './analysis'
-import type { RunRecord } from './result'
-import { figure, resultRows, type RunResultRow } from './runExport'
-import { analyzeRun } from './analysis/analyzeRun'
-import { kernelOf } from './kernel'
+import type { RunAnalysis, WorkerCountAnalysis } from '../../analysis'
+import type { RunRecord } from '../../result'
+import { resultRows, type RunResultRow } from '../../runExport'
+import { analyzeRun } from '../../analysis/analyzeRun'
+import { kernelOf } from '../../kernel'
+import { figure, writeCsv, type Cell } from './writeCsv'
 
-type Cell = string | number | boolean | null
+export { FORMULA_TRIGGER, guardFormula } from './writeCsv'
 
 /** What a column reads: the run, its row as every surface shows it, the analysis behind it. */
 interface RowContext {
@@ -114,21 +114,6 @@ export const CSV_COLUMNS: readonly Column[] = [
   fromRow('workerElementsPerSecond')
 ]
 
-/** A cell a spreadsheet reads as a plain number (-5, +1.5e3): never a formula, never guarded. */
-const PLAIN_NUMBER = String.raw`[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`
-
-/**
- * Text cells a spreadsheet would run as a formula (OWASP's list: = + - @ tab
- * CR). Plain numbers written as text, like a negative exact sum, are left
- * alone so they still read back as numbers.
- */
-export const FORMULA_TRIGGER = new RegExp(String.raw`^(?!${PLAIN_NUMBER}$)[=+\-@\t\r]`)
-
-/** The guard applied to one text cell: a leading ' makes the spreadsheet show it as text. */
-export function guardFormula(text: string): string {
-  return FORMULA_TRIGGER.test(text) ? `'${text}` : text
-}
-
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */
 function runRows(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): Cell[][] {
   return resultRows(run, analysis).map((row, i) =>
@@ -141,15 +126,11 @@ export function csvRows(runs: readonly RunRecord[]): Cell[][] {
   return runs.flatMap((run) => runRows(run))
 }
 
-function unparse(rows: Cell[][]): string {
-  const guarded = rows.map((row) =>
-    row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell))
+const unparse = (rows: Cell[][]): string =>
+  writeCsv(
+    CSV_COLUMNS.map((c) => c.header),
+    rows
   )
-  return Papa.unparse(
-    { fields: CSV_COLUMNS.map((c) => c.header), data: guarded },
-    { newline: '\r\n', header: true, quotes: false, escapeFormulae: false }
-  )
-}
 
 /** One run as CSV (the CLI's --csv), with its analysis when already computed. */
 export function runToCsv(run: RunRecord, analysis?: RunAnalysis): string {

@@ -1,0 +1,99 @@
+/**
+ * The latency server of the `wait` workload: it answers each request after a
+ * fixed delay, and does nothing else — what a remote service looks like to
+ * a client that waits on it. It runs in a process of its own (the worker
+ * bundle started with `--latency-server DELAY_MS`), listens on 127.0.0.1 at
+ * an ephemeral port, and talks to the engine over the IPC channel: it says
+ * `listening` with its port, and answers `stats` with its CPU time.
+ *
+ * On the socket a request is a line holding its id; the answer, after the
+ * delay, is the same line. Anything else closes the connection.
+ */
+import { createServer } from 'node:net'
+import type { Socket } from 'node:net'
+
+/** The messages between the engine and the server process. */
+export type LatencyServerMessage =
+  | { type: 'listening'; port: number; pid: number }
+  | { type: 'stats'; cpuMs: number; answered: number }
+  | { type: 'failed'; message: string }
+
+const MAX_LINE = 32
+
+/** Answers one request no sooner than `delayMs` after it arrived. */
+function answerAfter(socket: Socket, line: string, delayMs: number, done: () => void): void {
+  const due = performance.now() + delayMs
+  const fire = (): void => {
+    // A timer may fire a fraction of a millisecond early: never answer before the delay.
+    const left = due - performance.now()
+    if (left > 0) {
+      setTimeout(fire, left >= 1 ? left : 0)
+      return
+    }
+    if (!socket.destroyed) socket.write(`${line}\n`)
+    done()
+  }
+  setTimeout(fire, delayMs)
+}
+
+export function serveLatency(
+  delayMs: number,
+  send: (message: LatencyServerMessage) => void,
+  onMessage: (listener: (message: unknown) => void) => void
+): void {
+  let answered = 0
+  const server = createServer((socket) => {
+    socket.setNoDelay(true)
+    socket.setEncoding('latin1')
+    let buffer = ''
+    socket.on('data', (chunk: string) => {
+      buffer += chunk
+      for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, i)
+        buffer = buffer.slice(i + 1)
+        if (!/^\d{1,15}$/.test(line)) {
+          socket.destroy()
+          return
+        }
+        answerAfter(socket, line, delayMs, () => answered++)
+      }
+      if (buffer.length > MAX_LINE) socket.destroy()
+    })
+    socket.on('error', () => undefined)
+  })
+  server.on('error', (e) => {
+    send({ type: 'failed', message: e.message })
+    process.exit(1)
+  })
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address()
+    if (address && typeof address === 'object')
+      send({ type: 'listening', port: address.port, pid: process.pid })
+  })
+  onMessage((message) => {
+    if (typeof message === 'object' && message !== null && 'type' in message) {
+      if (message.type === 'stats') {
+        const cpu = process.cpuUsage()
+        send({ type: 'stats', cpuMs: (cpu.user + cpu.system) / 1000, answered })
+      }
+    }
+  })
+}
+
+/** The server process's entry (worker bundle, `--latency-server DELAY_MS`). */
+export function startLatencyServerProcess(argv: readonly string[]): void {
+  const delayMs = Number(argv[argv.indexOf('--latency-server') + 1])
+  if (typeof process.send !== 'function') throw new Error('latency server: no IPC channel')
+  const send = process.send.bind(process)
+  if (!Number.isFinite(delayMs) || delayMs < 0) {
+    send({ type: 'failed', message: `bad delay ${argv.join(' ')}` })
+    process.exit(2)
+  }
+  // The engine gone, the server has no one to serve.
+  process.on('disconnect', () => process.exit(0))
+  serveLatency(
+    delayMs,
+    (m) => send(m),
+    (l) => process.on('message', l)
+  )
+}

@@ -1,0 +1,364 @@
+/**
+ * Every table a report shows, built once from the record and its analysis
+ * and rendered by table.ts as terminal text, Markdown or HTML. The run's
+ * results table has two layouts: `terminal` (narrow: median ± σ in one
+ * column) and `document` (every figure in its own column).
+ */
+import type {
+  BackendComparisonAnalysis,
+  NetworkCostAnalysis,
+  RunAnalysis,
+  SizeSweepAnalysis
+} from '../analysis/types'
+import type { KernelComparison } from '../analysis/kernelComparison'
+import type { RunComparison } from '../analysis/compareRuns'
+import type { RunRecord } from '../result'
+import {
+  formatFixed,
+  formatInteger,
+  formatMiB,
+  formatMsCell,
+  formatPercent,
+  formatSize,
+  formatThroughput,
+  formatWithError
+} from '../format'
+import { resultRows } from '../runExport'
+import { medianCpuUtilization } from '../command/copyFigures'
+import { groupDigits } from './groupDigits'
+import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
+import { comparisonRows } from './comparisonWords'
+import type { ReportLanguage } from './language'
+import { REPORT_WORDS } from './catalog/words'
+import type { Align, Table } from './table'
+
+export type ResultsLayout = 'terminal' | 'document'
+
+/** "1.88 … 1.98", or why a 95% interval is missing. */
+const interval = (
+  lower: number | null,
+  upper: number | null,
+  n: number,
+  layout: ResultsLayout,
+  digits: (x: number) => string = formatMsCell
+): string =>
+  lower !== null && upper !== null
+    ? `${digits(lower)} … ${digits(upper)}`
+    : layout === 'terminal'
+      ? `— (n=${n})`
+      : `— (n = ${n})`
+
+/**
+ * The results, one row per worker count (the 1-worker baseline included),
+ * every figure from the analysis's rows (runExport.ts), as in the CSV and JSON.
+ */
+export function runResultsTable(
+  run: RunRecord,
+  a: RunAnalysis,
+  layout: ResultsLayout,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].results
+  const cold = run.config.pool === 'cold'
+  const weak = a.speedupDefinition === 'N·T1/TN'
+  const compact = layout === 'terminal'
+  const wait = run.config.job === 'wait'
+  // A command: CPU utilization beside the speedup, and its copies' exit codes instead of a sum.
+  const command = run.config.job === 'command'
+  const two = (x: number): string => formatFixed(x, 2)
+  const rows = resultRows(run, a)
+  const head = compact
+    ? [w.workers, w.medianSigma, w.ciMedian, w.minMax]
+    : [w.workers, w.n, w.median, w.ciMedian, w.meanSigma, w.minMax]
+  head.push(
+    ...(cold ? [w.spawn] : []),
+    w.speedup(weak, compact),
+    w.ciSpeedup(compact),
+    w.verdict,
+    w.efficiency(compact),
+    w.karpFlatt(compact),
+    ...(command ? [w.cpuUse, w.exitZero] : [w.perWorker, wait ? w.answered : w.sum])
+  )
+  const align: Align[] = head.map((_, i) => (i === head.length - 1 ? 'left' : 'right'))
+  align[head.indexOf(w.verdict)] = compact ? 'right' : 'left'
+  const verdict = (v: keyof typeof w.verdictWord): string =>
+    language === 'en' ? v : w.verdictWord[v]
+  const cpuUse = (u: number | null): string => (u === null ? w.notMeasured : formatPercent(u))
+  const body = rows.map((r, i) => {
+    const lead = compact
+      ? [
+          `${r.workers}${r.oversubscribed ? '!' : ''}`,
+          // One repetition has no spread: σ is not shown as ± 0.000.
+          `${formatMsCell(r.medianMs)} ± ${r.n > 1 ? formatMsCell(r.stddevMs) : '—'}`,
+          interval(r.medianCiLower, r.medianCiUpper, r.n, layout),
+          `${formatMsCell(r.minMs)} … ${formatMsCell(r.maxMs)}`
+        ]
+      : [
+          `${r.workers}${r.oversubscribed ? w.overCores : ''}`,
+          String(r.n),
+          formatMsCell(r.medianMs),
+          interval(r.medianCiLower, r.medianCiUpper, r.n, layout),
+          `${formatMsCell(r.meanMs)} ± ${r.n > 1 ? formatMsCell(r.stddevMs) : '—'}`,
+          `${formatMsCell(r.minMs)} … ${formatMsCell(r.maxMs)}`
+        ]
+    return [
+      ...lead,
+      ...(cold ? [r.spawnMedianMs === null ? '—' : formatMsCell(r.spawnMedianMs)] : []),
+      compact
+        ? r.speedup === null
+          ? '—'
+          : formatWithError(r.speedup, r.speedupError ?? 0)
+        : formatWithError(r.speedup ?? Number.NaN, r.speedupError),
+      r.workers === 1
+        ? compact
+          ? ''
+          : '—'
+        : interval(r.speedupLow, r.speedupHigh, r.n, layout, two),
+      verdict(r.verdict),
+      compact
+        ? formatPercent(r.efficiency)
+        : formatWithError(
+            (r.efficiency ?? Number.NaN) * 100,
+            (r.efficiencyError ?? 0) * 100,
+            ' %',
+            1
+          ),
+      compact
+        ? formatFixed(r.karpFlatt, 3)
+        : r.karpFlatt === null
+          ? '—'
+          : formatWithError(r.karpFlatt, r.karpFlattError, '', 3),
+      ...(command
+        ? [
+            cpuUse(medianCpuUtilization(run.results[i])),
+            r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
+          ]
+        : [formatThroughput(r.workerElementsPerSecond), check(r)])
+    ]
+  })
+  const notes = compact
+    ? [
+        ...(weak ? [command ? w.copiesWeakNote : w.weakNote(run.config.workload)] : []),
+        ...(command ? [w.cpuUseNote] : []),
+        ...(rows.some((r) => r.oversubscribed) ? [w.overNote(a.context.logicalCores)] : [])
+      ]
+    : []
+  return { head, align, rows: body, notes }
+  function check(r: (typeof rows)[number]): string {
+    return compact
+      ? r.correct
+        ? '✓'
+        : wait
+          ? w.answeredOnce(groupDigits(r.sum), groupDigits(r.expectedSum))
+          : w.gotSum(groupDigits(r.sum))
+      : r.correct
+        ? `✓ ${groupDigits(r.sum)}`
+        : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
+  }
+}
+
+/** Where the time goes: spawn, dispatch, (network,) compute, imbalance, merge per worker count. */
+export function overheadTable(a: RunAnalysis, language: ReportLanguage = 'en'): Table {
+  const w = REPORT_WORDS[language].overhead
+  // Cluster runs gain a network column: the slowest link's round trip.
+  const network = a.workers.some((x) => x.overhead.networkMs !== null)
+  const head = [
+    w.workers,
+    w.spawn,
+    w.dispatch,
+    ...(network ? [w.network] : []),
+    w.computeSlowest,
+    w.computeMean,
+    w.imbalance,
+    w.merge
+  ]
+  return {
+    head,
+    align: head.map((): Align => 'right'),
+    rows: a.workers.map((x) => [
+      String(x.workers),
+      x.overhead.spawnMs === null ? '—' : formatMsCell(x.overhead.spawnMs),
+      formatMsCell(x.overhead.dispatchMs),
+      ...(network
+        ? [x.overhead.networkMs === null ? '—' : formatMsCell(x.overhead.networkMs)]
+        : []),
+      formatMsCell(x.overhead.computeSlowestMs),
+      formatMsCell(x.overhead.computeMeanMs),
+      formatPercent(x.overhead.imbalance),
+      formatMsCell(x.overhead.mergeMs)
+    ])
+  }
+}
+
+/** "wasm kernel, process, warm pool": what a size sweep or network study measured. */
+export function sweepLabel(
+  s: { kernel?: string; backend?: string; pool: string },
+  language: ReportLanguage = 'en'
+): string {
+  const c = REPORT_WORDS[language].config
+  return [s.kernel ? c.kernel(s.kernel) : null, s.backend ?? null, c.pool(s.pool)]
+    .filter((x) => x !== null)
+    .join(', ')
+}
+
+/**
+ * One size sweep: per size, 1 worker and N (median ± 95% CI half-width),
+ * the speedup ± e and the winner; the break-even marked on the first size of
+ * the crossing.
+ */
+export function sizeSweepTable(
+  s: SizeSweepAnalysis,
+  workload: string,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].sweep
+  const n = s.workers
+  const b = s.breakEven
+  return {
+    head: [w.size, w.one(workload, n), w.many(n), w.speedup, w.winner, w.breakEven],
+    align: ['right', 'right', 'right', 'right', 'left', 'left'],
+    rows: s.points.map((p) => [
+      formatInteger(p.size),
+      `${formatMsCell(p.t1.value)} ± ${formatMsCell(p.t1.error)}`,
+      `${formatMsCell(p.tn.value)} ± ${formatMsCell(p.tn.error)}`,
+      formatWithError(p.speedup.speedup, p.speedup.speedupError),
+      `${p.winner === 'many' ? w.manyWin(n) : w.oneWins}${p.clear ? '' : w.withinErrors}` +
+        (p.correct ? '' : w.wrongTotal),
+      b.size !== null && b.bracket?.above === p.size ? `◀ ≈ ${formatSize(b.size)}` : ''
+    ])
+  }
+}
+
+/** The kernels side by side: the loop's speed, the break-even per pool, the speedup at the largest size. */
+export function kernelTable(c: KernelComparison, language: ReportLanguage = 'en'): Table {
+  const w = REPORT_WORDS[language].kernels
+  return {
+    title: REPORT_WORDS[language].section.kernels(c.backend, c.workers),
+    head: [
+      w.kernel,
+      w.nsPerElement,
+      w.perWorker,
+      w.breakEven('warm'),
+      w.breakEven('cold'),
+      w.speedupAt(formatInteger(c.largestSize))
+    ],
+    align: ['left', 'right', 'right', 'right', 'right', 'right'],
+    rows: c.kernels.map((k) => [
+      k.kernel,
+      formatFixed(k.nsPerElement, 3),
+      formatThroughput(k.nsPerElement === null ? null : 1e9 / k.nsPerElement),
+      breakEvenPlace(k.breakEven.warm, c.smallestSize, c.largestSize, language),
+      breakEvenPlace(k.breakEven.cold, c.smallestSize, c.largestSize, language),
+      k.speedupAtLargest
+        ? formatWithError(k.speedupAtLargest.speedup, k.speedupAtLargest.speedupError)
+        : '—'
+    ])
+  }
+}
+
+/** The network-cost study: per size each backend's N-worker median and the network's part. */
+export function networkCostTable(c: NetworkCostAnalysis, language: ReportLanguage = 'en'): Table {
+  const w = REPORT_WORDS[language].network
+  const n = c.workers
+  return {
+    head: [w.size, w.local(c.local.backend, n), w.cluster(n), w.network, w.share],
+    align: ['right', 'right', 'right', 'right', 'right'],
+    rows: c.points.map((p) => [
+      formatInteger(p.size),
+      formatMsCell(p.localTnMs),
+      formatMsCell(p.clusterTnMs),
+      p.networkMs === null ? '—' : formatMsCell(p.networkMs),
+      p.networkShare === null ? '—' : formatPercent(p.networkShare)
+    ])
+  }
+}
+
+/** Each backend's break-even in a network-cost study, and how far apart they are. */
+export function networkBreakEvenTable(
+  c: NetworkCostAnalysis,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].network
+  const sizes = c.points.map((p) => p.size)
+  return {
+    head: [w.backend, w.breakEven],
+    align: ['left', 'left'],
+    rows: [
+      [c.local.backend, breakEvenCell(c.local.breakEven, sizes, language)],
+      ['cluster', breakEvenCell(c.cluster.breakEven, sizes, language)],
+      [w.difference, networkDifferenceText(c, language)]
+    ]
+  }
+}
+
+/** The backends side by side per worker count: median [95% CI] and speedup ± e. */
+export function backendSideTable(
+  c: BackendComparisonAnalysis,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].backends
+  const names = c.backends.map((b) => b.backend)
+  return {
+    head: [w.workers, ...names.map(w.median), ...names.map(w.speedup)],
+    align: ['right', ...names.map((): Align => 'right'), ...names.map((): Align => 'right')],
+    rows: c.workers.map((n) => {
+      const cells = c.backends.map((b) => b.analysis.workers.find((x) => x.workers === n))
+      return [
+        String(n),
+        ...cells.map((x) =>
+          !x
+            ? '—'
+            : x.medianInterval
+              ? `${formatMsCell(x.medianMs)} [${formatMsCell(x.medianInterval.lower)} … ${formatMsCell(x.medianInterval.upper)}]`
+              : formatMsCell(x.medianMs)
+        ),
+        ...cells.map((x) => (x ? formatWithError(x.speedup.speedup, x.speedup.speedupError) : '—'))
+      ]
+    })
+  }
+}
+
+/** Each backend's start cost, memory per worker and Amdahl fit. */
+export function backendCostTable(
+  c: BackendComparisonAnalysis,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].backends
+  return {
+    head: [w.backend, w.coldStart, w.rss, w.pss, w.amdahl, w.memoryBy],
+    align: ['left', 'right', 'right', 'right', 'right', 'left'],
+    rows: c.backends.map((b) => {
+      const f = b.analysis.models.comparison?.amdahl ?? null
+      return [
+        b.backend,
+        b.coldStartMs === null ? '—' : formatMsCell(b.coldStartMs),
+        b.memory ? formatMiB(b.memory.rssBytesPerWorker) : '—',
+        b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',
+        f ? formatWithError(f.serialFraction, f.serialFractionError, '', 3) : '—',
+        b.memory?.note ?? (b.backend === 'cluster' ? w.notMeasuredRemote : w.notMeasuredHere)
+      ]
+    })
+  }
+}
+
+/**
+ * A comparison per worker count: both medians (ms), the time ratio and its
+ * verdict, the speedups before → after, their ratio and its verdict.
+ */
+export function comparisonTable(c: RunComparison, language: ReportLanguage = 'en'): Table {
+  const w = REPORT_WORDS[language].comparison
+  return {
+    head: [
+      w.workers,
+      w.baselineMedian,
+      w.candidateMedian,
+      w.timeRatio,
+      w.time,
+      w.speedupChange,
+      w.speedupRatio,
+      w.speedup
+    ],
+    align: ['right', 'right', 'right', 'right', 'left', 'right', 'right', 'left'],
+    rows: comparisonRows(c, language)
+  }
+}
