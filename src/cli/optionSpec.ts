@@ -15,6 +15,8 @@ export interface OptionSpec {
   value?: string
   /** The value may be left out (--sweep-sizes alone): shown as --name[=VALUE]. */
   optionalValue?: boolean
+  /** The option may be given more than once (--env A=1 --env B=2): every value is kept, in order. */
+  repeatable?: boolean
   /** One paragraph; a newline starts a new line. */
   help: string
 }
@@ -22,6 +24,8 @@ export interface OptionSpec {
 export interface ParsedOptions {
   /** Each option given, by name: its value, or true for a flag ('' for an optional value left out). */
   values: Map<string, string | true>
+  /** Every value of a repeatable option, in the order given (values holds the last one). */
+  repeated: Map<string, string[]>
   issues: { field: string; message: string }[]
 }
 
@@ -30,7 +34,12 @@ const isOptionLike = (arg: string, specs: readonly OptionSpec[]): boolean =>
 
 export function parseOptions(argv: readonly string[], specs: readonly OptionSpec[]): ParsedOptions {
   const values = new Map<string, string | true>()
+  const repeated = new Map<string, string[]>()
   const issues: ParsedOptions['issues'] = []
+  const take = (spec: OptionSpec, value: string): void => {
+    values.set(spec.name, value)
+    if (spec.repeatable) repeated.set(spec.name, [...(repeated.get(spec.name) ?? []), value])
+  }
   const byName = new Map(specs.map((s) => [s.name, s]))
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]))
   for (let i = 0; i < argv.length; i++) {
@@ -61,12 +70,12 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
       continue
     }
     if (inline !== undefined) {
-      values.set(spec.name, inline)
+      take(spec, inline)
       continue
     }
     const next = argv[i + 1]
     if (next !== undefined && !isOptionLike(next, specs)) {
-      values.set(spec.name, next)
+      take(spec, next)
       i++
     } else if (spec.optionalValue) {
       values.set(spec.name, '')
@@ -83,7 +92,7 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
       // The option that followed is read as itself on the next turn.
     }
   }
-  return { values, issues }
+  return { values, repeated, issues }
 }
 
 const WIDTH = 80

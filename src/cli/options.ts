@@ -16,6 +16,7 @@ import {
   STUDY_BACKENDS,
   studyConfigSchema
 } from '../shared/study'
+import { COMMAND_HELP, COMMAND_OPTIONS, commandValues, readCommandOptions } from './commandOptions'
 import type { StudyConfig } from '../shared/study'
 import { EXPORT_FORMATS, type ExportFormatId } from '../shared/report/exporters/registry'
 import { isReportLanguage, REPORT_LANGUAGES, type ReportLanguage } from '../shared/report/language'
@@ -188,6 +189,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
     value: 'FILE',
     help: `write the comparison with --baseline as ${f.name}`
   })),
+  ...COMMAND_OPTIONS,
   { name: 'quiet', help: 'no plan or progress line on stderr' },
   {
     name: 'verbose',
@@ -229,6 +231,8 @@ without its value, a baseline that cannot be compared, an export path that
 cannot be written included), a limit, or a long run without --yes; 130
 cancelled by Ctrl-C or SIGTERM, 129 by SIGHUP (a closed terminal): every
 worker is stopped first.
+
+${COMMAND_HELP}
 
 Agent: speedup-lab worker --server URL [--processes N | --threads N] [--name NAME]
 offers N workers of this machine to a cluster (speedup-lab worker --help).`
@@ -365,7 +369,7 @@ function parseWorkloadOptions(
  * schema as the app; every problem is listed, not only the first.
  */
 export function parseCli(argv: string[], cores: number): ParsedCli {
-  const { values, issues } = parseOptions(argv, RUN_OPTIONS)
+  const { values, repeated, issues } = parseOptions(argv, RUN_OPTIONS)
   if (values.get('help') === true) return { kind: 'help' }
   if (values.get('version') === true) return { kind: 'version' }
   const config: Record<string, unknown> = { ...defaultRunConfig(cores) }
@@ -433,6 +437,21 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       field: 'lang',
       message: `"${lang}" is not a language (${REPORT_LANGUAGES.join(', ')})`
     })
+  // Your own command (issue 20): the command workload, its shape deciding how speedup reads.
+  const command = readCommandOptions(commandValues(values, repeated), given)
+  issues.push(...command.issues)
+  if (command.settings) {
+    config.job = 'command'
+    config.command = command.settings
+    config.workload = command.settings.shape === 'copies' ? 'replicate' : 'split'
+    // The sum's range means nothing to a command; the schema still wants one.
+    config.range = { start: 0, end: 1 }
+    if (given('range') || given('kernel'))
+      issues.push({
+        field: given('range') ? 'range' : 'kernel',
+        message: `--${given('range') ? 'range' : 'kernel'} is for the sum, not a command`
+      })
+  }
   let sizes: number[] | undefined
   if (given('sweep-sizes')) {
     const text = str('sweep-sizes')

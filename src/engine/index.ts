@@ -9,6 +9,9 @@ import { workerThreadBackend } from './backends/workerThread'
 import { eventLoopBackend } from './backends/eventLoop'
 import { openCluster } from './backends/cluster/clusterBackend'
 import type { ClusterSession, OpenClusterOptions } from './backends/cluster/clusterBackend'
+import { inProcessBackend } from './backends/inProcess'
+import { stopAllCopies } from './workloads/command/runCopy'
+import { jobOf } from '../shared/workloads/jobs'
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
 import { measuredComputeMs, startCpuSampler } from './cpuSampler'
@@ -105,6 +108,11 @@ export function createEngine(options: EngineOptions): Engine {
           config = opened.config
           system = { ...system, cluster: opened.system }
           backend = cluster.backend
+        } else if (jobOf(config) === 'command') {
+          // A command's copies are processes the engine starts itself, each in a group of its
+          // own: its workers run in this process, so a cancel reaches every copy's tree.
+          backend = inProcessBackend(log)
+          controller.signal.addEventListener('abort', () => void stopAllCopies())
         } else
           backend =
             config.backend === 'process'
@@ -119,7 +127,11 @@ export function createEngine(options: EngineOptions): Engine {
         const record = await runBenchmark(
           config,
           { backend, system, log, workerPath: options.workerPath },
-          { onProgress: hooks.onProgress, signal: controller.signal }
+          {
+            onProgress: hooks.onProgress,
+            signal: controller.signal,
+            confirmedLong: hooks.confirmedLong
+          }
         )
         if (config.backend !== 'cluster') record.load = sampler.stop(measuredComputeMs(record))
         // A cancel that lands after the merge (from the final progress event) still wins:
@@ -164,6 +176,8 @@ export function createEngine(options: EngineOptions): Engine {
     async dispose(): Promise<void> {
       disposed = true
       await this.cancel()
+      // Nothing a command started outlives the engine.
+      await stopAllCopies()
     }
   }
 }

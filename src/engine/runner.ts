@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { RunConfig } from '../shared/config'
 import { BenchFailure } from '../shared/errors'
 import { kernelOf } from '../shared/kernel'
+import { CONFIRM_ABOVE_MS, roughDuration } from '../shared/limits'
 import type { RunRecord, Sample, WorkerTiming } from '../shared/result'
 import { jobOf } from '../shared/workloads/jobs'
 import type { SystemInfo } from '../shared/system'
@@ -77,17 +78,22 @@ export async function runBenchmark(
 
   /** One repetition on `workers` of a ready pool (warm) or of workers spawned now (cold). */
   const measureRep = async (workers: number, warmPool: WorkerPool | null): Promise<RepOutcome> => {
+    // Untimed work before the repetition (a command's --prepare).
+    await workload.prepare?.(config, workers, session?.value ?? null)
+    throwIfCancelled()
     const parts = workload.plan(config, workers, session?.value ?? null)
+    // One part per worker; a workload may give fewer (one process told to use N).
+    const needed = Math.min(workers, parts.length)
     let pool: WorkerPool
     let slots: PoolWorker[]
     const t0 = now()
     if (warmPool) {
       pool = warmPool
-      slots = warmPool.workers.slice(0, workers)
+      slots = warmPool.workers.slice(0, needed)
     } else {
       pool = new WorkerPool(ctx.backend, ctx.log)
       pools.add(pool)
-      slots = pool.spawn(workers)
+      slots = pool.spawn(needed)
     }
     try {
       const running = Promise.all(
@@ -172,10 +178,33 @@ export async function runBenchmark(
     const measured = new Map<number, CountMeasurement>(
       counts.map((n) => [n, { workers: n, samples: [], sum: '0', expectedSum: '0', correct: true }])
     )
+    /**
+     * A command's duration is unknown until it ran once: the first repetition's
+     * wall, times every repetition planned, is the estimate a run above
+     * CONFIRM_ABOVE_MS needs confirming (the app's dialog, the CLI's --yes) for.
+     */
+    let estimated = jobOf(config) !== 'command' || hooks.confirmedLong === true
+    const estimateFrom = (outcome: RepOutcome): void => {
+      if (estimated) return
+      estimated = true
+      const repMs = outcome.sample.wallMs
+      const total = counts.reduce(
+        (sum, _n) => sum + repMs * (config.warmup + expectedRepetitions(config.reps, repMs)),
+        0
+      )
+      if (total > CONFIRM_ABOVE_MS)
+        throw new BenchFailure({
+          code: 'needs-confirmation',
+          message:
+            `The first repetition took ${roughDuration(repMs)}: the run would take about ` +
+            `${roughDuration(total)} (more than ${roughDuration(CONFIRM_ABOVE_MS)}): confirm to start it.`,
+          estimate: { estimatedMs: total, confirmAboveMs: CONFIRM_ABOVE_MS }
+        })
+    }
     for (let rep = 1; rep <= config.warmup; rep++) {
       for (const n of counts) {
         tracker.beginRep('warmup', n, rep)
-        await measureRep(n, warmPool)
+        estimateFrom(await measureRep(n, warmPool))
         tracker.endRep()
         throwIfCancelled()
       }
@@ -191,6 +220,7 @@ export async function runBenchmark(
       for (const n of due) {
         tracker.beginRep('measuring', n, rep)
         const outcome = await measureRep(n, warmPool)
+        estimateFrom(outcome)
         tracker.endRep()
         const m = measured.get(n)!
         m.samples.push({ rep, ...outcome.sample })

@@ -21,7 +21,7 @@ export interface WorkerHandle {
 
 /** Starts workers of one kind. */
 export interface Backend {
-  readonly kind: 'process' | 'thread' | 'cluster' | 'async'
+  readonly kind: 'process' | 'thread' | 'cluster' | 'async' | 'in-process'
   spawn(name: string): WorkerHandle
 }
 

@@ -3,6 +3,7 @@ import { KERNELS } from './kernel'
 import { parseServerUrl } from './cluster'
 import { codeOf } from './issueCodes'
 import { JOBS } from './workloads/jobs'
+import { commandSettingsSchema } from './command/commandSettings'
 import { MAX_DELAY_MS, MAX_REQUESTS } from './workloads/waitPart'
 
 export { KERNELS }
@@ -114,6 +115,8 @@ const runConfigObject = z
   .object({
     /** The workload (src/shared/workloads/jobs.ts); absent means 'sum'. */
     job: z.enum(JOBS, { error: enumError('workload', JOBS) }).optional(),
+    /** job 'command': the user's command, its shape and lifecycle (shared/command/commandSettings.ts). */
+    command: commandSettingsSchema.optional(),
     range: rangeSchema,
     /** job 'wait': its requests and delay. */
     wait: waitConfigSchema.optional(),
@@ -231,11 +234,63 @@ const workloadFits = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx):
 }
 
 /**
+ * A command runs only on this machine, as processes (issue 20): it needs its
+ * settings, the process backend (never the cluster: agents never run
+ * commands), and the workload its shape means (workers → split, copies →
+ * replicate, so every speedup figure reads it right).
+ */
+const commandChecked = (c: z.infer<typeof runConfigObject>, ctx: z.RefinementCtx): void => {
+  if (c.job !== 'command') {
+    if (c.command)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['command'],
+        message: 'command settings belong to the command workload',
+        params: { code: 'invalid' }
+      })
+    return
+  }
+  if (!c.command) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['command', 'line'],
+      message: 'give the command',
+      params: { code: 'command-empty', role: '--command' }
+    })
+    return
+  }
+  if (c.backend === 'cluster')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['backend'],
+      message:
+        'a command runs only on this machine: agents never run commands (choose the process backend)',
+      params: { code: 'command-local-only' }
+    })
+  else if (c.backend !== 'process')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['backend'],
+      message: "a command's copies are processes: choose the process backend",
+      params: { code: 'command-local-only' }
+    })
+  const workload = c.command.shape === 'copies' ? 'replicate' : 'split'
+  if (c.workload !== workload)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['workload'],
+      message: `a command of shape ${c.command.shape} is measured as ${workload}`,
+      params: { code: 'invalid' }
+    })
+}
+
+/**
  * A run configuration. The same schema validates the renderer's form, every
  * IPC payload in main, and the CLI's parsed options.
  */
 export const runConfigSchema = runConfigObject
   .superRefine(clusterServerChecked)
+  .superRefine(commandChecked)
   .superRefine(workloadFits)
   .refine(weakStaysSafe, weakUnsafe)
 

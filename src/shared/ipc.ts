@@ -26,6 +26,9 @@ const reportLanguage = oneOf('a language', REPORT_LANGUAGES)
 
 export type ExportOutcome = { saved: true; path: string } | { saved: false }
 
+/** What the native folder dialog answered: a folder, or the user cancelled. */
+export type FolderChoice = { chosen: true; path: string } | { chosen: false }
+
 /** What a study can be exported as. */
 export const STUDY_EXPORT_FORMATS = ['markdown', 'csv', 'json', 'html'] as const
 export type StudyExportFormat = (typeof STUDY_EXPORT_FORMATS)[number]
@@ -149,6 +152,12 @@ export const invokeChannels = {
     result: typed<ExportOutcome>()
   },
   'system:info': { verb: 'systemInfo', payload: z.undefined(), result: typed<SystemInfo>() },
+  /** The working folder of "Your command", picked in a native folder dialog (main). */
+  'dialog:choose-folder': {
+    verb: 'chooseFolder',
+    payload: z.undefined(),
+    result: typed<FolderChoice>()
+  },
   /**
    * Shows a file the app exported in the OS file manager. Main answers only
    * for paths it wrote itself in this session (anything else is refused).

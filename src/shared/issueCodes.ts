@@ -34,6 +34,18 @@ export type IssueCode =
   | 'span-upwards'
   | 'no-sizes'
   | 'kernel-unsupported'
+  /** The command workload (src/shared/command/). */
+  | 'command-empty'
+  | 'command-too-long'
+  | 'command-nul'
+  | 'command-needs-shell'
+  | 'command-unclosed-quote'
+  | 'command-trailing-backslash'
+  | 'placeholder-unknown'
+  | 'size-unused'
+  | 'program-not-found'
+  | 'cwd-missing'
+  | 'command-local-only'
   | 'invalid'
 
 export interface CodedIssue {
@@ -64,7 +76,18 @@ const CUSTOM_CODES = new Set<string>([
   'not-distinct',
   'sweep-needs-two',
   'size-unsafe',
-  'no-sizes'
+  'no-sizes',
+  'command-empty',
+  'command-too-long',
+  'command-nul',
+  'command-needs-shell',
+  'command-unclosed-quote',
+  'command-trailing-backslash',
+  'placeholder-unknown',
+  'size-unused',
+  'program-not-found',
+  'cwd-missing',
+  'command-local-only'
 ])
 
 /** One zod issue as a code with its numbers; `input` tells "required" from "wrong type". */

@@ -38,6 +38,8 @@ const measuredCounts = (config: RunConfig): number[] => [...new Set([1, ...confi
 
 /** A guess at one repetition on `workers` workers (ms), before anything is measured. */
 export function estimateRepMs(c: RunConfig, workers: number, cores: number): number {
+  // A command's time is unknown until it ran: the runner estimates it from the first repetition.
+  if (c.job === 'command') return 1
   if (c.job === 'wait' && c.wait) {
     // Nothing computed: each worker waits for its ceil(R/N) answers, one after another.
     const perWorker = Math.ceil(c.wait.requests / workers)

@@ -25,6 +25,21 @@ export interface WorkerTiming {
   agent?: string
   rttMs?: number
   clockOffsetMs?: number
+  /**
+   * A command's copy (issue 20): its tree's user and system CPU time (ms) and
+   * its main process's peak resident memory (bytes), null where the OS did not
+   * report them (never 0 for "unknown"); its exit code or signal; a sha256 of
+   * its first 1 MB of output and the output's whole size; how it failed when
+   * the run ignores failures.
+   */
+  cpuUserMs?: number | null
+  cpuSystemMs?: number | null
+  peakRssBytes?: number | null
+  exitCode?: number | null
+  signal?: string | null
+  outputHash?: string
+  outputBytes?: number
+  failure?: string
 }
 
 /** One measured repetition for one worker count. */
@@ -58,9 +73,10 @@ export interface ResultCheck {
   job: JobName
   /**
    * What was checked, as a code the front ends word: 'closed-form' (sum),
-   * 'each-request-once' (wait: every request id answered exactly once).
+   * 'each-request-once' (wait: every request id answered exactly once),
+   * 'exit-codes' (command: every copy exited 0).
    */
-  what: 'closed-form' | 'each-request-once'
+  what: 'closed-form' | 'each-request-once' | 'exit-codes'
   /** The check's numbers, by name. */
   params?: Record<string, number>
 }

@@ -3,7 +3,7 @@ import type { ParentMessage, WorkerMessage } from '../shared/protocol'
 /** How a worker talks to its parent, whatever kind of worker it is. */
 export interface Transport {
   /** event-loop: the `async` backend, the loop run in the controller itself. */
-  kind: 'electron-utility' | 'child-process' | 'worker-thread' | 'event-loop'
+  kind: 'electron-utility' | 'child-process' | 'worker-thread' | 'event-loop' | 'in-process'
   send(message: WorkerMessage): void
   onMessage(listener: (message: unknown) => void): void
 }

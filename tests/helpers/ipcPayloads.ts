@@ -25,6 +25,7 @@ export const VALID_PAYLOADS: { [C in InvokeChannel]: InvokeInput<C> } = {
   'export:comparison': { baselineId: 'run-1', candidateId: 'run-2', format: 'csv' },
   'export:png': { name: 'chart', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
   'system:info': undefined,
+  'dialog:choose-folder': undefined,
   'shell:show-in-folder': { path: '/tmp/speedup-lab.csv' },
   'cluster:probe': { server: 'nats://lab:pw@127.0.0.1:4222' }
 }
@@ -137,6 +138,7 @@ export const BAD_PAYLOADS: { [C in InvokeChannel]: unknown[] } = {
     { name: 'chart' }
   ],
   'system:info': [{ secret: true }, 0],
+  'dialog:choose-folder': [{ path: '/etc' }, 'x'],
   'shell:show-in-folder': [
     {},
     { path: '' },

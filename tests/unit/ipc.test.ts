@@ -102,13 +102,15 @@ function setup() {
   })
   const saveFile = vi.fn(async () => null)
   const probeCluster = vi.fn(async (server: string) => ({ server, agents: [] }))
+  const chooseFolder = vi.fn(async () => null)
   const service = createBenchService({
     engine,
     history,
     saveFile,
     systemInfo: () => sampleRun().system,
     emit: () => undefined,
-    probeCluster
+    probeCluster,
+    chooseFolder
   })
   let window: TrustedRenderer | null = trusted
   const unregister = registerHandlers(service, () => window)
@@ -125,6 +127,7 @@ function setup() {
     expect(touched).toEqual([])
     expect(saveFile).not.toHaveBeenCalled()
     expect(probeCluster).not.toHaveBeenCalled()
+    expect(chooseFolder).not.toHaveBeenCalled()
   }
   const closeWindow = () => (window = null)
   return { api, handle, nothingStarted, closeWindow, unregister }

@@ -73,7 +73,9 @@ describe('the worker bundle', () => {
             progressIntervalMs: 100
           })
           const result = await next('result')
-          results.push(result.type === 'result' && result.job === 'sum' ? result.sum : `${result.type}`)
+          results.push(
+            result.type === 'result' && result.job === 'sum' ? result.sum : `${result.type}`
+          )
         }
         // 0 + 1 + … + 100 000 = 100 000 · 100 001 / 2
         expect(results).toEqual(['5000050000', '5000050000'])

@@ -252,7 +252,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
             send(request.inbox, {
               type: 'error',
               jobId: message.jobId,
-              message: `an agent does not run the ${message.job} workload`
+              message:
+                message.job === 'command'
+                  ? 'an agent never runs commands: a command runs only on the machine that asked for it'
+                  : `an agent does not run the ${message.job} workload`
             })
             return
           }

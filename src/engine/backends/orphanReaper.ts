@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 
 /**
- * The reaper's whole program. It reads "+pid path" / "-pid" lines on stdin and,
+ * The reaper's whole program. It reads "+pid path" / "-pid" lines on stdin (a
+ * negative pid is a process group: a command's copy and everything it started) and,
  * when stdin ends (the engine's process is gone, however it died), SIGKILLs
  * every worker still listed. SIGKILL ends a SIGSTOPped worker too, which its
  * own IPC-disconnect handler cannot: a stopped process runs no code. On Linux
@@ -21,7 +22,7 @@ process.stdin.on('data', (chunk) => {
   const lines = buffered.split('\\n');
   buffered = lines.pop();
   for (const line of lines) {
-    const m = /^([+-])(\\d+)(?: (.*))?$/.exec(line);
+    const m = /^([+-])(-?\\d+)(?: (.*))?$/.exec(line);
     if (!m) continue;
     if (m[1] === '+') live.set(Number(m[2]), m[3] || '');
     else live.delete(Number(m[2]));
@@ -30,7 +31,7 @@ process.stdin.on('data', (chunk) => {
 process.stdin.on('end', () => {
   for (const [pid, path] of live) {
     try {
-      if (path && fs.existsSync('/proc/self')) {
+      if (pid > 0 && path && fs.existsSync('/proc/self')) {
         const cmd = fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8');
         if (!cmd.includes(path)) continue;
       }
@@ -40,6 +41,21 @@ process.stdin.on('end', () => {
   process.exit(0);
 });
 `
+
+/**
+ * Registers a process group (a command's copy) with the reaper, so the whole
+ * group is killed if this process dies first. Returns the call that
+ * unregisters it once the group is gone.
+ */
+export function watchOrphanGroup(pgid: number | undefined): () => void {
+  if (pgid === undefined || pgid <= 0 || process.platform === 'win32') return () => undefined
+  const child = start()
+  if (!child?.stdin?.writable) return () => undefined
+  child.stdin.write(`+-${pgid}\n`)
+  return () => {
+    if (child.stdin?.writable) child.stdin.write(`--${pgid}\n`)
+  }
+}
 
 /** The reaper's last argument: how `ps` (and the tests that count child processes) tell it apart. */
 export const REAPER_TAG = 'speedup-lab-orphan-reaper'

@@ -6,12 +6,14 @@
 import type { RunConfig } from '../../shared/config'
 import { jobOf } from '../../shared/workloads/jobs'
 import type { JobName } from '../../shared/workloads/jobs'
+import { commandWorkload } from './command'
 import { sumWorkload } from './sum'
 import { waitWorkload } from './wait'
 import type { Workload } from './workload'
 
 export const workloads: { [J in JobName]: Workload } = {
   sum: sumWorkload as unknown as Workload,
+  command: commandWorkload as unknown as Workload,
   wait: waitWorkload as unknown as Workload
 }
 

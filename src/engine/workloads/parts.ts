@@ -5,12 +5,14 @@
  */
 import type { JobName } from '../../shared/workloads/jobs'
 import type { WorkloadPart } from '../../shared/workloads/parts'
+import { commandPartRunner } from './command/part'
 import { sumPartRunner } from './sum/part'
 import { waitPartRunner } from './wait/part'
 import type { PartRunner } from './workload'
 
 export const partRunners: { [J in JobName]: PartRunner<Extract<WorkloadPart, { job: J }>> } = {
   sum: sumPartRunner,
+  command: commandPartRunner,
   wait: waitPartRunner
 }
 

@@ -61,7 +61,12 @@ export interface Workload<
     config: RunConfig,
     ctx: { log: (line: string) => void; workerPath: string }
   ): Promise<WorkloadSession<S>>
-  /** The parts one repetition gives N workers, in worker order (one each). */
+  /** Untimed work before each repetition on N workers (a command's --prepare). */
+  prepare?(config: RunConfig, workers: number, session: S | null): Promise<void>
+  /**
+   * The parts one repetition gives N workers, in worker order (one each). A
+   * workload may give fewer than N (a command told to use N is one process).
+   */
   plan(config: RunConfig, workers: number, session: S | null): P[]
   /** Throws BenchFailure 'invalid-input' when a worker's runtime cannot run this config. */
   assertRunnable?(config: RunConfig, worker: WorkerAbilities): void

@@ -32,6 +32,7 @@ import type { SaveFailure } from '../../shared/historySave'
 import { isAllRuns } from '../../shared/historyPage'
 import type { RunIds } from '../../shared/historyPage'
 import { decodePngDataUrl } from './pngDataUrl'
+import type { CommandGate } from '../commands/commandGate'
 
 /** What the native save dialog is asked (Electron's dialog.showSaveDialog options, in part). */
 export interface SaveFileOptions {
@@ -58,6 +59,12 @@ export interface BenchServiceDeps {
   reportFonts?: FontSource
   /** "Test connection" for the cluster backend. Default: the engine's NATS probe (runs in main). */
   probeCluster?: (server: string) => Promise<ClusterProbe>
+  /** The native folder dialog ("Your command"'s working folder); null when cancelled. */
+  chooseFolder?(): Promise<string | null>
+  /** Asks the user to confirm a command's exact text (a native dialog); without it commands are refused. */
+  confirmCommand?: CommandGate['confirmCommand']
+  /** Commands the user confirmed before (the app's data folder). */
+  commandApprovals?: CommandGate['commandApprovals']
 }
 
 /** Finished studies kept for export; older ones are dropped (each holds every run in full). */
@@ -350,6 +357,13 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     },
 
     'system:info': async () => deps.systemInfo(),
+
+    'dialog:choose-folder': async () => {
+      if (!deps.chooseFolder)
+        throw new BenchFailure({ code: 'internal', message: 'No folder dialog to ask with.' })
+      const path = await deps.chooseFolder()
+      return path === null ? { chosen: false } : { chosen: true, path }
+    },
 
     'shell:show-in-folder': async ({ path }) => {
       if (!written.has(path)) {

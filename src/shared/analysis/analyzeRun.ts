@@ -1,3 +1,4 @@
+import { commandWarnings } from './commandWarnings'
 import { clusterCores } from '../cluster'
 import { jobOf } from '../workloads/jobs'
 import { contentionOf } from './contention'
@@ -288,16 +289,17 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
   const warnings: ScalingWarning[] = described
     .slice()
     .sort((a, b) => a.r.workers - b.r.workers)
-    .flatMap(({ r, d }) =>
-      scalingWarnings({
+    .flatMap(({ r, d }) => [
+      ...scalingWarnings({
         workers: r.workers,
         wallMs: wallTimes(r),
         spawnMs: record.config.pool === 'cold' ? spawnOf(r) : null,
         jobMs,
         logicalCores: waits ? null : logicalCores,
         interval: d.medianInterval
-      })
-    )
+      }),
+      ...commandWarnings(r)
+    ])
 
   return {
     runId: record.id,

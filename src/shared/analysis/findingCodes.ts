@@ -28,7 +28,10 @@ export const WARNING_CODES = exact<WarningCode>()([
   'job-shorter-than-spawn',
   'wide-interval',
   'more-workers-than-cores',
-  'trend'
+  'trend',
+  'output-changed',
+  'output-truncated',
+  'copies-failed'
 ])
 export const MODELS_CODES = exact<ModelsCode>()([
   'weak-scaling',

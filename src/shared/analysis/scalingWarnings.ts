@@ -49,6 +49,12 @@ export type ScalingWarning =
       /** Change over the run (Sen's slope × (n − 1)) relative to the median. */
       relativeChange: number
     })
+  /** A command's copy printed something else than in its first repetition (issue 20). */
+  | (WarningBase & { code: 'output-changed'; repetitions: number[]; copies: number[] })
+  /** A command's copy printed more than is kept: the hash covers the first keptBytes. */
+  | (WarningBase & { code: 'output-truncated'; bytes: number; keptBytes: number })
+  /** --ignore-failure: repetitions in which a copy did not exit 0, and the first failure. */
+  | (WarningBase & { code: 'copies-failed'; repetitions: number[]; first: string })
 
 export type WarningCode = ScalingWarning['code']
 

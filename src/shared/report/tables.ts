@@ -24,6 +24,7 @@ import {
   formatWithError
 } from '../format'
 import { resultRows } from '../runExport'
+import { medianCpuUtilization } from '../command/copyFigures'
 import { groupDigits } from './groupDigits'
 import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
 import { comparisonRows } from './comparisonWords'
@@ -62,6 +63,8 @@ export function runResultsTable(
   const weak = a.speedupDefinition === 'N·T1/TN'
   const compact = layout === 'terminal'
   const wait = run.config.job === 'wait'
+  // A command: CPU utilization beside the speedup, and its copies' exit codes instead of a sum.
+  const command = run.config.job === 'command'
   const two = (x: number): string => formatFixed(x, 2)
   const rows = resultRows(run, a)
   const head = compact
@@ -74,14 +77,14 @@ export function runResultsTable(
     w.verdict,
     w.efficiency(compact),
     w.karpFlatt(compact),
-    w.perWorker,
-    wait ? w.answered : w.sum
+    ...(command ? [w.cpuUse, w.exitZero] : [w.perWorker, wait ? w.answered : w.sum])
   )
   const align: Align[] = head.map((_, i) => (i === head.length - 1 ? 'left' : 'right'))
   align[head.indexOf(w.verdict)] = compact ? 'right' : 'left'
   const verdict = (v: keyof typeof w.verdictWord): string =>
     language === 'en' ? v : w.verdictWord[v]
-  const body = rows.map((r) => {
+  const cpuUse = (u: number | null): string => (u === null ? w.notMeasured : formatPercent(u))
+  const body = rows.map((r, i) => {
     const lead = compact
       ? [
           `${r.workers}${r.oversubscribed ? '!' : ''}`,
@@ -125,25 +128,33 @@ export function runResultsTable(
         : r.karpFlatt === null
           ? '—'
           : formatWithError(r.karpFlatt, r.karpFlattError, '', 3),
-      formatThroughput(r.workerElementsPerSecond),
-      compact
-        ? r.correct
-          ? '✓'
-          : wait
-            ? w.answeredOnce(groupDigits(r.sum), groupDigits(r.expectedSum))
-            : w.gotSum(groupDigits(r.sum))
-        : r.correct
-          ? `✓ ${groupDigits(r.sum)}`
-          : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
+      ...(command
+        ? [
+            cpuUse(medianCpuUtilization(run.results[i])),
+            r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
+          ]
+        : [formatThroughput(r.workerElementsPerSecond), check(r)])
     ]
   })
   const notes = compact
     ? [
-        ...(weak ? [w.weakNote(run.config.workload)] : []),
+        ...(weak ? [command ? w.copiesWeakNote : w.weakNote(run.config.workload)] : []),
+        ...(command ? [w.cpuUseNote] : []),
         ...(rows.some((r) => r.oversubscribed) ? [w.overNote(a.context.logicalCores)] : [])
       ]
     : []
   return { head, align, rows: body, notes }
+  function check(r: (typeof rows)[number]): string {
+    return compact
+      ? r.correct
+        ? '✓'
+        : wait
+          ? w.answeredOnce(groupDigits(r.sum), groupDigits(r.expectedSum))
+          : w.gotSum(groupDigits(r.sum))
+      : r.correct
+        ? `✓ ${groupDigits(r.sum)}`
+        : `✗ ${groupDigits(r.sum)} ≠ ${groupDigits(r.expectedSum)}`
+  }
 }
 
 /** Where the time goes: spawn, dispatch, (network,) compute, imbalance, merge per worker count. */

@@ -7,7 +7,7 @@
  * shared among N workers, whichever job it is; it kept its name so that
  * stored runs and every reader of it stay unchanged.
  */
-export const JOBS = ['sum', 'wait'] as const
+export const JOBS = ['sum', 'wait', 'command'] as const
 
 export type JobName = (typeof JOBS)[number]
 

@@ -9,6 +9,7 @@ import type { Engine } from '../../../src/engine/types'
 import { createHistoryStore } from '../../../src/main/history/historyStore'
 import type { HistoryStore } from '../../../src/main/history/historyStore'
 import { createBenchService } from '../../../src/main/service/benchService'
+import { APPROVALS_FILE, fileCommandApprovals } from '../../../src/main/commands/commandApprovals'
 import type { BenchService, SaveFileOptions } from '../../../src/main/service/benchService'
 import { apiVerbsJson } from '../../../src/shared/api'
 import type { BenchApi } from '../../../src/shared/api'
@@ -109,6 +110,13 @@ export interface OpenAppOptions {
    * cancelled). Default: `<saveDir>/<the dialog's suggested file name>`.
    */
   saveAs?: (request: SaveFileOptions, saveDir: string) => string | null
+  /**
+   * What the native confirmation of a command answers (true: Run), given its
+   * exact text. Default: Cancel, as a user who did not look would.
+   */
+  confirmCommand?: (text: string) => boolean
+  /** What the native folder dialog answers: a folder, or null (cancelled). Default: null. */
+  chooseFolder?: () => string | null
   /** Share one Chromium between tests; by default each app launches its own. */
   browser?: Browser
   viewport?: { width: number; height: number }
@@ -146,6 +154,8 @@ export interface App {
   savedFiles: string[]
   /** Every file main was asked to show in the file manager (and agreed to), in order. */
   shownInFolder: string[]
+  /** Every command text the confirmation dialog showed, in order. */
+  commandConfirmations: string[]
   /** Every request the page made and the answer's ok flag. */
   invocations: { channel: string; ok: boolean }[]
   /** Every main → renderer event, in order. */
@@ -184,6 +194,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
   const saveRequests: SaveFileOptions[] = []
   const savedFiles: string[] = []
   const shownInFolder: string[] = []
+  const commandConfirmations: string[] = []
   const events: App['events'] = []
   const invocations: App['invocations'] = []
   const pageErrors: string[] = []
@@ -221,7 +232,13 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       if (path !== null) savedFiles.push(path)
       return path
     },
-    showItemInFolder: (path) => shownInFolder.push(path)
+    showItemInFolder: (path) => shownInFolder.push(path),
+    chooseFolder: async () => (options.chooseFolder ? options.chooseFolder() : null),
+    confirmCommand: async (text) => {
+      commandConfirmations.push(text)
+      return options.confirmCommand?.(text) ?? false
+    },
+    commandApprovals: fileCommandApprovals(join(historyDir, APPROVALS_FILE))
   })
 
   const server = await serveStatic(options.rendererDir ?? RENDERER_DIR)
@@ -263,6 +280,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     saveRequests,
     savedFiles,
     shownInFolder,
+    commandConfirmations,
     invocations,
     events,
     workerLog,

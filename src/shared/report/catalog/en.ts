@@ -211,7 +211,19 @@ export const en: FindingCatalog = {
       `The ${formatPercent(w.level, 'en', 0)} interval for the median is ` +
       `±${formatMs(w.halfWidthMs)} (±${formatPercent(w.relativeHalfWidth)} of ` +
       `${formatMs(w.medianMs)}): the timing is too noisy to compare worker counts ` +
-      `closely. Add repetitions or close other programs.`
+      `closely. Add repetitions or close other programs.`,
+    'output-changed': (w) =>
+      `The output of ${w.copies.length === 1 ? `copy ${w.copies[0] + 1}` : `copies ${w.copies.map((c) => c + 1).join(', ')}`} ` +
+      `changed in repetition${w.repetitions.length === 1 ? '' : 's'} ${w.repetitions.join(', ')} ` +
+      `(its hash differs from the first repetition's): the command does not do the same ` +
+      `work every time, so its times may not compare.`,
+    'output-truncated': (w) =>
+      `A copy printed ${formatInteger(w.bytes, 'en')} bytes: the first ${formatInteger(w.keptBytes, 'en')} ` +
+      `were kept and hashed, the rest discarded and counted. Reading that much output costs ` +
+      `time in the measurement; send it to a file or /dev/null if it is not the point.`,
+    'copies-failed': (w) =>
+      `A copy did not exit 0 in repetition${w.repetitions.length === 1 ? '' : 's'} ${w.repetitions.join(', ')} ` +
+      `(kept because failures are ignored): ${w.first}`
   },
 
   karpFlatt: {

@@ -216,7 +216,17 @@ export const ko: FindingCatalog = {
     'wide-interval': (w) =>
       `중앙값의 ${formatPercent(w.level, 'ko', 0)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +
       `±${formatPercent(w.relativeHalfWidth)})입니다: 시간이 너무 들쭉날쭉해 워커 수끼리 ` +
-      `세밀하게 비교할 수 없습니다. 반복을 늘리거나 다른 프로그램을 닫으세요.`
+      `세밀하게 비교할 수 없습니다. 반복을 늘리거나 다른 프로그램을 닫으세요.`,
+    'output-changed': (w) =>
+      `${w.copies.map((c) => `사본 ${c + 1}`).join(', ')}의 출력이 반복 ${w.repetitions.join(', ')}에서 ` +
+      `바뀌었습니다(첫 반복과 해시가 다름): 명령이 매번 같은 일을 하지 않으므로 시간을 ` +
+      `비교하기 어려울 수 있습니다.`,
+    'output-truncated': (w) =>
+      `사본 하나가 ${formatInteger(w.bytes, 'ko-KR')}바이트를 출력했습니다: 처음 ` +
+      `${formatInteger(w.keptBytes, 'ko-KR')}바이트만 보관해 해시하고 나머지는 버리고 셌습니다. ` +
+      `출력을 읽는 데에도 시간이 듭니다. 필요 없다면 파일이나 /dev/null로 보내세요.`,
+    'copies-failed': (w) =>
+      `반복 ${w.repetitions.join(', ')}에서 사본이 0으로 끝나지 않았습니다(실패를 무시하도록 해 계속함): ${w.first}`
   },
 
   karpFlatt: {

@@ -61,6 +61,13 @@ export interface ReportWords {
     answeredOnce: (answered: string, requests: string) => string
     overCores: string
     gotSum: (sum: string) => string
+    /** The command workload's columns: CPU utilization and every copy exiting 0. */
+    cpuUse: string
+    exitZero: string
+    notMeasured: string
+    exitedZero: (exited: string, copies: string) => string
+    copiesWeakNote: string
+    cpuUseNote: string
     weakNote: (workload: string) => string
     overNote: (cores: number) => string
     verdictWord: Record<'baseline' | 'faster' | 'slower' | 'no-difference' | 'too-small', string>
@@ -233,6 +240,13 @@ const en: ReportWords = {
     answeredOnce: (answered, requests) => `✗ ${answered} of ${requests} once`,
     overCores: ' (> cores)',
     gotSum: (sum) => `✗ got ${sum}`,
+    cpuUse: 'CPU use',
+    exitZero: 'Exit 0',
+    notMeasured: 'not measured',
+    exitedZero: (exited, copies) => `✗ ${exited} of ${copies}`,
+    copiesWeakNote: 'Scaled speedup S = N·T1/TN (N copies at once; ideal N).',
+    cpuUseNote:
+      'CPU use = CPU time ÷ (wall × N), median over repetitions: did the job keep N cores busy?',
     weakNote: (workload) =>
       `Scaled speedup S = N·T1/TN (${workload}: N workers do N× the work; ideal N).`,
     overNote: (cores) => `! more workers than the ${cores} available cores.`,
@@ -411,6 +425,13 @@ const ko: ReportWords = {
     answeredOnce: (answered, requests) => `✗ ${requests}건 중 ${answered}건만 한 번 응답`,
     overCores: ' (> 코어)',
     gotSum: (sum) => `✗ 결과 ${sum}`,
+    cpuUse: 'CPU 사용률',
+    exitZero: '종료 코드 0',
+    notMeasured: '측정 안 됨',
+    exitedZero: (exited, copies) => `✗ ${copies}개 중 ${exited}개`,
+    copiesWeakNote: '확장 속도 향상 S = N·T1/TN (N개 사본을 동시에 실행, 이상값 N).',
+    cpuUseNote:
+      'CPU 사용률 = CPU 시간 ÷ (경과 시간 × N), 반복의 중앙값: 작업이 N개 코어를 계속 사용했는가?',
     weakNote: (workload) =>
       `확장 속도 향상 S = N·T1/TN(${workload}: 워커 N개가 N배의 일을 함, 이상적으로 N).`,
     overNote: (cores) => `! 사용 가능한 코어 ${cores}개보다 많은 워커.`,

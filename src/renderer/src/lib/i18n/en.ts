@@ -795,8 +795,57 @@ export const en = {
       'no-sizes': () => 'give at least one size',
       'kernel-unsupported': (worker: string) =>
         `${worker} cannot run the wasm kernel: its runtime has no WebAssembly SIMD (i64x2). Choose the js kernel.`,
+      'command-empty': () => 'the command is empty',
+      'command-too-long': (max: number) => `the command is longer than ${n(max)} characters`,
+      'command-nul': () => 'the command contains a NUL character',
+      'command-needs-shell': () =>
+        'this needs a shell (a pipe, redirection, variable or pattern): turn “Run through the shell” on',
+      'command-unclosed-quote': () => 'a quote is not closed',
+      'command-trailing-backslash': () => 'the command ends with a backslash',
+      'placeholder-unknown': (placeholder: string, role: string, known: string) =>
+        `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
+      'size-unused': () => 'a size sweep needs {size} in the command',
+      'program-not-found': (program: string) => `not found: ${program}`,
+      'command-local-only': () =>
+        'a command runs only on this machine, as processes: choose the process backend',
+      'cwd-missing': (path: string) => `not a folder: ${path}`,
       invalid: (f: string) => `${f} is not valid`
     }
+  },
+  /* ── Your command (issue 20) ── */
+  command: {
+    job: 'Your command',
+    jobHint: 'How does your own command scale: one process told to use N, or N copies at once?',
+    line: 'Command line',
+    linePlaceholder: 'xz -T{workers} -c data.bin > /dev/null',
+    shape: 'Shape',
+    shapeWorkers: 'One process, N workers',
+    shapeWorkersHint:
+      'The command is told to use N through {workers}, as in xz -T{workers}. Speedup T1 ÷ TN.',
+    shapeCopies: 'N copies at once',
+    shapeCopiesHint: 'N copies run together, told apart by {index}. Scaled speedup N·T1 ÷ TN.',
+    shell: 'Run through the shell (sh -c)',
+    shellHint: 'Off: the words run directly; pipes, redirections and $VARS are refused.',
+    cwd: 'Working folder',
+    cwdHint: 'Empty: the folder the app started in.',
+    chooseFolder: 'Choose…',
+    timeout: 'Timeout per repetition',
+    timeoutHint: 'A copy still running then is stopped and its repetition fails: 30s, 10m, 1h.',
+    timeoutBad: 'not a duration (e.g. 30s, 10m, 1h)',
+    setup: 'Setup (once before)',
+    prepare: 'Prepare (before each repetition, not timed)',
+    cleanup: 'Cleanup (once after)',
+    ignoreFailure: 'Keep going when a copy fails (mark its repetition)',
+    placeholders: 'Placeholders',
+    placeholderWorkers: '{workers}: N, this repetition’s worker count',
+    placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
+    placeholderRep: '{rep}: the repetition number (warm-ups 0)',
+    placeholderSize: '{size}: the size of a size sweep',
+    confirmNote:
+      'Before a command first runs, the app shows its exact text and asks you to confirm it.',
+    cpuUtilization: 'CPU utilization',
+    cpuUtilizationHint: 'CPU time ÷ (wall × N): did the job keep N cores busy?',
+    notMeasured: 'not measured'
   },
   // Issue 12: bounds on the work of one run (src/shared/limits.ts).
   limits: {

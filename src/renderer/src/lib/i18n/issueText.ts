@@ -46,6 +46,22 @@ export function issueText(issue: ConfigIssue, m: Messages): string {
       return say.codes[code](String(p.worker))
     case 'server-invalid':
       return say.codes[code](String(p.reason))
+    case 'command-too-long':
+      return say.codes[code](Number(p.max))
+    case 'placeholder-unknown':
+      return say.codes[code](String(p.placeholder), String(p.role), String(p.known ?? ''))
+    case 'program-not-found':
+      return say.codes[code](String(p.program))
+    case 'cwd-missing':
+      return say.codes[code](String(p.path))
+    case 'command-empty':
+    case 'command-nul':
+    case 'command-needs-shell':
+    case 'command-unclosed-quote':
+    case 'command-trailing-backslash':
+    case 'size-unused':
+    case 'command-local-only':
+      return say.codes[code]()
     case 'study-empty':
     case 'sweep-needs-two':
     case 'no-sizes':

@@ -775,10 +775,59 @@ export const ko: Messages = {
       'no-sizes': () => '크기를 하나 이상 입력해 주세요',
       'kernel-unsupported': (worker: string) =>
         `${worker}: 이 런타임에는 WebAssembly SIMD(i64x2)가 없어 wasm 커널을 실행할 수 없습니다. js 커널을 선택해 주세요.`,
+      'command-empty': () => '명령이 비어 있습니다',
+      'command-too-long': (max: number) => `명령이 ${n(max)}자보다 깁니다`,
+      'command-nul': () => '명령에 NUL 문자가 있습니다',
+      'command-needs-shell': () =>
+        '셸이 필요한 문법입니다(파이프, 리디렉션, 변수, 패턴): “셸로 실행”을 켜세요',
+      'command-unclosed-quote': () => '따옴표가 닫히지 않았습니다',
+      'command-trailing-backslash': () => '명령이 백슬래시로 끝납니다',
+      'placeholder-unknown': (placeholder: string, role: string, known: string) =>
+        `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
+      'size-unused': () => '크기 스윕에는 명령에 {size}가 있어야 합니다',
+      'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
+      'command-local-only': () =>
+        '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
+      'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
   },
   // Issue 12: 한 번의 실행이 할 수 있는 작업의 한도 (src/shared/limits.ts).
+  /* ── Your command (issue 20) ── */
+  command: {
+    job: '내 명령',
+    jobHint:
+      '내 명령은 얼마나 빨라질까요? N개를 쓰라고 알려 준 한 프로세스, 또는 동시에 실행한 N개의 사본.',
+    line: '명령줄',
+    linePlaceholder: 'xz -T{workers} -c data.bin > /dev/null',
+    shape: '형태',
+    shapeWorkers: '프로세스 하나, 워커 N개',
+    shapeWorkersHint:
+      '{workers}로 N개를 쓰라고 알려 줍니다(예: xz -T{workers}). 속도 향상 T1 ÷ TN.',
+    shapeCopies: '사본 N개 동시 실행',
+    shapeCopiesHint: '사본 N개를 함께 실행하고 {index}로 구별합니다. 확장 속도 향상 N·T1 ÷ TN.',
+    shell: '셸로 실행 (sh -c)',
+    shellHint: '끄면 단어를 그대로 실행합니다. 파이프, 리디렉션, $변수는 거부됩니다.',
+    cwd: '작업 폴더',
+    cwdHint: '비워 두면 앱이 시작된 폴더입니다.',
+    chooseFolder: '선택…',
+    timeout: '반복당 제한 시간',
+    timeoutHint: '그때까지 실행 중인 사본은 멈추고 그 반복은 실패합니다: 30s, 10m, 1h.',
+    timeoutBad: '시간 형식이 아닙니다(예: 30s, 10m, 1h)',
+    setup: '준비(처음 한 번)',
+    prepare: '반복 전 준비(시간 측정 안 함)',
+    cleanup: '정리(마지막 한 번)',
+    ignoreFailure: '사본이 실패해도 계속(그 반복에 표시)',
+    placeholders: '자리표시자',
+    placeholderWorkers: '{workers}: N, 이번 반복의 워커 수',
+    placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
+    placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
+    placeholderSize: '{size}: 크기 스윕의 크기',
+    confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
+    cpuUtilization: 'CPU 사용률',
+    cpuUtilizationHint: 'CPU 시간 ÷ (벽시계 시간 × N): 작업이 코어 N개를 바쁘게 했나요?',
+    notMeasured: '측정 안 됨'
+  },
   limits: {
     confirmLong: (estimate: string, bound: string) =>
       `이 실행은 약 ${estimate} 걸릴 것으로 예상되어 ${bound}을(를) 넘습니다. 언제든 취소할 수 있습니다. 시작할까요?`

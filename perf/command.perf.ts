@@ -1,0 +1,180 @@
+/**
+ * The `command` workload's figures on this machine (npm run perf -- command),
+ * measured side by side in one run through the engine's command executor:
+ * - harness overhead per copy: `true` through the shell and with --no-shell,
+ *   against Node spawning /bin/true bare (the floor);
+ * - --copies of a CPU-bound loop (awk) at 1 and 2: scaled speedup 2·T1/T2 and
+ *   CPU utilization = CPU time ÷ (wall × N);
+ * - xz -T{workers} on a 200 MB generated file at 1 and 2 workers (the file is
+ *   made under perf/.tmp/, git-ignored, and deleted afterwards).
+ * Prints figures; asserts nothing. PERF_QUICK=1: fewer repetitions, 50 MB.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
+import { join, resolve } from 'node:path'
+import { CommandExecutor } from '../src/engine/workloads/command/commandExecutor'
+import type { CommandPlan } from '../src/engine/workloads/command/commandExecutor'
+import { parseCommandTemplate } from '../src/shared/command/commandTemplate'
+import type { CommandShape } from '../src/shared/command/commandTemplate'
+
+const quick = process.env.PERF_QUICK === '1'
+const TMP = resolve(__dirname, '.tmp', 'command')
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const row = (label: string, value: string): void => console.log(`  ${label.padEnd(58)} ${value}`)
+const ms = (x: number): string => `${x.toFixed(2)} ms`
+
+function plan(line: string, shape: CommandShape, shell: boolean): CommandPlan {
+  const t = parseCommandTemplate(line, { role: 'command', shape, shell, sizes: false })
+  if (!t.ok) throw new Error(t.issue.message)
+  return {
+    shape,
+    command: t.template,
+    setup: null,
+    prepare: null,
+    cleanup: null,
+    cwd: TMP,
+    env: [],
+    timeoutMs: 10 * 60_000
+  }
+}
+
+async function bareSpawn(n: number): Promise<number[]> {
+  const walls: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await new Promise((r) => spawn('/bin/true', [], { stdio: 'ignore' }).once('exit', r))
+    walls.push(performance.now() - t0)
+  }
+  return walls
+}
+
+async function overhead(): Promise<void> {
+  const n = quick ? 15 : 40
+  console.log(`\nHarness overhead per copy: the command \`true\`, ${n} repetitions each (medians)`)
+  const bare = median(await bareSpawn(n))
+  row('Node spawning /bin/true bare (the floor)', ms(bare))
+  for (const shell of [true, false]) {
+    const ex = new CommandExecutor(plan('true', 'workers', shell))
+    await ex.check({ workers: 1, rep: 1 })
+    const cost = await ex.calibrate()
+    const raw: number[] = []
+    const corrected: number[] = []
+    for (let rep = 1; rep <= n; rep++) {
+      const o = await ex.repetition(1, { rep })
+      corrected.push(o.copies[0].wallMs)
+      raw.push(o.copies[0].wallMs + cost.wallMs)
+    }
+    const how = shell ? 'through the shell' : '--no-shell'
+    row(`${how}: \`true\` as the harness measures it`, ms(median(raw)))
+    row(`${how}: harness overhead per copy (that − the bare spawn)`, ms(median(raw) - bare))
+    row(`${how}: the empty command's cost, measured and taken off`, ms(cost.wallMs))
+    row(`${how}: \`true\` as reported (after taking it off)`, ms(median(corrected)))
+  }
+}
+
+interface Scaling {
+  t1: number
+  tn: number
+  utilization1: number
+  utilizationN: number
+}
+
+async function scaling(
+  line: string,
+  shape: CommandShape,
+  n: number,
+  reps: number
+): Promise<Scaling> {
+  const ex = new CommandExecutor(plan(line, shape, true))
+  await ex.check({ workers: 1, index: 0, rep: 1 })
+  await ex.calibrate()
+  const walls = new Map<number, number[]>([
+    [1, []],
+    [n, []]
+  ])
+  const utilization = new Map<number, number[]>([
+    [1, []],
+    [n, []]
+  ])
+  // Interleaved, 1, N, 1, N, … after one warm-up each, as the engine runs counts.
+  for (let rep = 0; rep <= reps; rep++) {
+    for (const count of [1, n]) {
+      const o = await ex.repetition(count, { rep })
+      if (o.failure) throw new Error(o.failure)
+      if (rep === 0) continue
+      const cpu = o.copies.reduce((s, c) => s + (c.userMs ?? NaN) + (c.systemMs ?? NaN), 0)
+      walls.get(count)!.push(o.wallMs)
+      utilization.get(count)!.push(cpu / (o.wallMs * count))
+    }
+  }
+  return {
+    t1: median(walls.get(1)!),
+    tn: median(walls.get(n)!),
+    utilization1: median(utilization.get(1)!),
+    utilizationN: median(utilization.get(n)!)
+  }
+}
+
+async function copies(): Promise<void> {
+  const reps = quick ? 3 : 5
+  const loop = `awk 'BEGIN { for (i = 0; i < ${quick ? 5e6 : 2e7}; i++) s += i; print s }'`
+  console.log(`\n--copies of a CPU-bound loop at 1 and 2 (${reps} repetitions each): ${loop}`)
+  const s = await scaling(loop, 'copies', 2, reps)
+  row('T1 (one copy) / T2 (two copies at once), medians', `${ms(s.t1)} / ${ms(s.tn)}`)
+  row('scaled speedup 2·T1/T2', ((2 * s.t1) / s.tn).toFixed(2))
+  row(
+    'CPU utilization at 1 / at 2',
+    `${(100 * s.utilization1).toFixed(0)} % / ${(100 * s.utilizationN).toFixed(0)} %`
+  )
+}
+
+async function xz(): Promise<void> {
+  if (spawnSync('xz', ['--version']).status !== 0) {
+    console.log('\nxz: not installed (apt-get install xz-utils); skipped')
+    return
+  }
+  const mb = quick ? 50 : 200
+  const reps = quick ? 2 : 3
+  const file = join(TMP, 'data.txt')
+  // Text that compresses like logs: the integers 1, 2, 3, … one a line, cut at the size.
+  spawnSync('sh', ['-c', `seq 1 100000000 | head -c ${mb * 1_000_000} > '${file}'`])
+  console.log(
+    `\nxz -1 -T{workers} on a ${(statSync(file).size / 1e6).toFixed(0)} MB generated file at 1 and 2 workers (${reps} repetitions each)`
+  )
+  const s = await scaling(`xz -1 -T{workers} -c data.txt > /dev/null`, 'workers', 2, reps)
+  row('T1 / T2, medians', `${ms(s.t1)} / ${ms(s.tn)}`)
+  row('speedup T1/T2', (s.t1 / s.tn).toFixed(2))
+  row(
+    'CPU utilization at 1 / at 2',
+    `${(100 * s.utilization1).toFixed(0)} % / ${(100 * s.utilizationN).toFixed(0)} %`
+  )
+}
+
+async function main(): Promise<void> {
+  mkdirSync(TMP, { recursive: true })
+  console.log(
+    `${availableParallelism()} cores; load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  )
+  try {
+    await overhead()
+    await copies()
+    await xz()
+  } finally {
+    rmSync(TMP, { recursive: true, force: true })
+  }
+  console.log(
+    `\nload average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`
+  )
+}
+
+void main()

@@ -1,0 +1,311 @@
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { now } from '../../clock'
+import { watchOrphanGroup } from '../../backends/orphanReaper'
+import { killTree, runningMembers } from './processTree'
+
+/** Standard output kept (hashed) per copy; the rest is discarded and counted. */
+export const OUTPUT_KEPT_BYTES = 1024 * 1024
+/** Standard error kept per copy (its end), for the last lines of a failure. */
+const STDERR_KEPT_BYTES = 16 * 1024
+export const STDERR_TAIL_LINES = 5
+/** How often a running copy's peak memory is read (Linux; each read costs ~0.5 ms here). */
+const MEMORY_SAMPLE_MS = 100
+/** After the copy ended, how long its pipes may stay open (held by something it started elsewhere). */
+const DRAIN_MS = 1000
+
+/**
+ * The measuring wrapper (POSIX): a shell that starts the job in the
+ * background, tells us its pid on fd 3, waits for it and prints `times` (the
+ * CPU time of the children it reaped: the job's whole tree, user and system,
+ * from the same counters as getrusage(RUSAGE_CHILDREN)) on fd 3. Node cannot
+ * read a child's rusage, and a reaped child's /proc entry is gone: this is
+ * the cheapest exact source. The job never sees fd 3. Its exit status is the
+ * wrapper's (128 + n for a job killed by signal n, as shells report it).
+ * Its own start cost is measured (calibrateCopyCost) and taken off.
+ */
+const WRAPPER = [
+  'm=$1; shift',
+  'if [ "$m" = s ]; then /bin/sh -c "$1" 3>&- & else "$@" 3>&- & fi',
+  'echo $! >&3',
+  'wait $!; s=$?',
+  'times >&3',
+  'exit $s'
+].join('\n')
+
+/** Every copy running in this process, by process group, with the call that ends its tree. */
+const liveCopies = new Map<number, () => void>()
+/** Runs of a command in progress (setup, calibration, cleanup included): a cancel aborts them. */
+const liveRuns = new Set<AbortController>()
+
+/** Registers a command run's controller, so stopAllCopies aborts it; returns the call that forgets it. */
+export function registerCommandRun(controller: AbortController): () => void {
+  liveRuns.add(controller)
+  return () => liveRuns.delete(controller)
+}
+
+/**
+ * Ends every copy still running in this process and waits until each one's
+ * tree is gone: what the engine does before it lets its process exit (a
+ * Ctrl-C, a closed window), so nothing outlives it.
+ */
+export async function stopAllCopies(): Promise<void> {
+  for (const run of liveRuns) run.abort()
+  const groups = [...liveCopies.keys()]
+  for (const stop of liveCopies.values()) stop()
+  await Promise.all(groups.map((g) => killTree(g)))
+}
+
+/** The wrapper's $0: how `ps` and the tests tell a copy apart. */
+export const COPY_TAG = 'speedup-lab-copy'
+
+export interface CopySpec {
+  /** How failures name it, e.g. "copy 3 of 4" or "--prepare". */
+  name: string
+  /** Run through the shell (sh -c / cmd /c) … */
+  line: string
+  /** … or, when set, these words directly (argv[0] already resolved to a path). */
+  argv: string[] | null
+  cwd: string
+  env: NodeJS.ProcessEnv
+  timeoutMs: number
+  signal?: AbortSignal
+  /** Called with the job's pid once it runs (tests check by pid that nothing is left). */
+  onPid?: (pid: number, pgid: number) => void
+}
+
+/** What one copy did. Times are epoch ms (clock.ts); null means "not measured", never 0. */
+export interface CopyOutcome {
+  name: string
+  /** The process group the copy ran in (POSIX: the wrapper's pid). */
+  pgid: number | null
+  /** The job's own pid (the program or its shell). */
+  pid: number | null
+  startedAt: number
+  endedAt: number
+  wallMs: number
+  userMs: number | null
+  systemMs: number | null
+  /** Peak resident memory of the job's main process (Linux, sampled), bytes. */
+  peakRssBytes: number | null
+  exitCode: number | null
+  signal: string | null
+  timedOut: boolean
+  cancelled: boolean
+  /** sha256 of the first OUTPUT_KEPT_BYTES of standard output. */
+  stdoutHash: string
+  stdoutBytes: number
+  stdoutDiscardedBytes: number
+  stderrTail: string[]
+  /** The copy could not start at all (e.g. the working folder vanished). */
+  spawnError: string | null
+  /** Processes the copy left in its group after it ended (they were stopped). */
+  leftRunning: boolean
+}
+
+const SIGNALS: Record<number, string> = {
+  1: 'SIGHUP',
+  2: 'SIGINT',
+  3: 'SIGQUIT',
+  4: 'SIGILL',
+  6: 'SIGABRT',
+  7: 'SIGBUS',
+  8: 'SIGFPE',
+  9: 'SIGKILL',
+  11: 'SIGSEGV',
+  13: 'SIGPIPE',
+  14: 'SIGALRM',
+  15: 'SIGTERM'
+}
+
+/** `times`' second line: the children's user and system time ("0m1.230000s 0m0.010000s"). */
+export function parseTimes(text: string): { userMs: number; systemMs: number } | null {
+  const lines = text.split('\n').filter((l) => /\d+m[\d.]+s/.test(l))
+  const children = lines[1]
+  if (!children) return null
+  const t = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(
+    (m) => (Number(m[1]) * 60 + Number(m[2])) * 1000
+  )
+  return t.length >= 2 && t.every(Number.isFinite) ? { userMs: t[0], systemMs: t[1] } : null
+}
+
+/** The last `n` non-empty lines of a text. */
+export function lastLines(text: string, n: number): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .slice(-n)
+}
+
+async function peakRss(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'latin1')
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(status)
+    return m ? Number(m[1]) * 1024 : null
+  } catch {
+    return null
+  }
+}
+
+function command(spec: CopySpec): { file: string; args: string[]; verbatim: boolean } {
+  if (process.platform === 'win32') {
+    if (spec.argv) return { file: spec.argv[0], args: spec.argv.slice(1), verbatim: false }
+    return { file: 'cmd.exe', args: ['/d', '/s', '/c', `"${spec.line}"`], verbatim: true }
+  }
+  return {
+    file: '/bin/sh',
+    args: spec.argv
+      ? ['-c', WRAPPER, COPY_TAG, 'n', ...spec.argv]
+      : ['-c', WRAPPER, COPY_TAG, 's', spec.line],
+    verbatim: false
+  }
+}
+
+/**
+ * Runs one copy in a process group of its own and measures it: wall time,
+ * CPU time and peak memory where the OS reports them, exit status, a hash of
+ * its output. A timeout or an abort ends its whole tree (SIGTERM, SIGKILL
+ * 100 ms later). Never rejects: every way it can end is in the outcome.
+ */
+export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
+  const { file, args, verbatim } = command(spec)
+  const posix = process.platform !== 'win32'
+  const hash = createHash('sha256')
+  let stdoutBytes = 0
+  let stderr = ''
+  let fd3 = ''
+  let jobPid: number | null = null
+  let peak: number | null = null
+  let timedOut = false
+  let cancelled = false
+  let spawnError: string | null = null
+  const startedAt = now()
+  const child = spawn(file, args, {
+    cwd: spec.cwd,
+    env: spec.env,
+    stdio: posix ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+    // A group of its own: the copy's whole tree can be ended at once, and a
+    // Ctrl-C to the terminal reaches the engine, which ends it in order.
+    detached: posix,
+    windowsHide: true,
+    windowsVerbatimArguments: verbatim
+  })
+  const pgid = child.pid ?? null
+  // Should this process die before the copy (SIGKILL, a crash), the reaper ends its group.
+  const forgetOrphan = posix ? watchOrphanGroup(child.pid) : () => undefined
+
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const room = OUTPUT_KEPT_BYTES - stdoutBytes
+    if (room > 0) hash.update(room >= chunk.length ? chunk : chunk.subarray(0, room))
+    stdoutBytes += chunk.length
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEPT_BYTES)
+  })
+  let sampler: ReturnType<typeof setInterval> | null = null
+  const sample = async (): Promise<void> => {
+    if (jobPid === null) return
+    const rss = await peakRss(jobPid)
+    if (rss !== null) peak = Math.max(peak ?? 0, rss)
+  }
+  const fd3Stream = posix ? (child.stdio[3] as NodeJS.ReadableStream | null) : null
+  fd3Stream?.on('data', (chunk: Buffer) => {
+    fd3 += chunk.toString('latin1')
+    if (jobPid === null) {
+      const m = /^(\d+)\n/.exec(fd3)
+      if (m) {
+        jobPid = Number(m[1])
+        if (pgid !== null) spec.onPid?.(jobPid, pgid)
+        if (process.platform === 'linux') {
+          void sample()
+          sampler = setInterval(() => void sample(), MEMORY_SAMPLE_MS)
+          sampler.unref?.()
+        }
+      }
+    }
+  })
+
+  let killing: Promise<void> | null = null
+  const stop = (): void => {
+    if (pgid !== null && !killing) killing = killTree(pgid)
+  }
+  const timer = setTimeout(() => {
+    timedOut = true
+    stop()
+  }, spec.timeoutMs)
+  timer.unref?.()
+  const onAbort = (): void => {
+    cancelled = true
+    stop()
+  }
+  if (pgid !== null) liveCopies.set(pgid, stop)
+  if (spec.signal?.aborted) onAbort()
+  else spec.signal?.addEventListener('abort', onAbort, { once: true })
+
+  return new Promise<CopyOutcome>((resolve) => {
+    let endedAt = 0
+    let exit: [number | null, string | null] = [null, null]
+    let leftRunning = false
+    let finished = false
+    const finish = async (): Promise<void> => {
+      if (finished) return
+      finished = true
+      clearTimeout(timer)
+      if (sampler) clearInterval(sampler)
+      spec.signal?.removeEventListener('abort', onAbort)
+      if (killing) await killing
+      if (pgid !== null) liveCopies.delete(pgid)
+      forgetOrphan()
+      const times = posix ? parseTimes(fd3) : null
+      const [code, sig] = exit
+      const byShell = posix && code !== null && code > 128 ? SIGNALS[code - 128] : undefined
+      resolve({
+        name: spec.name,
+        pgid,
+        pid: jobPid,
+        startedAt,
+        endedAt,
+        wallMs: endedAt - startedAt,
+        userMs: times?.userMs ?? null,
+        systemMs: times?.systemMs ?? null,
+        peakRssBytes: peak,
+        exitCode: sig ? null : code,
+        signal: sig ?? byShell ?? null,
+        timedOut,
+        cancelled,
+        stdoutHash: hash.digest('hex'),
+        stdoutBytes,
+        stdoutDiscardedBytes: Math.max(0, stdoutBytes - OUTPUT_KEPT_BYTES),
+        stderrTail: lastLines(stderr, STDERR_TAIL_LINES),
+        spawnError,
+        leftRunning
+      })
+    }
+    child.once('error', (err) => {
+      spawnError = err.message
+      if (endedAt === 0) endedAt = now()
+      void finish()
+    })
+    child.once('exit', (code, signal) => {
+      endedAt = now()
+      exit = [code, signal]
+      // Whatever the copy left behind in its group (a `cmd &`) is stopped: nothing stays running,
+      // and nothing keeps its pipes open.
+      if (posix && pgid !== null && !killing && runningMembers(pgid).length > 0) {
+        leftRunning = true
+        stop()
+      }
+      // Wait for the pipes to drain (the times line is on fd 3), but not forever: a process
+      // that left the group (setsid) may hold them.
+      const drain = setTimeout(() => {
+        for (const s of child.stdio) s?.destroy()
+        void finish()
+      }, DRAIN_MS)
+      drain.unref?.()
+      child.once('close', () => clearTimeout(drain))
+    })
+    child.once('close', () => void finish())
+  })
+}

@@ -1,0 +1,194 @@
+/**
+ * The command workload through the built CLI (out/main/cli.js), as a user
+ * runs it: both shapes on real programs, the refusals before anything is
+ * timed (exit 2), a failing repetition named, a hang stopped by --timeout,
+ * 100 MB of output bounded, and Ctrl-C leaving nothing running.
+ */
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli'
+
+const dir = mkdtempSync(join(tmpdir(), 'speedup-cli-command-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const quick = ['--warmup', '0', '--reps', '2', '--quiet']
+
+/** Processes whose command line holds `marker` (a unique sleep length), zombies left out. */
+function running(marker: string): number[] {
+  const found: number[] = []
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8')
+      const state = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.[0]
+      if (cmd.includes(marker) && state !== 'Z') found.push(Number(name))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found
+}
+
+async function noneRunning(marker: string): Promise<void> {
+  for (let i = 0; i < 50 && running(marker).length > 0; i++)
+    await new Promise((r) => setTimeout(r, 20))
+  expect(running(marker)).toEqual([])
+}
+
+describe.runIf(process.platform === 'linux')('the command workload in the CLI', () => {
+  it('--copies of a CPU-bound loop: a table with the scaled speedup and CPU utilization, a JSON export', async () => {
+    const json = join(dir, 'copies.json')
+    const r = await runCli([
+      '--copies',
+      `awk 'BEGIN { for (i = 0; i < 300000; i++) s += i; print s, {index} }'`,
+      '--workers',
+      '1,2',
+      ...quick,
+      '--json',
+      json
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('Scaled S')
+    expect(r.stdout).toContain('CPU')
+    const exported = JSON.parse(readFileSync(json, 'utf8'))
+    const run = exported.run
+    expect(run.config.job).toBe('command')
+    expect(run.config.command.shape).toBe('copies')
+    const two = run.results.find((x: { workers: number }) => x.workers === 2)
+    const copies = two.samples[0].workers
+    expect(copies).toHaveLength(2)
+    for (const c of copies) {
+      expect(c.exitCode).toBe(0)
+      expect(typeof c.cpuUserMs).toBe('number')
+      expect(c.outputHash).toMatch(/^[0-9a-f]{64}$/)
+    }
+  })
+
+  it('--command with {workers}, --setup and --cleanup in --cwd, through --no-shell', async () => {
+    const work = mkdtempSync(join(dir, 'xz-'))
+    writeFileSync(join(work, 'data.txt'), 'speedup lab\n'.repeat(200_000))
+    const r = await runCli([
+      '--command',
+      'xz -T{workers} -k -f data.txt',
+      '--no-shell',
+      '--setup',
+      'touch setup.txt',
+      '--cleanup',
+      'rm -f data.txt.xz',
+      '--cwd',
+      work,
+      '--workers',
+      '1,2',
+      ...quick
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('Speedup')
+    expect(existsSync(join(work, 'setup.txt'))).toBe(true)
+    expect(existsSync(join(work, 'data.txt.xz'))).toBe(false)
+  })
+
+  it.each([
+    [['--command', 'no-such-program-xyz -T{workers}'], 'not found: no-such-program-xyz'],
+    [['--command', 'no-such-program-xyz', '--no-shell'], 'not found: no-such-program-xyz'],
+    [['--command', 'job {index}'], '{index}'],
+    [['--copies', 'job {workers}'], '{workers}'],
+    [['--command', 'job {nope}'], '{nope}'],
+    [['--command', ''], 'empty'],
+    [['--command', 'true', '--copies', 'true'], '--command and --copies'],
+    [['--copies', 'true', '--workers', '1,300'], 'worker'],
+    [['--command', 'true', '--cwd', '/no/such/folder'], 'not a folder'],
+    [
+      ['--command', 'true', '--backend', 'cluster', '--server', 'nats://127.0.0.1:9'],
+      'only on this machine'
+    ]
+  ])('%j → exit 2 before anything is timed: %s', async (args, reason) => {
+    const r = await runCli([...args, ...quick])
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toContain(reason)
+    expect(r.stdout).toBe('')
+  })
+
+  it('a repetition that exits non-zero (the 3rd) fails the run, naming the copy, its code and its stderr', async () => {
+    const r = await runCli([
+      '--command',
+      'if [ {rep} -eq 3 ]; then echo "out of disk" >&2; exit 4; fi',
+      '--workers',
+      '1',
+      '--warmup',
+      '0',
+      '--reps',
+      '4',
+      '--quiet'
+    ])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/the command \(pid \d+\) exited with code 4/)
+    expect(r.stderr).toContain('out of disk')
+  })
+
+  it('--ignore-failure keeps going and the run stands', async () => {
+    const r = await runCli([
+      '--command',
+      'if [ {rep} -eq 2 ]; then exit 4; fi',
+      '--ignore-failure',
+      '--workers',
+      '1',
+      '--warmup',
+      '0',
+      '--reps',
+      '3',
+      '--quiet'
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/repetition 2/)
+  })
+
+  it('a copy that hangs past --timeout is stopped and named; nothing is left running', async () => {
+    const r = await runCli([
+      '--copies',
+      'sleep 31.4159',
+      '--timeout',
+      '400ms',
+      '--workers',
+      '2',
+      ...quick
+    ])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/copy \d of \d \(pid \d+\) ran past the timeout \(400 ms\)/)
+    await noneRunning('31.4159')
+  })
+
+  it('100 MB of output: 1 MB kept and hashed, the rest counted, a warning names it', async () => {
+    const json = join(dir, 'big.json')
+    const r = await runCli([
+      '--command',
+      'head -c 100000000 /dev/zero',
+      '--workers',
+      '1',
+      ...quick,
+      '--json',
+      json
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/100,000,000 bytes/)
+    const copy = JSON.parse(readFileSync(json, 'utf8')).run.results[0].samples[0].workers[0]
+    expect(copy.outputBytes).toBe(100_000_000)
+  })
+
+  it('Ctrl-C ends every copy, one ignoring SIGTERM included, and exits 130', async () => {
+    const r = await runCli(
+      ['--copies', `trap '' TERM; sleep 27.1828`, '--workers', '2', ...quick],
+      (child) => {
+        const poll = setInterval(() => {
+          if (running('27.1828').length >= 2) {
+            clearInterval(poll)
+            child.kill('SIGINT')
+          }
+        }, 50)
+      }
+    )
+    expect(r.code).toBe(130)
+    await noneRunning('27.1828')
+  })
+})
