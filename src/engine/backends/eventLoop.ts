@@ -6,7 +6,9 @@
  * for the sum: there is nothing here to compute on but the controller).
  */
 import type { WorkerMessage } from '../../shared/protocol'
-import { startWorkerLoop } from '../../worker/loop'
+// The worker loop is imported on first use: it brings the kernels (a .wat module that only the
+// build assembles), which tsx-run scripts that never use this backend must not load.
+const workerLoop = (): Promise<typeof import('../../worker/loop')> => import('../../worker/loop')
 import type { Backend, WorkerHandle } from '../types'
 
 export function eventLoopBackend(log?: (line: string) => void): Backend {
@@ -25,14 +27,17 @@ export function eventLoopBackend(log?: (line: string) => void): Backend {
           for (const l of listeners) l(m)
         })
       }
-      startWorkerLoop(
-        {
-          kind: 'event-loop',
-          send: (m: WorkerMessage) => deliver(toParent, m),
-          onMessage: (l) => toLoop.push(l)
-        },
-        []
-      )
+      void workerLoop().then(({ startWorkerLoop }) => {
+        if (exited) return
+        startWorkerLoop(
+          {
+            kind: 'event-loop',
+            send: (m: WorkerMessage) => deliver(toParent, m),
+            onMessage: (l) => toLoop.push(l)
+          },
+          []
+        )
+      })
       return {
         name,
         pid: null,

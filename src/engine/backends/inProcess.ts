@@ -1,5 +1,6 @@
 import type { WorkerMessage } from '../../shared/protocol'
-import { startWorkerLoop } from '../../worker/loop'
+// Imported on first use (see eventLoop.ts): the pool sends nothing before the loop says ready.
+const workerLoop = (): Promise<typeof import('../../worker/loop')> => import('../../worker/loop')
 import type { Transport } from '../../worker/transport'
 import type { Backend, WorkerHandle } from '../types'
 
@@ -49,7 +50,9 @@ export function inProcessBackend(log?: (line: string) => void): Backend {
           toWorker.push(listener)
         }
       }
-      startWorkerLoop(transport)
+      void workerLoop().then(({ startWorkerLoop }) => {
+        if (!exited && !killed) startWorkerLoop(transport)
+      })
 
       return {
         name,
