@@ -15,7 +15,7 @@ describe('asarUnpackedPath', () => {
       '/opt/x/resources/app.asar.unpacked/out/main/worker.js',
       '/opt/x/resources/app.asar.unpacked/out/main/worker.js'
     ],
-    ['/work/main/out/main/worker.js', '/work/main/out/main/worker.js'],
+    ['/home/user/speedup-lab/out/main/worker.js', '/home/user/speedup-lab/out/main/worker.js'],
     ['/home/me/my-app.asar/out/worker.js', '/home/me/my-app.asar/out/worker.js']
   ])('%s → %s', (path, expected) => expect(asarUnpackedPath(path)).toBe(expected))
 })
