@@ -3,7 +3,7 @@ import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdictText } from '../shared/report'
 import { analyzeRun } from '../shared/analysis'
-import { kernelOf } from '../shared/kernel'
+import { jobLine } from '../shared/report/jobLine'
 import { tableToText } from '../shared/report/table'
 import { runResultsTable } from '../shared/report/tables'
 
@@ -13,15 +13,8 @@ export { groupDigits }
 export function formatHeader(run: RunRecord): string {
   const c = run.config
   const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${repetitionsText(run)}`
-  const job = c.command
-    ? `${c.command.shape === 'copies' ? 'Copies' : 'Command'}${c.command.shell ? '' : ' (no shell)'}: ${c.command.line} · ${c.workload}`
-    : c.job === 'wait' && c.wait
-      ? `Wait: ${groupDigits(String(c.wait.requests))} requests × ${c.wait.delayMs} ms (ideal ceil(R/N)·delay) · ${c.backend}`
-      : `Sum of [${groupDigits(String(c.range.start))}, ${groupDigits(String(c.range.end))}) · ${c.workload} · ${c.backend}`
   return [
-    c.command
-      ? `${job} · ${reps}`
-      : `${job} · ${c.pool} pool${c.job === 'wait' ? '' : ` · ${kernelOf(c)} kernel`} · ${reps}`,
+    `${jobLine(c)} · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
   ].join('\n')
 }

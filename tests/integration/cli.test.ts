@@ -208,7 +208,10 @@ describe('speedup-lab CLI', () => {
     expect(Number(parsed.data[1].computeSlowestMs)).toBeGreaterThan(0)
     const markdown = readFileSync(md, 'utf8')
     expect(markdown).toMatch(/^# Speedup Lab report\n/)
-    expect(markdown).toContain('## Verdict\n\n✓ Every total matches the closed form')
+    // On a busy machine the contention finding leads the verdict; the check follows it.
+    expect(markdown).toMatch(
+      /## Verdict\n\n(⚠ Shared cores: .*\n)?✓ Every total matches the closed form/
+    )
     expect(markdown).toContain('| Workers | n | Median (ms) | 95% CI (median) |')
   })
 

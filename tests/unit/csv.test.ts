@@ -13,6 +13,7 @@ import { resultRows, runToJson } from '../../src/shared/runExport'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import type { RunRecord } from '../../src/shared/result'
 import { sampleRun } from '../helpers/runRecord'
+import { syntheticRun } from '../helpers/syntheticRun'
 
 const parse = (csv: string) =>
   Papa.parse<Record<string, unknown>>(csv, {
@@ -41,13 +42,41 @@ describe('recordsToCsv', () => {
         'efficiencyError,karpFlatt,karpFlattError,verdict,oversubscribed,sum,expectedSum,correct,' +
         'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,networkMs,' +
         'amdahlSerialFraction,amdahlSerialFractionError,amdahlCeiling,bestModel,uslSigma,uslKappa,' +
-        'warnings,kernel,nsPerElement,workerElementsPerSecond'
+        'warnings,kernel,nsPerElement,workerElementsPerSecond,job,requests,delayMs,idealMs'
     )
     expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[19])).toEqual([
       'run-000000 1',
       'run-000000 2',
       'run-000001 1',
       'run-000001 2'
+    ])
+  })
+
+  it('writes a wait run as a wait: its requests, delay and bound ceil(R/N)·delay, no range or kernel', () => {
+    const wait = syntheticRun(
+      [
+        { workers: 1, wallMs: [641, 645, 643] },
+        { workers: 3, wallMs: [221, 224, 222] }
+      ],
+      { job: 'wait', wait: { requests: 64, delayMs: 10 } }
+    )
+    const rows = parse(runToCsv(wait)).data
+    expect(rows.map((r) => [r.job, r.requests, r.delayMs, r.idealMs])).toEqual([
+      ['wait', 64, 10, 640],
+      // ceil(64 / 3) = 22 answers one after another.
+      ['wait', 64, 10, 220]
+    ])
+    expect(rows.map((r) => [r.rangeStart, r.rangeEnd, r.kernel])).toEqual([
+      [null, null, null],
+      [null, null, null]
+    ])
+    const sum = parse(runToCsv(sampleRun())).data[0]
+    expect([sum.job, sum.requests, sum.idealMs, sum.kernel, sum.rangeStart]).toEqual([
+      'sum',
+      null,
+      null,
+      'js',
+      -50_000_000
     ])
   })
 

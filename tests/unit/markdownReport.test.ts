@@ -88,6 +88,25 @@ describe('runToMarkdown', () => {
     expect(ko.rows[1]).toContain('유의한 차이 없음')
   })
 
+  it('describes a wait run as a wait, with its bound per worker count, never as a sum', () => {
+    const wait = syntheticRun(
+      [
+        { workers: 1, wallMs: [641, 645, 643, 642, 644] },
+        { workers: 4, wallMs: [161, 164, 162, 163, 165] }
+      ],
+      { job: 'wait', wait: { requests: 64, delayMs: 10 }, backend: 'thread' }
+    )
+    const md = runToMarkdown(wait, analyzeRun(wait))
+    expect(md.split('\n')[2]).toMatch(
+      /^Wait: 64 requests × 10 ms \(ideal ceil\(R\/N\)·delay\) · thread · warm pool · 1 warm-up/
+    )
+    expect(md).not.toMatch(/Sum of|js kernel/)
+    const table = tableAfter(md, '## Results')
+    expect(table[0]).toContain('| Ideal (ms) |')
+    const ideal = table[0].split(' | ').indexOf('Ideal (ms)')
+    expect(table.slice(2).map((row) => row.split(' | ')[ideal])).toEqual(['640.0', '160.0'])
+  })
+
   it('has the overhead breakdown, the models and the warnings', () => {
     const overhead = tableAfter(md, '## Where the time goes')
     expect(overhead[0]).toBe(

@@ -29,6 +29,7 @@ import { groupDigits } from './groupDigits'
 import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
 import { comparisonRows } from './comparisonWords'
 import type { ReportLanguage } from './language'
+import { waitIdealMs } from '../workloads/waitIdeal'
 import { REPORT_WORDS } from './catalog/words'
 import type { Align, Table } from './table'
 
@@ -71,6 +72,7 @@ export function runResultsTable(
     ? [w.workers, w.medianSigma, w.ciMedian, w.minMax]
     : [w.workers, w.n, w.median, w.ciMedian, w.meanSigma, w.minMax]
   head.push(
+    ...(wait ? [w.ideal] : []),
     ...(cold ? [w.spawn] : []),
     w.speedup(weak, compact),
     w.ciSpeedup(compact),
@@ -103,6 +105,8 @@ export function runResultsTable(
         ]
     return [
       ...lead,
+      // The bound the wait's median is measured against.
+      ...(wait && run.config.wait ? [formatMsCell(waitIdealMs(run.config.wait, r.workers))] : []),
       ...(cold ? [r.spawnMedianMs === null ? '—' : formatMsCell(r.spawnMedianMs)] : []),
       compact
         ? r.speedup === null

@@ -54,7 +54,8 @@ export function readCommandPart(raw: Loose): CommandPart | null {
   const env = raw.env
   return isStr(raw.name) &&
     isStr(raw.line) &&
-    (raw.argv === null || (Array.isArray(raw.argv) && raw.argv.length > 0 && raw.argv.every(isStr))) &&
+    (raw.argv === null ||
+      (Array.isArray(raw.argv) && raw.argv.length > 0 && raw.argv.every(isStr))) &&
     isStr(raw.cwd) &&
     Array.isArray(env) &&
     env.every((p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&

@@ -30,6 +30,10 @@ export interface ReportWords {
   /** "Sum of [0, 1,000) · split · process · warm pool · js kernel · 1 warm-up, 5 reps". */
   config: {
     sumOf: (start: string, end: string) => string
+    /** "Wait: 64 requests × 20 ms (ideal ceil(R/N)·delay)". */
+    waitOf: (requests: string, delayMs: number) => string
+    /** "Copies: gzip -c part{index}.bin" or "Command (no shell): xz -T{workers} …". */
+    commandOf: (shape: 'workers' | 'copies', line: string, shell: boolean) => string
     pool: (pool: string) => string
     kernel: (kernel: string) => string
     reps: (warmup: number, reps: number | 'auto') => string
@@ -58,6 +62,8 @@ export interface ReportWords {
     sum: string
     /** The wait workload's check column: requests answered exactly once. */
     answered: string
+    /** The wait workload's bound per worker count, ceil(R/N)·delay. */
+    ideal: string
     answeredOnce: (answered: string, requests: string) => string
     overCores: string
     gotSum: (sum: string) => string
@@ -209,6 +215,10 @@ const en: ReportWords = {
   studyLine: (id, at) => `Study ${id}, ${at}`,
   config: {
     sumOf: (start, end) => `Sum of [${start}, ${end})`,
+    waitOf: (requests, delayMs) =>
+      `Wait: ${requests} requests × ${delayMs} ms (ideal ceil(R/N)·delay)`,
+    commandOf: (shape, line, shell) =>
+      `${shape === 'copies' ? 'Copies' : 'Command'}${shell ? '' : ' (no shell)'}: ${line}`,
     pool: (pool) => `${pool} pool`,
     kernel: (kernel) => `${kernel} kernel`,
     reps: (warmup, reps) => `${warmup} warm-up, ${reps} reps`,
@@ -237,6 +247,7 @@ const en: ReportWords = {
     perWorker: 'Per worker',
     sum: 'Sum',
     answered: 'Answered',
+    ideal: 'Ideal (ms)',
     answeredOnce: (answered, requests) => `✗ ${answered} of ${requests} once`,
     overCores: ' (> cores)',
     gotSum: (sum) => `✗ got ${sum}`,
@@ -394,6 +405,10 @@ const ko: ReportWords = {
   studyLine: (id, at) => `연구 ${id}, ${at}`,
   config: {
     sumOf: (start, end) => `[${start}, ${end})의 합`,
+    waitOf: (requests, delayMs) =>
+      `대기: 요청 ${requests}개 × ${delayMs} ms (이상적 시간 ceil(R/N)·지연)`,
+    commandOf: (shape, line, shell) =>
+      `${shape === 'copies' ? '사본' : '명령'}${shell ? '' : ' (셸 없이)'}: ${line}`,
     pool: (pool) => (pool === 'warm' ? '웜 풀' : pool === 'cold' ? '콜드 풀' : `${pool} 풀`),
     kernel: (kernel) => `${kernel} 커널`,
     reps: (warmup, reps) => `워밍업 ${warmup}회, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,
@@ -422,6 +437,7 @@ const ko: ReportWords = {
     perWorker: '워커당',
     sum: '합계',
     answered: '응답',
+    ideal: '이상적(ms)',
     answeredOnce: (answered, requests) => `✗ ${requests}건 중 ${answered}건만 한 번 응답`,
     overCores: ' (> 코어)',
     gotSum: (sum) => `✗ 결과 ${sum}`,

@@ -7,7 +7,6 @@
 import type { RunAnalysis, StudyAnalysis } from '../../analysis'
 import { compareKernels } from '../../analysis/kernelComparison'
 import type { RunComparison } from '../../analysis/compareRuns'
-import { kernelOf } from '../../kernel'
 import type { RunRecord } from '../../result'
 import type { StudyRecord } from '../../study'
 import { formatPercent } from '../../format'
@@ -26,7 +25,7 @@ import {
   whereText
 } from '../findings'
 import { comparisonSummary } from '../comparisonWords'
-import { groupDigits } from '../groupDigits'
+import { jobLine } from '../jobLine'
 import { repetitionsText } from '../repetitionsText'
 import { REPORT_WORDS } from '../catalog/words'
 import { escapeInline, tableToMarkdown } from '../table'
@@ -78,9 +77,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
   const c = run.config
   const sections = [
     `# ${W.title.run}`,
-    `${W.config.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end)))} · ` +
-      `${c.workload} · ${c.backend} · ${W.config.pool(c.pool)} · ${W.config.kernel(kernelOf(c))} · ` +
-      `${c.warmup} warm-up, ${repetitionsText(run)}  \n` +
+    `${jobLine(c)} · ${c.warmup} warm-up, ${repetitionsText(run)}  \n` +
       `${systemLine(run.system)}  \n${W.runLine(run.id, run.startedAt)}`,
     `## ${W.section.verdict}\n\n${runVerdictText(run, analysis)}`,
     ...runSections(run, analysis, 2),

@@ -9,6 +9,8 @@ import type { RunRecord } from '../../result'
 import { resultRows, type RunResultRow } from '../../runExport'
 import { analyzeRun } from '../../analysis/analyzeRun'
 import { kernelOf } from '../../kernel'
+import { jobOf } from '../../workloads/jobs'
+import { waitIdealMs } from '../../workloads/waitIdeal'
 import { figure, writeCsv, type Cell } from './writeCsv'
 
 export { FORMULA_TRIGGER, guardFormula } from './writeCsv'
@@ -27,6 +29,8 @@ interface Column {
   value: (c: RowContext) => Cell
 }
 
+const sum = (run: RunRecord): boolean => jobOf(run.config) === 'sum'
+
 const fromRow = (key: keyof RunResultRow): Column => ({
   header: key,
   value: ({ row }) => row[key]
@@ -35,8 +39,9 @@ const fromRow = (key: keyof RunResultRow): Column => ({
 export const CSV_COLUMNS: readonly Column[] = [
   { header: 'runId', value: ({ run }) => run.id },
   { header: 'date', value: ({ run }) => run.startedAt },
-  { header: 'rangeStart', value: ({ run }) => run.config.range.start },
-  { header: 'rangeEnd', value: ({ run }) => run.config.range.end },
+  // The range is the sum's: other workloads leave it empty (see job and its own columns).
+  { header: 'rangeStart', value: ({ run }) => (sum(run) ? run.config.range.start : null) },
+  { header: 'rangeEnd', value: ({ run }) => (sum(run) ? run.config.range.end : null) },
   { header: 'workload', value: ({ run }) => run.config.workload },
   { header: 'backend', value: ({ run }) => run.config.backend },
   { header: 'pool', value: ({ run }) => run.config.pool },
@@ -108,10 +113,22 @@ export const CSV_COLUMNS: readonly Column[] = [
         .map((w) => w.code)
         .join(' ')
   },
-  // The loop that added the elements, and how fast it ran in each worker.
-  { header: 'kernel', value: ({ run }) => kernelOf(run.config) },
+  // The loop that added the elements, and how fast it ran in each worker (the sum only).
+  { header: 'kernel', value: ({ run }) => (sum(run) ? kernelOf(run.config) : null) },
   fromRow('nsPerElement'),
-  fromRow('workerElementsPerSecond')
+  fromRow('workerElementsPerSecond'),
+  // The workload (sum, wait, command) and the wait's own figures: its requests,
+  // delay and the bound ceil(R/N)·delay of this worker count.
+  { header: 'job', value: ({ run }) => jobOf(run.config) },
+  { header: 'requests', value: ({ run }) => run.config.wait?.requests ?? null },
+  { header: 'delayMs', value: ({ run }) => run.config.wait?.delayMs ?? null },
+  {
+    header: 'idealMs',
+    value: ({ run, row }) =>
+      jobOf(run.config) === 'wait' && run.config.wait
+        ? waitIdealMs(run.config.wait, row.workers)
+        : null
+  }
 ]
 
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */

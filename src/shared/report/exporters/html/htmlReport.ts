@@ -9,7 +9,6 @@ import type { RunAnalysis, StudyAnalysis } from '../../../analysis'
 import { analyzeRun } from '../../../analysis/analyzeRun'
 import { compareKernels } from '../../../analysis/kernelComparison'
 import type { RunComparison } from '../../../analysis/compareRuns'
-import { kernelOf } from '../../../kernel'
 import type { RunRecord } from '../../../result'
 import type { StudyRecord } from '../../../study'
 import type { SystemInfo } from '../../../system'
@@ -29,7 +28,7 @@ import {
   whereText
 } from '../../findings'
 import { comparisonSummary } from '../../comparisonWords'
-import { groupDigits } from '../../groupDigits'
+import { jobLine } from '../../jobLine'
 import { REPORT_WORDS, type ReportWords } from '../../catalog/words'
 import type { ReportLanguage } from '../../language'
 import { escapeHtml, tableToHtml } from '../../table'
@@ -150,13 +149,9 @@ function systemBlock(s: SystemInfo, w: ReportWords): string {
   return `<dl class="system">${rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`
 }
 
-function configLine(run: RunRecord, w: ReportWords): string {
+function configLine(run: RunRecord, w: ReportWords, language: ReportLanguage): string {
   const c = run.config
-  return (
-    `${w.config.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end)))} · ` +
-    `${c.workload} · ${c.backend} · ${w.config.pool(c.pool)} · ${w.config.kernel(kernelOf(c))} · ` +
-    w.config.reps(c.warmup, c.reps)
-  )
+  return `${jobLine(c, language)} · ${w.config.reps(c.warmup, c.reps)}`
 }
 
 /** The three charts of a run (or of two runs side by side, for a comparison). */
@@ -251,7 +246,7 @@ export function runsToHtml(runs: readonly RunRecord[], options: HtmlOptions): st
     return [
       `<section class="run" data-run-id="${escapeHtml(run.id)}">`,
       runs.length > 1 ? h(2, w.runLine(run.id, run.startedAt)) : '',
-      p(configLine(run, w), 'meta'),
+      p(configLine(run, w, options.language), 'meta'),
       runs.length > 1 ? '' : p(w.runLine(run.id, run.startedAt), 'meta'),
       h(runs.length > 1 ? 3 : 2, w.section.verdict),
       `<div class="verdict${bad ? ' bad' : ''}" data-verdict="${analysis.verdict.code}">${escapeHtml(runVerdictText(run, analysis, options.language))}</div>`,
