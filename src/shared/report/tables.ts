@@ -77,7 +77,11 @@ export function runResultsTable(
     w.verdict,
     w.efficiency(compact),
     w.karpFlatt(compact),
-    ...(command ? [w.cpuUse, w.exitZero] : [w.perWorker, wait ? w.answered : w.sum])
+    ...(command
+      ? [w.cpuUse, w.exitZero]
+      : wait
+        ? [w.ideal, w.serverCpu, w.answered]
+        : [w.perWorker, w.sum])
   )
   const align: Align[] = head.map((_, i) => (i === head.length - 1 ? 'left' : 'right'))
   align[head.indexOf(w.verdict)] = compact ? 'right' : 'left'
@@ -133,13 +137,20 @@ export function runResultsTable(
             cpuUse(medianCpuUtilization(run.results[i])),
             r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
           ]
-        : [formatThroughput(r.workerElementsPerSecond), check(r)])
+        : wait
+          ? [
+              r.idealMs === null ? '—' : formatMsCell(r.idealMs),
+              r.serverCpuMs === null ? w.notMeasured : formatMsCell(r.serverCpuMs),
+              check(r)
+            ]
+          : [formatThroughput(r.workerElementsPerSecond), check(r)])
     ]
   })
   const notes = compact
     ? [
         ...(weak ? [command ? w.copiesWeakNote : w.weakNote(run.config.workload)] : []),
         ...(command ? [w.cpuUseNote] : []),
+        ...(wait ? [w.waitNote] : []),
         ...(rows.some((r) => r.oversubscribed) ? [w.overNote(a.context.logicalCores)] : [])
       ]
     : []

@@ -59,6 +59,10 @@ export interface ReportWords {
     /** The wait workload's check column: requests answered exactly once. */
     answered: string
     answeredOnce: (answered: string, requests: string) => string
+    /** The wait's columns: its ideal time ceil(R/N)·delay and the latency server's CPU time. */
+    ideal: string
+    serverCpu: string
+    waitNote: string
     overCores: string
     gotSum: (sum: string) => string
     /** The command workload's columns: CPU utilization and every copy exiting 0. */
@@ -238,6 +242,10 @@ const en: ReportWords = {
     sum: 'Sum',
     answered: 'Answered',
     answeredOnce: (answered, requests) => `✗ ${answered} of ${requests} once`,
+    ideal: 'Ideal (ms)',
+    serverCpu: 'Server CPU (ms)',
+    waitNote:
+      "Ideal = ceil(R/N)·delay. Server CPU: the latency server's CPU time per repetition (median).",
     overCores: ' (> cores)',
     gotSum: (sum) => `✗ got ${sum}`,
     cpuUse: 'CPU use',
@@ -423,6 +431,9 @@ const ko: ReportWords = {
     sum: '합계',
     answered: '응답',
     answeredOnce: (answered, requests) => `✗ ${requests}건 중 ${answered}건만 한 번 응답`,
+    ideal: '이상값 (ms)',
+    serverCpu: '서버 CPU (ms)',
+    waitNote: '이상값 = ceil(R/N)·지연. 서버 CPU: 반복 한 번 동안 지연 서버가 쓴 CPU 시간(중앙값).',
     overCores: ' (> 코어)',
     gotSum: (sum) => `✗ 결과 ${sum}`,
     cpuUse: 'CPU 사용률',

@@ -111,7 +111,11 @@ export const CSV_COLUMNS: readonly Column[] = [
   // The loop that added the elements, and how fast it ran in each worker.
   { header: 'kernel', value: ({ run }) => kernelOf(run.config) },
   fromRow('nsPerElement'),
-  fromRow('workerElementsPerSecond')
+  fromRow('workerElementsPerSecond'),
+  // The wait: its ideal time, each request's cost beyond the delay, the latency server's CPU time.
+  fromRow('idealMs'),
+  fromRow('overheadPerRequestMs'),
+  fromRow('serverCpuMs')
 ]
 
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */
