@@ -54,7 +54,7 @@ describe('the wait figures (issue 17)', () => {
     const en = runResultsTable(run, analyzeRun(run), 'terminal', 'en')
     expect(en.head.slice(-3)).toEqual(['Ideal (ms)', 'Server CPU (ms)', 'Answered'])
     expect(en.head).not.toContain('Per worker')
-    expect(en.notes.join('\n')).toContain('Ideal = ceil(R/N)·delay')
+    expect((en.notes ?? []).join('\n')).toContain('Ideal = ceil(R/N)·delay')
     const ko = runResultsTable(run, analyzeRun(run), 'document', 'ko')
     expect(ko.head.slice(-3)).toEqual(['이상값 (ms)', '서버 CPU (ms)', '응답'])
     const sum = syntheticRun([{ workers: 1, wallMs: [10, 11] }])

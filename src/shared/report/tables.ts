@@ -11,6 +11,7 @@ import type {
   SizeSweepAnalysis
 } from '../analysis/types'
 import type { KernelComparison } from '../analysis/kernelComparison'
+import type { WorkloadComparisonAnalysis } from '../analysis/workloadComparison'
 import type { RunComparison } from '../analysis/compareRuns'
 import type { RunRecord } from '../result'
 import {
@@ -326,6 +327,26 @@ export function backendSideTable(
         ...cells.map((x) => (x ? formatWithError(x.speedup.speedup, x.speedup.speedupError) : '—'))
       ]
     })
+  }
+}
+
+/** CPU vs waiting: per worker count each workload's speedup on its backend, the cores marked. */
+export function workloadComparisonTable(
+  c: WorkloadComparisonAnalysis,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].workloads
+  return {
+    head: [w.workers, ...c.series.map((s) => w.series(s.job, s.backend))],
+    align: ['right', ...c.series.map((): Align => 'right')],
+    rows: c.workers.map((n) => [
+      `${n}${n === c.cores ? w.atCores : ''}`,
+      ...c.series.map((s) => {
+        const p = s.points.find((x) => x.workers === n)
+        return p ? formatWithError(p.speedup.speedup, p.speedup.speedupError) : '—'
+      })
+    ]),
+    notes: [w.note(c.cores)]
   }
 }
 
