@@ -14,7 +14,8 @@ import {
   DEFAULT_SWEEP_SIZES,
   parseSizeList,
   STUDY_BACKENDS,
-  studyConfigSchema
+  studyConfigSchema,
+  workloadStudyWorkers
 } from '../shared/study'
 import { COMMAND_HELP, COMMAND_OPTIONS, commandValues, readCommandOptions } from './commandOptions'
 import type { StudyConfig } from '../shared/study'
@@ -146,6 +147,14 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
       '(alone: process,thread). process,cluster (needs --server) is the network-cost study: ' +
       'with --sweep-sizes, the size sweep on local processes and on the cluster side by side, ' +
       "the break-even size of each and the network's share"
+  },
+  {
+    name: 'compare-workloads',
+    help:
+      'CPU vs waiting: the sum (on process, or thread with --backend thread) and the wait ' +
+      '(--requests, --delay) on thread, process and async, over the worker sweep (alone: ' +
+      '1, 2, 4, … up to 16× the cores), their speedups side by side: the sum stops at the ' +
+      'cores, waiting does not'
   },
   {
     name: 'compare-kernels',
@@ -323,7 +332,9 @@ function parseDelay(text: string): number | null {
 function parseWorkloadOptions(
   str: (key: string) => string | undefined,
   config: Record<string, unknown>,
-  issues: ConfigIssue[]
+  issues: ConfigIssue[],
+  /** --compare-workloads runs the wait too: its fields go with any workload. */
+  comparesWorkloads = false
 ): void {
   const workload = str('workload')
   if (workload !== undefined) {
@@ -337,7 +348,7 @@ function parseWorkloadOptions(
   }
   const requests = str('requests')
   const delay = str('delay')
-  if (config.job !== 'wait') {
+  if (config.job !== 'wait' && !comparesWorkloads) {
     for (const [key, value] of [
       ['requests', requests],
       ['delay', delay]
@@ -389,12 +400,15 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     const w = parseWorkerList(workers)
     if (w.ok) config.workers = w.value
     else issues.push({ field: 'workers', message: w.message })
+  } else if (values.has('compare-workloads')) {
+    // CPU vs waiting: far past the cores, where the sum has flattened and the wait still rises.
+    config.workers = workloadStudyWorkers(cores)
   }
   for (const key of ['backend', 'pool', 'kernel'] as const) {
     const value = str(key)
     if (value !== undefined) config[key] = value
   }
-  parseWorkloadOptions(str, config, issues)
+  parseWorkloadOptions(str, config, issues, values.has('compare-workloads'))
   const server = str('server')
   if (server !== undefined) {
     config.cluster = { server }
@@ -500,17 +514,20 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     }
   }
   let study: StudyConfig | null = null
-  const wantsStudy = given('sweep-sizes') || given('compare-backends') || given('compare-kernels')
+  const compareWorkloads = given('compare-workloads')
+  const wantsStudy =
+    given('sweep-sizes') || given('compare-backends') || given('compare-kernels') || compareWorkloads
   if (checked.success && wantsStudy) {
     const studyInput = {
       base: checked.data,
       ...(sizes ? { sizes } : {}),
       ...(backends ? { backends } : {}),
-      ...(kernels ? { kernels } : {})
+      ...(kernels ? { kernels } : {}),
+      ...(compareWorkloads ? { compareWorkloads: true } : {})
     }
     const checkedStudy = studyConfigSchema.safeParse(studyInput)
     if (checkedStudy.success) study = checkedStudy.data
-    else if (sizes || backends || kernels) {
+    else if (sizes || backends || kernels || compareWorkloads) {
       const seen = new Set(issues.map((i) => i.field))
       for (const issue of issuesOf(checkedStudy.error)) {
         const field = cliField(issue.field)

@@ -8,6 +8,7 @@ import {
   warningText,
   whereText
 } from '../shared/report'
+import { DEFAULT_WAIT } from '../shared/config'
 import { formatInteger } from '../shared/format'
 import type { StudyRecord } from '../shared/study'
 import { compareKernels } from '../shared/analysis/kernelComparison'
@@ -18,6 +19,7 @@ import {
   backendSideTable,
   kernelTable,
   networkCostTable,
+  workloadComparisonTable,
   sizeSweepTable,
   sweepLabel
 } from '../shared/report/tables'
@@ -45,10 +47,20 @@ export function formatStudyHeader(study: StudyRecord): string {
         `${base.pool} pool · ${reps}`
     )
   }
+  if (study.config.compareWorkloads) {
+    const wait = base.wait ?? DEFAULT_WAIT
+    lines.push(
+      `CPU vs waiting: workers ${base.workers.join(',')} · sum of [${formatInteger(base.range.start)}, ` +
+        `${formatInteger(base.range.end)}) on ${study.workloadRuns.find((w) => w.job === 'sum')?.backend ?? 'process'} · ` +
+        `wait: ${formatInteger(wait.requests)} requests × ${wait.delayMs} ms on thread, process and async · ` +
+        `${base.pool} pool · ${reps}`
+    )
+  }
   // A study on the cluster: the agents and links its first cluster run found (no credentials).
   const clusterRun = [
     ...study.sizeRuns.map((r) => r.run),
-    ...study.backendRuns.map((b) => b.run)
+    ...study.backendRuns.map((b) => b.run),
+    ...study.workloadRuns.map((w) => w.run)
   ].find((r) => r.system.cluster)
   const clusterLine = clusterRun ? formatClusterLine(clusterRun) : null
   if (clusterLine) lines.push(clusterLine)
@@ -79,6 +91,12 @@ export function formatStudyTables(study: StudyRecord, analysis: StudyAnalysis): 
   if (c) {
     blocks.push(
       `Backends side by side\n${tableToText(backendSideTable(c))}\n\n${tableToText(backendCostTable(c))}`
+    )
+  }
+  if (analysis.workloadComparison) {
+    blocks.push(
+      `CPU vs waiting — the sum and the wait side by side\n` +
+        tableToText(workloadComparisonTable(analysis.workloadComparison))
     )
   }
   const kernels = compareKernels(study, analysis)

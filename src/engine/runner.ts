@@ -86,6 +86,8 @@ export async function runBenchmark(
     const needed = Math.min(workers, parts.length)
     let pool: WorkerPool
     let slots: PoolWorker[]
+    // The session's own CPU time (the latency server's) is read before and after, untimed.
+    const cpuBefore = (await session?.cpuMs?.()) ?? null
     const t0 = now()
     if (warmPool) {
       pool = warmPool
@@ -137,6 +139,9 @@ export async function runBenchmark(
           : {})
       }))
       const rtts = slots.flatMap((w) => (w.handle.remote ? [w.handle.remote.rttMs] : []))
+      const cpuAfter = cpuBefore === null ? null : ((await session?.cpuMs?.()) ?? null)
+      const serverCpuMs =
+        cpuBefore !== null && cpuAfter !== null ? Math.max(0, cpuAfter - cpuBefore) : null
       return {
         sample: {
           wallMs,
@@ -148,6 +153,7 @@ export async function runBenchmark(
             wallMs -
             Math.max(...slots.map((w, i) => criticalPath(w, t0, warmPool !== null, computeMs[i]))),
           ...(rtts.length ? { networkMs: Math.max(...rtts) } : {}),
+          ...(serverCpuMs !== null ? { serverCpuMs } : {}),
           workers: timings
         },
         checked

@@ -12,6 +12,7 @@ import {
   withoutCredentials,
   type BackendRun,
   type SizeRun,
+  type WorkloadRun,
   type StudyProgress,
   type StudyRecord,
   type StudyStep,
@@ -98,6 +99,7 @@ export async function runStudy(
 
   const sizeRuns: SizeRun[] = []
   const backendRuns: BackendRun[] = []
+  const workloadRuns: WorkloadRun[] = []
   let system = collectSystemInfo()
   const pending = new Map<string, Partial<BackendRun>>()
 
@@ -123,6 +125,8 @@ export async function runStudy(
           run,
           ...(step.kernel ? { kernel: step.kernel } : {})
         })
+      } else if (step.kind === 'workload') {
+        workloadRuns.push({ job: step.job, backend: step.backend, run })
       } else if (step.kind === 'backend') {
         pending.set(step.backend, { ...pending.get(step.backend), backend: step.backend, run })
       } else {
@@ -138,7 +142,11 @@ export async function runStudy(
     backendRuns.push({ backend, run: b.run, coldStart: b.coldStart, memory: b.memory ?? null })
   }
   emit(steps.length, null)
-  const runs = [...sizeRuns.map((r) => r.run), ...backendRuns.flatMap((b) => [b.run, b.coldStart])]
+  const runs = [
+    ...sizeRuns.map((r) => r.run),
+    ...backendRuns.flatMap((b) => [b.run, b.coldStart]),
+    ...workloadRuns.map((w) => w.run)
+  ]
   return {
     id,
     startedAt,
@@ -150,6 +158,7 @@ export async function runStudy(
     sweepWorkers: config.sizes ? sweepWorkers(config.base) : null,
     sizeRuns,
     backendRuns,
+    workloadRuns,
     correct: runs.every((r) => r.correct)
   }
 }

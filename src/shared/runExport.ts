@@ -18,6 +18,7 @@ import { contentionText, methodText, modelsText, warningText } from './report/fi
 import type { ContentionAnalysis } from './analysis/contention'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
+import { idealWaitMs, medianServerCpuMs, waitOverheadPerRequestMs } from './waitFigures'
 
 import { figure } from './report/figure'
 
@@ -62,6 +63,12 @@ export interface RunResultRow {
   nsPerElement: number | null
   /** Elements per second per worker: 1e9 ÷ nsPerElement; null when unknown. */
   workerElementsPerSecond: number | null
+  /** wait: ceil(R/N)·delay, the time no run can beat (ms); null for other workloads. */
+  idealMs: number | null
+  /** wait: (median − ideal) ÷ ceil(R/N), each request's cost beyond the delay (ms). */
+  overheadPerRequestMs: number | null
+  /** wait: the latency server's median CPU time per repetition (ms); null when not recorded. */
+  serverCpuMs: number | null
 }
 
 /** The rows of a run, in the record's order: the single source every table and export reads. */
@@ -93,7 +100,10 @@ export function resultRows(record: RunRecord, analysis: RunAnalysis): RunResultR
       expectedSum: r.expectedSum,
       correct: r.correct,
       nsPerElement: figure(medianNsPerElement(record.config, r)),
-      workerElementsPerSecond: figure(workerThroughput(record.config, r))
+      workerElementsPerSecond: figure(workerThroughput(record.config, r)),
+      idealMs: figure(idealWaitMs(record.config, r.workers)),
+      overheadPerRequestMs: figure(waitOverheadPerRequestMs(record.config, r.workers, a.medianMs)),
+      serverCpuMs: figure(medianServerCpuMs(r))
     }
   })
 }

@@ -35,6 +35,7 @@ const sampleSchema = z.looseObject({
   computeMs: z.array(finite),
   mergeMs: finite,
   overheadMs: finite,
+  serverCpuMs: z.number().nonnegative().optional(),
   workers: z.array(workerTimingSchema)
 })
 

@@ -7,6 +7,7 @@
 import { fixedRepetitions } from './analysis/chooseRepetitions'
 import { z } from 'zod'
 import {
+  DEFAULT_WAIT,
   KERNELS,
   checkServerUrl,
   issuesOf,
@@ -19,7 +20,8 @@ import {
   type Validated
 } from './config'
 import { parseServerUrl, redactServerText } from './cluster'
-import { estimateRunMs } from './limits'
+import { estimateRunMs, maxWorkersFor } from './limits'
+import type { JobName } from './workloads/jobs'
 import { oneOf } from './oneOf'
 import { parseIntegerText } from './parse'
 import type { IssueCode } from './issueCodes'
@@ -98,16 +100,30 @@ export const studyConfigSchema = z
       })
       .min(2, 'compare at least two kernels')
       .max(KERNELS.length, `at most ${KERNELS.length} kernels`)
-      .optional()
+      .optional(),
+    /**
+     * CPU vs waiting (issue 17): the sum and the wait on base's worker sweep,
+     * the wait on threads, processes and async, side by side.
+     */
+    compareWorkloads: z.boolean().optional()
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (!c.sizes && !c.backends) {
+    if (!c.sizes && !c.backends && !c.compareWorkloads) {
       ctx.addIssue({
         code: 'custom',
         message: 'a study needs sizes to sweep, backends to compare, or both',
         path: [],
         params: { code: 'study-empty' }
+      })
+    }
+    if (c.compareWorkloads && c.base.backend === 'cluster') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "comparing workloads runs locally: the wait's latency server is on this machine's 127.0.0.1",
+        path: ['base', 'backend'],
+        params: { code: 'wait-not-on-cluster' }
       })
     }
     if (c.sizes && new Set(c.sizes).size !== c.sizes.length) {
@@ -259,6 +275,48 @@ export function coldStartProbeConfig(base: RunConfig, backend: RunBackend): RunC
   }
 }
 
+/** The wait's backends in the CPU-vs-waiting study: threads, processes, and no worker at all. */
+export const WORKLOAD_STUDY_WAIT_BACKENDS = [
+  'thread',
+  'process',
+  'async'
+] as const satisfies readonly RunBackend[]
+
+/**
+ * The worker sweep of the CPU-vs-waiting study when none is given: 1, 2, 4, …
+ * up to 16× the cores (1,2,4,8,16,32 on 2 cores), within the engine's limit:
+ * far past the cores, where the sum has flattened and the wait still rises.
+ */
+export function workloadStudyWorkers(cores: number): number[] {
+  const top = Math.min(16 * Math.max(1, Math.floor(cores)), maxWorkersFor(cores))
+  const out: number[] = []
+  for (let n = 1; n < top; n *= 2) out.push(n)
+  out.push(top)
+  return out
+}
+
+/** The sum's backend in that study: the base's when it computes (process, thread), else process. */
+export function workloadStudySumBackend(base: RunConfig): RunBackend {
+  return base.backend === 'thread' ? 'thread' : 'process'
+}
+
+/** One run of the CPU-vs-waiting study: the base as the sum, or as the wait on `backend`. */
+export function workloadRunConfig(
+  base: RunConfig,
+  job: 'sum' | 'wait',
+  backend: RunBackend
+): RunConfig {
+  // Neither the cluster nor another workload's fields go with these runs.
+  const { cluster: _c, command: _cmd, wait, ...local } = base
+  return {
+    ...local,
+    job,
+    backend,
+    ...(job === 'wait' ? { wait: wait ?? DEFAULT_WAIT, workload: 'split' as const } : {}),
+    reps: fixedRepetitions(base.reps)
+  }
+}
+
 /** One step of a study, in the order it runs. */
 export type StudyStep =
   | {
@@ -273,6 +331,7 @@ export type StudyStep =
   | { kind: 'backend'; backend: RunBackend; config: RunConfig }
   | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
   | { kind: 'memory'; backend: BackendKind }
+  | { kind: 'workload'; job: 'sum' | 'wait'; backend: RunBackend; config: RunConfig }
 
 /**
  * The steps of a study: for every backend of the size sweep (the base's, or
@@ -320,6 +379,22 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
       if (backend === 'process' || backend === 'thread') steps.push({ kind: 'memory', backend })
     }
   }
+  if (config.compareWorkloads) {
+    const sum = workloadStudySumBackend(config.base)
+    steps.push({
+      kind: 'workload',
+      job: 'sum',
+      backend: sum,
+      config: workloadRunConfig(config.base, 'sum', sum)
+    })
+    for (const backend of WORKLOAD_STUDY_WAIT_BACKENDS)
+      steps.push({
+        kind: 'workload',
+        job: 'wait',
+        backend,
+        config: workloadRunConfig(config.base, 'wait', backend)
+      })
+  }
   return steps
 }
 
@@ -336,6 +411,7 @@ export function estimateStepMs(step: StudyStep, cores: number): number {
 export type StudyStepInfo =
   | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; kernel?: KernelName }
   | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
+  | { kind: 'workload'; job: JobName; backend: RunBackend }
   | { kind: 'done' }
 
 /** The step without its configuration. */
@@ -349,7 +425,9 @@ export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
         size: step.size,
         ...(step.kernel ? { kernel: step.kernel } : {})
       }
-    : { kind: step.kind, backend: step.backend }
+    : step.kind === 'workload'
+      ? { kind: 'workload', job: step.job, backend: step.backend }
+      : { kind: step.kind, backend: step.backend }
 }
 
 /** A short label for a step, for progress lines (English; the app words `stepInfo`). */
@@ -363,6 +441,8 @@ export function describeStep(step: StudyStep): string {
       return `cold-start probe · ${step.backend}`
     case 'memory':
       return `memory probe · ${step.backend}`
+    case 'workload':
+      return `CPU vs waiting · ${step.job} · ${step.backend}`
   }
 }
 
@@ -408,6 +488,13 @@ export interface BackendRun {
   memory: WorkerMemory | null
 }
 
+/** One run of the CPU-vs-waiting study: a workload on a backend over the worker sweep. */
+export interface WorkloadRun {
+  job: 'sum' | 'wait'
+  backend: RunBackend
+  run: RunRecord
+}
+
 /** A finished study: measurements only; analyzeStudy() derives the rest. */
 export interface StudyRecord {
   id: string
@@ -420,6 +507,8 @@ export interface StudyRecord {
   sweepWorkers: number | null
   sizeRuns: SizeRun[]
   backendRuns: BackendRun[]
+  /** CPU vs waiting: the sum's run and the wait's on each backend (empty without it). */
+  workloadRuns: WorkloadRun[]
   /** True when every total of every run matched its closed form. */
   correct: boolean
 }

@@ -46,6 +46,7 @@ export function networkCostStudy(): StudyRecord {
     sweepWorkers: 2,
     sizeRuns: [...local, ...remote],
     backendRuns: [],
+    workloadRuns: [],
     correct: true
   }
 }

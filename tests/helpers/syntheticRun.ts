@@ -150,6 +150,7 @@ export function syntheticStudy(): StudyRecord {
     sweepWorkers: 2,
     sizeRuns,
     backendRuns: [backendRun('process', 1.9), backendRun('thread', 1.95)],
+    workloadRuns: [],
     correct: true
   }
 }

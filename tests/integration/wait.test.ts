@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/engine'
 import type { RunProgress } from '../../src/shared/result'
+import { runToJson } from '../../src/shared/runExport'
+import { runToCsv } from '../../src/shared/report/exporters/runCsv'
 import { alive, config, failureOf, spyEngine, WORKER_PATH } from '../helpers/engine'
+import { schemaErrors } from '../helpers/runExportSchema'
 
 const engines: { dispose(): Promise<void> }[] = []
 afterEach(async () => {
@@ -41,8 +44,18 @@ describe('the wait workload (issue 17): requests to a latency server, shared amo
           expect(s.workers).toHaveLength(r.workers)
           // Each worker waited for its ceil(18/N) answers of 5 ms, one after another.
           expect(Math.max(...s.computeMs)).toBeGreaterThanOrEqual(Math.ceil(18 / r.workers) * 5)
+          // The latency server's own CPU time, read over its channel around the repetition.
+          expect(s.serverCpuMs).toBeGreaterThanOrEqual(0)
+          expect(s.serverCpuMs).toBeLessThan(s.wallMs * 2 + 1000)
         }
       }
+      // The exports carry the wait's figures, and the published schema accepts them.
+      const exported = JSON.parse(runToJson(run))
+      expect(schemaErrors(exported)).toEqual([])
+      const rows = exported.results as { idealMs: number; serverCpuMs: number | null }[]
+      expect(rows.map((r) => r.idealMs)).toEqual([18 * 5, 5 * 5])
+      for (const r of rows) expect(r.serverCpuMs).toBeGreaterThanOrEqual(0)
+      expect(runToCsv(run).split('\r\n')[0]).toMatch(/,idealMs,overheadPerRequestMs,serverCpuMs$/)
       // The server was a process of its own, on 127.0.0.1, and it is gone after the run.
       const server = serverPidOf(log)
       expect(server).not.toBeNull()

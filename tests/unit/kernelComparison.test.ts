@@ -92,7 +92,7 @@ describe('compareKernels', () => {
     const csv = studyToCsv(study, analysis)
     // The kernel column, then the network-cost study's six (empty on a kernel study's rows).
     expect(csv.split('\r\n')[0]).toContain(',kernel,localBackend,')
-    expect(csv).toMatch(/^size,.*,wasm,,,,,,$/m)
+    expect(csv).toMatch(/^size,.*,wasm,,,,,,,,,$/m)
   })
 })
 

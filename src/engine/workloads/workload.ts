@@ -37,6 +37,12 @@ export interface WorkloadSession<S = unknown> {
    * (the runner then fails the run with that message). Never resolves otherwise.
    */
   readonly failed: Promise<never>
+  /**
+   * The CPU time (ms) the session's own process has used so far, or null when
+   * it did not say: the runner reads it around each repetition, untimed
+   * (the wait's latency server: how little the waiting costs the server).
+   */
+  cpuMs?(): Promise<number | null>
   close(): Promise<void>
 }
 

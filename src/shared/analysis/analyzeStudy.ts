@@ -14,6 +14,7 @@ import { analyzeRun, ANALYSIS_METHOD } from './analyzeRun'
 import { findBreakEven } from '../stats/findBreakEven'
 import { speedupWithError } from './speedupWithError'
 import { networkCosts } from './networkCost'
+import { compareWorkloads } from './workloadComparison'
 import type { Estimate } from '../stats/types'
 
 const estimateOf = (a: RunAnalysis, workers: number, scale = 1): Estimate | null => {
@@ -148,7 +149,10 @@ export function analyzeStudy(study: StudyRecord): StudyAnalysis {
       ...study.sizeRuns
         .filter((r) => !r.run.correct)
         .map((r) => ({ backend: r.backend, pool: r.pool, size: r.size })),
-      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => ({ backend: b.backend }))
+      ...study.backendRuns.filter((b) => !b.run.correct).map((b) => ({ backend: b.backend })),
+      ...study.workloadRuns
+        .filter((w) => !w.run.correct)
+        .map((w) => ({ backend: w.backend, job: w.job }))
     ]
     verdict.push({ code: 'wrong-total', runs })
   }
@@ -162,13 +166,24 @@ export function analyzeStudy(study: StudyRecord): StudyAnalysis {
   ) {
     verdict.push({ code: 'backend-comparison', comparison: c })
   }
+  const workloads = compareWorkloads(study)
+  if (workloads) verdict.push({ code: 'workload-comparison', comparison: workloads })
+  // Each workload run's warnings, with where they came from (waiting workers past the
+  // cores get none: the one oversubscription rule lives in analyzeRun).
+  const workloadWarnings: StudyWarning[] = (workloads?.series ?? []).flatMap((s) =>
+    s.analysis.warnings.map((warning) => ({
+      source: { backend: s.backend, job: s.job },
+      warning
+    }))
+  )
   return {
     studyId: study.id,
     method: ANALYSIS_METHOD,
     sizeSweeps: sizes.sweeps,
     backendComparison: backends.comparison,
     networkCost,
-    warnings: [...sizes.warnings, ...backends.warnings],
+    workloadComparison: workloads,
+    warnings: [...sizes.warnings, ...backends.warnings, ...workloadWarnings],
     verdict
   }
 }

@@ -59,7 +59,8 @@ export const STUDY_FINDING_CODES = exact<StudyFinding['code']>()([
   'wrong-total',
   'break-even',
   'backend-comparison',
-  'network-cost'
+  'network-cost',
+  'workload-comparison'
 ])
 
 /** Every family of codes and its codes: what each catalog must word. */

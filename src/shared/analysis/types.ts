@@ -253,6 +253,8 @@ export interface WarningSource {
   size?: number
   /** Set when the study compared kernels: the kernel of this size-sweep point. */
   kernel?: KernelName
+  /** Set for the CPU-vs-waiting study's runs: the workload. */
+  job?: 'sum' | 'wait'
 }
 
 /** What a study means, computed on demand from its StudyRecord. */
@@ -263,6 +265,8 @@ export interface StudyAnalysis {
   backendComparison: BackendComparisonAnalysis | null
   /** The network-cost study: each local sweep beside the cluster's of the same pool (issue 11). */
   networkCost: NetworkCostAnalysis[]
+  /** CPU vs waiting: the sum and the wait side by side (issue 17); null without it. */
+  workloadComparison: WorkloadComparisonAnalysis | null
   warnings: StudyWarning[]
   /** The answer, a finding each (worded by `studyFindingMessage` or the renderer). */
   verdict: StudyFinding[]
@@ -278,6 +282,7 @@ export type StudyFinding =
   | { code: 'break-even'; sweep: SizeSweepAnalysis }
   | { code: 'backend-comparison'; comparison: BackendComparisonAnalysis }
   | { code: 'network-cost'; cost: NetworkCostAnalysis }
+  | { code: 'workload-comparison'; comparison: WorkloadComparisonAnalysis }
 
 /**
  * Where N workers first beat one on a local backend and on the cluster, for
@@ -314,4 +319,32 @@ export interface NetworkCostAnalysis {
   }[]
   /** Median of the points' network parts, ms; null when none was measured. */
   networkMs: number | null
+}
+
+/** CPU vs waiting (issue 17; workloadComparison.ts). */
+/** One workload on one backend: its speedup at every worker count. */
+export interface WorkloadSeries {
+  job: 'sum' | 'wait'
+  backend: RunBackend
+  analysis: RunAnalysis
+  points: { workers: number; speedup: SpeedupEstimate }[]
+  /** The highest speedup measured with more than one worker, and where. */
+  best: { workers: number; speedup: SpeedupEstimate } | null
+}
+
+export interface WorkloadComparisonAnalysis {
+  /** The cores the runs had (the line drawn on the graph). */
+  cores: number
+  /** The worker counts every series was measured at. */
+  workers: number[]
+  series: WorkloadSeries[]
+  /** The largest count measured. */
+  topWorkers: number
+  /**
+   * The lesson, said only from the numbers: `waiting-scales` when the sum's
+   * best speedup stays within the cores (≤ cores + its error) and a wait's
+   * speedup at the largest count is significantly above the cores; else
+   * `not-shown` (too few counts past the cores, or the figures disagree).
+   */
+  code: 'waiting-scales' | 'not-shown'
 }

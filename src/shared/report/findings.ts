@@ -3,6 +3,7 @@
  * language, and looks the code up in that language's catalog. Every front
  * end (the CLI, the reports, the app) words findings through these.
  */
+import type { WorkloadComparisonAnalysis } from '../analysis/workloadComparison'
 import type {
   AnalysisMethod,
   BackendComparisonAnalysis,
@@ -105,7 +106,16 @@ export function findingText(f: StudyFinding, language: ReportLanguage = 'en'): s
       return backendComparisonText(f.comparison, language)
     case 'network-cost':
       return networkCostText(f.cost, language)
+    case 'workload-comparison':
+      return workloadComparisonText(f.comparison, language)
   }
+}
+
+export function workloadComparisonText(
+  c: WorkloadComparisonAnalysis,
+  language: ReportLanguage = 'en'
+): string {
+  return FINDING_CATALOGS[language].workloadComparison(c)
 }
 
 /** The study's verdict, a sentence per finding. */

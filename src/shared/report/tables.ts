@@ -11,6 +11,7 @@ import type {
   SizeSweepAnalysis
 } from '../analysis/types'
 import type { KernelComparison } from '../analysis/kernelComparison'
+import type { WorkloadComparisonAnalysis } from '../analysis/workloadComparison'
 import type { RunComparison } from '../analysis/compareRuns'
 import type { RunRecord } from '../result'
 import {
@@ -29,7 +30,6 @@ import { groupDigits } from './groupDigits'
 import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
 import { comparisonRows } from './comparisonWords'
 import type { ReportLanguage } from './language'
-import { waitIdealMs } from '../workloads/waitIdeal'
 import { REPORT_WORDS } from './catalog/words'
 import type { Align, Table } from './table'
 
@@ -72,14 +72,17 @@ export function runResultsTable(
     ? [w.workers, w.medianSigma, w.ciMedian, w.minMax]
     : [w.workers, w.n, w.median, w.ciMedian, w.meanSigma, w.minMax]
   head.push(
-    ...(wait ? [w.ideal] : []),
     ...(cold ? [w.spawn] : []),
     w.speedup(weak, compact),
     w.ciSpeedup(compact),
     w.verdict,
     w.efficiency(compact),
     w.karpFlatt(compact),
-    ...(command ? [w.cpuUse, w.exitZero] : [w.perWorker, wait ? w.answered : w.sum])
+    ...(command
+      ? [w.cpuUse, w.exitZero]
+      : wait
+        ? [w.ideal, w.serverCpu, w.answered]
+        : [w.perWorker, w.sum])
   )
   const align: Align[] = head.map((_, i) => (i === head.length - 1 ? 'left' : 'right'))
   align[head.indexOf(w.verdict)] = compact ? 'right' : 'left'
@@ -105,8 +108,6 @@ export function runResultsTable(
         ]
     return [
       ...lead,
-      // The bound the wait's median is measured against.
-      ...(wait && run.config.wait ? [formatMsCell(waitIdealMs(run.config.wait, r.workers))] : []),
       ...(cold ? [r.spawnMedianMs === null ? '—' : formatMsCell(r.spawnMedianMs)] : []),
       compact
         ? r.speedup === null
@@ -137,13 +138,20 @@ export function runResultsTable(
             cpuUse(medianCpuUtilization(run.results[i])),
             r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
           ]
-        : [formatThroughput(r.workerElementsPerSecond), check(r)])
+        : wait
+          ? [
+              r.idealMs === null ? '—' : formatMsCell(r.idealMs),
+              r.serverCpuMs === null ? w.notMeasured : formatMsCell(r.serverCpuMs),
+              check(r)
+            ]
+          : [formatThroughput(r.workerElementsPerSecond), check(r)])
     ]
   })
   const notes = compact
     ? [
         ...(weak ? [command ? w.copiesWeakNote : w.weakNote(run.config.workload)] : []),
         ...(command ? [w.cpuUseNote] : []),
+        ...(wait ? [w.waitNote] : []),
         ...(rows.some((r) => r.oversubscribed) ? [w.overNote(a.context.logicalCores)] : [])
       ]
     : []
@@ -319,6 +327,26 @@ export function backendSideTable(
         ...cells.map((x) => (x ? formatWithError(x.speedup.speedup, x.speedup.speedupError) : '—'))
       ]
     })
+  }
+}
+
+/** CPU vs waiting: per worker count each workload's speedup on its backend, the cores marked. */
+export function workloadComparisonTable(
+  c: WorkloadComparisonAnalysis,
+  language: ReportLanguage = 'en'
+): Table {
+  const w = REPORT_WORDS[language].workloads
+  return {
+    head: [w.workers, ...c.series.map((s) => w.series(s.job, s.backend))],
+    align: ['right', ...c.series.map((): Align => 'right')],
+    rows: c.workers.map((n) => [
+      `${n}${n === c.cores ? w.atCores : ''}`,
+      ...c.series.map((s) => {
+        const p = s.points.find((x) => x.workers === n)
+        return p ? formatWithError(p.speedup.speedup, p.speedup.speedupError) : '—'
+      })
+    ]),
+    notes: [w.note(c.cores)]
   }
 }
 

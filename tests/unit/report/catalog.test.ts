@@ -24,7 +24,8 @@ describe('the catalogs word every code of the analysis in every language', () =>
       const via: Record<string, string> = {
         'break-even': 'breakEven',
         'backend-comparison': 'backendComparison',
-        'network-cost': 'networkCost'
+        'network-cost': 'networkCost',
+        'workload-comparison': 'workloadComparison'
       }
       for (const code of STUDY_FINDING_CODES) {
         const found = typeof own[code] === 'function' || catalog[via[code]] !== undefined

@@ -21,8 +21,6 @@ const STATS_TIMEOUT_MS = 2000
 interface ServerInfo {
   port: number
   pid: number
-  /** The server's CPU time so far (ms), or null when it did not answer. */
-  cpuMs(): Promise<number | null>
 }
 
 /** Starts the latency server in a process of its own and waits until it listens. */
@@ -101,20 +99,18 @@ export function startLatencyServer(
           `[latency server pid ${child.pid}] listening on 127.0.0.1:${m.port}, delay ${delayMs} ms`
         )
         resolve({
-          value: {
-            port: m.port,
-            pid: child.pid ?? m.pid,
-            cpuMs: () =>
-              new Promise((done) => {
-                if (!child.connected) return done(null)
-                const t = setTimeout(() => done(null), STATS_TIMEOUT_MS)
-                statsWaiter = (v) => {
-                  clearTimeout(t)
-                  done(v)
-                }
-                child.send({ type: 'stats' })
-              })
-          },
+          value: { port: m.port, pid: child.pid ?? m.pid },
+          // The server's CPU time so far (user + system), asked over its IPC channel.
+          cpuMs: () =>
+            new Promise((done) => {
+              if (!child.connected) return done(null)
+              const t = setTimeout(() => done(null), STATS_TIMEOUT_MS)
+              statsWaiter = (v) => {
+                clearTimeout(t)
+                done(v)
+              }
+              child.send({ type: 'stats' })
+            }),
           failed,
           close
         })

@@ -420,6 +420,34 @@ export const en: FindingCatalog = {
     return `${place}, within the errors ${lower} … ${upper}`
   },
 
+  workloadComparison: (c) => {
+    const sp = (x: { speedup: number; speedupError: number }): string =>
+      `${formatValue(x.speedup)} ± ${formatValue(x.speedupError, 2)}×`
+    const sum = c.series.find((s) => s.job === 'sum')
+    const waits = c.series
+      .filter((s) => s.job === 'wait')
+      .flatMap((s) => {
+        const top = s.points.find((p) => p.workers === c.topWorkers)
+        return top ? [`${s.backend} ${sp(top.speedup)}`] : []
+      })
+    const parts: string[] = []
+    if (sum?.best)
+      parts.push(
+        `The sum (${sum.backend}) reached at best ${sp(sum.best.speedup)} (at ${sum.best.workers} workers) on ${c.cores} cores.`
+      )
+    if (waits.length)
+      parts.push(`The wait at ${c.topWorkers} workers: ${waits.join(', ')}.`)
+    parts.push(
+      c.code === 'waiting-scales'
+        ? `Computing stops at the cores; waiting keeps scaling past them, because a waiting worker ` +
+            `holds no core — and async gets there with no worker at all, one event loop with ` +
+            `${c.topWorkers} requests in flight.`
+        : `These figures do not show the difference clearly (too few worker counts past the ` +
+            `${c.cores} cores, or errors too wide): add counts above the cores or repetitions.`
+    )
+    return parts.join(' ')
+  },
+
   backendComparison: (c) => {
     const parts: string[] = []
     if (c.headline.length > 0) {
@@ -509,8 +537,9 @@ export const en: FindingCatalog = {
     }
   },
 
-  where: ({ backend, pool, size, kernel }) =>
+  where: ({ backend, pool, size, kernel, job }) =>
     [
+      job,
       kernel === undefined ? undefined : `${kernel} kernel`,
       backend,
       pool,
@@ -525,6 +554,7 @@ export const en: FindingCatalog = {
       const kernel = step.kernel ? `${step.kernel} kernel · ` : ''
       return `size sweep · ${kernel}${step.backend} · ${step.pool} · ${formatInteger(step.size)} elements`
     }
+    if (step.kind === 'workload') return `CPU vs waiting · ${step.job} · ${step.backend}`
     const what = {
       backend: 'backend comparison',
       'cold-start': 'cold-start probe',

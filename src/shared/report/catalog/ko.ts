@@ -15,6 +15,7 @@ import {
   formatValue
 } from '../../format'
 import type { KernelName, PoolMode, RunBackend } from '../../config'
+import type { JobName } from '../../workloads/jobs'
 import type { ModelsAnalysis, NetworkCostAnalysis, RunAnalysis } from '../../analysis/types'
 import type { KarpFlattPoint } from '../../analysis/karpFlattSeries'
 import { KARP_FLATT_NEAR_ZERO } from '../../analysis/karpFlattSeries'
@@ -41,6 +42,7 @@ export const BACKEND_KO: Record<RunBackend, string> = {
   async: '비동기(이벤트 루프)'
 }
 export const POOL_KO: Record<PoolMode, string> = { warm: '웜 풀', cold: '콜드 풀' }
+export const JOB_KO: Record<JobName, string> = { sum: '합계', wait: '대기', command: '명령' }
 
 /** "12.3ms", as Korean writes it elsewhere in the app. */
 const ms = (value: number): string => formatMs(value, 'ko')
@@ -414,6 +416,33 @@ export const ko: FindingCatalog = {
     return `${place}, 오차 범위 안에서 ${lower} … ${upper}`
   },
 
+  workloadComparison: (c) => {
+    const sp = (x: { speedup: number; speedupError: number }): string =>
+      `${formatValue(x.speedup)} ± ${formatValue(x.speedupError, 2)}×`
+    const sum = c.series.find((s) => s.job === 'sum')
+    const waits = c.series
+      .filter((s) => s.job === 'wait')
+      .flatMap((s) => {
+        const top = s.points.find((p) => p.workers === c.topWorkers)
+        return top ? [`${BACKEND_KO[s.backend]} ${sp(top.speedup)}`] : []
+      })
+    const parts: string[] = []
+    if (sum?.best)
+      parts.push(
+        `합계(${BACKEND_KO[sum.backend]})는 코어 ${c.cores}개에서 최고 ${sp(sum.best.speedup)}(워커 ${sum.best.workers}개)였습니다.`
+      )
+    if (waits.length) parts.push(`워커 ${c.topWorkers}개에서 대기: ${waits.join(', ')}.`)
+    parts.push(
+      c.code === 'waiting-scales'
+        ? `계산은 코어 수에서 멈추지만 대기는 코어 수를 넘어서도 계속 빨라집니다. 기다리는 워커는 ` +
+            `코어를 차지하지 않기 때문입니다. 비동기는 워커 없이, 이벤트 루프 하나에 요청 ` +
+            `${c.topWorkers}개를 동시에 띄워 같은 결과에 이릅니다.`
+        : `이 수치로는 차이가 뚜렷하지 않습니다(코어 ${c.cores}개를 넘는 워커 수가 적거나 오차가 ` +
+            `넓음). 코어 수보다 많은 워커 수나 반복을 더하세요.`
+    )
+    return parts.join(' ')
+  },
+
   backendComparison: (c) => {
     const parts: string[] = []
     if (c.headline.length > 0) {
@@ -502,8 +531,9 @@ export const ko: FindingCatalog = {
     }
   },
 
-  where: ({ backend, pool, size, kernel }) =>
+  where: ({ backend, pool, size, kernel, job }) =>
     [
+      job === undefined ? undefined : JOB_KO[job],
       kernelWord(kernel),
       BACKEND_KO[backend],
       pool === undefined ? undefined : POOL_KO[pool],
@@ -519,6 +549,8 @@ export const ko: FindingCatalog = {
       const kernel = step.kernel ? `${kernelWord(step.kernel)} · ` : ''
       return `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
     }
+    if (step.kind === 'workload')
+      return `계산 대 대기 · ${JOB_KO[step.job]} · ${backend}`
     const what = {
       backend: '백엔드 비교',
       'cold-start': '콜드 스타트 측정',

@@ -22,6 +22,7 @@ import type { ContentionAnalysis } from '../../analysis/contention'
 import type { KarpFlattSeries } from '../../analysis/karpFlattSeries'
 import type { KarpFlattCode } from '../../analysis/findingFacts'
 import type { KernelComparison } from '../../analysis/kernelComparison'
+import type { WorkloadComparisonAnalysis } from '../../analysis/workloadComparison'
 import type { BreakEven } from '../../stats/findBreakEven'
 import type { RunRecord } from '../../result'
 import type { StudyStepInfo } from '../../study'
@@ -52,6 +53,8 @@ export interface FindingCatalog {
   breakEvenCell: (b: BreakEven, sizes: readonly number[]) => string
   /** Threads against processes (or the cluster), side by side. */
   backendComparison: (c: BackendComparisonAnalysis) => string
+  /** CPU vs waiting: the sum's and the wait's speedups past the cores (issue 17). */
+  workloadComparison: (c: WorkloadComparisonAnalysis) => string
   /** The network-cost study. */
   networkCost: (c: NetworkCostAnalysis) => string
   /** How far apart a network-cost study's break-evens are, for tables. */

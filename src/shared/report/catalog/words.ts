@@ -23,6 +23,14 @@ export interface ReportWords {
     network: (what: string) => string
     backends: (cluster: boolean) => string
     backendSweep: (backend: string) => string
+    workloads: string
+  }
+  /** CPU vs waiting: the sum and the wait side by side (issue 17). */
+  workloads: {
+    workers: string
+    series: (job: string, backend: string) => string
+    atCores: string
+    note: (cores: number) => string
   }
   none: string
   runLine: (id: string, startedAt: string) => string
@@ -62,9 +70,11 @@ export interface ReportWords {
     sum: string
     /** The wait workload's check column: requests answered exactly once. */
     answered: string
-    /** The wait workload's bound per worker count, ceil(R/N)·delay. */
-    ideal: string
     answeredOnce: (answered: string, requests: string) => string
+    /** The wait's columns: its ideal time ceil(R/N)·delay and the latency server's CPU time. */
+    ideal: string
+    serverCpu: string
+    waitNote: string
     overCores: string
     gotSum: (sum: string) => string
     /** The command workload's columns: CPU utilization and every copy exiting 0. */
@@ -208,7 +218,8 @@ const en: ReportWords = {
     sweep: (what) => `Problem size: ${what}`,
     network: (what) => `Network cost: ${what}`,
     backends: (cluster) => (cluster ? 'Backends side by side' : 'Threads vs processes'),
-    backendSweep: (backend) => `${backend}: the worker sweep`
+    backendSweep: (backend) => `${backend}: the worker sweep`,
+    workloads: 'CPU vs waiting'
   },
   none: 'None.',
   runLine: (id, at) => `Run ${id}, ${at}`,
@@ -247,8 +258,11 @@ const en: ReportWords = {
     perWorker: 'Per worker',
     sum: 'Sum',
     answered: 'Answered',
-    ideal: 'Ideal (ms)',
     answeredOnce: (answered, requests) => `✗ ${answered} of ${requests} once`,
+    ideal: 'Ideal (ms)',
+    serverCpu: 'Server CPU (ms)',
+    waitNote:
+      "Ideal = ceil(R/N)·delay. Server CPU: the latency server's CPU time per repetition (median).",
     overCores: ' (> cores)',
     gotSum: (sum) => `✗ got ${sum}`,
     cpuUse: 'CPU use',
@@ -324,6 +338,13 @@ const en: ReportWords = {
       `Medians of ${count} workers; the network part is the slowest link's round trip, measured ` +
       `before each cluster run.`
   },
+  workloads: {
+    workers: 'Workers',
+    series: (job, backend) => `${job} · ${backend}: speedup ± e`,
+    atCores: ' ◀ cores',
+    note: (cores) =>
+      `Speedup T1/TN of each workload on its backend; ◀ marks the ${cores} cores. The sum stops there; waiting does not.`
+  },
   backends: {
     workers: 'Workers',
     median: (b) => `${b}: median [95% CI] (ms)`,
@@ -398,7 +419,8 @@ const ko: ReportWords = {
     sweep: (what) => `문제 크기: ${what}`,
     network: (what) => `네트워크 비용: ${what}`,
     backends: (cluster) => (cluster ? '백엔드 나란히 보기' : '스레드 대 프로세스'),
-    backendSweep: (backend) => `${backend}: 워커 수 스윕`
+    backendSweep: (backend) => `${backend}: 워커 수 스윕`,
+    workloads: '계산 대 대기'
   },
   none: '없음.',
   runLine: (id, at) => `실행 ${id}, ${at}`,
@@ -437,8 +459,10 @@ const ko: ReportWords = {
     perWorker: '워커당',
     sum: '합계',
     answered: '응답',
-    ideal: '이상적(ms)',
     answeredOnce: (answered, requests) => `✗ ${requests}건 중 ${answered}건만 한 번 응답`,
+    ideal: '이상값 (ms)',
+    serverCpu: '서버 CPU (ms)',
+    waitNote: '이상값 = ceil(R/N)·지연. 서버 CPU: 반복 한 번 동안 지연 서버가 쓴 CPU 시간(중앙값).',
     overCores: ' (> 코어)',
     gotSum: (sum) => `✗ 결과 ${sum}`,
     cpuUse: 'CPU 사용률',
@@ -510,6 +534,13 @@ const ko: ReportWords = {
     difference: '차이',
     intro: (count) =>
       `워커 ${count}개의 중앙값입니다. 네트워크 몫은 클러스터 실행마다 먼저 잰 가장 느린 링크의 왕복 시간입니다.`
+  },
+  workloads: {
+    workers: '워커',
+    series: (job, backend) => `${job} · ${backend}: 속도 향상 ± e`,
+    atCores: ' ◀ 코어 수',
+    note: (cores) =>
+      `각 워크로드의 백엔드별 속도 향상 T1/TN. ◀는 코어 ${cores}개. 합계는 거기서 멈추고 대기는 멈추지 않습니다.`
   },
   backends: {
     workers: '워커',

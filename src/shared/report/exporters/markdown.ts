@@ -22,6 +22,7 @@ import {
   runVerdictText,
   sweepText,
   warningText,
+  workloadComparisonText,
   whereText
 } from '../findings'
 import { comparisonSummary } from '../comparisonWords'
@@ -39,7 +40,8 @@ import {
   overheadTable,
   runResultsTable,
   sizeSweepTable,
-  sweepLabel
+  sweepLabel,
+  workloadComparisonTable
 } from '../tables'
 import type { SystemInfo } from '../../system'
 
@@ -134,6 +136,13 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
       const run = study.backendRuns.find((r) => r.backend === b.backend)!.run
       sections.push(`## ${W.section.backendSweep(b.backend)}`, ...runSections(run, b.analysis, 3))
     }
+  }
+  const workloads = analysis.workloadComparison
+  if (workloads) {
+    sections.push(
+      `## ${W.section.workloads}\n\n${escapeInline(workloadComparisonText(workloads))}\n\n` +
+        tableToMarkdown(workloadComparisonTable(workloads))
+    )
   }
   sections.push(
     warningsSection(

@@ -10,7 +10,6 @@ import { resultRows, type RunResultRow } from '../../runExport'
 import { analyzeRun } from '../../analysis/analyzeRun'
 import { kernelOf } from '../../kernel'
 import { jobOf } from '../../workloads/jobs'
-import { waitIdealMs } from '../../workloads/waitIdeal'
 import { figure, writeCsv, type Cell } from './writeCsv'
 
 export { FORMULA_TRIGGER, guardFormula } from './writeCsv'
@@ -117,18 +116,15 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: 'kernel', value: ({ run }) => (sum(run) ? kernelOf(run.config) : null) },
   fromRow('nsPerElement'),
   fromRow('workerElementsPerSecond'),
-  // The workload (sum, wait, command) and the wait's own figures: its requests,
-  // delay and the bound ceil(R/N)·delay of this worker count.
+  // The workload (sum, wait, command) and the wait's own figures: its requests and
+  // delay, its ideal ceil(R/N)·delay, each request's cost beyond the delay, the
+  // latency server's CPU time per repetition.
   { header: 'job', value: ({ run }) => jobOf(run.config) },
   { header: 'requests', value: ({ run }) => run.config.wait?.requests ?? null },
   { header: 'delayMs', value: ({ run }) => run.config.wait?.delayMs ?? null },
-  {
-    header: 'idealMs',
-    value: ({ run, row }) =>
-      jobOf(run.config) === 'wait' && run.config.wait
-        ? waitIdealMs(run.config.wait, row.workers)
-        : null
-  }
+  fromRow('idealMs'),
+  fromRow('overheadPerRequestMs'),
+  fromRow('serverCpuMs')
 ]
 
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */

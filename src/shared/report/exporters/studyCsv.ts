@@ -4,11 +4,13 @@
  * a run's CSV is runCsv.ts's one schema. A study:
  * one table whose `kind` column says what a row is — `size` (1 vs N at one
  * problem size), `break-even` (one per backend and pool), `backend` (one per
- * backend × worker count of the comparison) and `model` (one per backend's
- * fit); columns that do not apply to a kind are empty.
+ * backend × worker count of the comparison), `model` (one per backend's
+ * fit) and `workload` (CPU vs waiting: one per workload × backend × worker
+ * count); columns that do not apply to a kind are empty.
  */
 import type { StudyAnalysis } from '../../analysis'
 import type { StudyRecord } from '../../study'
+import { idealWaitMs, medianServerCpuMs } from '../../waitFigures'
 import { figure, writeCsv, type Cell } from './writeCsv'
 
 export const STUDY_CSV_HEADERS = [
@@ -63,7 +65,12 @@ export const STUDY_CSV_HEADERS = [
   'networkMs',
   'networkShare',
   'breakEvenRatio',
-  'networkDifference'
+  'networkDifference',
+  // CPU vs waiting (issue 17): a `workload` row per workload × backend × worker count, the
+  // workload in `job`; the wait's ideal ceil(R/N)·delay and its latency server's CPU time.
+  'job',
+  'idealMs',
+  'serverCpuMs'
 ] as const
 
 type StudyRow = Partial<Record<(typeof STUDY_CSV_HEADERS)[number], Cell>>
@@ -188,6 +195,37 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
       bestModel: models?.best ?? null,
       uslSigma: figure(models?.usl?.sigma),
       uslKappa: figure(models?.usl?.kappa)
+    })
+  }
+  for (const series of analysis.workloadComparison?.series ?? []) {
+    const run = study.workloadRuns.find(
+      (r) => r.job === series.job && r.backend === series.backend
+    )!.run
+    series.analysis.workers.forEach((w, i) => {
+      rows.push({
+        kind: 'workload',
+        studyId: study.id,
+        backend: series.backend,
+        pool: run.config.pool,
+        workload: run.config.workload,
+        job: series.job,
+        workers: w.workers,
+        n: w.n,
+        medianMs: figure(w.medianMs),
+        medianCiLower: figure(w.medianInterval?.lower),
+        medianCiUpper: figure(w.medianInterval?.upper),
+        meanMs: figure(w.meanMs),
+        stddevMs: figure(w.stddevMs),
+        minMs: figure(w.minMs),
+        maxMs: figure(w.maxMs),
+        speedup: figure(w.speedup.speedup),
+        speedupError: figure(w.speedup.speedupError),
+        efficiency: figure(w.speedup.efficiency),
+        efficiencyError: figure(w.speedup.efficiencyError),
+        idealMs: figure(idealWaitMs(run.config, w.workers)),
+        serverCpuMs: figure(medianServerCpuMs(run.results[i])),
+        correct: w.correct
+      })
     })
   }
   return writeCsv(

@@ -22,6 +22,8 @@ export interface StudyExport {
   sweepWorkers: StudyRecord['sweepWorkers']
   sizeRuns: StudyRecord['sizeRuns']
   backendRuns: StudyRecord['backendRuns']
+  /** CPU vs waiting (issue 17): the sum's run and the wait's on each backend. */
+  workloadRuns: StudyRecord['workloadRuns']
   analysis: StudyAnalysis
   /** A study that compared kernels: the kernels side by side, with the English sentences. */
   kernelComparison?: (KernelComparison & { sentences: string[] }) | null
@@ -42,6 +44,7 @@ export function toStudyExport(study: StudyRecord, analysis: StudyAnalysis): Stud
     sweepWorkers: study.sweepWorkers,
     sizeRuns: study.sizeRuns,
     backendRuns: study.backendRuns,
+    workloadRuns: study.workloadRuns,
     analysis,
     ...(kernels !== undefined
       ? { kernelComparison: kernels ? { ...kernels, sentences: kernelSentences(kernels) } : null }

@@ -15,6 +15,7 @@ import type { SystemInfo } from '../../../system'
 import { formatFixed, formatPercent } from '../../../format'
 import {
   backendComparisonText,
+  workloadComparisonText,
   findingText,
   gustafsonText,
   karpFlattText,
@@ -42,6 +43,7 @@ import {
   overheadTable,
   runResultsTable,
   sizeSweepTable,
+  workloadComparisonTable,
   sweepLabel
 } from '../../tables'
 import { embeddedFontCss, type FontSource } from './fontFaces'
@@ -345,6 +347,34 @@ export function studyToHtml(
       p(w.backends.intro, 'note'),
       tableToHtml(backendSideTable(c, lang)),
       tableToHtml(backendCostTable(c, lang))
+    )
+  }
+  const workloads = analysis.workloadComparison
+  if (workloads) {
+    const c = w.chart
+    body.push(
+      h(2, w.section.workloads),
+      p(workloadComparisonText(workloads, lang)),
+      `<div class="charts">${speedupChart(
+        workloads.series.map((s) => ({
+          label: `${s.job} · ${s.backend}`,
+          points: s.analysis.workers.map((x) => ({
+            workers: x.workers,
+            speedup: x.speedup.speedup,
+            low: x.workers === 1 ? null : (x.speedupInterval?.lower ?? null),
+            high: x.workers === 1 ? null : (x.speedupInterval?.upper ?? null)
+          }))
+        })),
+        {
+          title: c.speedup,
+          description: c.speedupDesc,
+          xLabel: c.workers,
+          yLabel: c.speedupAxis,
+          ideal: c.ideal,
+          idealLine: true
+        }
+      )}</div>`,
+      tableToHtml(workloadComparisonTable(workloads, lang))
     )
   }
   body.push(
