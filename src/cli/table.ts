@@ -1,4 +1,4 @@
-import { repetitionsText } from '../shared/report/repetitionsText'
+import { repetitionsText, warmupsText } from '../shared/report/repetitionsText'
 import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdictText } from '../shared/report'
@@ -12,7 +12,7 @@ export { groupDigits }
 /** The run's header: what was measured, where. */
 export function formatHeader(run: RunRecord): string {
   const c = run.config
-  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${repetitionsText(run)}`
+  const reps = `${warmupsText(run)}, ${repetitionsText(run)}`
   const job = c.command
     ? `${c.command.shape === 'copies' ? 'Copies' : 'Command'}${c.command.shell ? '' : ' (no shell)'}: ${c.command.line} · ${c.workload}`
     : c.job === 'wait' && c.wait

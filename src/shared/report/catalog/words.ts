@@ -32,8 +32,8 @@ export interface ReportWords {
     sumOf: (start: string, end: string) => string
     pool: (pool: string) => string
     kernel: (kernel: string) => string
-    reps: (warmup: number, reps: number | 'auto') => string
-    perPoint: (warmup: number, reps: number | 'auto') => string
+    reps: (warmup: number | 'auto', reps: number | 'auto') => string
+    perPoint: (warmup: number | 'auto', reps: number | 'auto') => string
   }
   system: (cpu: string, logical: number, available: number, os: string, node: string) => string
   cluster: string
@@ -211,8 +211,10 @@ const en: ReportWords = {
     sumOf: (start, end) => `Sum of [${start}, ${end})`,
     pool: (pool) => `${pool} pool`,
     kernel: (kernel) => `${kernel} kernel`,
-    reps: (warmup, reps) => `${warmup} warm-up, ${reps} reps`,
-    perPoint: (warmup, reps) => `${warmup} warm-up, ${reps} reps per point`
+    reps: (warmup, reps) =>
+      `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps`,
+    perPoint: (warmup, reps) =>
+      `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps per point`
   },
   system: (cpu, logical, available, os, node) =>
     `${cpu} · ${logical} logical cores (${available} available) · ${os} · Node ${node}`,
@@ -396,9 +398,10 @@ const ko: ReportWords = {
     sumOf: (start, end) => `[${start}, ${end})의 합`,
     pool: (pool) => (pool === 'warm' ? '웜 풀' : pool === 'cold' ? '콜드 풀' : `${pool} 풀`),
     kernel: (kernel) => `${kernel} 커널`,
-    reps: (warmup, reps) => `워밍업 ${warmup}회, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,
+    reps: (warmup, reps) =>
+      `${warmup === 'auto' ? '안정될 때까지 워밍업' : `워밍업 ${warmup}회`}, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,
     perPoint: (warmup, reps) =>
-      `점마다 워밍업 ${warmup}회, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`
+      `점마다 ${warmup === 'auto' ? '안정될 때까지 워밍업' : `워밍업 ${warmup}회`}, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`
   },
   system: (cpu, logical, available, os, node) =>
     `${cpu} · 논리 코어 ${logical}개(사용 가능 ${available}개) · ${os} · Node ${node}`,

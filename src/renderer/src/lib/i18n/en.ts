@@ -139,13 +139,15 @@ export const en = {
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
-    reps: (warmup: number, reps: number | 'auto') =>
+    reps: (warmup: number | 'auto', reps: number | 'auto') =>
       (reps === 'auto'
         ? 'repetitions chosen automatically'
         : `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}`) +
-      (warmup === 0
-        ? ', no warm-up'
-        : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
+      (warmup === 'auto'
+        ? ' after warm-ups until steady'
+        : warmup === 0
+          ? ', no warm-up'
+          : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
     measuredOn: (cpu: string) => `measured on ${cpu}`,
     cards: {
       t1: 'Time, 1 worker',

@@ -139,8 +139,10 @@ export const ko: Messages = {
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
-    reps: (warmup: number, reps: number | 'auto') =>
-      warmup === 0
+    reps: (warmup: number | 'auto', reps: number | 'auto') =>
+      warmup === 'auto'
+        ? `안정될 때까지 워밍업 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`
+        : warmup === 0
         ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
         : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
