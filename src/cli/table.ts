@@ -2,6 +2,7 @@ import { repetitionsText, warmupsText } from '../shared/report/repetitionsText'
 import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdictText } from '../shared/report'
+import { methodRulesText } from '../shared/report/findings'
 import { analyzeRun } from '../shared/analysis'
 import { kernelOf } from '../shared/kernel'
 import { tableToText } from '../shared/report/table'
@@ -40,4 +41,9 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
 /** One line that answers the question the run asked, worded from the analysis's verdict. */
 export function formatVerdict(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
   return runVerdictText(run, analysis)
+}
+
+/** The Method section: each measurement rule (serial base case, warm-up, order, cores, contention) and how this run met it. */
+export function formatMethod(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
+  return ['Method:', ...methodRulesText(analysis).map((line) => `  - ${line}`)].join('\n')
 }

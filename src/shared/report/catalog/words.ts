@@ -70,6 +70,9 @@ export interface ReportWords {
     cpuUseNote: string
     weakNote: (workload: string) => string
     overNote: (cores: number) => string
+    /** The serial base case's row label: the job in the controller's thread, no worker. */
+    serialRow: string
+    serialNote: string
     verdictWord: Record<'baseline' | 'faster' | 'slower' | 'no-difference' | 'too-small', string>
   }
   overhead: {
@@ -252,6 +255,9 @@ const en: ReportWords = {
     weakNote: (workload) =>
       `Scaled speedup S = N·T1/TN (${workload}: N workers do N× the work; ideal N).`,
     overNote: (cores) => `! more workers than the ${cores} available cores.`,
+    serialRow: 'serial',
+    serialNote:
+      'serial: the job in the controller’s own thread, no worker (the cost of having a worker is 1 worker − serial).',
     verdictWord: {
       baseline: 'baseline',
       faster: 'faster',
@@ -438,6 +444,9 @@ const ko: ReportWords = {
     weakNote: (workload) =>
       `확장 속도 향상 S = N·T1/TN(${workload}: 워커 N개가 N배의 일을 함, 이상적으로 N).`,
     overNote: (cores) => `! 사용 가능한 코어 ${cores}개보다 많은 워커.`,
+    serialRow: '직렬',
+    serialNote:
+      '직렬: 워커 없이 컨트롤러 자신의 스레드에서 실행한 작업(워커를 두는 비용은 워커 1개 − 직렬).',
     verdictWord: {
       baseline: '기준',
       faster: '빠름',

@@ -17,6 +17,7 @@ import {
   gustafsonText,
   karpFlattText,
   kernelSentences,
+  methodRulesText,
   methodText,
   modelsText,
   networkCostText,
@@ -27,7 +28,7 @@ import {
 } from '../findings'
 import { comparisonSummary } from '../comparisonWords'
 import { groupDigits } from '../groupDigits'
-import { repetitionsText } from '../repetitionsText'
+import { repetitionsText, warmupsText } from '../repetitionsText'
 import { REPORT_WORDS } from '../catalog/words'
 import { escapeInline, tableToMarkdown } from '../table'
 import {
@@ -80,7 +81,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
     `# ${W.title.run}`,
     `${W.config.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end)))} · ` +
       `${c.workload} · ${c.backend} · ${W.config.pool(c.pool)} · ${W.config.kernel(kernelOf(c))} · ` +
-      `${c.warmup} warm-up, ${repetitionsText(run)}  \n` +
+      `${warmupsText(run)}, ${repetitionsText(run)}  \n` +
       `${systemLine(run.system)}  \n${W.runLine(run.id, run.startedAt)}`,
     `## ${W.section.verdict}\n\n${runVerdictText(run, analysis)}`,
     ...runSections(run, analysis, 2),
@@ -88,7 +89,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
       analysis.warnings.map((w) => `${W.warningAt(null, w.workers)}: ${warningText(w)}`),
       2
     ),
-    `## ${W.section.method}\n\n${methodText(analysis.method)}` +
+    `## ${W.section.method}\n\n${bullets(methodRulesText(analysis))}\n\n${methodText(analysis.method)}` +
       (analysis.baselineMeasured ? '' : W.baselineMissing)
   ]
   return `${sections.join('\n\n')}\n`
