@@ -203,6 +203,12 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
     help: `write the comparison with --baseline as ${f.name}`
   })),
   ...COMMAND_OPTIONS,
+  {
+    name: 'no-serial',
+    help:
+      "skip the serial base case (the job in this process's own thread, no worker, measured " +
+      'beside 1 worker in every round)'
+  },
   { name: 'quiet', help: 'no plan or progress line on stderr' },
   {
     name: 'verbose',
@@ -450,6 +456,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   }
   const comparison = parseComparisonOptions(str, issues)
   const given = (name: string): boolean => values.has(name)
+  if (given('no-serial')) config.serial = false
   const lang = str('lang')
   if (lang !== undefined && !isReportLanguage(lang))
     issues.push({

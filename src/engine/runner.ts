@@ -191,7 +191,12 @@ export async function runBenchmark(
     throwIfCancelled()
     // The serial base case: the job on this thread, through the worker loop run in-thread.
     let serialPool: WorkerPool | null = null
-    let serialState: RunProtocol['serial'] = jobOf(config) === 'command' ? 'not-applicable' : 'unavailable'
+    let serialState: RunProtocol['serial'] =
+      jobOf(config) === 'command'
+        ? 'not-applicable'
+        : config.serial === false
+          ? 'skipped'
+          : 'unavailable'
     if (serialState === 'unavailable') {
       const inThread = await inThreadBackend(ctx.log)
       if (inThread) {
@@ -204,7 +209,9 @@ export async function runBenchmark(
           serialState = 'measured'
         } catch (e) {
           if (signal?.aborted) throw cancelled()
-          ctx.log(`[serial] the job cannot run in this thread: ${e instanceof Error ? e.message : String(e)}`)
+          ctx.log(
+            `[serial] the job cannot run in this thread: ${e instanceof Error ? e.message : String(e)}`
+          )
           await pool.terminate()
           pools.delete(pool)
         }
@@ -240,8 +247,7 @@ export async function runBenchmark(
       const repMs = outcome.sample.wallMs
       const total = slots.reduce(
         (sum, _n) =>
-          sum +
-          repMs * (plannedWarmups(config.warmup) + expectedRepetitions(config.reps, repMs)),
+          sum + repMs * (plannedWarmups(config.warmup) + expectedRepetitions(config.reps, repMs)),
         0
       )
       if (total > CONFIRM_ABOVE_MS)

@@ -30,8 +30,7 @@ export const warmupLimit = (warmup: number | 'auto'): number =>
  * for 'auto' the fewest the steady rule can take (two agreeing times); the
  * progress estimate follows the real count once the warm-ups are done.
  */
-export const plannedWarmups = (warmup: number | 'auto'): number =>
-  warmup === 'auto' ? 2 : warmup
+export const plannedWarmups = (warmup: number | 'auto'): number => (warmup === 'auto' ? 2 : warmup)
 
 /**
  * split: strong scaling, the range divided among N workers.
@@ -190,6 +189,12 @@ const runConfigObject = z
       .min(0, 'seed must be at least 0')
       .max(MAX_SEED, `seed must be at most ${MAX_SEED}`)
       .optional(),
+    /**
+     * Measure the serial base case (the job in the controller's thread, no
+     * worker) in every round; absent means yes. Off for a job too long to run
+     * once more, or where only the workers matter.
+     */
+    serial: z.boolean({ error: 'serial must be true or false' }).optional(),
     /** A fixed count, or 'auto': at least 5 and 3 s per worker count (analysis/chooseRepetitions). */
     reps: z.union(
       [

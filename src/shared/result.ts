@@ -141,9 +141,10 @@ export interface RunProtocol {
   rounds: number
   /**
    * 'measured'; 'not-applicable' (a command: its copies are processes of their
-   * own either way); 'unavailable' (this runtime could not run the job in-thread).
+   * own either way); 'unavailable' (this runtime could not run the job in-thread);
+   * 'skipped' (the configuration said serial: false).
    */
-  serial: 'measured' | 'not-applicable' | 'unavailable'
+  serial: 'measured' | 'not-applicable' | 'unavailable' | 'skipped'
 }
 
 /** A finished run: what is stored in history and exported. */

@@ -104,7 +104,7 @@ export const runRecordSchema = z.looseObject({
       ),
       firstOrder: z.array(z.number().int().nonnegative()),
       rounds: z.number().int().nonnegative(),
-      serial: z.enum(['measured', 'not-applicable', 'unavailable'])
+      serial: z.enum(['measured', 'not-applicable', 'unavailable', 'skipped'])
     })
     .optional()
 })

@@ -17,7 +17,7 @@ async function runWithOrder(
   engines.push(engine)
   const begun: RunProgress[] = []
   let last = ''
-  const run = await engine.run(config({ range: { start: 0, end: 200_000 }, ...overrides }), {
+  const run = await engine.run(config({ range: { start: 0, end: 200_000 }, serial: true, ...overrides }), {
     onProgress: (p) => {
       const key = `${p.phase} ${p.workers} ${p.rep}`
       if (key !== last && (p.phase === 'measuring' || p.phase === 'warmup')) begun.push(p)

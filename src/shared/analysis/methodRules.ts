@@ -13,7 +13,7 @@ import { speedupWithError } from './speedupWithError'
 import type { Estimate } from '../stats/types'
 
 export interface SerialRule {
-  status: 'measured' | 'not-applicable' | 'unavailable' | 'not-recorded'
+  status: 'measured' | 'not-applicable' | 'unavailable' | 'skipped' | 'not-recorded'
   /** The serial base case's wall times described (median, its interval, n); null unless measured. */
   timing: TimingDescription | null
   /** Median T1 (ms), the 1-worker time it stands beside. */

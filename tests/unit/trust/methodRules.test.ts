@@ -94,7 +94,7 @@ describe('the serial base case beside T1', () => {
     expect(table.rows[0][0]).toBe('serial')
     expect(table.rows[0][1]).toMatch(/^80\.00 ± /)
     expect(table.rows[1][0]).toBe('1')
-    expect(table.notes.join('\n')).toContain('serial: the job in the controller’s own thread')
+    expect(table.notes!.join('\n')).toContain('serial: the job in the controller’s own thread')
     expect(tableToText(table)).toMatch(/serial\s+80\.00/)
     const ko = runResultsTable(run, analyzeRun(run), 'document', 'ko')
     expect(ko.rows[0][0]).toBe('직렬')

@@ -12,6 +12,7 @@ function serialLine(r: MethodRules['serial']): string {
   const title = 'Serial base case (the job in the controller’s own thread, no worker)'
   if (r.status === 'not-applicable')
     return `${title}: not applicable: a command’s copies are processes of their own either way.`
+  if (r.status === 'skipped') return `${title}: skipped (--no-serial).`
   if (r.status === 'unavailable')
     return `${title}: not measured: this runtime could not run the job in the controller’s thread.`
   if (r.status === 'not-recorded' || !r.timing)

@@ -15,6 +15,7 @@ function serialLine(r: MethodRules['serial']): string {
   const title = '직렬 기준(워커 없이 컨트롤러 자신의 스레드에서 실행한 작업)'
   if (r.status === 'not-applicable')
     return `${title}: 해당 없음: 명령의 복사본은 어차피 각자의 프로세스입니다.`
+  if (r.status === 'skipped') return `${title}: 건너뜀(--no-serial).`
   if (r.status === 'unavailable')
     return `${title}: 측정하지 못함: 이 런타임은 컨트롤러 스레드에서 작업을 실행할 수 없었습니다.`
   if (r.status === 'not-recorded' || !r.timing)

@@ -163,8 +163,16 @@ export const en = {
       median: (spread: string) => `median, ${spread}`,
       single: 'one repetition'
     },
+    /** The Method section: each measurement rule and how this run met it (shared report catalog). */
+    method: {
+      heading: 'Method',
+      intro: 'How this run was measured: each rule, and how this run met it.'
+    },
     table: {
       caption: 'Per worker count',
+      serialRow: 'Serial',
+      serialTip:
+        'The job run in the app’s own thread, with no worker: the cost of having a worker is the 1-worker time minus this.',
       workers: 'Workers',
       median: 'Median ± σ',
       range: 'Min … max',

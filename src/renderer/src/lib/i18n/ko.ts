@@ -160,8 +160,15 @@ export const ko: Messages = {
       median: (spread: string) => `중앙값, ${spread}`,
       single: '반복 1회'
     },
+    method: {
+      heading: '측정 방법',
+      intro: '이 실행을 어떻게 측정했는지: 규칙마다 이 실행이 어떻게 지켰는지.'
+    },
     table: {
       caption: '워커 수별 결과',
+      serialRow: '직렬',
+      serialTip:
+        '워커 없이 앱 자신의 스레드에서 실행한 작업: 워커를 두는 비용은 워커 1개의 시간에서 이 시간을 뺀 값입니다.',
       workers: '워커',
       median: '중앙값 ± σ',
       range: '최소 … 최대',
