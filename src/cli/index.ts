@@ -28,7 +28,7 @@ import {
   formatWarning
 } from './studyTable'
 import type { CliSignals } from './signals'
-import { formatHeader, formatTable, formatVerdict } from './table'
+import { formatHeader, formatMethod, formatTable, formatVerdict } from './table'
 import { VERSION } from './version'
 import { runWorkerCommand } from './worker/workerCommand'
 import { formatClusterLine } from './clusterLine'
@@ -158,7 +158,7 @@ async function single(
     )
   const clusterLine = formatClusterLine(run)
   process.stdout.write(
-    `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n`
+    `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n\n${formatMethod(run, analysis)}\n`
   )
   const ctx = exportContext(options, workerPath)
   const exported = writeExports(exportFiles(options.files, false, (f) => f.run(run, analysis, ctx)))

@@ -120,7 +120,20 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
       "the loop that adds the elements: js, the tutorial's loop (default); wasm, WebAssembly " +
       'SIMD, several times faster'
   },
-  { name: 'warmup', value: 'N', help: 'discarded warm-up repetitions (default 1)' },
+  {
+    name: 'warmup',
+    value: 'N|auto',
+    help:
+      'discarded warm-up repetitions per worker count: N exactly, or auto (default): until the ' +
+      'last two times agree within 10%, at most 10'
+  },
+  {
+    name: 'seed',
+    value: 'N',
+    help:
+      'seed of the random order the worker counts run in each round (default: a fresh one; ' +
+      'the run records it, so --seed replays its order)'
+  },
   {
     name: 'reps',
     value: 'N|auto',
@@ -199,6 +212,12 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
     help: `write the comparison with --baseline as ${f.name}`
   })),
   ...COMMAND_OPTIONS,
+  {
+    name: 'no-serial',
+    help:
+      "skip the serial base case (the job in this process's own thread, no worker, measured " +
+      'beside 1 worker in every round)'
+  },
   { name: 'quiet', help: 'no plan or progress line on stderr' },
   {
     name: 'verbose',
@@ -417,17 +436,23 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   for (const key of ['warmup', 'reps'] as const) {
     const value = str(key)
     if (value === undefined) continue
-    if (key === 'reps' && value.trim().toLowerCase() === 'auto') {
-      config.reps = 'auto'
+    if (value.trim().toLowerCase() === 'auto') {
+      config[key] = 'auto'
       continue
     }
     const n = parseIntegerText(value)
     if (n.ok) config[key] = n.value
-    else if (key === 'reps') {
-      // The examples of big numbers do not help here: reps is a small count, or auto.
+    else {
+      // The examples of big numbers do not help here: these are small counts, or auto.
       const message = n.message.replace(/ \(e\.g\. [^)]*\)$/, '')
       issues.push({ field: key, message: `${message} (or auto)` })
-    } else issues.push({ field: key, message: n.message })
+    }
+  }
+  const seed = str('seed')
+  if (seed !== undefined) {
+    const n = parseIntegerText(seed)
+    if (n.ok) config.seed = n.value
+    else issues.push({ field: 'seed', message: n.message })
   }
   if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
   const written = new Map<string, string>()
@@ -445,6 +470,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   }
   const comparison = parseComparisonOptions(str, issues)
   const given = (name: string): boolean => values.has(name)
+  if (given('no-serial')) config.serial = false
   const lang = str('lang')
   if (lang !== undefined && !isReportLanguage(lang))
     issues.push({

@@ -12,7 +12,11 @@ function duration(ms: number): string {
 /** The line printed on stderr before a run: what it will measure, how often, how long. */
 export function formatPlan(plan: RunPlanEstimate): string {
   const counts = `${plural(plan.counts.length, 'worker count')} (${plan.counts.join(', ')})`
-  const warmup = plan.warmup ? `${plural(plan.warmup, 'warm-up')} + ` : ''
+  const warmup = plan.warmupUntilSteady
+    ? `warm-ups until steady (at most ${plan.warmup}) + `
+    : plan.warmup
+      ? `${plural(plan.warmup, 'warm-up')} + `
+      : ''
   if (!plan.auto) {
     return `speedup-lab: plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, about ${duration(plan.estimatedMs)} (estimated before timing)`
   }

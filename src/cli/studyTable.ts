@@ -29,7 +29,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** What the study measured, where. */
 export function formatStudyHeader(study: StudyRecord): string {
   const { base, sizes, backends } = study.config
-  const reps = `${plural(base.warmup, 'warm-up')}, ${plural(fixedRepetitions(base.reps), 'rep')}`
+  const reps = `${base.warmup === 'auto' ? 'warm-ups until steady' : plural(base.warmup, 'warm-up')}, ${plural(fixedRepetitions(base.reps), 'rep')}`
   const lines: string[] = []
   if (sizes && study.sweepWorkers !== null) {
     const sorted = [...sizes].sort((a, b) => a - b)

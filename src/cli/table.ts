@@ -1,7 +1,8 @@
-import { repetitionsText } from '../shared/report/repetitionsText'
+import { repetitionsText, warmupsText } from '../shared/report/repetitionsText'
 import type { RunAnalysis } from '../shared/analysis'
 import type { RunRecord } from '../shared/result'
 import { groupDigits, runVerdictText } from '../shared/report'
+import { methodRulesText } from '../shared/report/findings'
 import { analyzeRun } from '../shared/analysis'
 import { jobLine } from '../shared/report/jobLine'
 import { tableToText } from '../shared/report/table'
@@ -12,7 +13,7 @@ export { groupDigits }
 /** The run's header: what was measured, where. */
 export function formatHeader(run: RunRecord): string {
   const c = run.config
-  const reps = `${c.warmup} warm-up${c.warmup === 1 ? '' : 's'}, ${repetitionsText(run)}`
+  const reps = `${warmupsText(run)}, ${repetitionsText(run)}`
   return [
     `${jobLine(c)} · ${reps}`,
     `${run.system.cpuModel} · ${run.system.logicalCores} logical cores (${run.system.availableParallelism} available) · Node ${run.system.nodeVersion}`
@@ -33,4 +34,9 @@ export function formatTable(run: RunRecord, analysis: RunAnalysis = analyzeRun(r
 /** One line that answers the question the run asked, worded from the analysis's verdict. */
 export function formatVerdict(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
   return runVerdictText(run, analysis)
+}
+
+/** The Method section: each measurement rule (serial base case, warm-up, order, cores, contention) and how this run met it. */
+export function formatMethod(run: RunRecord, analysis: RunAnalysis = analyzeRun(run)): string {
+  return ['Method:', ...methodRulesText(analysis).map((line) => `  - ${line}`)].join('\n')
 }

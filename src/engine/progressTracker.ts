@@ -1,4 +1,5 @@
 import { fixedRepetitions } from '../shared/analysis/chooseRepetitions'
+import { plannedWarmups, warmupLimit } from '../shared/config'
 import type { RunConfig } from '../shared/config'
 import type { RunProgress } from '../shared/result'
 import { now } from './clock'
@@ -14,6 +15,8 @@ export class ProgressTracker {
   private totalCost: number
   /** Repetitions expected per worker count; with 'auto', the minimum until the first round. */
   private repsByCount: Map<number, number>
+  /** Warm-ups per count: planned (with 'auto', the fewest), then the ones taken. */
+  private warmups: Map<number, number>
   private current: { cost: number; perWorker: number[] } | null = null
   private lastEmit = 0
   private phase: RunProgress['phase'] = 'spawning'
@@ -28,12 +31,14 @@ export class ProgressTracker {
     private readonly emit: (p: RunProgress) => void
   ) {
     this.repsByCount = new Map(counts.map((n) => [n, fixedRepetitions(config.reps)]))
+    this.warmups = new Map(counts.map((n) => [n, plannedWarmups(config.warmup)]))
     this.totalCost = this.costOfPlan()
   }
 
   private costOfPlan(): number {
     return this.counts.reduce(
-      (sum, n) => sum + (this.config.warmup + (this.repsByCount.get(n) ?? 0)) * this.costOf(n),
+      (sum, n) =>
+        sum + ((this.warmups.get(n) ?? 0) + (this.repsByCount.get(n) ?? 0)) * this.costOf(n),
       0
     )
   }
@@ -44,7 +49,15 @@ export class ProgressTracker {
     this.totalCost = this.costOfPlan()
   }
 
-  costOf(workers: number): number {
+  /** The warm-ups each count took (warm-up until steady): the estimate follows. */
+  warmupsTaken(warmups: Map<number, number>): void {
+    this.warmups = new Map(warmups)
+    this.totalCost = this.costOfPlan()
+  }
+
+  /** Slot 0 is the serial base case: the 1-worker job without a worker. */
+  costOf(slot: number): number {
+    const workers = Math.max(1, slot)
     const spawn = this.config.pool === 'cold' ? 0.05 : 0
     if (this.config.workload === 'split') return 1 / Math.min(workers, this.cores) + spawn
     return Math.max(1, workers / this.cores) + spawn
@@ -56,7 +69,7 @@ export class ProgressTracker {
     this.rep = rep
     // Starting a warm pool is not part of the estimate: it weighs nothing.
     const cost = phase === 'spawning' ? 0 : this.costOf(workers)
-    this.current = { cost, perWorker: new Array(workers).fill(0) }
+    this.current = { cost, perWorker: new Array(Math.max(1, workers)).fill(0) }
     this.send(true)
   }
 
@@ -96,7 +109,7 @@ export class ProgressTracker {
       rep: this.rep,
       reps:
         this.phase === 'warmup'
-          ? this.config.warmup
+          ? warmupLimit(this.config.warmup)
           : // An 'auto' estimate can fall short of the repetitions the rule ends up needing.
             Math.max(
               this.rep,

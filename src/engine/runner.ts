@@ -1,9 +1,13 @@
-import { randomUUID } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
+import { MAX_SEED, plannedWarmups, warmupLimit } from '../shared/config'
 import type { RunConfig } from '../shared/config'
 import { BenchFailure } from '../shared/errors'
 import { kernelOf } from '../shared/kernel'
 import { CONFIRM_ABOVE_MS, roughDuration } from '../shared/limits'
-import type { RunRecord, Sample, WorkerTiming } from '../shared/result'
+import type { RunProtocol, RunRecord, Sample, WorkerTiming } from '../shared/result'
+import { seededRandom } from '../shared/stats/seededRandom'
+import { seededShuffle } from '../shared/stats/seededShuffle'
+import { warmedUp } from '../shared/stats/warmedUp'
 import { jobOf } from '../shared/workloads/jobs'
 import type { SystemInfo } from '../shared/system'
 import { expectedRepetitions, needsMoreRepetitions } from '../shared/analysis/chooseRepetitions'
@@ -11,6 +15,7 @@ import { aggregate, countsToMeasure, countsToReport } from './aggregate'
 import type { CountMeasurement } from './aggregate'
 import { now } from './clock'
 import { ProgressTracker } from './progressTracker'
+import { inThreadBackend } from './backends/inThread'
 import type { Backend, RunHooks } from './types'
 import { WorkerPool } from './workerPool'
 import type { JobOutcome, PoolWorker } from './workerPool'
@@ -42,14 +47,20 @@ function criticalPath(worker: PoolWorker, t0: number, warm: boolean, computeMs: 
 /** How long a failed repetition waits to learn whether the workload's session failed first. */
 const SESSION_FAILURE_GRACE_MS = 500
 
+/** The serial base case's slot among the worker counts of a round (it has no worker). */
+export const SERIAL = 0
+
 const cancelled = (): BenchFailure =>
   new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
 
 /**
- * Runs a validated configuration of any workload: worker counts interleaved
- * across repetitions (1,2,4,1,2,4,… so drift hits every count alike),
- * warm-ups first and discarded, every repetition's combined result checked
- * by the workload.
+ * Runs a validated configuration of any workload in rounds: each round runs
+ * one repetition of every count still due, in a random order drawn from the
+ * run's seed (so drift and periodic noise hit every count alike, and the
+ * order can be replayed). The serial base case (the job in this thread, no
+ * worker) takes its place in every round. Warm-ups come first and are
+ * discarded: a fixed number, or ('auto') until the times are steady. Every
+ * repetition's combined result is checked by the workload.
  */
 export async function runBenchmark(
   requested: RunConfig,
@@ -57,15 +68,21 @@ export async function runBenchmark(
   hooks: RunHooks = {}
 ): Promise<RunRecord> {
   // The record says which workload and kernel ran, even when the caller left them to the default.
-  const config: RunConfig = { ...requested, job: jobOf(requested), kernel: kernelOf(requested) }
+  // The seed too: a request without one gets a fresh one, recorded so the order can be replayed.
+  const config: RunConfig = {
+    ...requested,
+    job: jobOf(requested),
+    kernel: kernelOf(requested),
+    seed: requested.seed ?? randomInt(0, MAX_SEED + 1)
+  }
+  const random = seededRandom(config.seed!)
   const workload = workloadOf(config)
   let session: WorkloadSession | null = null
   const id = randomUUID()
   const startedAt = new Date().toISOString()
   const counts = countsToMeasure(config)
-  const tracker = new ProgressTracker(id, config, counts, ctx.system.availableParallelism, (p) =>
-    hooks.onProgress?.(p)
-  )
+  // Set once the serial base case is known to run (its slot joins the counts).
+  let tracker!: ProgressTracker
   const pools = new Set<WorkerPool>()
   const signal = hooks.signal
   const onAbort = (): void => {
@@ -77,11 +94,17 @@ export async function runBenchmark(
   }
 
   /** One repetition on `workers` of a ready pool (warm) or of workers spawned now (cold). */
-  const measureRep = async (workers: number, warmPool: WorkerPool | null): Promise<RepOutcome> => {
+  const measureRep = async (
+    slot: number,
+    warmPool: WorkerPool | null,
+    rep: number
+  ): Promise<RepOutcome> => {
+    // The serial base case is the 1-worker job, run by the in-thread pool.
+    const workers = Math.max(1, slot)
     // Untimed work before the repetition (a command's --prepare).
-    await workload.prepare?.(config, workers, session?.value ?? null)
+    await workload.prepare?.(config, workers, session?.value ?? null, rep)
     throwIfCancelled()
-    const parts = workload.plan(config, workers, session?.value ?? null)
+    const parts = workload.plan(config, workers, session?.value ?? null, rep)
     // One part per worker; a workload may give fewer (one process told to use N).
     const needed = Math.min(workers, parts.length)
     let pool: WorkerPool
@@ -172,6 +195,39 @@ export async function runBenchmark(
     session = (await workload.open?.(config, { log: ctx.log, workerPath: ctx.workerPath })) ?? null
     session?.failed.catch(() => undefined)
     throwIfCancelled()
+    // The serial base case: the job on this thread, through the worker loop run in-thread.
+    let serialPool: WorkerPool | null = null
+    let serialState: RunProtocol['serial'] =
+      jobOf(config) === 'command'
+        ? 'not-applicable'
+        : config.serial === false
+          ? 'skipped'
+          : 'unavailable'
+    if (serialState === 'unavailable') {
+      const inThread = await inThreadBackend(ctx.log)
+      if (inThread) {
+        const pool = new WorkerPool(inThread, ctx.log)
+        pools.add(pool)
+        try {
+          const [w] = await pool.start(1)
+          workload.assertRunnable?.(config, w)
+          serialPool = pool
+          serialState = 'measured'
+        } catch (e) {
+          if (signal?.aborted) throw cancelled()
+          ctx.log(
+            `[serial] the job cannot run in this thread: ${e instanceof Error ? e.message : String(e)}`
+          )
+          await pool.terminate()
+          pools.delete(pool)
+        }
+      }
+    }
+    throwIfCancelled()
+    const slots = serialPool ? [...counts, SERIAL] : counts
+    tracker = new ProgressTracker(id, config, slots, ctx.system.availableParallelism, (p) =>
+      hooks.onProgress?.(p)
+    )
     let warmPool: WorkerPool | null = null
     if (config.pool === 'warm') {
       warmPool = new WorkerPool(ctx.backend, ctx.log)
@@ -181,8 +237,9 @@ export async function runBenchmark(
       throwIfCancelled()
       for (const w of started) workload.assertRunnable?.(config, w)
     }
+    const poolFor = (slot: number): WorkerPool | null => (slot === SERIAL ? serialPool : warmPool)
     const measured = new Map<number, CountMeasurement>(
-      counts.map((n) => [n, { workers: n, samples: [], sum: '0', expectedSum: '0', correct: true }])
+      slots.map((n) => [n, { workers: n, samples: [], sum: '0', expectedSum: '0', correct: true }])
     )
     /**
      * A command's duration is unknown until it ran once: the first repetition's
@@ -194,8 +251,9 @@ export async function runBenchmark(
       if (estimated) return
       estimated = true
       const repMs = outcome.sample.wallMs
-      const total = counts.reduce(
-        (sum, _n) => sum + repMs * (config.warmup + expectedRepetitions(config.reps, repMs)),
+      const total = slots.reduce(
+        (sum, _n) =>
+          sum + repMs * (plannedWarmups(config.warmup) + expectedRepetitions(config.reps, repMs)),
         0
       )
       if (total > CONFIRM_ABOVE_MS)
@@ -207,25 +265,43 @@ export async function runBenchmark(
           estimate: { estimatedMs: total, confirmAboveMs: CONFIRM_ABOVE_MS }
         })
     }
-    for (let rep = 1; rep <= config.warmup; rep++) {
-      for (const n of counts) {
-        tracker.beginRep('warmup', n, rep)
-        estimateFrom(await measureRep(n, warmPool))
+    // Warm-ups, discarded: a fixed number, or until the count's times are steady (bounded).
+    const limit = warmupLimit(config.warmup)
+    const untilSteady = config.warmup === 'auto'
+    const warmTimes = new Map<number, number[]>(slots.map((n) => [n, []]))
+    const warmedUpDone = (n: number): boolean => {
+      const times = warmTimes.get(n)!
+      return times.length >= limit || (untilSteady && warmedUp(times))
+    }
+    for (let round = 1; ; round++) {
+      const due = slots.filter((n) => !warmedUpDone(n))
+      if (due.length === 0) break
+      for (const n of seededShuffle(due, random)) {
+        tracker.beginRep('warmup', n, round)
+        const outcome = await measureRep(n, poolFor(n), 0)
+        estimateFrom(outcome)
         tracker.endRep()
+        warmTimes.get(n)!.push(outcome.sample.wallMs)
         throwIfCancelled()
       }
     }
+    tracker.warmupsTaken(new Map(slots.map((n) => [n, warmTimes.get(n)!.length])))
     // A fixed count, or 'auto': each count until it has 5 repetitions and 3 s (at most 100).
     const wallsOf = (n: number): number[] => measured.get(n)!.samples.map((s) => s.wallMs)
+    let firstOrder: number[] = []
+    let rounds = 0
     for (let rep = 1; ; rep++) {
-      const due = counts.filter((n) => needsMoreRepetitions(wallsOf(n), config.reps))
+      const due = slots.filter((n) => needsMoreRepetitions(wallsOf(n), config.reps))
       if (due.length === 0) break
+      rounds = rep
       if (rep === 2 && config.reps === 'auto') {
-        tracker.plan(new Map(counts.map((n) => [n, expectedRepetitions('auto', wallsOf(n)[0])])))
+        tracker.plan(new Map(slots.map((n) => [n, expectedRepetitions('auto', wallsOf(n)[0])])))
       }
-      for (const n of due) {
+      const order = seededShuffle(due, random)
+      if (rep === 1) firstOrder = order
+      for (const n of order) {
         tracker.beginRep('measuring', n, rep)
-        const outcome = await measureRep(n, warmPool)
+        const outcome = await measureRep(n, poolFor(n), rep)
         estimateFrom(outcome)
         tracker.endRep()
         const m = measured.get(n)!
@@ -237,6 +313,20 @@ export async function runBenchmark(
         throwIfCancelled()
       }
     }
+    const serial = measured.get(SERIAL)
+    measured.delete(SERIAL)
+    const protocol: RunProtocol = {
+      warmupRule: untilSteady ? 'steady' : 'fixed',
+      warmupLimit: limit,
+      warmups: slots.map((n) => ({
+        workers: n,
+        count: warmTimes.get(n)!.length,
+        steady: untilSteady && warmedUp(warmTimes.get(n)!)
+      })),
+      firstOrder,
+      rounds,
+      serial: serialState
+    }
     const results = aggregate([...measured.values()], countsToReport(config))
     tracker.finish()
     return {
@@ -247,7 +337,10 @@ export async function runBenchmark(
       config,
       system: ctx.system,
       results,
-      correct: results.every((r) => r.correct)
+      // The serial base case's check counts too: a wrong total is wrong wherever it was added.
+      correct: results.every((r) => r.correct) && (serial?.correct ?? true),
+      ...(serial ? { serial: { samples: serial.samples, correct: serial.correct } } : {}),
+      protocol
     }
   } catch (e) {
     if (signal?.aborted) throw cancelled()

@@ -16,6 +16,21 @@ export const MAX_WORKERS = 256
 export const MAX_WORKER_COUNTS = 64
 export const MAX_REPS = 100
 export const MAX_WARMUP = 20
+/** warmup 'auto': warm-ups until the times are steady (stats/warmedUp), at most this many per count. */
+export const MAX_AUTO_WARMUP = 10
+/** The largest seed of the worker counts' order (an unsigned 32-bit integer). */
+export const MAX_SEED = 0xffffffff
+
+/** The most warm-ups a configuration can take per worker count: its fixed count, or the 'auto' bound. */
+export const warmupLimit = (warmup: number | 'auto'): number =>
+  warmup === 'auto' ? MAX_AUTO_WARMUP : warmup
+
+/**
+ * The warm-ups a plan counts on before anything is timed: the fixed count, or
+ * for 'auto' the fewest the steady rule can take (two agreeing times); the
+ * progress estimate follows the real count once the warm-ups are done.
+ */
+export const plannedWarmups = (warmup: number | 'auto'): number => (warmup === 'auto' ? 2 : warmup)
 
 /**
  * split: strong scaling, the range divided among N workers.
@@ -142,11 +157,44 @@ const runConfigObject = z
     pool: z.enum(POOLS, { error: enumError('pool', POOLS) }),
     /** Which loop adds the elements; absent means 'js' (records from before kernels existed). */
     kernel: z.enum(KERNELS, { error: enumError('kernel', KERNELS) }).optional(),
-    warmup: z
-      .number({ error: numberError('warmup') })
-      .int('warmup must be an integer')
-      .min(0, 'warmup must be at least 0')
-      .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
+    /**
+     * A fixed number of discarded warm-ups per worker count, or 'auto': until
+     * the times are steady (stats/warmedUp), at most MAX_AUTO_WARMUP.
+     */
+    warmup: z.union(
+      [
+        z
+          .number({ error: numberError('warmup') })
+          .int('warmup must be an integer')
+          .min(0, 'warmup must be at least 0')
+          .max(MAX_WARMUP, `warmup must be at most ${MAX_WARMUP}`),
+        z.literal('auto')
+      ],
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'warmup is required'
+            : typeof issue.input === 'number' && !Number.isNaN(issue.input)
+              ? 'warmup must be an integer'
+              : 'warmup must be a number or auto'
+      }
+    ),
+    /**
+     * The seed of the worker counts' random order in each round; absent in a
+     * request means a fresh one, which the run records (older records lack it).
+     */
+    seed: z
+      .number({ error: numberError('seed') })
+      .int('seed must be an integer')
+      .min(0, 'seed must be at least 0')
+      .max(MAX_SEED, `seed must be at most ${MAX_SEED}`)
+      .optional(),
+    /**
+     * Measure the serial base case (the job in the controller's thread, no
+     * worker) in every round; absent means yes. Off for a job too long to run
+     * once more, or where only the workers matter.
+     */
+    serial: z.boolean({ error: 'serial must be true or false' }).optional(),
     /** A fixed count, or 'auto': at least 5 and 3 s per worker count (analysis/chooseRepetitions). */
     reps: z.union(
       [
@@ -306,7 +354,7 @@ export const recordedRunConfigSchema = runConfigObject
       path: ['end']
     }),
     workers: z.array(z.number().int().min(1).max(1024)).min(1).max(MAX_WORKER_COUNTS),
-    warmup: z.number().int().min(0).max(100),
+    warmup: z.union([z.number().int().min(0).max(100), z.literal('auto')]),
     reps: z.union([z.number().int().min(1).max(1000), z.literal('auto')])
   })
   .superRefine(clusterServerChecked)
@@ -355,7 +403,7 @@ export function defaultRunConfig(cores: number): RunConfig {
     workload: 'split',
     backend: 'process',
     pool: 'warm',
-    warmup: 1,
+    warmup: 'auto',
     reps: 'auto'
   }
 }

@@ -5,7 +5,7 @@
  * need the machine (its cores) or several fields at once.
  */
 import { AUTO_REPETITIONS, expectedRepetitions } from './analysis/chooseRepetitions'
-import { MAX_WORKERS } from './config'
+import { MAX_WORKERS, plannedWarmups, warmupLimit } from './config'
 import type { KernelName, RunBackend, RunConfig } from './config'
 import { formatInteger } from './format'
 
@@ -74,7 +74,7 @@ export function spawnsFor(config: RunConfig, cores: number): number {
   const counts = measuredCounts(config)
   if (config.pool === 'warm') return Math.max(...counts)
   return plannedReps(config, cores).reduce(
-    (sum, { count, reps }) => sum + (config.warmup + reps) * count,
+    (sum, { count, reps }) => sum + (warmupLimit(config.warmup) + reps) * count,
     0
   )
 }
@@ -90,7 +90,7 @@ export function estimateRunMs(config: RunConfig, cores: number): number {
   const floor = config.reps === 'auto' ? AUTO_REPETITIONS.minTimeMs : 0
   const measured = plannedReps(config, cores).reduce((sum, { count, reps }) => {
     const repMs = estimateRepMs(config, count, cores)
-    return sum + config.warmup * repMs + Math.max(reps * repMs, floor)
+    return sum + plannedWarmups(config.warmup) * repMs + Math.max(reps * repMs, floor)
   }, 0)
   return measured + (config.pool === 'warm' ? SPAWN_MS[config.backend] * Math.max(...counts) : 0)
 }

@@ -104,6 +104,49 @@ export interface WorkerCountResult {
 
 export type RunStatus = 'completed'
 
+/**
+ * The serial base case (issue 19; Hoefler & Belli, SC'15): the job run in the
+ * controller's own thread, with no worker, measured in the same rounds as the
+ * worker counts, so the cost of having a worker at all shows beside T1.
+ */
+export interface SerialBaseline {
+  /** Measured repetitions, warm-ups excluded (one in-thread "worker" timing each). */
+  samples: Sample[]
+  /** The workload's check of the result (the sum's closed form). */
+  correct: boolean
+}
+
+/** The warm-ups one worker count (0: the serial base case) took before it was measured. */
+export interface WarmupsTaken {
+  workers: number
+  /** Warm-up repetitions run and discarded. */
+  count: number
+  /** True when the steady rule ended them; false when the bound (or a fixed count) did. */
+  steady: boolean
+}
+
+/**
+ * How the run met the measurement rules (issue 19): the warm-ups each count
+ * took, the order of the first measured round (drawn from config.seed), and
+ * whether the serial base case was measured. Absent in older records.
+ */
+export interface RunProtocol {
+  /** 'steady': warm-ups until two agreeing times (at most `warmupLimit`); 'fixed': config.warmup. */
+  warmupRule: 'steady' | 'fixed'
+  warmupLimit: number
+  warmups: WarmupsTaken[]
+  /** The first measured round's order of worker counts (0: serial); each round draws its own. */
+  firstOrder: number[]
+  /** Rounds of measured repetitions. */
+  rounds: number
+  /**
+   * 'measured'; 'not-applicable' (a command: its copies are processes of their
+   * own either way); 'unavailable' (this runtime could not run the job in-thread);
+   * 'skipped' (the configuration said serial: false).
+   */
+  serial: 'measured' | 'not-applicable' | 'unavailable' | 'skipped'
+}
+
 /** A finished run: what is stored in history and exported. */
 export interface RunRecord {
   id: string
@@ -127,6 +170,10 @@ export interface RunRecord {
    * by the engine around it; absent in records from before it was measured.
    */
   load?: CpuLoad
+  /** The serial base case, when it was measured (issue 19). */
+  serial?: SerialBaseline
+  /** How the run met the measurement rules (issue 19); absent in older records. */
+  protocol?: RunProtocol
 }
 
 /** Streamed while a run goes on. */

@@ -90,6 +90,23 @@ export const runRecordSchema = z.looseObject({
       ownCores: z.number().nonnegative(),
       loadAverage: z.object({ start: z.number(), end: z.number() }).nullable()
     })
+    .optional(),
+  serial: z.looseObject({ samples: z.array(sampleSchema).min(1), correct: z.boolean() }).optional(),
+  protocol: z
+    .looseObject({
+      warmupRule: z.enum(['steady', 'fixed']),
+      warmupLimit: z.number().int().nonnegative(),
+      warmups: z.array(
+        z.looseObject({
+          workers: z.number().int().nonnegative(),
+          count: z.number().int().nonnegative(),
+          steady: z.boolean()
+        })
+      ),
+      firstOrder: z.array(z.number().int().nonnegative()),
+      rounds: z.number().int().nonnegative(),
+      serial: z.enum(['measured', 'not-applicable', 'unavailable', 'skipped'])
+    })
     .optional()
 })
 

@@ -70,6 +70,9 @@ export function config(overrides: Partial<RunConfig> = {}): RunConfig {
     pool: 'warm',
     warmup: 0,
     reps: 2,
+    // The serial base case adds a slot to every round: off here (tests/integration/rigour.test.ts
+    // runs it), so fault tests on huge ranges kill the worker they mean, not wait out the serial job.
+    serial: false,
     ...overrides
   }
 }

@@ -317,7 +317,7 @@ describe('speedup-lab CLI', () => {
   it('exits 130 on Ctrl-C after stopping every worker', async () => {
     let workers: number[] = []
     const r = await runCli(
-      ['--range', '0:100_000_000_000', '--workers', '2', '--reps', '1', '--warmup', '0'],
+      ['--range', '0:100_000_000_000', '--no-serial', '--workers', '2', '--reps', '1', '--warmup', '0'],
       (child) => {
         void (async () => {
           await eventually(() => (workers = childrenOf(child.pid!)).length === 2, 10_000)
@@ -335,7 +335,7 @@ describe('speedup-lab CLI', () => {
   it('exits 1 naming the worker when one is killed', async () => {
     let victim = 0
     const r = await runCli(
-      ['--range', '0:100_000_000_000', '--workers', '2', '--reps', '1', '--warmup', '0'],
+      ['--range', '0:100_000_000_000', '--no-serial', '--workers', '2', '--reps', '1', '--warmup', '0'],
       (child) => {
         void (async () => {
           let workers: number[] = []

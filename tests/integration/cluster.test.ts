@@ -38,6 +38,7 @@ const clusterConfig = (server: string, overrides: Partial<RunConfig> = {}): RunC
   pool: 'warm',
   warmup: 0,
   reps: 2,
+  serial: false,
   ...overrides
 })
 

@@ -50,7 +50,8 @@ function startLongRun(url: string): { child: ChildProcess; stderr: () => string 
       '0:200_000_000_000',
       '--reps',
       '1',
-      '--yes'
+      '--yes',
+      '--no-serial'
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SPEEDUP_LAB_DEBUG: '1' } }
   )

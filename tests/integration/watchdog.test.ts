@@ -71,12 +71,13 @@ describe('watchdog', () => {
             backend: 'process',
             pool: 'warm',
             warmup: 0,
-            reps: 1
+            reps: 1,
+            serial: false
           },
           { confirmedLong: true }
         )
       )
-      // Counts run 1 then 2: worker 1 computes the 1-worker repetition and reports progress.
+      // Worker 1 computes in both counts' repetitions, whichever the seed runs first.
       const busy = await eventually(() => reporting.has('worker 1'), 30_000)
       expect(busy).toBe(true)
       const victim = workers[0]
@@ -116,7 +117,7 @@ describe('watchdog', () => {
   it('a stopped worker of a CLI killed with SIGKILL does not stay behind', async () => {
     const cli = spawn(
       process.execPath,
-      [CLI, '--range', '0:9_000_000_000_000', '--workers', '2', '--quiet', '--yes'],
+      [CLI, '--range', '0:9_000_000_000_000', '--no-serial', '--workers', '2', '--quiet', '--yes'],
       {
         stdio: 'ignore'
       }

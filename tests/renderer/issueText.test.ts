@@ -16,6 +16,7 @@ const BAD: unknown[] = [
     workload: 'x',
     reps: 0,
     warmup: 'a',
+    seed: 'a',
     extra: 1
   },
   { ...good, range: { start: 5, end: 5 } },
@@ -79,10 +80,14 @@ describe('validation issues come as codes, worded by each front end', () => {
       'end must be greater than start (an empty range has nothing to sum)'
     )
     expect(issueText(byCode('range-empty'), en)).toBe(byCode('range-empty').message)
-    expect(issueText(byCode('not-a-number-or-auto'), en)).toBe('reps must be a number or auto')
-    expect(issueText(byCode('not-a-number-or-auto'), ko)).toBe(
-      '반복 횟수: 숫자 또는 auto여야 합니다'
-    )
+    // warmup is a number or 'auto' too (issue 19): each union names its own field.
+    const repsIssue = issues.find((i) => i.code === 'not-a-number-or-auto' && i.field === 'reps')!
+    expect(issueText(repsIssue, en)).toBe('reps must be a number or auto')
+    const warmupIssue = issues.find(
+      (i) => i.code === 'not-a-number-or-auto' && i.field === 'warmup'
+    )!
+    expect(issueText(warmupIssue, en)).toBe('warmup must be a number or auto')
+    expect(issueText(repsIssue, ko)).toBe('반복 횟수: 숫자 또는 auto여야 합니다')
     expect(issueText(byCode('server-required'), ko)).toBe('NATS 서버를 입력해 주세요')
     expect(issueText(byCode('server-invalid'), en)).toBe(
       `NATS server: ${byCode('server-invalid').message}`

@@ -85,7 +85,7 @@ describe('limits', () => {
   it("'auto' repetitions count as their planned number in the spawns and the estimate", () => {
     const auto: RunConfig = { ...base, workers: [2, 4], pool: 'cold', warmup: 1, reps: 'auto' }
     const plan = planRun(auto, 2)
-    const planned = plan.counts.reduce((sum, n, i) => sum + (auto.warmup + plan.reps[i]) * n, 0)
+    const planned = plan.counts.reduce((sum, n, i) => sum + (plan.warmup + plan.reps[i]) * n, 0)
     expect(spawnsFor(auto, 2)).toBe(planned)
     // A cold 1-worker repetition of this tiny range is mostly its ~40 ms start: many repetitions.
     expect(spawnsFor(auto, 2)).toBeGreaterThan(spawnsFor({ ...auto, reps: 5 }, 2))

@@ -120,7 +120,12 @@ describe('runToMarkdown', () => {
     expect(md).toContain('4 workers exceed the 2 cores: they are drawn but not fitted')
     expect(md).toContain('- e is 0 at 2 workers; measure more worker counts')
     expect(md).toContain('## Warnings\n\n- 4 workers: 4 workers on 2 logical cores')
-    expect(md).toContain('## Method\n\nIntervals are 95%: the median')
+    // The rules first (this synthetic record predates them: each says so), then the intervals.
+    expect(md).toContain(
+      '## Method\n\n- Serial base case (the job in the controller’s own thread, no worker): not recorded'
+    )
+    expect(md).toContain('- Order: not recorded')
+    expect(md).toContain('\n\nIntervals are 95%: the median')
   })
 })
 

@@ -36,16 +36,16 @@ describe('the workload contract (issue 17)', () => {
   })
 
   it('sum: plans one part per worker, split, replicated or in weak shares', () => {
-    expect(sumWorkload.plan(config({ workload: 'split', kernel: 'wasm' }), 3, null)).toEqual([
+    expect(sumWorkload.plan(config({ workload: 'split', kernel: 'wasm' }), 3, null, 1)).toEqual([
       { job: 'sum', start: -5, end: 1, kernel: 'wasm' },
       { job: 'sum', start: 1, end: 6, kernel: 'wasm' },
       { job: 'sum', start: 6, end: 11, kernel: 'wasm' }
     ])
-    expect(sumWorkload.plan(config({ workload: 'replicate' }), 2, null)).toEqual([
+    expect(sumWorkload.plan(config({ workload: 'replicate' }), 2, null, 1)).toEqual([
       { job: 'sum', start: -5, end: 11, kernel: 'js' },
       { job: 'sum', start: -5, end: 11, kernel: 'js' }
     ])
-    expect(sumWorkload.plan(config({ workload: 'weak' }), 2, null)).toEqual([
+    expect(sumWorkload.plan(config({ workload: 'weak' }), 2, null, 1)).toEqual([
       { job: 'sum', start: -5, end: 11, kernel: 'js' },
       { job: 'sum', start: 11, end: 27, kernel: 'js' }
     ])
@@ -53,7 +53,7 @@ describe('the workload contract (issue 17)', () => {
 
   it('sum: checks every part against its closed form, not only the total', () => {
     const c = config()
-    const parts = sumWorkload.plan(c, 2, null)
+    const parts = sumWorkload.plan(c, 2, null, 1)
     // [-5, 3) sums to -12, [3, 11) to 52: the total is 40.
     const right = [outputOf(-12n), outputOf(52n)]
     const ok = sumWorkload.check(c, parts, right, sumWorkload.combine(right))

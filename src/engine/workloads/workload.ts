@@ -68,12 +68,13 @@ export interface Workload<
     ctx: { log: (line: string) => void; workerPath: string }
   ): Promise<WorkloadSession<S>>
   /** Untimed work before each repetition on N workers (a command's --prepare). */
-  prepare?(config: RunConfig, workers: number, session: S | null): Promise<void>
+  prepare?(config: RunConfig, workers: number, session: S | null, rep: number): Promise<void>
   /**
    * The parts one repetition gives N workers, in worker order (one each). A
    * workload may give fewer than N (a command told to use N is one process).
+   * `rep` is the measured repetition (1-based), 0 for a warm-up.
    */
-  plan(config: RunConfig, workers: number, session: S | null): P[]
+  plan(config: RunConfig, workers: number, session: S | null, rep: number): P[]
   /** Throws BenchFailure 'invalid-input' when a worker's runtime cannot run this config. */
   assertRunnable?(config: RunConfig, worker: WorkerAbilities): void
   /** The outputs of one repetition combined into one result (the timed merge). */

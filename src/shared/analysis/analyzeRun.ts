@@ -2,6 +2,7 @@ import { commandWarnings } from './commandWarnings'
 import { clusterCores } from '../cluster'
 import { jobOf } from '../workloads/jobs'
 import { contentionOf } from './contention'
+import { methodRulesOf } from './methodRules'
 import { median } from 'simple-statistics'
 import type {
   AnalysisMethod,
@@ -301,6 +302,7 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
       ...commandWarnings(r)
     ])
 
+  const contention = contentionOf(record, logicalCores)
   return {
     runId: record.id,
     workload,
@@ -314,7 +316,8 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
     gustafson: workload === 'split' ? null : gustafsonFor(workload, rows),
     context: { logicalCores, jobMs, spawnMs },
     warnings,
-    contention: contentionOf(record, logicalCores),
+    contention,
+    rules: methodRulesOf(record, contention),
     verdict: runVerdictOf(
       rows.map((r) => ({
         workers: r.workers,

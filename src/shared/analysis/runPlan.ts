@@ -1,3 +1,4 @@
+import { warmupLimit } from '../config'
 import type { RunConfig } from '../config'
 import { estimateRepMs, estimateRunMs } from '../limits'
 import { AUTO_REPETITIONS, expectedRepetitions } from './chooseRepetitions'
@@ -6,7 +7,10 @@ import { AUTO_REPETITIONS, expectedRepetitions } from './chooseRepetitions'
 export interface RunPlanEstimate {
   /** Worker counts measured (1 included: the baseline), ascending. */
   counts: number[]
+  /** Warm-ups per count: the fixed count, or with 'auto' the most the steady rule may take. */
   warmup: number
+  /** True when warm-ups go on until the times are steady (warmup 'auto'), at most `warmup`. */
+  warmupUntilSteady: boolean
   /** True when the repetitions are chosen while running ('auto'). */
   auto: boolean
   /** Expected measured repetitions per count (exact when fixed). */
@@ -37,7 +41,8 @@ export function planRun(config: RunConfig, cores: number): RunPlanEstimate {
   const estimatedMs = estimateRunMs(config, cores)
   return {
     counts,
-    warmup: config.warmup,
+    warmup: warmupLimit(config.warmup),
+    warmupUntilSteady: config.warmup === 'auto',
     auto: config.reps === 'auto',
     reps,
     estimatedMs,

@@ -14,6 +14,7 @@ import type { ScalingWarning } from './scalingWarnings'
 import type { SpeedupEstimate } from './speedupWithError'
 import type { WorkerMemory } from '../study'
 import type { ContentionAnalysis } from './contention'
+import type { MethodRules } from './methodRules'
 import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
 
 export type { RunVerdict, RunVerdictCode, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
@@ -172,6 +173,8 @@ export interface RunAnalysis {
    * `contended`, every front end says so before the verdict.
    */
   contention: ContentionAnalysis
+  /** How the run met the measurement rules (serial base case, warm-up, order, cores): the Method section. */
+  rules: MethodRules
 }
 
 /** One size of a size sweep: 1 worker against N. */

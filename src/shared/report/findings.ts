@@ -143,6 +143,11 @@ export function runVerdictText(
   return shared ? `⚠ ${shared}\n${verdict}` : verdict
 }
 
+/** The Method section's lines: each measurement rule and how this run met it. */
+export function methodRulesText(a: RunAnalysis, language: ReportLanguage = 'en'): string[] {
+  return FINDING_CATALOGS[language].methodRules(a.rules)
+}
+
 export function methodText(m: AnalysisMethod, language: ReportLanguage = 'en'): string {
   return FINDING_CATALOGS[language].method(m)
 }

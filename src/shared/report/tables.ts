@@ -147,14 +147,49 @@ export function runResultsTable(
           : [formatThroughput(r.workerElementsPerSecond), check(r)])
     ]
   })
+  // The serial base case, first: beside T1, with its absolute time and no speedup of its own.
+  const serial = a.rules.serial.timing
+  if (serial) {
+    const dash = compact ? '' : '—'
+    const lead = compact
+      ? [
+          w.serialRow,
+          `${formatMsCell(serial.medianMs)} ± ${serial.n > 1 ? formatMsCell(serial.stddevMs) : '—'}`,
+          interval(
+            serial.medianInterval?.lower ?? null,
+            serial.medianInterval?.upper ?? null,
+            serial.n,
+            layout
+          ),
+          `${formatMsCell(serial.minMs)} … ${formatMsCell(serial.maxMs)}`
+        ]
+      : [
+          w.serialRow,
+          String(serial.n),
+          formatMsCell(serial.medianMs),
+          interval(
+            serial.medianInterval?.lower ?? null,
+            serial.medianInterval?.upper ?? null,
+            serial.n,
+            layout
+          ),
+          `${formatMsCell(serial.meanMs)} ± ${serial.n > 1 ? formatMsCell(serial.stddevMs) : '—'}`,
+          `${formatMsCell(serial.minMs)} … ${formatMsCell(serial.maxMs)}`
+        ]
+    const correct = run.serial?.correct ?? true
+    body.unshift([...lead, ...head.slice(lead.length, -1).map(() => dash), correct ? '✓' : '✗'])
+  }
   const notes = compact
     ? [
         ...(weak ? [command ? w.copiesWeakNote : w.weakNote(run.config.workload)] : []),
         ...(command ? [w.cpuUseNote] : []),
         ...(wait ? [w.waitNote] : []),
-        ...(rows.some((r) => r.oversubscribed) ? [w.overNote(a.context.logicalCores)] : [])
+        ...(rows.some((r) => r.oversubscribed) ? [w.overNote(a.context.logicalCores)] : []),
+        ...(serial ? [w.serialNote] : [])
       ]
-    : []
+    : serial
+      ? [w.serialNote]
+      : []
   return { head, align, rows: body, notes }
   function check(r: (typeof rows)[number]): string {
     return compact

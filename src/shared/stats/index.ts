@@ -23,6 +23,7 @@ export { studentTCdf } from './studentTCdf'
 export { studentTQuantile } from './studentTQuantile'
 export { regularizedBeta } from './regularizedBeta'
 export { seededRandom } from './seededRandom'
+export { seededShuffle } from './seededShuffle'
 export { quantileSorted } from './quantileSorted'
 
 // Intervals
@@ -38,6 +39,7 @@ export { findOutliers, OUTLIER_THRESHOLD, OUTLIER_MIN_RELATIVE } from './findOut
 export type { Outliers } from './findOutliers'
 export { mannKendall } from './mannKendall'
 export type { TrendTest } from './mannKendall'
+export { warmedUp, STEADY_TOLERANCE } from './warmedUp'
 
 // Fits
 export { fitAmdahl, amdahlSpeedup } from './fitAmdahl'

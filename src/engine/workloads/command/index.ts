@@ -11,9 +11,8 @@ interface CommandSession {
   executor: CommandExecutor
   settings: CommandSettings
   signal: AbortSignal
-  /** Executions so far per worker count: the next one's {rep} (warm-ups first, numbered 0). */
+  /** Executions so far per worker count. */
   executions: Map<number, number>
-  warmup: number
 }
 
 interface CommandCombined {
@@ -65,8 +64,7 @@ export const commandWorkload: Workload<
         executor,
         settings,
         signal: controller.signal,
-        executions: new Map(),
-        warmup: config.warmup
+        executions: new Map()
       },
       failed: new Promise<never>(() => undefined),
       async close() {
@@ -81,22 +79,21 @@ export const commandWorkload: Workload<
     return session
   },
 
-  async prepare(_config, workers, session) {
+  // {rep} is the runner's: the measured repetition, 0 for every warm-up (however many it takes).
+  async prepare(_config, workers, session, rep) {
     if (!session?.executor.plan.prepare) return
-    const done = session.executions.get(workers) ?? 0
     await session.executor.step(session.executor.plan.prepare, {
       workers,
-      rep: Math.max(0, done + 1 - session.warmup),
+      rep,
       size: session.settings.size
     })
   },
 
-  plan(_config, workers, session) {
+  plan(_config, workers, session, rep) {
     if (!session) throw new Error('the command workload plans within its session')
     const { executor, settings } = session
     const done = session.executions.get(workers) ?? 0
     session.executions.set(workers, done + 1)
-    const rep = Math.max(0, done + 1 - session.warmup)
     const copies = settings.shape === 'copies' ? workers : 1
     return Array.from({ length: copies }, (_, index) => {
       const expanded = expandCommand(executor.plan.command, {

@@ -32,6 +32,7 @@ import type { WorkerMemory } from '../../study'
 import { groupDigits } from '../groupDigits'
 import { karpFlattRange, plusMinus as pm } from './common'
 import type { FindingCatalog } from './types'
+import { methodRulesEn } from './methodRulesEn'
 
 const eAt = (p: KarpFlattPoint): string =>
   `${formatValue(p.serialFraction)} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`
@@ -600,6 +601,8 @@ export const en: FindingCatalog = {
       return `${ok} No significant difference from 1 worker: the best, ${v.workers} workers, has a ${scaled} of ${withInterval(v.speedup!, v.interval, v.minReps)}, an interval that includes 1.${coresNote}`
     }
   },
+
+  methodRules: methodRulesEn,
 
   method: (method) =>
     `Intervals are ${formatPercent(method.level, 'en', 0)}: the median's by percentile bootstrap ` +

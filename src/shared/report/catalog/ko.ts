@@ -34,6 +34,7 @@ import type { WorkerMemory } from '../../study'
 import { groupDigits } from '../groupDigits'
 import { karpFlattRange, plusMinus as pm } from './common'
 import type { FindingCatalog } from './types'
+import { methodRulesKo } from './methodRulesKo'
 
 export const BACKEND_KO: Record<RunBackend, string> = {
   process: '프로세스',
@@ -596,6 +597,8 @@ export const ko: FindingCatalog = {
       return `${ok} 워커 1개와 유의한 차이가 없습니다: 가장 나은 워커 ${v.workers}개의 ${scaled}가 ${withInterval(v.speedup!, v.interval, v.minReps)}이며, 이 구간은 1을 포함합니다.${coresNote}`
     }
   },
+
+  methodRules: methodRulesKo,
 
   method: (method) =>
     `구간은 ${formatPercent(method.level, 'ko', 0)}입니다: 중앙값의 구간은 백분위 부트스트랩` +

@@ -19,6 +19,7 @@ import type {
 } from '../../analysis/types'
 import type { ScalingWarning, WarningCode } from '../../analysis/scalingWarnings'
 import type { ContentionAnalysis } from '../../analysis/contention'
+import type { MethodRules } from '../../analysis/methodRules'
 import type { KarpFlattSeries } from '../../analysis/karpFlattSeries'
 import type { KarpFlattCode } from '../../analysis/findingFacts'
 import type { KernelComparison } from '../../analysis/kernelComparison'
@@ -69,6 +70,8 @@ export interface FindingCatalog {
   runVerdict: { [C in RunVerdictCode]: (run: RunRecord, a: RunAnalysis) => string }
   /** How the intervals and errors were made. */
   method: (m: AnalysisMethod) => string
+  /** The Method section: each measurement rule and how the run met it, one line each. */
+  methodRules: (r: MethodRules) => string[]
   /** A study that compared kernels, in sentences. */
   kernels: (c: KernelComparison) => string[]
 }

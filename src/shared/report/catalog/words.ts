@@ -44,8 +44,8 @@ export interface ReportWords {
     commandOf: (shape: 'workers' | 'copies', line: string, shell: boolean) => string
     pool: (pool: string) => string
     kernel: (kernel: string) => string
-    reps: (warmup: number, reps: number | 'auto') => string
-    perPoint: (warmup: number, reps: number | 'auto') => string
+    reps: (warmup: number | 'auto', reps: number | 'auto') => string
+    perPoint: (warmup: number | 'auto', reps: number | 'auto') => string
   }
   system: (cpu: string, logical: number, available: number, os: string, node: string) => string
   cluster: string
@@ -86,6 +86,9 @@ export interface ReportWords {
     cpuUseNote: string
     weakNote: (workload: string) => string
     overNote: (cores: number) => string
+    /** The serial base case's row label: the job in the controller's thread, no worker. */
+    serialRow: string
+    serialNote: string
     verdictWord: Record<'baseline' | 'faster' | 'slower' | 'no-difference' | 'too-small', string>
   }
   overhead: {
@@ -232,8 +235,10 @@ const en: ReportWords = {
       `${shape === 'copies' ? 'Copies' : 'Command'}${shell ? '' : ' (no shell)'}: ${line}`,
     pool: (pool) => `${pool} pool`,
     kernel: (kernel) => `${kernel} kernel`,
-    reps: (warmup, reps) => `${warmup} warm-up, ${reps} reps`,
-    perPoint: (warmup, reps) => `${warmup} warm-up, ${reps} reps per point`
+    reps: (warmup, reps) =>
+      `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps`,
+    perPoint: (warmup, reps) =>
+      `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps per point`
   },
   system: (cpu, logical, available, os, node) =>
     `${cpu} · ${logical} logical cores (${available} available) · ${os} · Node ${node}`,
@@ -275,6 +280,9 @@ const en: ReportWords = {
     weakNote: (workload) =>
       `Scaled speedup S = N·T1/TN (${workload}: N workers do N× the work; ideal N).`,
     overNote: (cores) => `! more workers than the ${cores} available cores.`,
+    serialRow: 'serial',
+    serialNote:
+      'serial: the job in the controller’s own thread, no worker (the cost of having a worker is 1 worker − serial).',
     verdictWord: {
       baseline: 'baseline',
       faster: 'faster',
@@ -433,9 +441,10 @@ const ko: ReportWords = {
       `${shape === 'copies' ? '사본' : '명령'}${shell ? '' : ' (셸 없이)'}: ${line}`,
     pool: (pool) => (pool === 'warm' ? '웜 풀' : pool === 'cold' ? '콜드 풀' : `${pool} 풀`),
     kernel: (kernel) => `${kernel} 커널`,
-    reps: (warmup, reps) => `워밍업 ${warmup}회, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,
+    reps: (warmup, reps) =>
+      `${warmup === 'auto' ? '안정될 때까지 워밍업' : `워밍업 ${warmup}회`}, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,
     perPoint: (warmup, reps) =>
-      `점마다 워밍업 ${warmup}회, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`
+      `점마다 ${warmup === 'auto' ? '안정될 때까지 워밍업' : `워밍업 ${warmup}회`}, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`
   },
   system: (cpu, logical, available, os, node) =>
     `${cpu} · 논리 코어 ${logical}개(사용 가능 ${available}개) · ${os} · Node ${node}`,
@@ -475,6 +484,9 @@ const ko: ReportWords = {
     weakNote: (workload) =>
       `확장 속도 향상 S = N·T1/TN(${workload}: 워커 N개가 N배의 일을 함, 이상적으로 N).`,
     overNote: (cores) => `! 사용 가능한 코어 ${cores}개보다 많은 워커.`,
+    serialRow: '직렬',
+    serialNote:
+      '직렬: 워커 없이 컨트롤러 자신의 스레드에서 실행한 작업(워커를 두는 비용은 워커 1개 − 직렬).',
     verdictWord: {
       baseline: '기준',
       faster: '빠름',

@@ -16,6 +16,7 @@ import {
   gustafsonText,
   karpFlattText,
   kernelSentences,
+  methodRulesText,
   methodText,
   modelsText,
   networkCostText,
@@ -27,7 +28,7 @@ import {
 } from '../findings'
 import { comparisonSummary } from '../comparisonWords'
 import { jobLine } from '../jobLine'
-import { repetitionsText } from '../repetitionsText'
+import { repetitionsText, warmupsText } from '../repetitionsText'
 import { REPORT_WORDS } from '../catalog/words'
 import { escapeInline, tableToMarkdown } from '../table'
 import {
@@ -79,7 +80,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
   const c = run.config
   const sections = [
     `# ${W.title.run}`,
-    `${jobLine(c)} · ${c.warmup} warm-up, ${repetitionsText(run)}  \n` +
+    `${jobLine(c)} · ${warmupsText(run)}, ${repetitionsText(run)}  \n` +
       `${systemLine(run.system)}  \n${W.runLine(run.id, run.startedAt)}`,
     `## ${W.section.verdict}\n\n${runVerdictText(run, analysis)}`,
     ...runSections(run, analysis, 2),
@@ -87,7 +88,7 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
       analysis.warnings.map((w) => `${W.warningAt(null, w.workers)}: ${warningText(w)}`),
       2
     ),
-    `## ${W.section.method}\n\n${methodText(analysis.method)}` +
+    `## ${W.section.method}\n\n${bullets(methodRulesText(analysis))}\n\n${methodText(analysis.method)}` +
       (analysis.baselineMeasured ? '' : W.baselineMissing)
   ]
   return `${sections.join('\n\n')}\n`

@@ -140,13 +140,15 @@ export const en = {
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
-    reps: (warmup: number, reps: number | 'auto') =>
+    reps: (warmup: number | 'auto', reps: number | 'auto') =>
       (reps === 'auto'
         ? 'repetitions chosen automatically'
         : `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'}`) +
-      (warmup === 0
-        ? ', no warm-up'
-        : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
+      (warmup === 'auto'
+        ? ' after warm-ups until steady'
+        : warmup === 0
+          ? ', no warm-up'
+          : ` after ${n(warmup)} ${warmup === 1 ? 'warm-up' : 'warm-ups'}`),
     measuredOn: (cpu: string) => `measured on ${cpu}`,
     cards: {
       t1: 'Time, 1 worker',
@@ -162,8 +164,16 @@ export const en = {
       median: (spread: string) => `median, ${spread}`,
       single: 'one repetition'
     },
+    /** The Method section: each measurement rule and how this run met it (shared report catalog). */
+    method: {
+      heading: 'Method',
+      intro: 'How this run was measured: each rule, and how this run met it.'
+    },
     table: {
       caption: 'Per worker count',
+      serialRow: 'Serial',
+      serialTip:
+        'The job run in the app’s own thread, with no worker: the cost of having a worker is the 1-worker time minus this.',
       workers: 'Workers',
       median: 'Median ± σ',
       range: 'Min … max',

@@ -140,8 +140,10 @@ export const ko: Messages = {
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
-    reps: (warmup: number, reps: number | 'auto') =>
-      warmup === 0
+    reps: (warmup: number | 'auto', reps: number | 'auto') =>
+      warmup === 'auto'
+        ? `안정될 때까지 워밍업 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`
+        : warmup === 0
         ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
         : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
@@ -159,8 +161,15 @@ export const ko: Messages = {
       median: (spread: string) => `중앙값, ${spread}`,
       single: '반복 1회'
     },
+    method: {
+      heading: '측정 방법',
+      intro: '이 실행을 어떻게 측정했는지: 규칙마다 이 실행이 어떻게 지켰는지.'
+    },
     table: {
       caption: '워커 수별 결과',
+      serialRow: '직렬',
+      serialTip:
+        '워커 없이 앱 자신의 스레드에서 실행한 작업: 워커를 두는 비용은 워커 1개의 시간에서 이 시간을 뺀 값입니다.',
       workers: '워커',
       median: '중앙값 ± σ',
       range: '최소 … 최대',

@@ -99,7 +99,8 @@ export class RunForm {
     ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
     pool: this.pool,
     kernel: this.kernel,
-    warmup: parseNumber(this.warmup),
+    warmup:
+      this.warmup.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.warmup),
     reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
   })
 

@@ -20,6 +20,7 @@ import {
   gustafsonText,
   karpFlattText,
   kernelSentences,
+  methodRulesText,
   methodText,
   modelsText,
   networkCostText,
@@ -256,6 +257,9 @@ export function runsToHtml(runs: readonly RunRecord[], options: HtmlOptions): st
       h(runs.length > 1 ? 3 : 2, w.section.system),
       systemBlock(run.system, w),
       h(runs.length > 1 ? 3 : 2, w.section.method),
+      `<ul class="method">${methodRulesText(analysis, options.language)
+        .map((line) => `<li>${escapeHtml(line)}</li>`)
+        .join('')}</ul>`,
       p(
         methodText(analysis.method, options.language) +
           (analysis.baselineMeasured ? '' : w.baselineMissing)
