@@ -41,7 +41,7 @@ describe('recordsToCsv', () => {
         'efficiencyError,karpFlatt,karpFlattError,verdict,oversubscribed,sum,expectedSum,correct,' +
         'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,networkMs,' +
         'amdahlSerialFraction,amdahlSerialFractionError,amdahlCeiling,bestModel,uslSigma,uslKappa,' +
-        'warnings,kernel,nsPerElement,workerElementsPerSecond'
+        'warnings,kernel,nsPerElement,workerElementsPerSecond,cpuUserMs,cpuSystemMs,cpuUtilization,peakRssBytes'
     )
     expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[19])).toEqual([
       'run-000000 1',

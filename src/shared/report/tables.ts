@@ -77,7 +77,9 @@ export function runResultsTable(
     w.verdict,
     w.efficiency(compact),
     w.karpFlatt(compact),
-    ...(command ? [w.cpuUse, w.exitZero] : [w.perWorker, wait ? w.answered : w.sum])
+    ...(command
+      ? [w.cpuUse, ...(compact ? [] : [w.cpuTime, w.peakMemory]), w.exitZero]
+      : [w.perWorker, wait ? w.answered : w.sum])
   )
   const align: Align[] = head.map((_, i) => (i === head.length - 1 ? 'left' : 'right'))
   align[head.indexOf(w.verdict)] = compact ? 'right' : 'left'
@@ -131,6 +133,14 @@ export function runResultsTable(
       ...(command
         ? [
             cpuUse(medianCpuUtilization(run.results[i])),
+            ...(compact
+              ? []
+              : [
+                  r.cpuUserMs === null || r.cpuSystemMs === null
+                    ? w.notMeasured
+                    : `${formatMsCell(r.cpuUserMs)} + ${formatMsCell(r.cpuSystemMs)}`,
+                  r.peakRssBytes === null ? w.notMeasured : formatMiB(r.peakRssBytes)
+                ]),
             r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
           ]
         : [formatThroughput(r.workerElementsPerSecond), check(r)])

@@ -111,7 +111,12 @@ export const CSV_COLUMNS: readonly Column[] = [
   // The loop that added the elements, and how fast it ran in each worker.
   { header: 'kernel', value: ({ run }) => kernelOf(run.config) },
   fromRow('nsPerElement'),
-  fromRow('workerElementsPerSecond')
+  fromRow('workerElementsPerSecond'),
+  // A command's copies (empty: not measured, never 0).
+  fromRow('cpuUserMs'),
+  fromRow('cpuSystemMs'),
+  fromRow('cpuUtilization'),
+  fromRow('peakRssBytes')
 ]
 
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */

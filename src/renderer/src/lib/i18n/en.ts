@@ -814,6 +814,9 @@ export const en = {
   },
   /* ── Your command (issue 20) ── */
   command: {
+    whatToRun: 'What to run',
+    sum: 'The sum',
+    sumHint: 'The tutorial’s job: add every integer of a range, checked against the closed form.',
     job: 'Your command',
     jobHint: 'How does your own command scale: one process told to use N, or N copies at once?',
     line: 'Command line',
@@ -845,7 +848,10 @@ export const en = {
       'Before a command first runs, the app shows its exact text and asks you to confirm it.',
     cpuUtilization: 'CPU utilization',
     cpuUtilizationHint: 'CPU time ÷ (wall × N): did the job keep N cores busy?',
-    notMeasured: 'not measured'
+    notMeasured: 'not measured',
+    exitZero: 'Every copy exited 0',
+    exitFailed: 'A copy failed',
+    notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
   },
   // Issue 12: bounds on the work of one run (src/shared/limits.ts).
   limits: {
