@@ -121,3 +121,32 @@ export function peakRssOf(result: {
       if (typeof copy.peakRssBytes === 'number') peak = Math.max(peak ?? 0, copy.peakRssBytes)
   return peak
 }
+
+/**
+ * Copies that failed in any repetition (a non-zero exit, a signal, or a
+ * failure noted by --ignore-failure), over every worker count: a run that
+ * kept going past them must not read "every copy exited 0".
+ */
+export function failedCopies(
+  results: readonly {
+    samples: readonly {
+      workers: readonly {
+        exitCode?: number | null
+        signal?: string | null
+        failure?: string
+      }[]
+    }[]
+  }[]
+): number {
+  let failed = 0
+  for (const r of results)
+    for (const s of r.samples)
+      for (const c of s.workers)
+        if (
+          c.failure !== undefined ||
+          (typeof c.exitCode === 'number' && c.exitCode !== 0) ||
+          c.signal
+        )
+          failed++
+  return failed
+}

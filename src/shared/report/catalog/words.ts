@@ -30,6 +30,8 @@ export interface ReportWords {
   /** "Sum of [0, 1,000) · split · process · warm pool · js kernel · 1 warm-up, 5 reps". */
   config: {
     sumOf: (start: string, end: string) => string
+    /** "Copies: gzip -c part{index}.bin · replicate": a user's command and its shape. */
+    commandOf: (shape: 'workers' | 'copies', shell: boolean, line: string) => string
     pool: (pool: string) => string
     kernel: (kernel: string) => string
     reps: (warmup: number, reps: number | 'auto') => string
@@ -212,6 +214,8 @@ const en: ReportWords = {
   studyLine: (id, at) => `Study ${id}, ${at}`,
   config: {
     sumOf: (start, end) => `Sum of [${start}, ${end})`,
+    commandOf: (shape, shell, line) =>
+      `${shape === 'copies' ? 'Copies' : 'Command'}${shell ? '' : ' (no shell)'}: ${line}`,
     pool: (pool) => `${pool} pool`,
     kernel: (kernel) => `${kernel} kernel`,
     reps: (warmup, reps) => `${warmup} warm-up, ${reps} reps`,
@@ -399,6 +403,8 @@ const ko: ReportWords = {
   studyLine: (id, at) => `연구 ${id}, ${at}`,
   config: {
     sumOf: (start, end) => `[${start}, ${end})의 합`,
+    commandOf: (shape, shell, line) =>
+      `${shape === 'copies' ? '사본' : '명령'}${shell ? '' : '(셸 없이)'}: ${line}`,
     pool: (pool) => (pool === 'warm' ? '웜 풀' : pool === 'cold' ? '콜드 풀' : `${pool} 풀`),
     kernel: (kernel) => `${kernel} 커널`,
     reps: (warmup, reps) => `워밍업 ${warmup}회, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,

@@ -78,8 +78,11 @@ export function runToMarkdown(run: RunRecord, analysis: RunAnalysis): string {
   const c = run.config
   const sections = [
     `# ${W.title.run}`,
-    `${W.config.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end)))} · ` +
-      `${c.workload} · ${c.backend} · ${W.config.pool(c.pool)} · ${W.config.kernel(kernelOf(c))} · ` +
+    (c.command
+      ? `${W.config.commandOf(c.command.shape, c.command.shell, c.command.line)} · ` +
+        `${c.workload} · `
+      : `${W.config.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end)))} · ` +
+        `${c.workload} · ${c.backend} · ${W.config.pool(c.pool)} · ${W.config.kernel(kernelOf(c))} · `) +
       `${c.warmup} warm-up, ${repetitionsText(run)}  \n` +
       `${systemLine(run.system)}  \n${W.runLine(run.id, run.startedAt)}`,
     `## ${W.section.verdict}\n\n${runVerdictText(run, analysis)}`,

@@ -851,6 +851,15 @@ export const en = {
     cpuUtilizationHint: 'CPU time ÷ (wall × N): did the job keep N cores busy?',
     notMeasured: 'not measured',
     exitZero: 'Every copy exited 0',
+    wrongTitle: 'A copy failed: no timing counts',
+    wrongReason: (workers: string) =>
+      `Not every copy exited 0 with ${workers} worker(s): no timing means anything until every copy succeeds.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `Too small a job: with ${n(workers)} ${workers === 1 ? 'copy' : 'copies'}, each runs for ${compute}, against ${overhead} of overhead per repetition. Give the command more work.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `Slower with more workers: even the best, ${n(workers)}, reach only ${speedup} (${ci}). Overhead dominates this command; give it more work.`,
+    scaledNote:
+      'Scaled speedup N·T1/TN: N copies run at once, each the whole command (N× the work); ideal N.',
     exitFailed: 'A copy failed',
     notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
   },

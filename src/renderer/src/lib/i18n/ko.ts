@@ -832,6 +832,15 @@ export const ko: Messages = {
     cpuUtilizationHint: 'CPU 시간 ÷ (벽시계 시간 × N): 작업이 코어 N개를 바쁘게 했나요?',
     notMeasured: '측정 안 됨',
     exitZero: '모든 사본이 0으로 종료',
+    wrongTitle: '실패한 사본이 있음: 시간은 의미가 없습니다',
+    wrongReason: (workers: string) =>
+      `워커 ${workers}개에서 모든 사본이 0으로 종료하지는 않았습니다: 모든 사본이 성공하기 전에는 어떤 시간도 의미가 없습니다.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `작업이 너무 작습니다: 사본 ${n(workers)}개일 때 사본마다 ${compute} 실행하는데 반복마다 오버헤드가 ${overhead}입니다. 명령에 더 많은 일을 주세요.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `워커를 늘리면 더 느립니다: 가장 나은 ${n(workers)}개도 ${speedup}(${ci})에 그칩니다. 이 명령은 오버헤드가 지배합니다. 더 많은 일을 주세요.`,
+    scaledNote:
+      '확장 속도 향상 N·T1/TN: 사본 N개가 동시에 실행되고 사본마다 명령 전체를 실행합니다(N배의 일). 이상적으로 N.',
     exitFailed: '실패한 사본이 있음',
     notCorrect:
       '0으로 종료하지 않은 사본이 하나 이상 있습니다(어느 사본이 왜 그랬는지는 경고를 보세요).'

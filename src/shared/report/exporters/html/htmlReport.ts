@@ -152,6 +152,12 @@ function systemBlock(s: SystemInfo, w: ReportWords): string {
 
 function configLine(run: RunRecord, w: ReportWords): string {
   const c = run.config
+  // A command has no range, pool or kernel: its line and shape say what ran.
+  if (c.command)
+    return (
+      `${w.config.commandOf(c.command.shape, c.command.shell, c.command.line)} · ` +
+      `${c.workload} · ${w.config.reps(c.warmup, c.reps)}`
+    )
   return (
     `${w.config.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end)))} · ` +
     `${c.workload} · ${c.backend} · ${w.config.pool(c.pool)} · ${w.config.kernel(kernelOf(c))} · ` +
