@@ -10,13 +10,13 @@ import {
   session,
   shell
 } from 'electron'
-import type { MessageBoxOptions, OpenDialogOptions } from 'electron'
+import type { OpenDialogOptions } from 'electron'
 import { collectSystemInfo, createEngine, createMemoryProbe } from '../engine'
 import { clusterKeyFrom } from '../engine/backends/cluster/clusterKey'
 import { bundledFontSource } from '../engine/reportFonts'
 import { utilityProcessBackend } from './backends/utilityProcess'
 import { APPROVALS_FILE, fileCommandApprovals } from './commands/commandApprovals'
-import { confirmCommandDialog } from './commands/confirmCommandText'
+import { nativeConfirmCommand } from './commands/nativeConfirm'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
 import { registerHandlers, send } from './ipc'
@@ -148,23 +148,10 @@ async function start(): Promise<void> {
       return answer.canceled || !answer.filePaths[0] ? null : answer.filePaths[0]
     },
     // A user's command runs only once they confirmed its exact text here, in main.
-    confirmCommand: async (text) => {
-      const words = confirmCommandDialog(app.getLocale(), text)
-      const options: MessageBoxOptions = {
-        type: 'warning',
-        title: words.title,
-        message: words.message,
-        detail: words.detail,
-        buttons: words.buttons,
-        defaultId: 1,
-        cancelId: 1,
-        noLink: true
-      }
-      const answer = mainWindow
-        ? await dialog.showMessageBox(mainWindow, options)
-        : await dialog.showMessageBox(options)
-      return answer.response === 0
-    },
+    confirmCommand: nativeConfirmCommand(
+      () => mainWindow,
+      () => app.getLocale()
+    ),
     commandApprovals: fileCommandApprovals(join(userData, APPROVALS_FILE)),
     reportFonts: bundledFontSource(rendererRoot)
   })

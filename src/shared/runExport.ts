@@ -19,6 +19,7 @@ import type { ContentionAnalysis } from './analysis/contention'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 import { idealWaitMs, medianServerCpuMs, waitOverheadPerRequestMs } from './waitFigures'
+import { medianCpuMs, medianCpuUtilization, peakRssOf } from './command/copyFigures'
 
 import { figure } from './report/figure'
 
@@ -69,6 +70,17 @@ export interface RunResultRow {
   overheadPerRequestMs: number | null
   /** wait: the latency server's median CPU time per repetition (ms); null when not recorded. */
   serverCpuMs: number | null
+  /**
+   * A command's copies, as the OS reported them for each child: user and
+   * system CPU time (summed over the copies of a repetition, median over
+   * repetitions), CPU utilization = CPU ÷ (wall × N) (median), and the largest
+   * peak resident memory of any copy. Null means "not measured" (other
+   * workloads, or an OS that does not report it), never 0.
+   */
+  cpuUserMs: number | null
+  cpuSystemMs: number | null
+  cpuUtilization: number | null
+  peakRssBytes: number | null
 }
 
 /** The rows of a run, in the record's order: the single source every table and export reads. */
@@ -103,9 +115,25 @@ export function resultRows(record: RunRecord, analysis: RunAnalysis): RunResultR
       workerElementsPerSecond: figure(workerThroughput(record.config, r)),
       idealMs: figure(idealWaitMs(record.config, r.workers)),
       overheadPerRequestMs: figure(waitOverheadPerRequestMs(record.config, r.workers, a.medianMs)),
-      serverCpuMs: figure(medianServerCpuMs(r))
+      serverCpuMs: figure(medianServerCpuMs(r)),
+      ...commandFigures(record, r)
     }
   })
+}
+
+/** A command's CPU and memory figures for one worker count; all null for other workloads. */
+function commandFigures(
+  record: RunRecord,
+  r: RunRecord['results'][number]
+): Pick<RunResultRow, 'cpuUserMs' | 'cpuSystemMs' | 'cpuUtilization' | 'peakRssBytes'> {
+  if (record.config.job !== 'command')
+    return { cpuUserMs: null, cpuSystemMs: null, cpuUtilization: null, peakRssBytes: null }
+  return {
+    cpuUserMs: figure(medianCpuMs(r, 'user')),
+    cpuSystemMs: figure(medianCpuMs(r, 'system')),
+    cpuUtilization: figure(medianCpuUtilization(r)),
+    peakRssBytes: figure(peakRssOf(r))
+  }
 }
 
 export interface RunVerdictExport {

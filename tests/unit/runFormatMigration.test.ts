@@ -50,7 +50,11 @@ describe('run JSON format 3 (issue 17): files of version 2 are migrated on read'
         ...r,
         idealMs: null,
         overheadPerRequestMs: null,
-        serverCpuMs: null
+        serverCpuMs: null,
+        cpuUserMs: null,
+        cpuSystemMs: null,
+        cpuUtilization: null,
+        peakRssBytes: null
       }))
     )
     expect(rewritten.verdict).toEqual(v2.verdict)

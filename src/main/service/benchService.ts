@@ -32,7 +32,9 @@ import type { SaveFailure } from '../../shared/historySave'
 import { isAllRuns } from '../../shared/historyPage'
 import type { RunIds } from '../../shared/historyPage'
 import { decodePngDataUrl } from './pngDataUrl'
+import { confirmCommandRun } from '../commands/commandGate'
 import type { CommandGate } from '../commands/commandGate'
+import type { RunConfig } from '../../shared/config'
 
 /** What the native save dialog is asked (Electron's dialog.showSaveDialog options, in part). */
 export interface SaveFileOptions {
@@ -213,9 +215,25 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     )
   }
 
+  /**
+   * A user's command runs only once the user confirmed its exact text in
+   * main's native dialog (or did before: remembered by hash). The renderer
+   * cannot vouch for it: nothing in the payload skips this.
+   */
+  const confirmedIfCommand = async (config: RunConfig): Promise<void> => {
+    if (config.job === 'command' && config.command)
+      await confirmCommandRun(config.command, {
+        confirmCommand: deps.confirmCommand,
+        commandApprovals: deps.commandApprovals
+      })
+  }
+
   /** A run from the Run view, stored in history once it completed. */
-  const runAndStore = async (config: unknown, confirmedLong: boolean): Promise<RunRecord> => {
+  const runAndStore = async (config: RunConfig, confirmedLong: boolean): Promise<RunRecord> => {
     // Between two runs of a study the engine is idle: without this a run would slip in.
+    if (study) throw busy('A study')
+    if (deps.engine.busy) throw busy('A run')
+    await confirmedIfCommand(config)
     if (study) throw busy('A study')
     const run = await deps.engine.run(config, {
       confirmedLong,
@@ -240,6 +258,10 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     'bench:run': (config) => runAndStore(config, false),
 
     'bench:study': async (config) => {
+      if (study) throw busy('A study')
+      if (deps.engine.busy) throw busy('A run')
+      await confirmedIfCommand(config.base)
+      // The dialog waited on the user: something may have started meanwhile.
       if (study) throw busy('A study')
       if (deps.engine.busy) throw busy('A run')
       const controller = new AbortController()

@@ -158,12 +158,13 @@ function modelsFor(
 
 function gustafsonFor(
   workload: 'replicate' | 'weak',
-  rows: WorkerCountAnalysis[]
+  rows: WorkerCountAnalysis[],
+  copies: boolean
 ): GustafsonAnalysis {
   const points = rows
     .map((r) => r.scaled)
     .filter((s): s is NonNullable<typeof s> => s !== null && s.workers > 1)
-  return { workload, points }
+  return copies ? { workload, copies: true, points } : { workload, points }
 }
 
 /**
@@ -313,7 +314,8 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
     workers: rows,
     karpFlatt,
     models: modelsFor(fitRows, strong, logicalCores, fitOversubscribed),
-    gustafson: workload === 'split' ? null : gustafsonFor(workload, rows),
+    gustafson:
+      workload === 'split' ? null : gustafsonFor(workload, rows, record.config.job === 'command'),
     context: { logicalCores, jobMs, spawnMs },
     warnings,
     contention,

@@ -128,6 +128,8 @@ export interface ModelsAnalysis {
 /** Weak scaling read with Gustafson's law. */
 export interface GustafsonAnalysis {
   workload: Exclude<Workload, 'split'>
+  /** N copies of a user's command (not the sum): each copy ran the whole command. */
+  copies?: true
   /** Scaled speedup and implied serial fraction for every worker count above one. */
   points: ScaledSpeedup[]
 }

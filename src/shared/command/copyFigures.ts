@@ -9,6 +9,7 @@
 export interface CopyFigures {
   cpuUserMs?: number | null
   cpuSystemMs?: number | null
+  peakRssBytes?: number | null
   outputHash?: string
 }
 
@@ -79,4 +80,73 @@ export function medianCpuUtilization(result: {
   values.sort((a, b) => a - b)
   const m = Math.floor(values.length / 2)
   return values.length % 2 ? values[m] : (values[m - 1] + values[m]) / 2
+}
+
+const medianOf = (values: number[]): number => {
+  const v = [...values].sort((a, b) => a - b)
+  const m = Math.floor(v.length / 2)
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2
+}
+
+/**
+ * The median over repetitions of the copies' CPU time of one kind (user or
+ * system), summed over the copies of a repetition; null when any copy's was
+ * not measured (a sum's workers carry none: never read as 0).
+ */
+export function medianCpuMs(
+  result: { samples: readonly { workers: readonly CopyFigures[] }[] },
+  kind: 'user' | 'system'
+): number | null {
+  const totals: number[] = []
+  for (const s of result.samples) {
+    if (s.workers.length === 0) return null
+    let total = 0
+    for (const copy of s.workers) {
+      const ms = kind === 'user' ? copy.cpuUserMs : copy.cpuSystemMs
+      if (typeof ms !== 'number') return null
+      total += ms
+    }
+    totals.push(total)
+  }
+  return totals.length ? medianOf(totals) : null
+}
+
+/** The largest peak resident memory of any copy in any repetition; null when none was reported. */
+export function peakRssOf(result: {
+  samples: readonly { workers: readonly CopyFigures[] }[]
+}): number | null {
+  let peak: number | null = null
+  for (const s of result.samples)
+    for (const copy of s.workers)
+      if (typeof copy.peakRssBytes === 'number') peak = Math.max(peak ?? 0, copy.peakRssBytes)
+  return peak
+}
+
+/**
+ * Copies that failed in any repetition (a non-zero exit, a signal, or a
+ * failure noted by --ignore-failure), over every worker count: a run that
+ * kept going past them must not read "every copy exited 0".
+ */
+export function failedCopies(
+  results: readonly {
+    samples: readonly {
+      workers: readonly {
+        exitCode?: number | null
+        signal?: string | null
+        failure?: string
+      }[]
+    }[]
+  }[]
+): number {
+  let failed = 0
+  for (const r of results)
+    for (const s of r.samples)
+      for (const c of s.workers)
+        if (
+          c.failure !== undefined ||
+          (typeof c.exitCode === 'number' && c.exitCode !== 0) ||
+          c.signal
+        )
+          failed++
+  return failed
 }

@@ -79,7 +79,7 @@ export function runResultsTable(
     w.efficiency(compact),
     w.karpFlatt(compact),
     ...(command
-      ? [w.cpuUse, w.exitZero]
+      ? [w.cpuUse, ...(compact ? [] : [w.cpuTime, w.peakMemory]), w.exitZero]
       : wait
         ? [w.ideal, w.serverCpu, w.answered]
         : [w.perWorker, w.sum])
@@ -136,6 +136,14 @@ export function runResultsTable(
       ...(command
         ? [
             cpuUse(medianCpuUtilization(run.results[i])),
+            ...(compact
+              ? []
+              : [
+                  r.cpuUserMs === null || r.cpuSystemMs === null
+                    ? w.notMeasured
+                    : `${formatMsCell(r.cpuUserMs)} + ${formatMsCell(r.cpuSystemMs)}`,
+                  r.peakRssBytes === null ? w.notMeasured : formatMiB(r.peakRssBytes)
+                ]),
             r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
           ]
         : wait

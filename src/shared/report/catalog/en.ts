@@ -33,6 +33,7 @@ import { groupDigits } from '../groupDigits'
 import { karpFlattRange, plusMinus as pm } from './common'
 import type { FindingCatalog } from './types'
 import { methodRulesEn } from './methodRulesEn'
+import { failedCopies } from '../../command/copyFigures'
 
 const eAt = (p: KarpFlattPoint): string =>
   `${formatValue(p.serialFraction)} at ${p.workers} worker${p.workers === 1 ? '' : 's'}`
@@ -142,11 +143,19 @@ function verdictParts(run: RunRecord, analysis: RunAnalysis) {
       ? `the closed form ${groupDigits(sums[0])}`
       : `its closed form (${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
   const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
+  const failed = run.config.job === 'command' ? failedCopies(run.results) : 0
   return {
     ok:
       run.config.job === 'wait'
         ? `✓ Every one of the ${groupDigits(sums[0])} requests was answered exactly once.`
-        : `✓ Every total matches ${sumText}.`,
+        : run.config.job === 'command'
+          ? failed === 0
+            ? '✓ Every copy exited 0 in every repetition.'
+            : `⚠ ${failed} cop${failed === 1 ? 'y' : 'ies'} failed and the run went on ` +
+              '(--ignore-failure): see the warnings.'
+          : `✓ Every total matches ${sumText}.`,
+    /** What to try when the job is too small to show a speedup. */
+    larger: run.config.job === 'command' ? 'Give the command more work' : 'Use a larger range',
     scaled: analysis.speedupDefinition === 'N·T1/TN' ? 'scaled speedup N·T1/TN' : 'speedup',
     coresNote: oversubscribed.length
       ? ` Warning: ${oversubscribed.join(', ')} workers exceed the ` +
@@ -332,13 +341,14 @@ export const en: FindingCatalog = {
   },
 
   gustafson: (g) => {
-    const what =
-      g.workload === 'replicate'
+    const what = g.copies
+      ? 'N copies at once, each running the whole command'
+      : g.workload === 'replicate'
         ? 'every worker summed the whole range'
         : 'every worker summed its own share of the same length'
     const widest = widestScaled(g)
     return widest
-      ? `Weak scaling (${what}): ${widest.workers} workers did ${widest.workers}× the work ` +
+      ? `Weak scaling (${what}): ${widest.workers} ${g.copies ? 'copies' : 'workers'} did ${widest.workers}× the work ` +
           `at a scaled speedup of ${formatValue(widest.scaledSpeedup)} ± ` +
           `${formatValue(widest.scaledSpeedupError, 2)} (ideal ${widest.workers}); Gustafson's ` +
           `serial fraction f = ${formatValue(widest.serialFraction ?? Number.NaN)}` +
@@ -567,6 +577,8 @@ export const en: FindingCatalog = {
   runVerdict: {
     'wrong-total': (run, a) => {
       const r = run.results.find((x) => !x.correct)!
+      if (run.config.job === 'command')
+        return `✗ Not every copy exited 0 with ${a.verdict.wrongWorkers.join(', ')} worker(s): ${groupDigits(r.sum)} of ${groupDigits(r.expectedSum)} did.`
       return `✗ Wrong total with ${a.verdict.wrongWorkers.join(', ')} worker(s): expected ${groupDigits(r.expectedSum)}, got ${groupDigits(r.sum)}.`
     },
     'baseline-only': (run, a) =>
@@ -583,7 +595,8 @@ export const en: FindingCatalog = {
         row && small
           ? ` with ${row.workers} worker${row.workers === 1 ? '' : 's'}, each computes for ${formatMs(small.computeMs)}, against ${formatMs(small.overheadMs)} of overhead per repetition.`
           : ''
-      return `${verdictParts(run, a).ok} Too small to measure a speedup:${detail} Use a larger range${run.config.pool === 'cold' ? ' or a warm pool' : ''}.`
+      const { ok, larger } = verdictParts(run, a)
+      return `${ok} Too small to measure a speedup:${detail} ${larger}${run.config.pool === 'cold' && run.config.job !== 'command' ? ' or a warm pool' : ''}.`
     },
     faster: (run, a) => {
       const { ok, scaled, coresNote } = verdictParts(run, a)
@@ -591,9 +604,9 @@ export const en: FindingCatalog = {
       return `${ok} Best: ${v.workers} workers, ${scaled} ${withInterval(v.speedup!, v.interval, v.minReps)} faster than 1 (efficiency ${formatValue((v.efficiency ?? Number.NaN) * 100, 3)} %).${coresNote}`
     },
     slower: (run, a) => {
-      const { ok, scaled, coresNote } = verdictParts(run, a)
+      const { ok, scaled, coresNote, larger } = verdictParts(run, a)
       const v = a.verdict
-      return `${ok} Slower: even the best, ${v.workers} workers, has a ${scaled} of ${withInterval(v.speedup!, v.interval, v.minReps)}; overhead dominates this job. Use a larger range.${coresNote}`
+      return `${ok} Slower: even the best, ${v.workers} workers, has a ${scaled} of ${withInterval(v.speedup!, v.interval, v.minReps)}; overhead dominates this job. ${larger}.${coresNote}`
     },
     'no-difference': (run, a) => {
       const { ok, scaled, coresNote } = verdictParts(run, a)

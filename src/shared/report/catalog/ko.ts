@@ -35,6 +35,7 @@ import { groupDigits } from '../groupDigits'
 import { karpFlattRange, plusMinus as pm } from './common'
 import type { FindingCatalog } from './types'
 import { methodRulesKo } from './methodRulesKo'
+import { failedCopies } from '../../command/copyFigures'
 
 export const BACKEND_KO: Record<RunBackend, string> = {
   process: '프로세스',
@@ -163,11 +164,18 @@ function verdictParts(run: RunRecord, analysis: RunAnalysis) {
       ? `닫힌 식의 값 ${groupDigits(sums[0])}`
       : `닫힌 식의 값(${run.results.map((r) => `${r.workers}: ${groupDigits(r.expectedSum)}`).join('; ')})`
   const oversubscribed = analysis.workers.filter((w) => w.oversubscribed).map((w) => w.workers)
+  const failed = run.config.job === 'command' ? failedCopies(run.results) : 0
   return {
     ok:
       run.config.job === 'wait'
         ? `✓ 요청 ${groupDigits(sums[0])}개가 모두 정확히 한 번씩 응답받았습니다.`
-        : `✓ 모든 합계가 ${sumText}과 맞습니다.`,
+        : run.config.job === 'command'
+          ? failed === 0
+            ? '✓ 모든 반복에서 모든 사본이 0으로 종료했습니다.'
+            : `⚠ 사본 ${failed}개가 실패했지만 실행을 계속했습니다(--ignore-failure). 경고를 보세요.`
+          : `✓ 모든 합계가 ${sumText}과 맞습니다.`,
+    /** 작업이 너무 작을 때 해 볼 일. */
+    larger: run.config.job === 'command' ? '명령에 더 많은 일을 주세요' : '범위를 키우세요',
     scaled: analysis.speedupDefinition === 'N·T1/TN' ? '확장 속도 향상 N·T1/TN' : '속도 향상',
     coresNote: oversubscribed.length
       ? ` 경고: 워커 ${oversubscribed.join(', ')}개가 사용 가능한 코어 ` +
@@ -328,15 +336,16 @@ export const ko: FindingCatalog = {
   },
 
   gustafson: (g) => {
-    const what =
-      g.workload === 'replicate'
+    const what = g.copies
+      ? '사본 N개를 동시에 실행, 사본마다 명령 전체를 실행'
+      : g.workload === 'replicate'
         ? '워커마다 범위 전체를 더함'
         : '워커마다 같은 길이의 자기 몫을 더함'
     const widest = widestScaled(g)
     if (!widest)
       return `약한 스케일링(${what}): 1보다 큰 워커 수가 없어 스케일드 속도 향상이 없습니다.`
     return (
-      `약한 스케일링(${what}): 워커 ${widest.workers}개가 ${widest.workers}배의 일을 스케일드 ` +
+      `약한 스케일링(${what}): ${g.copies ? '사본' : '워커'} ${widest.workers}개가 ${widest.workers}배의 일을 스케일드 ` +
       `속도 향상 ${formatValue(widest.scaledSpeedup)} ± ${formatValue(widest.scaledSpeedupError, 2)}` +
       `(이상적으로 ${widest.workers})로 해냈습니다. Gustafson 직렬 비율 f = ` +
       `${formatValue(widest.serialFraction ?? Number.NaN)}${pm(widest.serialFractionError)}.`
@@ -563,6 +572,8 @@ export const ko: FindingCatalog = {
   runVerdict: {
     'wrong-total': (run, a) => {
       const r = run.results.find((x) => !x.correct)!
+      if (run.config.job === 'command')
+        return `✗ 워커 ${a.verdict.wrongWorkers.join(', ')}개에서 모든 사본이 0으로 종료하지는 않았습니다: ${groupDigits(r.expectedSum)}개 중 ${groupDigits(r.sum)}개만 0으로 종료했습니다.`
       return `✗ 워커 ${a.verdict.wrongWorkers.join(', ')}개의 합계가 틀렸습니다: ${groupDigits(r.expectedSum)}이어야 하는데 ${groupDigits(r.sum)}입니다.`
     },
     'baseline-only': (run, a) =>
@@ -579,6 +590,8 @@ export const ko: FindingCatalog = {
         row && small
           ? ` 워커 ${row.workers}개일 때 워커마다 계산이 ${ms(small.computeMs)}인데 반복마다 오버헤드가 ${ms(small.overheadMs)}입니다.`
           : ''
+      if (run.config.job === 'command')
+        return `${verdictParts(run, a).ok} 속도 향상을 재기에는 작업이 너무 작습니다.${detail} 명령에 더 많은 일을 주세요.`
       return `${verdictParts(run, a).ok} 속도 향상을 재기에는 작업이 너무 작습니다.${detail} 범위를 키우${run.config.pool === 'cold' ? '거나 웜 풀을 쓰' : ''}세요.`
     },
     faster: (run, a) => {
@@ -587,9 +600,9 @@ export const ko: FindingCatalog = {
       return `${ok} 가장 좋은 것: 워커 ${v.workers}개, ${scaled} ${withInterval(v.speedup!, v.interval, v.minReps)}로 워커 1개보다 빠릅니다(효율 ${formatValue((v.efficiency ?? Number.NaN) * 100, 3)} %).${coresNote}`
     },
     slower: (run, a) => {
-      const { ok, scaled, coresNote } = verdictParts(run, a)
+      const { ok, scaled, coresNote, larger } = verdictParts(run, a)
       const v = a.verdict
-      return `${ok} 더 느립니다: 가장 나은 워커 ${v.workers}개도 ${scaled}가 ${withInterval(v.speedup!, v.interval, v.minReps)}입니다. 이 작업은 오버헤드가 지배합니다. 범위를 키우세요.${coresNote}`
+      return `${ok} 더 느립니다: 가장 나은 워커 ${v.workers}개도 ${scaled}가 ${withInterval(v.speedup!, v.interval, v.minReps)}입니다. 이 작업은 오버헤드가 지배합니다. ${larger}.${coresNote}`
     },
     'no-difference': (run, a) => {
       const { ok, scaled, coresNote } = verdictParts(run, a)

@@ -79,6 +79,9 @@ export interface ReportWords {
     gotSum: (sum: string) => string
     /** The command workload's columns: CPU utilization and every copy exiting 0. */
     cpuUse: string
+    /** A command's copies' user + system CPU time, and their largest peak memory (full tables). */
+    cpuTime: string
+    peakMemory: string
     exitZero: string
     notMeasured: string
     exitedZero: (exited: string, copies: string) => string
@@ -271,6 +274,8 @@ const en: ReportWords = {
     overCores: ' (> cores)',
     gotSum: (sum) => `✗ got ${sum}`,
     cpuUse: 'CPU use',
+    cpuTime: 'CPU user + sys',
+    peakMemory: 'Peak memory',
     exitZero: 'Exit 0',
     notMeasured: 'not measured',
     exitedZero: (exited, copies) => `✗ ${exited} of ${copies}`,
@@ -475,6 +480,8 @@ const ko: ReportWords = {
     overCores: ' (> 코어)',
     gotSum: (sum) => `✗ 결과 ${sum}`,
     cpuUse: 'CPU 사용률',
+    cpuTime: 'CPU 사용자 + 시스템',
+    peakMemory: '최대 메모리',
     exitZero: '종료 코드 0',
     notMeasured: '측정 안 됨',
     exitedZero: (exited, copies) => `✗ ${copies}개 중 ${exited}개`,

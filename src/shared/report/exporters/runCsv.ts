@@ -124,7 +124,12 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: 'delayMs', value: ({ run }) => run.config.wait?.delayMs ?? null },
   fromRow('idealMs'),
   fromRow('overheadPerRequestMs'),
-  fromRow('serverCpuMs')
+  fromRow('serverCpuMs'),
+  // A command's copies (empty: not measured, never 0).
+  fromRow('cpuUserMs'),
+  fromRow('cpuSystemMs'),
+  fromRow('cpuUtilization'),
+  fromRow('peakRssBytes')
 ]
 
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */

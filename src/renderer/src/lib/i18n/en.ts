@@ -825,6 +825,9 @@ export const en = {
   },
   /* ── Your command (issue 20) ── */
   command: {
+    whatToRun: 'What to run',
+    sum: 'The sum',
+    sumHint: 'The tutorial’s job: add every integer of a range, checked against the closed form.',
     job: 'Your command',
     jobHint: 'How does your own command scale: one process told to use N, or N copies at once?',
     line: 'Command line',
@@ -856,7 +859,19 @@ export const en = {
       'Before a command first runs, the app shows its exact text and asks you to confirm it.',
     cpuUtilization: 'CPU utilization',
     cpuUtilizationHint: 'CPU time ÷ (wall × N): did the job keep N cores busy?',
-    notMeasured: 'not measured'
+    notMeasured: 'not measured',
+    exitZero: 'Every copy exited 0',
+    wrongTitle: 'A copy failed: no timing counts',
+    wrongReason: (workers: string) =>
+      `Not every copy exited 0 with ${workers} worker(s): no timing means anything until every copy succeeds.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `Too small a job: with ${n(workers)} ${workers === 1 ? 'copy' : 'copies'}, each runs for ${compute}, against ${overhead} of overhead per repetition. Give the command more work.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `Slower with more workers: even the best, ${n(workers)}, reach only ${speedup} (${ci}). Overhead dominates this command; give it more work.`,
+    scaledNote:
+      'Scaled speedup N·T1/TN: N copies run at once, each the whole command (N× the work); ideal N.',
+    exitFailed: 'A copy failed',
+    notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
   },
   // Issue 12: bounds on the work of one run (src/shared/limits.ts).
   limits: {

@@ -805,6 +805,9 @@ export const ko: Messages = {
   // Issue 12: 한 번의 실행이 할 수 있는 작업의 한도 (src/shared/limits.ts).
   /* ── Your command (issue 20) ── */
   command: {
+    whatToRun: '실행할 작업',
+    sum: '합계',
+    sumHint: '튜토리얼의 작업: 범위의 모든 정수를 더하고 닫힌 식으로 검증합니다.',
     job: '내 명령',
     jobHint:
       '내 명령은 얼마나 빨라질까요? N개를 쓰라고 알려 준 한 프로세스, 또는 동시에 실행한 N개의 사본.',
@@ -836,7 +839,20 @@ export const ko: Messages = {
     confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
     cpuUtilization: 'CPU 사용률',
     cpuUtilizationHint: 'CPU 시간 ÷ (벽시계 시간 × N): 작업이 코어 N개를 바쁘게 했나요?',
-    notMeasured: '측정 안 됨'
+    notMeasured: '측정 안 됨',
+    exitZero: '모든 사본이 0으로 종료',
+    wrongTitle: '실패한 사본이 있음: 시간은 의미가 없습니다',
+    wrongReason: (workers: string) =>
+      `워커 ${workers}개에서 모든 사본이 0으로 종료하지는 않았습니다: 모든 사본이 성공하기 전에는 어떤 시간도 의미가 없습니다.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `작업이 너무 작습니다: 사본 ${n(workers)}개일 때 사본마다 ${compute} 실행하는데 반복마다 오버헤드가 ${overhead}입니다. 명령에 더 많은 일을 주세요.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `워커를 늘리면 더 느립니다: 가장 나은 ${n(workers)}개도 ${speedup}(${ci})에 그칩니다. 이 명령은 오버헤드가 지배합니다. 더 많은 일을 주세요.`,
+    scaledNote:
+      '확장 속도 향상 N·T1/TN: 사본 N개가 동시에 실행되고 사본마다 명령 전체를 실행합니다(N배의 일). 이상적으로 N.',
+    exitFailed: '실패한 사본이 있음',
+    notCorrect:
+      '0으로 종료하지 않은 사본이 하나 이상 있습니다(어느 사본이 왜 그랬는지는 경고를 보세요).'
   },
   limits: {
     confirmLong: (estimate: string, bound: string) =>

@@ -37,12 +37,18 @@ export function tooSmallRow(analysis: RunAnalysis): RunAnalysis['workers'][numbe
     )
 }
 
+/**
+ * `command`: the run measured a user's command, whose check is "every copy
+ * exited 0" (not a total) and whose remedy is more work, not a larger range.
+ */
 export function verdictHeadline(
   analysis: RunAnalysis,
   m: Messages,
-  locale: string
+  locale: string,
+  command = false
 ): VerdictHeadline {
   const t = m.verdictBlock
+  const c = m.command
   const v = analysis.verdict
   const workers = v.workers ?? 0
   const speedup = formatSpeedup(v.speedup, locale)
@@ -77,10 +83,10 @@ export function verdictHeadline(
       return {
         code: v.code,
         tone: 'bad',
-        title: t.wrongTotal,
+        title: command ? c.wrongTitle : t.wrongTotal,
         ci: null,
         detail: null,
-        reasons: [m.verdicts.wrongTotal(v.wrongWorkers.join(', '))]
+        reasons: [(command ? c.wrongReason : m.verdicts.wrongTotal)(v.wrongWorkers.join(', '))]
       }
     case 'baseline-only':
       return none([t.baselineOnly])
@@ -88,7 +94,7 @@ export function verdictHeadline(
       // The widest count too small to time: its own compute, named with its worker count.
       const row = tooSmallRow(analysis)
       return none([
-        t.tooSmall(
+        (command ? c.tooSmall : t.tooSmall)(
           row?.workers ?? 0,
           formatDuration(row?.tooSmall?.computeMs ?? Number.NaN, locale),
           formatDuration(row?.tooSmall?.overheadMs ?? Number.NaN, locale)
@@ -99,7 +105,8 @@ export function verdictHeadline(
     case 'no-difference': {
       if (!v.interval) return none([t.fewReps(v.minReps, workers, speedup)])
       const ci = ciText(v.interval, m, locale)
-      return none([(v.code === 'slower' ? t.slower : t.includesOne)(workers, speedup, ci)])
+      const slower = command ? c.slower : t.slower
+      return none([(v.code === 'slower' ? slower : t.includesOne)(workers, speedup, ci)])
     }
   }
 }

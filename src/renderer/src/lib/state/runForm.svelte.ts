@@ -9,6 +9,8 @@ import {
   type Workload
 } from '@shared/config'
 import { expectedSum, rangeLength } from '@shared/range'
+import type { JobName } from '@shared/workloads/jobs'
+import { CommandForm } from './commandForm.svelte'
 import { i18n } from '../i18n'
 import { issueText } from '../i18n/issueText'
 import {
@@ -34,6 +36,8 @@ export type FormField =
   | 'server'
   | 'form'
 export type PresetName = 'scaling' | 'tutorial'
+/** The jobs the form offers (wait: issue 17's selector adds it). */
+export type FormJob = Exclude<JobName, 'wait'>
 
 /** Where each schema path shows its message in the form. */
 function fieldOf(path: string): FormField {
@@ -54,6 +58,10 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * by the same zod schema main validates IPC payloads with.
  */
 export class RunForm {
+  /** What runs: the tutorial's sum, or the user's own command ("Your command"). */
+  job = $state<FormJob>('sum')
+  /** "Your command": its own fields and issues (CommandField shows them). */
+  readonly command = new CommandForm()
   start = $state('0')
   end = $state('1,000,000,000')
   workerMode = $state<WorkerMode>('every')
@@ -91,18 +99,46 @@ export class RunForm {
   })
 
   /** What the form would send, before validation. */
-  readonly candidate = $derived({
-    range: { start: parseNumber(this.start), end: parseNumber(this.end) },
-    workers: this.workerCounts,
-    workload: this.workload,
-    backend: this.backend,
-    ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
-    pool: this.pool,
-    kernel: this.kernel,
-    warmup:
-      this.warmup.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.warmup),
-    reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
-  })
+  readonly candidate = $derived(
+    this.job === 'command' ? this.commandCandidate() : this.sumCandidate()
+  )
+
+  private sumCandidate() {
+    return {
+      range: { start: parseNumber(this.start), end: parseNumber(this.end) },
+      workers: this.workerCounts,
+      workload: this.workload,
+      backend: this.backend,
+      ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
+      pool: this.pool,
+      kernel: this.kernel,
+      warmup:
+        this.warmup.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.warmup),
+      reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
+    }
+  }
+
+  /**
+   * A command: its settings, on local processes; the shape decides how the
+   * speedup reads (workers → split T1/TN, copies → replicate N·T1/TN). The
+   * range is the sum's and means nothing here (the schema still wants one).
+   */
+  private commandCandidate() {
+    const c = this.command
+    return {
+      job: 'command' as const,
+      command: c.settings ?? c.candidate,
+      range: { start: 0, end: 1 },
+      workers: this.workerCounts,
+      workload: c.shape === 'copies' ? ('replicate' as const) : ('split' as const),
+      backend: 'process' as const,
+      // Every copy is a new process each repetition: there is no pool to keep warm.
+      pool: 'warm' as const,
+      warmup:
+        this.warmup.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.warmup),
+      reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
+    }
+  }
 
   readonly validation = $derived(validateRunConfig(this.candidate))
 
@@ -119,6 +155,8 @@ export class RunForm {
     const customBad = this.workerMode === 'custom' && !this.customParse.ok
     if (!this.validation.ok) {
       for (const issue of this.validation.issues) {
+        // The command's own fields show their issues beside them (CommandForm).
+        if (issue.field.startsWith('command')) continue
         const field = fieldOf(issue.field)
         // A custom list that did not parse gets its own, more useful message.
         if (field === 'workers' && customBad) continue
@@ -132,7 +170,11 @@ export class RunForm {
     Object.keys(this.issues).length + (this.workerMode === 'custom' && !this.customParse.ok ? 1 : 0)
   )
 
-  readonly valid = $derived(this.config !== null && this.invalidFields === 0)
+  readonly valid = $derived(
+    this.config !== null &&
+      this.invalidFields === 0 &&
+      (this.job !== 'command' || this.command.valid)
+  )
 
   /** How many integers the range holds and what they add up to, when the bounds make sense. */
   readonly rangeFacts = $derived.by(() => {
@@ -143,7 +185,7 @@ export class RunForm {
 
   readonly activePreset: PresetName | null = $derived.by(() => {
     const config = this.config
-    if (!config) return null
+    if (!config || this.job !== 'sum') return null
     if (sameConfig(config, defaultRunConfig(this.cores))) return 'scaling'
     if (sameConfig(config, tutorialRunConfig())) return 'tutorial'
     return null
@@ -151,6 +193,9 @@ export class RunForm {
 
   /** Fills the form from a configuration; `custom` keeps its worker list as typed counts. */
   apply(config: RunConfig, options: { customWorkers?: boolean } = {}): void {
+    // The form has no wait job yet (issue 17): a wait run's settings fill it as the sum's.
+    this.job = config.job === 'command' ? 'command' : 'sum'
+    if (config.command) this.command.apply(config.command)
     this.start = groupDigits(config.range.start)
     this.end = groupDigits(config.range.end)
     const counts = config.workers

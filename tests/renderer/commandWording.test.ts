@@ -1,0 +1,121 @@
+/**
+ * A command's verdict and check in its own words (en + ko), in the CLI's
+ * verdict, the reports and the app's headline: "every copy exited 0", not a
+ * total against a closed form; copies, not workers summing a range; more
+ * work, not a larger range.
+ */
+import { describe, expect, it } from 'vitest'
+import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
+import { defaultCommandSettings } from '../../src/shared/command/commandSettings'
+import { gustafsonText, runVerdictText } from '../../src/shared/report'
+import { exportFormat } from '../../src/shared/report/exporters'
+import type { RunRecord } from '../../src/shared/result'
+import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
+import { en } from '../../src/renderer/src/lib/i18n/en'
+import { ko } from '../../src/renderer/src/lib/i18n/ko'
+import { syntheticRun } from '../helpers/syntheticRun'
+
+const LINE = 'gzip -c part{index}.bin > /dev/null'
+
+/** --copies on 1 and 2, ten repetitions each, every copy exiting 0 unless `failAt` says. */
+function copiesRun(wall2: number, failAt?: { workers: number; rep: number }): RunRecord {
+  const run = syntheticRun(
+    [
+      { workers: 1, wallMs: Array(10).fill(100) },
+      { workers: 2, wallMs: Array(10).fill(wall2) }
+    ],
+    {
+      job: 'command',
+      command: { ...defaultCommandSettings('copies'), line: LINE, ignoreFailure: !!failAt },
+      range: { start: 0, end: 1 },
+      workload: 'replicate'
+    }
+  )
+  for (const r of run.results) {
+    Object.assign(r, {
+      sum: String(r.workers),
+      expectedSum: String(r.workers),
+      check: { job: 'command', what: 'exit-codes', params: { copies: r.workers, failed: 0 } }
+    })
+    for (const s of r.samples)
+      s.workers = s.workers.map((w, i) => ({
+        ...w,
+        // The first copy of that repetition exits 3.
+        exitCode: failAt && failAt.workers === r.workers && failAt.rep === s.rep && i === 0 ? 3 : 0,
+        cpuUserMs: 90,
+        cpuSystemMs: 5,
+        peakRssBytes: 1 << 20
+      }))
+  }
+  return run
+}
+
+describe('a command run is worded as a command', () => {
+  it('the verdict says every copy exited 0, never a total or closed form (en, ko)', () => {
+    const run = copiesRun(100)
+    const a = analyzeRun(run)
+    expect(a.verdict.code).toBe('faster')
+    const text = runVerdictText(run, a, 'en')
+    expect(text).toMatch(/^✓ Every copy exited 0 in every repetition\. Best: 2 workers/)
+    expect(text).not.toMatch(/total|closed form/)
+    const ko1 = runVerdictText(run, a, 'ko')
+    expect(ko1).toContain('모든 사본이 0으로 종료했습니다')
+    expect(ko1).not.toContain('합계')
+  })
+
+  it('copies that failed under --ignore-failure are not hidden behind a ✓', () => {
+    const run = copiesRun(100, { workers: 2, rep: 4 })
+    const text = runVerdictText(run, analyzeRun(run), 'en')
+    expect(text).toMatch(/^⚠ 1 copy failed and the run went on \(--ignore-failure\)/)
+    expect(runVerdictText(run, analyzeRun(run), 'ko')).toContain('사본 1개가 실패했지만')
+  })
+
+  it('a run whose copies did not all exit 0 says so, not "wrong total"', () => {
+    const run = copiesRun(100)
+    Object.assign(run.results[1], { sum: '1', correct: false })
+    run.correct = false
+    const a = analyzeRun(run)
+    expect(a.verdict.code).toBe('wrong-total')
+    expect(runVerdictText(run, a, 'en')).toBe(
+      '✗ Not every copy exited 0 with 2 worker(s): 1 of 2 did.'
+    )
+    expect(runVerdictText(run, a, 'ko')).toContain('2개 중 1개만 0으로 종료했습니다')
+    const h = verdictHeadline(a, en, 'en', true)
+    expect(h.title).toBe('A copy failed: no timing counts')
+    expect(h.reasons[0]).toContain('Not every copy exited 0 with 2 worker(s)')
+    expect(verdictHeadline(a, ko, 'ko', true).title).toContain('실패한 사본')
+  })
+
+  it('slower: more work for the command, not a larger range (CLI and app, en + ko)', () => {
+    const run = copiesRun(400)
+    const a = analyzeRun(run)
+    expect(a.verdict.code).toBe('slower')
+    expect(runVerdictText(run, a, 'en')).toContain('Give the command more work.')
+    expect(runVerdictText(run, a, 'en')).not.toContain('range')
+    expect(runVerdictText(run, a, 'ko')).toContain('명령에 더 많은 일을 주세요')
+    expect(verdictHeadline(a, en, 'en', true).reasons[0]).toContain('give it more work')
+    expect(verdictHeadline(a, ko, 'ko', true).reasons[0]).toContain('더 많은 일을 주세요')
+    // The sum's own wording is unchanged.
+    expect(verdictHeadline(a, en, 'en').reasons[0]).toContain('use a larger range')
+  })
+
+  it('the scaled speedup reads as N copies of the whole command', () => {
+    const a = analyzeRun(copiesRun(100))
+    expect(gustafsonText(a.gustafson!, 'en')).toMatch(
+      /^Weak scaling \(N copies at once, each running the whole command\): 2 copies did 2× the work/
+    )
+    expect(gustafsonText(a.gustafson!, 'ko')).toContain('사본마다 명령 전체를 실행')
+  })
+
+  it('Markdown and HTML head the report with the command, not a sum of a range', () => {
+    const run = copiesRun(100)
+    const a = analyzeRun(run)
+    const md = exportFormat('markdown').run(run, a, { language: 'en' })
+    expect(md).toContain(`Copies: ${LINE} · replicate · 1 warm-up`)
+    expect(md).not.toContain('Sum of')
+    expect(md).toContain('✓ Every copy exited 0')
+    const html = exportFormat('html').run(run, a, { language: 'ko' })
+    expect(html).toContain(`사본: ${LINE.replace('>', '&gt;')}`)
+    expect(html).not.toContain('의 합')
+  })
+})
