@@ -1,5 +1,5 @@
 import type { RunConfig } from '@shared/config'
-import { formatDuration, formatInteger } from '@shared/format'
+import { formatInteger, formatValue } from '@shared/format'
 import { jobOf } from '@shared/workloads/jobs'
 import type { Messages } from './i18n'
 
@@ -21,7 +21,7 @@ export function configParts(config: RunConfig, m: Messages, locale: string): str
   const job = jobOf(config)
   const size =
     job === 'wait' && config.wait
-      ? m.history.waitJob(config.wait.requests, formatDuration(config.wait.delayMs, locale))
+      ? m.history.waitJob(config.wait.requests, `${formatValue(config.wait.delayMs, 3, locale)} ms`)
       : job === 'command' && config.command
         ? config.command.line.length > COMMAND_CHARS
           ? `${config.command.line.slice(0, COMMAND_CHARS - 1)}…`
