@@ -26,6 +26,8 @@ export default defineConfig({
       'tests/unit/ipc.test.ts',
       'tests/unit/historyPages.test.ts'
     ],
+    // One project, no lanes: Stryker runs the tests that reach each mutant.
+    projects: undefined,
     globalSetup: [],
     reporters: ['default']
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { escapeCell, runToMarkdown, studyToMarkdown } from '../../src/shared/report/exporters'
 import { tableToMarkdown } from '../../src/shared/report/table'
+import { runResultsTable } from '../../src/shared/report/tables'
 import type { Align } from '../../src/shared/report/table'
 
 const markdownTable = (head: string[], align: Align[], rows: string[][]): string =>
@@ -70,6 +71,21 @@ describe('runToMarkdown', () => {
     expect(table[4]).toMatch(
       /^\| 4 \(> cores\) \| 5 \| 40\.00 \| — \(n = 5\) \| .* \| 2\.50 ± [\d.]+× \| [\d.]+ … [\d.]+ \| faster \| 62\.5 ± [\d.]+ % \| — \| [\d.]+ M\/s \| ✓ 499,999,500,000 \|$/
     )
+  })
+
+  it('words each verdict, never the analysis code (no-difference, too-small)', () => {
+    const noisy = syntheticRun([
+      { workers: 1, wallMs: [100, 140, 70, 120, 90] },
+      { workers: 2, wallMs: [95, 60, 130, 80, 110] }
+    ])
+    expect(analyzeRun(noisy).workers[1].verdict).toBe('no-difference')
+    const rowOf2 = (markdown: string): string =>
+      markdown.split('\n').find((l) => l.startsWith('| 2 |'))!
+    const en = rowOf2(runToMarkdown(noisy, analyzeRun(noisy)))
+    expect(en).toContain('| not significant |')
+    expect(en).not.toMatch(/no-difference|too-small/)
+    const ko = runResultsTable(noisy, analyzeRun(noisy), 'document', 'ko')
+    expect(ko.rows[1]).toContain('유의한 차이 없음')
   })
 
   it('has the overhead breakdown, the models and the warnings', () => {

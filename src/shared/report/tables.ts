@@ -81,8 +81,8 @@ export function runResultsTable(
   )
   const align: Align[] = head.map((_, i) => (i === head.length - 1 ? 'left' : 'right'))
   align[head.indexOf(w.verdict)] = compact ? 'right' : 'left'
-  const verdict = (v: keyof typeof w.verdictWord): string =>
-    language === 'en' ? v : w.verdictWord[v]
+  // Words, never the analysis's codes (the CSV and JSON keep the codes).
+  const verdict = (v: keyof typeof w.verdictWord): string => w.verdictWord[v]
   const cpuUse = (u: number | null): string => (u === null ? w.notMeasured : formatPercent(u))
   const body = rows.map((r, i) => {
     const lead = compact

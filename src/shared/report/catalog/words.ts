@@ -254,8 +254,8 @@ const en: ReportWords = {
       baseline: 'baseline',
       faster: 'faster',
       slower: 'slower',
-      'no-difference': 'no-difference',
-      'too-small': 'too-small'
+      'no-difference': 'not significant',
+      'too-small': 'too small'
     }
   },
   overhead: {
@@ -439,7 +439,7 @@ const ko: ReportWords = {
       baseline: '기준',
       faster: '빠름',
       slower: '느림',
-      'no-difference': '차이 없음',
+      'no-difference': '유의한 차이 없음',
       'too-small': '너무 작음'
     }
   },

@@ -4,6 +4,7 @@
  * `i18n.m` and never hard-code text.
  */
 import { formatInteger } from '../../../../shared/format'
+import { REPORT_WORDS } from '../../../../shared/report/catalog/words'
 
 /** Counts in messages are grouped the English way: 10,000 runs. */
 const n = (value: number): string => formatInteger(value, 'en')
@@ -911,13 +912,8 @@ export const en = {
     speedupCi: '95% CI (speedup)',
     column: 'Verdict',
     noCi: (reps: number) => `— (n = ${n(reps)})`,
-    row: {
-      baseline: 'baseline',
-      faster: 'faster',
-      slower: 'slower',
-      'no-difference': 'no difference',
-      'too-small': 'too small'
-    }
+    // One word per verdict for the app, the CLI and every export.
+    row: REPORT_WORDS.en.results.verdictWord
   },
   compare: {
     button: 'Compare',

@@ -1,4 +1,5 @@
 import { formatInteger } from '../../../../shared/format'
+import { REPORT_WORDS } from '../../../../shared/report/catalog/words'
 import type { Messages } from './en'
 
 /**
@@ -889,13 +890,8 @@ export const ko: Messages = {
     speedupCi: '95% 구간(속도 향상)',
     column: '판정',
     noCi: (reps: number) => `— (n = ${n(reps)})`,
-    row: {
-      baseline: '기준',
-      faster: '빠름',
-      slower: '느림',
-      'no-difference': '차이 없음',
-      'too-small': '너무 작음'
-    }
+    // One word per verdict for the app, the CLI and every export.
+    row: REPORT_WORDS.ko.results.verdictWord
   },
   compare: {
     button: '비교',
