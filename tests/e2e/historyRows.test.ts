@@ -8,6 +8,7 @@ import type { App } from './harness'
 import { inPage, waitForReady } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
 import type { RunRecord } from '../../src/shared/result'
+import { REPORT_WORDS } from '../../src/shared/report/catalog/words'
 
 const at = (minute: number): string => `2026-12-07T01:${String(minute).padStart(2, '0')}:30.000Z`
 
@@ -109,16 +110,15 @@ describe('History rows tell runs apart and never show noise as a result', () => 
     await page.locator('.history-row[data-run-id="run-win"]').waitFor()
     for (const width of [1440, 1024, 720]) {
       await page.setViewportSize({ width, height: 860 })
-      for (const language of ['en', 'ko']) {
+      for (const language of ['en', 'ko'] as const) {
         await page.locator('[data-setting="language"]').selectOption(language)
         const byId = Object.fromEntries((await rows(page)).map((r) => [r.id, r]))
         const where = `${width}px ${language}`
         const words =
-          language === 'en'
-            ? { faster: 'faster', none: 'no difference', sum: 'sum', wait: 'wait' }
-            : { faster: '빠름', none: '차이 없음', sum: '덧셈', wait: '대기' }
-        expect(byId['run-win'].verdict, where).toBe(words.faster)
-        expect(byId['run-noisy'].verdict, where).toBe(words.none)
+          language === 'en' ? { sum: 'sum', wait: 'wait' } : { sum: '덧셈', wait: '대기' }
+        const verdictWord = REPORT_WORDS[language].results.verdictWord
+        expect(byId['run-win'].verdict, where).toBe(verdictWord.faster)
+        expect(byId['run-noisy'].verdict, where).toBe(verdictWord['no-difference'])
         expect(Number(byId['run-win'].weight), where).toBeGreaterThanOrEqual(700)
         expect(Number(byId['run-noisy'].weight), where).toBeLessThan(600)
         // The job first, then its size: a range, or the wait run's requests and delay.
