@@ -79,6 +79,29 @@ function menuShown(
   )
 }
 
+/** Each visible table of the view: whether it fits its room, and whether its wrapper scrolls with a cue. */
+function tables(
+  page: Page,
+  panel: string
+): Promise<{ caption: string; fits: boolean; cue: boolean }[]> {
+  return page.evaluate(
+    inPage<string, never>(`
+    return [...document.querySelectorAll(arg + ' table:not([data-chart-table])')]
+      .filter((t) => t.getClientRects().length > 0)
+      .map((t) => {
+        const wrap = t.closest('.table-wrap')
+        const room = (wrap ?? t.parentElement).clientWidth
+        const style = wrap ? getComputedStyle(wrap) : null
+        return {
+          caption: (t.caption?.innerText ?? '').trim(),
+          fits: t.scrollWidth <= room + 1,
+          cue: !!style && style.overflowX === 'auto' && style.backgroundImage.includes('radial-gradient')
+        }
+      })`),
+    panel
+  )
+}
+
 describe('numbers and menus are shown whole at 720 px, in English and Korean', () => {
   let browser: Browser
   let app: App
@@ -111,7 +134,19 @@ describe('numbers and menus are shown whole at 720 px, in English and Korean', (
       .click()
     await page.locator('section.results[data-run-id="run-1"]').waitFor()
     await page.locator('[data-chart="speedup-history"] canvas').waitFor()
-    await page.setViewportSize({ width: 720, height: 860 })
+    // A wide screen shows every column of every table; narrower, a table scrolls with a cue.
+    for (const width of [1440, 1024, 720]) {
+      await page.setViewportSize({ width, height: 860 })
+      await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'
+      )
+      const seen = await tables(page, '#panel-results')
+      expect(seen.length, `${width}px`).toBeGreaterThan(0)
+      for (const t of seen) {
+        if (width === 1440) expect(t.fits, `${width}px «${t.caption}» lost a column`).toBe(true)
+        else expect(t.fits || t.cue, `${width}px «${t.caption}» scrolls with no cue`).toBe(true)
+      }
+    }
     const found: string[] = []
     for (const language of LANGUAGES) {
       await page.locator('[data-setting="language"]').selectOption(language)
