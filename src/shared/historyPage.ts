@@ -79,8 +79,15 @@ export interface HistorySeriesPoint {
   startedAt: string
   /** 1-based place among the plotted configuration's runs, oldest first. */
   order: number
-  /** Speedup per worker count above one. */
-  speedups: { workers: number; speedup: number }[]
+  /** Speedup per worker count above one, with its 95% interval where the run had one. */
+  speedups: SeriesSpeedup[]
+}
+
+export interface SeriesSpeedup {
+  workers: number
+  speedup: number
+  low?: number
+  high?: number
 }
 
 export interface HistorySeries {

@@ -110,8 +110,8 @@ describe('a history of 10,000 runs', () => {
     const filter = page.getByRole('combobox', { name: 'Configuration' })
     const options = await filter.locator('option').allTextContents()
     expect(options).toEqual([
-      '-50,000,000 … 0 · split · processes · warm pool · js kernel (9,000)',
-      '0 … 50,000,000 · replicate · processes · cold pool · js kernel (1,000)'
+      'sum · -50,000,000 … 0 · split · processes · warm pool · js kernel (9,000)',
+      'sum · 0 … 50,000,000 · replicate · processes · cold pool · js kernel (1,000)'
     ])
     await filter.selectOption({ index: 1 })
     expect((await canvasInk(canvas)).data).toBeGreaterThan(100)

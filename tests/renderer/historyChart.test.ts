@@ -14,8 +14,8 @@ function runs() {
     .map((startedAt, i) => {
       const run = syntheticRun(
         [
-          { workers: 1, wallMs: [100, 100] },
-          { workers: 2, wallMs: [60 - i * 5, 60 - i * 5] }
+          { workers: 1, wallMs: [100, 101, 99] },
+          { workers: 2, wallMs: [60 - i * 5, 61 - i * 5, 59 - i * 5] }
         ],
         {},
         2,
@@ -52,7 +52,39 @@ describe('the speedup-history graph', () => {
     expect(points.map((p) => p.y.toFixed(2))).toEqual(['1.67', '1.82', '2.00'])
     const x = config.options?.scales?.x as { min: number; max: number; title: { text: string } }
     expect([x.min, x.max]).toEqual([0.5, 3.5])
-    expect(x.title.text).toBe('Run, oldest to newest')
+    expect(x.title.text).toBe('When each run started, oldest to newest')
+  })
+
+  it('labels each run’s step with its date and time, to the second (never “#1”)', () => {
+    const x = config.options?.scales?.x as {
+      ticks: { callback: (v: number) => string | string[] }
+    }
+    const tick = (v: number): string => [x.ticks.callback(v)].flat().join(' ')
+    expect(tick(1)).toMatch(/^Nov 1 \d\d:00:00$/)
+    expect(tick(2)).toMatch(/^Nov 1 \d\d:00:01$/)
+    expect(tick(3)).toMatch(/^Dec 1 /)
+    expect(tick(2.5)).toBe('')
+    expect(tick(1)).not.toContain('#')
+  })
+
+  it('draws each run’s 95% interval and the ideal N× of each worker count', () => {
+    const bars = config.options?.plugins?.errorBars?.sets ?? []
+    expect(bars).toHaveLength(1)
+    const intervals = bars[0].intervals!
+    expect(intervals).toHaveLength(3)
+    oldestFirst.forEach((run, i) => {
+      const two = run.points.find((p) => p.workers === 2)!
+      expect(intervals[i]).toEqual({ low: two.low, high: two.high })
+      expect(intervals[i]!.low).toBeLessThan(points[i].y)
+      expect(intervals[i]!.high).toBeGreaterThan(points[i].y)
+    })
+    const ideal = config.data.datasets[1]
+    expect(ideal.label).toBe('Ideal (N×)')
+    expect(ideal.data.map((p) => p.y)).toEqual([2, 2])
+    expect(ideal.data.map((p) => p.x)).toEqual([0.5, 3.5])
+    // The ideal is on the graph: the axis reaches it.
+    const y = config.options?.scales?.y as { suggestedMax: number }
+    expect(y.suggestedMax).toBeGreaterThanOrEqual(2)
   })
 
   it('names the run under the pointer: its place and when it ran', () => {

@@ -147,10 +147,12 @@ describe('history series (main)', () => {
     expect(series.points.map((p) => p.order)).toEqual(Array.from({ length: 34 }, (_, i) => i + 1))
     expect(series.points[0]).toMatchObject({ id: id(0), startedAt: run(0).startedAt })
     expect(series.points[33].id).toBe(id(99))
-    // One worker is the baseline (always 1×): only counts above one are plotted.
+    // One worker is the baseline (always 1×): only counts above one are plotted, with their intervals.
+    const two = summarize(run(0)).points[1]
     expect(series.points[0].speedups).toEqual([
-      { workers: 2, speedup: summarize(run(0)).points[1].speedup }
+      { workers: 2, speedup: two.speedup, low: two.low, high: two.high }
     ])
+    expect(two.low).toBeLessThan(two.speedup)
     expect(series).toMatchObject({ first: run(0).startedAt, last: run(99).startedAt })
     expect(series.latest).toEqual(series.points[33].speedups)
   })

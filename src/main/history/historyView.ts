@@ -1,7 +1,12 @@
 import { configKey } from '../../shared/history'
 import type { RunSummary } from '../../shared/history'
 import { HISTORY_CONFIGS_MAX, HISTORY_SERIES_MAX_POINTS } from '../../shared/historyPage'
-import type { ConfigCount, HistorySeries, HistorySeriesPoint } from '../../shared/historyPage'
+import type {
+  ConfigCount,
+  HistorySeries,
+  HistorySeriesPoint,
+  SeriesSpeedup
+} from '../../shared/historyPage'
 
 /**
  * The stored runs ordered and grouped as the renderer asks for them, built
@@ -79,9 +84,15 @@ export function runsOf(view: HistoryView, key: string | undefined): readonly Run
   return key === undefined ? view.order : (view.groups.get(key) ?? [])
 }
 
-/** Speedups above one worker (one worker is the baseline: always 1×). */
-const speedupsOf = (run: RunSummary): { workers: number; speedup: number }[] =>
-  run.points.filter((p) => p.workers > 1).map((p) => ({ workers: p.workers, speedup: p.speedup }))
+/** Speedups above one worker (one worker is the baseline: always 1×), with their intervals. */
+const speedupsOf = (run: RunSummary): SeriesSpeedup[] =>
+  run.points
+    .filter((p) => p.workers > 1)
+    .map((p) => ({
+      workers: p.workers,
+      speedup: p.speedup,
+      ...(p.low !== undefined && p.high !== undefined ? { low: p.low, high: p.high } : {})
+    }))
 
 /** The speedup a run is about: at its largest worker count (NaN when it has none above one). */
 function headline(run: RunSummary): number {

@@ -1,6 +1,7 @@
 import { appendFile, readFile, rm } from 'node:fs/promises'
 import { BACKENDS, POOLS, WORKLOADS } from '../../shared/config'
 import type { RunSummary } from '../../shared/history'
+import { WORKER_VERDICTS } from '../../shared/analysis/runVerdictCode'
 import { atomicWriteFile } from '../fs/atomicWriteFile'
 
 /** Where one stored run's line is in the history file, and what the list shows of it. */
@@ -24,8 +25,12 @@ export interface HistoryIndex {
   endsWithNewline: boolean
 }
 
-/** 2: speedups of replicate and weak runs are scaled (N·T1/TN); older indexes are rebuilt. */
-const VERSION = 2
+/**
+ * 2: speedups of replicate and weak runs are scaled (N·T1/TN); 3: each
+ * speedup's interval and verdict (History's verdict column). Older indexes
+ * are rebuilt.
+ */
+const VERSION = 3
 
 type Loose = Record<string, unknown>
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
@@ -63,7 +68,10 @@ function isSummary(s: unknown): s is RunSummary {
         isObject(p) &&
         isInt(p.workers) &&
         isNumber(p.medianMs) &&
-        (isNumber(p.speedup) || p.speedup === null)
+        (isNumber(p.speedup) || p.speedup === null) &&
+        (p.low === undefined || isNumber(p.low)) &&
+        (p.high === undefined || isNumber(p.high)) &&
+        (p.verdict === undefined || oneOf(WORKER_VERDICTS, p.verdict))
     )
   )
 }

@@ -4,7 +4,14 @@
  */
 
 /** One worker count against the 1-worker baseline. */
-export type WorkerVerdict = 'baseline' | 'faster' | 'slower' | 'no-difference' | 'too-small'
+export const WORKER_VERDICTS = [
+  'baseline',
+  'faster',
+  'slower',
+  'no-difference',
+  'too-small'
+] as const
+export type WorkerVerdict = (typeof WORKER_VERDICTS)[number]
 
 /**
  * The speedup's 95% interval: S·exp(∓e/S), e the medians' interval

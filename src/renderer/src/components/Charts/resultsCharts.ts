@@ -12,6 +12,8 @@ import {
   formatSpeedup
 } from '@shared/format'
 import { withAlpha } from './colors'
+import type { Interval } from './plugins'
+import { dateTimeLines } from '../History/shortDateTime'
 import { axis, basePlugins, timesTick } from './options'
 import type { ChartContext } from './options'
 
@@ -252,61 +254,108 @@ export function timelineChart(
 }
 
 /**
- * 4. Speedup of past runs of one configuration, one line per worker count,
- * placed in run order (oldest left): runs taken seconds or months apart are
- * all one step apart, so none hide behind another. Hovering names the run:
- * its place in the order and when it ran. The points come aggregated from
- * main (a long history arrives decimated: each bucket's lowest and highest run).
+ * 4. The speedup of comparable runs (one configuration key: same job, size,
+ * sharing, backend, pool and kernel) over time: one line per worker count,
+ * each run's 95% interval, and the ideal N× for each count. Runs sit one
+ * step apart in the order they ran (two runs a second apart stay apart), and
+ * each tick is the date and time its run started.
  */
 export function historyChart(
   series: HistorySeries | null,
   ctx: ChartContext
 ): ChartConfiguration<'line', Point[]> {
   const { palette, m } = ctx
-  const byCount = new Map<number, Point[]>()
+  const byCount = new Map<number, { points: Point[]; intervals: (Interval | null)[] }>()
   /** When each plotted run started, by its place in the order. */
   const started = new Map<number, string>()
   for (const run of series?.points ?? []) {
     started.set(run.order, run.startedAt)
     for (const point of run.speedups) {
       let line = byCount.get(point.workers)
-      if (!line) byCount.set(point.workers, (line = []))
-      line.push({ x: run.order, y: point.speedup })
+      if (!line) byCount.set(point.workers, (line = { points: [], intervals: [] }))
+      line.points.push({ x: run.order, y: point.speedup })
+      line.intervals.push(
+        point.low !== undefined && point.high !== undefined
+          ? { low: point.low, high: point.high }
+          : null
+      )
     }
   }
   const counts = [...byCount.keys()].sort((a, b) => a - b)
   const total = series?.total ?? 0
   const many = counts.length > palette.series.length
+  const shown = counts.filter((_, i) => !(many && i >= palette.series.length))
   const shell = m.shell
+  const xMin = 0.5
+  const xMax = Math.max(1, total) + 0.5
+  const top = Math.max(
+    1,
+    ...shown,
+    ...shown.flatMap((n) => byCount.get(n)?.points.map((p) => p.y) ?? []),
+    ...shown.flatMap((n) => byCount.get(n)?.intervals.map((i) => i?.high ?? 0) ?? [])
+  )
+  const measured = counts.map((n, i) => {
+    const color = palette.series[i % palette.series.length]
+    const line = byCount.get(n)!
+    return {
+      label: m.charts.series.workers(n),
+      data: line.points,
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: 1.5,
+      pointRadius: line.points.length > 200 ? 0 : 3,
+      hidden: many && i >= palette.series.length
+    }
+  })
+  // The ideal N× of each count shown: one dashed line each, one legend entry for all.
+  const ideals = shown.map((n) => ({
+    label: m.charts.series.ideal,
+    data: [
+      { x: xMin, y: n },
+      { x: xMax, y: n }
+    ],
+    borderColor: palette.ideal,
+    backgroundColor: palette.ideal,
+    borderDash: [6, 4],
+    borderWidth: 1.25,
+    pointRadius: 0,
+    pointHoverRadius: 0
+  }))
   return {
     type: 'line',
-    data: {
-      datasets: counts.map((n, i) => {
-        const color = palette.series[i % palette.series.length]
-        return {
-          label: m.charts.series.workers(n),
-          data: byCount.get(n) ?? [],
-          borderColor: color,
-          backgroundColor: color,
-          borderWidth: 1.5,
-          pointRadius: (byCount.get(n)?.length ?? 0) > 200 ? 0 : 3,
-          hidden: many && i >= palette.series.length
-        }
-      })
-    },
+    data: { datasets: [...measured, ...ideals] },
     options: {
       parsing: false,
       normalized: true,
       plugins: {
         ...basePlugins(ctx, true),
+        legend: {
+          ...basePlugins(ctx, true).legend,
+          labels: {
+            ...basePlugins(ctx, true).legend.labels,
+            filter: (item: { datasetIndex?: number }) => (item.datasetIndex ?? 0) <= counts.length
+          }
+        },
+        errorBars: {
+          sets: counts.map((n, i) => ({
+            datasetIndex: i,
+            intervals: byCount.get(n)?.intervals ?? []
+          }))
+        },
         tooltip: {
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex < counts.length,
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => {
               const x = (items[0]?.raw as Point | undefined)?.x ?? 0
               return shell.historyRun(x, total, formatDateTime(started.get(x) ?? 0, ctx.locale))
             },
-            label: (item: TooltipItem<'line'>) =>
-              `${item.dataset.label}: ${formatSpeedup((item.raw as Point).y, ctx.locale)}`
+            label: (item: TooltipItem<'line'>) => {
+              const speedup = formatSpeedup((item.raw as Point).y, ctx.locale)
+              const interval = byCount.get(counts[item.datasetIndex])?.intervals[item.dataIndex]
+              return interval
+                ? `${item.dataset.label}: ${speedup} (${m.charts.series.interval(formatSpeedup(interval.low, ctx.locale), formatSpeedup(interval.high, ctx.locale))})`
+                : `${item.dataset.label}: ${speedup}`
+            }
           }
         }
       },
@@ -314,20 +363,24 @@ export function historyChart(
         x: {
           ...axis(ctx, shell.historyAxis),
           type: 'linear',
-          min: 0.5,
-          max: Math.max(1, total) + 0.5,
+          min: xMin,
+          max: xMax,
           ticks: {
             color: palette.muted,
-            maxTicksLimit: 8,
+            maxTicksLimit: 6,
             precision: 0,
-            // Whole runs only: "#3", never "#2.5".
-            callback: (value: string | number) =>
-              Number.isInteger(Number(value)) ? `#${formatInteger(Number(value), ctx.locale)}` : ''
+            maxRotation: 0,
+            // Each whole step is a run: its date and time, on two lines.
+            callback: (value: string | number) => {
+              const at = started.get(Number(value))
+              return Number.isInteger(Number(value)) && at ? dateTimeLines(at, ctx.locale) : ''
+            }
           }
         },
         y: {
           ...axis(ctx, m.charts.axis.speedup),
           beginAtZero: true,
+          suggestedMax: top * 1.05,
           ticks: {
             color: palette.muted,
             callback: timesTick(ctx)

@@ -31,3 +31,28 @@ export function shortDateTime(iso: string, locale: string): string {
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : format(locale, true).format(date)
 }
+
+const tickFormats = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>()
+
+/**
+ * ["Dec 2", "14:11:05"]: a run's date on a graph axis, on two lines (a tick
+ * has the width of one run), to the second as the rows have it.
+ */
+export function dateTimeLines(iso: string, locale: string): [string, string] {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return [iso, '']
+  let known = tickFormats.get(locale)
+  if (!known) {
+    known = [
+      new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }),
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23'
+      })
+    ]
+    tickFormats.set(locale, known)
+  }
+  return [known[0].format(date), known[1].format(date)]
+}

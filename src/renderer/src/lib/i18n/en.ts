@@ -202,7 +202,8 @@ export const en = {
     timelineFor: 'Worker count shown',
     timelineEmpty: 'No per-worker timings in this run.',
     history: 'Speedup history',
-    historyDesc: 'Speedup of past runs in the order they ran, one line per worker count.',
+    historyDesc:
+      'Speedup of comparable runs (same job, size, sharing, backend, pool and kernel) in the order they ran, dated: one line per worker count, each run’s 95% interval, and the ideal N×.',
     historyFilter: 'Configuration',
     historyAll: 'All configurations',
     historyEmpty: 'No earlier runs with this configuration yet.',
@@ -258,8 +259,14 @@ export const en = {
       config: 'Configuration',
       workers: 'Workers',
       best: 'Speedup',
+      verdict: 'Verdict',
       sum: 'Sum'
     },
+    /** The job a run measured, first in its short configuration. */
+    jobs: { sum: 'sum', wait: 'wait', command: 'command' },
+    waitJob: (requests: number, delay: string) => `${n(requests)} requests × ${delay}`,
+    /** A speedup that is neither significantly faster nor slower: not shown as a result. */
+    notSignificant: 'not significant: its 95% interval includes 1',
     damaged: (count: number) =>
       `${n(count)} damaged ${count === 1 ? 'entry was' : 'entries were'} skipped while reading the history:`,
     damagedLine: (line: number, reason: string) => `line ${line}: ${reason}`,
@@ -702,7 +709,7 @@ export const en = {
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
   shell: {
-    historyAxis: 'Run, oldest to newest',
+    historyAxis: 'When each run started, oldest to newest',
     historyRun: (index: number, total: number, date: string) =>
       `Run ${n(index)} of ${n(total)} · ${date}`,
     runAgain: 'Run again with these settings',

@@ -197,7 +197,8 @@ export const ko: Messages = {
     timelineFor: '표시할 워커 수',
     timelineEmpty: '이 실행에는 워커별 시간이 없습니다.',
     history: '속도 향상 기록',
-    historyDesc: '지난 실행들의 속도 향상을 실행 순서대로, 워커 수마다 선 하나.',
+    historyDesc:
+      '비교할 수 있는 실행(같은 작업·크기·분배·백엔드·풀·커널)의 속도 향상을 실행 순서대로, 날짜와 함께: 워커 수마다 선 하나, 실행마다 95% 구간, 그리고 이상적인 N×.',
     historyFilter: '설정',
     historyAll: '모든 설정',
     historyEmpty: '이 설정으로 실행한 기록이 아직 없습니다.',
@@ -253,8 +254,12 @@ export const ko: Messages = {
       config: '설정',
       workers: '워커',
       best: '속도 향상',
+      verdict: '판정',
       sum: '합계'
     },
+    jobs: { sum: '덧셈', wait: '대기', command: '명령' },
+    waitJob: (requests: number, delay: string) => `요청 ${n(requests)}개 × ${delay}`,
+    notSignificant: '유의하지 않음: 95% 구간에 1이 들어 있습니다',
     damaged: (count: number) => `기록을 읽는 중 손상된 항목 ${n(count)}개를 건너뛰었습니다:`,
     damagedLine: (line: number, reason: string) => `${line}번째 줄: ${reason}`,
     damagedMore: (count: number) => `… 외 ${n(count)}개`,
@@ -683,7 +688,7 @@ export const ko: Messages = {
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
   shell: {
-    historyAxis: '실행 순서(오래된 것부터)',
+    historyAxis: '실행 시작 시각(오래된 것부터)',
     historyRun: (index: number, total: number, date: string) =>
       `실행 ${n(index)}/${n(total)} · ${date}`,
     runAgain: '이 설정으로 다시 실행',
