@@ -30,6 +30,8 @@ export default defineConfig({
       'tests/unit/trustWording.test.ts'
     ],
     isolate: false,
+    // One project, no lanes: Stryker runs the tests that reach each mutant.
+    projects: undefined,
     globalSetup: [],
     reporters: ['default']
   }
