@@ -135,6 +135,8 @@ export const en = {
   results: {
     sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}: time ${range} (median ${median})`,
+    /** The time's change, as criterion words it (a time ratio below 1 is faster). */
+    sinceLastVerdict: { improved: 'faster', regressed: 'slower', 'no-change': 'no change' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: time ${median}, too few repetitions for an interval`,
     heading: 'Results',

@@ -135,6 +135,8 @@ export const ko: Messages = {
   results: {
     sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: ${verdict}: 시간 ${range} (중앙값 ${median})`,
+    /** The time's change, as criterion words it (a time ratio below 1 is faster). */
+    sinceLastVerdict: { improved: '빨라짐', regressed: '느려짐', 'no-change': '변화 없음' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: 시간 ${median}, 구간을 내기에는 반복이 너무 적습니다`,
     heading: '결과',
@@ -144,8 +146,8 @@ export const ko: Messages = {
       warmup === 'auto'
         ? `안정될 때까지 워밍업 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`
         : warmup === 0
-        ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
-        : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
+          ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
+          : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
