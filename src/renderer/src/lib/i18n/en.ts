@@ -139,6 +139,23 @@ export const en = {
     sinceLastVerdict: { improved: 'faster', regressed: 'slower', 'no-change': 'no change' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: time ${median}, too few repetitions for an interval`,
+    /** Item 5 of issue 21: the form and the run on screen disagree (FormDiffers.svelte). */
+    formDiffers: (settings: string) =>
+      `The form holds other settings than this run (${settings}): Run benchmark runs the form’s.`,
+    formDiffersApply: 'Put this run’s settings in the form',
+    formSetting: {
+      job: 'job',
+      command: 'command',
+      range: 'range',
+      wait: 'requests and delay',
+      workers: 'worker counts',
+      workload: 'workload',
+      backend: 'backend',
+      pool: 'pool',
+      kernel: 'kernel',
+      warmup: 'warm-ups',
+      reps: 'repetitions'
+    },
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,

@@ -139,6 +139,23 @@ export const ko: Messages = {
     sinceLastVerdict: { improved: '빨라짐', regressed: '느려짐', 'no-change': '변화 없음' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: 시간 ${median}, 구간을 내기에는 반복이 너무 적습니다`,
+    /** Item 5 of issue 21: the form and the run on screen disagree (FormDiffers.svelte). */
+    formDiffers: (settings: string) =>
+      `양식의 설정이 이 실행과 다릅니다(${settings}). 벤치마크 실행은 양식의 설정으로 실행합니다.`,
+    formDiffersApply: '이 실행의 설정을 양식에 넣기',
+    formSetting: {
+      job: '작업',
+      command: '명령',
+      range: '범위',
+      wait: '요청 수와 지연',
+      workers: '워커 수',
+      workload: '작업 방식',
+      backend: '백엔드',
+      pool: '풀',
+      kernel: '커널',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수'
+    },
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
