@@ -39,9 +39,13 @@ export function comparisonChart(
     intervals[i]?.low ?? r.time.ratio,
     intervals[i]?.high ?? r.time.ratio
   ])
-  const spread = Math.max(comparison.threshold * 2, ...values.map((v) => Math.abs(v - 1)))
-  const low = Math.max(0, 1 - spread * 1.25)
-  const high = 1 + spread * 1.25
+  // The points, their intervals and the band around 1, with a margin: not
+  // symmetric about 1, so ratios all well below 1 are not squeezed at the foot.
+  const lowest = Math.min(1 - comparison.threshold * 2, ...values)
+  const highest = Math.max(1 + comparison.threshold * 2, ...values)
+  const margin = (highest - lowest) * 0.12
+  const low = Math.max(0, lowest - margin)
+  const high = highest + margin
   const step = niceStep(high - low)
   const colors = rows.map((r) =>
     r.time.verdict === 'improved'

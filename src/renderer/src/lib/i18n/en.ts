@@ -993,6 +993,21 @@ export const en = {
       `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}, median ${change}`,
     unchanged: (threshold: string) =>
       `No change beyond the ${threshold} noise threshold at any worker count.`,
+    /** How a difference's setting and values are named (lib/compareDifference.ts). */
+    field: {
+      job: 'job',
+      command: 'command',
+      wait: 'requests and delay',
+      backend: 'backend',
+      cluster: 'cluster server',
+      pool: 'pool',
+      kernel: 'kernel',
+      warmup: 'warm-ups',
+      reps: 'repetitions',
+      serial: 'serial base case',
+      machine: 'machine'
+    } as Record<string, string>,
+    value: { auto: 'auto', yes: 'yes', no: 'no', async: 'async', none: '—' },
     difference: (field: string, baseline: string, candidate: string) =>
       `Compared across ${field}: ${baseline} → ${candidate}`,
     onlyBaseline: (list: string) => `Only in the baseline, not compared: ${list} workers`,

@@ -971,8 +971,23 @@ export const ko: Messages = {
       `워커 ${n(workers)}개: ${verdict}, 중앙값 ${change}`,
     unchanged: (threshold: string) =>
       `어떤 워커 수에서도 잡음 임계값 ${threshold}를 넘는 변화가 없습니다.`,
+    /** How a difference's setting and values are named (lib/compareDifference.ts). */
+    field: {
+      job: '작업',
+      command: '명령',
+      wait: '요청 수와 지연',
+      backend: '백엔드',
+      cluster: '클러스터 서버',
+      pool: '풀',
+      kernel: '커널',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수',
+      serial: '직렬 기준',
+      machine: '기계'
+    } as Record<string, string>,
+    value: { auto: '자동', yes: '예', no: '아니요', async: '비동기', none: '—' },
     difference: (field: string, baseline: string, candidate: string) =>
-      `${field}이(가) 다른 실행끼리 비교: ${baseline} → ${candidate}`,
+      `다른 ${field}끼리 비교: ${baseline} → ${candidate}`,
     onlyBaseline: (list: string) => `기준에만 있어 비교하지 않은 워커 수: ${list}`,
     onlyCandidate: (list: string) => `비교 대상에만 있어 비교하지 않은 워커 수: ${list}`,
     refused: '이 실행들은 비교할 수 없습니다',
