@@ -87,9 +87,6 @@ export async function runBenchmark(
   const signal = hooks.signal
   const onAbort = (): void => {
     for (const pool of pools) void pool.cancel()
-    // The session (the wait's latency server) goes at the same moment as the workers, not
-    // after their exits are seen: a cancel is over when both are gone.
-    void session?.close()
   }
   signal?.addEventListener('abort', onAbort)
   const throwIfCancelled = (): void => {
@@ -365,7 +362,7 @@ export async function runBenchmark(
     throw e
   } finally {
     signal?.removeEventListener('abort', onAbort)
-    // Workers and session stopped side by side (each waits for its own processes to exit).
-    await Promise.all([...[...pools].map((p) => p.terminate()), session?.close()])
+    await Promise.all([...pools].map((p) => p.terminate()))
+    await session?.close()
   }
 }
