@@ -89,7 +89,56 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(existsSync(join(work, 'data.txt.xz'))).toBe(false)
   })
 
+  it('--sizes LIST: a size sweep of the command, {size} set at each point, its break-even, a JSON export', async () => {
+    const work = mkdtempSync(join(dir, 'sizes-'))
+    const json = join(dir, 'sizes.json')
+    const r = await runCli([
+      '--command',
+      'echo {size} {workers} >> sizes.log',
+      '--cwd',
+      work,
+      '--sizes',
+      '20,10',
+      '--workers',
+      '1,2',
+      ...quick,
+      '--json',
+      json
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('Size sweep of your command: 2 sizes of {size} from 10 to 20')
+    expect(r.stdout).toContain('your command — times are medians')
+    expect(r.stdout).toMatch(/^ *\{size\} +1 worker \(ms\) +2 workers \(ms\)/m)
+    // The verdict: where 2 workers first beat 1 (or that they never or always do), in sizes.
+    expect(r.stdout).toMatch(/^Your command: 2 workers .*size/m)
+    // Every point ran with 1 worker and with 2, {size} and {workers} filled in: 2 reps each.
+    const ran = readFileSync(join(work, 'sizes.log'), 'utf8').trim().split('\n').sort()
+    expect(ran).toEqual(['10 1', '10 1', '10 2', '10 2', '20 1', '20 1', '20 2', '20 2'])
+    const study = JSON.parse(readFileSync(json, 'utf8'))
+    // One sweep: a command's copies are new processes whatever the pool (no warm/cold pair).
+    expect(
+      study.sizeRuns.map((p: { size: number; run: { config: { command: { size: number } } } }) => [
+        p.size,
+        p.run.config.command.size
+      ])
+    ).toEqual([
+      [10, 10],
+      [20, 20]
+    ])
+    expect(study.analysis.sizeSweeps).toHaveLength(1)
+    expect(study.analysis.sizeSweeps[0]).toMatchObject({ job: 'command', workers: 2 })
+    expect(study.analysis.sizeSweeps[0].breakEven.status).toMatch(/crosses|mixed|always|never/)
+  })
+
   it.each([
+    [['--command', 'true', '--sweep-sizes', '10,20'], '--sizes LIST with {size}'],
+    [['--command', 'true', '--sizes', '10,20'], '--sizes needs {size} in --command'],
+    [
+      ['--copies', 'echo {size}', '--sizes', '10,20', '--compare-backends'],
+      "a command's study is a size sweep of {size}"
+    ],
+    [['--command', 'echo {size}', '--sizes', '10,20', '--workers', '1'], 'at least 2'],
+    [['--command', 'echo {size} {index}', '--sizes', '10,20'], 'does not know {index}'],
     [['--command', 'no-such-program-xyz -T{workers}'], 'not found: no-such-program-xyz'],
     [['--command', 'no-such-program-xyz', '--no-shell'], 'not found: no-such-program-xyz'],
     [['--command', 'job {index}'], '{index}'],

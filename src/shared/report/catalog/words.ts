@@ -120,6 +120,10 @@ export interface ReportWords {
     withinErrors: string
     wrongTotal: string
     intro: string
+    /** A command's sweep: its label, and its size column (the values of {size}). */
+    command: string
+    commandSize: string
+    copyFailed: string
   }
   kernels: {
     kernel: string
@@ -329,7 +333,10 @@ const en: ReportWords = {
     oneWins: '1 worker',
     withinErrors: ' (within errors)',
     wrongTotal: ' ✗ wrong total',
-    intro: 'Times are medians ± the half-width of their 95% interval.'
+    intro: 'Times are medians ± the half-width of their 95% interval.',
+    command: 'your command',
+    commandSize: '{size}',
+    copyFailed: ' ✗ a copy failed'
   },
   kernels: {
     kernel: 'Kernel',
@@ -533,7 +540,10 @@ const ko: ReportWords = {
     oneWins: '워커 1개',
     withinErrors: ' (오차 범위 안)',
     wrongTotal: ' ✗ 틀린 합계',
-    intro: '시간은 중앙값 ± 95% 구간의 반폭입니다.'
+    intro: '시간은 중앙값 ± 95% 구간의 반폭입니다.',
+    command: '내 명령',
+    commandSize: '{size}',
+    copyFailed: ' ✗ 실패한 사본'
   },
   kernels: {
     kernel: '커널',

@@ -826,6 +826,8 @@ export const en = {
       'program-not-found': (program: string) => `not found: ${program}`,
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
+      'command-study-sizes-only': () =>
+        "a command's study is a size sweep of {size}: comparing backends, kernels or workloads is for the sum",
       'cwd-missing': (path: string) => `not a folder: ${path}`,
       invalid: (f: string) => `${f} is not valid`
     }

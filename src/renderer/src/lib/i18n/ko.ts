@@ -144,8 +144,8 @@ export const ko: Messages = {
       warmup === 'auto'
         ? `안정될 때까지 워밍업 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`
         : warmup === 0
-        ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
-        : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
+          ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
+          : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
@@ -803,6 +803,8 @@ export const ko: Messages = {
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
+      'command-study-sizes-only': () =>
+        '명령의 연구는 {size}의 크기 스윕뿐입니다: 백엔드·커널·워크로드 비교는 합계용입니다',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }

@@ -281,7 +281,11 @@ export function studyToHtml(
   const base = study.config.base
   const body: string[] = [
     h(1, w.title.study),
-    p(`${base.workload} · ${w.config.perPoint(base.warmup, base.reps)}`, 'meta'),
+    // A command's sweep names the command (its line, shape and workload).
+    p(
+      `${base.command ? jobLine(base, lang) : base.workload} · ${w.config.perPoint(base.warmup, base.reps)}`,
+      'meta'
+    ),
     p(w.studyLine(study.id, study.startedAt), 'meta'),
     h(2, w.section.verdict),
     `<div class="verdict${study.correct ? '' : ' bad'}">${list(
