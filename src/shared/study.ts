@@ -20,6 +20,7 @@ import {
   type Validated
 } from './config'
 import { parseServerUrl, redactServerText } from './cluster'
+import { parseCommandTemplate } from './command/commandTemplate'
 import { estimateRunMs, maxWorkersFor } from './limits'
 import { jobOf, type JobName } from './workloads/jobs'
 import { oneOf } from './oneOf'
@@ -159,7 +160,7 @@ export const studyConfigSchema = z
       })
     }
     if (c.backends?.includes('cluster')) clusterServerGiven(c.base, ctx)
-    if (c.base.job === 'command') commandStudyChecked(c, ctx)
+    if (c.base.job === 'command' && c.base.command) commandStudyChecked(c, c.base.command, ctx)
     if (c.sizes) {
       const n = sweepWorkers(c.base)
       if (n < 2) {
@@ -236,8 +237,25 @@ export function sweepWorkers(base: RunConfig): number {
  */
 function commandStudyChecked(
   c: { sizes?: number[]; backends?: unknown; kernels?: unknown; compareWorkloads?: boolean },
+  command: NonNullable<RunConfig['command']>,
   ctx: z.RefinementCtx
 ): void {
+  if (c.sizes) {
+    // Every point sets {size}: a line without it would run the same job at every size.
+    const t = parseCommandTemplate(command.line, {
+      role: 'command',
+      shape: command.shape,
+      shell: command.shell,
+      sizes: true
+    })
+    if (!t.ok && t.issue.code === 'size-unused')
+      ctx.addIssue({
+        code: 'custom',
+        message: t.issue.message,
+        path: ['sizes'],
+        params: { code: 'size-unused' }
+      })
+  }
   const refuse = (field: string, what: string): void =>
     ctx.addIssue({
       code: 'custom',

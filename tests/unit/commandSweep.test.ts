@@ -38,6 +38,18 @@ describe("a command's size sweep", () => {
       }
   })
 
+  it('refuses a sweep of a command without {size} (the app sweeps the form as it is)', () => {
+    const v = validateStudyConfig({
+      base: {
+        ...base,
+        command: { ...base.command!, line: 'xz -T{workers} -c f', size: undefined }
+      },
+      sizes: [10, 1000]
+    })
+    expect(v.ok).toBe(false)
+    if (!v.ok) expect(v.issues).toContainEqual(expect.objectContaining({ field: 'sizes' }))
+  })
+
   it('refuses what is for the sum: comparing backends, kernels or workloads', () => {
     for (const extra of [
       { backends: ['process', 'thread'] },

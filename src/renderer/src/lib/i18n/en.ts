@@ -863,7 +863,10 @@ export const en = {
     placeholderWorkers: '{workers}: N, this repetition’s worker count',
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
-    placeholderSize: '{size}: the size of a size sweep',
+    placeholderSize:
+      '{size}: each size of a size sweep; only from the command line for now (speedup-lab --command … --sizes 1e6,1e7)',
+    placeholderLifecycle:
+      'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:
       'Before a command first runs, the app shows its exact text and asks you to confirm it.',
     cpuUtilization: 'CPU utilization',
