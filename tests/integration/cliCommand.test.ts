@@ -31,6 +31,26 @@ function running(marker: string): number[] {
   return found
 }
 
+/** The process group of a process (the 5th field of /proc/<pid>/stat). */
+function groupOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[2])
+}
+
+/** Processes still alive (zombies left out) in any of `groups`. */
+function inGroups(groups: Set<number>): number[] {
+  const found: number[] = []
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const state = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.[0]
+      if (state !== 'Z' && groups.has(groupOf(Number(name)))) found.push(Number(name))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found
+}
+
 async function noneRunning(marker: string): Promise<void> {
   for (let i = 0; i < 50 && running(marker).length > 0; i++)
     await new Promise((r) => setTimeout(r, 20))
@@ -162,7 +182,7 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
   it('a repetition that exits non-zero (the 3rd) fails the run, naming the copy, its code and its stderr', async () => {
     const r = await runCli([
       '--command',
-      'if [ {rep} -eq 3 ]; then echo "out of disk" >&2; exit 4; fi',
+      'if [ {rep} -eq 3 ]; then sleep 29.1113 & echo "out of disk" >&2; exit 4; fi',
       '--workers',
       '1',
       '--warmup',
@@ -174,6 +194,8 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/the command \(pid \d+\) exited with code 4/)
     expect(r.stderr).toContain('out of disk')
+    // What the failing copy left in the background is stopped with it.
+    await noneRunning('29.1113')
   })
 
   it('--ignore-failure keeps going and the run stands', async () => {
@@ -212,7 +234,7 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     const json = join(dir, 'big.json')
     const r = await runCli([
       '--command',
-      'head -c 100000000 /dev/zero',
+      'head -c 100000000 /dev/zero # 77.7771',
       '--workers',
       '1',
       ...quick,
@@ -223,6 +245,49 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(r.stderr).toMatch(/100,000,000 bytes/)
     const copy = JSON.parse(readFileSync(json, 'utf8')).run.results[0].samples[0].workers[0]
     expect(copy.outputBytes).toBe(100_000_000)
+    await noneRunning('77.7771')
+  })
+
+  it("SIGTERM ends each copy's whole process group, children ignoring SIGTERM included", async () => {
+    let groups = new Set<number>()
+    let cli = 0
+    let last = -1
+    const r = await runCli(
+      [
+        '--copies',
+        `sh -c "trap '' TERM; sleep 23.4567" & sleep 23.4567; wait`,
+        '--workers',
+        '2',
+        // The order that runs 2 copies before the baseline's 1 (the first round: 2, 1).
+        '--seed',
+        '7',
+        ...quick
+      ],
+      (child) => {
+        cli = child.pid ?? 0
+        const poll = setInterval(() => {
+          // Per copy: the wrapper, the line's shell, two sleeps (and the inner shell, unless it
+          // exec'd its sleep): stopped once every copy's tree is up and no longer growing.
+          const pids = running('23.4567').filter((p) => p !== cli)
+          const steady = pids.length >= 8 && pids.length === last
+          last = pids.length
+          if (!steady) return
+          clearInterval(poll)
+          try {
+            groups = new Set(pids.map(groupOf))
+          } finally {
+            child.kill('SIGTERM')
+          }
+        }, 50)
+      }
+    )
+    expect(r.code).toBe(130)
+    expect(r.stderr).toContain('SIGTERM')
+    // A process group per copy, apart from the CLI's own.
+    expect(groups.size).toBe(2)
+    expect(groups.has(groupOf(process.pid))).toBe(false)
+    await noneRunning('23.4567')
+    expect(inGroups(groups)).toEqual([])
   })
 
   it('Ctrl-C ends every copy, one ignoring SIGTERM included, and exits 130', async () => {
