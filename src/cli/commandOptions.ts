@@ -63,7 +63,7 @@ export const COMMAND_OPTIONS: readonly OptionSpec[] = [
   },
   {
     name: 'sizes',
-    value: 'SIZE',
+    value: 'LIST',
     help:
       'the values of {size}, separated by commas (1e6, 10^7, 10^5..10^7 as --sweep-sizes reads ' +
       'them): one size sets {size}; several make a size sweep of the command, 1 worker vs the ' +

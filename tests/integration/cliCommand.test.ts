@@ -112,6 +112,7 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
   it('--sizes LIST: a size sweep of the command, {size} set at each point, its break-even, a JSON export', async () => {
     const work = mkdtempSync(join(dir, 'sizes-'))
     const json = join(dir, 'sizes.json')
+    const html = join(dir, 'sizes.html')
     const r = await runCli([
       '--command',
       'echo {size} {workers} >> sizes.log',
@@ -123,7 +124,11 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
       '1,2',
       ...quick,
       '--json',
-      json
+      json,
+      '--html',
+      html,
+      '--lang',
+      'ko'
     ])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('Size sweep of your command: 2 sizes of {size} from 10 to 20')
@@ -148,6 +153,11 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(study.analysis.sizeSweeps).toHaveLength(1)
     expect(study.analysis.sizeSweeps[0]).toMatchObject({ job: 'command', workers: 2 })
     expect(study.analysis.sizeSweeps[0].breakEven.status).toMatch(/crosses|mixed|always|never/)
+    // The Korean report speaks of the command and its {size}, never of a range's elements.
+    const report = readFileSync(html, 'utf8')
+    expect(report).toContain('내 명령: 워커 2개')
+    expect(report).toContain('{size}별 내 명령의 속도 향상')
+    expect(report).not.toContain('원소')
   })
 
   it.each([

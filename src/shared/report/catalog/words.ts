@@ -198,6 +198,9 @@ export interface ReportWords {
     worker: (i: number) => string
     size: string
     sizeSpeedup: (backend: string, pool: string) => string
+    /** A command's sweep: the chart's title and x axis (the values of {size}). */
+    commandSizeSpeedup: string
+    commandSize: string
     sizeSpeedupDesc: string
     phase: { spawn: string; dispatch: string; compute: string; collect: string }
   }
@@ -416,6 +419,8 @@ const en: ReportWords = {
     worker: (i) => `Worker ${i}`,
     size: 'Elements',
     sizeSpeedup: (backend, pool) => `Speedup by problem size (${backend}, ${pool} pool)`,
+    commandSizeSpeedup: 'Speedup of your command by {size}',
+    commandSize: '{size}',
     sizeSpeedupDesc: 'N workers against 1 at each size, with the error; 1 is the break-even line.',
     phase: { spawn: 'Spawn', dispatch: 'Dispatch', compute: 'Compute', collect: 'Result message' }
   },
@@ -621,6 +626,8 @@ const ko: ReportWords = {
     worker: (i) => `워커 ${i}`,
     size: '원소 수',
     sizeSpeedup: (backend, pool) => `문제 크기별 속도 향상(${backend}, ${pool})`,
+    commandSizeSpeedup: '{size}별 내 명령의 속도 향상',
+    commandSize: '{size}',
     sizeSpeedupDesc: '크기마다 워커 N개 대 1개와 그 오차. 1이 손익분기선입니다.',
     phase: { spawn: '시작', dispatch: '전달', compute: '계산', collect: '결과 메시지' }
   },

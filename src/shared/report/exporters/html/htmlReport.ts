@@ -305,9 +305,12 @@ export function studyToHtml(
           error: x.speedup.speedupError
         })),
         {
-          title: w.chart.sizeSpeedup(s.backend, w.config.pool(s.pool)),
+          title:
+            s.job === 'command'
+              ? w.chart.commandSizeSpeedup
+              : w.chart.sizeSpeedup(s.backend, w.config.pool(s.pool)),
           description: w.chart.sizeSpeedupDesc,
-          xLabel: w.chart.size,
+          xLabel: s.job === 'command' ? w.chart.commandSize : w.chart.size,
           yLabel: w.chart.speedupAxis
         }
       )}</div>`,
