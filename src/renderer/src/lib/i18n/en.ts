@@ -864,7 +864,7 @@ export const en = {
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
     placeholderSize:
-      '{size}: each size of a size sweep; only from the command line for now (speedup-lab --command … --sizes 1e6,1e7)',
+      '{size}: each size of a size sweep; for now only the command-line tool sweeps a command',
     placeholderLifecycle:
       'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:

@@ -843,7 +843,7 @@ export const ko: Messages = {
     placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
     placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
     placeholderSize:
-      '{size}: 크기 스윕의 각 크기; 지금은 명령줄에서만 됩니다(speedup-lab --command … --sizes 1e6,1e7)',
+      '{size}: 크기 스윕의 각 크기; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
     placeholderLifecycle:
       '준비 명령은 {workers}와 {rep}를 알고, 설정·정리 명령은 아무것도 모릅니다. 다른 {name}은 거부됩니다; 글자 그대로의 중괄호는 따옴표로 감싸세요.',
     confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
