@@ -822,7 +822,9 @@ export const en = {
       'command-trailing-backslash': () => 'the command ends with a backslash',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
-      'size-unused': () => 'a size sweep needs {size} in the command',
+      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
+      'size-unused': () =>
+        'a size sweep of a command needs {size} in it; for now only the command-line tool sweeps a command',
       'program-not-found': (program: string) => `not found: ${program}`,
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
