@@ -46,6 +46,11 @@ export type IssueCode =
   | 'program-not-found'
   | 'cwd-missing'
   | 'command-local-only'
+  /** The wait workload (issue 17): what it needs of the rest of the configuration. */
+  | 'async-needs-wait'
+  | 'wait-required'
+  | 'wait-split-only'
+  | 'wait-not-on-cluster'
   | 'invalid'
 
 export interface CodedIssue {
@@ -87,7 +92,11 @@ const CUSTOM_CODES = new Set<string>([
   'size-unused',
   'program-not-found',
   'cwd-missing',
-  'command-local-only'
+  'command-local-only',
+  'async-needs-wait',
+  'wait-required',
+  'wait-split-only',
+  'wait-not-on-cluster'
 ])
 
 /** One zod issue as a code with its numbers; `input` tells "required" from "wrong type". */

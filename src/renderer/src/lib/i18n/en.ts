@@ -778,7 +778,10 @@ export const en = {
       backendItem: 'a backend',
       backends: 'backends',
       kernel: 'kernel',
-      kernels: 'kernels'
+      kernels: 'kernels',
+      requests: 'requests',
+      delayMs: 'delay (ms)',
+      wait: 'waiting'
     } as Record<string, string>,
     codes: {
       required: (f: string) => `${f} is required`,
@@ -827,6 +830,12 @@ export const en = {
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
       'cwd-missing': (path: string) => `not a folder: ${path}`,
+      'async-needs-wait': () =>
+        'no worker (async) only waits: it has no core to compute the sum on; choose processes or threads',
+      'wait-required': () => 'give the waiting job its requests and delay',
+      'wait-split-only': () => 'waiting shares its R requests among the workers: split only',
+      'wait-not-on-cluster': () =>
+        "waiting runs only on this machine: its server is on this machine's 127.0.0.1, which remote workers cannot reach",
       invalid: (f: string) => `${f} is not valid`
     }
   },
@@ -879,6 +888,50 @@ export const en = {
       'Scaled speedup N·T1/TN: N copies run at once, each the whole command (N× the work); ideal N.',
     exitFailed: 'A copy failed',
     notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
+  },
+  /* ── Waiting (I/O), the tutorial's other half (issue 17) ── */
+  wait: {
+    job: 'Waiting (I/O)',
+    jobHint:
+      'The tutorial’s other half: R requests to a server on this machine that answers each after a fixed delay, shared among N workers that only wait.',
+    heading: 'Requests',
+    requests: 'Requests (R)',
+    requestsHint: 'Shared among the workers: each sends its share one after another.',
+    delay: 'Delay (ms)',
+    delayHint: 'How long the server waits before it answers a request.',
+    idealFacts: (ideal1: string) =>
+      `Ideal with 1 worker: R × delay = ${ideal1}; with N: ceil(R/N) × delay.`,
+    asyncHint: 'No worker at all: N requests in flight on the engine’s own event loop.',
+    asyncNotForSum:
+      'No worker (async) is offered only for waiting: one event loop can wait on many requests at once, but it computes on one core — the sum needs processes or threads.',
+    ideal: 'Ideal',
+    idealTip:
+      'ceil(R/N) × delay: each worker sends its ceil(R/N) requests one after another, each answered after the delay. No run can be faster.',
+    serverCpu: 'Server CPU',
+    serverCpuTip:
+      'The latency server’s CPU time per repetition (median): answering after a delay costs almost no CPU.',
+    answered: 'Every request answered once',
+    answeredLabel: 'every request answered exactly once',
+    unansweredLabel: 'not every request answered exactly once',
+    notMeasured: 'not measured',
+    wallTimeDesc:
+      'Bars: the median wall time; dots: every measured repetition; dashes: the ideal bound ceil(R/N) × delay.',
+    speedupDesc:
+      'Measured speedup with its 95% interval, against the ideal R ÷ ceil(R/N): waiting workers do not share the cores, so it can pass them.',
+    idealBound: 'Ideal bound ceil(R/N) × delay',
+    idealSpeedup: 'Ideal R ÷ ceil(R/N)',
+    card: 'Requests answered',
+    cardOk: 'each once',
+    cardBad: 'NOT each once',
+    cardOf: (requests: string) => `of ${requests} requests`,
+    notCorrect: 'At least one request was not answered exactly once.',
+    wrongTitle: 'A request went unanswered: no timing counts',
+    wrongReason: (workers: string) =>
+      `Not every request was answered exactly once with ${workers} worker(s): no timing means anything until each is.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `Too small a job: with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, each waits for ${compute}, against ${overhead} of overhead per repetition. Send more requests or use a longer delay.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `Slower with more workers: even the best, ${n(workers)} workers, reach only ${speedup} (${ci}). Overhead dominates this job; send more requests or use a longer delay.`
   },
   // Issue 12: bounds on the work of one run (src/shared/limits.ts).
   limits: {

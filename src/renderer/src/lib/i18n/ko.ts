@@ -144,8 +144,8 @@ export const ko: Messages = {
       warmup === 'auto'
         ? `안정될 때까지 워밍업 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`
         : warmup === 0
-        ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
-        : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
+          ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
+          : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
@@ -755,7 +755,10 @@ export const ko: Messages = {
       backendItem: '백엔드',
       backends: '백엔드',
       kernel: '커널',
-      kernels: '커널'
+      kernels: '커널',
+      requests: '요청 수',
+      delayMs: '지연(ms)',
+      wait: '대기'
     } as Record<string, string>,
     codes: {
       required: (f: string) => `${f}: 값을 입력해 주세요`,
@@ -804,6 +807,12 @@ export const ko: Messages = {
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
+      'async-needs-wait': () =>
+        '워커 없음(async)은 기다리기만 합니다. 덧셈을 계산할 코어가 없으니 프로세스나 스레드를 고르세요',
+      'wait-required': () => '대기 작업에 요청 수와 지연을 입력해 주세요',
+      'wait-split-only': () => '대기는 R개의 요청을 워커들이 나눠 보냅니다. 분할(split)만 됩니다',
+      'wait-not-on-cluster': () =>
+        '대기는 이 컴퓨터에서만 실행됩니다. 서버가 이 컴퓨터의 127.0.0.1에 있어 원격 워커가 닿을 수 없습니다',
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
   },
@@ -858,6 +867,50 @@ export const ko: Messages = {
     exitFailed: '실패한 사본이 있음',
     notCorrect:
       '0으로 종료하지 않은 사본이 하나 이상 있습니다(어느 사본이 왜 그랬는지는 경고를 보세요).'
+  },
+  /* ── 대기(I/O), 튜토리얼의 나머지 절반 (issue 17) ── */
+  wait: {
+    job: '대기(I/O)',
+    jobHint:
+      '튜토리얼의 나머지 절반: 이 컴퓨터의 서버가 정해진 지연 뒤에 답하는 요청 R개를, 기다리기만 하는 워커 N개가 나눠 보냅니다.',
+    heading: '요청',
+    requests: '요청 수(R)',
+    requestsHint: '워커들이 나눠 맡습니다. 각 워커는 자기 몫을 하나씩 차례로 보냅니다.',
+    delay: '지연(ms)',
+    delayHint: '서버가 요청마다 답하기 전에 기다리는 시간입니다.',
+    idealFacts: (ideal1: string) =>
+      `워커 1개의 이상적 시간: R × 지연 = ${ideal1}, 워커 N개: ceil(R/N) × 지연.`,
+    asyncHint: '워커가 전혀 없습니다. 엔진 자신의 이벤트 루프에서 요청 N개를 동시에 보냅니다.',
+    asyncNotForSum:
+      '워커 없음(async)은 대기에서만 고를 수 있습니다. 이벤트 루프 하나는 많은 요청을 동시에 기다릴 수 있지만 계산은 코어 하나에서 합니다. 덧셈에는 프로세스나 스레드가 필요합니다.',
+    ideal: '이상적',
+    idealTip:
+      'ceil(R/N) × 지연: 각 워커가 ceil(R/N)개의 요청을 차례로 보내고, 각 요청은 지연 뒤에 답을 받습니다. 어떤 실행도 이보다 빠를 수 없습니다.',
+    serverCpu: '서버 CPU',
+    serverCpuTip:
+      '지연 서버가 반복 한 번에 쓴 CPU 시간(중앙값): 지연 뒤에 답하는 데에는 CPU가 거의 들지 않습니다.',
+    answered: '모든 요청에 한 번씩 응답',
+    answeredLabel: '모든 요청이 정확히 한 번씩 응답받음',
+    unansweredLabel: '정확히 한 번씩 응답받지 못한 요청이 있음',
+    notMeasured: '측정 안 됨',
+    wallTimeDesc:
+      '막대: 실행 시간의 중앙값, 점: 측정한 모든 반복, 점선: 이상적 한계 ceil(R/N) × 지연.',
+    speedupDesc:
+      '측정한 속도 향상과 95% 구간, 이상적 값 R ÷ ceil(R/N)과 비교: 기다리는 워커는 코어를 나눠 쓰지 않으므로 코어 수를 넘을 수 있습니다.',
+    idealBound: '이상적 한계 ceil(R/N) × 지연',
+    idealSpeedup: '이상적 R ÷ ceil(R/N)',
+    card: '응답받은 요청',
+    cardOk: '각각 한 번',
+    cardBad: '한 번씩이 아님',
+    cardOf: (requests: string) => `요청 ${requests}개 중`,
+    notCorrect: '정확히 한 번 응답받지 못한 요청이 있습니다.',
+    wrongTitle: '응답받지 못한 요청이 있음: 어떤 시간도 의미가 없습니다',
+    wrongReason: (workers: string) =>
+      `워커 ${workers}개에서 모든 요청이 정확히 한 번씩 응답받지 못했습니다. 모두 응답받기 전에는 어떤 시간도 의미가 없습니다.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `작업이 너무 작습니다: 워커 ${n(workers)}개에서 각 워커가 ${compute} 동안 기다리는데, 반복마다 부가 비용이 ${overhead}입니다. 요청을 늘리거나 지연을 길게 하세요.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `워커를 늘리면 더 느립니다: 가장 좋은 워커 ${n(workers)}개도 ${speedup}(${ci})에 그칩니다. 부가 비용이 이 작업을 지배합니다. 요청을 늘리거나 지연을 길게 하세요.`
   },
   limits: {
     confirmLong: (estimate: string, bound: string) =>
