@@ -889,6 +889,32 @@ export const en = {
     exitFailed: 'A copy failed',
     notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
   },
+  /* ── CPU vs waiting, a study of the Scaling tab (issue 17) ── */
+  workloads: {
+    option: 'CPU vs waiting',
+    hint: (list: string) =>
+      `The sum (processes) and waiting (threads, processes, no worker) over ${list} workers, one job shared on warm pools: the sum stops at the cores, waiting does not. Runs on its own.`,
+    alone: 'CPU vs waiting runs on its own: the other studies are off while it is chosen.',
+    tutorial: 'Tutorial: CPU vs waiting',
+    tutorialHint:
+      'The tutorial’s other half: “threads for I/O, processes for CPU”, measured. Fills the Tutorial preset and chooses CPU vs waiting in Scaling.',
+    heading: 'CPU vs waiting',
+    intro:
+      'Each workload’s speedup on its backend over the same worker counts, the cores marked: computing shares the cores, waiting does not.',
+    chart: 'Speedup: computing vs waiting',
+    chartDesc: (cores: number) =>
+      `Speedup T1/TN ± e of the sum and of waiting; the line marks the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}.`,
+    job: { sum: 'sum', wait: 'waiting' } as Record<'sum' | 'wait', string>,
+    backend: { process: 'processes', thread: 'threads', async: 'no worker (async)' } as Record<
+      string,
+      string
+    >,
+    cores: (cores: number) => `${n(cores)} ${cores === 1 ? 'core' : 'cores'}`,
+    oversubscribed: 'Oversubscribed (more workers than cores, taking turns on the CPU)',
+    overAt: (what: string, list: string) => `${what}: ${list}`,
+    overNone: (what: string) => `${what}: none — waiting workers do not take turns on the cores`,
+    overNoneSum: (what: string) => `${what}: none`
+  },
   /* ── Waiting (I/O), the tutorial's other half (issue 17) ── */
   wait: {
     job: 'Waiting (I/O)',

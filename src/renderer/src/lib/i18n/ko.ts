@@ -868,6 +868,32 @@ export const ko: Messages = {
     notCorrect:
       '0으로 종료하지 않은 사본이 하나 이상 있습니다(어느 사본이 왜 그랬는지는 경고를 보세요).'
   },
+  /* ── 계산 대 대기, 확장성 탭의 연구 (issue 17) ── */
+  workloads: {
+    option: '계산 대 대기',
+    hint: (list: string) =>
+      `덧셈(프로세스)과 대기(스레드, 프로세스, 워커 없음)를 워커 ${list}개로, 하나의 작업을 웜 풀에서 나눠 실행합니다. 덧셈은 코어 수에서 멈추고 대기는 멈추지 않습니다. 단독으로 실행됩니다.`,
+    alone: '계산 대 대기는 단독으로 실행됩니다. 선택한 동안 다른 연구는 꺼집니다.',
+    tutorial: '튜토리얼: 계산 대 대기',
+    tutorialHint:
+      '튜토리얼의 나머지 절반: “I/O에는 스레드, CPU에는 프로세스”를 직접 잽니다. 튜토리얼 프리셋을 채우고 확장성 탭에서 계산 대 대기를 고릅니다.',
+    heading: '계산 대 대기',
+    intro:
+      '같은 워커 수에서 각 워크로드의 백엔드별 속도 향상, 코어 수 표시: 계산은 코어를 나눠 쓰고 대기는 그렇지 않습니다.',
+    chart: '속도 향상: 계산 대 대기',
+    chartDesc: (cores: number) =>
+      `덧셈과 대기의 속도 향상 T1/TN ± e. 세로선은 코어 ${n(cores)}개를 표시합니다.`,
+    job: { sum: '덧셈', wait: '대기' } as Record<'sum' | 'wait', string>,
+    backend: { process: '프로세스', thread: '스레드', async: '워커 없음(async)' } as Record<
+      string,
+      string
+    >,
+    cores: (cores: number) => `코어 ${n(cores)}개`,
+    oversubscribed: '과다 할당(코어보다 많은 워커가 CPU를 번갈아 씀)',
+    overAt: (what: string, list: string) => `${what}: ${list}`,
+    overNone: (what: string) => `${what}: 없음 — 기다리는 워커는 코어를 번갈아 쓰지 않습니다`,
+    overNoneSum: (what: string) => `${what}: 없음`
+  },
   /* ── 대기(I/O), 튜토리얼의 나머지 절반 (issue 17) ── */
   wait: {
     job: '대기(I/O)',
