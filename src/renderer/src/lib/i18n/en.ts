@@ -705,6 +705,34 @@ export const en = {
         `Fitted to the worker counts within the cores whose speedups are significant: f = ${f} (R² = ${r2}) — no serial part shows within what was measured.`,
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the All cores preset (one range split across 1 … all cores) to see your serial fraction.'
+    },
+    waiting: {
+      heading: '6. Threads for waiting',
+      why: 'A worker that waits holds no core: while its answer is on the way, the operating system runs someone else. N workers sharing R requests, each answered after a delay, finish in about ceil(R/N) × delay however few cores there are — so waiting scales past the cores, where computing stops. This is the half of the tutorial’s claim that holds in every language: threads are good for I/O.',
+      node: 'Node needs no thread to wait on a socket: its event loop (libuv, over epoll, kqueue or IOCP) keeps thousands of sockets waiting on one thread — the async backend here, N requests in flight with no worker at all. Files, dns.lookup, crypto (pbkdf2, scrypt, randomBytes) and zlib are different: the operating system offers Node no way to wait on them without blocking, so libuv runs them on its thread pool, 4 threads by default (UV_THREADPOOL_SIZE raises it, up to 1024). A fifth file read at once waits for a free thread.',
+      python:
+        'The other half — “threads do not help CPU-bound Python” — is the GIL’s, and it is changing: CPython 3.13’s free-threaded build (python3.13t, PEP 703, still experimental) has no GIL, so threads summing numbers run in parallel on the cores, as this app’s thread backend does. In the default build the GIL is still there and the tutorial’s claim stands.',
+      run: (when: string, config: string) => `Your wait run of ${when}: ${config}`,
+      figures: (
+        workers: number,
+        requests: number,
+        delay: string,
+        tn: string,
+        speedup: string,
+        ideal: string
+      ) =>
+        `${n(workers)} ${workers === 1 ? 'worker' : 'workers'} answered ${n(requests)} requests of ${delay} in ${tn}: ${speedup} against an ideal ${ideal}.`,
+      pastCores: (workers: number, speedup: string, cores: number) =>
+        `Past the cores: ${n(workers)} waiting workers reached ${speedup} on ${n(cores)} ${cores === 1 ? 'core' : 'cores'}, its whole 95% interval above ${n(cores)}. A sum could not: it needs a core for every worker.`,
+      withinCores: (cores: number) =>
+        `Every count of this run was within the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}, so it cannot show waiting passing them: run more workers than cores (CPU vs waiting in Scaling goes to 16×).`,
+      notShown: (workers: number, speedup: string, cores: number) =>
+        `${n(workers)} workers reached ${speedup}, not significantly above the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}: this run shows no claim either way (more repetitions, or a longer delay, narrow it).`,
+      noWorker: (workers: number) =>
+        `No worker at all: one event loop had ${n(workers)} requests in flight.`,
+      serverCpu: (cpu: string, ideal: string) =>
+        `The server spent ${cpu} of CPU per repetition on waits that took ${ideal}: waiting costs almost no CPU.`,
+      none: 'No wait run yet. Run Waiting (I/O) from the form, or CPU vs waiting in Scaling, to see it with your own numbers.'
     }
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */

@@ -684,6 +684,34 @@ export const ko: Messages = {
         `코어 안에서 유의한 속도 향상을 보인 워커 수에 피팅한 결과 f = ${f}(R² = ${r2}): 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 모든 코어 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
+    },
+    waiting: {
+      heading: '6. 기다리는 일에는 스레드',
+      why: '기다리는 워커는 코어를 붙잡지 않습니다. 답이 오는 동안 운영체제는 다른 일을 실행합니다. 지연 뒤에 답을 받는 요청 R개를 워커 N개가 나누면 코어가 몇 개든 약 ceil(R/N) × 지연 만에 끝납니다. 그래서 계산은 코어 수에서 멈추지만 대기는 코어 수를 넘어 빨라집니다. 튜토리얼 주장 중 어느 언어에서나 맞는 절반, “I/O에는 스레드가 좋다”가 이것입니다.',
+      node: 'Node는 소켓을 기다리는 데 스레드가 필요 없습니다. 이벤트 루프(libuv, epoll·kqueue·IOCP 위)가 스레드 하나에서 수천 개의 소켓을 기다립니다. 여기의 async 백엔드가 그것으로, 워커 없이 요청 N개를 동시에 보냅니다. 파일, dns.lookup, crypto(pbkdf2, scrypt, randomBytes), zlib은 다릅니다. 운영체제가 막히지 않고 기다릴 방법을 주지 않으므로 libuv가 자신의 스레드 풀에서 실행합니다. 기본 4개이며 UV_THREADPOOL_SIZE로 1024개까지 늘릴 수 있습니다. 동시에 다섯 번째 파일 읽기는 빈 스레드를 기다립니다.',
+      python:
+        '나머지 절반, “CPU 작업에는 파이썬 스레드가 도움이 안 된다”는 GIL 때문이며 바뀌고 있습니다. CPython 3.13의 free-threaded 빌드(python3.13t, PEP 703, 아직 실험적)에는 GIL이 없어서, 숫자를 더하는 스레드가 이 앱의 스레드 백엔드처럼 여러 코어에서 병렬로 실행됩니다. 기본 빌드에는 여전히 GIL이 있어 튜토리얼의 주장이 맞습니다.',
+      run: (when: string, config: string) => `${when}의 대기 실행: ${config}`,
+      figures: (
+        workers: number,
+        requests: number,
+        delay: string,
+        tn: string,
+        speedup: string,
+        ideal: string
+      ) =>
+        `워커 ${n(workers)}개가 지연 ${delay}인 요청 ${n(requests)}개에 ${tn} 만에 답을 받았습니다: ${speedup}, 이상적 값 ${ideal}.`,
+      pastCores: (workers: number, speedup: string, cores: number) =>
+        `코어 수를 넘었습니다: 기다리는 워커 ${n(workers)}개가 코어 ${n(cores)}개에서 ${speedup}에 이르렀고, 95% 구간 전체가 ${n(cores)}보다 큽니다. 덧셈은 그럴 수 없습니다. 워커마다 코어가 필요하기 때문입니다.`,
+      withinCores: (cores: number) =>
+        `이 실행의 워커 수는 모두 코어 ${n(cores)}개 이내라서 대기가 코어 수를 넘는 모습을 보여 줄 수 없습니다. 코어보다 많은 워커로 실행해 보세요(확장성의 계산 대 대기는 16배까지 갑니다).`,
+      notShown: (workers: number, speedup: string, cores: number) =>
+        `워커 ${n(workers)}개가 ${speedup}에 이르렀지만 코어 ${n(cores)}개보다 유의하게 크지 않습니다. 이 실행으로는 어느 쪽도 말할 수 없습니다(반복을 늘리거나 지연을 길게 하면 구간이 좁아집니다).`,
+      noWorker: (workers: number) =>
+        `워커가 전혀 없었습니다: 이벤트 루프 하나가 요청 ${n(workers)}개를 동시에 기다렸습니다.`,
+      serverCpu: (cpu: string, ideal: string) =>
+        `서버는 ${ideal} 걸린 대기에 반복마다 CPU를 ${cpu} 썼습니다. 기다리는 데에는 CPU가 거의 들지 않습니다.`,
+      none: '아직 대기 실행이 없습니다. 폼에서 대기(I/O)를 실행하거나 확장성에서 계산 대 대기를 실행하면 직접 잰 숫자로 볼 수 있습니다.'
     }
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
