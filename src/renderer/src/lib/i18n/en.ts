@@ -730,8 +730,8 @@ export const en = {
         `${n(workers)} workers reached ${speedup}, not significantly above the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}: this run shows no claim either way (more repetitions, or a longer delay, narrow it).`,
       noWorker: (workers: number) =>
         `No worker at all: one event loop had ${n(workers)} requests in flight.`,
-      serverCpu: (cpu: string, ideal: string) =>
-        `The server spent ${cpu} of CPU per repetition on waits that took ${ideal}: waiting costs almost no CPU.`,
+      serverCpu: (cpu: string, wall: string) =>
+        `The latency server used ${cpu} of CPU in a repetition of ${wall}: waiting costs little CPU.`,
       none: 'No wait run yet. Run Waiting (I/O) from the form, or CPU vs waiting in Scaling, to see it with your own numbers.'
     }
   },

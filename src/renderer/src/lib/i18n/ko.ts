@@ -709,8 +709,8 @@ export const ko: Messages = {
         `워커 ${n(workers)}개가 ${speedup}에 이르렀지만 코어 ${n(cores)}개보다 유의하게 크지 않습니다. 이 실행으로는 어느 쪽도 말할 수 없습니다(반복을 늘리거나 지연을 길게 하면 구간이 좁아집니다).`,
       noWorker: (workers: number) =>
         `워커가 전혀 없었습니다: 이벤트 루프 하나가 요청 ${n(workers)}개를 동시에 기다렸습니다.`,
-      serverCpu: (cpu: string, ideal: string) =>
-        `서버는 ${ideal} 걸린 대기에 반복마다 CPU를 ${cpu} 썼습니다. 기다리는 데에는 CPU가 거의 들지 않습니다.`,
+      serverCpu: (cpu: string, wall: string) =>
+        `지연 서버는 ${wall} 걸린 반복에서 CPU를 ${cpu} 썼습니다. 기다리는 데에는 CPU가 거의 들지 않습니다.`,
       none: '아직 대기 실행이 없습니다. 폼에서 대기(I/O)를 실행하거나 확장성에서 계산 대 대기를 실행하면 직접 잰 숫자로 볼 수 있습니다.'
     }
   },
