@@ -960,7 +960,7 @@ export const en = {
       'No worker (async) is offered only for waiting: one event loop can wait on many requests at once, but it computes on one core — the sum needs processes or threads.',
     ideal: 'Ideal',
     idealTip:
-      'ceil(R/N) × delay: each worker sends its ceil(R/N) requests one after another, each answered after the delay. No run can be faster.',
+      'The bound ceil(R/N) × delay: each worker sends its ceil(R/N) requests one after another, each answered after the delay. No run can be faster.',
     serverCpu: 'Server CPU',
     serverCpuTip:
       'The latency server’s CPU time per repetition (median): answering after a delay costs almost no CPU.',
