@@ -47,6 +47,11 @@ export type IssueCode =
   | 'cwd-missing'
   | 'command-local-only'
   | 'command-study-sizes-only'
+  /** The wait workload (issue 17): what it needs of the rest of the configuration. */
+  | 'async-needs-wait'
+  | 'wait-required'
+  | 'wait-split-only'
+  | 'wait-not-on-cluster'
   | 'invalid'
 
 export interface CodedIssue {
@@ -89,7 +94,11 @@ const CUSTOM_CODES = new Set<string>([
   'program-not-found',
   'cwd-missing',
   'command-local-only',
-  'command-study-sizes-only'
+  'command-study-sizes-only',
+  'async-needs-wait',
+  'wait-required',
+  'wait-split-only',
+  'wait-not-on-cluster'
 ])
 
 /** One zod issue as a code with its numbers; `input` tells "required" from "wrong type". */

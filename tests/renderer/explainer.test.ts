@@ -39,7 +39,8 @@ describe('pickExplainerRuns', () => {
       thread: null,
       cold: null,
       warm: null,
-      split: null
+      split: null,
+      wait: null
     })
   })
 
@@ -52,7 +53,8 @@ describe('pickExplainerRuns', () => {
       thread: null,
       cold: 'tutorial',
       warm: null,
-      split: null
+      split: null,
+      wait: null
     })
   })
 

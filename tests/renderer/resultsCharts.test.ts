@@ -140,3 +140,52 @@ describe('the explainer draws both laws through the user’s points', () => {
     if (fit.best !== 'usl') expect(labels(false).some((l) => l.startsWith('USL'))).toBe(false)
   })
 })
+
+describe('a wait run’s graphs draw its ideal (issue 17)', () => {
+  // 16 requests of 10 ms on 1, 4 and 32 workers (32 > 2 cores: waiting is not oversubscribed).
+  const wait = syntheticRun(
+    [
+      { workers: 1, wallMs: [165, 166, 164, 167, 165, 166] },
+      { workers: 4, wallMs: [42, 43, 41, 44, 42, 43] },
+      { workers: 32, wallMs: [11, 12, 11, 12, 11, 12] }
+    ],
+    { job: 'wait', wait: { requests: 16, delayMs: 10 } }
+  )
+  const waitRows = runView(wait).rows
+
+  it('wall time: the bound ceil(R/N)·delay is a dashed line over the bars, in the legend', () => {
+    const config = wallTimeChart(waitRows, ctx)
+    const bound = config.data.datasets[1] as unknown as {
+      type: string
+      label: string
+      data: number[]
+    }
+    expect(bound.type).toBe('line')
+    expect(bound.label).toBe(en.wait.idealBound)
+    expect(bound.data).toEqual([160, 40, 10])
+    expect((config.options!.plugins as { legend: { display: boolean } }).legend.display).toBe(true)
+    // A sum run has no bound.
+    expect(wallTimeChart(rows, ctx).data.datasets).toHaveLength(1)
+  })
+
+  it('speedup: the ideal is R ÷ ceil(R/N), not N past the requests', () => {
+    const config = speedupChart(waitRows, 'split', ctx, { requests: 16, delayMs: 10 })
+    const ideal = config.data.datasets[1]
+    expect(ideal.label).toBe(en.wait.idealSpeedup)
+    const y = (x: number): number | undefined => ideal.data.find((p) => p.x === x)?.y
+    expect(y(4)).toBe(4)
+    expect(y(32)).toBe(16)
+  })
+
+  it('the rows carry the ideal and follow the analysis: 32 waiting workers are not oversubscribed', () => {
+    expect(waitRows.map((r) => r.idealMs)).toEqual([160, 40, 10])
+    expect(waitRows.every((r) => !r.oversubscribed)).toBe(true)
+    const sum = runView(
+      syntheticRun([
+        { workers: 1, wallMs: [100, 101, 99] },
+        { workers: 4, wallMs: [60, 61, 59] }
+      ])
+    ).rows
+    expect(sum.find((r) => r.workers === 4)?.oversubscribed).toBe(true)
+  })
+})

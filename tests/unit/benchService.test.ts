@@ -145,6 +145,40 @@ describe('bench service', () => {
     expect(!result.ok && result.error.saveFailure).toBe('too-large')
   })
 
+  it('re-validates a wait payload: the form’s refusals hold in main too, with their codes (issue 17)', async () => {
+    const { svc, engine } = service()
+    const wait = { ...tutorialRunConfig(), workload: 'split' as const, pool: 'warm' as const }
+    const refusals: [unknown, string][] = [
+      [{ ...wait, backend: 'async' }, 'async-needs-wait'],
+      [{ ...wait, job: 'wait' }, 'wait-required'],
+      [{ ...wait, job: 'wait', wait: { requests: 0, delayMs: -1 } }, 'too-small'],
+      [
+        { ...wait, job: 'wait', wait: { requests: 4, delayMs: 1 }, workload: 'replicate' },
+        'wait-split-only'
+      ],
+      [
+        {
+          ...wait,
+          job: 'wait',
+          wait: { requests: 4, delayMs: 1 },
+          backend: 'cluster',
+          cluster: { server: 'nats://127.0.0.1:4222' }
+        },
+        'wait-not-on-cluster'
+      ]
+    ]
+    for (const [payload, code] of refusals) {
+      const result = await svc.handle('bench:run', payload as never)
+      expect(!result.ok && result.error.code).toBe('invalid-input')
+      expect(!result.ok && result.error.issues?.map((i) => i.code)).toContain(code)
+    }
+    expect(engine.runs).toEqual([])
+    // A valid wait reaches the engine as sent.
+    const ok = { ...wait, job: 'wait', wait: { requests: 16, delayMs: 10 }, backend: 'async' }
+    expect((await svc.handle('bench:run', ok as never)).ok).toBe(true)
+    expect(engine.runs).toEqual([expect.objectContaining({ job: 'wait', backend: 'async' })])
+  })
+
   it('refuses a bad configuration before the engine sees it', async () => {
     const { svc, engine } = service()
     const result = await svc.handle('bench:run', { ...tutorialRunConfig(), reps: 0, extra: 1 })

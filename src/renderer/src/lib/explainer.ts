@@ -19,6 +19,8 @@ export interface ExplainerPicks {
   warm: string | null
   /** The newest split run with a worker count above one: what Amdahl's law is about. */
   split: string | null
+  /** The newest wait run with a worker count above one: "Threads for waiting" (issue 17). */
+  wait: string | null
 }
 
 /** The tutorial as its author ran it, and its own script on this project's 2-core build machine. */
@@ -75,16 +77,23 @@ export function pickExplainerRuns(
           sameJob(r.config, cold.config)
       )
     : null
-  const split = newest((r) => r.config.workload === 'split' && maxWorkers(r.config) > 1)
-  const replay = newest((r) => r.config.workload === 'replicate' && maxWorkers(r.config) > 1)
+  // The sum's lessons read sum runs; a wait run has its own section.
+  const sum = (r: { config: RunConfig }): boolean => (r.config.job ?? 'sum') === 'sum'
+  const split = newest((r) => sum(r) && r.config.workload === 'split' && maxWorkers(r.config) > 1)
+  const wait = newest((r) => r.config.job === 'wait' && maxWorkers(r.config) > 1)
+  const replay = newest(
+    (r) => sum(r) && r.config.workload === 'replicate' && maxWorkers(r.config) > 1
+  )
 
   return {
     subject: subject?.id ?? null,
-    replay: replay?.id ?? subject?.id ?? null,
+    // The tutorial's total is a sum's: a wait or command run is not set against it.
+    replay: replay?.id ?? (subject && sum(subject) ? subject.id : null),
     process: ofBackend('process'),
     thread: ofBackend('thread'),
     cold: cold?.id ?? null,
     warm: warm?.id ?? null,
-    split: split?.id ?? null
+    split: split?.id ?? null,
+    wait: wait?.id ?? null
   }
 }

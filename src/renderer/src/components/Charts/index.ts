@@ -24,5 +24,6 @@ export {
   modelChart,
   overheadChart,
   sizeChart,
-  speedupOf
+  speedupOf,
+  workloadSpeedupChart
 } from './scalingCharts'

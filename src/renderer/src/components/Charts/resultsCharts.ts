@@ -1,9 +1,9 @@
-import type { ChartConfiguration, TooltipItem } from 'chart.js'
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js'
 import type { HistorySeries } from '@shared/historyPage'
 import type { WorkerTiming } from '@shared/result'
-import { idealLine } from '../../lib/results/idealLine'
+import { idealLine, waitIdealLine } from '../../lib/results/idealLine'
 import type { ResultView } from '../../lib/results/runView'
-import type { Workload } from '@shared/config'
+import type { WaitConfig, Workload } from '@shared/config'
 import {
   durationUnit,
   formatDateTime,
@@ -23,15 +23,32 @@ type Span = [number, number]
 const byWorkers = (results: readonly ResultView[]): ResultView[] =>
   [...results].sort((a, b) => a.workers - b.workers)
 
-/** 1. Median wall time per worker count, every repetition a dot over its bar. */
+/**
+ * 1. Median wall time per worker count, every repetition a dot over its bar;
+ * for the wait, its ideal bound ceil(R/N)·delay dashed across the bars (the
+ * time no run can beat: each worker's requests one after another).
+ */
 export function wallTimeChart(
   results: readonly ResultView[],
   ctx: ChartContext
 ): ChartConfiguration<'bar', number[], string> {
   const rows = byWorkers(results)
+  const bound = rows.some((r) => r.idealMs !== null)
   const { unit, scale } = durationUnit(Math.max(0, ...rows.map((r) => r.maxMs)))
   const rep = (r: ResultView): number[] => r.wallSamplesMs.map((ms) => ms * scale)
   const { palette, m } = ctx
+  const idealBound = {
+    type: 'line' as const,
+    label: m.wait.idealBound,
+    data: rows.map((r) => (r.idealMs === null ? Number.NaN : r.idealMs * scale)),
+    borderColor: palette.ideal,
+    backgroundColor: palette.ideal,
+    borderDash: [6, 4],
+    borderWidth: 1.5,
+    pointRadius: 3,
+    pointStyle: 'line' as const,
+    order: -1
+  }
   return {
     type: 'bar',
     data: {
@@ -45,12 +62,14 @@ export function wallTimeChart(
           borderColor: palette.bar,
           borderWidth: 1,
           maxBarThickness: 64
-        }
+        },
+        // A line over bars: chart.js draws a mixed chart from one 'bar' configuration.
+        ...(bound ? [idealBound as unknown as ChartDataset<'bar', number[]>] : [])
       ]
     },
     options: {
       plugins: {
-        ...basePlugins(ctx, false),
+        ...basePlugins(ctx, bound),
         strips: { datasetIndex: 0, samples: rows.map(rep), color: palette.whisker },
         tooltip: {
           callbacks: {
@@ -58,6 +77,8 @@ export function wallTimeChart(
               m.charts.series.workers(rows[items[0]?.dataIndex ?? 0]?.workers ?? 0),
             label: (item: TooltipItem<'bar'>) => {
               const r = rows[item.dataIndex]
+              if (item.datasetIndex === 1)
+                return `${m.wait.idealBound}: ${formatDuration(r.idealMs, ctx.locale)}`
               return m.charts.series.samples(
                 formatDuration(r.medianMs, ctx.locale),
                 r.n,
@@ -87,12 +108,14 @@ export function wallTimeChart(
 export function speedupChart(
   results: readonly ResultView[],
   workload: Workload,
-  ctx: ChartContext
+  ctx: ChartContext,
+  wait: WaitConfig | null = null
 ): ChartConfiguration<'line', Point[]> {
   const rows = byWorkers(results)
   const { palette, m } = ctx
   const maxN = Math.max(1, ...rows.map((r) => r.workers))
-  const ideal: Point[] = idealLine(maxN)
+  // The wait's ideal is R ÷ ceil(R/N) at each count (N where R divides evenly).
+  const ideal: Point[] = wait ? waitIdealLine(wait.requests, maxN) : idealLine(maxN)
   const measured = rows.filter((r) => Number.isFinite(r.speedup))
   const intervals = measured.map((r) =>
     r.speedupLow !== null && r.speedupHigh !== null
@@ -118,7 +141,11 @@ export function speedupChart(
           borderWidth: 2
         },
         {
-          label: workload === 'split' ? m.charts.series.ideal : m.charts.series.idealReplicate,
+          label: wait
+            ? m.wait.idealSpeedup
+            : workload === 'split'
+              ? m.charts.series.ideal
+              : m.charts.series.idealReplicate,
           data: ideal,
           borderColor: palette.ideal,
           backgroundColor: palette.ideal,

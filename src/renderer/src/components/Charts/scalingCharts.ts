@@ -5,6 +5,7 @@ import type {
   SizeSweepAnalysis,
   WorkerCountAnalysis
 } from '@shared/analysis'
+import type { WorkloadComparisonAnalysis } from '@shared/analysis/workloadComparison'
 import type { PoolMode } from '@shared/config'
 import { amdahlSpeedup, uslSpeedup } from '@shared/stats'
 import { withAlpha } from './colors'
@@ -610,4 +611,71 @@ export function backendMemoryChart(
     values: c.backends.map((b) => (b.memory ? b.memory.rssBytesPerWorker / MIB : null)),
     format: (v) => `${formatSignificant(v, ctx.locale)} MiB`
   })
+}
+
+/**
+ * CPU vs waiting (issue 17): each workload's speedup ± e on its backend over
+ * the same worker counts, the ideal S = N, and a line at the core count. The
+ * sum flattens at the cores; waiting keeps rising past them, even with no
+ * worker at all (async).
+ */
+export function workloadSpeedupChart(
+  c: WorkloadComparisonAnalysis,
+  ctx: ChartContext
+): ChartConfiguration<'line', Point[]> {
+  const { palette, m, locale } = ctx
+  const w = m.workloads
+  const maxN = maxWorkers(c.workers)
+  const label = (s: WorkloadComparisonAnalysis['series'][number]): string =>
+    `${w.job[s.job]} · ${w.backend[s.backend] ?? s.backend}`
+  const datasets = [
+    ...c.series.map((s, i) =>
+      line(
+        label(s),
+        s.points.map((p) => ({ x: p.workers, y: p.speedup.speedup })),
+        palette.series[i % palette.series.length],
+        // The sum is drawn solid, the waits dashed: two kinds of work, told apart without colour.
+        s.job === 'wait' ? { borderDash: [5, 3] } : {}
+      )
+    ),
+    idealLine(ctx, maxN)
+  ]
+  const top = Math.max(
+    c.cores,
+    ...c.series.flatMap((s) =>
+      s.points.map((p) => p.speedup.speedup + (p.speedup.speedupError || 0))
+    )
+  )
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      plugins: {
+        ...basePlugins(ctx),
+        errorBars: {
+          sets: c.series.map((s, i) => ({
+            datasetIndex: i,
+            errors: s.points.map((p) => p.speedup.speedupError)
+          }))
+        },
+        verticalMarkers: {
+          markers: [{ x: c.cores, label: w.cores(c.cores), color: palette.muted, dash: [2, 3] }],
+          labelBackground: withAlpha(palette.background, 0.9)
+        },
+        tooltip: {
+          filter: (item: TooltipItem<'line'>) => item.datasetIndex < c.series.length,
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const p = c.series[item.datasetIndex].points[item.dataIndex]
+              return `${item.dataset.label}, ${m.charts.series.workers(p.workers)}: ${speedupText({ value: p.speedup.speedup, error: p.speedup.speedupError }, locale)}`
+            }
+          }
+        }
+      },
+      scales: {
+        x: workerAxis(ctx, maxN),
+        y: speedupAxis(ctx, Math.max(top, 2))
+      }
+    }
+  }
 }

@@ -724,6 +724,34 @@ export const en = {
         `Fitted to the worker counts within the cores whose speedups are significant: f = ${f} (R² = ${r2}) — no serial part shows within what was measured.`,
       noSplit:
         'Amdahl’s law is about one job split N ways. Run the All cores preset (one range split across 1 … all cores) to see your serial fraction.'
+    },
+    waiting: {
+      heading: '6. Threads for waiting',
+      why: 'A worker that waits holds no core: while its answer is on the way, the operating system runs someone else. N workers sharing R requests, each answered after a delay, finish in about ceil(R/N) × delay however few cores there are — so waiting scales past the cores, where computing stops. This is the half of the tutorial’s claim that holds in every language: threads are good for I/O.',
+      node: 'Node needs no thread to wait on a socket: its event loop (libuv, over epoll, kqueue or IOCP) keeps thousands of sockets waiting on one thread — the async backend here, N requests in flight with no worker at all. Files, dns.lookup, crypto (pbkdf2, scrypt, randomBytes) and zlib are different: the operating system offers Node no way to wait on them without blocking, so libuv runs them on its thread pool, 4 threads by default (UV_THREADPOOL_SIZE raises it, up to 1024). A fifth file read at once waits for a free thread.',
+      python:
+        'The other half — “threads do not help CPU-bound Python” — is the GIL’s, and it is changing: CPython 3.13’s free-threaded build (python3.13t, PEP 703, still experimental) has no GIL, so threads summing numbers run in parallel on the cores, as this app’s thread backend does. In the default build the GIL is still there and the tutorial’s claim stands.',
+      run: (when: string, config: string) => `Your wait run of ${when}: ${config}`,
+      figures: (
+        workers: number,
+        requests: number,
+        delay: string,
+        tn: string,
+        speedup: string,
+        ideal: string
+      ) =>
+        `${n(workers)} ${workers === 1 ? 'worker' : 'workers'} answered ${n(requests)} requests of ${delay} in ${tn}: ${speedup} against an ideal ${ideal}.`,
+      pastCores: (workers: number, speedup: string, cores: number) =>
+        `Past the cores: ${n(workers)} waiting workers reached ${speedup} on ${n(cores)} ${cores === 1 ? 'core' : 'cores'}, its whole 95% interval above ${n(cores)}. A sum could not: it needs a core for every worker.`,
+      withinCores: (cores: number) =>
+        `Every count of this run was within the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}, so it cannot show waiting passing them: run more workers than cores (CPU vs waiting in Scaling goes to 16×).`,
+      notShown: (workers: number, speedup: string, cores: number) =>
+        `${n(workers)} workers reached ${speedup}, not significantly above the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}: this run shows no claim either way (more repetitions, or a longer delay, narrow it).`,
+      noWorker: (workers: number) =>
+        `No worker at all: one event loop had ${n(workers)} requests in flight.`,
+      serverCpu: (cpu: string, wall: string) =>
+        `The latency server used ${cpu} of CPU in a repetition of ${wall}: waiting costs little CPU.`,
+      none: 'No wait run yet. Run Waiting (I/O) from the form, or CPU vs waiting in Scaling, to see it with your own numbers.'
     }
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
@@ -797,7 +825,10 @@ export const en = {
       backendItem: 'a backend',
       backends: 'backends',
       kernel: 'kernel',
-      kernels: 'kernels'
+      kernels: 'kernels',
+      requests: 'requests',
+      delayMs: 'delay (ms)',
+      wait: 'waiting'
     } as Record<string, string>,
     codes: {
       required: (f: string) => `${f} is required`,
@@ -850,6 +881,12 @@ export const en = {
       'command-study-sizes-only': () =>
         "a command's study is a size sweep of {size}: comparing backends, kernels or workloads is for the sum",
       'cwd-missing': (path: string) => `not a folder: ${path}`,
+      'async-needs-wait': () =>
+        'no worker (async) only waits: it has no core to compute the sum on; choose processes or threads',
+      'wait-required': () => 'give the waiting job its requests and delay',
+      'wait-split-only': () => 'waiting shares its R requests among the workers: split only',
+      'wait-not-on-cluster': () =>
+        "waiting runs only on this machine: its server is on this machine's 127.0.0.1, which remote workers cannot reach",
       invalid: (f: string) => `${f} is not valid`
     }
   },
@@ -905,6 +942,76 @@ export const en = {
       'Scaled speedup N·T1/TN: N copies run at once, each the whole command (N× the work); ideal N.',
     exitFailed: 'A copy failed',
     notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
+  },
+  /* ── CPU vs waiting, a study of the Scaling tab (issue 17) ── */
+  workloads: {
+    option: 'CPU vs waiting',
+    hint: (list: string) =>
+      `The sum (processes) and waiting (threads, processes, no worker) over ${list} workers, one job shared on warm pools: the sum stops at the cores, waiting does not. Runs on its own.`,
+    alone: 'CPU vs waiting runs on its own: the other studies are off while it is chosen.',
+    tutorial: 'Tutorial: CPU vs waiting',
+    tutorialHint:
+      'The tutorial’s other half: “threads for I/O, processes for CPU”, measured. Fills the Tutorial preset and chooses CPU vs waiting in Scaling.',
+    heading: 'CPU vs waiting',
+    intro:
+      'Each workload’s speedup on its backend over the same worker counts, the cores marked: computing shares the cores, waiting does not.',
+    chart: 'Speedup: computing vs waiting',
+    chartDesc: (cores: number) =>
+      `Speedup T1/TN ± e of the sum and of waiting; the line marks the ${n(cores)} ${cores === 1 ? 'core' : 'cores'}.`,
+    job: { sum: 'sum', wait: 'waiting' } as Record<'sum' | 'wait', string>,
+    backend: { process: 'processes', thread: 'threads', async: 'no worker (async)' } as Record<
+      string,
+      string
+    >,
+    cores: (cores: number) => `${n(cores)} ${cores === 1 ? 'core' : 'cores'}`,
+    oversubscribed: 'Oversubscribed (more workers than cores, taking turns on the CPU)',
+    overAt: (what: string, list: string) => `${what}: ${list}`,
+    overNone: (what: string) => `${what}: none — waiting workers do not take turns on the cores`,
+    overNoneSum: (what: string) => `${what}: none`
+  },
+  /* ── Waiting (I/O), the tutorial's other half (issue 17) ── */
+  wait: {
+    job: 'Waiting (I/O)',
+    jobHint:
+      'The tutorial’s other half: R requests to a server on this machine that answers each after a fixed delay, shared among N workers that only wait.',
+    heading: 'Requests',
+    requests: 'Requests (R)',
+    requestsHint: 'Shared among the workers: each sends its share one after another.',
+    delay: 'Delay (ms)',
+    delayHint: 'How long the server waits before it answers a request.',
+    idealFacts: (ideal1: string) =>
+      `Ideal with 1 worker: R × delay = ${ideal1}; with N: ceil(R/N) × delay.`,
+    asyncHint: 'No worker at all: N requests in flight on the engine’s own event loop.',
+    asyncNotForSum:
+      'No worker (async) is offered only for waiting: one event loop can wait on many requests at once, but it computes on one core — the sum needs processes or threads.',
+    ideal: 'Ideal',
+    idealTip:
+      'The bound ceil(R/N) × delay: each worker sends its ceil(R/N) requests one after another, each answered after the delay. No run can be faster.',
+    serverCpu: 'Server CPU',
+    serverCpuTip:
+      'The latency server’s CPU time per repetition (median): answering after a delay costs almost no CPU.',
+    answered: 'Every request answered once',
+    answeredLabel: 'every request answered exactly once',
+    unansweredLabel: 'not every request answered exactly once',
+    notMeasured: 'not measured',
+    wallTimeDesc:
+      'Bars: the median wall time; dots: every measured repetition; dashes: the ideal bound ceil(R/N) × delay.',
+    speedupDesc:
+      'Measured speedup with its 95% interval, against the ideal R ÷ ceil(R/N): waiting workers do not share the cores, so it can pass them.',
+    idealBound: 'Ideal bound ceil(R/N) × delay',
+    idealSpeedup: 'Ideal R ÷ ceil(R/N)',
+    card: 'Requests answered',
+    cardOk: 'each once',
+    cardBad: 'NOT each once',
+    cardOf: (requests: string) => `of ${requests} requests`,
+    notCorrect: 'At least one request was not answered exactly once.',
+    wrongTitle: 'A request went unanswered: no timing counts',
+    wrongReason: (workers: string) =>
+      `Not every request was answered exactly once with ${workers} worker(s): no timing means anything until each is.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `Too small a job: with ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}, each waits for ${compute}, against ${overhead} of overhead per repetition. Send more requests or use a longer delay.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `Slower with more workers: even the best, ${n(workers)} workers, reach only ${speedup} (${ci}). Overhead dominates this job; send more requests or use a longer delay.`
   },
   // Issue 12: bounds on the work of one run (src/shared/limits.ts).
   limits: {

@@ -61,6 +61,10 @@ export function issueText(issue: ConfigIssue, m: Messages): string {
     case 'command-trailing-backslash':
     case 'size-unused':
     case 'command-local-only':
+    case 'async-needs-wait':
+    case 'wait-required':
+    case 'wait-split-only':
+    case 'wait-not-on-cluster':
       return say.codes[code]()
     case 'study-empty':
     case 'sweep-needs-two':

@@ -703,6 +703,34 @@ export const ko: Messages = {
         `코어 안에서 유의한 속도 향상을 보인 워커 수에 피팅한 결과 f = ${f}(R² = ${r2}): 측정한 범위에서는 직렬 부분이 보이지 않습니다.`,
       noSplit:
         'Amdahl의 법칙은 하나의 작업을 N개로 나누는 경우의 이야기입니다. 모든 코어 프리셋(하나의 범위를 1 … 모든 코어로 분할)을 실행하면 직렬 비율을 볼 수 있습니다.'
+    },
+    waiting: {
+      heading: '6. 기다리는 일에는 스레드',
+      why: '기다리는 워커는 코어를 붙잡지 않습니다. 답이 오는 동안 운영체제는 다른 일을 실행합니다. 지연 뒤에 답을 받는 요청 R개를 워커 N개가 나누면 코어가 몇 개든 약 ceil(R/N) × 지연 만에 끝납니다. 그래서 계산은 코어 수에서 멈추지만 대기는 코어 수를 넘어 빨라집니다. 튜토리얼 주장 중 어느 언어에서나 맞는 절반, “I/O에는 스레드가 좋다”가 이것입니다.',
+      node: 'Node는 소켓을 기다리는 데 스레드가 필요 없습니다. 이벤트 루프(libuv, epoll·kqueue·IOCP 위)가 스레드 하나에서 수천 개의 소켓을 기다립니다. 여기의 async 백엔드가 그것으로, 워커 없이 요청 N개를 동시에 보냅니다. 파일, dns.lookup, crypto(pbkdf2, scrypt, randomBytes), zlib은 다릅니다. 운영체제가 막히지 않고 기다릴 방법을 주지 않으므로 libuv가 자신의 스레드 풀에서 실행합니다. 기본 4개이며 UV_THREADPOOL_SIZE로 1024개까지 늘릴 수 있습니다. 동시에 다섯 번째 파일 읽기는 빈 스레드를 기다립니다.',
+      python:
+        '나머지 절반, “CPU 작업에는 파이썬 스레드가 도움이 안 된다”는 GIL 때문이며 바뀌고 있습니다. CPython 3.13의 free-threaded 빌드(python3.13t, PEP 703, 아직 실험적)에는 GIL이 없어서, 숫자를 더하는 스레드가 이 앱의 스레드 백엔드처럼 여러 코어에서 병렬로 실행됩니다. 기본 빌드에는 여전히 GIL이 있어 튜토리얼의 주장이 맞습니다.',
+      run: (when: string, config: string) => `${when}의 대기 실행: ${config}`,
+      figures: (
+        workers: number,
+        requests: number,
+        delay: string,
+        tn: string,
+        speedup: string,
+        ideal: string
+      ) =>
+        `워커 ${n(workers)}개가 지연 ${delay}인 요청 ${n(requests)}개에 ${tn} 만에 답을 받았습니다: ${speedup}, 이상적 값 ${ideal}.`,
+      pastCores: (workers: number, speedup: string, cores: number) =>
+        `코어 수를 넘었습니다: 기다리는 워커 ${n(workers)}개가 코어 ${n(cores)}개에서 ${speedup}에 이르렀고, 95% 구간 전체가 ${n(cores)}보다 큽니다. 덧셈은 그럴 수 없습니다. 워커마다 코어가 필요하기 때문입니다.`,
+      withinCores: (cores: number) =>
+        `이 실행의 워커 수는 모두 코어 ${n(cores)}개 이내라서 대기가 코어 수를 넘는 모습을 보여 줄 수 없습니다. 코어보다 많은 워커로 실행해 보세요(확장성의 계산 대 대기는 16배까지 갑니다).`,
+      notShown: (workers: number, speedup: string, cores: number) =>
+        `워커 ${n(workers)}개가 ${speedup}에 이르렀지만 코어 ${n(cores)}개보다 유의하게 크지 않습니다. 이 실행으로는 어느 쪽도 말할 수 없습니다(반복을 늘리거나 지연을 길게 하면 구간이 좁아집니다).`,
+      noWorker: (workers: number) =>
+        `워커가 전혀 없었습니다: 이벤트 루프 하나가 요청 ${n(workers)}개를 동시에 기다렸습니다.`,
+      serverCpu: (cpu: string, wall: string) =>
+        `지연 서버는 ${wall} 걸린 반복에서 CPU를 ${cpu} 썼습니다. 기다리는 데에는 CPU가 거의 들지 않습니다.`,
+      none: '아직 대기 실행이 없습니다. 폼에서 대기(I/O)를 실행하거나 확장성에서 계산 대 대기를 실행하면 직접 잰 숫자로 볼 수 있습니다.'
     }
   },
   /** The app shell's own words: the folded tab menu, run actions, history rows. */
@@ -774,7 +802,10 @@ export const ko: Messages = {
       backendItem: '백엔드',
       backends: '백엔드',
       kernel: '커널',
-      kernels: '커널'
+      kernels: '커널',
+      requests: '요청 수',
+      delayMs: '지연(ms)',
+      wait: '대기'
     } as Record<string, string>,
     codes: {
       required: (f: string) => `${f}: 값을 입력해 주세요`,
@@ -827,6 +858,12 @@ export const ko: Messages = {
       'command-study-sizes-only': () =>
         '명령의 연구는 {size}의 크기 스윕뿐입니다: 백엔드·커널·워크로드 비교는 합계용입니다',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
+      'async-needs-wait': () =>
+        '워커 없음(async)은 기다리기만 합니다. 덧셈을 계산할 코어가 없으니 프로세스나 스레드를 고르세요',
+      'wait-required': () => '대기 작업에 요청 수와 지연을 입력해 주세요',
+      'wait-split-only': () => '대기는 R개의 요청을 워커들이 나눠 보냅니다. 분할(split)만 됩니다',
+      'wait-not-on-cluster': () =>
+        '대기는 이 컴퓨터에서만 실행됩니다. 서버가 이 컴퓨터의 127.0.0.1에 있어 원격 워커가 닿을 수 없습니다',
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
   },
@@ -884,6 +921,76 @@ export const ko: Messages = {
     exitFailed: '실패한 사본이 있음',
     notCorrect:
       '0으로 종료하지 않은 사본이 하나 이상 있습니다(어느 사본이 왜 그랬는지는 경고를 보세요).'
+  },
+  /* ── 계산 대 대기, 확장성 탭의 연구 (issue 17) ── */
+  workloads: {
+    option: '계산 대 대기',
+    hint: (list: string) =>
+      `덧셈(프로세스)과 대기(스레드, 프로세스, 워커 없음)를 워커 ${list}개로, 하나의 작업을 웜 풀에서 나눠 실행합니다. 덧셈은 코어 수에서 멈추고 대기는 멈추지 않습니다. 단독으로 실행됩니다.`,
+    alone: '계산 대 대기는 단독으로 실행됩니다. 선택한 동안 다른 연구는 꺼집니다.',
+    tutorial: '튜토리얼: 계산 대 대기',
+    tutorialHint:
+      '튜토리얼의 나머지 절반: “I/O에는 스레드, CPU에는 프로세스”를 직접 잽니다. 튜토리얼 프리셋을 채우고 확장성 탭에서 계산 대 대기를 고릅니다.',
+    heading: '계산 대 대기',
+    intro:
+      '같은 워커 수에서 각 워크로드의 백엔드별 속도 향상, 코어 수 표시: 계산은 코어를 나눠 쓰고 대기는 그렇지 않습니다.',
+    chart: '속도 향상: 계산 대 대기',
+    chartDesc: (cores: number) =>
+      `덧셈과 대기의 속도 향상 T1/TN ± e. 세로선은 코어 ${n(cores)}개를 표시합니다.`,
+    job: { sum: '덧셈', wait: '대기' } as Record<'sum' | 'wait', string>,
+    backend: { process: '프로세스', thread: '스레드', async: '워커 없음(async)' } as Record<
+      string,
+      string
+    >,
+    cores: (cores: number) => `코어 ${n(cores)}개`,
+    oversubscribed: '과다 할당(코어보다 많은 워커가 CPU를 번갈아 씀)',
+    overAt: (what: string, list: string) => `${what}: ${list}`,
+    overNone: (what: string) => `${what}: 없음 — 기다리는 워커는 코어를 번갈아 쓰지 않습니다`,
+    overNoneSum: (what: string) => `${what}: 없음`
+  },
+  /* ── 대기(I/O), 튜토리얼의 나머지 절반 (issue 17) ── */
+  wait: {
+    job: '대기(I/O)',
+    jobHint:
+      '튜토리얼의 나머지 절반: 이 컴퓨터의 서버가 정해진 지연 뒤에 답하는 요청 R개를, 기다리기만 하는 워커 N개가 나눠 보냅니다.',
+    heading: '요청',
+    requests: '요청 수(R)',
+    requestsHint: '워커들이 나눠 맡습니다. 각 워커는 자기 몫을 하나씩 차례로 보냅니다.',
+    delay: '지연(ms)',
+    delayHint: '서버가 요청마다 답하기 전에 기다리는 시간입니다.',
+    idealFacts: (ideal1: string) =>
+      `워커 1개의 이상적 시간: R × 지연 = ${ideal1}, 워커 N개: ceil(R/N) × 지연.`,
+    asyncHint: '워커가 전혀 없습니다. 엔진 자신의 이벤트 루프에서 요청 N개를 동시에 보냅니다.',
+    asyncNotForSum:
+      '워커 없음(async)은 대기에서만 고를 수 있습니다. 이벤트 루프 하나는 많은 요청을 동시에 기다릴 수 있지만 계산은 코어 하나에서 합니다. 덧셈에는 프로세스나 스레드가 필요합니다.',
+    ideal: '이상적',
+    idealTip:
+      'ceil(R/N) × 지연: 각 워커가 ceil(R/N)개의 요청을 차례로 보내고, 각 요청은 지연 뒤에 답을 받습니다. 어떤 실행도 이보다 빠를 수 없습니다.',
+    serverCpu: '서버 CPU',
+    serverCpuTip:
+      '지연 서버가 반복 한 번에 쓴 CPU 시간(중앙값): 지연 뒤에 답하는 데에는 CPU가 거의 들지 않습니다.',
+    answered: '모든 요청에 한 번씩 응답',
+    answeredLabel: '모든 요청이 정확히 한 번씩 응답받음',
+    unansweredLabel: '정확히 한 번씩 응답받지 못한 요청이 있음',
+    notMeasured: '측정 안 됨',
+    wallTimeDesc:
+      '막대: 실행 시간의 중앙값, 점: 측정한 모든 반복, 점선: 이상적 한계 ceil(R/N) × 지연.',
+    speedupDesc:
+      '측정한 속도 향상과 95% 구간, 이상적 값 R ÷ ceil(R/N)과 비교: 기다리는 워커는 코어를 나눠 쓰지 않으므로 코어 수를 넘을 수 있습니다.',
+    idealBound: '이상적 한계 ceil(R/N) × 지연',
+    idealSpeedup: '이상적 R ÷ ceil(R/N)',
+    card: '응답받은 요청',
+    cardOk: '각각 한 번',
+    cardBad: '한 번씩이 아님',
+    cardOf: (requests: string) => `요청 ${requests}개 중`,
+    notCorrect: '정확히 한 번 응답받지 못한 요청이 있습니다.',
+    wrongTitle: '응답받지 못한 요청이 있음: 어떤 시간도 의미가 없습니다',
+    wrongReason: (workers: string) =>
+      `워커 ${workers}개에서 모든 요청이 정확히 한 번씩 응답받지 못했습니다. 모두 응답받기 전에는 어떤 시간도 의미가 없습니다.`,
+    tooSmall: (workers: number, compute: string, overhead: string) =>
+      `작업이 너무 작습니다: 워커 ${n(workers)}개에서 각 워커가 ${compute} 동안 기다리는데, 반복마다 부가 비용이 ${overhead}입니다. 요청을 늘리거나 지연을 길게 하세요.`,
+    slower: (workers: number, speedup: string, ci: string) =>
+      `워커를 늘리면 더 느립니다: 가장 좋은 워커 ${n(workers)}개도 ${speedup}(${ci})에 그칩니다. 부가 비용이 이 작업을 지배합니다. 요청을 늘리거나 지연을 길게 하세요.`
   },
   limits: {
     confirmLong: (estimate: string, bound: string) =>

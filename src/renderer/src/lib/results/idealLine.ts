@@ -9,3 +9,18 @@ export function idealLine(maxWorkers: number): { x: number; y: number }[] {
     { x: n, y: n }
   ]
 }
+
+/** The wait's ideal speedup with N workers: R requests in ceil(R/N) rounds of one delay each. */
+export function waitIdealSpeedup(requests: number, workers: number): number {
+  return requests / Math.ceil(requests / Math.max(1, workers))
+}
+
+/**
+ * The wait's ideal line, a point at every count 1 … maxWorkers: R ÷ ceil(R/N)
+ * (the ideal T1 = R·delay over the ideal TN = ceil(R/N)·delay), which is N
+ * where R divides evenly and steps below it where it does not.
+ */
+export function waitIdealLine(requests: number, maxWorkers: number): { x: number; y: number }[] {
+  const n = Math.max(1, maxWorkers)
+  return Array.from({ length: n }, (_, i) => ({ x: i + 1, y: waitIdealSpeedup(requests, i + 1) }))
+}

@@ -1,5 +1,6 @@
 import type { RunAnalysis, RunVerdictCode, SpeedupInterval } from '../../../../shared/analysis'
 import { formatDuration, formatPercent, formatSpeedup } from '@shared/format'
+import type { JobName } from '@shared/workloads/jobs'
 import type { Messages } from '../i18n/en'
 
 /**
@@ -38,17 +39,20 @@ export function tooSmallRow(analysis: RunAnalysis): RunAnalysis['workers'][numbe
 }
 
 /**
- * `command`: the run measured a user's command, whose check is "every copy
- * exited 0" (not a total) and whose remedy is more work, not a larger range.
+ * `job`: a user's command (true or 'command'), whose check is "every copy
+ * exited 0" (not a total) and whose remedy is more work, not a larger range;
+ * or the wait, whose check is "every request answered once" and whose remedy
+ * is more requests or a longer delay. Anything else words the sum.
  */
 export function verdictHeadline(
   analysis: RunAnalysis,
   m: Messages,
   locale: string,
-  command = false
+  job: boolean | JobName = false
 ): VerdictHeadline {
   const t = m.verdictBlock
-  const c = m.command
+  const command = job === true || job === 'command'
+  const c = command ? m.command : job === 'wait' ? m.wait : null
   const v = analysis.verdict
   const workers = v.workers ?? 0
   const speedup = formatSpeedup(v.speedup, locale)
@@ -83,10 +87,10 @@ export function verdictHeadline(
       return {
         code: v.code,
         tone: 'bad',
-        title: command ? c.wrongTitle : t.wrongTotal,
+        title: c ? c.wrongTitle : t.wrongTotal,
         ci: null,
         detail: null,
-        reasons: [(command ? c.wrongReason : m.verdicts.wrongTotal)(v.wrongWorkers.join(', '))]
+        reasons: [(c ? c.wrongReason : m.verdicts.wrongTotal)(v.wrongWorkers.join(', '))]
       }
     case 'baseline-only':
       return none([t.baselineOnly])
@@ -94,7 +98,7 @@ export function verdictHeadline(
       // The widest count too small to time: its own compute, named with its worker count.
       const row = tooSmallRow(analysis)
       return none([
-        (command ? c.tooSmall : t.tooSmall)(
+        (c ? c.tooSmall : t.tooSmall)(
           row?.workers ?? 0,
           formatDuration(row?.tooSmall?.computeMs ?? Number.NaN, locale),
           formatDuration(row?.tooSmall?.overheadMs ?? Number.NaN, locale)
@@ -105,7 +109,7 @@ export function verdictHeadline(
     case 'no-difference': {
       if (!v.interval) return none([t.fewReps(v.minReps, workers, speedup)])
       const ci = ciText(v.interval, m, locale)
-      const slower = command ? c.slower : t.slower
+      const slower = c ? c.slower : t.slower
       return none([(v.code === 'slower' ? slower : t.includesOne)(workers, speedup, ci)])
     }
   }

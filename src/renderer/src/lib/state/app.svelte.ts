@@ -61,8 +61,21 @@ export class AppState {
       base: () => this.form.config,
       shown: () => this.session.shown,
       selectedIds: () => this.history.selectedIds,
-      selectedCount: () => this.history.selectedCount
+      selectedCount: () => this.history.selectedCount,
+      cores: () => this.system.cores
     })
+  }
+
+  /**
+   * The Tutorial preset's other half (issue 17): the tutorial's sum in the
+   * form, CPU vs waiting chosen in Scaling, shown there ready to run.
+   */
+  tutorialWaiting(): void {
+    if (this.session.running || this.scaling.running) return
+    this.form.setJob('sum')
+    this.form.applyPreset('tutorial')
+    this.scaling.chooseWorkloadComparison()
+    this.tab = 'scaling'
   }
 
   /**

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_WAIT,
   defaultRunConfig,
   tutorialRunConfig,
   validateRunConfig,
@@ -34,10 +35,12 @@ export type FormField =
   | 'warmup'
   | 'reps'
   | 'server'
+  | 'requests'
+  | 'delay'
   | 'form'
 export type PresetName = 'scaling' | 'tutorial'
-/** The jobs the form offers (wait: issue 17's selector adds it). */
-export type FormJob = Exclude<JobName, 'wait'>
+/** The jobs the form offers: the sum, waiting (I/O) and the user's command. */
+export type FormJob = JobName
 
 /** Where each schema path shows its message in the form. */
 function fieldOf(path: string): FormField {
@@ -47,6 +50,8 @@ function fieldOf(path: string): FormField {
   if (['workload', 'backend', 'pool', 'kernel', 'warmup', 'reps'].includes(path))
     return path as FormField
   if (path.startsWith('cluster')) return 'server'
+  if (path === 'wait.requests') return 'requests'
+  if (path === 'wait.delayMs') return 'delay'
   return 'form'
 }
 
@@ -58,8 +63,11 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * by the same zod schema main validates IPC payloads with.
  */
 export class RunForm {
-  /** What runs: the tutorial's sum, or the user's own command ("Your command"). */
+  /** What runs: the tutorial's sum, waiting (I/O), or the user's own command ("Your command"). */
   job = $state<FormJob>('sum')
+  /** Waiting (I/O): R requests shared among the workers, each answered after the delay. */
+  requests = $state(String(DEFAULT_WAIT.requests))
+  delay = $state(String(DEFAULT_WAIT.delayMs))
   /** "Your command": its own fields and issues (CommandField shows them). */
   readonly command = new CommandForm()
   start = $state('0')
@@ -100,8 +108,23 @@ export class RunForm {
 
   /** What the form would send, before validation. */
   readonly candidate = $derived(
-    this.job === 'command' ? this.commandCandidate() : this.sumCandidate()
+    this.job === 'command'
+      ? this.commandCandidate()
+      : this.job === 'wait'
+        ? this.waitCandidate()
+        : this.sumCandidate()
   )
+
+  /**
+   * Switches the job. The async backend waits only: leaving the wait takes it
+   * back to processes; the cluster cannot reach the wait's local server, so
+   * going to the wait from it takes processes too.
+   */
+  setJob(job: FormJob): void {
+    this.job = job
+    if (job !== 'wait' && this.backend === 'async') this.backend = 'process'
+    if (job === 'wait' && this.backend === 'cluster') this.backend = 'process'
+  }
 
   private sumCandidate() {
     return {
@@ -112,6 +135,31 @@ export class RunForm {
       ...(this.backend === 'cluster' ? { cluster: { server: this.server } } : {}),
       pool: this.pool,
       kernel: this.kernel,
+      warmup:
+        this.warmup.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.warmup),
+      reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
+    }
+  }
+
+  /**
+   * Waiting (I/O): R requests of a fixed delay, shared among the workers
+   * (split only), on processes, threads or no worker at all (async). The range
+   * is the sum's and means nothing here (the schema still wants one).
+   */
+  private waitCandidate() {
+    const delay = this.delay.trim()
+    return {
+      job: 'wait' as const,
+      wait: {
+        requests: parseNumber(this.requests),
+        // A delay may have a fraction of a millisecond (2.5 ms); empty is "required".
+        delayMs: delay === '' ? Number.NaN : Number(delay.replace(/[_,\s]/g, ''))
+      },
+      range: { start: 0, end: 1 },
+      workers: this.workerCounts,
+      workload: 'split' as const,
+      backend: this.backend,
+      pool: this.pool,
       warmup:
         this.warmup.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.warmup),
       reps: this.reps.trim().toLowerCase() === 'auto' ? ('auto' as const) : parseNumber(this.reps)
@@ -176,6 +224,14 @@ export class RunForm {
       (this.job !== 'command' || this.command.valid)
   )
 
+  /** Waiting: the ideal time with 1 worker, R × delay (ms), when both make sense. */
+  readonly waitIdealOneMs: number | null = $derived.by(() => {
+    if (this.job !== 'wait') return null
+    const c = this.waitCandidate()
+    const { requests, delayMs } = c.wait
+    return Number.isInteger(requests) && requests >= 1 && delayMs >= 0 ? requests * delayMs : null
+  })
+
   /** How many integers the range holds and what they add up to, when the bounds make sense. */
   readonly rangeFacts = $derived.by(() => {
     const { start, end } = this.candidate.range
@@ -193,9 +249,12 @@ export class RunForm {
 
   /** Fills the form from a configuration; `custom` keeps its worker list as typed counts. */
   apply(config: RunConfig, options: { customWorkers?: boolean } = {}): void {
-    // The form has no wait job yet (issue 17): a wait run's settings fill it as the sum's.
-    this.job = config.job === 'command' ? 'command' : 'sum'
+    this.job = config.job ?? 'sum'
     if (config.command) this.command.apply(config.command)
+    if (config.wait) {
+      this.requests = groupDigits(config.wait.requests)
+      this.delay = String(config.wait.delayMs)
+    }
     this.start = groupDigits(config.range.start)
     this.end = groupDigits(config.range.end)
     const counts = config.workers

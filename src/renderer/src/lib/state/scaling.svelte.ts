@@ -12,10 +12,12 @@ import {
   studyPlan,
   sweepWorkers,
   validateStudyConfig,
+  workloadStudyWorkers,
   type StudyConfig,
   type StudyProgress,
   type StudyRecord
 } from '@shared/study'
+import { tutorialRunConfig } from '@shared/config'
 import { i18n } from '../i18n'
 import { issueText } from '../i18n/issueText'
 import type { NoticeStore } from './notice.svelte'
@@ -66,6 +68,13 @@ export class ScalingState {
   compareBackends = $state(true)
   /** Run the size sweep with each kernel (js and wasm) and compare them. */
   compareKernels = $state(false)
+  /**
+   * CPU vs waiting (issue 17): the sum and the wait (threads, processes,
+   * async) over 1, 2, 4 … 16× the cores — the CLI's --compare-workloads, the
+   * same runStudy. It runs on its own: its sweep goes far past the cores,
+   * which the size sweep's 1-vs-N and the backend comparison do not want.
+   */
+  compareWorkloads = $state(false)
   /** Processes against threads, or against the cluster (issue 11: the network cost). */
   compareWith = $state<ComparedWith>('thread')
   /**
@@ -88,6 +97,7 @@ export class ScalingState {
   readonly #shown: () => RunRecord | null
   readonly #selectedIds: () => RunIds
   readonly #selectedCount: () => number
+  readonly #cores: () => number
 
   constructor(deps: {
     api: BenchApi
@@ -102,7 +112,10 @@ export class ScalingState {
     selectedCount?: () => number
     /** When progress is drawn (tests pass a controlled clock). */
     frames?: FrameScheduler
+    /** The machine's cores (CPU vs waiting sweeps to 16× them); default: the run form's largest count. */
+    cores?: () => number
   }) {
+    this.#cores = deps.cores ?? (() => (deps.base() ? sweepWorkers(deps.base()!) : 1))
     this.#api = deps.api
     this.#notice = deps.notice
     this.#base = deps.base
@@ -166,10 +179,32 @@ export class ScalingState {
 
   readonly sizesParse = $derived(parseSizeList(this.sizes))
 
+  /** CPU vs waiting's worker counts: 1, 2, 4 … 16× the cores (1 … 32 on 2 cores), as the CLI's. */
+  get workloadWorkers(): number[] {
+    return workloadStudyWorkers(this.#cores())
+  }
+
   /** What would be sent, before validation; null while the run form is invalid. */
   readonly candidate: StudyConfig | null = $derived.by(() => {
     const base = this.base
     if (!base) return null
+    if (this.compareWorkloads) {
+      // The sum and the wait run, never a command (main would ask to confirm one that does not run);
+      // one job shared (split) on warm pools: a cold pool would time 32 process starts, not the waiting.
+      const { command: _command, job, ...rest } = base
+      return {
+        base: {
+          ...rest,
+          ...(job === 'wait' ? { job } : {}),
+          // The form's range is the sum's only when the form is on the sum; else the tutorial's.
+          range: (job ?? 'sum') === 'sum' ? rest.range : tutorialRunConfig().range,
+          workers: this.workloadWorkers,
+          workload: 'split',
+          pool: 'warm'
+        },
+        compareWorkloads: true
+      }
+    }
     const config: StudyConfig = { base }
     if (this.sweepSizes && this.sizesParse.ok) config.sizes = this.sizesParse.value
     if (this.compareBackends) config.backends = ['process', this.compareWith]
@@ -195,7 +230,8 @@ export class ScalingState {
       add('sizes', issueText({ field: 'sizes', message, code, params }, i18n.m))
     }
     if (!this.base) add('base', m.baseInvalid)
-    if (!this.sweepSizes && !this.compareBackends) add('form', m.nothingChosen)
+    if (!this.sweepSizes && !this.compareBackends && !this.compareWorkloads)
+      add('form', m.nothingChosen)
     else if (this.validation && !this.validation.ok) {
       for (const issue of this.validation.issues) {
         const field: StudyField = issue.field.startsWith('sizes')
@@ -258,6 +294,17 @@ export class ScalingState {
 
   keyOf(source: RunSource): string {
     return sourceKey(source)
+  }
+
+  /**
+   * The tutorial's other half: only CPU vs waiting (the run form gives the
+   * sum, the Tutorial preset its range).
+   */
+  chooseWorkloadComparison(): void {
+    this.compareWorkloads = true
+    this.sweepSizes = false
+    this.compareBackends = false
+    this.compareKernels = false
   }
 
   resetSizes(): void {
