@@ -3,7 +3,8 @@
  * their definitions (docs/MUTATION.md): type-7 quantiles worked by hand, the
  * summary of one timing, Fisher–Yates with a scripted generator, the normal
  * CDF and quantile at their edges and against values computed with mpmath
- * (50 digits, root of ncdf(x) = p) or scipy.stats.norm.ppf.
+ * (50 digits, root of ncdf(x) = p; tests/unit/mutation/reference_values.py) or
+ * scipy.stats.norm.ppf.
  */
 import { describe, expect, it } from 'vitest'
 import { quantileSorted } from '../../../src/shared/stats/quantileSorted'

@@ -3,7 +3,7 @@
  * the edges of their domains and where a branch exists for precision
  * (docs/MUTATION.md). References: mpmath at 40 digits (betainc, gammainc,
  * loggamma, the t density from its formula, t quantiles as roots of the exact
- * tail), printed by a short script kept with tests/unit/scaling/reference_values.py.
+ * tail), printed by tests/unit/mutation/reference_values.py.
  */
 import { describe, expect, it } from 'vitest'
 import { studentTQuantile } from '../../../src/shared/stats/studentTQuantile'
