@@ -12,6 +12,7 @@ import { summarizeTimings } from '../../../src/shared/stats/summarizeTimings'
 import { seededShuffle } from '../../../src/shared/stats/seededShuffle'
 import { normalCdf } from '../../../src/shared/stats/normalCdf'
 import { normalQuantile } from '../../../src/shared/stats/normalQuantile'
+import { warmedUp } from '../../../src/shared/stats/warmedUp'
 
 const close = (actual: number, expected: number, rel = 1e-14): void => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected))
@@ -109,5 +110,20 @@ describe('normalQuantile', () => {
     // Solving Φ(z) = p near 1 directly would lose ~4 digits; the tail q = 2⁻⁴⁰ keeps them.
     close(normalQuantile(1 - 2 ** -40), 7.047700256664409)
     close(normalQuantile(2 ** -40), -7.047700256664409)
+  })
+})
+
+describe('warmedUp', () => {
+  it('is steady when the last two times differ by at most the tolerance of the smaller, bound included', () => {
+    // |100 − 110| = 10 = 0.1·100; |2 − 3| = 1 = 0.5·2
+    expect(warmedUp([130, 100, 110])).toBe(true)
+    expect(warmedUp([2, 3], 0.5)).toBe(true)
+    expect(warmedUp([2, 3.0001], 0.5)).toBe(false)
+  })
+
+  it('takes two times of 0 as steady (nothing left to fall), a negative time never', () => {
+    expect(warmedUp([5, 0, 0])).toBe(true)
+    expect(warmedUp([0, 0], 0)).toBe(true)
+    expect(warmedUp([-1, 0])).toBe(false)
   })
 })
