@@ -16,6 +16,8 @@ import {
   needsMoreRepetitions
 } from '../../../src/shared/analysis/chooseRepetitions'
 import { describeTimings } from '../../../src/shared/analysis/describeTimings'
+import { expectedRepsText, planRun } from '../../../src/shared/analysis/runPlan'
+import { defaultRunConfig } from '../../../src/shared/config'
 import { meanInterval } from '../../../src/shared/stats/meanInterval'
 import { medianInterval } from '../../../src/shared/stats/medianInterval'
 
@@ -47,10 +49,10 @@ describe('speedup, efficiency, Karp–Flatt', () => {
 
 describe('speedup definition per workload', () => {
   it('split divides T1 by TN; replicate and weak multiply T1 (and its error) by N', () => {
-    const t1 = { value: 10, error: 1 }
-    expect(speedupNumerator('split', t1, 4)).toEqual({ value: 10, error: 1 })
-    expect(speedupNumerator('replicate', t1, 4)).toEqual({ value: 40, error: 4 })
-    expect(speedupNumerator('weak', t1, 3)).toEqual({ value: 30, error: 3 })
+    const t1 = { value: 10, error: 2 }
+    expect(speedupNumerator('split', t1, 4)).toEqual({ value: 10, error: 2 })
+    expect(speedupNumerator('replicate', t1, 4)).toEqual({ value: 40, error: 8 })
+    expect(speedupNumerator('weak', t1, 3)).toEqual({ value: 30, error: 6 })
     expect(speedupOf('split', 12, 4, 3)).toBe(3)
     expect(speedupOf('replicate', 12, 4, 3)).toBe(9)
     expect(speedupOf('split', 12, 0, 3)).toBeNaN()
@@ -139,5 +141,21 @@ describe('describeTimings', () => {
     expect(d.meanInterval).not.toEqual(meanInterval(six))
     expect(d.medianMs).toBe(12.5)
     expect(d.n).toBe(6)
+  })
+})
+
+describe('planRun', () => {
+  it('measures 1 and each asked count once, ascending; warm-up until steady only with auto', () => {
+    const base = defaultRunConfig(4)
+    const plan = planRun({ ...base, workers: [4, 2, 2], warmup: 'auto' }, 4)
+    expect(plan.counts).toEqual([1, 2, 4])
+    expect(plan.warmupUntilSteady).toBe(true)
+    expect(planRun({ ...base, workers: [3], warmup: 2 }, 4).warmupUntilSteady).toBe(false)
+  })
+
+  it('words equal expected repetitions as one number, else fewest–most', () => {
+    const plan = planRun({ ...defaultRunConfig(2), workers: [2], reps: 7 }, 2)
+    expect(expectedRepsText({ ...plan, reps: [7, 7] })).toBe('7')
+    expect(expectedRepsText({ ...plan, reps: [30, 5, 12] })).toBe('5–30')
   })
 })
