@@ -125,5 +125,9 @@ describe('warmedUp', () => {
     expect(warmedUp([5, 0, 0])).toBe(true)
     expect(warmedUp([0, 0], 0)).toBe(true)
     expect(warmedUp([-1, 0])).toBe(false)
+    expect(warmedUp([0, -1])).toBe(false)
+    // With no tolerance, equal negative times would pass |a − b| ≤ 0: refused first.
+    expect(warmedUp([-1, -1], 0)).toBe(false)
+    expect(warmedUp([-2, -1], 0)).toBe(false)
   })
 })
