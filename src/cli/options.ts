@@ -542,7 +542,10 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   let study: StudyConfig | null = null
   const compareWorkloads = given('compare-workloads')
   const wantsStudy =
-    given('sweep-sizes') || given('compare-backends') || given('compare-kernels') || compareWorkloads
+    given('sweep-sizes') ||
+    given('compare-backends') ||
+    given('compare-kernels') ||
+    compareWorkloads
   if (checked.success && wantsStudy) {
     const studyInput = {
       base: checked.data,

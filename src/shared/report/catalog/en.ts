@@ -446,8 +446,7 @@ export const en: FindingCatalog = {
       parts.push(
         `The sum (${sum.backend}) reached at best ${sp(sum.best.speedup)} (at ${sum.best.workers} workers) on ${c.cores} cores.`
       )
-    if (waits.length)
-      parts.push(`The wait at ${c.topWorkers} workers: ${waits.join(', ')}.`)
+    if (waits.length) parts.push(`The wait at ${c.topWorkers} workers: ${waits.join(', ')}.`)
     parts.push(
       c.code === 'waiting-scales'
         ? `Computing stops at the cores; waiting keeps scaling past them, because a waiting worker ` +

@@ -559,8 +559,7 @@ export const ko: FindingCatalog = {
       const kernel = step.kernel ? `${kernelWord(step.kernel)} · ` : ''
       return `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
     }
-    if (step.kind === 'workload')
-      return `계산 대 대기 · ${JOB_KO[step.job]} · ${backend}`
+    if (step.kind === 'workload') return `계산 대 대기 · ${JOB_KO[step.job]} · ${backend}`
     const what = {
       backend: '백엔드 비교',
       'cold-start': '콜드 스타트 측정',

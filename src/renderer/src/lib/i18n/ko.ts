@@ -144,8 +144,8 @@ export const ko: Messages = {
       warmup === 'auto'
         ? `안정될 때까지 워밍업 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`
         : warmup === 0
-        ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
-        : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
+          ? `${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}, 워밍업 없음`
+          : `워밍업 ${n(warmup)}회 후 ${reps === 'auto' ? '반복 횟수 자동' : `반복 ${n(reps)}회`}`,
     measuredOn: (cpu: string) => `${cpu}에서 측정`,
     cards: {
       t1: '시간, 워커 1개',
