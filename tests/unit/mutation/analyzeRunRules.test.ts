@@ -100,6 +100,27 @@ describe('analyzeRun: which time a speedup divides by', () => {
   })
 })
 
+describe('analyzeRun: Gustafson only for weak scaling', () => {
+  const counts = [
+    { workers: 1, wallMs: SIX_ONE },
+    { workers: 2, wallMs: [100, 101, 99, 100, 102, 98] }
+  ]
+  it('a split run has no Gustafson reading', () => {
+    expect(analyzeRun(syntheticRun(counts, {}, 4)).gustafson).toBeNull()
+  })
+
+  it('a replicated command says it ran copies; the sum does not', () => {
+    const sum = analyzeRun(syntheticRun(counts, { workload: 'replicate' }, 4)).gustafson!
+    expect(sum).toEqual({ workload: 'replicate', points: sum.points })
+    expect('copies' in sum).toBe(false)
+    const command = analyzeRun(
+      syntheticRun(counts, { workload: 'replicate', job: 'command' }, 4)
+    ).gustafson!
+    expect(command.copies).toBe(true)
+    expect(command.points.map((p) => p.workers)).toEqual([2])
+  })
+})
+
 describe('analyzeRun: too small to time', () => {
   const tiny = (computeMs: number, wallMs: number): RunRecord =>
     syntheticRun(
