@@ -52,6 +52,22 @@ describe('analyzeRun: which time a speedup divides by', () => {
     expect(a.workers[1].speedup.speedup).toBe(100 / 50)
   })
 
+  it('TN of one repetition gives no interval either, though T1 has one', () => {
+    const a = analyzeRun(
+      syntheticRun(
+        [
+          { workers: 1, wallMs: SIX_ONE },
+          { workers: 2, wallMs: [50] }
+        ],
+        {},
+        4
+      )
+    )
+    expect(a.workers[1].speedup.speedup).toBe(2)
+    expect(a.workers[1].speedupInterval).toBeNull()
+    expect(a.workers[1].speedup.speedupError).toBeNaN()
+  })
+
   it('two to five repetitions: the Student-t half-width of the mean stands in', () => {
     const t1 = [100, 104, 96]
     const t2 = [50, 52, 48]

@@ -51,6 +51,13 @@ const cases: [string, RunRecord][] = [
     ])
   ],
   [
+    'TN of one repetition',
+    syntheticRun([
+      { workers: 1, wallMs: SIX_ONE },
+      { workers: 2, wallMs: [50] }
+    ])
+  ],
+  [
     'three repetitions (the mean’s interval)',
     syntheticRun([
       { workers: 1, wallMs: [100, 104, 96] },
