@@ -135,8 +135,27 @@ export const en = {
   results: {
     sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}: time ${range} (median ${median})`,
+    /** The time's change, as criterion words it (a time ratio below 1 is faster). */
+    sinceLastVerdict: { improved: 'faster', regressed: 'slower', 'no-change': 'no change' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: time ${median}, too few repetitions for an interval`,
+    /** Item 5 of issue 21: the form and the run on screen disagree (FormDiffers.svelte). */
+    formDiffers: (settings: string) =>
+      `The form holds other settings than this run (${settings}): Run benchmark runs the form’s.`,
+    formDiffersApply: 'Put this run’s settings in the form',
+    formSetting: {
+      job: 'job',
+      command: 'command',
+      range: 'range',
+      wait: 'requests and delay',
+      workers: 'worker counts',
+      workload: 'workload',
+      backend: 'backend',
+      pool: 'pool',
+      kernel: 'kernel',
+      warmup: 'warm-ups',
+      reps: 'repetitions'
+    },
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
@@ -822,10 +841,14 @@ export const en = {
       'command-trailing-backslash': () => 'the command ends with a backslash',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
-      'size-unused': () => 'a size sweep needs {size} in the command',
+      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
+      'size-unused': () =>
+        'a size sweep of a command needs {size} in it; for now only the command-line tool sweeps a command',
       'program-not-found': (program: string) => `not found: ${program}`,
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
+      'command-study-sizes-only': () =>
+        "a command's study is a size sweep of {size}: comparing backends, kernels or workloads is for the sum",
       'cwd-missing': (path: string) => `not a folder: ${path}`,
       invalid: (f: string) => `${f} is not valid`
     }
@@ -861,7 +884,10 @@ export const en = {
     placeholderWorkers: '{workers}: N, this repetition’s worker count',
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
-    placeholderSize: '{size}: the size of a size sweep',
+    placeholderSize:
+      '{size}: each size of a size sweep; for now only the command-line tool sweeps a command',
+    placeholderLifecycle:
+      'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:
       'Before a command first runs, the app shows its exact text and asks you to confirm it.',
     cpuUtilization: 'CPU utilization',
@@ -974,6 +1000,21 @@ export const en = {
       `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}, median ${change}`,
     unchanged: (threshold: string) =>
       `No change beyond the ${threshold} noise threshold at any worker count.`,
+    /** How a difference's setting and values are named (lib/compareDifference.ts). */
+    field: {
+      job: 'job',
+      command: 'command',
+      wait: 'requests and delay',
+      backend: 'backend',
+      cluster: 'cluster server',
+      pool: 'pool',
+      kernel: 'kernel',
+      warmup: 'warm-ups',
+      reps: 'repetitions',
+      serial: 'serial base case',
+      machine: 'machine'
+    } as Record<string, string>,
+    value: { auto: 'auto', yes: 'yes', no: 'no', async: 'async', none: '—' },
     difference: (field: string, baseline: string, candidate: string) =>
       `Compared across ${field}: ${baseline} → ${candidate}`,
     onlyBaseline: (list: string) => `Only in the baseline, not compared: ${list} workers`,

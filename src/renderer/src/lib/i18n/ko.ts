@@ -135,8 +135,27 @@ export const ko: Messages = {
   results: {
     sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: ${verdict}: 시간 ${range} (중앙값 ${median})`,
+    /** The time's change, as criterion words it (a time ratio below 1 is faster). */
+    sinceLastVerdict: { improved: '빨라짐', regressed: '느려짐', 'no-change': '변화 없음' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: 시간 ${median}, 구간을 내기에는 반복이 너무 적습니다`,
+    /** Item 5 of issue 21: the form and the run on screen disagree (FormDiffers.svelte). */
+    formDiffers: (settings: string) =>
+      `양식의 설정이 이 실행과 다릅니다(${settings}). 벤치마크 실행은 양식의 설정으로 실행합니다.`,
+    formDiffersApply: '이 실행의 설정을 양식에 넣기',
+    formSetting: {
+      job: '작업',
+      command: '명령',
+      range: '범위',
+      wait: '요청 수와 지연',
+      workers: '워커 수',
+      workload: '작업 방식',
+      backend: '백엔드',
+      pool: '풀',
+      kernel: '커널',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수'
+    },
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
@@ -799,10 +818,14 @@ export const ko: Messages = {
       'command-trailing-backslash': () => '명령이 백슬래시로 끝납니다',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
-      'size-unused': () => '크기 스윕에는 명령에 {size}가 있어야 합니다',
+      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
+      'size-unused': () =>
+        '명령의 크기 스윕에는 명령에 {size}가 있어야 합니다; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
+      'command-study-sizes-only': () =>
+        '명령의 연구는 {size}의 크기 스윕뿐입니다: 백엔드·커널·워크로드 비교는 합계용입니다',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
@@ -840,7 +863,10 @@ export const ko: Messages = {
     placeholderWorkers: '{workers}: N, 이번 반복의 워커 수',
     placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
     placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
-    placeholderSize: '{size}: 크기 스윕의 크기',
+    placeholderSize:
+      '{size}: 크기 스윕의 각 크기; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
+    placeholderLifecycle:
+      '준비 명령은 {workers}와 {rep}를 알고, 설정·정리 명령은 아무것도 모릅니다. 다른 {name}은 거부됩니다; 글자 그대로의 중괄호는 따옴표로 감싸세요.',
     confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
     cpuUtilization: 'CPU 사용률',
     cpuUtilizationHint: 'CPU 시간 ÷ (벽시계 시간 × N): 작업이 코어 N개를 바쁘게 했나요?',
@@ -952,8 +978,23 @@ export const ko: Messages = {
       `워커 ${n(workers)}개: ${verdict}, 중앙값 ${change}`,
     unchanged: (threshold: string) =>
       `어떤 워커 수에서도 잡음 임계값 ${threshold}를 넘는 변화가 없습니다.`,
+    /** How a difference's setting and values are named (lib/compareDifference.ts). */
+    field: {
+      job: '작업',
+      command: '명령',
+      wait: '요청 수와 지연',
+      backend: '백엔드',
+      cluster: '클러스터 서버',
+      pool: '풀',
+      kernel: '커널',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수',
+      serial: '직렬 기준',
+      machine: '기계'
+    } as Record<string, string>,
+    value: { auto: '자동', yes: '예', no: '아니요', async: '비동기', none: '—' },
     difference: (field: string, baseline: string, candidate: string) =>
-      `${field}이(가) 다른 실행끼리 비교: ${baseline} → ${candidate}`,
+      `다른 ${field}끼리 비교: ${baseline} → ${candidate}`,
     onlyBaseline: (list: string) => `기준에만 있어 비교하지 않은 워커 수: ${list}`,
     onlyCandidate: (list: string) => `비교 대상에만 있어 비교하지 않은 워커 수: ${list}`,
     refused: '이 실행들은 비교할 수 없습니다',
