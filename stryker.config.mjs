@@ -22,9 +22,12 @@ export default {
   reporters: ['html', 'json', 'clear-text', 'progress-append-only'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // The build machine has 2 cores shared with other work.
-  concurrency: 2,
-  timeoutMS: 20000,
+  // The build machine has 2 cores shared with other work: one test runner
+  // (on a machine of your own, --concurrency N).
+  concurrency: 1,
+  // A mutant that loops forever (a convergence loop's bound) costs this much
+  // beyond the tests' normal time: 20 s cost ~7 min of one 48-min run here.
+  timeoutMS: 5000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },

@@ -22,6 +22,8 @@ export default defineConfig({
       'tests/unit/mutation/**/*.test.ts',
       'tests/unit/scaling/**/*.test.ts',
       'tests/unit/comparison/**/*.test.ts',
+      'tests/unit/trust/warmedUp.test.ts',
+      'tests/unit/speedupVerdicts.test.ts',
       'tests/unit/analyzeRun.test.ts',
       'tests/unit/contention.test.ts',
       'tests/unit/kernelComparison.test.ts',

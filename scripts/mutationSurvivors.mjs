@@ -2,10 +2,12 @@
 // (reports/mutation/mutation.json): the score per file (killed + timed out over
 // all valid mutants, no-coverage counted as alive) and each survivor's line and
 // replacement, to write a killing test or a reason it is equivalent
-// (docs/MUTATION.md).  Usage: node scripts/mutationSurvivors.mjs [file-substring]
+// (docs/MUTATION.md).  Usage: node scripts/mutationSurvivors.mjs [file-substring] [report.json]
+// The report may also be an incremental file (reports/mutation/by-file/NAME.json):
+// both are mutation-testing-report-schema JSON.
 import { readFileSync } from 'node:fs'
 
-const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'))
+const report = JSON.parse(readFileSync(process.argv[3] ?? 'reports/mutation/mutation.json', 'utf8'))
 const only = process.argv[2]
 const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 }
 for (const [file, { source, mutants }] of Object.entries(report.files).sort()) {
