@@ -14,8 +14,15 @@ import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
-import { contentionText, methodText, modelsText, warningText } from './report/findings'
+import {
+  contentionText,
+  methodText,
+  modelsText,
+  referenceText,
+  warningText
+} from './report/findings'
 import type { ContentionAnalysis } from './analysis/contention'
+import type { RunSummary } from './history'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 import { idealWaitMs, medianServerCpuMs, waitOverheadPerRequestMs } from './waitFigures'
@@ -167,6 +174,19 @@ export interface ContentionExport {
   cores: number
   /** English, worded by findingText.ts; null when not contended. */
   message: string | null
+  /** When contended: a quiet run of the same job on this machine, its best significant speedup; null without one. */
+  reference: ReferenceExport | null
+}
+
+export interface ReferenceExport {
+  runId: string
+  startedAt: string
+  workers: number
+  speedup: number
+  speedupLow: number
+  speedupHigh: number
+  /** English, worded by the report catalog. */
+  message: string
 }
 
 /** A run as exported: the figures, the verdict, the warnings, and the measured record itself. */
@@ -244,7 +264,18 @@ export function toRunExport(
       otherCores: figure(analysis.contention.load?.otherCores),
       stealCores: figure(analysis.contention.load?.stealCores),
       cores: analysis.contention.cores,
-      message: contentionText(analysis.contention)
+      message: contentionText(analysis.contention),
+      reference: analysis.reference
+        ? {
+            runId: analysis.reference.runId,
+            startedAt: analysis.reference.startedAt,
+            workers: analysis.reference.workers,
+            speedup: analysis.reference.speedup,
+            speedupLow: analysis.reference.low,
+            speedupHigh: analysis.reference.high,
+            message: referenceText(analysis) ?? ''
+          }
+        : null
     },
     results: resultRows(record, analysis),
     warnings: analysis.warnings.map((w) => {
@@ -271,12 +302,16 @@ export function runToJson(record: RunRecord, analysis: RunAnalysis = analyzeRun(
 }
 
 /** Several runs (the app's history export): each exactly as `runToJson` writes it. */
-export function runsToJson(runs: readonly RunRecord[], exportedAt = new Date()): string {
+export function runsToJson(
+  runs: readonly RunRecord[],
+  exportedAt = new Date(),
+  history: readonly RunSummary[] = []
+): string {
   const envelope: RunsExport = {
     format: 'speedup-lab/runs',
     version: RUN_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
-    runs: runs.map((r) => toRunExport(r))
+    runs: runs.map((r) => toRunExport(r, analyzeRun(r, { history })))
   }
   return `${JSON.stringify(envelope, null, 2)}\n`
 }

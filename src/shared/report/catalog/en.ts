@@ -4,6 +4,7 @@
  * the finding's numbers alone; nothing here computes a figure.
  */
 import {
+  formatDateTime,
   formatFixed,
   formatInteger,
   formatMiB,
@@ -340,6 +341,11 @@ export const en: FindingCatalog = {
     )
   },
 
+  reference: (r) =>
+    `On this machine this job has reached ${formatSpeedup(r.speedup)} with ${r.workers} ` +
+    `worker${r.workers === 1 ? '' : 's'} (95% interval ${formatSpeedup(r.low)} to ` +
+    `${formatSpeedup(r.high)}) in a quieter run on ${formatDateTime(r.startedAt, 'en')}.`,
+
   gustafson: (g) => {
     const what = g.copies
       ? 'N copies at once, each running the whole command'
@@ -446,8 +452,7 @@ export const en: FindingCatalog = {
       parts.push(
         `The sum (${sum.backend}) reached at best ${sp(sum.best.speedup)} (at ${sum.best.workers} workers) on ${c.cores} cores.`
       )
-    if (waits.length)
-      parts.push(`The wait at ${c.topWorkers} workers: ${waits.join(', ')}.`)
+    if (waits.length) parts.push(`The wait at ${c.topWorkers} workers: ${waits.join(', ')}.`)
     parts.push(
       c.code === 'waiting-scales'
         ? `Computing stops at the cores; waiting keeps scaling past them, because a waiting worker ` +

@@ -4,6 +4,7 @@
  * (tests/renderer/analysisText.test.ts checks that every number survives).
  */
 import {
+  formatDateTime,
   formatFixed,
   formatInteger,
   formatMiB,
@@ -335,6 +336,11 @@ export const ko: FindingCatalog = {
     )
   },
 
+  reference: (r) =>
+    `이 기계에서 이 작업은 더 한가할 때(${formatDateTime(r.startedAt, 'ko')} 실행) 워커 ` +
+    `${r.workers}개로 ${formatSpeedup(r.speedup)}까지 빨라졌습니다(95% 구간 ` +
+    `${formatSpeedup(r.low)}~${formatSpeedup(r.high)}).`,
+
   gustafson: (g) => {
     const what = g.copies
       ? '사본 N개를 동시에 실행, 사본마다 명령 전체를 실행'
@@ -559,8 +565,7 @@ export const ko: FindingCatalog = {
       const kernel = step.kernel ? `${kernelWord(step.kernel)} · ` : ''
       return `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
     }
-    if (step.kind === 'workload')
-      return `계산 대 대기 · ${JOB_KO[step.job]} · ${backend}`
+    if (step.kind === 'workload') return `계산 대 대기 · ${JOB_KO[step.job]} · ${backend}`
     const what = {
       backend: '백엔드 비교',
       'cold-start': '콜드 스타트 측정',
