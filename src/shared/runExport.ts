@@ -21,7 +21,7 @@ import {
   referenceText,
   warningText
 } from './report/findings'
-import type { ContentionAnalysis } from './analysis/contention'
+import { workerSlowdownOf, type ContentionAnalysis } from './analysis/contention'
 import type { RunSummary } from './history'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
@@ -71,6 +71,12 @@ export interface RunResultRow {
   nsPerElement: number | null
   /** Elements per second per worker: 1e9 ÷ nsPerElement; null when unknown. */
   workerElementsPerSecond: number | null
+  /**
+   * Each worker's ns per element here ÷ one worker's alone: 1 on free cores,
+   * above 1 when the workers shared cores (with each other or other programs).
+   * Null for 1 worker, a cluster run, and where ns per element is unknown.
+   */
+  workerSlowdown: number | null
   /** wait: ceil(R/N)·delay, the time no run can beat (ms); null for other workloads. */
   idealMs: number | null
   /** wait: (median − ideal) ÷ ceil(R/N), each request's cost beyond the delay (ms). */
@@ -120,6 +126,7 @@ export function resultRows(record: RunRecord, analysis: RunAnalysis): RunResultR
       correct: r.correct,
       nsPerElement: figure(medianNsPerElement(record.config, r)),
       workerElementsPerSecond: figure(workerThroughput(record.config, r)),
+      workerSlowdown: figure(workerSlowdownOf(record, r.workers)),
       idealMs: figure(idealWaitMs(record.config, r.workers)),
       overheadPerRequestMs: figure(waitOverheadPerRequestMs(record.config, r.workers, a.medianMs)),
       serverCpuMs: figure(medianServerCpuMs(r)),
