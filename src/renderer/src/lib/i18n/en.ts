@@ -1007,7 +1007,7 @@ export const en = {
     formHint:
       'A number, or auto: each worker count at least 5 times and for 3 s in all (at most 100).',
     planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
-      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes at least ${duration}.`,
+      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes about ${duration} (estimated before timing).`,
     planFixed: (reps: number, duration: string) =>
       `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`
   },

@@ -984,7 +984,7 @@ export const ko: Messages = {
   repetitions: {
     formHint: '숫자 또는 auto: 워커 수마다 최소 5회, 합계 3초 이상 측정합니다(최대 100회).',
     planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
-      `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회(여기서는 약 ${expected}회). 실행에 최소 ${duration}가 걸립니다.`,
+      `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회(여기서는 약 ${expected}회). 실행에 약 ${duration}가 걸립니다(측정 전 추정).`,
     planFixed: (reps: number, duration: string) =>
       `워커 수마다 반복 ${n(reps)}회, 약 ${duration}(측정 전 추정).`
   },
