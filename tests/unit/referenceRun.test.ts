@@ -83,6 +83,13 @@ describe('the reference point of a contended run: a quieter run of the same job 
     expect(schemaErrors(JSON.parse(JSON.stringify(json)))).toEqual([])
     const app = JSON.parse(exportFormat('json').runs([record], { language: 'en', history }))
     expect(app.contention.reference.runId).toBe('quiet')
+    // What the app writes validates too: one run, and several in the runs envelope.
+    expect(schemaErrors(app)).toEqual([])
+    const several = JSON.parse(
+      exportFormat('json').runs([record, quiet()], { language: 'en', history })
+    )
+    expect(several.runs[0].contention.reference.runId).toBe('quiet')
+    expect(schemaErrors(several)).toEqual([])
   })
 
   it('is not shown when the history holds no comparable quieter run', () => {
