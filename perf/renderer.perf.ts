@@ -5,9 +5,13 @@
  * - the bundle: JavaScript loaded at start (raw and gzip) and loaded later;
  * - a cold start in a fresh browser: when "Run benchmark" is painted, and the
  *   longest task before it (the entry script's parse and first render);
- * - a result arriving: the longest task from the moment the Results view
- *   takes the new run until a second later (cards, table, graphs); then the
- *   same for a second run, whose result replaces the one on show.
+ * - a result arriving: the time until every graph of the Results view has
+ *   been drawn for it (the wall time's strip plot, the speedup with its
+ *   interval bars and the ideal line, the timeline, the history graph with
+ *   its intervals), and the longest task from the moment the Results view
+ *   takes the new run until a second after the last graph is drawn; then the
+ *   same for a second run, whose result replaces the one on show (graphs
+ *   updated, not created).
  * Compares two builds side by side when RENDERER_BEFORE names another built
  * renderer folder (default perf/.tmp/renderer-before when it exists), starts
  * interleaved so load on the machine hits both alike. SAMPLES sets the number
@@ -19,6 +23,7 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { median } from 'simple-statistics'
 import { launchChromium, openApp, RENDERER_DIR } from '../tests/e2e/harness'
+import type { Page } from 'playwright-core'
 import { fillForm, waitInPage } from '../tests/e2e/ui/helpers'
 
 const SAMPLES = Number(process.env.SAMPLES ?? 7)
@@ -34,14 +39,33 @@ interface Sample {
   runPaintedMs: number
   startLongestTaskMs: number
   resultLongestTaskMs: number
+  /** From the Results view taking the run to the end of the task that drew its last graph. */
+  resultGraphsMs: number
   /** The same for a second result, arriving while the Results view is open. */
   againLongestTaskMs: number
+  againGraphsMs: number
 }
 
 /** Runs in the page before its own scripts: long tasks, and when the run button and a result appear. */
 const INSTRUMENT = `(() => {
-  const perf = { longTasks: [], runPainted: null, runSeen: null, resultsAt: null, shown: [] }
+  const perf = { longTasks: [], runPainted: null, runSeen: null, resultsAt: null, shown: [], draws: [] }
   Object.defineProperty(window, '__perf', { value: perf })
+  // chart.js clears a canvas at the start of every draw, and draws in one task:
+  // the task after the clear's marks the end of that graph's draw.
+  const clear = CanvasRenderingContext2D.prototype.clearRect
+  const pending = new Set()
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+    const canvas = this.canvas
+    const figure = canvas.closest && canvas.closest('section.results [data-chart]')
+    if (figure && !pending.has(canvas)) {
+      pending.add(canvas)
+      setTimeout(() => {
+        pending.delete(canvas)
+        perf.draws.push([figure.getAttribute('data-chart'), performance.now()])
+      }, 0)
+    }
+    return clear.apply(this, args)
+  }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) perf.longTasks.push([e.startTime, e.duration])
   }).observe({ type: 'longtask', buffered: true })
@@ -71,6 +95,29 @@ interface PagePerf {
   resultsAt: number | null
   /** Each run the Results view showed, and when it took it. */
   shown: [string, number][]
+  /** Each draw of a Results graph: its data-chart name, when the task that drew it ended. */
+  draws: [string, number][]
+}
+
+/** The Results view's graphs (their data-chart names) as the page holds them. */
+const GRAPHS = `return [...document.querySelectorAll('section.results [data-chart]')].filter((f) => f.querySelector('canvas')).map((f) => f.getAttribute('data-chart'))`
+
+/**
+ * Waits until every graph of the Results view has been drawn since `at` (or
+ * 10 s have passed: a graph whose data did not change is not redrawn), and a
+ * second more to catch a redraw; returns when the last one was drawn.
+ */
+async function graphsDrawn(page: Page, at: number): Promise<number> {
+  await waitInPage(
+    page,
+    `const names = (() => { ${GRAPHS} })()
+     const drawn = new Set(window.__perf.draws.filter(([, t]) => t >= arg).map(([n]) => n))
+     return (names.length >= 4 && names.every((n) => drawn.has(n))) || performance.now() > arg + 10000`,
+    at
+  )
+  await page.waitForTimeout(1000)
+  const perf = (await page.evaluate('window.__perf')) as PagePerf
+  return Math.max(...perf.draws.filter(([, t]) => t >= at).map(([, t]) => t)) - at
 }
 
 function bundle(dir: string): { startJs: number; startGzip: number; laterJs: number } {
@@ -114,21 +161,32 @@ async function coldStart(build: Build): Promise<Sample> {
     await fillForm(page, { start: '0', end: '2,000,000', workers: '1,2', warmup: '0', reps: '2' })
     await page.keyboard.press('Control+Enter')
     await waitInPage(page, 'return window.__perf.resultsAt !== null', null)
-    await page.waitForTimeout(1000)
+    const at = ((await page.evaluate('window.__perf.resultsAt')) as number | null) ?? Number.NaN
+    const resultGraphsMs = await graphsDrawn(page, at)
     const done = (await page.evaluate('window.__perf')) as PagePerf
-    const at = done.resultsAt ?? Number.NaN
-    const around = done.longTasks.filter(([s, d]) => s + d >= at - 1 && s <= at + 1000)
+    const around = done.longTasks.filter(
+      ([s, d]) => s + d >= at - 1 && s <= at + resultGraphsMs + 1000
+    )
     const resultLongestTaskMs = Math.max(0, ...around.map(([, d]) => d))
 
     // The same run again: its result replaces the one on show (graphs updated, not created).
     await page.keyboard.press('Control+Enter')
     await waitInPage(page, 'return window.__perf.shown.length >= 2', null)
-    await page.waitForTimeout(1000)
+    const at2 = ((await page.evaluate('window.__perf.shown[1][1]')) as number | null) ?? Number.NaN
+    const againGraphsMs = await graphsDrawn(page, at2)
     const again = (await page.evaluate('window.__perf')) as PagePerf
-    const at2 = again.shown[1][1]
-    const around2 = again.longTasks.filter(([s, d]) => s + d >= at2 - 1 && s <= at2 + 1000)
+    const around2 = again.longTasks.filter(
+      ([s, d]) => s + d >= at2 - 1 && s <= at2 + againGraphsMs + 1000
+    )
     const againLongestTaskMs = Math.max(0, ...around2.map(([, d]) => d))
-    return { runPaintedMs: painted, startLongestTaskMs, resultLongestTaskMs, againLongestTaskMs }
+    return {
+      runPaintedMs: painted,
+      startLongestTaskMs,
+      resultLongestTaskMs,
+      resultGraphsMs,
+      againLongestTaskMs,
+      againGraphsMs
+    }
   } finally {
     await app.close()
     await browser.close()
@@ -165,6 +223,10 @@ async function main(): Promise<void> {
       resultTask: median(s.map((x) => x.resultLongestTaskMs)),
       resultTaskMax: Math.max(...s.map((x) => x.resultLongestTaskMs)),
       resultLong: s.filter((x) => x.resultLongestTaskMs >= 50).length,
+      resultGraphs: median(s.map((x) => x.resultGraphsMs)),
+      resultGraphsMax: Math.max(...s.map((x) => x.resultGraphsMs)),
+      againGraphs: median(s.map((x) => x.againGraphsMs)),
+      againGraphsMax: Math.max(...s.map((x) => x.againGraphsMs)),
       againTask: median(s.map((x) => x.againLongestTaskMs)),
       againTaskMax: Math.max(...s.map((x) => x.againLongestTaskMs)),
       againLong: s.filter((x) => x.againLongestTaskMs >= 50).length,
@@ -180,7 +242,13 @@ async function main(): Promise<void> {
     )
     console.log(`  longest start-up task      ${ms(r.startTask)} median`)
     console.log(
+      `  result in → graphs drawn   ${r.resultGraphs.toFixed(0)} ms median, ${r.resultGraphsMax.toFixed(0)} ms worst`
+    )
+    console.log(
       `  longest task, result in    ${ms(r.resultTask)} median, ${ms(r.resultTaskMax)} worst (a task over 50 ms in ${r.resultLong} of ${r.samples})`
+    )
+    console.log(
+      `  second result → drawn      ${r.againGraphs.toFixed(0)} ms median, ${r.againGraphsMax.toFixed(0)} ms worst`
     )
     console.log(
       `  … a second result          ${ms(r.againTask)} median, ${ms(r.againTaskMax)} worst (a task over 50 ms in ${r.againLong} of ${r.samples})`
@@ -189,7 +257,7 @@ async function main(): Promise<void> {
   if (rows.length === 2) {
     const [now, then] = rows
     console.log(
-      `\nthis build ÷ before: start JS ×${(now.startJs / then.startJs).toFixed(2)}, painted ×${(now.painted / then.painted).toFixed(2)}, start task ×${(now.startTask / Math.max(1, then.startTask)).toFixed(2)}`
+      `\nthis build ÷ before: start JS ×${(now.startJs / then.startJs).toFixed(2)}, painted ×${(now.painted / then.painted).toFixed(2)}, start task ×${(now.startTask / Math.max(1, then.startTask)).toFixed(2)}, graphs drawn ×${(now.resultGraphs / then.resultGraphs).toFixed(2)}`
     )
   }
 }

@@ -128,10 +128,13 @@ export async function runBenchmark(
           return pool.run(w, parts[i], (f) => tracker.workerProgress(i, f))
         })
       )
-      // A session that fails mid-run (its server killed) fails the run, naming it.
-      const outcomes: JobOutcome[] = await (session
-        ? Promise.race([running, session.failed])
-        : running)
+      // A session that fails mid-run (its server killed) fails the run, naming it; so does a
+      // worker of another pool that dies meanwhile (the warm pool, while the serial base case runs).
+      const outcomes: JobOutcome[] = await Promise.race([
+        running,
+        ...(session ? [session.failed] : []),
+        ...[...pools].filter((p) => p !== pool).map((p) => p.lost)
+      ])
       const lastResult = Math.max(...outcomes.map((o) => o.receivedAt))
       const outputs = outcomes.map((o) => o.result)
       const m0 = now()

@@ -104,6 +104,15 @@ export class WorkerPool {
   private readonly startTimeoutMs: number
   private readonly silenceTimeoutMs: number
   private watchdog: ReturnType<typeof setInterval> | null = null
+  private rejectLost: (failure: BenchFailure) => void = () => undefined
+  /**
+   * Rejects when one of this pool's workers dies, even while it has no job: a
+   * run busy elsewhere (the serial base case, on this thread) stops at once
+   * instead of finding the dead worker at its next repetition.
+   */
+  readonly lost: Promise<never> = new Promise<never>((_, reject) => {
+    this.rejectLost = reject
+  })
 
   constructor(
     private readonly backend: Backend,
@@ -113,6 +122,7 @@ export class WorkerPool {
     const o = typeof options === 'number' ? { startTimeoutMs: options } : options
     this.startTimeoutMs = o.startTimeoutMs ?? START_TIMEOUT_MS
     this.silenceTimeoutMs = o.silenceTimeoutMs ?? SILENCE_TIMEOUT_MS
+    this.lost.catch(() => undefined)
   }
 
   get size(): number {
@@ -322,6 +332,7 @@ export class WorkerPool {
       worker: { name: worker.name, pid: worker.pid, exitCode: null, signal: null }
     })
     this.failure = this.failure ?? failure
+    this.rejectLost(this.failure)
     worker.settleReady.reject(failure)
     for (const w of this.workers) {
       if (w.job) {
@@ -346,6 +357,7 @@ export class WorkerPool {
       worker: { name: worker.name, pid: worker.pid, exitCode: code, signal }
     })
     this.failure = this.failure ?? failure
+    this.rejectLost(this.failure)
     worker.settleReady.reject(failure)
     // Every job still waiting fails: the run cannot complete without this worker.
     for (const w of this.workers) {

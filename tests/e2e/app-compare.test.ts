@@ -69,7 +69,7 @@ describe('comparing two runs from History', () => {
       expect(await row.locator('[data-verdict]').getAttribute('data-verdict')).toBe('regressed')
       expect(await row.textContent()).toMatch(/×\s*\[\d+\.\d{3}, \d+\.\d{3}\]/)
     }
-    expect(await panel.getByText('Compared across pool: warm → cold').count()).toBe(1)
+    expect(await panel.getByText('Compared across pool: Warm → Cold').count()).toBe(1)
     expect(await panel.getByText(/^1 worker: Regressed, median \+\d/).count()).toBe(1)
     await screenshot(page, 'compare')
 
@@ -120,6 +120,8 @@ describe('comparing two runs from History', () => {
         '저하됨'
       )
       expect(await panel.getByText(/^워커 1개: 저하됨, 중앙값 \+/).count()).toBe(1)
+      // The setting and its values in Korean too, not the record's codes.
+      expect(await panel.getByText('다른 풀끼리 비교: 웜 → 콜드').count()).toBe(1)
       expect(ko.pageErrors).toEqual([])
     } finally {
       await ko.close()

@@ -103,8 +103,12 @@ describe('the app in Chromium, on the real engine', () => {
       reps: 2
     })
     // The table has one row per worker count, with the analysis's speedup.
-    const rows = page.locator('tbody tr[data-workers]')
+    const rows = page.locator('tbody tr[data-workers]:not([data-workers="serial"])')
     expect(await rows.count()).toBe(2)
+    // The serial base case comes first, beside T1.
+    expect(await page.locator('tbody tr[data-workers]').first().getAttribute('data-workers')).toBe(
+      'serial'
+    )
     const two = analyzeRun(stored).workers.find((r) => r.workers === 2)!
     expect(await page.locator('tbody tr[data-workers="2"]').textContent()).toContain(
       `${two.speedup.speedup.toFixed(2)}×`

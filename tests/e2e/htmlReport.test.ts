@@ -102,7 +102,10 @@ describe('the HTML report opens from disk, draws its charts and asks nothing of 
       expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toMatch(
         /faster|no-difference|slower|too-small/
       )
-      expect(await page.locator('table').first().locator('tbody tr').count()).toBe(2)
+      // The serial base case first, then one row per worker count.
+      const body = page.locator('table').first().locator('tbody tr')
+      expect(await body.count()).toBe(3)
+      expect(await body.first().textContent()).toContain(lang === 'en' ? 'serial' : '직렬')
       for (const chart of ['speedup', 'wall-time', 'timeline']) {
         const svg = page.locator(`figure[data-chart="${chart}"] svg[role="img"]`)
         const box = await svg.boundingBox()

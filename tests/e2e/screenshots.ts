@@ -1,10 +1,12 @@
 /**
  * Retakes the screenshots in docs/ (npm run screenshots): every view at 720
  * and 1440 px in English and Korean, after meaningful runs on this machine —
- * the tutorial's experiment, one job of 0 … 10^9 on 1 and 2 workers (6
- * repetitions: the fewest that give the median its bootstrap interval, as the
- * verdict asks for), and a small size sweep. Not a test: it asserts nothing
- * and takes minutes.
+ * the tutorial's experiment on a cold pool and again on a warm one, one job
+ * of 0 … 10^9 on 1 and 2 workers (6 repetitions: the fewest that give the
+ * median its bootstrap interval, as the verdict asks for), and a small size
+ * sweep; then the two tutorial runs compared (screenshot-compare-WIDTH-LANG),
+ * and Results in both languages in the light and the dark theme
+ * (screenshot-LANG-THEME). Not a test: it asserts nothing and takes minutes.
  */
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -18,7 +20,8 @@ const WIDTHS = [720, 1440] as const
 const LANGUAGES = ['en', 'ko'] as const
 const VIEWS = ['results', 'scaling', 'history', 'system', 'explain'] as const
 
-async function run(page: Page): Promise<void> {
+/** Runs the form; returns the id of the run it stored. */
+async function run(page: Page): Promise<string> {
   const before = await page
     .locator('section.results[data-run-id]')
     .getAttribute('data-run-id', { timeout: 500 })
@@ -32,6 +35,15 @@ async function run(page: Page): Promise<void> {
     before,
     600_000
   )
+  return (await page.locator('section.results[data-run-id]').getAttribute('data-run-id'))!
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0)
+  await page.evaluate('document.activeElement?.blur()')
+  const path = join(DOCS, `screenshot-${name}.png`)
+  await page.screenshot({ path })
+  console.log(path)
 }
 
 async function open(page: Page, view: (typeof VIEWS)[number]): Promise<void> {
@@ -53,7 +65,10 @@ async function main(): Promise<void> {
     await waitForReady(page)
     console.log('the tutorial’s experiment…')
     await page.getByRole('button', { name: 'Tutorial', exact: true }).click()
-    await run(page)
+    const cold = await run(page)
+    console.log('…again on a warm pool…')
+    await fillForm(page, { pool: 'Warm' })
+    const warm = await run(page)
     console.log('0 … 10^9 on 1 and 2 workers…')
     await fillForm(page, {
       start: '0',
@@ -80,14 +95,43 @@ async function main(): Promise<void> {
         await page.locator('[data-setting="language"]').selectOption(language)
         for (const view of VIEWS) {
           await open(page, view)
-          await page.mouse.move(0, 0)
-          await page.evaluate('document.activeElement?.blur()')
-          const path = join(DOCS, `screenshot-${view}-${width}-${language}.png`)
-          await page.screenshot({ path })
-          console.log(path)
+          await shot(page, `${view}-${width}-${language}`)
         }
       }
     }
+
+    console.log('the tutorial on a cold pool against a warm one…')
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.locator('[data-setting="language"]').selectOption('en')
+    await open(page, 'history')
+    for (const row of await page.locator('.history-row[data-run-id]').all()) {
+      const id = await row.getAttribute('data-run-id')
+      await row.getByRole('checkbox').setChecked(id === cold || id === warm)
+    }
+    await page.getByRole('button', { name: 'Compare', exact: true }).click()
+    await page.locator('section.compare table').waitFor()
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const language of LANGUAGES) {
+        await page.locator('[data-setting="language"]').selectOption(language)
+        await open(page, 'history')
+        await page.locator('section.compare').evaluate((el) => el.scrollIntoView())
+        await page.waitForTimeout(400)
+        await shot(page, `compare-${width}-${language}`)
+      }
+    }
+
+    // Results as the README's Languages and themes table shows it.
+    await page.setViewportSize({ width: 1440, height: 900 })
+    for (const language of LANGUAGES) {
+      await page.locator('[data-setting="language"]').selectOption(language)
+      for (const theme of ['light', 'dark'] as const) {
+        await page.locator('[data-setting="theme"]').selectOption(theme)
+        await open(page, 'results')
+        await shot(page, `${language}-${theme}`)
+      }
+    }
+    await page.locator('[data-setting="theme"]').selectOption('system')
   } finally {
     await app.close()
   }

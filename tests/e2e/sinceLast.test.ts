@@ -38,7 +38,7 @@ describe('Results says what changed since the last comparable run', () => {
     expect(text).toContain(`${pct(row.time.low!)} … ${pct(row.time.high!)}`)
     expect(text).toContain(`(median ${pct(row.time.ratio)})`)
     expect(text).toContain(
-      { 'no-change': 'no change', improved: 'improved', regressed: 'regressed' }[row.time.verdict]
+      { 'no-change': 'no change', improved: 'faster', regressed: 'slower' }[row.time.verdict]
     )
     expect(await line.getAttribute('data-verdict')).toBe(row.time.verdict)
   })

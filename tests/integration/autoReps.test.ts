@@ -73,7 +73,7 @@ describe('repetitions chosen for the user (the default)', () => {
     ])
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(
-      /^speedup-lab: plan: 2 worker counts \(1, 2\) × 1 warm-up \+ 3 repetitions, about/
+      /^speedup-lab: plan: 2 worker counts \(1, 2\) × warm-ups until steady \(at most 10\) \+ 3 repetitions, about/
     )
     const results = recordOf(json).results
     for (const result of results) expect(result.samples).toHaveLength(3)

@@ -76,7 +76,9 @@ describe('speedup-lab CLI', () => {
     expect(r.stdout).toMatch(
       /Workers\s+Median ± σ \(ms\)\s+95% CI \(median\)\s+Min … Max \(ms\)\s+Speedup ± e\s+95% CI \(S\)\s+Verdict\s+Efficiency\s+Karp–Flatt\s+Per worker\s+Sum/
     )
-    expect(r.stdout.match(/✓$/gm)).toHaveLength(3)
+    // Three worker counts and the serial base case (the job in the CLI's own thread), each checked.
+    expect(r.stdout.match(/✓$/gm)).toHaveLength(4)
+    expect(r.stdout).toMatch(/^\s*serial\s.*✓$/m)
     expect(r.stdout).toContain('Every total matches the closed form 3,999,998,000,000')
 
     const report = JSON.parse(readFileSync(json, 'utf8'))
@@ -317,7 +319,17 @@ describe('speedup-lab CLI', () => {
   it('exits 130 on Ctrl-C after stopping every worker', async () => {
     let workers: number[] = []
     const r = await runCli(
-      ['--range', '0:100_000_000_000', '--no-serial', '--workers', '2', '--reps', '1', '--warmup', '0'],
+      [
+        '--range',
+        '0:100_000_000_000',
+        '--no-serial',
+        '--workers',
+        '2',
+        '--reps',
+        '1',
+        '--warmup',
+        '0'
+      ],
       (child) => {
         void (async () => {
           await eventually(() => (workers = childrenOf(child.pid!)).length === 2, 10_000)
@@ -335,7 +347,17 @@ describe('speedup-lab CLI', () => {
   it('exits 1 naming the worker when one is killed', async () => {
     let victim = 0
     const r = await runCli(
-      ['--range', '0:100_000_000_000', '--no-serial', '--workers', '2', '--reps', '1', '--warmup', '0'],
+      [
+        '--range',
+        '0:100_000_000_000',
+        '--no-serial',
+        '--workers',
+        '2',
+        '--reps',
+        '1',
+        '--warmup',
+        '0'
+      ],
       (child) => {
         void (async () => {
           let workers: number[] = []

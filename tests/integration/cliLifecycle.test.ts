@@ -111,7 +111,16 @@ describe('CLI exit latency', () => {
     done: Promise<Timed>
     workers: number[]
   }> {
-    const args = [CLI, '--range', '0:9_000_000_000_000', '--no-serial', '--workers', '1,2', '--quiet', '--yes']
+    const args = [
+      CLI,
+      '--range',
+      '0:9_000_000_000_000',
+      '--no-serial',
+      '--workers',
+      '1,2',
+      '--quiet',
+      '--yes'
+    ]
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     started.push(child)
     let stdout = ''

@@ -14,6 +14,7 @@ import type { Engine } from '../../src/engine/types'
 import type { RunConfig } from '../../src/shared/config'
 import type { RunProgress } from '../../src/shared/result'
 import { seededRandom } from '../../src/shared/stats/seededRandom'
+import { seededShuffle } from '../../src/shared/stats/seededShuffle'
 import { alive, config, eventually } from '../helpers/engine'
 import { childPids, killWorker, settle, sleep, tappedEngine } from '../helpers/faults'
 import type { Tap, TappedWorker } from '../helpers/faults'
@@ -271,9 +272,59 @@ describe('misbehaving workers', () => {
   })
 })
 
+describe('a worker lost while the run is elsewhere', () => {
+  it('a warm worker killed during the serial base case fails the run at once, naming it', async () => {
+    const { engine, workers } = tappedEngine()
+    engines.push(engine)
+    // A seed whose first round starts with the serial base case (slot 0, on this thread).
+    const seed = [...Array(100).keys()].find(
+      (s) => seededShuffle([1, 2, 0], seededRandom(s))[0] === 0
+    )!
+    const after: number[] = []
+    let killed = false
+    const outcome = await settle(
+      engine.run(
+        config({
+          // js: about a minute in this thread, far longer than the test waits.
+          range: { start: 0, end: 40_000_000_000 },
+          kernel: 'js',
+          workers: [2],
+          reps: 1,
+          serial: true,
+          seed
+        }),
+        {
+          onProgress: (p) => {
+            if (killed) after.push(p.workers)
+            else if (p.phase === 'measuring' && p.workers === 0 && (p.perWorker[0] ?? 0) > 0) {
+              killed = true
+              killWorker(workers[0])
+            }
+          }
+        }
+      )
+    )
+    expect(killed).toBe(true)
+    expect(!outcome.ok && outcome.failure.error.code).toBe('worker-crashed')
+    expect(!outcome.ok && outcome.failure.error.message).toContain(workers[0].name)
+    // It failed during the serial part: no other count started after the kill.
+    expect(after.filter((n) => n !== 0)).toEqual([])
+    await nothingLeftBehind(workers)
+  }, 120_000)
+})
+
 describe('cancel at every stage', () => {
+  // The counts run in the seed's order: a cold repetition starts only the first count's workers.
+  const LONG_SEED = 7
+  const firstCount = seededShuffle([1, 2], seededRandom(LONG_SEED))[0]
   const long = (overrides: Partial<RunConfig> = {}): RunConfig =>
-    config({ range: { start: 0, end: 40_000_000_000 }, workers: [2], reps: 2, ...overrides })
+    config({
+      range: { start: 0, end: 40_000_000_000 },
+      workers: [2],
+      reps: 2,
+      seed: LONG_SEED,
+      ...overrides
+    })
 
   /** Cancels from inside a tap callback, as a user's click would land: not awaited there. */
   const cancelSoon = (engine: () => Engine, cancelled: Promise<boolean>[]) => () => {
@@ -302,8 +353,9 @@ describe('cancel at every stage', () => {
         const outcome = await settle(engine.run(long({ backend, pool })))
         expect(!outcome.ok && outcome.failure.error.code).toBe('cancelled')
         expect(await Promise.all(cancels)).toEqual([true])
-        // A warm pool starts both of its workers at once; a cold repetition starts N = 1 first.
-        expect(workers.length).toBe(pool === 'warm' ? 2 : 1)
+        // A warm pool starts both of its workers at once; a cold repetition starts the first
+        // count of the seeded order.
+        expect(workers.length).toBe(pool === 'warm' ? 2 : firstCount)
         expect(ready).toBe(0)
         await nothingLeftBehind(workers)
         const next = await engine.run(config({ backend, pool }))

@@ -70,7 +70,15 @@ interface NpmDone {
   closedAt: number
 }
 
-const LONG_RUN = ['--range', '0:9_000_000_000_000', '--no-serial', '--workers', '1,2', '--quiet', '--yes']
+const LONG_RUN = [
+  '--range',
+  '0:9_000_000_000_000',
+  '--no-serial',
+  '--workers',
+  '1,2',
+  '--quiet',
+  '--yes'
+]
 
 function npmBench(
   args: string[] = LONG_RUN,

@@ -17,13 +17,16 @@ async function runWithOrder(
   engines.push(engine)
   const begun: RunProgress[] = []
   let last = ''
-  const run = await engine.run(config({ range: { start: 0, end: 200_000 }, serial: true, ...overrides }), {
-    onProgress: (p) => {
-      const key = `${p.phase} ${p.workers} ${p.rep}`
-      if (key !== last && (p.phase === 'measuring' || p.phase === 'warmup')) begun.push(p)
-      last = key
+  const run = await engine.run(
+    config({ range: { start: 0, end: 200_000 }, serial: true, ...overrides }),
+    {
+      onProgress: (p) => {
+        const key = `${p.phase} ${p.workers} ${p.rep}`
+        if (key !== last && (p.phase === 'measuring' || p.phase === 'warmup')) begun.push(p)
+        last = key
+      }
     }
-  })
+  )
   return {
     run,
     measured: begun.filter((p) => p.phase === 'measuring').map((p) => p.workers),

@@ -55,7 +55,7 @@ describe('the wait workload (issue 17): requests to a latency server, shared amo
       const rows = exported.results as { idealMs: number; serverCpuMs: number | null }[]
       expect(rows.map((r) => r.idealMs)).toEqual([18 * 5, 5 * 5])
       for (const r of rows) expect(r.serverCpuMs).toBeGreaterThanOrEqual(0)
-      expect(runToCsv(run).split('\r\n')[0]).toMatch(/,idealMs,overheadPerRequestMs,serverCpuMs$/)
+      expect(runToCsv(run).split('\r\n')[0]).toMatch(/,idealMs,overheadPerRequestMs,serverCpuMs,/)
       // The server was a process of its own, on 127.0.0.1, and it is gone after the run.
       const server = serverPidOf(log)
       expect(server).not.toBeNull()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { speedupChart, wallTimeChart } from '../../src/renderer/src/components/Charts/resultsCharts'
-import { comparisonChart } from '../../src/renderer/src/components/Charts/compareChart'
+import { comparisonChart, niceStep } from '../../src/renderer/src/components/Charts/compareChart'
 import { modelChart } from '../../src/renderer/src/components/Charts/scalingCharts'
 import { compareRuns } from '../../src/shared/analysis/compareRuns'
 import { FALLBACK_PALETTE } from '../../src/renderer/src/components/Charts/colors'
@@ -100,6 +100,21 @@ describe('Compare is a plot of each ratio over the no-change band', () => {
     expect(two.time.verdict).toBe('improved')
     expect(y.min).toBeLessThan(two.time.low!)
     expect(y.max).toBeGreaterThan(1 + comparison.threshold)
+  })
+
+  it('the ratio axis ends on whole steps (no "2.14×" tick) and holds every interval', () => {
+    const config = comparisonChart(comparison, ctx)
+    const y = config.options!.scales!.y as { min: number; max: number; ticks: { stepSize: number } }
+    const step = y.ticks.stepSize
+    expect([1, 2, 2.5, 5]).toContain(Number((step / 10 ** Math.floor(Math.log10(step))).toFixed(6)))
+    for (const end of [y.min, y.max]) expect(end / step).toBeCloseTo(Math.round(end / step), 9)
+    for (const r of comparison.rows) {
+      expect(y.min).toBeLessThanOrEqual(r.time.low!)
+      expect(y.max).toBeGreaterThanOrEqual(r.time.high!)
+    }
+    expect(niceStep(2.14)).toBe(0.5)
+    expect(niceStep(0.3)).toBe(0.1)
+    expect(niceStep(1.2)).toBe(0.25)
   })
 })
 

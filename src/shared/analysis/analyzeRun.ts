@@ -304,7 +304,8 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
         spawnMs: record.config.pool === 'cold' ? spawnOf(r) : null,
         jobMs,
         logicalCores: waits ? null : logicalCores,
-        interval: d.medianInterval
+        interval: d.medianInterval,
+        warmup: record.config.warmup
       }),
       ...commandWarnings(r)
     ])

@@ -131,6 +131,12 @@ export function checkComparable(
 
 /** Settings compared by value; range, workload and the worker list are handled apart. */
 const JOB_FIELDS = new Set(['range', 'workload', 'workers'])
+/**
+ * Recorded with a run but not a setting it is compared across: the seed of
+ * the worker counts' order is drawn afresh for every run, so naming it would
+ * put "compared across seed" under every comparison.
+ */
+const NOT_SETTINGS = new Set(['seed'])
 
 /** A setting's value; a record from before kernels existed ran the js kernel. */
 const settingOf = (config: MeasuredRun['config'], field: string): unknown =>
@@ -143,7 +149,7 @@ function differencesOf(baseline: MeasuredRun, candidate: MeasuredRun): Compariso
   const out: ComparisonDifference[] = []
   const keys = [...new Set([...Object.keys(baseline.config), ...Object.keys(candidate.config)])]
   for (const field of keys) {
-    if (JOB_FIELDS.has(field)) continue
+    if (JOB_FIELDS.has(field) || NOT_SETTINGS.has(field)) continue
     const b = show(settingOf(baseline.config, field))
     const c = show(settingOf(candidate.config, field))
     if (b !== c) out.push({ field, baseline: b, candidate: c })

@@ -31,6 +31,8 @@ export type ScalingWarning =
       firstMs: number
       restMedianMs: number
       ratio: number
+      /** The warm-ups ran until steady (and stopped too early), rather than a fixed count. */
+      warmupAuto?: boolean
     })
   | (WarningBase & { code: 'job-shorter-than-spawn'; jobMs: number; spawnMs: number })
   | (WarningBase & {
@@ -92,6 +94,8 @@ export interface WarningInput {
   /** The median's interval when already computed; otherwise a default bootstrap is run. */
   interval?: ConfidenceInterval | null
   thresholds?: Partial<WarningThresholds>
+  /** The run's warm-up setting: 'auto' changes what to do about a slow first repetition. */
+  warmup?: number | 'auto'
 }
 
 /**
@@ -154,7 +158,8 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         workers,
         firstMs: wallMs[0],
         restMedianMs,
-        ratio
+        ratio,
+        ...(input.warmup === 'auto' ? { warmupAuto: true } : {})
       })
     }
 

@@ -139,6 +139,16 @@ describe('compareRuns', () => {
     ])
   })
 
+  it('does not call the seed of the order a difference: every run draws its own', () => {
+    const c = ok(
+      compareRuns(
+        run('a', { 1: around(100) }, { seed: 614725159 }),
+        run('b', { 1: around(100) }, { seed: 1875364644, pool: 'cold' })
+      )
+    )
+    expect(c.differences).toEqual([{ field: 'pool', baseline: 'warm', candidate: 'cold' }])
+  })
+
   it('refuses runs of different jobs or broken runs, saying what differs', () => {
     const base = run('a', { 1: around(100) })
     expect(

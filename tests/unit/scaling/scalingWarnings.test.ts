@@ -40,6 +40,21 @@ describe('scalingWarnings', () => {
     expect(mild.some((x) => x.code === 'slow-first-repetition')).toBe(false)
   })
 
+  it('after warm-ups until steady, a slow first repetition asks for a fixed count, not one more', () => {
+    const fixed = scalingWarnings({ workers: 4, wallMs: [1450, ...CLEAN.slice(1)], warmup: 1 })
+    const auto = scalingWarnings({ workers: 4, wallMs: [1450, ...CLEAN.slice(1)], warmup: 'auto' })
+    const text = (ws: ScalingWarning[], lang: 'en' | 'ko'): string =>
+      warningMessage(
+        ws.find((x) => x.code === 'slow-first-repetition')!,
+        lang
+      )
+    expect(text(fixed, 'en')).toMatch(/Add a warm-up repetition\.$/)
+    expect(text(auto, 'en')).toMatch(/too early here: fix their number \(--warmup 5\)\.$/)
+    expect(text(auto, 'en')).not.toContain('Add a warm-up repetition')
+    expect(text(auto, 'ko')).toContain('--warmup 5')
+    expect(text(fixed, 'ko')).toContain('워밍업을 한 번 추가하세요')
+  })
+
   it('reports a job shorter than starting the workers', () => {
     const ws = scalingWarnings({ workers: 2, wallMs: [12, 11, 13], spawnMs: 48 })
     const w = ws.find((x) => x.code === 'job-shorter-than-spawn')

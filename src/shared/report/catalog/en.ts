@@ -207,7 +207,10 @@ export const en: FindingCatalog = {
     'slow-first-repetition': (w) =>
       `The first repetition took ${formatMs(w.firstMs)}, ${formatValue(w.ratio)}× the median ` +
       `of the rest (${formatMs(w.restMedianMs)}): caches, the JIT or the CPU clock were still ` +
-      `warming up. Add a warm-up repetition.`,
+      `warming up. ` +
+      (w.warmupAuto
+        ? `The warm-ups stopped when two times agreed, too early here: fix their number (--warmup 5).`
+        : `Add a warm-up repetition.`),
     trend: (w) =>
       w.direction === 'slowing'
         ? `Repetitions got slower as the run went on (about ${formatPercent(w.relativeChange)} ` +

@@ -216,7 +216,9 @@ export const ko: FindingCatalog = {
     'slow-first-repetition': (w) =>
       `첫 반복이 ${ms(w.firstMs)}로 나머지 중앙값(${ms(w.restMedianMs)})의 ` +
       `${formatValue(w.ratio)}배였습니다: 캐시, JIT, CPU 클럭이 아직 예열 중이었습니다. ` +
-      `워밍업을 한 번 추가하세요.`,
+      (w.warmupAuto
+        ? `두 시간이 일치해 워밍업이 멈췄지만 여기서는 너무 일렀습니다: 횟수를 정하세요(--warmup 5).`
+        : `워밍업을 한 번 추가하세요.`),
     trend: (w) =>
       w.direction === 'slowing'
         ? `반복할수록 느려졌습니다(처음부터 끝까지 약 ${formatPercent(w.relativeChange)}, ` +

@@ -8,6 +8,17 @@ import type { ChartContext } from './options'
 type Point = { x: string; y: number }
 
 /**
+ * A step of 1, 2, 2.5 or 5 × 10^k giving about five ticks over `span`: the
+ * axis ends on whole steps, never on a tick like "2.14×".
+ */
+export function niceStep(span: number): number {
+  const rough = span / 5
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const step = [1, 2, 2.5, 5, 10].find((f) => f * power >= rough) ?? 10
+  return step * power
+}
+
+/**
  * Each worker count's time ratio (candidate ÷ baseline) with its 95%
  * bootstrap interval, over the no-change band 1 ± threshold: a point whose
  * interval leaves the band (and excludes 1) is a change; one inside it is
@@ -28,7 +39,14 @@ export function comparisonChart(
     intervals[i]?.low ?? r.time.ratio,
     intervals[i]?.high ?? r.time.ratio
   ])
-  const spread = Math.max(comparison.threshold * 2, ...values.map((v) => Math.abs(v - 1)))
+  // The points, their intervals and the band around 1, with a margin: not
+  // symmetric about 1, so ratios all well below 1 are not squeezed at the foot.
+  const lowest = Math.min(1 - comparison.threshold * 2, ...values)
+  const highest = Math.max(1 + comparison.threshold * 2, ...values)
+  const margin = (highest - lowest) * 0.12
+  const low = Math.max(0, lowest - margin)
+  const high = highest + margin
+  const step = niceStep(high - low)
   const colors = rows.map((r) =>
     r.time.verdict === 'improved'
       ? palette.series[2]
@@ -83,10 +101,11 @@ export function comparisonChart(
         x: { ...axis(ctx, t.columns.workers), offset: true, grid: { display: false } },
         y: {
           ...axis(ctx, t.chartAxis),
-          min: Math.max(0, 1 - spread * 1.25),
-          max: 1 + spread * 1.25,
+          min: Math.max(0, Math.floor(low / step) * step),
+          max: Math.ceil(high / step) * step,
           ticks: {
             color: palette.muted,
+            stepSize: step,
             callback: (value: string | number) => `${formatTick(Number(value), locale)}×`
           }
         }

@@ -135,8 +135,27 @@ export const en = {
   results: {
     sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}: time ${range} (median ${median})`,
+    /** The time's change, as criterion words it (a time ratio below 1 is faster). */
+    sinceLastVerdict: { improved: 'faster', regressed: 'slower', 'no-change': 'no change' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `Since the last comparable run (${date}), ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: time ${median}, too few repetitions for an interval`,
+    /** Item 5 of issue 21: the form and the run on screen disagree (FormDiffers.svelte). */
+    formDiffers: (settings: string) =>
+      `The form holds other settings than this run (${settings}): Run benchmark runs the form’s.`,
+    formDiffersApply: 'Put this run’s settings in the form',
+    formSetting: {
+      job: 'job',
+      command: 'command',
+      range: 'range',
+      wait: 'requests and delay',
+      workers: 'worker counts',
+      workload: 'workload',
+      backend: 'backend',
+      pool: 'pool',
+      kernel: 'kernel',
+      warmup: 'warm-ups',
+      reps: 'repetitions'
+    },
     heading: 'Results',
     latest: 'Latest run',
     viewing: (date: string) => `Run of ${date}`,
@@ -978,6 +997,21 @@ export const en = {
       `${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: ${verdict}, median ${change}`,
     unchanged: (threshold: string) =>
       `No change beyond the ${threshold} noise threshold at any worker count.`,
+    /** How a difference's setting and values are named (lib/compareDifference.ts). */
+    field: {
+      job: 'job',
+      command: 'command',
+      wait: 'requests and delay',
+      backend: 'backend',
+      cluster: 'cluster server',
+      pool: 'pool',
+      kernel: 'kernel',
+      warmup: 'warm-ups',
+      reps: 'repetitions',
+      serial: 'serial base case',
+      machine: 'machine'
+    } as Record<string, string>,
+    value: { auto: 'auto', yes: 'yes', no: 'no', async: 'async', none: '—' },
     difference: (field: string, baseline: string, candidate: string) =>
       `Compared across ${field}: ${baseline} → ${candidate}`,
     onlyBaseline: (list: string) => `Only in the baseline, not compared: ${list} workers`,

@@ -135,8 +135,27 @@ export const ko: Messages = {
   results: {
     sinceLast: (date: string, workers: number, verdict: string, range: string, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: ${verdict}: 시간 ${range} (중앙값 ${median})`,
+    /** The time's change, as criterion words it (a time ratio below 1 is faster). */
+    sinceLastVerdict: { improved: '빨라짐', regressed: '느려짐', 'no-change': '변화 없음' },
     sinceLastNoInterval: (date: string, workers: number, median: string) =>
       `마지막 비교 가능한 실행(${date}) 이후, 워커 ${n(workers)}개: 시간 ${median}, 구간을 내기에는 반복이 너무 적습니다`,
+    /** Item 5 of issue 21: the form and the run on screen disagree (FormDiffers.svelte). */
+    formDiffers: (settings: string) =>
+      `양식의 설정이 이 실행과 다릅니다(${settings}). 벤치마크 실행은 양식의 설정으로 실행합니다.`,
+    formDiffersApply: '이 실행의 설정을 양식에 넣기',
+    formSetting: {
+      job: '작업',
+      command: '명령',
+      range: '범위',
+      wait: '요청 수와 지연',
+      workers: '워커 수',
+      workload: '작업 방식',
+      backend: '백엔드',
+      pool: '풀',
+      kernel: '커널',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수'
+    },
     heading: '결과',
     latest: '최근 실행',
     viewing: (date: string) => `${date} 실행`,
@@ -956,8 +975,23 @@ export const ko: Messages = {
       `워커 ${n(workers)}개: ${verdict}, 중앙값 ${change}`,
     unchanged: (threshold: string) =>
       `어떤 워커 수에서도 잡음 임계값 ${threshold}를 넘는 변화가 없습니다.`,
+    /** How a difference's setting and values are named (lib/compareDifference.ts). */
+    field: {
+      job: '작업',
+      command: '명령',
+      wait: '요청 수와 지연',
+      backend: '백엔드',
+      cluster: '클러스터 서버',
+      pool: '풀',
+      kernel: '커널',
+      warmup: '워밍업 횟수',
+      reps: '반복 횟수',
+      serial: '직렬 기준',
+      machine: '기계'
+    } as Record<string, string>,
+    value: { auto: '자동', yes: '예', no: '아니요', async: '비동기', none: '—' },
     difference: (field: string, baseline: string, candidate: string) =>
-      `${field}이(가) 다른 실행끼리 비교: ${baseline} → ${candidate}`,
+      `다른 ${field}끼리 비교: ${baseline} → ${candidate}`,
     onlyBaseline: (list: string) => `기준에만 있어 비교하지 않은 워커 수: ${list}`,
     onlyCandidate: (list: string) => `비교 대상에만 있어 비교하지 않은 워커 수: ${list}`,
     refused: '이 실행들은 비교할 수 없습니다',
