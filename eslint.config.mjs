@@ -65,7 +65,8 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'Electron belongs in src/main and src/preload.' }],
           patterns: [
             {
-              group: ['**/main/**', '../main', '../../main'],
+              // Any depth: ../main, ../../../main and their files.
+              group: ['**/main', '**/main/**'],
               message: 'src/main is the app: import from src/engine or src/shared.'
             }
           ]

@@ -5,12 +5,14 @@
  *   against Node spawning /bin/true bare (the floor);
  * - --copies of a CPU-bound loop (awk) at 1 and 2: scaled speedup 2·T1/T2 and
  *   CPU utilization = CPU time ÷ (wall × N);
+ * - stopping: a cancel of 2 copies ignoring SIGTERM (each with a child and a
+ *   grandchild) until nothing of their process groups is left (Linux);
  * - xz -T{workers} on a 200 MB generated file at 1 and 2 workers (the file is
  *   made under perf/.tmp/, git-ignored, and deleted afterwards).
  * Prints figures; asserts nothing. PERF_QUICK=1: fewer repetitions, 50 MB.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CommandExecutor } from '../src/engine/workloads/command/commandExecutor'
@@ -26,7 +28,7 @@ const median = (xs: number[]): number => {
   const m = Math.floor(s.length / 2)
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
-const row = (label: string, value: string): void => console.log(`  ${label.padEnd(58)} ${value}`)
+const row = (label: string, value: string): void => console.log(`  ${label.padEnd(66)} ${value}`)
 const ms = (x: number): string => `${x.toFixed(2)} ms`
 
 function plan(line: string, shape: CommandShape, shell: boolean): CommandPlan {
@@ -156,6 +158,53 @@ async function xz(): Promise<void> {
   )
 }
 
+/** Processes still alive (zombies left out) in any of `groups` (Linux /proc). */
+function aliveIn(groups: Set<number>): number {
+  let n = 0
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')
+      if (fields[0] !== 'Z' && groups.has(Number(fields[2]))) n++
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return n
+}
+
+/**
+ * Stopping: 2 copies, each a shell ignoring SIGTERM with a child and a
+ * grandchild; cancel, and time until no process of their groups is left
+ * (target ≤ 200 ms: SIGTERM, then SIGKILL 100 ms later to what ignored it).
+ */
+async function stopping(): Promise<void> {
+  if (process.platform !== 'linux') return
+  const tries = quick ? 3 : 5
+  console.log(
+    `\nStopping 2 copies that ignore SIGTERM (${tries} tries): cancel → nothing left running`
+  )
+  const times: number[] = []
+  for (let i = 0; i < tries; i++) {
+    const controller = new AbortController()
+    const groups = new Set<number>()
+    const ex = new CommandExecutor(
+      plan(`trap '' TERM; sleep 60 & (sleep 60 & sleep 60; wait); wait`, 'copies', true),
+      controller.signal,
+      (_pid, pgid) => groups.add(pgid)
+    )
+    const running = ex.repetition(2, { rep: 1 }).catch(() => undefined)
+    while (groups.size < 2 || aliveIn(groups) < 8) await new Promise((r) => setTimeout(r, 20))
+    const t0 = performance.now()
+    controller.abort()
+    while (aliveIn(groups) > 0) await new Promise((r) => setTimeout(r, 2))
+    times.push(performance.now() - t0)
+    await running
+  }
+  row('cancel → every process of both groups gone, median', ms(median(times)))
+  row('the slowest of the tries', ms(Math.max(...times)))
+}
+
 async function main(): Promise<void> {
   mkdirSync(TMP, { recursive: true })
   console.log(
@@ -165,6 +214,7 @@ async function main(): Promise<void> {
   )
   try {
     await overhead()
+    await stopping()
     await copies()
     await xz()
   } finally {

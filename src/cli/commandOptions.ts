@@ -63,8 +63,11 @@ export const COMMAND_OPTIONS: readonly OptionSpec[] = [
   },
   {
     name: 'sizes',
-    value: 'SIZE',
-    help: 'the value of {size} (a number, e.g. 1e6); a sweep over several sizes is not supported yet'
+    value: 'LIST',
+    help:
+      'the values of {size}, separated by commas (1e6, 10^7, 10^5..10^7 as --sweep-sizes reads ' +
+      'them): one size sets {size}; several make a size sweep of the command, 1 worker vs the ' +
+      'largest of --workers at each size, and its break-even'
   }
 ]
 
@@ -107,7 +110,7 @@ export interface CommandCliValues {
 export interface CommandCli {
   /** The settings, when --command or --copies was given and everything parsed. */
   settings: CommandSettings | null
-  /** --sizes: the values {size} takes (one run per size). */
+  /** --sizes: the values {size} takes (several: a size sweep, one run per size). */
   sizes: number[] | null
   issues: ConfigIssue[]
 }
@@ -164,8 +167,6 @@ export function readCommandOptions(
   if (values.sizes !== undefined) {
     const parsed = parseSizeList(values.sizes)
     if (!parsed.ok) issue('sizes', parsed.message)
-    else if (parsed.value.length > 1)
-      issue('sizes', 'a size sweep of a command is not supported yet: give one size for {size}')
     else sizes = parsed.value
   }
   const input = {
@@ -179,6 +180,7 @@ export function readCommandOptions(
     ...(env.length ? { env } : {}),
     timeoutMs,
     ignoreFailure: values['ignore-failure'] === true,
+    // The templates are checked knowing {size}; each point of a sweep sets its own.
     ...(sizes ? { size: sizes[0] } : {})
   }
   const parsed = commandSettingsSchema.safeParse(input)

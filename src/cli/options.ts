@@ -293,10 +293,12 @@ function parseBackendList(
 }
 
 /** A study issue in the CLI's words: base.workers → workers, sizes.3 → sweep-sizes. */
-function cliField(field: string): string {
+function cliField(field: string, command: boolean): string {
   if (field === 'base.cluster.server') return 'server'
   if (field.startsWith('base.')) return field.slice('base.'.length)
-  if (field.startsWith('sizes')) return 'sweep-sizes'
+  // A command's sizes are --sizes (the values of {size}).
+  if (field.startsWith('sizes')) return command ? 'sizes' : 'sweep-sizes'
+  if (field === 'compareWorkloads') return 'compare-workloads'
   if (field.startsWith('backends')) return 'compare-backends'
   if (field.startsWith('kernels')) return 'compare-kernels'
   return field
@@ -504,7 +506,13 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       })
   }
   let sizes: number[] | undefined
-  if (given('sweep-sizes')) {
+  if (command.settings && given('sweep-sizes'))
+    issues.push({
+      field: 'sweep-sizes',
+      message:
+        "--sweep-sizes sweeps the sum's range; a command's size sweep is --sizes LIST with {size} in it"
+    })
+  else if (given('sweep-sizes')) {
     const text = str('sweep-sizes')
     if (!text) sizes = [...DEFAULT_SWEEP_SIZES]
     else {
@@ -552,11 +560,15 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   }
   let study: StudyConfig | null = null
   const compareWorkloads = given('compare-workloads')
+  // A command with several --sizes: its size sweep (the study machinery of the sum's sizes).
+  const commandSweep = command.sizes !== null && command.sizes.length > 1
+  if (commandSweep) sizes = command.sizes ?? undefined
   const wantsStudy =
     given('sweep-sizes') ||
     given('compare-backends') ||
     given('compare-kernels') ||
-    compareWorkloads
+    compareWorkloads ||
+    commandSweep
   if (checked.success && wantsStudy) {
     const studyInput = {
       base: checked.data,
@@ -570,7 +582,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     else if (sizes || backends || kernels || compareWorkloads) {
       const seen = new Set(issues.map((i) => i.field))
       for (const issue of issuesOf(checkedStudy.error)) {
-        const field = cliField(issue.field)
+        const field = cliField(issue.field, command.settings !== null)
         if (!seen.has(field)) issues.push({ field, message: issue.message })
       }
     }

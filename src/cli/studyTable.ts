@@ -31,7 +31,17 @@ export function formatStudyHeader(study: StudyRecord): string {
   const { base, sizes, backends } = study.config
   const reps = `${base.warmup === 'auto' ? 'warm-ups until steady' : plural(base.warmup, 'warm-up')}, ${plural(fixedRepetitions(base.reps), 'rep')}`
   const lines: string[] = []
-  if (sizes && study.sweepWorkers !== null) {
+  if (sizes && study.sweepWorkers !== null && base.command) {
+    // A command's sweep: {size} takes each value; no range, kernel or pool is involved.
+    const sorted = [...sizes].sort((a, b) => a - b)
+    const copies = base.command.shape === 'copies'
+    lines.push(
+      `Size sweep of your command: ${plural(sorted.length, 'size')} of {size} from ` +
+        `${formatInteger(sorted[0])} to ${formatInteger(sorted[sorted.length - 1])} · ` +
+        `1 vs ${study.sweepWorkers} ${copies ? 'copies' : 'workers'} · ${reps}\n` +
+        `${copies ? 'Copies' : 'Command'}: ${base.command.line}`
+    )
+  } else if (sizes && study.sweepWorkers !== null) {
     const sorted = [...sizes].sort((a, b) => a - b)
     lines.push(
       `Size sweep: ${plural(sorted.length, 'size')} from ${formatInteger(sorted[0])} to ` +

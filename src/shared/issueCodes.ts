@@ -46,6 +46,7 @@ export type IssueCode =
   | 'program-not-found'
   | 'cwd-missing'
   | 'command-local-only'
+  | 'command-study-sizes-only'
   | 'invalid'
 
 export interface CodedIssue {
@@ -87,7 +88,8 @@ const CUSTOM_CODES = new Set<string>([
   'size-unused',
   'program-not-found',
   'cwd-missing',
-  'command-local-only'
+  'command-local-only',
+  'command-study-sizes-only'
 ])
 
 /** One zod issue as a code with its numbers; `input` tells "required" from "wrong type". */

@@ -20,8 +20,9 @@ import {
   type Validated
 } from './config'
 import { parseServerUrl, redactServerText } from './cluster'
+import { parseCommandTemplate } from './command/commandTemplate'
 import { estimateRunMs, maxWorkersFor } from './limits'
-import type { JobName } from './workloads/jobs'
+import { jobOf, type JobName } from './workloads/jobs'
 import { oneOf } from './oneOf'
 import { parseIntegerText } from './parse'
 import type { IssueCode } from './issueCodes'
@@ -159,6 +160,7 @@ export const studyConfigSchema = z
       })
     }
     if (c.backends?.includes('cluster')) clusterServerGiven(c.base, ctx)
+    if (c.base.job === 'command' && c.base.command) commandStudyChecked(c, c.base.command, ctx)
     if (c.sizes) {
       const n = sweepWorkers(c.base)
       if (n < 2) {
@@ -229,7 +231,55 @@ export function sweepWorkers(base: RunConfig): number {
   return Math.max(...base.workers)
 }
 
-/** The run for one point of a size sweep: [start, start + size), 1 worker and N. */
+/**
+ * A command's study is its size sweep (--sizes: {size} takes each value):
+ * the sum's range, kernels, backends and workloads mean nothing to it.
+ */
+function commandStudyChecked(
+  c: { sizes?: number[]; backends?: unknown; kernels?: unknown; compareWorkloads?: boolean },
+  command: NonNullable<RunConfig['command']>,
+  ctx: z.RefinementCtx
+): void {
+  if (c.sizes) {
+    // Every point sets {size}: a line without it would run the same job at every size.
+    const t = parseCommandTemplate(command.line, {
+      role: 'command',
+      shape: command.shape,
+      shell: command.shell,
+      sizes: true
+    })
+    if (!t.ok && t.issue.code === 'size-unused')
+      ctx.addIssue({
+        code: 'custom',
+        message: t.issue.message,
+        path: ['sizes'],
+        params: { code: 'size-unused' }
+      })
+  }
+  const refuse = (field: string, what: string): void =>
+    ctx.addIssue({
+      code: 'custom',
+      message: `a command's study is a size sweep of {size}: ${what} is for the sum`,
+      path: [field],
+      params: { code: 'command-study-sizes-only' }
+    })
+  if (c.backends) refuse('backends', 'comparing backends')
+  if (c.kernels) refuse('kernels', 'comparing kernels')
+  if (c.compareWorkloads) refuse('compareWorkloads', 'comparing workloads')
+}
+
+/**
+ * The pools a size sweep runs: warm, then cold. A command's copies are new
+ * processes every repetition whatever the pool, so its sweep runs once.
+ */
+export function sweepPools(base: RunConfig): PoolMode[] {
+  return jobOf(base) === 'command' ? [base.pool] : ['warm', 'cold']
+}
+
+/**
+ * The run for one point of a size sweep: [start, start + size), 1 worker and N;
+ * for a command, {size} = size (its range means nothing).
+ */
 export function sizeRunConfig(
   base: RunConfig,
   size: number,
@@ -238,6 +288,14 @@ export function sizeRunConfig(
   kernel?: KernelName
 ): RunConfig {
   const start = base.range.start
+  if (base.command)
+    return {
+      ...onBackend(base, backend),
+      command: { ...base.command, size },
+      workers: [1, sweepWorkers(base)],
+      pool,
+      reps: fixedRepetitions(base.reps)
+    }
   return {
     ...onBackend(base, backend),
     range: { start, end: start + size },
@@ -327,6 +385,8 @@ export type StudyStep =
       config: RunConfig
       /** Set when the study compares kernels. */
       kernel?: KernelName
+      /** Set for a command's sweep: `size` is the value of {size}. */
+      job?: 'command'
     }
   | { kind: 'backend'; backend: RunBackend; config: RunConfig }
   | { kind: 'cold-start'; backend: RunBackend; config: RunConfig }
@@ -347,7 +407,7 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
     // Comparing kernels: the whole sweep once per kernel, each kernel's runs together.
     for (const kernel of config.kernels ?? [undefined]) {
       for (const backend of backends) {
-        for (const pool of ['warm', 'cold'] as const) {
+        for (const pool of sweepPools(config.base)) {
           for (const size of sizes) {
             steps.push({
               kind: 'size',
@@ -355,7 +415,8 @@ export function studyPlan(config: StudyConfig): StudyStep[] {
               pool,
               size,
               config: sizeRunConfig(config.base, size, backend, pool, kernel),
-              ...(kernel ? { kernel } : {})
+              ...(kernel ? { kernel } : {}),
+              ...(jobOf(config.base) === 'command' ? { job: 'command' as const } : {})
             })
           }
         }
@@ -409,7 +470,14 @@ export function estimateStepMs(step: StudyStep, cores: number): number {
 
 /** A step as data, for a front end to word in its language (issue 9: no parsing of labels). */
 export type StudyStepInfo =
-  | { kind: 'size'; backend: RunBackend; pool: PoolMode; size: number; kernel?: KernelName }
+  | {
+      kind: 'size'
+      backend: RunBackend
+      pool: PoolMode
+      size: number
+      kernel?: KernelName
+      job?: 'command'
+    }
   | { kind: 'backend' | 'cold-start' | 'memory'; backend: RunBackend }
   | { kind: 'workload'; job: JobName; backend: RunBackend }
   | { kind: 'done' }
@@ -423,7 +491,8 @@ export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
         backend: step.backend,
         pool: step.pool,
         size: step.size,
-        ...(step.kernel ? { kernel: step.kernel } : {})
+        ...(step.kernel ? { kernel: step.kernel } : {}),
+        ...(step.job ? { job: step.job } : {})
       }
     : step.kind === 'workload'
       ? { kind: 'workload', job: step.job, backend: step.backend }
@@ -434,6 +503,8 @@ export function stepInfoOf(step: StudyStep | null): StudyStepInfo {
 export function describeStep(step: StudyStep): string {
   switch (step.kind) {
     case 'size':
+      if (step.job === 'command')
+        return `size sweep · your command · size ${step.size.toLocaleString('en-US')}`
       return `size sweep · ${step.kernel ? `${step.kernel} kernel · ` : ''}${step.backend} · ${step.pool} · ${step.size.toLocaleString('en-US')} elements`
     case 'backend':
       return `backend comparison · ${step.backend}`

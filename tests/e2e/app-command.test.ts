@@ -48,6 +48,9 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     await expect.poll(() => page.getByLabel('Working folder').inputValue()).toBe(folder)
     await fillForm(page, { workers: '1,2', warmup: '0', reps: '2' })
     expect(await page.getByText('{index}: the copy’s number').isVisible()).toBe(true)
+    // Every placeholder is explained: {size} (a size sweep, from the CLI) and the lifecycle's.
+    expect(await page.getByText('{size}: each size of a size sweep').isVisible()).toBe(true)
+    expect(await page.getByText('Prepare knows {workers} and {rep}').isVisible()).toBe(true)
 
     // The user cancels the native dialog: main refuses, nothing runs or is stored.
     await runButton(page).click()

@@ -31,6 +31,26 @@ function running(marker: string): number[] {
   return found
 }
 
+/** The process group of a process (the 5th field of /proc/<pid>/stat). */
+function groupOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[2])
+}
+
+/** Processes still alive (zombies left out) in any of `groups`. */
+function inGroups(groups: Set<number>): number[] {
+  const found: number[] = []
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const state = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.[0]
+      if (state !== 'Z' && groups.has(groupOf(Number(name)))) found.push(Number(name))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found
+}
+
 async function noneRunning(marker: string): Promise<void> {
   for (let i = 0; i < 50 && running(marker).length > 0; i++)
     await new Promise((r) => setTimeout(r, 20))
@@ -89,7 +109,66 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(existsSync(join(work, 'data.txt.xz'))).toBe(false)
   })
 
+  it('--sizes LIST: a size sweep of the command, {size} set at each point, its break-even, a JSON export', async () => {
+    const work = mkdtempSync(join(dir, 'sizes-'))
+    const json = join(dir, 'sizes.json')
+    const html = join(dir, 'sizes.html')
+    const r = await runCli([
+      '--command',
+      'echo {size} {workers} >> sizes.log',
+      '--cwd',
+      work,
+      '--sizes',
+      '20,10',
+      '--workers',
+      '1,2',
+      ...quick,
+      '--json',
+      json,
+      '--html',
+      html,
+      '--lang',
+      'ko'
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('Size sweep of your command: 2 sizes of {size} from 10 to 20')
+    expect(r.stdout).toContain('your command — times are medians')
+    expect(r.stdout).toMatch(/^ *\{size\} +1 worker \(ms\) +2 workers \(ms\)/m)
+    // The verdict: where 2 workers first beat 1 (or that they never or always do), in sizes.
+    expect(r.stdout).toMatch(/^Your command: 2 workers .*size/m)
+    // Every point ran with 1 worker and with 2, {size} and {workers} filled in: 2 reps each.
+    const ran = readFileSync(join(work, 'sizes.log'), 'utf8').trim().split('\n').sort()
+    expect(ran).toEqual(['10 1', '10 1', '10 2', '10 2', '20 1', '20 1', '20 2', '20 2'])
+    const study = JSON.parse(readFileSync(json, 'utf8'))
+    // One sweep: a command's copies are new processes whatever the pool (no warm/cold pair).
+    expect(
+      study.sizeRuns.map((p: { size: number; run: { config: { command: { size: number } } } }) => [
+        p.size,
+        p.run.config.command.size
+      ])
+    ).toEqual([
+      [10, 10],
+      [20, 20]
+    ])
+    expect(study.analysis.sizeSweeps).toHaveLength(1)
+    expect(study.analysis.sizeSweeps[0]).toMatchObject({ job: 'command', workers: 2 })
+    expect(study.analysis.sizeSweeps[0].breakEven.status).toMatch(/crosses|mixed|always|never/)
+    // The Korean report speaks of the command and its {size}, never of a range's elements.
+    const report = readFileSync(html, 'utf8')
+    expect(report).toContain('내 명령: 워커 2개')
+    expect(report).toContain('{size}별 내 명령의 속도 향상')
+    expect(report).not.toContain('원소')
+  })
+
   it.each([
+    [['--command', 'true', '--sweep-sizes', '10,20'], '--sizes LIST with {size}'],
+    [['--command', 'true', '--sizes', '10,20'], '--sizes needs {size} in --command'],
+    [
+      ['--copies', 'echo {size}', '--sizes', '10,20', '--compare-backends'],
+      "a command's study is a size sweep of {size}"
+    ],
+    [['--command', 'echo {size}', '--sizes', '10,20', '--workers', '1'], 'at least 2'],
+    [['--command', 'echo {size} {index}', '--sizes', '10,20'], 'does not know {index}'],
     [['--command', 'no-such-program-xyz -T{workers}'], 'not found: no-such-program-xyz'],
     [['--command', 'no-such-program-xyz', '--no-shell'], 'not found: no-such-program-xyz'],
     [['--command', 'job {index}'], '{index}'],
@@ -113,7 +192,7 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
   it('a repetition that exits non-zero (the 3rd) fails the run, naming the copy, its code and its stderr', async () => {
     const r = await runCli([
       '--command',
-      'if [ {rep} -eq 3 ]; then echo "out of disk" >&2; exit 4; fi',
+      'if [ {rep} -eq 3 ]; then sleep 29.1113 & echo "out of disk" >&2; exit 4; fi',
       '--workers',
       '1',
       '--warmup',
@@ -125,6 +204,8 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/the command \(pid \d+\) exited with code 4/)
     expect(r.stderr).toContain('out of disk')
+    // What the failing copy left in the background is stopped with it.
+    await noneRunning('29.1113')
   })
 
   it('--ignore-failure keeps going and the run stands', async () => {
@@ -163,7 +244,7 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     const json = join(dir, 'big.json')
     const r = await runCli([
       '--command',
-      'head -c 100000000 /dev/zero',
+      'head -c 100000000 /dev/zero # 77.7771',
       '--workers',
       '1',
       ...quick,
@@ -174,6 +255,49 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
     expect(r.stderr).toMatch(/100,000,000 bytes/)
     const copy = JSON.parse(readFileSync(json, 'utf8')).run.results[0].samples[0].workers[0]
     expect(copy.outputBytes).toBe(100_000_000)
+    await noneRunning('77.7771')
+  })
+
+  it("SIGTERM ends each copy's whole process group, children ignoring SIGTERM included", async () => {
+    let groups = new Set<number>()
+    let cli = 0
+    let last = -1
+    const r = await runCli(
+      [
+        '--copies',
+        `sh -c "trap '' TERM; sleep 23.4567" & sleep 23.4567; wait`,
+        '--workers',
+        '2',
+        // The order that runs 2 copies before the baseline's 1 (the first round: 2, 1).
+        '--seed',
+        '7',
+        ...quick
+      ],
+      (child) => {
+        cli = child.pid ?? 0
+        const poll = setInterval(() => {
+          // Per copy: the wrapper, the line's shell, two sleeps (and the inner shell, unless it
+          // exec'd its sleep): stopped once every copy's tree is up and no longer growing.
+          const pids = running('23.4567').filter((p) => p !== cli)
+          const steady = pids.length >= 8 && pids.length === last
+          last = pids.length
+          if (!steady) return
+          clearInterval(poll)
+          try {
+            groups = new Set(pids.map(groupOf))
+          } finally {
+            child.kill('SIGTERM')
+          }
+        }, 50)
+      }
+    )
+    expect(r.code).toBe(130)
+    expect(r.stderr).toContain('SIGTERM')
+    // A process group per copy, apart from the CLI's own.
+    expect(groups.size).toBe(2)
+    expect(groups.has(groupOf(process.pid))).toBe(false)
+    await noneRunning('23.4567')
+    expect(inGroups(groups)).toEqual([])
   })
 
   it('Ctrl-C ends every copy, one ignoring SIGTERM included, and exits 130', async () => {

@@ -150,8 +150,13 @@ describe.runIf(process.platform !== 'win32')(
     it('refuses a study of a command the user did not confirm', async () => {
       const { api, engine, config, ran } = app()
       try {
+        // A command's study is a sweep of {size} (a line without it is refused before asking).
         const refused = await api.runStudy({
-          base: { ...config, workers: [1, 2] },
+          base: {
+            ...config,
+            workers: [1, 2],
+            command: { ...config.command!, line: 'echo {index} {size} >> ran.txt', size: 1 }
+          },
           sizes: [1, 2]
         })
         expect(!refused.ok && refused.error.code).toBe('forbidden')
@@ -190,6 +195,43 @@ describe.runIf(process.platform !== 'win32')(
         expect(!elsewhere.ok && elsewhere.error.code).toBe('forbidden')
         expect(electron.shown).toHaveLength(2)
         expect(ran()).toBe(2)
+      } finally {
+        await engine.dispose()
+      }
+    })
+
+    it('a copy failing on its 3rd repetition, or hanging past the timeout, fails by name; the history is intact', async () => {
+      const { api, engine, config, dataDir } = app()
+      electron.answer = 0
+      try {
+        expect((await api.run(config)).ok).toBe(true)
+        const third = await api.run({
+          ...config,
+          reps: 4,
+          command: {
+            ...config.command!,
+            line: 'if [ {rep} -eq 3 ]; then echo "disk full" >&2; exit 4; fi'
+          }
+        })
+        expect(third.ok).toBe(false)
+        if (!third.ok) {
+          expect(third.error.message).toMatch(/copy 1 of 1 \(pid \d+\) exited with code 4/)
+          expect(third.error.message).toContain('disk full')
+        }
+        const hung = await api.run({
+          ...config,
+          command: { ...config.command!, line: 'sleep 33.3331', timeoutMs: 300 }
+        })
+        expect(hung.ok).toBe(false)
+        if (!hung.ok) expect(hung.error.message).toMatch(/ran past the timeout \(300 ms\)/)
+        // The failed runs are not stored; the one before them is, whole and readable.
+        const history = createHistoryStore(dataDir)
+        const listing = await history.list()
+        expect(listing.damaged).toEqual([])
+        expect(listing.runs).toHaveLength(1)
+        expect((await history.get(listing.runs[0].id))?.config.command?.line).toBe(
+          config.command!.line
+        )
       } finally {
         await engine.dispose()
       }

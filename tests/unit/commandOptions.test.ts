@@ -56,13 +56,16 @@ describe('the CLI command options', () => {
     })
   })
 
-  it('--sizes sets {size}; a sweep over several sizes is refused for now, with the reason', () => {
+  it('--sizes sets {size}; several sizes are a sweep (the first checks the templates)', () => {
     const r = read(['--command', 'head -c {size} /dev/zero | xz -T{workers}', '--sizes', '1e6'])
     expect(r.issues).toEqual([])
     expect(r.settings?.size).toBe(1_000_000)
+    expect(r.sizes).toEqual([1_000_000])
     const many = read(['--command', 'head -c {size} /dev/zero', '--sizes', '1000,1e6'])
-    expect(many.issues[0]).toMatchObject({ field: 'sizes' })
-    expect(many.issues[0].message).toContain('not supported yet')
+    expect(many.issues).toEqual([])
+    expect(many.sizes).toEqual([1000, 1_000_000])
+    const bad = read(['--command', 'head -c {size} /dev/zero', '--sizes', '1000,abc'])
+    expect(bad.issues[0]).toMatchObject({ field: 'sizes' })
   })
 
   it.each([

@@ -61,6 +61,7 @@ function sizeSweeps(study: StudyRecord): {
   }
   for (const runs of groups.values()) {
     const { backend, pool, kernel } = runs[0]
+    const command = runs[0].run.config.job === 'command'
     const points: SizePointAnalysis[] = []
     for (const r of [...runs].sort((a, b) => a.size - b.size)) {
       const analysis = analyzeRun(r.run)
@@ -69,7 +70,13 @@ function sizeSweeps(study: StudyRecord): {
         if (warning.code === 'job-shorter-than-spawn' || warning.code === 'more-workers-than-cores')
           continue
         warnings.push({
-          source: { backend, pool, size: r.size, ...(kernel ? { kernel } : {}) },
+          source: {
+            backend,
+            pool,
+            size: r.size,
+            ...(kernel ? { kernel } : {}),
+            ...(command ? { job: 'command' as const } : {})
+          },
           warning
         })
       }
@@ -79,7 +86,15 @@ function sizeSweeps(study: StudyRecord): {
     const usable = points.filter((p) => p.t1.value > 0 && p.tn.value > 0)
     if (usable.length === 0) continue
     const breakEven = findBreakEven(usable.map((p) => ({ size: p.size, t1: p.t1, tn: p.tn })))
-    sweeps.push({ backend, pool, ...(kernel ? { kernel } : {}), workers: n, points, breakEven })
+    sweeps.push({
+      backend,
+      pool,
+      ...(kernel ? { kernel } : {}),
+      workers: n,
+      ...(command ? { job: 'command' as const } : {}),
+      points,
+      breakEven
+    })
   }
   return { sweeps, warnings }
 }
@@ -148,7 +163,12 @@ export function analyzeStudy(study: StudyRecord): StudyAnalysis {
     const runs: WarningSource[] = [
       ...study.sizeRuns
         .filter((r) => !r.run.correct)
-        .map((r) => ({ backend: r.backend, pool: r.pool, size: r.size })),
+        .map((r) => ({
+          backend: r.backend,
+          pool: r.pool,
+          size: r.size,
+          ...(r.run.config.job === 'command' ? { job: 'command' as const } : {})
+        })),
       ...study.backendRuns.filter((b) => !b.run.correct).map((b) => ({ backend: b.backend })),
       ...study.workloadRuns
         .filter((w) => !w.run.correct)

@@ -217,6 +217,8 @@ export interface SizeSweepAnalysis {
   kernel?: KernelName
   /** N, compared with 1. */
   workers: number
+  /** Set for a user's command: the sizes are the values of {size}, not a range's elements. */
+  job?: 'command'
   /** Every size measured; `breakEven.status` is the finding's code. */
   points: SizePointAnalysis[]
   breakEven: BreakEven
@@ -265,8 +267,8 @@ export interface WarningSource {
   size?: number
   /** Set when the study compared kernels: the kernel of this size-sweep point. */
   kernel?: KernelName
-  /** Set for the CPU-vs-waiting study's runs: the workload. */
-  job?: 'sum' | 'wait'
+  /** Set for the CPU-vs-waiting study's runs: the workload; 'command' for a command's size sweep. */
+  job?: 'sum' | 'wait' | 'command'
 }
 
 /** What a study means, computed on demand from its StudyRecord. */

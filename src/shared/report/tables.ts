@@ -247,9 +247,11 @@ export function overheadTable(a: RunAnalysis, language: ReportLanguage = 'en'): 
 
 /** "wasm kernel, process, warm pool": what a size sweep or network study measured. */
 export function sweepLabel(
-  s: { kernel?: string; backend?: string; pool: string },
+  s: { kernel?: string; backend?: string; pool: string; job?: string },
   language: ReportLanguage = 'en'
 ): string {
+  // A command's copies are new processes whatever the pool: its sweep is just the command's.
+  if (s.job === 'command') return REPORT_WORDS[language].sweep.command
   const c = REPORT_WORDS[language].config
   return [s.kernel ? c.kernel(s.kernel) : null, s.backend ?? null, c.pool(s.pool)]
     .filter((x) => x !== null)
@@ -270,7 +272,14 @@ export function sizeSweepTable(
   const n = s.workers
   const b = s.breakEven
   return {
-    head: [w.size, w.one(workload, n), w.many(n), w.speedup, w.winner, w.breakEven],
+    head: [
+      s.job === 'command' ? w.commandSize : w.size,
+      w.one(workload, n),
+      w.many(n),
+      w.speedup,
+      w.winner,
+      w.breakEven
+    ],
     align: ['right', 'right', 'right', 'right', 'left', 'left'],
     rows: s.points.map((p) => [
       formatInteger(p.size),
@@ -278,7 +287,7 @@ export function sizeSweepTable(
       `${formatMsCell(p.tn.value)} ± ${formatMsCell(p.tn.error)}`,
       formatWithError(p.speedup.speedup, p.speedup.speedupError),
       `${p.winner === 'many' ? w.manyWin(n) : w.oneWins}${p.clear ? '' : w.withinErrors}` +
-        (p.correct ? '' : w.wrongTotal),
+        (p.correct ? '' : s.job === 'command' ? w.copyFailed : w.wrongTotal),
       b.size !== null && b.bracket?.above === p.size ? `◀ ≈ ${formatSize(b.size)}` : ''
     ])
   }

@@ -10,7 +10,7 @@
  * delay, is the same line. Anything else closes the connection.
  */
 import { createServer } from 'node:net'
-import type { Socket } from 'node:net'
+import { dueQueue } from './dueQueue'
 
 /** The messages between the engine and the server process. */
 export type LatencyServerMessage =
@@ -20,28 +20,16 @@ export type LatencyServerMessage =
 
 const MAX_LINE = 32
 
-/** Answers one request no sooner than `delayMs` after it arrived. */
-function answerAfter(socket: Socket, line: string, delayMs: number, done: () => void): void {
-  const due = performance.now() + delayMs
-  const fire = (): void => {
-    // A timer may fire a fraction of a millisecond early: never answer before the delay.
-    const left = due - performance.now()
-    if (left > 0) {
-      setTimeout(fire, left >= 1 ? left : 0)
-      return
-    }
-    if (!socket.destroyed) socket.write(`${line}\n`)
-    done()
-  }
-  setTimeout(fire, delayMs)
-}
-
 export function serveLatency(
   delayMs: number,
   send: (message: LatencyServerMessage) => void,
   onMessage: (listener: (message: unknown) => void) => void
 ): void {
   let answered = 0
+  const due = dueQueue(delayMs, (e) => {
+    send({ type: 'failed', message: `its clock thread failed: ${e.message}` })
+    process.exit(1)
+  })
   const server = createServer((socket) => {
     socket.setNoDelay(true)
     socket.setEncoding('latin1')
@@ -55,7 +43,10 @@ export function serveLatency(
           socket.destroy()
           return
         }
-        answerAfter(socket, line, delayMs, () => answered++)
+        due.add(() => {
+          if (!socket.destroyed) socket.write(`${line}\n`)
+          answered++
+        })
       }
       if (buffer.length > MAX_LINE) socket.destroy()
     })

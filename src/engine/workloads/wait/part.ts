@@ -4,6 +4,12 @@
  * thread waiting on I/O does. It computes nothing; its time is waiting.
  * Runs in a worker (process or thread) or, on the `async` backend, on the
  * controller's own event loop.
+ *
+ * A worker keeps its connection between parts (one kept-alive connection per
+ * worker, as a client keeps one to a service it calls again): a repetition
+ * then times the requests, not a TCP handshake and the server's accept per
+ * worker. Only a connection whose part ended cleanly — every answer read, so
+ * nothing of it is still on the wire — is kept; a cancel or a failure closes it.
  */
 import { connect } from 'node:net'
 import type { Socket } from 'node:net'
@@ -19,23 +25,27 @@ class LineReader {
   private buffer = ''
   private waiting: { resolve(line: string): void; reject(e: Error): void } | null = null
   private failure: Error | null = null
+  private readonly onData = (chunk: string): void => {
+    this.buffer += chunk
+    this.deliver()
+  }
+  private readonly onError = (e: Error): void =>
+    this.fail(new Error(`the latency server's connection failed: ${e.message}`))
+  private readonly onClose = (): void =>
+    this.fail(new Error('the latency server closed the connection'))
 
-  constructor(socket: Socket) {
+  constructor(private readonly socket: Socket) {
     socket.setEncoding('latin1')
-    socket.on('data', (chunk: string) => {
-      this.buffer += chunk
-      this.deliver()
-    })
-    const fail = (e: Error): void => {
-      this.failure ??= e
-      const w = this.waiting
-      this.waiting = null
-      w?.reject(this.failure)
-    }
-    socket.on('error', (e) =>
-      fail(new Error(`the latency server's connection failed: ${e.message}`))
-    )
-    socket.on('close', () => fail(new Error('the latency server closed the connection')))
+    socket.on('data', this.onData)
+    socket.on('error', this.onError)
+    socket.on('close', this.onClose)
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e
+    const w = this.waiting
+    this.waiting = null
+    w?.reject(this.failure)
   }
 
   private deliver(): void {
@@ -55,6 +65,61 @@ class LineReader {
       this.deliver()
     })
   }
+
+  /** Leaves the socket as it found it; false when it read more than its answers (not reusable). */
+  release(): boolean {
+    this.socket.off('data', this.onData)
+    this.socket.off('error', this.onError)
+    this.socket.off('close', this.onClose)
+    return this.buffer === '' && this.failure === null
+  }
+}
+
+/**
+ * Connections kept between parts, each with its server's port and how to stop
+ * watching it. Each worker process or thread has its own; on the async backend
+ * the N loops share this one, each taking a connection for itself. A kept
+ * connection does not hold the process open (unref), and one that the server
+ * closes, or that says anything while idle, is dropped.
+ */
+const kept = new Map<Socket, { port: number; unwatch(): void }>()
+
+function keep(port: number, socket: Socket): void {
+  const drop = (): void => {
+    unwatch()
+    socket.destroy()
+  }
+  const unwatch = (): void => {
+    socket.off('data', drop)
+    socket.off('error', drop)
+    socket.off('close', drop)
+    kept.delete(socket)
+  }
+  socket.on('data', drop)
+  socket.on('error', drop)
+  socket.on('close', drop)
+  socket.unref()
+  kept.set(socket, { port, unwatch })
+}
+
+/** A kept connection to this port that is still open, taken for one part; null if none. */
+function takeKept(port: number): Socket | null {
+  for (const [socket, k] of kept) {
+    if (k.port !== port) continue
+    k.unwatch()
+    if (socket.destroyed || socket.readyState !== 'open') {
+      socket.destroy()
+      continue
+    }
+    socket.ref()
+    return socket
+  }
+  return null
+}
+
+/** How many connections to `port` this process keeps between parts (for tests). */
+export function keptConnections(port: number): number {
+  return [...kept.values()].filter((k) => k.port === port).length
 }
 
 function open(port: number, signal: AbortSignal): Promise<Socket> {
@@ -83,24 +148,47 @@ export const waitPartRunner: PartRunner<WaitPart, WaitOutput> = {
     const count = part.end - part.first
     const answered: number[] = []
     if (io.signal.aborted) return null
-    const socket = count > 0 ? await open(part.port, io.signal) : null
+    if (count === 0) return { output: { job: 'wait', answered }, startedAt: now(), endedAt: now() }
+    let reused = true
+    let socket = takeKept(part.port)
+    if (!socket) {
+      reused = false
+      socket = await open(part.port, io.signal)
+    }
+    let lines = new LineReader(socket)
+    let clean = false
     const onAbort = (): void => {
       socket?.destroy()
     }
     io.signal.addEventListener('abort', onAbort, { once: true })
     const heartbeat = setInterval(() => io.progress(answered.length / count), HEARTBEAT_MS)
     try {
-      const lines = socket ? new LineReader(socket) : null
       const startedAt = now()
       for (let id = part.first; id < part.end; id++) {
-        socket!.write(`${id}\n`)
-        const line = await lines!.next()
+        socket.write(`${id}\n`)
+        let line: string
+        try {
+          line = await lines.next()
+        } catch (e) {
+          // A kept connection the server closed since the last part fails at its first
+          // request: once, on a fresh connection, that request is sent again. (Only an
+          // answer read counts, so the id is still counted once.)
+          if (!reused || answered.length > 0 || io.signal.aborted) throw e
+          reused = false
+          lines.release()
+          socket.destroy()
+          socket = await open(part.port, io.signal)
+          lines = new LineReader(socket)
+          id--
+          continue
+        }
         if (line !== String(id))
           throw new Error(`the latency server answered "${line}" to request ${id}`)
         answered.push(id)
         io.progress(answered.length / count)
       }
       const endedAt = now()
+      clean = true
       return { output: { job: 'wait', answered }, startedAt, endedAt }
     } catch (e) {
       if (io.signal.aborted) return null
@@ -108,7 +196,9 @@ export const waitPartRunner: PartRunner<WaitPart, WaitOutput> = {
     } finally {
       clearInterval(heartbeat)
       io.signal.removeEventListener('abort', onAbort)
-      socket?.destroy()
+      if (lines.release() && clean && !io.signal.aborted && !socket.destroyed)
+        keep(part.port, socket)
+      else socket.destroy()
     }
   }
 }

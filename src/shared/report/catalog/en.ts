@@ -370,7 +370,12 @@ export const en: FindingCatalog = {
     const facts = (s: Parameters<FindingCatalog['breakEven']['crosses']>[0]) => {
       const b = s.breakEven
       const points = usableSizes(s)
-      const who = `${s.kernel ? `${s.kernel} kernel, ` : ''}${s.backend}, ${s.pool} pool: ${s.workers} workers`
+      // A command's sweep: its sizes are the values of {size}, and pools mean nothing to it.
+      const command = s.job === 'command'
+      const who = command
+        ? `Your command: ${s.workers} workers`
+        : `${s.kernel ? `${s.kernel} kernel, ` : ''}${s.backend}, ${s.pool} pool: ${s.workers} workers`
+      const at = (size: string): string => (command ? `size ${size}` : `${size} elements`)
       const uncertain = points.filter((p) => !p.clear).length
       const unclear =
         uncertain === 0
@@ -384,44 +389,46 @@ export const en: FindingCatalog = {
         const upper = b.interval.upper === null ? `above ${largest}` : formatSize(b.interval.upper)
         return lower === upper ? '' : `; within the errors ${lower} … ${upper}`
       }
-      return { b, who, unclear, smallest, largest, bounds }
+      const between = (lower: string, upper: string): string =>
+        command ? `sizes ${lower} and ${upper}` : `${lower} and ${upper} elements`
+      return { b, who, unclear, smallest, largest, bounds, at, between }
     }
     return {
       crosses: (s) => {
-        const { b, who, bounds, smallest, largest } = facts(s)
+        const { b, who, bounds, smallest, largest, at, between } = facts(s)
         if (breakEvenTooWide(b)) {
           const lower = b.interval.lower === null ? smallest : formatInteger(b.interval.lower)
           const upper = b.interval.upper === null ? largest : formatInteger(b.interval.upper)
           return (
-            `${who} go from losing to winning between ${lower} and ${upper} elements: ` +
+            `${who} go from losing to winning between ${between(lower, upper)}: ` +
             `the errors are too wide to say more.`
           )
         }
         return (
-          `${who} first beat 1 at about ${formatSize(b.size ?? Number.NaN)} elements ` +
+          `${who} first beat 1 at about ${at(formatSize(b.size ?? Number.NaN))} ` +
           `(between ${formatInteger(b.bracket!.below)} and ${formatInteger(b.bracket!.above)}${bounds()}).`
         )
       },
       mixed: (s) => {
-        const { b, who, bounds } = facts(s)
+        const { b, who, bounds, at } = facts(s)
         const changes = `the winner changes ${b.changes} time${b.changes === 1 ? '' : 's'} along the sizes`
         return b.size === null
           ? `${who} win at some sizes and lose at larger ones: ${changes} and never from 1 to N, ` +
               `so no break-even can be placed (the timings are noisy: add repetitions).`
           : winsAtSmallest(s)
-            ? `${who} already won at ${facts(s).smallest} elements, but ${changes} (noise, or a ` +
+            ? `${who} already won at ${at(facts(s).smallest)}, but ${changes} (noise, or a ` +
               `cache effect), so no single break-even can be placed; they go from losing to ` +
-              `winning again near ${formatSize(b.size)} elements${bounds()}.`
-            : `${who} first beat 1 at about ${formatSize(b.size)} elements, but ${changes} ` +
+              `winning again near ${at(formatSize(b.size))}${bounds()}.`
+            : `${who} first beat 1 at about ${at(formatSize(b.size))}, but ${changes} ` +
               `(noise, or a cache effect)${bounds()}.`
       },
       always: (s) => {
-        const { who, smallest, unclear } = facts(s)
-        return `${who} beat 1 at every size measured, from ${smallest} elements: the break-even lies below it${unclear}.`
+        const { who, smallest, unclear, at } = facts(s)
+        return `${who} beat 1 at every size measured, from ${at(smallest)}: the break-even lies below it${unclear}.`
       },
       never: (s) => {
-        const { who, largest, unclear } = facts(s)
-        return `${who} never beat 1 up to ${largest} elements: the break-even lies above it${unclear}.`
+        const { who, largest, unclear, at } = facts(s)
+        return `${who} never beat 1 up to ${at(largest)}: the break-even lies above it${unclear}.`
       }
     }
   })(),
@@ -552,17 +559,25 @@ export const en: FindingCatalog = {
           .filter((x) => x !== undefined)
           .join(' · ')
       )
+      // A command's sweep has no totals: its check is that every copy exited 0.
+      if (f.runs.length > 0 && f.runs.every((r) => r.job === 'command'))
+        return `✗ A copy of your command did not exit 0 (size ${f.runs.map((r) => formatInteger(r.size ?? Number.NaN)).join('; ')}).`
       return `✗ A total did not match its closed form (${wrong.join('; ') || 'a probe'}).`
     }
   },
 
+  // A command's sweep: its backend and pool say nothing (its copies are new processes).
   where: ({ backend, pool, size, kernel, job }) =>
     [
-      job,
+      job === 'command' ? 'your command' : job,
       kernel === undefined ? undefined : `${kernel} kernel`,
-      backend,
-      pool,
-      size === undefined ? undefined : `${formatInteger(size)} elements`
+      job === 'command' ? undefined : backend,
+      job === 'command' ? undefined : pool,
+      size === undefined
+        ? undefined
+        : job === 'command'
+          ? `size ${formatInteger(size)}`
+          : `${formatInteger(size)} elements`
     ]
       .filter((x) => x !== undefined)
       .join(' · '),
@@ -570,6 +585,8 @@ export const en: FindingCatalog = {
   studyStep: (step) => {
     if (step.kind === 'done') return 'done'
     if (step.kind === 'size') {
+      if (step.job === 'command')
+        return `size sweep · your command · size ${formatInteger(step.size)}`
       const kernel = step.kernel ? `${step.kernel} kernel · ` : ''
       return `size sweep · ${kernel}${step.backend} · ${step.pool} · ${formatInteger(step.size)} elements`
     }

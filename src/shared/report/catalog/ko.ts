@@ -364,7 +364,12 @@ export const ko: FindingCatalog = {
     const facts = (s: Parameters<FindingCatalog['breakEven']['crosses']>[0]) => {
       const b = s.breakEven
       const usable = usableSizes(s)
-      const who = `${BACKEND_KO[s.backend]}, ${POOL_KO[s.pool]}: 워커 ${s.workers}개`
+      // A command's sweep: its sizes are the values of {size}, and pools mean nothing to it.
+      const command = s.job === 'command'
+      const who = command
+        ? `내 명령: 워커 ${s.workers}개`
+        : `${BACKEND_KO[s.backend]}, ${POOL_KO[s.pool]}: 워커 ${s.workers}개`
+      const at = (size: string): string => (command ? `크기 ${size}` : `원소 ${size}개`)
       const uncertain = usable.filter((p) => !p.clear).length
       const unclear =
         uncertain === 0
@@ -378,44 +383,46 @@ export const ko: FindingCatalog = {
         const upper = b.interval.upper === null ? `${largest} 초과` : formatSize(b.interval.upper)
         return lower === upper ? '' : `; 오차 범위 안에서 ${lower} … ${upper}`
       }
-      return { b, who, unclear, smallest, largest, bounds }
+      const between = (lower: string, upper: string): string =>
+        command ? `크기 ${lower}와 ${upper}` : `원소 ${lower}개와 ${upper}개`
+      return { b, who, unclear, smallest, largest, bounds, at, between }
     }
     return {
       crosses: (s) => {
-        const { b, who, bounds, smallest, largest } = facts(s)
+        const { b, who, bounds, smallest, largest, at, between } = facts(s)
         if (breakEvenTooWide(b)) {
           const lower = b.interval.lower === null ? smallest : formatInteger(b.interval.lower)
           const upper = b.interval.upper === null ? largest : formatInteger(b.interval.upper)
           return (
-            `${who}는 원소 ${lower}개와 ${upper}개 사이에서 지다가 이기기 시작합니다: ` +
+            `${who}는 ${between(lower, upper)} 사이에서 지다가 이기기 시작합니다: ` +
             `오차가 너무 커서 더 말할 수 없습니다.`
           )
         }
         return (
-          `${who}는 원소 약 ${formatSize(b.size ?? Number.NaN)}개에서 처음 1개를 이겼습니다` +
+          `${who}는 ${at(`약 ${formatSize(b.size ?? Number.NaN)}`)}에서 처음 1개를 이겼습니다` +
           `(${formatInteger(b.bracket!.below)}와 ${formatInteger(b.bracket!.above)} 사이${bounds()}).`
         )
       },
       mixed: (s) => {
-        const { b, who, bounds } = facts(s)
+        const { b, who, bounds, at } = facts(s)
         return b.size === null
           ? `${who}는 어떤 크기에서는 이기고 더 큰 크기에서는 집니다: 크기에 따라 이기는 쪽이 ` +
               `${b.changes}번 바뀌고 1에서 N으로 넘어가지 않아 손익분기를 정할 수 없습니다` +
               `(시간이 들쭉날쭉합니다: 반복을 늘리세요).`
           : winsAtSmallest(s)
-            ? `${who}는 원소 ${facts(s).smallest}개에서 이미 이겼지만, 크기에 따라 이기는 쪽이 ` +
+            ? `${who}는 ${at(facts(s).smallest)}에서 이미 이겼지만, 크기에 따라 이기는 쪽이 ` +
               `${b.changes}번 바뀌어(잡음 또는 캐시 효과) 손익분기를 하나로 정할 수 없습니다; ` +
-              `원소 약 ${formatSize(b.size)}개 근처에서 다시 지다가 이기기 시작합니다${bounds()}.`
-            : `${who}는 원소 약 ${formatSize(b.size)}개에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
+              `${at(`약 ${formatSize(b.size)}`)} 근처에서 다시 지다가 이기기 시작합니다${bounds()}.`
+            : `${who}는 ${at(`약 ${formatSize(b.size)}`)}에서 처음 1개를 이겼지만, 크기에 따라 이기는 ` +
               `쪽이 ${b.changes}번 바뀝니다(잡음 또는 캐시 효과)${bounds()}.`
       },
       always: (s) => {
-        const { who, smallest, unclear } = facts(s)
-        return `${who}는 원소 ${smallest}개부터 잰 모든 크기에서 1개를 이겼습니다: 손익분기는 그보다 아래에 있습니다${unclear}.`
+        const { who, smallest, unclear, at } = facts(s)
+        return `${who}는 ${at(smallest)}부터 잰 모든 크기에서 1개를 이겼습니다: 손익분기는 그보다 아래에 있습니다${unclear}.`
       },
       never: (s) => {
-        const { who, largest, unclear } = facts(s)
-        return `${who}는 원소 ${largest}개까지 한 번도 1개를 이기지 못했습니다: 손익분기는 그보다 위에 있습니다${unclear}.`
+        const { who, largest, unclear, at } = facts(s)
+        return `${who}는 ${at(largest)}까지 한 번도 1개를 이기지 못했습니다: 손익분기는 그보다 위에 있습니다${unclear}.`
       }
     }
   })(),
@@ -545,17 +552,25 @@ export const ko: FindingCatalog = {
           .filter((x) => x !== undefined)
           .join(' · ')
       )
+      // A command's sweep has no totals: its check is that every copy exited 0.
+      if (f.runs.length > 0 && f.runs.every((r) => r.job === 'command'))
+        return `✗ 내 명령의 사본 중 0으로 끝나지 않은 것이 있습니다(크기 ${f.runs.map((r) => formatInteger(r.size ?? Number.NaN)).join('; ')}).`
       return `✗ 닫힌 식과 맞지 않는 합계가 있습니다(${wrong.join('; ') || '측정'}).`
     }
   },
 
+  // A command's sweep: its backend and pool say nothing (its copies are new processes).
   where: ({ backend, pool, size, kernel, job }) =>
     [
-      job === undefined ? undefined : JOB_KO[job],
+      job === undefined ? undefined : job === 'command' ? '내 명령' : JOB_KO[job],
       kernelWord(kernel),
-      BACKEND_KO[backend],
-      pool === undefined ? undefined : POOL_KO[pool],
-      size === undefined ? undefined : `원소 ${formatInteger(size)}개`
+      job === 'command' ? undefined : BACKEND_KO[backend],
+      pool === undefined || job === 'command' ? undefined : POOL_KO[pool],
+      size === undefined
+        ? undefined
+        : job === 'command'
+          ? `크기 ${formatInteger(size)}`
+          : `원소 ${formatInteger(size)}개`
     ]
       .filter((x) => x !== undefined)
       .join(' · '),
@@ -564,6 +579,7 @@ export const ko: FindingCatalog = {
     if (step.kind === 'done') return '완료'
     const backend = BACKEND_KO[step.backend]
     if (step.kind === 'size') {
+      if (step.job === 'command') return `크기 스윕 · 내 명령 · 크기 ${formatInteger(step.size)}`
       const kernel = step.kernel ? `${kernelWord(step.kernel)} · ` : ''
       return `크기 스윕 · ${kernel}${backend} · ${POOL_KO[step.pool]} · 원소 ${formatInteger(step.size)}개`
     }

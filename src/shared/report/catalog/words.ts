@@ -120,6 +120,10 @@ export interface ReportWords {
     withinErrors: string
     wrongTotal: string
     intro: string
+    /** A command's sweep: its label, and its size column (the values of {size}). */
+    command: string
+    commandSize: string
+    copyFailed: string
   }
   kernels: {
     kernel: string
@@ -195,6 +199,9 @@ export interface ReportWords {
     worker: (i: number) => string
     size: string
     sizeSpeedup: (backend: string, pool: string) => string
+    /** A command's sweep: the chart's title and x axis (the values of {size}). */
+    commandSizeSpeedup: string
+    commandSize: string
     sizeSpeedupDesc: string
     phase: { spawn: string; dispatch: string; compute: string; collect: string }
   }
@@ -330,7 +337,10 @@ const en: ReportWords = {
     oneWins: '1 worker',
     withinErrors: ' (within errors)',
     wrongTotal: ' ✗ wrong total',
-    intro: 'Times are medians ± the half-width of their 95% interval.'
+    intro: 'Times are medians ± the half-width of their 95% interval.',
+    command: 'your command',
+    commandSize: '{size}',
+    copyFailed: ' ✗ a copy failed'
   },
   kernels: {
     kernel: 'Kernel',
@@ -410,6 +420,8 @@ const en: ReportWords = {
     worker: (i) => `Worker ${i}`,
     size: 'Elements',
     sizeSpeedup: (backend, pool) => `Speedup by problem size (${backend}, ${pool} pool)`,
+    commandSizeSpeedup: 'Speedup of your command by {size}',
+    commandSize: '{size}',
     sizeSpeedupDesc: 'N workers against 1 at each size, with the error; 1 is the break-even line.',
     phase: { spawn: 'Spawn', dispatch: 'Dispatch', compute: 'Compute', collect: 'Result message' }
   },
@@ -534,7 +546,10 @@ const ko: ReportWords = {
     oneWins: '워커 1개',
     withinErrors: ' (오차 범위 안)',
     wrongTotal: ' ✗ 틀린 합계',
-    intro: '시간은 중앙값 ± 95% 구간의 반폭입니다.'
+    intro: '시간은 중앙값 ± 95% 구간의 반폭입니다.',
+    command: '내 명령',
+    commandSize: '{size}',
+    copyFailed: ' ✗ 실패한 사본'
   },
   kernels: {
     kernel: '커널',
@@ -612,6 +627,8 @@ const ko: ReportWords = {
     worker: (i) => `워커 ${i}`,
     size: '원소 수',
     sizeSpeedup: (backend, pool) => `문제 크기별 속도 향상(${backend}, ${pool})`,
+    commandSizeSpeedup: '{size}별 내 명령의 속도 향상',
+    commandSize: '{size}',
     sizeSpeedupDesc: '크기마다 워커 N개 대 1개와 그 오차. 1이 손익분기선입니다.',
     phase: { spawn: '시작', dispatch: '전달', compute: '계산', collect: '결과 메시지' }
   },

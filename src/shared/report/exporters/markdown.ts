@@ -99,7 +99,8 @@ export function studyToMarkdown(study: StudyRecord, analysis: StudyAnalysis): st
   const base = study.config.base
   const sections: string[] = [
     `# ${W.title.study}`,
-    `${base.workload} · ${W.config.perPoint(base.warmup, base.reps)}  \n` +
+    // A command's sweep names the command (its line, shape and workload).
+    `${escapeInline(base.command ? jobLine(base) : base.workload)} · ${W.config.perPoint(base.warmup, base.reps)}  \n` +
       `${systemLine(study.system)}  \n${W.studyLine(study.id, study.startedAt)}`,
     `## ${W.section.verdict}\n\n${bullets(analysis.verdict.map((f) => findingText(f)))}`
   ]

@@ -85,7 +85,10 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
       backend: sweep.backend,
       pool: sweep.pool,
       workload,
-      kernel: sweep.kernel ?? study.config.base.kernel ?? 'js'
+      // A command has no kernel; its rows say it is one.
+      ...(sweep.job === 'command'
+        ? { job: 'command' }
+        : { kernel: sweep.kernel ?? study.config.base.kernel ?? 'js' })
     }
     for (const p of sweep.points) {
       rows.push({

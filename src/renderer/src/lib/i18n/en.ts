@@ -845,10 +845,14 @@ export const en = {
       'command-trailing-backslash': () => 'the command ends with a backslash',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
-      'size-unused': () => 'a size sweep needs {size} in the command',
+      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
+      'size-unused': () =>
+        'a size sweep of a command needs {size} in it; for now only the command-line tool sweeps a command',
       'program-not-found': (program: string) => `not found: ${program}`,
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
+      'command-study-sizes-only': () =>
+        "a command's study is a size sweep of {size}: comparing backends, kernels or workloads is for the sum",
       'cwd-missing': (path: string) => `not a folder: ${path}`,
       invalid: (f: string) => `${f} is not valid`
     }
@@ -884,7 +888,10 @@ export const en = {
     placeholderWorkers: '{workers}: N, this repetition’s worker count',
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
-    placeholderSize: '{size}: the size of a size sweep',
+    placeholderSize:
+      '{size}: each size of a size sweep; for now only the command-line tool sweeps a command',
+    placeholderLifecycle:
+      'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:
       'Before a command first runs, the app shows its exact text and asks you to confirm it.',
     cpuUtilization: 'CPU utilization',

@@ -822,10 +822,14 @@ export const ko: Messages = {
       'command-trailing-backslash': () => '명령이 백슬래시로 끝납니다',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
-      'size-unused': () => '크기 스윕에는 명령에 {size}가 있어야 합니다',
+      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
+      'size-unused': () =>
+        '명령의 크기 스윕에는 명령에 {size}가 있어야 합니다; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
+      'command-study-sizes-only': () =>
+        '명령의 연구는 {size}의 크기 스윕뿐입니다: 백엔드·커널·워크로드 비교는 합계용입니다',
       'cwd-missing': (path: string) => `폴더가 아닙니다: ${path}`,
       invalid: (f: string) => `${f}: 올바르지 않습니다`
     }
@@ -863,7 +867,10 @@ export const ko: Messages = {
     placeholderWorkers: '{workers}: N, 이번 반복의 워커 수',
     placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
     placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
-    placeholderSize: '{size}: 크기 스윕의 크기',
+    placeholderSize:
+      '{size}: 크기 스윕의 각 크기; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
+    placeholderLifecycle:
+      '준비 명령은 {workers}와 {rep}를 알고, 설정·정리 명령은 아무것도 모릅니다. 다른 {name}은 거부됩니다; 글자 그대로의 중괄호는 따옴표로 감싸세요.',
     confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
     cpuUtilization: 'CPU 사용률',
     cpuUtilizationHint: 'CPU 시간 ÷ (벽시계 시간 × N): 작업이 코어 N개를 바쁘게 했나요?',

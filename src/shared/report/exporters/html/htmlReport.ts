@@ -284,7 +284,11 @@ export function studyToHtml(
   const base = study.config.base
   const body: string[] = [
     h(1, w.title.study),
-    p(`${base.workload} · ${w.config.perPoint(base.warmup, base.reps)}`, 'meta'),
+    // A command's sweep names the command (its line, shape and workload).
+    p(
+      `${base.command ? jobLine(base, lang) : base.workload} · ${w.config.perPoint(base.warmup, base.reps)}`,
+      'meta'
+    ),
     p(w.studyLine(study.id, study.startedAt), 'meta'),
     h(2, w.section.verdict),
     `<div class="verdict${study.correct ? '' : ' bad'}">${list(
@@ -304,9 +308,12 @@ export function studyToHtml(
           error: x.speedup.speedupError
         })),
         {
-          title: w.chart.sizeSpeedup(s.backend, w.config.pool(s.pool)),
+          title:
+            s.job === 'command'
+              ? w.chart.commandSizeSpeedup
+              : w.chart.sizeSpeedup(s.backend, w.config.pool(s.pool)),
           description: w.chart.sizeSpeedupDesc,
-          xLabel: w.chart.size,
+          xLabel: s.job === 'command' ? w.chart.commandSize : w.chart.size,
           yLabel: w.chart.speedupAxis
         }
       )}</div>`,
