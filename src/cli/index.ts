@@ -2,6 +2,8 @@
  * The headless runner: the same engine as the app, over child processes or
  * worker threads. `npm run bench -- --help`.
  */
+import { readHistoryFile } from './historyFile'
+import type { RunSummary } from '../shared/history'
 import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -141,6 +143,20 @@ async function single(
     }
     baseline = loaded
   }
+  // So is the history a contended run's reference point is looked for in.
+  let history: RunSummary[] = []
+  if (options.history) {
+    const read = await readHistoryFile(options.history)
+    if (typeof read === 'string') {
+      process.stderr.write(`speedup-lab: invalid input\n  history: ${read}\n`)
+      return EXIT.invalid
+    }
+    if (read.skipped > 0)
+      process.stderr.write(
+        `speedup-lab: warning: ${read.skipped} unreadable run${read.skipped === 1 ? '' : 's'} in ${options.history} skipped\n`
+      )
+    history = read.runs
+  }
   if (!options.quiet)
     process.stderr.write(`${formatPlan(planRun(options.config, availableParallelism()))}\n`)
   const run = await engine.run(options.config, {
@@ -149,7 +165,7 @@ async function single(
     onProgress: tty ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p)}`) : undefined
   })
   if (tty) process.stderr.write('\r\x1b[2K')
-  const analysis = analyzeRun(run)
+  const analysis = analyzeRun(run, { history })
   for (const w of analysis.warnings) process.stderr.write(`${formatWarning(w)}\n`)
   for (const name of sharedAgentNames(run.system.cluster?.agents ?? []))
     process.stderr.write(
@@ -160,7 +176,7 @@ async function single(
   process.stdout.write(
     `${formatHeader(run)}\n${clusterLine ? `${clusterLine}\n` : ''}\n${formatTable(run, analysis)}\n\n${formatVerdict(run, analysis)}\n\n${formatMethod(run, analysis)}\n`
   )
-  const ctx = exportContext(options, workerPath)
+  const ctx = { ...exportContext(options, workerPath), history }
   const exported = writeExports(exportFiles(options.files, false, (f) => f.run(run, analysis, ctx)))
   if (!run.correct) return EXIT.failed
   const code = baseline

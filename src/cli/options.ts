@@ -39,6 +39,8 @@ export interface CliOptions {
   yes: boolean
   /** --baseline: an exported run to compare this run with; null for none. */
   baseline: string | null
+  /** --history: stored runs where a contended run's reference point is looked for; null for none. */
+  history: string | null
   /** --fail-on-regression PCT: exit 1 when a worker count regressed by more than PCT %. */
   failOnRegression: number | null
   /** --noise-threshold PCT as a fraction (default 0.02). */
@@ -193,6 +195,14 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
       'app): per worker count the ratio of medians with its 95% interval and a verdict ' +
       '(improved, regressed, no change), and the same for the speedup. The range and workload ' +
       'must match; other settings may differ and are listed'
+  },
+  {
+    name: 'history',
+    value: 'FILE',
+    help:
+      "the app's history (history.jsonl in its data folder) or a JSON export of runs: when " +
+      'other programs shared the cores, the best significant speedup a quieter run of the same ' +
+      'job reached on this machine is shown beside that finding'
   },
   {
     name: 'noise-threshold',
@@ -457,6 +467,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
     else issues.push({ field: 'seed', message: n.message })
   }
   if (str('baseline') === '') issues.push({ field: 'baseline', message: 'a file name is required' })
+  if (str('history') === '') issues.push({ field: 'history', message: 'a file name is required' })
   const written = new Map<string, string>()
   // In the order given: the second option naming a file is the one refused.
   const exportFlags = new Set(EXPORT_FORMATS.flatMap((f) => [f.flag, f.comparisonFlag]))
@@ -590,6 +601,11 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
   }
   if (study && comparison.baseline)
     issues.push({ field: 'baseline', message: '--baseline compares single runs, not studies' })
+  if (study && str('history'))
+    issues.push({
+      field: 'history',
+      message: "--history reads a single run's reference, not a study's"
+    })
   if (issues.length || !checked.success) return { kind: 'invalid', issues }
   return {
     kind: 'run',
@@ -605,6 +621,7 @@ export function parseCli(argv: string[], cores: number): ParsedCli {
       verbose: values.get('verbose') === true,
       clusterKeyFile: str('cluster-key') ?? null,
       yes: values.get('yes') === true,
+      history: str('history') || null,
       ...comparison
     }
   }

@@ -25,6 +25,6 @@ export function formatPlan(plan: RunPlanEstimate): string {
   return (
     `speedup-lab: plan: ${counts} × ${warmup}repetitions chosen for you: at least ${minReps} and ` +
     `${minTimeMs / 1000} s per worker count, at most ${maxReps} (about ${expected} here); ` +
-    `at least ${duration(plan.estimatedMs)}. --reps N fixes the count.`
+    `about ${duration(plan.estimatedMs)} (estimated before timing). --reps N fixes the count.`
   )
 }

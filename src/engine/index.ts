@@ -130,7 +130,8 @@ export function createEngine(options: EngineOptions): Engine {
           {
             onProgress: hooks.onProgress,
             signal: controller.signal,
-            confirmedLong: hooks.confirmedLong
+            confirmedLong: hooks.confirmedLong,
+            fixedOrder: hooks.fixedOrder
           }
         )
         if (config.backend !== 'cluster') record.load = sampler.stop(measuredComputeMs(record))

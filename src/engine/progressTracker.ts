@@ -1,13 +1,18 @@
-import { fixedRepetitions } from '../shared/analysis/chooseRepetitions'
+import { expectedRepetitions, fixedRepetitions } from '../shared/analysis/chooseRepetitions'
 import { plannedWarmups, warmupLimit } from '../shared/config'
 import type { RunConfig } from '../shared/config'
 import type { RunProgress } from '../shared/result'
 import { now } from './clock'
 
 /**
- * Estimates how far a run is, weighting each repetition by the time it
- * should take (split work shrinks with N up to the cores; replicated work
- * grows past them), and throttles progress events to ~10 a second.
+ * Estimates how far a run is and how long it has left, and throttles progress
+ * events to ~10 a second. Before anything is timed each repetition is
+ * weighted by the time it should take (split work shrinks with N up to the
+ * cores; replicated work grows past them). Once repetitions were timed, the
+ * time left is what they took: each count's remaining repetitions at its own
+ * median time, a count not yet timed scaled from the nearest timed one by
+ * that model — so a pool start, a busy machine or a wrong guess of the
+ * kernel's speed does not skew it (issue 19: within 2× once each count ran once).
  */
 export class ProgressTracker {
   private readonly startedAt = now()
@@ -19,6 +24,13 @@ export class ProgressTracker {
   private warmups: Map<number, number>
   private current: { cost: number; perWorker: number[] } | null = null
   private lastEmit = 0
+  /** Wall time of every finished repetition (warm-ups too: the same job), by count. */
+  private readonly timed = new Map<number, number[]>()
+  /** Repetitions (warm-ups included) finished, by count. */
+  private readonly finished = new Map<number, number>()
+  private repStartedAt = 0
+  /** The bar never goes back, even when the time left grows. */
+  private lastFraction = 0
   private phase: RunProgress['phase'] = 'spawning'
   private workers = 0
   private rep = 0
@@ -70,6 +82,7 @@ export class ProgressTracker {
     // Starting a warm pool is not part of the estimate: it weighs nothing.
     const cost = phase === 'spawning' ? 0 : this.costOf(workers)
     this.current = { cost, perWorker: new Array(Math.max(1, workers)).fill(0) }
+    this.repStartedAt = now()
     this.send(true)
   }
 
@@ -81,6 +94,12 @@ export class ProgressTracker {
 
   endRep(): void {
     if (this.current) this.doneCost += this.current.cost
+    if (this.current && this.phase !== 'spawning') {
+      const times = this.timed.get(this.workers) ?? []
+      times.push(now() - this.repStartedAt)
+      this.timed.set(this.workers, times)
+      this.finished.set(this.workers, (this.finished.get(this.workers) ?? 0) + 1)
+    }
     this.current = null
     this.send(true)
   }
@@ -91,17 +110,59 @@ export class ProgressTracker {
     this.send(true)
   }
 
+  /** A repetition of `slot` as measured: its median, or scaled from the nearest timed count; null before any. */
+  private repMsOf(slot: number): number | null {
+    const own = this.timed.get(slot)
+    if (own && own.length > 0) return medianOf(own)
+    let nearest: number | null = null
+    for (const n of this.timed.keys())
+      if (nearest === null || Math.abs(n - slot) < Math.abs(nearest - slot)) nearest = n
+    if (nearest === null) return null
+    return (medianOf(this.timed.get(nearest)!) * this.costOf(slot)) / this.costOf(nearest)
+  }
+
+  /** Time left from the measured repetitions (ms), the running one's share done taken off; null before any. */
+  timeLeftMs(inRep: number): number | null {
+    if (this.timed.size === 0) return null
+    let left = 0
+    for (const n of this.counts) {
+      const repMs = this.repMsOf(n)!
+      // 'auto': the rule's count at the time measured (5 and 3 s, at most 100), not the
+      // minimum the plan starts from before its first round.
+      const reps =
+        this.config.reps === 'auto'
+          ? expectedRepetitions('auto', repMs)
+          : (this.repsByCount.get(n) ?? 0)
+      const planned = (this.warmups.get(n) ?? 0) + reps
+      const remaining = Math.max(0, planned - (this.finished.get(n) ?? 0))
+      left += remaining * repMs
+    }
+    if (this.current && this.phase !== 'spawning') {
+      // The running repetition is among the remaining ones: take off what of it is done.
+      const repMs = this.repMsOf(this.workers)!
+      left -= Math.min(repMs, Math.max(repMs * inRep, now() - this.repStartedAt))
+    }
+    return Math.max(0, left)
+  }
+
   private send(force: boolean): void {
     const t = now()
     if (!force && t - this.lastEmit < 100) return
     this.lastEmit = t
     const perWorker = this.current?.perWorker ?? []
     const inRep = perWorker.length ? perWorker.reduce((a, b) => a + b, 0) / perWorker.length : 0
-    const fraction = Math.min(
-      1,
-      this.totalCost > 0 ? (this.doneCost + (this.current?.cost ?? 0) * inRep) / this.totalCost : 1
-    )
     const elapsedMs = t - this.startedAt
+    const left = this.phase === 'done' ? 0 : this.timeLeftMs(inRep)
+    // One view, one quantity: once repetitions were timed, the bar is the share of the
+    // measured time done, the same figures the time left comes from.
+    let spent = 0
+    for (const times of this.timed.values()) spent += times.reduce((a, b) => a + b, 0)
+    if (this.current && this.phase !== 'spawning') spent += t - this.repStartedAt
+    const byCost =
+      this.totalCost > 0 ? (this.doneCost + (this.current?.cost ?? 0) * inRep) / this.totalCost : 1
+    const byTime = left === null ? byCost : spent + left > 0 ? spent / (spent + left) : 1
+    const fraction = this.phase === 'done' ? 1 : Math.max(this.lastFraction, Math.min(1, byTime))
+    this.lastFraction = fraction
     this.emit({
       runId: this.runId,
       phase: this.phase,
@@ -116,14 +177,15 @@ export class ProgressTracker {
               this.repsByCount.get(this.workers) ?? fixedRepetitions(this.config.reps)
             ),
       fraction,
-      etaMs:
-        fraction > 0.02 && fraction < 1
-          ? (elapsedMs * (1 - fraction)) / fraction
-          : fraction >= 1
-            ? 0
-            : null,
+      etaMs: left,
       elapsedMs,
       perWorker: [...perWorker]
     })
   }
+}
+
+function medianOf(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }

@@ -279,7 +279,7 @@ export async function runBenchmark(
     for (let round = 1; ; round++) {
       const due = slots.filter((n) => !warmedUpDone(n))
       if (due.length === 0) break
-      for (const n of seededShuffle(due, random)) {
+      for (const n of hooks.fixedOrder ? due : seededShuffle(due, random)) {
         tracker.beginRep('warmup', n, round)
         const outcome = await measureRep(n, poolFor(n), 0)
         estimateFrom(outcome)
@@ -300,7 +300,7 @@ export async function runBenchmark(
       if (rep === 2 && config.reps === 'auto') {
         tracker.plan(new Map(slots.map((n) => [n, expectedRepetitions('auto', wallsOf(n)[0])])))
       }
-      const order = seededShuffle(due, random)
+      const order = hooks.fixedOrder ? due : seededShuffle(due, random)
       if (rep === 1) firstOrder = order
       for (const n of order) {
         tracker.beginRep('measuring', n, rep)

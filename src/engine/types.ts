@@ -34,6 +34,12 @@ export interface RunHooks {
    * 'needs-confirmation' before any worker starts.
    */
   confirmedLong?: boolean
+  /**
+   * Every round in the listed order (the fixed interleave the seeded random
+   * order replaced), for perf/order.perf.ts's side-by-side only; the record's
+   * protocol.firstOrder shows it.
+   */
+  fixedOrder?: boolean
 }
 
 /** What the app, the CLI and the tests drive. */

@@ -3,8 +3,9 @@ import { median } from 'simple-statistics'
 import type { RunRecord } from './result'
 import { speedupOf } from './analysis/speedupDefinition'
 import { speedupVerdicts } from './analysis/speedupVerdicts'
-import { jobOf } from './workloads/jobs'
 import type { WorkerVerdict } from './analysis/runVerdictCode'
+import { contentionOf, type ContentionAnalysis } from './analysis/contention'
+import { machineKey } from './analysis/machineKey'
 
 /** A line of the history file that could not be read. */
 export interface DamagedEntry {
@@ -21,6 +22,14 @@ export interface RunSummary {
   correct: boolean
   /** Per worker count: median wall time and speedup. */
   points: SummaryPoint[]
+  /**
+   * The machine (analysis/referenceRun's machineKey; null for a cluster run)
+   * and whether its cores were shared during the run: a contended run's
+   * reference point is a quiet run of the same job on the same machine.
+   * Absent in summaries made before they were kept.
+   */
+  machine?: string | null
+  contention?: ContentionAnalysis['code']
 }
 
 export interface SummaryPoint {
@@ -71,36 +80,12 @@ export function summarize(run: RunRecord): RunSummary {
         ...(v?.interval ? { low: v.interval.lower, high: v.interval.upper } : {}),
         ...(v ? { verdict: v.verdict } : {})
       }
-    })
+    }),
+    machine: machineKey(run.system),
+    // The cores analyzeRun reads contention against (a cluster run reads none).
+    contention: contentionOf(run, run.system.availableParallelism || run.system.logicalCores).code
   }
 }
 
-/** FNV-1a, 32 bits: a command line of any length in a key of bounded length. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return (h >>> 0).toString(16).padStart(8, '0')
-}
-
-/**
- * A short key that groups runs of comparable configurations: the same job
- * (its size, or its requests, or its command), sharing, backend, pool and
- * kernel — the history graph's series and "since the last comparable run".
- * A sum's key has no job part, so keys of runs stored before there were
- * other jobs are unchanged.
- */
-export function configKey(config: RunConfig): string {
-  const job = jobOf(config)
-  return [
-    `${config.range.start}:${config.range.end}`,
-    config.workload,
-    config.backend,
-    config.pool,
-    // Runs without a kernel ran js: they group with js runs.
-    config.kernel ?? 'js',
-    ...(job === 'wait' ? [`wait:${config.wait?.requests}x${config.wait?.delayMs}`] : []),
-    ...(job === 'command'
-      ? [`command:${config.command?.shape}:${shortHash(config.command?.line ?? '')}`]
-      : [])
-  ].join(' · ')
-}
+// Kept here too for the modules that take it from the history's side.
+export { configKey } from './configKey'

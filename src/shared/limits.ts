@@ -4,7 +4,7 @@
  * early by the form. The schema (config.ts) bounds each field alone; these
  * need the machine (its cores) or several fields at once.
  */
-import { AUTO_REPETITIONS, expectedRepetitions } from './analysis/chooseRepetitions'
+import { expectedRepetitions } from './analysis/chooseRepetitions'
 import { MAX_WORKERS, plannedWarmups, warmupLimit } from './config'
 import type { KernelName, RunBackend, RunConfig } from './config'
 import { formatInteger } from './format'
@@ -87,10 +87,11 @@ export function spawnsFor(config: RunConfig, cores: number): number {
  */
 export function estimateRunMs(config: RunConfig, cores: number): number {
   const counts = measuredCounts(config)
-  const floor = config.reps === 'auto' ? AUTO_REPETITIONS.minTimeMs : 0
+  // 'auto' reps already come to the rule's 3 s a count, except where the cap of 100 stops
+  // them first: no floor of 3 s, which a run of 100 fast repetitions never reaches.
   const measured = plannedReps(config, cores).reduce((sum, { count, reps }) => {
     const repMs = estimateRepMs(config, count, cores)
-    return sum + plannedWarmups(config.warmup) * repMs + Math.max(reps * repMs, floor)
+    return sum + (plannedWarmups(config.warmup) + reps) * repMs
   }, 0)
   return measured + (config.pool === 'warm' ? SPAWN_MS[config.backend] * Math.max(...counts) : 0)
 }

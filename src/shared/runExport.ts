@@ -14,8 +14,15 @@ import type { RunConfig } from './config'
 import type { RunRecord } from './result'
 import { parseRunRecord } from './runRecordSchema'
 import { analyzeRun } from './analysis/analyzeRun'
-import { contentionText, methodText, modelsText, warningText } from './report/findings'
-import type { ContentionAnalysis } from './analysis/contention'
+import {
+  contentionText,
+  methodText,
+  modelsText,
+  referenceText,
+  warningText
+} from './report/findings'
+import { workerSlowdownOf, type ContentionAnalysis } from './analysis/contention'
+import type { RunSummary } from './history'
 import type { SystemInfo } from './system'
 import { medianNsPerElement, workerThroughput } from './throughput'
 import { idealWaitMs, medianServerCpuMs, waitOverheadPerRequestMs } from './waitFigures'
@@ -64,6 +71,12 @@ export interface RunResultRow {
   nsPerElement: number | null
   /** Elements per second per worker: 1e9 ÷ nsPerElement; null when unknown. */
   workerElementsPerSecond: number | null
+  /**
+   * Each worker's ns per element here ÷ one worker's alone: 1 on free cores,
+   * above 1 when the workers shared cores (with each other or other programs).
+   * Null for 1 worker, a cluster run, and where ns per element is unknown.
+   */
+  workerSlowdown: number | null
   /** wait: ceil(R/N)·delay, the time no run can beat (ms); null for other workloads. */
   idealMs: number | null
   /** wait: (median − ideal) ÷ ceil(R/N), each request's cost beyond the delay (ms). */
@@ -113,6 +126,7 @@ export function resultRows(record: RunRecord, analysis: RunAnalysis): RunResultR
       correct: r.correct,
       nsPerElement: figure(medianNsPerElement(record.config, r)),
       workerElementsPerSecond: figure(workerThroughput(record.config, r)),
+      workerSlowdown: figure(workerSlowdownOf(record, r.workers)),
       idealMs: figure(idealWaitMs(record.config, r.workers)),
       overheadPerRequestMs: figure(waitOverheadPerRequestMs(record.config, r.workers, a.medianMs)),
       serverCpuMs: figure(medianServerCpuMs(r)),
@@ -167,6 +181,19 @@ export interface ContentionExport {
   cores: number
   /** English, worded by findingText.ts; null when not contended. */
   message: string | null
+  /** When contended: a quiet run of the same job on this machine, its best significant speedup; null without one. */
+  reference: ReferenceExport | null
+}
+
+export interface ReferenceExport {
+  runId: string
+  startedAt: string
+  workers: number
+  speedup: number
+  speedupLow: number
+  speedupHigh: number
+  /** English, worded by the report catalog. */
+  message: string
 }
 
 /** A run as exported: the figures, the verdict, the warnings, and the measured record itself. */
@@ -244,7 +271,18 @@ export function toRunExport(
       otherCores: figure(analysis.contention.load?.otherCores),
       stealCores: figure(analysis.contention.load?.stealCores),
       cores: analysis.contention.cores,
-      message: contentionText(analysis.contention)
+      message: contentionText(analysis.contention),
+      reference: analysis.reference
+        ? {
+            runId: analysis.reference.runId,
+            startedAt: analysis.reference.startedAt,
+            workers: analysis.reference.workers,
+            speedup: analysis.reference.speedup,
+            speedupLow: analysis.reference.low,
+            speedupHigh: analysis.reference.high,
+            message: referenceText(analysis) ?? ''
+          }
+        : null
     },
     results: resultRows(record, analysis),
     warnings: analysis.warnings.map((w) => {
@@ -271,12 +309,16 @@ export function runToJson(record: RunRecord, analysis: RunAnalysis = analyzeRun(
 }
 
 /** Several runs (the app's history export): each exactly as `runToJson` writes it. */
-export function runsToJson(runs: readonly RunRecord[], exportedAt = new Date()): string {
+export function runsToJson(
+  runs: readonly RunRecord[],
+  exportedAt = new Date(),
+  history: readonly RunSummary[] = []
+): string {
   const envelope: RunsExport = {
     format: 'speedup-lab/runs',
     version: RUN_FORMAT_VERSION,
     exportedAt: exportedAt.toISOString(),
-    runs: runs.map((r) => toRunExport(r))
+    runs: runs.map((r) => toRunExport(r, analyzeRun(r, { history })))
   }
   return `${JSON.stringify(envelope, null, 2)}\n`
 }

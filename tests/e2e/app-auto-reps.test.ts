@@ -16,7 +16,7 @@ describe('repetitions chosen for the user, in the app', () => {
     const plan = page.getByTestId('run-plan')
     await plan.waitFor()
     expect(await plan.textContent()).toMatch(
-      /^Repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 \(about [\d–]+ here\)\. The run takes at least /
+      /^Repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 \(about [\d–]+ here\)\. The run takes about .* \(estimated before timing\)\.$/
     )
     await page.locator('section.results[data-run-id]').waitFor({ timeout: 120_000 })
     expect(await page.locator('.results-head .config').textContent()).toContain(

@@ -39,7 +39,7 @@ describe('repetitions chosen for the user (the default)', () => {
     ])
     expect(r.code).toBe(0)
     expect(r.stderr.split('\n')[0]).toMatch(
-      /^speedup-lab: plan: 2 worker counts \(1, 2\) × repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 .*; at least \d+ s\./
+      /^speedup-lab: plan: 2 worker counts \(1, 2\) × repetitions chosen for you: at least 5 and 3 s per worker count, at most 100 .*; about \d+ s \(estimated before timing\)\./
     )
     const results = recordOf(json).results
     expect(results.map((x) => x.workers)).toEqual([1, 2])

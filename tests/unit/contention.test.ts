@@ -1,4 +1,6 @@
+import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
+import { recordsToCsv, runToCsv } from '../../src/shared/report/exporters/runCsv'
 import { syntheticRun } from '../helpers/syntheticRun'
 import { schemaErrors } from '../helpers/runExportSchema'
 import { analyzeRun } from '../../src/shared/analysis'
@@ -107,6 +109,42 @@ describe('contention: named with its numbers, leading the verdict', () => {
     const record = run({ 1: 100, 2: 95 }, { otherCores: 0.9 })
     const parsed = parseRunRecord(JSON.parse(JSON.stringify(record)))
     expect(parsed.ok && parsed.value.load?.otherCores).toBe(0.9)
+  })
+})
+
+describe('contention in the CSV and the JSON rows', () => {
+  const rowsOf = (csv: string) =>
+    Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data
+
+  it('every CSV row carries the run’s finding, the other programs’ cores and its own workers’ slowdown', () => {
+    const busy = run({ 1: 100, 2: 95 }, { otherCores: 0.9, stealCores: 0.05 })
+    const rows = rowsOf(runToCsv(busy))
+    expect(rows.map((r) => r.contention)).toEqual(['contended', 'contended'])
+    expect(rows.map((r) => r.otherCores)).toEqual(['0.9', '0.9'])
+    expect(rows.map((r) => r.stealCores)).toEqual(['0.05', '0.05'])
+    // One worker has nothing to be slower than; two ran 1.9× slower per element than one alone.
+    expect(rows[0].workerSlowdown).toBe('')
+    expect(Number(rows[1].workerSlowdown)).toBeCloseTo(1.9, 1)
+    // The JSON's rows carry the same slowdown, valid by the published schema.
+    const json = JSON.parse(JSON.stringify(toRunExport(busy)))
+    expect(json.results[0].workerSlowdown).toBeNull()
+    expect(json.results[1].workerSlowdown).toBeCloseTo(1.9, 1)
+    expect(schemaErrors(json)).toEqual([])
+  })
+
+  it('a quiet run and a run from before the load was measured say so, row by row, in the history export', () => {
+    const quiet = run({ 1: 100, 2: 51 }, { otherCores: 0.04 })
+    const older = run({ 1: 100, 2: 51 }, null)
+    older.id = 'older'
+    older.results.forEach((r) =>
+      r.samples.forEach((s) => s.workers.forEach((w) => (w.nsPerElement = -1)))
+    )
+    const rows = rowsOf(recordsToCsv([quiet, older]))
+    expect(rows.map((r) => r.contention)).toEqual(['quiet', 'quiet', 'unknown', 'unknown'])
+    expect(Number(rows[1].workerSlowdown)).toBeCloseTo(1.02, 2)
+    // Not measured: empty cells, never 0.
+    expect(rows[2].otherCores).toBe('')
+    expect(rows[3].workerSlowdown).toBe('')
   })
 })
 

@@ -42,7 +42,8 @@ describe('recordsToCsv', () => {
         'efficiencyError,karpFlatt,karpFlattError,verdict,oversubscribed,sum,expectedSum,correct,' +
         'meanCiLower,meanCiUpper,dispatchMs,computeSlowestMs,computeMeanMs,imbalance,mergeMs,networkMs,' +
         'amdahlSerialFraction,amdahlSerialFractionError,amdahlCeiling,bestModel,uslSigma,uslKappa,' +
-        'warnings,kernel,nsPerElement,workerElementsPerSecond,job,requests,delayMs,idealMs,overheadPerRequestMs,serverCpuMs,cpuUserMs,cpuSystemMs,cpuUtilization,peakRssBytes'
+        'warnings,kernel,nsPerElement,workerElementsPerSecond,job,requests,delayMs,idealMs,overheadPerRequestMs,serverCpuMs,cpuUserMs,cpuSystemMs,cpuUtilization,peakRssBytes,' +
+        'contention,otherCores,stealCores,workerSlowdown'
     )
     expect(lines.slice(1).map((l) => l.split(',')[0] + ' ' + l.split(',')[19])).toEqual([
       'run-000000 1',

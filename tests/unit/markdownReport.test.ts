@@ -1,3 +1,4 @@
+import { backendSideTable } from '../../src/shared/report/tables'
 import { describe, expect, it } from 'vitest'
 import { escapeCell, runToMarkdown, studyToMarkdown } from '../../src/shared/report/exporters'
 import { tableToMarkdown } from '../../src/shared/report/table'
@@ -152,7 +153,8 @@ describe('studyToMarkdown', () => {
   it('puts threads and processes side by side with start cost and memory', () => {
     const side = tableAfter(md, '## Threads vs processes')
     expect(side[0]).toBe(
-      '| Workers | process: median [95% CI] (ms) | thread: median [95% CI] (ms) | process: speedup ± e | thread: speedup ± e |'
+      // Five repetitions a count: no median has its interval, and the header promises none.
+      '| Workers | process: median (ms) | thread: median (ms) | process: speedup ± e | thread: speedup ± e |'
     )
     const lines = md.split('\n')
     const costs = lines.slice(lines.findIndex((l) => l.startsWith('| Backend |')))
@@ -163,5 +165,41 @@ describe('studyToMarkdown', () => {
     expect(costs[3]).toBe('| thread | 40.00 | 8 MiB | — | — | fixed |')
     expect(md).toContain('## process: the worker sweep')
     expect(md).toContain('### Results')
+  })
+  it('names an interval in the header only when a cell shows one (too few repetitions: none)', () => {
+    const analysis = analyzeStudy(study)
+    const c = analysis.backendComparison!
+    const withIntervals = (interval: boolean): typeof c => ({
+      ...c,
+      backends: c.backends.map((b) => ({
+        ...b,
+        analysis: {
+          ...b.analysis,
+          workers: b.analysis.workers.map((x) => ({
+            ...x,
+            medianInterval: interval
+              ? {
+                  method: 'bootstrap-percentile' as const,
+                  level: 0.95,
+                  estimate: x.medianMs,
+                  lower: x.medianMs * 0.9,
+                  upper: x.medianMs * 1.1,
+                  halfWidth: x.medianMs * 0.1,
+                  resamples: 1000,
+                  seed: 1
+                }
+              : null
+          }))
+        }
+      }))
+    })
+    const without = withIntervals(false)
+    const head = backendSideTable(without).head
+    expect(head[1]).toBe('process: median (ms)')
+    expect(head.join(' ')).not.toContain('CI')
+    expect(backendSideTable(without, 'ko').head[1]).toBe('process: 중앙값(ms)')
+    const shown = backendSideTable(withIntervals(true))
+    expect(shown.head[1]).toBe('process: median [95% CI] (ms)')
+    expect(shown.rows[0][1]).toMatch(/\[.* … .*\]/)
   })
 })

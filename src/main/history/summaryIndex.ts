@@ -27,10 +27,13 @@ export interface HistoryIndex {
 
 /**
  * 2: speedups of replicate and weak runs are scaled (N·T1/TN); 3: each
- * speedup's interval and verdict (History's verdict column). Older indexes
+ * speedup's interval and verdict (History's verdict column); 4: the machine
+ * and the contention code (a contended run's reference point). Older indexes
  * are rebuilt.
  */
-const VERSION = 3
+const VERSION = 4
+
+const CONTENTION_CODES = ['contended', 'quiet', 'unknown']
 
 type Loose = Record<string, unknown>
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
@@ -62,6 +65,8 @@ function isSummary(s: unknown): s is RunSummary {
     oneOf(POOLS, c.pool) &&
     isInt(c.warmup) &&
     (isInt(c.reps) || c.reps === 'auto') &&
+    (s.machine === undefined || s.machine === null || typeof s.machine === 'string') &&
+    (s.contention === undefined || oneOf(CONTENTION_CODES, s.contention)) &&
     Array.isArray(s.points) &&
     s.points.every(
       (p) =>

@@ -203,6 +203,8 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
     language: ReportLanguage
   ): Promise<ExportOutcome> => {
     const runs = await runsFor(await idsOf(ids))
+    // A contended run's reference point: a quiet run of the same job on this machine.
+    const history = (await deps.history.list()).runs
     const f = exportFormat(id)
     return save(
       {
@@ -211,7 +213,7 @@ export function createBenchService(deps: BenchServiceDeps): BenchService {
         defaultPath: `speedup-lab-${stamp(new Date())}.${f.extension}`,
         filters: [{ name: f.name, extensions: [f.extension] }]
       },
-      () => f.runs(runs, context(language))
+      () => f.runs(runs, { ...context(language), history })
     )
   }
 

@@ -2,6 +2,7 @@ import { commandWarnings } from './commandWarnings'
 import { clusterCores } from '../cluster'
 import { jobOf } from '../workloads/jobs'
 import { contentionOf } from './contention'
+import { referenceRun, type ReferenceCandidate } from './referenceRun'
 import { methodRulesOf } from './methodRules'
 import { median } from 'simple-statistics'
 import type {
@@ -179,6 +180,11 @@ function gustafsonFor(
 export interface AnalyzeOptions {
   /** Fit the models and read Karp–Flatt on worker counts above the cores too (off by default). */
   fitOversubscribed?: boolean
+  /**
+   * The stored runs to find a contended run's reference point in (a quiet run
+   * of the same job on the same machine); none by default.
+   */
+  history?: readonly ReferenceCandidate[]
 }
 
 export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): RunAnalysis {
@@ -320,6 +326,7 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
     context: { logicalCores, jobMs, spawnMs },
     warnings,
     contention,
+    reference: referenceRun(record, contention, options.history ?? []),
     rules: methodRulesOf(record, contention),
     verdict: runVerdictOf(
       rows.map((r) => ({

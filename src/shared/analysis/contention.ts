@@ -91,3 +91,19 @@ export function contentionOf(
   const code = signals.length > 0 ? 'contended' : slowdown || load ? 'quiet' : 'unknown'
   return { code, signals, slowdown, load, cores, neededCores }
 }
+
+/**
+ * One worker count's slowdown against one worker alone: each worker's median
+ * ns per element at `workers` ÷ at 1 (the CSV's and the JSON rows' column).
+ * Null for 1 worker, a cluster run (other machines), and where either speed
+ * is unknown (the wait, a count without repetitions).
+ */
+export function workerSlowdownOf(record: RunRecord, workers: number): number | null {
+  if (workers === 1 || record.system.cluster !== undefined) return null
+  const one = record.results.find((r) => r.workers === 1)
+  const here = record.results.find((r) => r.workers === workers)
+  if (!one || !here) return null
+  const alone = medianNsPerElement(record.config, one)
+  const together = medianNsPerElement(record.config, here)
+  return alone !== null && together !== null && alone > 0 ? together / alone : null
+}

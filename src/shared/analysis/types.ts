@@ -14,6 +14,7 @@ import type { ScalingWarning } from './scalingWarnings'
 import type { SpeedupEstimate } from './speedupWithError'
 import type { WorkerMemory } from '../study'
 import type { ContentionAnalysis } from './contention'
+import type { ReferenceRun } from './referenceRun'
 import type { MethodRules } from './methodRules'
 import type { RunVerdict, SpeedupInterval, WorkerVerdict } from './runVerdictCode'
 
@@ -175,6 +176,12 @@ export interface RunAnalysis {
    * `contended`, every front end says so before the verdict.
    */
   contention: ContentionAnalysis
+  /**
+   * When contended: the best significant speedup a quiet run of the same job
+   * reached on the same machine (from the history given to analyzeRun), said
+   * beside the contention finding; null otherwise.
+   */
+  reference: ReferenceRun | null
   /** How the run met the measurement rules (serial base case, warm-up, order, cores): the Method section. */
   rules: MethodRules
 }

@@ -51,6 +51,14 @@ export function contentionText(
   return c.code === 'contended' ? FINDING_CATALOGS[language].contention(c) : null
 }
 
+/** The reference point after the contention finding: a quiet run of the same job on this machine; null without one. */
+export function referenceText(
+  analysis: Pick<RunAnalysis, 'reference'>,
+  language: ReportLanguage = 'en'
+): string | null {
+  return analysis.reference ? FINDING_CATALOGS[language].reference(analysis.reference) : null
+}
+
 export function gustafsonText(g: GustafsonAnalysis, language: ReportLanguage = 'en'): string {
   return FINDING_CATALOGS[language].gustafson(g)
 }
@@ -140,7 +148,9 @@ export function runVerdictText(
   // When the cores were shared, that comes first: the figures after it measure the load.
   const shared = contentionText(analysis.contention, language)
   const verdict = FINDING_CATALOGS[language].runVerdict[analysis.verdict.code](run, analysis)
-  return shared ? `⚠ ${shared}\n${verdict}` : verdict
+  if (!shared) return verdict
+  const reference = referenceText(analysis, language)
+  return [`⚠ ${shared}`, ...(reference ? [reference] : []), verdict].join('\n')
 }
 
 /** The Method section's lines: each measurement rule and how this run met it. */

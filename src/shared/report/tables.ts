@@ -362,8 +362,14 @@ export function backendSideTable(
 ): Table {
   const w = REPORT_WORDS[language].backends
   const names = c.backends.map((b) => b.backend)
+  // A header that promises an interval shows one: with too few repetitions no cell has it.
+  const interval = c.backends.some((b) => b.analysis.workers.some((x) => x.medianInterval))
   return {
-    head: [w.workers, ...names.map(w.median), ...names.map(w.speedup)],
+    head: [
+      w.workers,
+      ...names.map((b) => w.median(b, interval)),
+      ...names.map((b) => w.speedup(b))
+    ],
     align: ['right', ...names.map((): Align => 'right'), ...names.map((): Align => 'right')],
     rows: c.workers.map((n) => {
       const cells = c.backends.map((b) => b.analysis.workers.find((x) => x.workers === n))

@@ -6,6 +6,7 @@ import {
   needsMoreRepetitions
 } from '../../../src/shared/analysis/chooseRepetitions'
 import { planRun } from '../../../src/shared/analysis/runPlan'
+import { estimateRepMs } from '../../../src/shared/limits'
 import { defaultRunConfig, validateRunConfig } from '../../../src/shared/config'
 
 describe('repetitions chosen for the user', () => {
@@ -51,10 +52,19 @@ describe('repetitions chosen for the user', () => {
       ])
   })
 
-  it('plans a run: counts, repetitions and a duration of at least 3 s per count when auto', () => {
+  it('plans a run: counts, repetitions and the duration they come to, the cap of 100 included', () => {
     const auto = planRun({ ...defaultRunConfig(2), range: { start: 0, end: 1000 } }, 2)
     expect(auto).toMatchObject({ counts: [1, 2], auto: true, reps: [100, 100] })
-    expect(auto.estimatedMs).toBeGreaterThanOrEqual(2 * 3000)
+    // 100 repetitions of about a millisecond: the cap ends them long before 3 s, so the plan
+    // said "at least 6 s" of a run that took a fraction of a second (issue 19).
+    expect(auto.estimatedMs).toBeLessThan(2000)
+    const repMs = (n: number): number =>
+      estimateRepMs({ ...defaultRunConfig(2), range: { start: 0, end: 1000 } }, n, 2)
+    expect(auto.estimatedMs).toBeGreaterThanOrEqual(100 * (repMs(1) + repMs(2)))
+    // A count the 3 s rule ends (not the cap) still comes to about 3 s.
+    const slow = planRun({ ...defaultRunConfig(2), range: { start: 0, end: 100_000_000 } }, 2)
+    expect(slow.reps.every((r) => r < 100)).toBe(true)
+    expect(slow.estimatedMs).toBeGreaterThanOrEqual(2 * 3000)
     const fixed = planRun({ ...defaultRunConfig(2), workers: [2], reps: 4, warmup: 0 }, 2)
     expect(fixed).toMatchObject({ counts: [1, 2], auto: false, reps: [4, 4] })
     // 1e9 elements at ~1 ns each: about a second per repetition on one worker.

@@ -4,6 +4,7 @@
  * the finding's numbers alone; nothing here computes a figure.
  */
 import {
+  formatDateTime,
   formatFixed,
   formatInteger,
   formatMiB,
@@ -342,6 +343,11 @@ export const en: FindingCatalog = {
       `Close other programs and run again to measure the machine.`
     )
   },
+
+  reference: (r) =>
+    `On this machine this job has reached ${formatSpeedup(r.speedup)} with ${r.workers} ` +
+    `worker${r.workers === 1 ? '' : 's'} (95% interval ${formatSpeedup(r.low)} to ` +
+    `${formatSpeedup(r.high)}) in a quieter run on ${formatDateTime(r.startedAt, 'en')}.`,
 
   gustafson: (g) => {
     const what = g.copies

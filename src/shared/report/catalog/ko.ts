@@ -4,6 +4,7 @@
  * (tests/renderer/analysisText.test.ts checks that every number survives).
  */
 import {
+  formatDateTime,
   formatFixed,
   formatInteger,
   formatMiB,
@@ -336,6 +337,11 @@ export const ko: FindingCatalog = {
       `기계를 재려면 다른 프로그램을 닫고 다시 실행하세요.`
     )
   },
+
+  reference: (r) =>
+    `이 기계에서 이 작업은 더 한가할 때(${formatDateTime(r.startedAt, 'ko')} 실행) 워커 ` +
+    `${r.workers}개로 ${formatSpeedup(r.speedup)}까지 빨라졌습니다(95% 구간 ` +
+    `${formatSpeedup(r.low)}~${formatSpeedup(r.high)}).`,
 
   gustafson: (g) => {
     const what = g.copies

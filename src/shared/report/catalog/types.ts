@@ -19,6 +19,7 @@ import type {
 } from '../../analysis/types'
 import type { ScalingWarning, WarningCode } from '../../analysis/scalingWarnings'
 import type { ContentionAnalysis } from '../../analysis/contention'
+import type { ReferenceRun } from '../../analysis/referenceRun'
 import type { MethodRules } from '../../analysis/methodRules'
 import type { KarpFlattSeries } from '../../analysis/karpFlattSeries'
 import type { KarpFlattCode } from '../../analysis/findingFacts'
@@ -44,6 +45,8 @@ export interface FindingCatalog {
   modelsExcluded: (m: ModelsAnalysis) => string
   /** The cores were shared with other work (leads the verdict); only for `contended`. */
   contention: (c: ContentionAnalysis) => string
+  /** A quiet run of the same job on this machine: the reference point after the contention finding. */
+  reference: (r: ReferenceRun) => string
   /** Weak scaling read with Gustafson's law. */
   gustafson: (g: GustafsonAnalysis) => string
   /** A size sweep's break-even, by its status. */

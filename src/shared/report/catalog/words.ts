@@ -145,7 +145,8 @@ export interface ReportWords {
   }
   backends: {
     workers: string
-    median: (backend: string) => string
+    /** `interval`: some cell shows its 95% interval; without one the header names none. */
+    median: (backend: string, interval: boolean) => string
     speedup: (backend: string) => string
     backend: string
     coldStart: string
@@ -370,7 +371,7 @@ const en: ReportWords = {
   },
   backends: {
     workers: 'Workers',
-    median: (b) => `${b}: median [95% CI] (ms)`,
+    median: (b, interval) => `${b}: median${interval ? ' [95% CI]' : ''} (ms)`,
     speedup: (b) => `${b}: speedup ± e`,
     backend: 'Backend',
     coldStart: 'Cold start (ms)',
@@ -578,7 +579,7 @@ const ko: ReportWords = {
   },
   backends: {
     workers: '워커',
-    median: (b) => `${b}: 중앙값 [95% 구간](ms)`,
+    median: (b, interval) => `${b}: 중앙값${interval ? ' [95% 구간]' : ''}(ms)`,
     speedup: (b) => `${b}: 속도 향상 ± e`,
     backend: '백엔드',
     coldStart: '콜드 스타트(ms)',

@@ -11,6 +11,7 @@ import type { RunComparison } from '../../analysis/compareRuns'
 import type { RunRecord } from '../../result'
 import type { StudyRecord } from '../../study'
 import type { SystemInfo } from '../../system'
+import type { RunSummary } from '../../history'
 import { runToJson } from '../../runExport'
 import type { ReportLanguage } from '../language'
 import { comparisonToCsv } from './comparisonCsv'
@@ -33,6 +34,8 @@ export interface ExportContext {
   version?: string
   /** A comparison's machine (the candidate run's), for the HTML report. */
   system?: SystemInfo
+  /** The stored runs, where a contended run's reference point (a quiet run of the same job on this machine) is found. */
+  history?: readonly RunSummary[]
 }
 
 export interface ExportFormat {
@@ -57,7 +60,8 @@ export interface ExportFormat {
 const html = (ctx: ExportContext) => ({
   language: ctx.language,
   fonts: ctx.fonts,
-  version: ctx.version
+  version: ctx.version,
+  history: ctx.history
 })
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
@@ -71,7 +75,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
       'write the run as JSON: { format, config, system, verdict, results, warnings, models, ' +
       'run } (a study: its runs and analysis); docs/run-export.schema.json',
     run: (r, a) => runToJson(r, a),
-    runs: (rs) => recordsToJson(rs),
+    runs: (rs, ctx) => recordsToJson(rs, new Date(), ctx.history),
     study: (s, a) => studyToJson(s, a),
     comparison: (c) => comparisonToJson(c)
   },
@@ -96,7 +100,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     help: 'write a Markdown report (tables and the verdict)',
     run: (r, a) => runToMarkdown(r, a),
     // One report per run, in the order asked, separated by a rule.
-    runs: (rs) => rs.map((r) => runToMarkdown(r, analyzeRun(r))).join('\n---\n\n'),
+    runs: (rs, ctx) =>
+      rs.map((r) => runToMarkdown(r, analyzeRun(r, { history: ctx.history }))).join('\n---\n\n'),
     study: (s, a) => studyToMarkdown(s, a),
     comparison: (c) => comparisonToMarkdown(c)
   },

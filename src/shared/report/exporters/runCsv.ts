@@ -129,7 +129,13 @@ export const CSV_COLUMNS: readonly Column[] = [
   fromRow('cpuUserMs'),
   fromRow('cpuSystemMs'),
   fromRow('cpuUtilization'),
-  fromRow('peakRssBytes')
+  fromRow('peakRssBytes'),
+  // Whether other work shared the cores (the run's finding, on each of its rows), what
+  // other programs and the hypervisor took, and this row's workers against one alone.
+  { header: 'contention', value: ({ analysis }) => analysis.contention.code },
+  { header: 'otherCores', value: ({ analysis }) => figure(analysis.contention.load?.otherCores) },
+  { header: 'stealCores', value: ({ analysis }) => figure(analysis.contention.load?.stealCores) },
+  fromRow('workerSlowdown')
 ]
 
 /** The rows of one run (its analysis computed unless given), cells as values (unguarded). */

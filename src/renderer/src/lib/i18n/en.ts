@@ -604,7 +604,11 @@ export const en = {
       'A 95 % confidence interval: the range the true median most likely lies in, given these repetitions. More repetitions make it narrower.',
     spawn:
       'Time to start the workers and see them ready (cold pool only): a new process must start a runtime and load code before it adds a single number.',
-    sum: 'Every total is checked against the closed form n·(a+b)/2, so a wrong or lost partial sum shows up here.'
+    sum: 'Every total is checked against the closed form n·(a+b)/2, so a wrong or lost partial sum shows up here.',
+    usl: 'Universal Scalability Law: σ (contention) is the share of the work that waits its turn, as Amdahl’s serial fraction; κ (coherence) is what the workers spend keeping each other up to date, which grows with every pair of workers and can make more workers slower.',
+    rSquared:
+      'R² (fit quality): how much of the measured speedups the curve explains, from 0 (nothing) to 1 (all of it). Below 0.9 the fitted figures say little.',
+    pss: 'PSS (proportional set size): a worker’s memory with pages it shares with other processes split evenly among them, so adding up the workers does not count shared pages twice. RSS counts them whole.'
   },
   empty: {
     title: 'No results yet',
@@ -1155,7 +1159,7 @@ export const en = {
     formHint:
       'A number, or auto: each worker count at least 5 times and for 3 s in all (at most 100).',
     planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
-      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes at least ${duration}.`,
+      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes about ${duration} (estimated before timing).`,
     planFixed: (reps: number, duration: string) =>
       `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`
   },

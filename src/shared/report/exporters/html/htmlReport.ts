@@ -5,6 +5,7 @@
  * comparison, in English or Korean. Its Content-Security-Policy allows
  * nothing to be fetched; Korean renders from the embedded font (fontFaces.ts).
  */
+import type { RunSummary } from '../../../history'
 import type { RunAnalysis, StudyAnalysis } from '../../../analysis'
 import { analyzeRun } from '../../../analysis/analyzeRun'
 import { compareKernels } from '../../../analysis/kernelComparison'
@@ -56,6 +57,8 @@ export interface HtmlOptions {
   fonts?: FontSource
   /** The app's version, for the footer. */
   version?: string
+  /** The stored runs, where a contended run's reference point is found. */
+  history?: readonly RunSummary[]
 }
 
 const FONT_FAMILY = 'Noto Sans KR Variable'
@@ -244,7 +247,7 @@ function runBody(
 export function runsToHtml(runs: readonly RunRecord[], options: HtmlOptions): string {
   const w = REPORT_WORDS[options.language]
   const parts = runs.map((run) => {
-    const analysis = analyzeRun(run)
+    const analysis = analyzeRun(run, { history: options.history })
     const bad = analysis.verdict.code === 'wrong-total'
     return [
       `<section class="run" data-run-id="${escapeHtml(run.id)}">`,
