@@ -429,6 +429,37 @@ const en: ReportWords = {
     `Written by Speedup Lab ${version}. One file: it makes no network request and opens in any browser.`
 }
 
+/** A compared setting and its values as the app's Korean form names them ("다른 풀끼리 비교: 콜드 → 웜"). */
+const FIELD_KO: Record<string, string> = {
+  job: '작업',
+  command: '명령',
+  wait: '요청 수와 지연',
+  workload: '분할 방식',
+  backend: '백엔드',
+  cluster: '클러스터 서버',
+  pool: '풀',
+  kernel: '커널',
+  warmup: '워밍업 횟수',
+  reps: '반복 횟수',
+  serial: '직렬 기준',
+  machine: '기계'
+}
+const VALUE_KO: Record<string, string> = {
+  warm: '웜',
+  cold: '콜드',
+  process: '프로세스',
+  thread: '스레드',
+  cluster: '클러스터',
+  async: '비동기',
+  sum: '합계',
+  wait: '대기',
+  command: '명령',
+  auto: '자동',
+  true: '예',
+  false: '아니요'
+}
+const valueKo = (v: string): string => VALUE_KO[v] ?? v
+
 const ko: ReportWords = {
   title: { run: 'Speedup Lab 보고서', study: 'Speedup Lab 연구', comparison: 'Speedup Lab 비교' },
   section: {
@@ -604,7 +635,8 @@ const ko: ReportWords = {
     speedupChange: '속도 향상 이전 → 이후',
     speedupRatio: '속도 향상 비율 [95% CI]',
     speedup: '속도 향상',
-    across: (field, b, c) => `${field}이(가) 다른 실행끼리 비교: ${b} → ${c}`,
+    across: (field, b, c) =>
+      `다른 ${FIELD_KO[field] ?? field}끼리 비교: ${valueKo(b)} → ${valueKo(c)}`,
     onlyBaseline: (list) => `기준에만 있어 비교하지 않은 워커 수: ${list}`,
     onlyCandidate: (list) => `비교 대상에만 있어 비교하지 않은 워커 수: ${list}`
   },
