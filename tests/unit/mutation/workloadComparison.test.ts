@@ -1,0 +1,153 @@
+/**
+ * CPU vs waiting (workloadComparison.ts), pinned by its verdict and numbers
+ * (docs/MUTATION.md): 'waiting-scales' only when the counts go past the cores,
+ * the sum's best speedup stays within them and a wait at the largest count is
+ * significantly above them; the best point is the highest speedup above one
+ * worker; the cores are the available parallelism, else the logical cores.
+ * Speedups are T1/TN of tight synthetic timings (T1 = 1000 ms), so each is
+ * the ratio given to within its small error.
+ */
+import { describe, expect, it } from 'vitest'
+import { compareWorkloads } from '../../../src/shared/analysis/workloadComparison'
+import type { RunBackend } from '../../../src/shared/config'
+import type { StudyRecord, WorkloadRun } from '../../../src/shared/study'
+import { syntheticRun } from '../../helpers/syntheticRun'
+
+function series(
+  job: 'sum' | 'wait',
+  backend: RunBackend,
+  workers: number[],
+  speedups: number[]
+): WorkloadRun {
+  const run = syntheticRun(
+    workers.map((w, i) => {
+      const t = 1000 / speedups[i]
+      return { workers: w, wallMs: [t, t * 1.001, t * 0.999, t * 1.0005, t * 0.9995, t] }
+    }),
+    { backend, ...(job === 'wait' ? { job, wait: { requests: 64, delayMs: 20 } } : {}) }
+  )
+  return { job, backend, run }
+}
+
+function study(runs: WorkloadRun[], cores = { availableParallelism: 2, logicalCores: 2 }): StudyRecord {
+  return {
+    id: 'wl',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:01:00.000Z',
+    status: 'completed',
+    config: { base: runs[0].run.config, compareWorkloads: true },
+    system: { ...runs[0].run.system, ...cores },
+    sweepWorkers: null,
+    sizeRuns: [],
+    backendRuns: [],
+    workloadRuns: runs,
+    correct: true
+  } as StudyRecord
+}
+
+const W = [1, 2, 4, 8]
+
+describe('compareWorkloads', () => {
+  it('is null without workload runs', () => {
+    const s = study([series('sum', 'process', W, [1, 1.9, 1.95, 1.9])])
+    expect(compareWorkloads({ ...s, workloadRuns: [] })).toBeNull()
+  })
+
+  it('waiting scales: the sum stays at the 2 cores, the wait reaches ~7.5 at 8 workers', () => {
+    const a = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+        series('wait', 'thread', W, [1, 2, 3.9, 7.5])
+      ])
+    )!
+    expect(a.code).toBe('waiting-scales')
+    expect(a.cores).toBe(2)
+    expect(a.workers).toEqual([1, 2, 4, 8])
+    expect(a.topWorkers).toBe(8)
+    const [sum, wait] = a.series
+    expect([sum.job, sum.backend, wait.job, wait.backend]).toEqual([
+      'sum',
+      'process',
+      'wait',
+      'thread'
+    ])
+    // The best of N > 1 is the highest, wherever it sits (here at 4, not the last count).
+    expect(sum.best?.workers).toBe(4)
+    expect(sum.best?.speedup.speedup).toBeCloseTo(1.95, 2)
+    expect(wait.best?.workers).toBe(8)
+    expect(sum.points.map((p) => p.workers)).toEqual([1, 2, 4, 8])
+  })
+
+  it('is not shown when the sum goes past the cores', () => {
+    const a = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 3.5, 3.2]),
+        series('wait', 'thread', W, [1, 2, 3.9, 7.5])
+      ])
+    )!
+    expect(a.code).toBe('not-shown')
+  })
+
+  it('is not shown when no wait is past the cores at the largest count', () => {
+    // The wait is above the cores at 4 but not at 8, the count that decides.
+    const a = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+        series('wait', 'thread', W, [1, 2, 3.9, 1.9])
+      ])
+    )!
+    expect(a.code).toBe('not-shown')
+    // A sum past the cores at the top does not count as a wait.
+    const sumOnly = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+        series('sum', 'thread', W, [1, 2, 3.9, 7.5])
+      ])
+    )!
+    expect(sumOnly.code).toBe('not-shown')
+  })
+
+  it('is not shown when the largest count is within the cores', () => {
+    const a = compareWorkloads(
+      study(
+        [
+          series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+          series('wait', 'thread', W, [1, 2, 3.9, 7.5])
+        ],
+        { availableParallelism: 8, logicalCores: 8 }
+      )
+    )!
+    expect(a.cores).toBe(8)
+    expect(a.code).toBe('not-shown')
+  })
+
+  it('reads the logical cores when the available parallelism is missing', () => {
+    const a = compareWorkloads(
+      study(
+        [
+          series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+          series('wait', 'thread', W, [1, 2, 3.9, 7.5])
+        ],
+        { availableParallelism: 0, logicalCores: 3 }
+      )
+    )!
+    expect(a.cores).toBe(3)
+    expect(a.code).toBe('waiting-scales')
+  })
+
+  it('is not shown without a sum; the counts are the sorted union of every series', () => {
+    const a = compareWorkloads(
+      study([
+        series('wait', 'thread', [1, 8, 2], [1, 7.5, 2]),
+        series('wait', 'async', [1, 4], [1, 3.9])
+      ])
+    )!
+    expect(a.workers).toEqual([1, 2, 4, 8])
+    expect(a.topWorkers).toBe(8)
+    expect(a.code).toBe('not-shown')
+    // A series with only its baseline has no best.
+    const one = compareWorkloads(study([series('sum', 'process', [1], [1])]))!
+    expect(one.series[0].best).toBeNull()
+    expect(one.topWorkers).toBe(1)
+  })
+})
