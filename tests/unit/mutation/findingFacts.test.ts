@@ -86,7 +86,7 @@ describe('widestScaled', () => {
     const four = at(4)
     const sixteen = at(16)
     const g = (points: ScaledSpeedup[]): GustafsonAnalysis =>
-      ({ workload: 'sum', points }) as GustafsonAnalysis
+      ({ workload: 'weak', points }) as GustafsonAnalysis
     expect(widestScaled(g([four, sixteen, at(8)]))).toBe(sixteen)
     expect(widestScaled(g([sixteen, four]))).toBe(sixteen)
     const again = at(16)
