@@ -106,4 +106,16 @@ describe('fitUsl, number by number', () => {
     // Equal errors of 0.01: every weight is 10⁴, the RSS 10⁴ times the plain one.
     expect(weighted.rss).toBeCloseTo(fitUsl(PEAKED)!.rss * 1e4, 6)
   })
+
+  it('agrees with scipy on the peaked data: σ, κ, their errors and the RSS', () => {
+    // scipy.optimize.curve_fit(lambda n, s, k: n / (1 + s*(n-1) + k*n*(n-1)), x, y,
+    //   p0=[0.05, 0.001], xtol=ftol=gtol=1e-15), errors √diag(pcov); scipy 1.17.
+    const fit = fitUsl(PEAKED)!
+    expect(fit.sigma).toBeCloseTo(0.03352932782244997, 9)
+    expect(fit.kappa).toBeCloseTo(0.0014443842410729396, 11)
+    expect(fit.sigmaError!).toBeCloseTo(0.0008236158307590492, 9)
+    expect(fit.kappaError!).toBeCloseTo(3.485851657757232e-5, 11)
+    expect(fit.rss).toBeCloseTo(0.00857547940647913, 12)
+    expect(fit.atBound).toEqual({ sigma: false, kappa: false })
+  })
 })
