@@ -1,0 +1,118 @@
+/**
+ * The command workload's warnings (commandWarnings.ts), field by field
+ * (docs/MUTATION.md): which repetitions and copies changed output (each once,
+ * copies sorted), output truncated only beyond the 1 MiB kept (1,048,576
+ * bytes), and which repetitions had a failed copy, quoting the first failure.
+ */
+import { describe, expect, it } from 'vitest'
+import {
+  commandWarnings,
+  OUTPUT_KEPT_BYTES
+} from '../../../src/shared/analysis/commandWarnings'
+import type { WorkerCountResult, WorkerTiming } from '../../../src/shared/result'
+
+const copy = (o: Partial<WorkerTiming>): WorkerTiming => ({
+  name: 'worker',
+  pid: null,
+  spawnStart: null,
+  readyAt: null,
+  dispatchedAt: 0,
+  computeStart: 0,
+  computeEnd: 10,
+  receivedAt: 10,
+  computeMs: 10,
+  ...o
+})
+const result = (reps: Partial<WorkerTiming>[][]): WorkerCountResult => ({
+  workers: 3,
+  sum: '3',
+  expectedSum: '3',
+  correct: true,
+  samples: reps.map((copies, i) => ({
+    rep: i + 1,
+    wallMs: 10,
+    spawnMs: null,
+    computeMs: copies.map(() => 10),
+    mergeMs: 0,
+    overheadMs: 0,
+    workers: copies.map(copy)
+  }))
+})
+
+describe('commandWarnings, field by field', () => {
+  it('lists each changed repetition once and the changed copies sorted', () => {
+    const h = (a: string, b: string, c: string): Partial<WorkerTiming>[] => [
+      { outputHash: a },
+      { outputHash: b },
+      { outputHash: c }
+    ]
+    const w = commandWarnings(result([h('a', 'b', 'c'), h('a', 'x', 'y'), h('z', 'b', 'c')]))
+    expect(w).toEqual([
+      {
+        code: 'output-changed',
+        severity: 'warning',
+        workers: 3,
+        repetitions: [2, 3],
+        copies: [0, 1, 2]
+      }
+    ])
+    // Copies found in the order 2, 0 (rep 2 changed copy 2, rep 3 copy 0): sorted numerically.
+    const later = commandWarnings(
+      result([h('a', 'b', 'c'), h('a', 'b', 'q'), h('z', 'b', 'c'), h('a', 'b', 'r')])
+    )
+    expect(later[0]).toMatchObject({ repetitions: [2, 3, 4], copies: [0, 2] })
+  })
+
+  it('warns of truncation only beyond the 1 MiB kept, with the largest output', () => {
+    expect(OUTPUT_KEPT_BYTES).toBe(1_048_576)
+    expect(commandWarnings(result([[{ outputBytes: 1_048_576 }, { outputBytes: 10 }]]))).toEqual(
+      []
+    )
+    expect(
+      commandWarnings(
+        result([
+          [{ outputBytes: 1_048_577 }, { outputBytes: 10 }],
+          [{ outputBytes: 2_000_000 }, {}]
+        ])
+      )
+    ).toEqual([
+      {
+        code: 'output-truncated',
+        severity: 'info',
+        workers: 3,
+        bytes: 2_000_000,
+        keptBytes: 1_048_576
+      }
+    ])
+  })
+
+  it('lists every repetition with a failed copy and quotes the first failure', () => {
+    const w = commandWarnings(
+      result([
+        [{}, {}],
+        [{}, { failure: 'copy 2 exited with code 3' }, { failure: 'copy 3 exited with code 4' }],
+        [{}, {}],
+        [{ failure: 'copy 1 was killed' }, {}]
+      ])
+    )
+    expect(w).toEqual([
+      {
+        code: 'copies-failed',
+        severity: 'warning',
+        workers: 3,
+        repetitions: [2, 4],
+        first: 'copy 2 exited with code 3'
+      }
+    ])
+  })
+
+  it('gives all three in order: changed, truncated, failed', () => {
+    const w = commandWarnings(
+      result([
+        [{ outputHash: 'a' }, { outputBytes: 5_000_000 }],
+        [{ outputHash: 'b', failure: 'copy 1 exited with code 1' }, {}]
+      ])
+    )
+    expect(w.map((x) => x.code)).toEqual(['output-changed', 'output-truncated', 'copies-failed'])
+  })
+})
