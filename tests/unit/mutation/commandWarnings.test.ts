@@ -5,10 +5,7 @@
  * bytes), and which repetitions had a failed copy, quoting the first failure.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  commandWarnings,
-  OUTPUT_KEPT_BYTES
-} from '../../../src/shared/analysis/commandWarnings'
+import { commandWarnings, OUTPUT_KEPT_BYTES } from '../../../src/shared/analysis/commandWarnings'
 import type { WorkerCountResult, WorkerTiming } from '../../../src/shared/result'
 
 const copy = (o: Partial<WorkerTiming>): WorkerTiming => ({
@@ -65,9 +62,7 @@ describe('commandWarnings, field by field', () => {
 
   it('warns of truncation only beyond the 1 MiB kept, with the largest output', () => {
     expect(OUTPUT_KEPT_BYTES).toBe(1_048_576)
-    expect(commandWarnings(result([[{ outputBytes: 1_048_576 }, { outputBytes: 10 }]]))).toEqual(
-      []
-    )
+    expect(commandWarnings(result([[{ outputBytes: 1_048_576 }, { outputBytes: 10 }]]))).toEqual([])
     expect(
       commandWarnings(
         result([

@@ -24,11 +24,8 @@ const speedup = (s: number, e: number): SpeedupEstimate => ({
   efficiencyError: e / 4,
   basis: 'ci-half-width'
 })
-const be = (
-  status: BreakEven['status'],
-  lower: number | null,
-  upper: number | null
-): BreakEven => ({ status, interval: { lower, upper } }) as unknown as BreakEven
+const be = (status: BreakEven['status'], lower: number | null, upper: number | null): BreakEven =>
+  ({ status, interval: { lower, upper } }) as unknown as BreakEven
 const summary = (
   kernel: 'js' | 'wasm',
   s: SpeedupEstimate | null,

@@ -8,10 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { machineKey } from '../../../src/shared/analysis/machineKey'
-import {
-  referenceRun,
-  type ReferenceCandidate
-} from '../../../src/shared/analysis/referenceRun'
+import { referenceRun, type ReferenceCandidate } from '../../../src/shared/analysis/referenceRun'
 import type { ContentionAnalysis } from '../../../src/shared/analysis/contention'
 import { configKey } from '../../../src/shared/configKey'
 import type { SystemInfo } from '../../../src/shared/system'

@@ -29,7 +29,10 @@ function series(
   return { job, backend, run }
 }
 
-function study(runs: WorkloadRun[], cores = { availableParallelism: 2, logicalCores: 2 }): StudyRecord {
+function study(
+  runs: WorkloadRun[],
+  cores = { availableParallelism: 2, logicalCores: 2 }
+): StudyRecord {
   return {
     id: 'wl',
     startedAt: '2026-01-01T00:00:00.000Z',
