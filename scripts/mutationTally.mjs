@@ -55,4 +55,6 @@ const inScope = ['src/shared/stats', 'src/shared/analysis'].flatMap((d) =>
     .map((f) => `${d}/${f}`)
 )
 const notRun = inScope.filter((f) => ![...latest.keys()].some((k) => k.endsWith(f)))
-console.log(`Not run (${notRun.length} of ${inScope.length} in scope): ${notRun.join(', ') || 'none'}`)
+console.log(
+  `Not run (${notRun.length} of ${inScope.length} in scope): ${notRun.join(', ') || 'none'}`
+)
