@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { methodRulesOf } from '../../../src/shared/analysis/methodRules'
 import type { ContentionAnalysis } from '../../../src/shared/analysis/contention'
 import type { RunProtocol, RunRecord } from '../../../src/shared/result'
+import { describeTimings } from '../../../src/shared/analysis/describeTimings'
 import { syntheticRun } from '../../helpers/syntheticRun'
 
 const T_975_2 = 4.302652729749462
@@ -85,6 +86,19 @@ describe('the serial rule', () => {
     expect(faster.workerCostMs).toBe(-30)
     expect(faster.verdict).toBe('faster')
     expect(methodRulesOf(run([100, 101, 99]), QUIET).serial.verdict).toBe('no-difference')
+  })
+
+  it('from six repetitions on, the bootstrap interval of the median, not the mean’s t', () => {
+    const serial = [80, 81, 79, 80, 82, 78]
+    const t1 = [100, 101, 99, 100, 102, 98]
+    const s = methodRulesOf(run(serial, [1, 2], t1), QUIET).serial
+    const hs = describeTimings(serial).medianInterval!.halfWidth
+    const h1 = describeTimings(t1).medianInterval!.halfWidth
+    expect(hs).not.toBe(describeTimings(serial).meanInterval!.halfWidth)
+    const r = 1.25
+    const e = r * Math.sqrt((h1 / 100) ** 2 + (hs / 80) ** 2)
+    close(s.ratioLow, r * Math.exp(-e / r))
+    close(s.ratioHigh, r * Math.exp(e / r))
   })
 
   it('no interval and no verdict from one repetition; the ratio still given', () => {
