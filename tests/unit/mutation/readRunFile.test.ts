@@ -89,12 +89,14 @@ describe('readRunFile, reason by reason', () => {
   it('lists the first three schema issues with their paths', () => {
     const bad = {
       ...RUN,
-      results: [{ workers: 0, samples: [{ wallMs: 0 }], sum: 1, expectedSum: '45', correct: true }]
+      results: [{ workers: 0, samples: [{ wallMs: 0 }], sum: 1, expectedSum: '45', correct: 'yes' }]
     }
     const text = reason(bad)
     expect(text.startsWith('it is not a Speedup Lab run (results.0.workers: ')).toBe(true)
     expect(text).toContain('; results.0.samples.0.wallMs: must be > 0; results.0.sum: ')
+    // Four issues (the flag too), three listed.
     expect(text.split('; ')).toHaveLength(3)
+    expect(text).not.toContain('correct')
     expect(reason({ ...RUN, results: [] })).toBe(
       'it is not a Speedup Lab run (results: holds no results)'
     )

@@ -17,12 +17,17 @@ function series(
   job: 'sum' | 'wait',
   backend: RunBackend,
   workers: number[],
-  speedups: number[]
+  speedups: number[],
+  spread = 0.001
 ): WorkloadRun {
   const run = syntheticRun(
     workers.map((w, i) => {
       const t = 1000 / speedups[i]
-      return { workers: w, wallMs: [t, t * 1.001, t * 0.999, t * 1.0005, t * 0.9995, t] }
+      const s = i === workers.length - 1 ? spread : 0.001
+      return {
+        workers: w,
+        wallMs: [t, t * (1 + s), t * (1 - s), t * (1 + s / 2), t * (1 - s / 2), t]
+      }
     }),
     { backend, ...(job === 'wait' ? { job, wait: { requests: 64, delayMs: 20 } } : {}) }
   )
@@ -121,6 +126,30 @@ describe('compareWorkloads', () => {
       )
     )!
     expect(a.cores).toBe(8)
+    expect(a.code).toBe('not-shown')
+  })
+
+  it('is not shown when the wait is above the cores only within its error', () => {
+    // 2.1 on 2 cores, its repetitions ±20%: the interval reaches below 2.
+    const noisy = series('wait', 'thread', W, [1, 2, 3.9, 2.1], 0.2)
+    const s = compareWorkloads(study([series('sum', 'process', W, [1, 1.9, 1.95, 1.8]), noisy]))!
+    const top = s.series[1].points.at(-1)!.speedup
+    expect(top.speedup - top.speedupError).toBeLessThan(2)
+    expect(top.speedup).toBeGreaterThan(2)
+    expect(s.code).toBe('not-shown')
+  })
+
+  it('is not shown when the largest count equals the cores, even past them', () => {
+    const a = compareWorkloads(
+      study(
+        [
+          series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+          series('wait', 'thread', W, [1, 2, 3.9, 8.6])
+        ],
+        { availableParallelism: 8, logicalCores: 8 }
+      )
+    )!
+    expect(a.topWorkers).toBe(8)
     expect(a.code).toBe('not-shown')
   })
 
