@@ -118,4 +118,22 @@ describe('fitUsl, number by number', () => {
     expect(fit.rss).toBeCloseTo(0.00857547940647913, 12)
     expect(fit.atBound).toEqual({ sigma: false, kappa: false })
   })
+
+  it('on the κ = 0 edge, σ is Amdahl’s least-squares σ (scipy, κ held at 0)', () => {
+    // Made with κ = −0.001: the optimum is on the κ = 0 edge, found by the one-parameter fit.
+    // scipy: curve_fit(lambda n, s: n / (1 + s*(n-1)), x, y, p0=[0.1]) → 0.08566958054639649.
+    const points = [2, 4, 8, 16].map((n) => ({ workers: n, speedup: uslSpeedup(0.1, -0.001, n) }))
+    const fit = fitUsl(points)!
+    expect(fit.kappa).toBe(0)
+    expect(fit.sigma).toBeCloseTo(0.08566958054639649, 9)
+  })
+
+  it('has no peak when σ ≥ 1, even with κ > 0 (S falls from the start)', () => {
+    const points = [2, 3, 4, 6, 8].map((n) => ({ workers: n, speedup: uslSpeedup(1.5, 0.1, n) }))
+    const fit = fitUsl(points)!
+    expect(fit.sigma).toBeCloseTo(1.5, 12)
+    expect(fit.kappa).toBeCloseTo(0.1, 12)
+    expect(fit.peakWorkers).toBeNull()
+    expect(fit.peakSpeedup).toBeNull()
+  })
 })

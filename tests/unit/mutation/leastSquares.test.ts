@@ -34,6 +34,9 @@ describe('leastSquares, number by number', () => {
     // det = −1: negative determinants are fine.
     expect(invert2x2(1, 2, 3)).toEqual([-3, 2, -1])
     expect(invert2x2(1e-150, 0, 1e-151)).toBeNull()
+    // det = 1e-300 exactly (1e-150² rounds to it): at the limit is still singular.
+    expect(1e-150 * 1e-150).toBe(1e-300)
+    expect(invert2x2(1e-150, 0, 1e-150)).toBeNull()
     expect(invert2x2(1e-150, 0, 2e-150)).not.toBeNull()
     expect(invert2x2(1e200, 0, 1e200)).toBeNull()
     expect(invert2x2(Number.NaN, 0, 1)).toBeNull()
@@ -143,6 +146,60 @@ describe('leastSquares, number by number', () => {
       // A lower bound other than 0.
       const shifted = fitOneParameter({ x: [1, 2], y: [1, 2], w: [1, 1] }, line, dLine, 2, 10)
       expect(shifted).toEqual({ theta: 2, rss: 1 + 4, atBound: true })
+    })
+
+    it('lands exactly on a minimizer that is a double: 0.25, RSS 0', () => {
+      const fit = fitOneParameter(
+        { x: [1, 2, 3], y: [0.25, 0.5, 0.75], w: [1, 1, 1] },
+        line,
+        dLine,
+        0,
+        10
+      )
+      expect(fit).toEqual({ theta: 0.25, rss: 0, atBound: false })
+    })
+
+    it('finds the global minimum past a local one at the lower bound', () => {
+      // RSS = f(θ)² with f(θ) = 0.1 + θ(θ − 3)² − θ/60: rising at θ = 0 (a local minimum,
+      // RSS 0.01), lowest near θ = 3. mpmath (40 digits) puts the minimum at
+      // θ = 3.002773930432754896, RSS 0.002497687858926285.
+      const f = (t: number): number => 0.1 + t * (t - 3) ** 2 - t / 60
+      const df = (t: number): number => (t - 3) ** 2 + 2 * t * (t - 3) - 1 / 60
+      const fit = fitOneParameter(
+        { x: [1], y: [0], w: [1] },
+        (_x, t) => f(t),
+        (_x, t) => df(t),
+        0,
+        10
+      )
+      expect(fit.theta).toBeCloseTo(3.002773930432754896, 12)
+      expect(fit.rss).toBeCloseTo(0.002497687858926285, 15)
+      expect(fit.atBound).toBe(false)
+      // Mirrored, the same at the upper bound: θ → 10 − θ.
+      const mirrored = fitOneParameter(
+        { x: [1], y: [0], w: [1] },
+        (_x, t) => f(10 - t),
+        (_x, t) => -df(10 - t),
+        0,
+        10
+      )
+      expect(mirrored.theta).toBeCloseTo(10 - 3.002773930432754896, 12)
+      expect(mirrored.atBound).toBe(false)
+    })
+
+    it('keeps the best grid point when the derivative disagrees with the model', () => {
+      // A derivative of the wrong sign: no bracket to bisect, so the grid point
+      // lo + (hi − lo)(k/400)² nearest 1.5, k = 155: 10 · 0.3875² = 1.5015625.
+      const fit = fitOneParameter(
+        { x: [1, 2, 3], y: [1.5, 3, 4.5], w: [1, 1, 1] },
+        line,
+        (x) => -x,
+        0,
+        10
+      )
+      expect(fit.theta).toBe(10 * 0.3875 ** 2)
+      expect(fit.rss).toBeCloseTo(14 * (10 * 0.3875 ** 2 - 1.5) ** 2, 15)
+      expect(fit.atBound).toBe(false)
     })
 
     it('finds a minimum close to the lower bound, where the grid is dense', () => {
