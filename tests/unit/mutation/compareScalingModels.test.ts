@@ -44,6 +44,18 @@ describe('compareScalingModels, case by case', () => {
     expect(four).toMatchObject({ best: 'amdahl', deltaAicc: null, basis: 'usl-untestable' })
   })
 
+  it('repetitions of one count: Amdahl has an AICc, the USL no fit, and the USL stays untested', () => {
+    // Four points at 4 workers: enough for Amdahl's AICc (n = 4 > 3), one distinct count for the USL.
+    const same = compareScalingModels([3, 3.1, 2.9, 3].map((speedup) => ({ workers: 4, speedup })))
+    expect(same.amdahl!.aicc).not.toBeNull()
+    expect(same).toMatchObject({
+      usl: null,
+      best: 'amdahl',
+      deltaAicc: null,
+      basis: 'usl-untestable'
+    })
+  })
+
   it('chooses the USL when κ > 0 and ΔAICc = AICc(Amdahl) − AICc(USL) ≥ 2', () => {
     const c = compareScalingModels(PEAKED)
     expect(c.usl!.kappa).toBeGreaterThan(0)
