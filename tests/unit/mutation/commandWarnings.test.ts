@@ -60,6 +60,13 @@ describe('commandWarnings, field by field', () => {
     expect(later[0]).toMatchObject({ repetitions: [2, 3, 4], copies: [0, 2] })
   })
 
+  it('sorts the copies as numbers: 2 before 10', () => {
+    const hashes = (changed: number[]): Partial<WorkerTiming>[] =>
+      Array.from({ length: 11 }, (_, i) => ({ outputHash: changed.includes(i) ? 'new' : 'old' }))
+    const w = commandWarnings(result([hashes([]), hashes([10]), hashes([2])]))
+    expect(w[0]).toMatchObject({ repetitions: [2, 3], copies: [2, 10] })
+  })
+
   it('warns of truncation only beyond the 1 MiB kept, with the largest output', () => {
     expect(OUTPUT_KEPT_BYTES).toBe(1_048_576)
     expect(commandWarnings(result([[{ outputBytes: 1_048_576 }, { outputBytes: 10 }]]))).toEqual([])
