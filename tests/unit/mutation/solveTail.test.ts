@@ -12,8 +12,8 @@
 import { describe, expect, it } from 'vitest'
 import { solveTail } from '../../../src/shared/stats/solveTail'
 
-function solve(
-  root: number,
+function solveFor(
+  q: number,
   guess: number,
   density: (x: number) => number = (x) => Math.exp(-x)
 ): { x: number; evaluations: number } {
@@ -22,8 +22,13 @@ function solve(
     evaluations++
     return Math.exp(-x)
   }
-  return { x: solveTail(Math.exp(-root), tail, density, guess), evaluations }
+  return { x: solveTail(q, tail, density, guess), evaluations }
 }
+const solve = (
+  root: number,
+  guess: number,
+  density?: (x: number) => number
+): { x: number; evaluations: number } => solveFor(Math.exp(-root), guess, density)
 
 const close = (actual: number, expected: number, rel = 4e-16): void => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected))
@@ -66,5 +71,23 @@ describe('solveTail', () => {
 
   it('finds a root far beyond the guess (e^(−700)), doubling the bracket up to it', () => {
     close(solve(700, 10).x, 700)
+  })
+
+  it('stops on its step-size test where no double hits the root exactly', () => {
+    // e^(−x) = 0.01 and 0.3 have no double root (checked: the tail never equals q),
+    // so only the stopping test |step| ≤ 4e-16·x ends the iteration.
+    for (const q of [0.01, 0.3]) {
+      const root = -Math.log(q)
+      const r = solveFor(q, root * 0.97)
+      close(r.x, root, 1e-15)
+      expect(r.evaluations).toBeLessThanOrEqual(8)
+    }
+  })
+
+  it('gives up after 200 steps when Newton crawls (a density 1000 times too large)', () => {
+    const r = solve(-Math.log(0.05), 2.9, (x) => 1e3 * Math.exp(-x))
+    // One evaluation to check the bracket, then one per step.
+    expect(r.evaluations).toBeLessThanOrEqual(202)
+    expect(r.evaluations).toBeGreaterThan(150)
   })
 })

@@ -26,6 +26,11 @@ describe('studentTQuantile', () => {
       )
     for (const p of [-0.1, 1.1, Number.NaN]) expect(studentTQuantile(p, 4)).toBeNaN()
     for (const df of [1, 2, 5]) expect(studentTQuantile(0.5, df)).toBe(0)
+    // The ends of the distribution, for the closed forms and the solver alike.
+    for (const df of [1, 2, 5, 1e6]) {
+      expect(studentTQuantile(0, df)).toBe(Number.NEGATIVE_INFINITY)
+      expect(studentTQuantile(1, df)).toBe(Number.POSITIVE_INFINITY)
+    }
   })
 
   it('uses the exact Cauchy and ν = 2 forms far in the tail', () => {
