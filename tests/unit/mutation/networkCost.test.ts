@@ -60,6 +60,19 @@ describe('networkCost', () => {
     expect(earlier).toMatchObject({ difference: 'cluster-earlier', ratio: 0.25, apart: true })
   })
 
+  it('never apart when the places are the same, whatever the intervals; touching from above is not apart', () => {
+    const same = networkCost(
+      sweep('process', be('crosses', 500, 100, 200)),
+      sweep('cluster', be('crosses', 500, 300, 400))
+    )
+    expect(same).toMatchObject({ difference: 'same', apart: false })
+    const touching = networkCost(
+      sweep('process', be('crosses', 4000, 3000, 5000)),
+      sweep('cluster', be('crosses', 1000, 800, 3000))
+    )
+    expect(touching).toMatchObject({ difference: 'cluster-earlier', apart: false })
+  })
+
   it('places always below and never above every size; same when both are on one side', () => {
     expect(
       networkCost(sweep('process', be('always', null)), sweep('cluster', be('crosses', 500)))
@@ -126,7 +139,9 @@ describe('networkCost', () => {
       sweep('process', be('crosses', 1000), [
         { size: 10, tn: 5 },
         { size: 100, tn: 6 },
-        { size: 1000, tn: 7 }
+        { size: 1000, tn: 7 },
+        // Measured only locally: no point.
+        { size: 2000, tn: 9 }
       ]),
       sweep('cluster', be('crosses', 1000), [
         { size: 100, tn: 8, networkMs: 2 },
