@@ -41,4 +41,11 @@ describe('overheadBreakdown edges', () => {
     expect(b.computeSlowestMs).toBe(30)
     expect(b.mergeMs).toBe(2)
   })
+
+  it('refuses no repetitions, and a repetition without compute times, saying which', () => {
+    expect(() => overheadBreakdown([])).toThrow(new RangeError('no repetitions'))
+    expect(() =>
+      overheadBreakdown([{ spawnMs: null, wallMs: 1, computeMs: [], mergeMs: 0 }])
+    ).toThrow(new RangeError('a repetition has no worker compute times'))
+  })
 })

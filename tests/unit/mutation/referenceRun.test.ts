@@ -85,6 +85,9 @@ describe('referenceRun', () => {
     expect(referenceRun(run, { code: 'unknown' } as ContentionAnalysis, history)).toBeNull()
     const cluster = { ...run, system: { ...SYSTEM, cluster: { server: 's', agents: [] } } }
     expect(referenceRun(cluster, contended, history)).toBeNull()
+    // Not even against a stored run without a machine key either.
+    const noMachine = [quietRun('b', '2026-01-01T00:00:00Z', [faster(2, 1.5)], { machine: null })]
+    expect(referenceRun(cluster, contended, noMachine)).toBeNull()
     expect(referenceRun(run, contended, [])).toBeNull()
   })
 

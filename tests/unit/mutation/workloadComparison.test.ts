@@ -182,4 +182,40 @@ describe('compareWorkloads', () => {
     expect(one.series[0].best).toBeNull()
     expect(one.topWorkers).toBe(1)
   })
+
+  it('finds the sum wherever it stands, and a wait without the top count is not past the cores', () => {
+    const waitFirst = compareWorkloads(
+      study([
+        series('wait', 'thread', W, [1, 2, 3.9, 7.5]),
+        series('sum', 'process', W, [1, 1.9, 1.95, 1.8])
+      ])
+    )!
+    expect(waitFirst.code).toBe('waiting-scales')
+    const short = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+        series('wait', 'thread', [1, 2, 4], [1, 2, 3.9])
+      ])
+    )!
+    expect(short.topWorkers).toBe(8)
+    expect(short.code).toBe('not-shown')
+  })
+
+  it('the sum is within the cores when S − e reaches them, though S + e does not', () => {
+    // The sum's best, 1.99 at the top count, has a ±20% spread: S + e > 2 ≥ S − e.
+    const a = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 1.8, 1.99], 0.2),
+        series('wait', 'thread', W, [1, 2, 3.9, 7.5])
+      ])
+    )!
+    const best = a.series[0].best!.speedup
+    expect(best.speedup + best.speedupError).toBeGreaterThan(2)
+    expect(a.code).toBe('waiting-scales')
+  })
+
+  it('keeps the first of two equal best speedups', () => {
+    const a = compareWorkloads(study([series('sum', 'process', W, [1, 2, 2, 1.5])]))!
+    expect(a.series[0].best?.workers).toBe(2)
+  })
 })
