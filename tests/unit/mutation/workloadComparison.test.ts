@@ -218,4 +218,14 @@ describe('compareWorkloads', () => {
     const a = compareWorkloads(study([series('sum', 'process', W, [1, 2, 2, 1.5])]))!
     expect(a.series[0].best?.workers).toBe(2)
   })
+
+  it('leaves out a count without a finite speedup (times of 0 ms)', () => {
+    const wait = series('wait', 'thread', W, [1, 2, 3.9, 7.5])
+    const zero = wait.run.results[3]
+    zero.samples = zero.samples.map((x) => ({ ...x, wallMs: 0 }))
+    const a = compareWorkloads(study([series('sum', 'process', [1, 2, 4], [1, 1.9, 1.95]), wait]))!
+    expect(a.series[1].points.map((p) => p.workers)).toEqual([1, 2, 4])
+    expect(a.workers).toEqual([1, 2, 4])
+    expect(a.series[1].best?.workers).toBe(4)
+  })
 })
