@@ -342,6 +342,10 @@ export const en = {
         workers !== null && workers >= 2
           ? `1 worker against ${n(workers)}, warm and cold pool, at every range length.`
           : '1 worker against N (the largest worker count), warm and cold pool, at every range length.',
+      commandSweep: 'Size sweep of your command',
+      commandSweepHint: (workers: number | null) =>
+        `{size} takes each value below in turn: 1 worker against ${workers !== null && workers >= 2 ? n(workers) : 'N (the largest worker count)'} at every size. The sum's comparisons do not apply to a command.`,
+      commandSizesHint: 'The same list as beside the command in the run form.',
       sizes: 'Range lengths',
       sizesHint:
         'Lengths from the range start: 100_000, 10^6, or a span 10^4..10^9 (every half decade).',
@@ -428,7 +432,21 @@ export const en = {
       below: (size: string) => `below ${size}`,
       above: (size: string) => `above ${size}`,
       breakEvenHere: (size: string) => `≈ ${size}`,
-      wrongTotal: 'wrong total'
+      wrongTotal: 'wrong total',
+      /** A sweep of your command: its sizes are the values of {size}, and pools mean nothing to it. */
+      command: {
+        heading: 'Time vs size of your command',
+        axisSize: 'Value of {size}',
+        caption: '1 worker vs N at each value of {size}, your command',
+        colSize: 'Size',
+        breakEven: 'Break-even of {size}',
+        crosses: (size: string) => `≈ size ${size}`,
+        between: (lower: string, upper: string) => `between sizes ${lower} and ${upper}`,
+        one: '1 worker',
+        many: (workers: number) => `${n(workers)} workers`,
+        marker: (size: string) => `break-even ≈ size ${size}`,
+        failed: 'a copy failed'
+      }
     },
     /** Issue 11: the network-cost study, local processes beside the cluster. */
     network: {
@@ -876,9 +894,8 @@ export const en = {
       'command-trailing-backslash': () => 'the command ends with a backslash',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
-      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
       'size-unused': () =>
-        'a size sweep of a command needs {size} in it; for now only the command-line tool sweeps a command',
+        'a size sweep of your command needs {size} in its command line, and the values it takes',
       'program-not-found': (program: string) => `not found: ${program}`,
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
@@ -926,7 +943,10 @@ export const en = {
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
     placeholderSize:
-      '{size}: each size of a size sweep; for now only the command-line tool sweeps a command',
+      '{size}: each size of a size sweep (Scaling sweeps its values, 1 worker vs N)',
+    sizes: 'Values of {size}',
+    sizesHint:
+      'Separated by commas (1000, 1e4, 10^3..10^5). A run takes the first; Scaling sweeps them all.',
     placeholderLifecycle:
       'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:

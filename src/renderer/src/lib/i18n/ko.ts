@@ -327,6 +327,10 @@ export const ko: Messages = {
         workers !== null && workers >= 2
           ? `범위 길이마다 워커 1개 대 ${n(workers)}개, 웜 풀과 콜드 풀.`
           : '범위 길이마다 워커 1개 대 N개(가장 큰 워커 수), 웜 풀과 콜드 풀.',
+      commandSweep: '내 명령의 크기 스윕',
+      commandSweepHint: (workers: number | null) =>
+        `{size}가 아래 값을 차례로 받습니다: 크기마다 워커 1개 대 ${workers !== null && workers >= 2 ? `${n(workers)}개` : 'N개(가장 큰 워커 수)'}. 합계용 비교는 명령에는 쓰이지 않습니다.`,
+      commandSizesHint: '실행 양식의 명령 옆 목록과 같은 목록입니다.',
       sizes: '범위 길이',
       sizesHint: '범위 시작부터의 길이: 100_000, 10^6, 또는 구간 10^4..10^9(반 자릿수마다).',
       sizesSummary: (count: number, from: string, to: string) =>
@@ -413,7 +417,21 @@ export const ko: Messages = {
       below: (size: string) => `${size} 미만`,
       above: (size: string) => `${size} 초과`,
       breakEvenHere: (size: string) => `≈ ${size}`,
-      wrongTotal: '합계 오답'
+      wrongTotal: '합계 오답',
+      /** A sweep of your command: its sizes are the values of {size}, and pools mean nothing to it. */
+      command: {
+        heading: '내 명령의 크기별 시간',
+        axisSize: '{size}의 값',
+        caption: '{size}의 값마다 워커 1개 대 N개, 내 명령',
+        colSize: '크기',
+        breakEven: '{size}의 손익분기',
+        crosses: (size: string) => `≈ 크기 ${size}`,
+        between: (lower: string, upper: string) => `크기 ${lower}와 ${upper} 사이`,
+        one: '워커 1개',
+        many: (workers: number) => `워커 ${n(workers)}개`,
+        marker: (size: string) => `손익분기 ≈ 크기 ${size}`,
+        failed: '실패한 복사본 있음'
+      }
     },
     /** Issue 11: the network-cost study, local processes beside the cluster. */
     network: {
@@ -853,9 +871,8 @@ export const ko: Messages = {
       'command-trailing-backslash': () => '명령이 백슬래시로 끝납니다',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
-      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
       'size-unused': () =>
-        '명령의 크기 스윕에는 명령에 {size}가 있어야 합니다; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
+        '명령의 크기 스윕에는 명령줄에 {size}와 그 값들이 있어야 합니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
@@ -904,8 +921,10 @@ export const ko: Messages = {
     placeholderWorkers: '{workers}: N, 이번 반복의 워커 수',
     placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
     placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
-    placeholderSize:
-      '{size}: 크기 스윕의 각 크기; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
+    placeholderSize: '{size}: 크기 스윕의 각 크기 (스케일링 탭이 그 값들을 1 워커 대 N으로 스윕합니다)',
+    sizes: '{size}의 값',
+    sizesHint:
+      '쉼표로 구분 (1000, 1e4, 10^3..10^5). 실행은 첫 값을 쓰고, 스케일링 탭은 모두 스윕합니다.',
     placeholderLifecycle:
       '준비 명령은 {workers}와 {rep}를 알고, 설정·정리 명령은 아무것도 모릅니다. 다른 {name}은 거부됩니다; 글자 그대로의 중괄호는 따옴표로 감싸세요.',
     confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
