@@ -942,8 +942,7 @@ export const en = {
     placeholderWorkers: '{workers}: N, this repetition’s worker count',
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
-    placeholderSize:
-      '{size}: each size of a size sweep (Scaling sweeps its values, 1 worker vs N)',
+    placeholderSize: '{size}: each size of a size sweep (Scaling sweeps its values, 1 worker vs N)',
     sizes: 'Values of {size}',
     sizesHint:
       'Separated by commas (1000, 1e4, 10^3..10^5). A run takes the first; Scaling sweeps them all.',

@@ -871,8 +871,7 @@ export const ko: Messages = {
       'command-trailing-backslash': () => '명령이 백슬래시로 끝납니다',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
-      'size-unused': () =>
-        '명령의 크기 스윕에는 명령줄에 {size}와 그 값들이 있어야 합니다',
+      'size-unused': () => '명령의 크기 스윕에는 명령줄에 {size}와 그 값들이 있어야 합니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
@@ -921,7 +920,8 @@ export const ko: Messages = {
     placeholderWorkers: '{workers}: N, 이번 반복의 워커 수',
     placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
     placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
-    placeholderSize: '{size}: 크기 스윕의 각 크기 (스케일링 탭이 그 값들을 1 워커 대 N으로 스윕합니다)',
+    placeholderSize:
+      '{size}: 크기 스윕의 각 크기 (스케일링 탭이 그 값들을 1 워커 대 N으로 스윕합니다)',
     sizes: '{size}의 값',
     sizesHint:
       '쉼표로 구분 (1000, 1e4, 10^3..10^5). 실행은 첫 값을 쓰고, 스케일링 탭은 모두 스윕합니다.',
