@@ -3,7 +3,7 @@
  * another object of the same shape (`Messages`); components read them through
  * `i18n.m` and never hard-code text.
  */
-import { formatInteger } from '../../../../shared/format'
+import { formatInteger, formatTick } from '../../../../shared/format'
 import { REPORT_WORDS } from '../../../../shared/report/catalog/words'
 
 /** Counts in messages are grouped the English way: 10,000 runs. */
@@ -173,7 +173,8 @@ export const en = {
       t1: 'Time, 1 worker',
       tn: (n: number) => `Time, ${n} ${n === 1 ? 'worker' : 'workers'}`,
       speedup: 'Speedup',
-      speedupSub: (n: number) => `ideal ${n}×`,
+      // N, or R ÷ ceil(R/N) for the wait (idealSpeedup): not always whole.
+      speedupSub: (ideal: number) => `ideal ${formatTick(ideal, 'en')}×`,
       efficiency: 'Efficiency',
       efficiencySub: 'speedup ÷ workers',
       sum: 'Sum',
@@ -1192,6 +1193,9 @@ export const en = {
     ci: (low: string, high: string) => `95% CI ${low}–${high}`,
     efficiency: (efficiency: string, workers: number) =>
       `${efficiency} of the ideal ${n(workers)}× (efficiency: speedup ÷ workers).`,
+    /** The wait: its ideal is R ÷ ceil(R/N), not N (N workers share R requests in whole rounds). */
+    ofIdealWait: (share: string, ideal: number, requests: number, workers: number) =>
+      `${share} of the ideal ${formatTick(ideal, 'en')}× (${n(requests)} requests on ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: R ÷ ceil(R/N)).`,
     noSpeedup: 'No significant speedup',
     wrongTotal: 'Wrong total: no timing counts',
     why: 'Why',

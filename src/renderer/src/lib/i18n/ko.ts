@@ -1,4 +1,4 @@
-import { formatInteger } from '../../../../shared/format'
+import { formatInteger, formatTick } from '../../../../shared/format'
 import { REPORT_WORDS } from '../../../../shared/report/catalog/words'
 import type { Messages } from './en'
 
@@ -170,7 +170,7 @@ export const ko: Messages = {
       t1: '시간, 워커 1개',
       tn: (n: number) => `시간, 워커 ${formatInteger(n, 'ko-KR')}개`,
       speedup: '속도 향상',
-      speedupSub: (n: number) => `이상적으로 ${formatInteger(n, 'ko-KR')}×`,
+      speedupSub: (ideal: number) => `이상적으로 ${formatTick(ideal, 'ko-KR')}×`,
       efficiency: '효율',
       efficiencySub: '속도 향상 ÷ 워커 수',
       sum: '합계',
@@ -1169,6 +1169,8 @@ export const ko: Messages = {
     ci: (low: string, high: string) => `95% 구간 ${low}–${high}`,
     efficiency: (efficiency: string, workers: number) =>
       `이상적인 ${n(workers)}×의 ${efficiency}(효율: 속도 향상 ÷ 워커 수).`,
+    ofIdealWait: (share: string, ideal: number, requests: number, workers: number) =>
+      `이상적인 ${formatTick(ideal, 'ko-KR')}×의 ${share}(요청 ${n(requests)}개를 워커 ${n(workers)}개로: R ÷ ceil(R/N)).`,
     noSpeedup: '유의한 속도 향상 없음',
     wrongTotal: '합계가 틀림: 어떤 시간도 의미가 없습니다',
     why: '이유',
