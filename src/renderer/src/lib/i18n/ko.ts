@@ -729,7 +729,7 @@ export const ko: Messages = {
     waiting: {
       heading: '6. 기다리는 일에는 스레드',
       why: '기다리는 워커는 코어를 붙잡지 않습니다. 답이 오는 동안 운영체제는 다른 일을 실행합니다. 지연 뒤에 답을 받는 요청 R개를 워커 N개가 나누면 코어가 몇 개든 약 ceil(R/N) × 지연 만에 끝납니다. 그래서 계산은 코어 수에서 멈추지만 대기는 코어 수를 넘어 빨라집니다. 튜토리얼 주장 중 어느 언어에서나 맞는 절반, “I/O에는 스레드가 좋다”가 이것입니다.',
-      node: 'Node는 소켓을 기다리는 데 스레드가 필요 없습니다. 이벤트 루프(libuv, epoll·kqueue·IOCP 위)가 스레드 하나에서 수천 개의 소켓을 기다립니다. 여기의 async 백엔드가 그것으로, 워커 없이 요청 N개를 동시에 보냅니다. 파일, dns.lookup, crypto(pbkdf2, scrypt, randomBytes), zlib은 다릅니다. 운영체제가 막히지 않고 기다릴 방법을 주지 않으므로 libuv가 자신의 스레드 풀에서 실행합니다. 기본 4개이며 UV_THREADPOOL_SIZE로 1024개까지 늘릴 수 있습니다. 동시에 다섯 번째 파일 읽기는 빈 스레드를 기다립니다.',
+      node: 'Node는 소켓을 기다리는 데 스레드가 필요 없습니다. 이벤트 루프(libuv, epoll·kqueue·IOCP 위)가 스레드 하나에서 수천 개의 소켓을 기다립니다. 여기의 워커 없음(async) 백엔드가 그것으로, 워커 없이 요청 N개를 동시에 보냅니다. 파일, dns.lookup, crypto(pbkdf2, scrypt, randomBytes), zlib은 다릅니다. 운영체제가 막히지 않고 기다릴 방법을 주지 않으므로 libuv가 자신의 스레드 풀에서 실행합니다. 기본 4개이며 UV_THREADPOOL_SIZE로 1024개까지 늘릴 수 있습니다. 동시에 다섯 번째 파일 읽기는 빈 스레드를 기다립니다.',
       python:
         '나머지 절반, “CPU 작업에는 파이썬 스레드가 도움이 안 된다”는 GIL 때문이며 바뀌고 있습니다. CPython 3.13의 free-threaded 빌드(python3.13t, PEP 703, 아직 실험적)에는 GIL이 없어서, 숫자를 더하는 스레드가 이 앱의 스레드 백엔드처럼 여러 코어에서 병렬로 실행됩니다. 기본 빌드에는 여전히 GIL이 있어 튜토리얼의 주장이 맞습니다.',
       run: (when: string, config: string) => `${when}의 대기 실행: ${config}`,
