@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
+import { differenceText } from '../../src/renderer/src/lib/compareDifference'
 import { rawIdentifiers } from '../helpers/rawIdentifiers'
 
 type Leaf = { path: string; text: string }
@@ -49,6 +50,29 @@ describe('the app’s catalogs show no internal names', () => {
       expect(found).toEqual([])
     })
   }
+})
+
+describe('Compare names a setting and its values as the form does', () => {
+  const differences = [
+    { field: 'pool', baseline: 'cold', candidate: 'warm' },
+    { field: 'backend', baseline: 'process', candidate: 'thread' },
+    { field: 'backend', baseline: 'cluster', candidate: 'async' },
+    { field: 'workload', baseline: 'split', candidate: 'replicate' },
+    { field: 'workload', baseline: 'weak', candidate: 'split' },
+    { field: 'serial', baseline: 'true', candidate: 'false' },
+    { field: 'warmup', baseline: 'auto', candidate: '1' },
+    { field: 'kernel', baseline: 'js', candidate: 'wasm' }
+  ]
+  for (const [language, m] of [
+    ['en', en],
+    ['ko', ko]
+  ] as const)
+    it(`${language}: “Processes → Threads”, never “process → thread”`, () => {
+      const texts = differences.map((d) => differenceText(d, m))
+      const found = texts.flatMap((t) => rawIdentifiers(t, language).map((raw) => `${raw} in ${t}`))
+      expect(found).toEqual([])
+      expect(texts[1]).toContain(language === 'en' ? 'Processes → Threads' : '프로세스 → 스레드')
+    })
 })
 
 describe('the rule', () => {
