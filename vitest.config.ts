@@ -5,20 +5,27 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { watPlugin } from './scripts/wat'
 
 /**
- * The suite runs in two phases on a 2-core machine. Vitest runs the projects
+ * The suite runs in three phases on a 2-core machine. Vitest runs the projects
  * of one `sequence.groupOrder` together, sharing one number of workers (so
  * projects of one worker each never run side by side: they are one queue).
  * - Phase 0: the unit tests, pure and CPU-bound, beside the cluster tests,
  *   which mostly wait (for a lease to expire, a heartbeat to be missed, a
  *   stopped process to be continued): two files at a time.
- * - Phase 1: the integration tests (real processes and threads) and the
- *   browser tests (Chromium with the real engine behind it), one file at a
- *   time: each fills both cores, and two at once on a loaded machine ran
- *   studies past their 60 s limit.
+ * - Phase 1: the integration tests (real processes and threads), two at a time.
+ * - Phase 2, one file at a time: the browser tests (Chromium with the real
+ *   engine behind it), and the integration files that fill both cores by
+ *   themselves or time a silence: 64 processes, the watchdog's limit, and
+ *   studies over the cluster (two at once on a loaded machine ran those past
+ *   their 60 s limit).
  * No test asserts a duration, so sharing the cores changes only how long the
  * suite takes.
  */
 const waitingLane = ['tests/integration/cluster*.test.ts', 'tests/e2e/cluster.test.ts']
+const aloneIntegration = [
+  'tests/integration/load.test.ts',
+  'tests/integration/watchdog.test.ts',
+  'tests/integration/networkCostStudy.test.ts'
+]
 
 const unitFolders = ['tests/unit', 'tests/renderer']
 /**
@@ -85,9 +92,19 @@ export default defineConfig({
         test: {
           name: 'processes',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: waitingLane,
-          fileParallelism: false,
+          exclude: [...waitingLane, ...aloneIntegration],
+          maxWorkers: 2,
           sequence: { groupOrder: 1 }
+        }
+      },
+      {
+        // Integration files that need the machine to themselves (see above).
+        extends: true,
+        test: {
+          name: 'alone',
+          include: aloneIntegration,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 }
         }
       },
       {
@@ -98,7 +115,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           exclude: waitingLane,
           fileParallelism: false,
-          sequence: { groupOrder: 1 }
+          sequence: { groupOrder: 2 }
         }
       },
       {
