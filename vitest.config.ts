@@ -1,16 +1,50 @@
-import { resolve } from 'node:path'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { watPlugin } from './scripts/wat'
 
 /**
- * Cluster tests mostly wait: for a lease to expire (5 s), a heartbeat to be
- * missed, a stopped process to be continued. They run in a lane of their own,
- * beside the lane of tests that start real workers and browsers, so their
- * waiting overlaps someone else's computing. Each lane runs its files one at a
- * time, so no more than two test files share the 2 cores.
+ * The suite runs in three phases on a 2-core machine. Vitest runs the projects
+ * of one `sequence.groupOrder` together, sharing one number of workers (so
+ * projects of one worker each never run side by side: they are one queue).
+ * - Phase 0: the unit tests, pure and CPU-bound, beside the cluster tests,
+ *   which mostly wait (for a lease to expire, a heartbeat to be missed, a
+ *   stopped process to be continued): two files at a time.
+ * - Phase 1: the integration tests (real processes and threads), two at a time.
+ * - Phase 2, one file at a time: the browser tests (Chromium with the real
+ *   engine behind it), and the integration files that fill both cores by
+ *   themselves or time a silence: 64 processes, the watchdog's limit, and
+ *   studies over the cluster (two at once on a loaded machine ran those past
+ *   their 60 s limit).
+ * No test asserts a duration, so sharing the cores changes only how long the
+ * suite takes.
  */
 const waitingLane = ['tests/integration/cluster*.test.ts', 'tests/e2e/cluster.test.ts']
+const aloneIntegration = [
+  'tests/integration/load.test.ts',
+  'tests/integration/watchdog.test.ts',
+  'tests/integration/networkCostStudy.test.ts'
+]
+
+const unitFolders = ['tests/unit', 'tests/renderer']
+/**
+ * Unit test files that replace a module (`vi.mock`) or a global for the whole
+ * file. The other unit files share one module cache per worker (isolate: false:
+ * importing the app's modules afresh for every file was two thirds of the unit
+ * time); a file that mocks a module needs a cache of its own, or it would get
+ * the real module another file imported first. Found by reading the files, so a
+ * new mocking test is isolated without anyone listing it.
+ */
+const mockingUnitFiles = unitFolders.flatMap((folder) =>
+  readdirSync(resolve(__dirname, folder), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(folder, f).replaceAll('\\', '/'))
+    .filter((f) =>
+      /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(resolve(__dirname, f), 'utf8'))
+    )
+)
+const unitFiles = unitFolders.map((folder) => `${folder}/**/*.test.ts`)
 
 export default defineConfig({
   plugins: [
@@ -31,24 +65,57 @@ export default defineConfig({
     reporters: ['default', './tests/summaryReporter.ts'],
     projects: [
       {
-        // Pure tests under Node: two files at a time, before anything heavy starts.
+        // Pure tests under Node, beside the cluster tests (phase 0).
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
+          include: unitFiles,
+          exclude: mockingUnitFiles,
+          maxWorkers: 2,
+          isolate: false,
+          sequence: { groupOrder: 0 }
+        }
+      },
+      {
+        // The unit files that mock a module, each with a module cache of its own.
+        extends: true,
+        test: {
+          name: 'unit-mocking',
+          include: mockingUnitFiles,
           maxWorkers: 2,
           sequence: { groupOrder: 0 }
         }
       },
       {
-        // Real processes, threads and Chromium on a 2-core machine: one file at a time.
+        // Real processes and threads.
         extends: true,
         test: {
           name: 'processes',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: [...waitingLane, ...aloneIntegration],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 }
+        }
+      },
+      {
+        // Integration files that need the machine to themselves (see above).
+        extends: true,
+        test: {
+          name: 'alone',
+          include: aloneIntegration,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 }
+        }
+      },
+      {
+        // Chromium with the real engine behind it.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
           exclude: waitingLane,
           fileParallelism: false,
-          sequence: { groupOrder: 1 }
+          sequence: { groupOrder: 2 }
         }
       },
       {
@@ -56,8 +123,8 @@ export default defineConfig({
         test: {
           name: 'cluster',
           include: waitingLane,
-          fileParallelism: false,
-          sequence: { groupOrder: 1 }
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 }
         }
       }
     ]

@@ -4,7 +4,10 @@
  * (the e2e harness):
  * - the bundle: JavaScript loaded at start (raw and gzip) and loaded later;
  * - a cold start in a fresh browser: when "Run benchmark" is painted, and the
- *   longest task before it (the entry script's parse and first render);
+ *   longest task before it (the entry script's parse and first render); of
+ *   that time, when the files the page starts with (its scripts and
+ *   stylesheet) had arrived from the harness's HTTP server — the rest is the
+ *   page's own work: scripts, first render, layout and paint;
  * - a result arriving: the time until every graph of the Results view has
  *   been drawn for it (the wall time's strip plot, the speedup with its
  *   interval bars and the ideal line, the timeline, the history graph with
@@ -12,6 +15,10 @@
  *   takes the new run until a second after the last graph is drawn; then the
  *   same for a second run, whose result replaces the one on show (graphs
  *   updated, not created).
+ * Each cold start is traced: the CPU time of the page's main-thread tasks
+ * (until "Run benchmark" is painted; the longest task after each result) is
+ * printed beside the wall times, since on a shared machine a task's wall time
+ * grows with the load and its CPU time much less.
  * Compares two builds side by side when RENDERER_BEFORE names another built
  * renderer folder (default perf/.tmp/renderer-before when it exists), starts
  * interleaved so load on the machine hits both alike. SAMPLES sets the number
@@ -37,6 +44,8 @@ interface Build {
 
 interface Sample {
   runPaintedMs: number
+  /** When the last of the page's start files (entry, preloads, stylesheet) had arrived. */
+  filesInMs: number
   startLongestTaskMs: number
   resultLongestTaskMs: number
   /** From the Results view taking the run to the end of the task that drew its last graph. */
@@ -44,6 +53,8 @@ interface Sample {
   /** The same for a second result, arriving while the Results view is open. */
   againLongestTaskMs: number
   againGraphsMs: number
+  /** Main-thread CPU time (from a trace): what the load on the machine does not inflate. */
+  cpu: TraceCpu
 }
 
 /** Runs in the page before its own scripts: long tasks, and when the run button and a result appear. */
@@ -73,12 +84,20 @@ const INSTRUMENT = `(() => {
     if (perf.runSeen === null && document.getElementById('run-button')) {
       perf.runSeen = performance.now()
       // The frame that shows it: after its requestAnimationFrame, the next task runs once it is painted.
-      requestAnimationFrame(() => setTimeout(() => (perf.runPainted = performance.now()), 0))
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          perf.runPainted = performance.now()
+          performance.mark('perf:run-painted')
+        }, 0)
+      )
     }
     const results = document.querySelector('section.results[data-run-id]')
     if (perf.resultsAt === null && results) perf.resultsAt = performance.now()
     const id = results?.getAttribute('data-run-id')
-    if (id && perf.shown.at(-1)?.[0] !== id) perf.shown.push([id, performance.now()])
+    if (id && perf.shown.at(-1)?.[0] !== id) {
+      perf.shown.push([id, performance.now()])
+      performance.mark('perf:shown-' + perf.shown.length)
+    }
   }
   new MutationObserver(look).observe(document, {
     subtree: true,
@@ -143,18 +162,87 @@ function bundle(dir: string): { startJs: number; startGzip: number; laterJs: num
   return { startJs, startGzip, laterJs }
 }
 
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  ts: number
+  dur?: number
+  tdur?: number
+}
+
+/** CPU time of the page's main-thread tasks, by period. */
+interface TraceCpu {
+  /** Every task up to the frame that showed "Run benchmark". */
+  startCpuMs: number
+  /** The task that took most CPU before it. */
+  startLongestCpuMs: number
+  /** The task that took most CPU from the first result taken until a second after its graphs were drawn. */
+  resultLongestCpuMs: number
+  /** The same for the second result. */
+  againLongestCpuMs: number
+}
+
+/**
+ * The page's main-thread tasks from a Chromium trace, with their CPU time
+ * (tdur), cut into periods by the page's own marks: on a loaded machine a
+ * task's wall time grows with the waiting, its CPU time much less.
+ */
+function traceCpu(trace: Buffer): TraceCpu {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[]
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents
+  const mark = (name: string): TraceEvent | undefined => events.find((e) => e.name === name)
+  const painted = mark('perf:run-painted')
+  if (!painted) throw new Error('the trace holds no perf:run-painted mark')
+  const tasks = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'RunTask' &&
+      e.pid === painted.pid &&
+      e.tid === painted.tid &&
+      e.tdur !== undefined
+  )
+  const cpu = (from: number, to: number): number[] =>
+    tasks.filter((t) => t.ts + (t.dur ?? 0) >= from && t.ts <= to).map((t) => t.tdur! / 1000)
+  const window = (start: string, end: string): number[] => {
+    const a = mark(start)
+    const b = mark(end)
+    return a && b ? cpu(a.ts, b.ts) : []
+  }
+  const before = tasks.filter((t) => t.ts <= painted.ts).map((t) => t.tdur! / 1000)
+  return {
+    startCpuMs: before.reduce((a, b) => a + b, 0),
+    startLongestCpuMs: Math.max(0, ...before),
+    resultLongestCpuMs: Math.max(0, ...window('perf:shown-1', 'perf:drawn-1')),
+    againLongestCpuMs: Math.max(0, ...window('perf:shown-2', 'perf:drawn-2'))
+  }
+}
+
 async function coldStart(build: Build): Promise<Sample> {
   const browser = await launchChromium()
   const app = await openApp({ browser, rendererDir: build.dir, path: 'about:blank' })
   try {
     const { page } = app
     await app.context.addInitScript({ content: INSTRUMENT })
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing'
+      ]
+    })
     await page.goto(app.url)
     await page.waitForFunction('window.__perf.runPainted !== null', null, { timeout: 60_000 })
     const started = (await page.evaluate('window.__perf')) as PagePerf
     const painted = started.runPainted ?? Number.NaN
     const before = started.longTasks.filter(([s]) => s < painted)
     const startLongestTaskMs = Math.max(0, ...before.map(([, d]) => d))
+    const filesInMs = (await page.evaluate(
+      `Math.max(0, ...performance.getEntriesByType('resource')
+        .filter((r) => /\\/assets\\/[^/]+\\.(js|css)$/.test(r.name) && r.responseEnd <= ${painted})
+        .map((r) => r.responseEnd))`
+    )) as number
 
     // A small real run: what matters is the work the page does when its result arrives.
     await page.locator('.machine .chip').waitFor({ state: 'attached' })
@@ -163,6 +251,7 @@ async function coldStart(build: Build): Promise<Sample> {
     await waitInPage(page, 'return window.__perf.resultsAt !== null', null)
     const at = ((await page.evaluate('window.__perf.resultsAt')) as number | null) ?? Number.NaN
     const resultGraphsMs = await graphsDrawn(page, at)
+    await page.evaluate(`performance.mark('perf:drawn-1')`)
     const done = (await page.evaluate('window.__perf')) as PagePerf
     const around = done.longTasks.filter(
       ([s, d]) => s + d >= at - 1 && s <= at + resultGraphsMs + 1000
@@ -174,6 +263,8 @@ async function coldStart(build: Build): Promise<Sample> {
     await waitInPage(page, 'return window.__perf.shown.length >= 2', null)
     const at2 = ((await page.evaluate('window.__perf.shown[1][1]')) as number | null) ?? Number.NaN
     const againGraphsMs = await graphsDrawn(page, at2)
+    await page.evaluate(`performance.mark('perf:drawn-2')`)
+    const cpu = traceCpu(await browser.stopTracing())
     const again = (await page.evaluate('window.__perf')) as PagePerf
     const around2 = again.longTasks.filter(
       ([s, d]) => s + d >= at2 - 1 && s <= at2 + againGraphsMs + 1000
@@ -181,11 +272,13 @@ async function coldStart(build: Build): Promise<Sample> {
     const againLongestTaskMs = Math.max(0, ...around2.map(([, d]) => d))
     return {
       runPaintedMs: painted,
+      filesInMs,
       startLongestTaskMs,
       resultLongestTaskMs,
       resultGraphsMs,
       againLongestTaskMs,
-      againGraphsMs
+      againGraphsMs,
+      cpu
     }
   } finally {
     await app.close()
@@ -218,6 +311,8 @@ async function main(): Promise<void> {
       ...b,
       painted: median(s.map((x) => x.runPaintedMs)),
       paintedMax: Math.max(...s.map((x) => x.runPaintedMs)),
+      filesIn: median(s.map((x) => x.filesInMs)),
+      ownPart: median(s.map((x) => x.runPaintedMs - x.filesInMs)),
       startTask: median(s.map((x) => x.startLongestTaskMs)),
       paintedInTime: s.filter((x) => x.runPaintedMs <= TARGET_MS).length,
       resultTask: median(s.map((x) => x.resultLongestTaskMs)),
@@ -230,6 +325,13 @@ async function main(): Promise<void> {
       againTask: median(s.map((x) => x.againLongestTaskMs)),
       againTaskMax: Math.max(...s.map((x) => x.againLongestTaskMs)),
       againLong: s.filter((x) => x.againLongestTaskMs >= 50).length,
+      startCpu: median(s.map((x) => x.cpu.startCpuMs)),
+      startLongestCpu: median(s.map((x) => x.cpu.startLongestCpuMs)),
+      resultCpu: median(s.map((x) => x.cpu.resultLongestCpuMs)),
+      resultCpuMax: Math.max(...s.map((x) => x.cpu.resultLongestCpuMs)),
+      resultCpuLong: s.filter((x) => x.cpu.resultLongestCpuMs >= 50).length,
+      againCpu: median(s.map((x) => x.cpu.againLongestCpuMs)),
+      againCpuMax: Math.max(...s.map((x) => x.cpu.againLongestCpuMs)),
       samples: s.length
     }
   })
@@ -240,7 +342,13 @@ async function main(): Promise<void> {
     console.log(
       `  "Run benchmark" painted    ${r.painted.toFixed(0)} ms median, ${r.paintedMax.toFixed(0)} ms worst (target ${TARGET_MS} ms: met in ${r.paintedInTime} of ${r.samples})`
     )
+    console.log(
+      `  … start files arrived      ${r.filesIn.toFixed(0)} ms median; painted ${r.ownPart.toFixed(0)} ms after (the page's own work)`
+    )
     console.log(`  longest start-up task      ${ms(r.startTask)} median`)
+    console.log(
+      `  main-thread CPU to paint   ${r.startCpu.toFixed(0)} ms median, longest task ${r.startLongestCpu.toFixed(0)} ms CPU`
+    )
     console.log(
       `  result in → graphs drawn   ${r.resultGraphs.toFixed(0)} ms median, ${r.resultGraphsMax.toFixed(0)} ms worst`
     )
@@ -248,16 +356,22 @@ async function main(): Promise<void> {
       `  longest task, result in    ${ms(r.resultTask)} median, ${ms(r.resultTaskMax)} worst (a task over 50 ms in ${r.resultLong} of ${r.samples})`
     )
     console.log(
+      `  … its CPU time             ${r.resultCpu.toFixed(0)} ms median, ${r.resultCpuMax.toFixed(0)} ms worst (a task over 50 ms CPU in ${r.resultCpuLong} of ${r.samples})`
+    )
+    console.log(
       `  second result → drawn      ${r.againGraphs.toFixed(0)} ms median, ${r.againGraphsMax.toFixed(0)} ms worst`
     )
     console.log(
       `  … a second result          ${ms(r.againTask)} median, ${ms(r.againTaskMax)} worst (a task over 50 ms in ${r.againLong} of ${r.samples})`
     )
+    console.log(
+      `  … its CPU time             ${r.againCpu.toFixed(0)} ms median, ${r.againCpuMax.toFixed(0)} ms worst`
+    )
   }
   if (rows.length === 2) {
     const [now, then] = rows
     console.log(
-      `\nthis build ÷ before: start JS ×${(now.startJs / then.startJs).toFixed(2)}, painted ×${(now.painted / then.painted).toFixed(2)}, start task ×${(now.startTask / Math.max(1, then.startTask)).toFixed(2)}, graphs drawn ×${(now.resultGraphs / then.resultGraphs).toFixed(2)}`
+      `\nthis build ÷ before: start JS ×${(now.startJs / then.startJs).toFixed(2)}, painted ×${(now.painted / then.painted).toFixed(2)}, CPU to paint ×${(now.startCpu / then.startCpu).toFixed(2)}, longest result task CPU ×${(now.resultCpu / then.resultCpu).toFixed(2)}, start task ×${(now.startTask / Math.max(1, then.startTask)).toFixed(2)}, graphs drawn ×${(now.resultGraphs / then.resultGraphs).toFixed(2)}`
     )
   }
 }

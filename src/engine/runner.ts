@@ -85,8 +85,11 @@ export async function runBenchmark(
   let tracker!: ProgressTracker
   const pools = new Set<WorkerPool>()
   const signal = hooks.signal
+  // A cancel stops the workers and the workload's session (the wait's latency server)
+  // together, at once: nothing waits for the other to go first.
   const onAbort = (): void => {
     for (const pool of pools) void pool.cancel()
+    void session?.close()
   }
   signal?.addEventListener('abort', onAbort)
   const throwIfCancelled = (): void => {
@@ -195,7 +198,8 @@ export async function runBenchmark(
   try {
     throwIfCancelled()
     // What the workload needs besides workers (a server) starts before anything is timed.
-    session = (await workload.open?.(config, { log: ctx.log, workerPath: ctx.workerPath })) ?? null
+    session =
+      (await workload.open?.(config, { log: ctx.log, workerPath: ctx.workerPath, signal })) ?? null
     session?.failed.catch(() => undefined)
     throwIfCancelled()
     // The serial base case: the job on this thread, through the worker loop run in-thread.
@@ -362,7 +366,6 @@ export async function runBenchmark(
     throw e
   } finally {
     signal?.removeEventListener('abort', onAbort)
-    await Promise.all([...pools].map((p) => p.terminate()))
-    await session?.close()
+    await Promise.all([...[...pools].map((p) => p.terminate()), session?.close()])
   }
 }

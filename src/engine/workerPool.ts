@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import type { KernelName } from '../shared/kernel'
 import { BenchFailure } from '../shared/errors'
 import { parseWorkerMessage } from '../shared/protocol'
@@ -75,6 +76,18 @@ export const PROGRESS_INTERVAL_MS = 100
  * a few hundred ms even with 64 workers on 2 cores).
  */
 export const SILENCE_TIMEOUT_MS = 30 * PROGRESS_INTERVAL_MS
+/**
+ * More busy workers than cores share them: each is scheduled about
+ * busy ÷ cores times less often, and on a machine already loaded by other
+ * programs a turn can come seconds apart (64 processes on 2 busy cores: 3.1 s
+ * of silence was seen). The limit grows with that share, up to this factor.
+ */
+const MAX_SILENCE_SCALE = 10
+
+/** The silence after which a busy worker is taken as hung, with `busy` workers on `cores` cores. */
+export function silenceLimitMs(baseMs: number, busy: number, cores: number): number {
+  return baseMs * Math.min(MAX_SILENCE_SCALE, Math.max(1, busy / Math.max(1, cores)))
+}
 
 /** Waits `ms`, or less when `done` settles first; never keeps the process alive. */
 function raceTimeout(done: Promise<unknown>, ms: number): Promise<void> {
@@ -209,9 +222,9 @@ export class WorkerPool {
   private checkSilence(): void {
     if (this.stopping || this.failure) return
     const t = now()
-    const silent = this.workers.find(
-      (w) => w.job && !w.exit && t - w.lastHeard > this.silenceTimeoutMs
-    )
+    const busy = this.workers.filter((w) => w.job && !w.exit).length
+    const limit = silenceLimitMs(this.silenceTimeoutMs, busy, availableParallelism())
+    const silent = this.workers.find((w) => w.job && !w.exit && t - w.lastHeard > limit)
     if (!silent) return
     const seconds = ((t - silent.lastHeard) / 1000).toFixed(1)
     const failure = new BenchFailure({

@@ -37,6 +37,11 @@ async function choose(page: Page, language: Language, theme: Theme): Promise<voi
 async function openTab(page: Page, tab: (typeof VIEWS)[number]): Promise<void> {
   await page.locator(`#tab-${tab}`).click()
   await page.locator(`#panel-${tab}`).waitFor()
+  // Results draws its graphs one per task when shown again: until then it says it is busy.
+  if (tab === 'results')
+    await page.waitForFunction(
+      `document.querySelector('section.results')?.getAttribute('aria-busy') !== 'true'`
+    )
 }
 
 /** Every main view, in every language and theme: no serious or critical axe finding. */

@@ -1,7 +1,7 @@
 /**
  * Waiting (I/O) in the app, end to end (issue 17): the built renderer in
  * Chromium, window.api bridged to the real service and engine (the harness),
- * the form filled and run as a user would — 16 requests of 10 ms on 1 and 4
+ * the form filled and run as a user would — 16 requests of 10 ms on 1 and 5
  * threads. Main re-validates the payload and the engine starts its latency
  * server; Results show the ideal bound ceil(R/N)·delay and "every request
  * answered once", never a sum; then the same page in Korean (one switch, no
@@ -26,7 +26,7 @@ describe('waiting (I/O), in the app', () => {
     await app?.close()
   })
 
-  it('runs 16 requests of 10 ms on 1 and 4 threads and shows the wait as a wait, in English and Korean', async () => {
+  it('runs 16 requests of 10 ms on 1 and 5 threads and shows the wait as a wait, in English and Korean', async () => {
     const { page } = app
     // The sum's form says why "no worker" is not offered for it.
     expect(await page.getByTestId('async-not-for-sum').isVisible()).toBe(true)
@@ -43,14 +43,14 @@ describe('waiting (I/O), in the app', () => {
     await page.getByText('Requests must be at least 1').waitFor()
     await page.getByLabel('Requests (R)').fill('16')
     await page.getByLabel('Delay (ms)').fill('10')
-    await fillForm(page, { workers: '1,4', backend: 'Threads', warmup: '0', reps: '2' })
+    await fillForm(page, { workers: '1,5', backend: 'Threads', warmup: '0', reps: '2' })
 
     const id = await runFromForm(page)
     const run = await app.history.get(id)
     expect(run?.config).toMatchObject({
       job: 'wait',
       wait: { requests: 16, delayMs: 10 },
-      workers: [1, 4],
+      workers: [1, 5],
       workload: 'split',
       backend: 'thread',
       reps: 2
@@ -63,11 +63,14 @@ describe('waiting (I/O), in the app', () => {
     expect(headText).toContain('Server CPU')
     expect(headText).toContain('Every request answered once')
     expect(headText).not.toContain('Sum')
-    const row4 = page.locator('tr[data-workers="4"]')
-    // ceil(16/4)·10 ms: the bound, from the shared rule.
-    expect((await row4.locator('td[data-col="ideal"]').textContent())?.trim()).toBe('40.0 ms')
-    expect(await row4.locator('td[data-col="answered"]').getAttribute('class')).toContain('ok')
-    expect((await row4.locator('td[data-col="server-cpu"]').textContent())?.trim()).toMatch(/ms$/)
+    const row5 = page.locator('tr[data-workers="5"]')
+    // ceil(16/5)·10 ms: the bound, from the shared rule.
+    expect((await row5.locator('td[data-col="ideal"]').textContent())?.trim()).toBe('40.0 ms')
+    expect(await row5.locator('td[data-col="answered"]').getAttribute('class')).toContain('ok')
+    expect((await row5.locator('td[data-col="server-cpu"]').textContent())?.trim()).toMatch(/ms$/)
+    // 16 requests on 5 workers take ceil(16/5) = 4 rounds: the ideal speedup is 16 ÷ 4 = 4, not 5.
+    const ideal = page.locator('[data-card="speedup"] [data-testid="ideal"]')
+    expect((await ideal.textContent())?.trim()).toBe('ideal 4×')
     const card = page.locator('[data-card="answered"]')
     expect(await card.textContent()).toContain('✓ each once')
     expect((await card.getByTestId('answered').textContent())?.trim()).toBe('16')
@@ -83,6 +86,7 @@ describe('waiting (I/O), in the app', () => {
     expect(koHead).toContain('서버 CPU')
     expect(koHead).toContain('모든 요청에 한 번씩 응답')
     expect(await card.textContent()).toContain('✓ 각각 한 번')
+    expect((await ideal.textContent())?.trim()).toBe('이상적으로 4×')
     expect(await page.getByRole('radio', { name: '대기(I/O)' }).isChecked()).toBe(true)
     expect(await page.getByLabel('요청 수(R)').inputValue()).toBe('16')
     expect(await page.locator('section.results').getAttribute('data-run-id')).toBe(id)

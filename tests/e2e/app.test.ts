@@ -79,7 +79,35 @@ describe('the app in Chromium, on the real engine', () => {
     await fillForm(page, SMALL)
     expect(await page.getByText('20,000,000 integers').count()).toBe(1)
     await watchProgress(page)
+    // Each frame while the result is drawn: which graph cards a user could see, and whether
+    // each showed its chart (chart.js marks a canvas it drew on with $chartjs) or a reason
+    // why not ("Loading…") — never an empty plot.
+    await page.evaluate(`(() => {
+      const seen = { empty: [], drawn: [] }
+      window.__cards = seen
+      const visible = (el) => !!el && getComputedStyle(el).visibility === 'visible'
+      const look = () => {
+        for (const card of document.querySelectorAll('section.results [data-chart]')) {
+          if (!visible(card)) continue
+          const name = card.getAttribute('data-chart')
+          const canvas = card.querySelector('canvas')
+          const chart = visible(canvas) && !!canvas.$chartjs
+          const reason = [...card.querySelectorAll('.empty')].some(visible)
+          if (chart && !seen.drawn.includes(name)) seen.drawn.push(name)
+          if (!chart && !reason && !seen.empty.includes(name)) seen.empty.push(name)
+        }
+        if (!seen.stop) requestAnimationFrame(look)
+      }
+      requestAnimationFrame(look)
+    })()`)
     const runId = await runFromForm(page)
+    const cards = (await page.evaluate('(window.__cards.stop = true, window.__cards)')) as {
+      empty: string[]
+      drawn: string[]
+    }
+    // No card was shown empty while the graphs were created one by one (and the watch saw them).
+    expect(cards.empty).toEqual([])
+    expect(cards.drawn.sort()).toEqual(['speedup', 'speedup-history', 'timeline', 'wall-time'])
 
     const seen = await progressSeen(page)
     expect(seen.maxPercent).toBeGreaterThanOrEqual(0)

@@ -164,6 +164,13 @@ describe('Korean text on a machine without CJK fonts, started in Korean', () => 
     // Each chart's own font (what chart.js last set on its canvas) and its
     // Korean words (its title): drawn as the chart draws them, no load asked for.
     await openView(page, 'results')
+    // Back on Results its graphs are drawn again, one per task: read them once all are drawn.
+    await waitInPage(
+      page,
+      `const el = document.querySelector('section.results[data-run-id]')
+       return !!el && el.getAttribute('aria-busy') !== 'true'`,
+      null
+    )
     const charts = (await page.evaluate(`[...document.querySelectorAll('section.results canvas')]
       .map((c) => ({ font: c.getContext('2d').font, title: c.closest('[role="img"]')?.getAttribute('aria-label') ?? '' }))`)) as {
       font: string

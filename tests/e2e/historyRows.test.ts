@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './harness'
-import type { App } from './harness'
-import { inPage, waitForReady } from './ui/helpers'
+import { openAppWithHistory } from './harness'
+import type { App, SeededApp } from './harness'
+import { inPage } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
 import type { RunRecord } from '../../src/shared/result'
 import { REPORT_WORDS } from '../../src/shared/report/catalog/words'
@@ -82,26 +79,18 @@ function rows(page: Page): Promise<
 }
 
 describe('History rows tell runs apart and never show noise as a result', () => {
-  let browser: Browser
+  let opened: SeededApp
   let app: App
-  let historyDir: string
 
   beforeAll(async () => {
-    historyDir = await mkdtemp(join(tmpdir(), 'speedup-history-rows-'))
-    await writeFile(
-      join(historyDir, 'history.jsonl'),
-      seeded()
-        .map((r) => JSON.stringify(r))
-        .join('\n') + '\n'
-    )
-    browser = await launchChromium()
-    app = await openApp({ browser, historyDir, viewport: { width: 1440, height: 860 } })
-    await waitForReady(app.page)
+    opened = await openAppWithHistory(seeded(), {
+      prefix: 'speedup-history-rows-',
+      viewport: { width: 1440, height: 860 }
+    })
+    app = opened.app
   })
   afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-    if (historyDir) await rm(historyDir, { recursive: true, force: true })
+    await opened?.close()
   })
 
   it('a verdict column; only a significant speedup is bold; the job and size always shown, whole', async () => {

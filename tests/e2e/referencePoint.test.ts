@@ -1,9 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './harness'
+import { historyDirWith, launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { waitForReady } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
@@ -55,14 +53,8 @@ describe('a contended run shows what the same job reached on this machine when i
   })
 
   async function openBusyRun(otherMachine: boolean): Promise<App> {
-    const historyDir = await mkdtemp(join(tmpdir(), 'speedup-reference-'))
+    const historyDir = await historyDirWith('speedup-reference-', seeded(otherMachine))
     dirs.push(historyDir)
-    await writeFile(
-      join(historyDir, 'history.jsonl'),
-      seeded(otherMachine)
-        .map((r) => JSON.stringify(r))
-        .join('\n') + '\n'
-    )
     const app = await openApp({ browser, historyDir, viewport: { width: 1280, height: 860 } })
     apps.push(app)
     await waitForReady(app.page)

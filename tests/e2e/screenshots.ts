@@ -6,7 +6,10 @@
  * median its bootstrap interval, as the verdict asks for), and a small size
  * sweep; then the two tutorial runs compared (screenshot-compare-WIDTH-LANG),
  * and Results in both languages in the light and the dark theme
- * (screenshot-LANG-THEME). Not a test: it asserts nothing and takes minutes.
+ * (screenshot-LANG-THEME); one job run twice, whose second Results says
+ * what changed since the first (screenshot-since-last-720-LANG). Not a test:
+ * it asserts nothing and takes minutes. `npx tsx tests/e2e/screenshots.ts
+ * since-last` retakes only the last two.
  */
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -200,4 +203,43 @@ async function networkCost(): Promise<void> {
   }
 }
 
-void main()
+/**
+ * docs/screenshot-since-last-720-LANG.png: 0 … 2·10^8 on 1 and 2 workers run
+ * twice, the second's Results at 720 px scrolled to the line that says what
+ * changed since the first (criterion's "no change: −3% … +2%").
+ */
+async function sinceLast(): Promise<void> {
+  const app = await openApp({ viewport: { width: 720, height: 900 } })
+  try {
+    const { page } = app
+    await waitForReady(page)
+    console.log('one job, twice…')
+    await fillForm(page, {
+      start: '0',
+      end: '200,000,000',
+      workers: '1,2',
+      workload: 'Split',
+      backend: 'Processes',
+      pool: 'Warm',
+      warmup: '1',
+      reps: '6'
+    })
+    await run(page)
+    await run(page)
+    for (const language of LANGUAGES) {
+      await page.locator('[data-setting="language"]').selectOption(language)
+      await open(page, 'results')
+      const line = page.locator('section.results [data-testid="since-last"][data-verdict]')
+      await line.waitFor()
+      // The line in the middle of the window: the verdict above it, the cards below.
+      await line.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await page.waitForTimeout(400)
+      await shot(page, `since-last-720-${language}`)
+    }
+  } finally {
+    await app.close()
+  }
+}
+
+if (process.argv[2] === 'since-last') void sinceLast()
+else void main().then(sinceLast)

@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openApp } from './harness'
-import type { App } from './harness'
-import { inPage, waitForReady } from './ui/helpers'
+import { openAppWithHistory } from './harness'
+import type { App, SeededApp } from './harness'
+import { inPage } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
 import type { RunRecord } from '../../src/shared/result'
 
@@ -103,26 +100,18 @@ function tables(
 }
 
 describe('numbers and menus are shown whole at 720 px, in English and Korean', () => {
-  let browser: Browser
+  let opened: SeededApp
   let app: App
-  let historyDir: string
 
   beforeAll(async () => {
-    historyDir = await mkdtemp(join(tmpdir(), 'speedup-whole-text-'))
-    await writeFile(
-      join(historyDir, 'history.jsonl'),
-      seeded()
-        .map((r) => JSON.stringify(r))
-        .join('\n') + '\n'
-    )
-    browser = await launchChromium()
-    app = await openApp({ browser, historyDir, viewport: { width: 1280, height: 860 } })
-    await waitForReady(app.page)
+    opened = await openAppWithHistory(seeded(), {
+      prefix: 'speedup-whole-text-',
+      viewport: { width: 1280, height: 860 }
+    })
+    app = opened.app
   })
   afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-    if (historyDir) await rm(historyDir, { recursive: true, force: true })
+    await opened?.close()
   })
 
   it('no number breaks across lines in Results and History; the configuration menu shows its choice whole', async () => {

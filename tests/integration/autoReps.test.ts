@@ -48,10 +48,11 @@ describe('repetitions chosen for the user (the default)', () => {
       const total = result.samples.reduce((a, s) => a + s.wallMs, 0)
       expect(n).toBeGreaterThanOrEqual(5)
       expect(n).toBeLessThanOrEqual(100)
-      // Either 3 s were reached (and one repetition fewer would not have), or the cap.
+      // Either 3 s were reached (and, past the 5 every count gets, one repetition fewer would
+      // not have), or the cap. On a loaded machine 5 repetitions can pass 3 s by themselves.
       if (n < 100) {
         expect(total).toBeGreaterThanOrEqual(3000)
-        expect(total - result.samples[n - 1].wallMs).toBeLessThan(3000)
+        if (n > 5) expect(total - result.samples[n - 1].wallMs).toBeLessThan(3000)
       }
     }
     expect(r.stdout).toMatch(/0 warm-ups, \d+(–\d+)? reps \(auto\)/)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -106,6 +106,43 @@ describe('the wait workload (issue 17): requests to a latency server, shared amo
     )
     expect(log.some((l) => /\] ready$/.test(l))).toBe(false)
   })
+
+  it(
+    'cancel while the latency server starts: it is stopped at once, not after its start limit',
+    {
+      // The server is given 20 s to listen; without the cancel reaching it the run would wait
+      // that long. This bound catches that wait, it does not time the cancel.
+      timeout: 15_000
+    },
+    async () => {
+      // A worker bundle whose latency server starts but never listens (a machine too busy to
+      // get it going); it says its pid through a file.
+      const pidFile = join(tmp, 'server.pid')
+      const stuck = join(tmp, 'stuck-worker.js')
+      writeFileSync(
+        stuck,
+        `if (process.argv.includes('--latency-server')) { require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000) }\n` +
+          `else require(${JSON.stringify(WORKER_PATH)})\n`
+      )
+      const engine = createEngine({ workerPath: stuck, log: () => undefined })
+      engines.push(engine)
+      const running = engine.run(waitConfig(8, 1))
+      const failed = failureOf(running)
+      let pid = 0
+      while (!pid) {
+        await new Promise((r) => setTimeout(r, 20))
+        try {
+          pid = Number(readFileSync(pidFile, 'utf8'))
+        } catch {
+          // not started yet
+        }
+      }
+      expect(alive(pid)).toBe(true)
+      expect(await engine.cancel()).toBe(true)
+      expect(alive(pid)).toBe(false)
+      expect((await failed).error.code).toBe('cancelled')
+    }
+  )
 
   it('cancel: the server and every worker are gone when cancel resolves', async () => {
     const { engine, handles, log } = spyEngine()

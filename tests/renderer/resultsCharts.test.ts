@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { speedupChart, wallTimeChart } from '../../src/renderer/src/components/Charts/resultsCharts'
-import { comparisonChart, niceStep } from '../../src/renderer/src/components/Charts/compareChart'
+import {
+  BAND_MIN_PX,
+  comparisonChart,
+  ratioAxis
+} from '../../src/renderer/src/components/Charts/compareChart'
+import { band } from '../../src/renderer/src/components/Charts/plugins'
 import { modelChart } from '../../src/renderer/src/components/Charts/scalingCharts'
 import { compareRuns } from '../../src/shared/analysis/compareRuns'
 import { FALLBACK_PALETTE } from '../../src/renderer/src/components/Charts/colors'
@@ -102,19 +107,87 @@ describe('Compare is a plot of each ratio over the no-change band', () => {
     expect(y.max).toBeGreaterThan(1 + comparison.threshold)
   })
 
-  it('the ratio axis ends on whole steps (no "2.14×" tick) and holds every interval', () => {
+  it('the ratio axis is logarithmic and symmetric about 1, ticked at ratios and their inverses', () => {
     const config = comparisonChart(comparison, ctx)
-    const y = config.options!.scales!.y as { min: number; max: number; ticks: { stepSize: number } }
-    const step = y.ticks.stepSize
-    expect([1, 2, 2.5, 5]).toContain(Number((step / 10 ** Math.floor(Math.log10(step))).toFixed(6)))
-    for (const end of [y.min, y.max]) expect(end / step).toBeCloseTo(Math.round(end / step), 9)
+    const y = config.options!.scales!.y as { type: string; min: number; max: number }
+    expect(y.type).toBe('logarithmic')
+    expect(y.min * y.max).toBeCloseTo(1, 12)
     for (const r of comparison.rows) {
       expect(y.min).toBeLessThanOrEqual(r.time.low!)
       expect(y.max).toBeGreaterThanOrEqual(r.time.high!)
     }
-    expect(niceStep(2.14)).toBe(0.5)
-    expect(niceStep(0.3)).toBe(0.1)
-    expect(niceStep(1.2)).toBe(0.25)
+    // 2 workers went 60 → 40 ms (≈ 0.67×): the axis reaches 2× each way, ticked 0.5× … 2×.
+    expect(ratioAxis([0.667, 0.64, 0.69], 0.02).ticks).toEqual([1 / 2, 1 / 1.5, 1, 1.5, 2])
+    // No change at all: the axis still holds the band (±2 %) with room, ±5 %.
+    expect(ratioAxis([1, 0.99, 1.01], 0.02)).toMatchObject({ min: 1 / 1.05, max: 1.05 })
+    const far = ratioAxis([8, 7.5, 8.6], 0.02)
+    expect(far.ticks).toEqual([1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8])
+    expect(far.max).toBeGreaterThan(8.6)
+    expect(far.min).toBeCloseTo(1 / far.max, 12)
+    // Past 2^4 every other power, past 2^8 every third: at most four ticks each way.
+    expect(ratioAxis([75, 36, 203], 0.02).ticks).toEqual([1 / 512, 1 / 64, 1 / 8, 1, 8, 64, 512])
+    const labels = config.options!.scales!.y as {
+      ticks: { callback: (v: number) => string }
+    }
+    expect([1 / 64, 0.125, 0.5, 1 / 1.5, 1, 2].map((v) => labels.ticks.callback(v))).toEqual([
+      '1/64×',
+      '0.125×',
+      '0.5×',
+      '0.67×',
+      '1×',
+      '2×'
+    ])
+  })
+
+  it('a ratio of 8 leaves the no-change band in sight', () => {
+    const slow = syntheticRun(
+      [
+        { workers: 1, wallMs: [10, 10.2, 9.9, 10.1, 10] },
+        { workers: 2, wallMs: [6, 6.1, 5.9, 6, 6.2] }
+      ],
+      {},
+      2,
+      'before'
+    )
+    const eightTimes = syntheticRun(
+      [
+        { workers: 1, wallMs: [80, 81, 79, 80, 82] },
+        { workers: 2, wallMs: [48, 49, 47, 48, 50] }
+      ],
+      {},
+      2,
+      'after'
+    )
+    const outcome = compareRuns(slow, eightTimes, { resamples: 500 })
+    if (!outcome.ok) throw new Error('comparable runs were refused')
+    const config = comparisonChart(outcome.value, ctx)
+    const y = config.options!.scales!.y as { type?: string; min: number; max: number }
+    // The y scale as chart.js maps it (log or linear), over a 190 px plot.
+    const area = { top: 10, bottom: 200, left: 40, right: 400 }
+    const f = y.type === 'logarithmic' ? Math.log : (v: number) => v
+    const pixel = (v: number): number =>
+      area.bottom - ((f(v) - f(y.min)) / (f(y.max) - f(y.min))) * (area.bottom - area.top)
+    const rects: number[][] = []
+    const canvas = {
+      save() {},
+      restore() {},
+      fillText() {},
+      fillRect: (...r: number[]) => rects.push(r)
+    }
+    const chart = {
+      scales: { y: { getPixelForValue: pixel } },
+      ctx: canvas,
+      chartArea: area,
+      options: { font: { family: 'sans-serif' } }
+    }
+    const draw = band.beforeDatasetsDraw as unknown as (c: unknown, a: unknown, o: unknown) => void
+    draw(chart, {}, config.options!.plugins!.band)
+    expect(rects).toHaveLength(1)
+    const [, top, , height] = rects[0]
+    expect(height).toBeGreaterThanOrEqual(BAND_MIN_PX)
+    // Centred on 1×, within the plot.
+    expect(top + height / 2).toBeCloseTo(pixel(1), 0)
+    expect(top).toBeGreaterThanOrEqual(area.top)
   })
 })
 

@@ -8,6 +8,7 @@ import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
+import { idealSpeedup } from '../../src/renderer/src/lib/results/idealLine'
 import { syntheticRun } from '../helpers/syntheticRun'
 
 /** n wall times spread evenly ± spread around center, in a scrambled order. */
@@ -138,5 +139,44 @@ describe('the Results verdict: other reasons for no speedup', () => {
     expect(h.reasons[1]).toBe(
       'Oversubscribed: 4 workers on 2 available cores take turns on the CPU, so no speedup beyond 2× is possible.'
     )
+  })
+})
+
+describe('the Results verdict and headline card: the wait’s ideal is R ÷ ceil(R/N), not N', () => {
+  // 16 requests of 10 ms: 1 worker 160 ms; 12 workers send ceil(16/12) = 2 each, 20 ms ideal.
+  const config = { job: 'wait' as const, wait: { requests: 16, delayMs: 10 } }
+  const run = syntheticRun(
+    [
+      { workers: 1, wallMs: around(161, 0.5) },
+      { workers: 12, wallMs: around(21, 0.2) }
+    ],
+    config
+  )
+  const a = analyzeRun(run)
+
+  it('says the ideal 8× (16 ÷ ceil(16/12)) and the share of it, in English and Korean', () => {
+    expect(a.verdict.code).toBe('faster')
+    expect(a.verdict.workers).toBe(12)
+    const share = `${((a.verdict.speedup! / 8) * 100).toFixed(1)}%`
+    const h = verdictHeadline(a, en, 'en-US', 'wait', 16)
+    expect(h.detail).toBe(`${share} of the ideal 8× (16 requests on 12 workers: R ÷ ceil(R/N)).`)
+    expect(h.detail).not.toContain('12×')
+    const k = verdictHeadline(a, ko, 'ko-KR', 'wait', 16)
+    expect(k.detail).toContain('이상적인 8×')
+    expect(k.detail).toContain(share)
+    expect(k.detail).not.toContain('12×')
+  })
+
+  it('the speedup card’s “ideal” is the same figure; N for every other workload', () => {
+    expect(en.results.cards.speedupSub(idealSpeedup(run.config, 12))).toBe('ideal 8×')
+    expect(ko.results.cards.speedupSub(idealSpeedup(run.config, 12))).toBe('이상적으로 8×')
+    // 100 requests on 3 workers: ceil(100/3) = 34 rounds, 100 ÷ 34 ≈ 2.94.
+    const odd = { ...run.config, wait: { requests: 100, delayMs: 10 } }
+    expect(en.results.cards.speedupSub(idealSpeedup(odd, 3))).toBe('ideal 2.94×')
+    const sum = syntheticRun([
+      { workers: 1, wallMs: around(1000, 3) },
+      { workers: 12, wallMs: around(100, 2) }
+    ])
+    expect(en.results.cards.speedupSub(idealSpeedup(sum.config, 12))).toBe('ideal 12×')
   })
 })

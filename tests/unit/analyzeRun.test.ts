@@ -198,7 +198,9 @@ describe('analyzeRun: warnings a user can act on', () => {
     const outliers = analyzeRun(run).warnings.filter((w) => w.code === 'outliers')
     expect(outliers).toHaveLength(1)
     expect(outliers[0]).toMatchObject({ workers: 2, repetitions: [5], valuesMs: [190] })
-    expect(warningMessage(outliers[0])).toContain('#5 (190 ms, +280.0%)')
+    expect(warningMessage(outliers[0])).toContain(
+      '#5 (190 ms, +280.0%, far from the others: modified Z'
+    )
   })
 
   it('compares a cold spawn with the job: the median compute of one worker', () => {

@@ -197,7 +197,7 @@ describe('studyToMarkdown', () => {
     const head = backendSideTable(without).head
     expect(head[1]).toBe('process: median (ms)')
     expect(head.join(' ')).not.toContain('CI')
-    expect(backendSideTable(without, 'ko').head[1]).toBe('process: 중앙값(ms)')
+    expect(backendSideTable(without, 'ko').head[1]).toBe('프로세스: 중앙값(ms)')
     const shown = backendSideTable(withIntervals(true))
     expect(shown.head[1]).toBe('process: median [95% CI] (ms)')
     expect(shown.rows[0][1]).toMatch(/\[.* … .*\]/)

@@ -75,7 +75,7 @@ describe('outliers: only slow ones are blamed on interference', () => {
     ])
     const w = analyzeRun(run).warnings.find((x) => x.code === 'outliers')!
     const en = warningText(w)
-    expect(en).toContain('Fast: #7 (70.0 ms, −30.0%)')
+    expect(en).toContain('Fast: #7 (70.0 ms, −30.0%, far from the others: modified Z')
     expect(en).not.toContain('other programs or the OS interrupted')
     const ko = warningText(w, 'ko')
     expect(ko).toContain('빠른 반복: #7')

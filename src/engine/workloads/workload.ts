@@ -62,10 +62,14 @@ export interface Workload<
   S = unknown
 > {
   readonly name: JobName
-  /** Starts what the run needs besides the workers; absent when it needs nothing. */
+  /**
+   * Starts what the run needs besides the workers; absent when it needs nothing.
+   * `signal` aborts at a cancel: a session still starting stops what it started
+   * and rejects (the runner closes a started one at once, beside the workers).
+   */
   open?(
     config: RunConfig,
-    ctx: { log: (line: string) => void; workerPath: string }
+    ctx: { log: (line: string) => void; workerPath: string; signal?: AbortSignal }
   ): Promise<WorkloadSession<S>>
   /** Untimed work before each repetition on N workers (a command's --prepare). */
   prepare?(config: RunConfig, workers: number, session: S | null, rep: number): Promise<void>

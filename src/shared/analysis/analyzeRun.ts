@@ -14,6 +14,7 @@ import type {
 } from './types'
 import type { RunRecord, Sample, WorkerCountResult } from '../result'
 import { compareScalingModels } from '../stats/compareScalingModels'
+import { baselineOf, timeEstimate, wallTimes } from './baseline'
 import { describeTimings, MIN_REPS_FOR_MEDIAN_INTERVAL } from './describeTimings'
 import { karpFlattSeries } from './karpFlattSeries'
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/medianInterval'
@@ -23,8 +24,7 @@ import { scalingWarnings, type ScalingWarning } from './scalingWarnings'
 import { speedupWithError } from './speedupWithError'
 import { speedupNumerator } from './speedupDefinition'
 import { runVerdictOf, workerVerdict, type SpeedupInterval } from './runVerdictCode'
-import type { TimingDescription } from './describeTimings'
-import type { Estimate, ScalingPoint } from '../stats/types'
+import type { ScalingPoint } from '../stats/types'
 
 /**
  * Resolution of the workers' monotonic clock (Node's performance.now), ms. A
@@ -62,38 +62,6 @@ function overheadSample(s: Sample): OverheadSample {
     computeMs: s.computeMs,
     mergeMs: s.mergeMs,
     networkMs: s.networkMs
-  }
-}
-
-const wallTimes = (r: WorkerCountResult): number[] => r.samples.map((s) => s.wallMs)
-
-/**
- * A median with the half-width of its 95% interval: the bootstrap's from six
- * repetitions, else the mean's Student-t (two to five); null with one.
- */
-function timeEstimate(d: TimingDescription): Estimate | null {
-  const halfWidth = d.medianInterval?.halfWidth ?? d.meanInterval?.halfWidth ?? null
-  return halfWidth === null || !Number.isFinite(halfWidth)
-    ? null
-    : { value: d.medianMs, error: halfWidth }
-}
-
-/** T1 with its interval half-width (null: one repetition), or a migrated record's recovered T1. */
-function baselineOf(record: RunRecord): {
-  t1: Estimate
-  hasInterval: boolean
-  measured: boolean
-} {
-  const one = record.results.find((r) => r.workers === 1)
-  if (one && one.samples.length > 0) {
-    const d = describeTimings(wallTimes(one))
-    const e = timeEstimate(d)
-    return { t1: e ?? { value: d.medianMs, error: 0 }, hasInterval: e !== null, measured: true }
-  }
-  return {
-    t1: { value: record.legacyBaselineMs ?? Number.NaN, error: 0 },
-    hasInterval: false,
-    measured: false
   }
 }
 

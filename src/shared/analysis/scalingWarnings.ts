@@ -19,6 +19,8 @@ export type ScalingWarning =
       /** Repetitions (1-based, in measured order) and their times. */
       repetitions: number[]
       valuesMs: number[]
+      /** Each one's modified Z (how far from the median, in typical spreads), signed. */
+      scores?: number[]
       threshold: number
       /** Median of all the repetitions, ms, and how many there were. */
       medianMs: number
@@ -141,6 +143,7 @@ export function scalingWarnings(input: WarningInput): ScalingWarning[] {
         workers,
         repetitions: reps,
         valuesMs: outliers.values,
+        scores: outliers.indices.map((i) => outliers.scores[i]),
         threshold: limits.outlierZ,
         medianMs: outliers.median,
         count: n,

@@ -1,11 +1,11 @@
 import { median } from 'simple-statistics'
 import { MIN_TIMER_TICKS, TIMER_RESOLUTION_MS } from './analyzeRun'
-import type { RunRecord, WorkerCountResult } from '../result'
-import { describeTimings, type TimingDescription } from './describeTimings'
+import type { RunRecord } from '../result'
+import { baselineOf, timeEstimate, wallTimes } from './baseline'
+import { describeTimings } from './describeTimings'
 import { speedupNumerator } from './speedupDefinition'
 import { speedupWithError } from './speedupWithError'
 import { workerVerdict, type SpeedupInterval, type WorkerVerdict } from './runVerdictCode'
-import type { Estimate } from '../stats/types'
 
 /** One worker count's speedup, its 95% interval and what it says. */
 export interface SpeedupVerdict {
@@ -13,15 +13,6 @@ export interface SpeedupVerdict {
   speedup: number
   interval: SpeedupInterval | null
   verdict: WorkerVerdict
-}
-
-const wallTimes = (r: WorkerCountResult): number[] => r.samples.map((s) => s.wallMs)
-
-function timeEstimate(d: TimingDescription): Estimate | null {
-  const halfWidth = d.medianInterval?.halfWidth ?? d.meanInterval?.halfWidth ?? null
-  return halfWidth === null || !Number.isFinite(halfWidth)
-    ? null
-    : { value: d.medianMs, error: halfWidth }
 }
 
 /**
@@ -34,14 +25,7 @@ function timeEstimate(d: TimingDescription): Estimate | null {
 export function speedupVerdicts(record: RunRecord): SpeedupVerdict[] {
   const workload = record.config.workload
   const one = record.results.find((r) => r.workers === 1)
-  let t1: Estimate = { value: record.legacyBaselineMs ?? Number.NaN, error: 0 }
-  let t1HasInterval = false
-  if (one && one.samples.length > 0) {
-    const d = describeTimings(wallTimes(one))
-    const e = timeEstimate(d)
-    t1 = e ?? { value: d.medianMs, error: 0 }
-    t1HasInterval = e !== null
-  }
+  const { t1, hasInterval: t1HasInterval } = baselineOf(record)
   return record.results.map((r) => {
     const n = r.workers
     if (r.samples.length === 0)

@@ -14,19 +14,22 @@ import type { ReportLanguage } from './language'
 export function jobLine(c: RunConfig, language: ReportLanguage = 'en'): string {
   const w = REPORT_WORDS[language].config
   if (c.command) {
-    return [w.commandOf(c.command.shape, c.command.line, c.command.shell), c.workload].join(' · ')
+    return [
+      w.commandOf(c.command.shape, c.command.line, c.command.shell),
+      w.workload(c.workload)
+    ].join(' · ')
   }
   if (c.job === 'wait' && c.wait) {
     return [
       w.waitOf(groupDigits(String(c.wait.requests)), c.wait.delayMs),
-      c.backend,
+      w.backend(c.backend),
       w.pool(c.pool)
     ].join(' · ')
   }
   return [
     w.sumOf(groupDigits(String(c.range.start)), groupDigits(String(c.range.end))),
-    c.workload,
-    c.backend,
+    w.workload(c.workload),
+    w.backend(c.backend),
     w.pool(c.pool),
     w.kernel(kernelOf(c))
   ].join(' · ')

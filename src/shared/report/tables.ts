@@ -253,7 +253,11 @@ export function sweepLabel(
   // A command's copies are new processes whatever the pool: its sweep is just the command's.
   if (s.job === 'command') return REPORT_WORDS[language].sweep.command
   const c = REPORT_WORDS[language].config
-  return [s.kernel ? c.kernel(s.kernel) : null, s.backend ?? null, c.pool(s.pool)]
+  return [
+    s.kernel ? c.kernel(s.kernel) : null,
+    s.backend ? c.backend(s.backend) : null,
+    c.pool(s.pool)
+  ]
     .filter((x) => x !== null)
     .join(', ')
 }
@@ -297,7 +301,10 @@ export function sizeSweepTable(
 export function kernelTable(c: KernelComparison, language: ReportLanguage = 'en'): Table {
   const w = REPORT_WORDS[language].kernels
   return {
-    title: REPORT_WORDS[language].section.kernels(c.backend, c.workers),
+    title: REPORT_WORDS[language].section.kernels(
+      REPORT_WORDS[language].config.backend(c.backend),
+      c.workers
+    ),
     head: [
       w.kernel,
       w.nsPerElement,
@@ -325,7 +332,13 @@ export function networkCostTable(c: NetworkCostAnalysis, language: ReportLanguag
   const w = REPORT_WORDS[language].network
   const n = c.workers
   return {
-    head: [w.size, w.local(c.local.backend, n), w.cluster(n), w.network, w.share],
+    head: [
+      w.size,
+      w.local(REPORT_WORDS[language].config.backend(c.local.backend), n),
+      w.cluster(n),
+      w.network,
+      w.share
+    ],
     align: ['right', 'right', 'right', 'right', 'right'],
     rows: c.points.map((p) => [
       formatInteger(p.size),
@@ -348,8 +361,14 @@ export function networkBreakEvenTable(
     head: [w.backend, w.breakEven],
     align: ['left', 'left'],
     rows: [
-      [c.local.backend, breakEvenCell(c.local.breakEven, sizes, language)],
-      ['cluster', breakEvenCell(c.cluster.breakEven, sizes, language)],
+      [
+        REPORT_WORDS[language].config.backend(c.local.backend),
+        breakEvenCell(c.local.breakEven, sizes, language)
+      ],
+      [
+        REPORT_WORDS[language].config.backend('cluster'),
+        breakEvenCell(c.cluster.breakEven, sizes, language)
+      ],
       [w.difference, networkDifferenceText(c, language)]
     ]
   }
@@ -361,7 +380,7 @@ export function backendSideTable(
   language: ReportLanguage = 'en'
 ): Table {
   const w = REPORT_WORDS[language].backends
-  const names = c.backends.map((b) => b.backend)
+  const names = c.backends.map((b) => REPORT_WORDS[language].config.backend(b.backend))
   // A header that promises an interval shows one: with too few repetitions no cell has it.
   const interval = c.backends.some((b) => b.analysis.workers.some((x) => x.medianInterval))
   return {
@@ -395,7 +414,15 @@ export function workloadComparisonTable(
 ): Table {
   const w = REPORT_WORDS[language].workloads
   return {
-    head: [w.workers, ...c.series.map((s) => w.series(s.job, s.backend))],
+    head: [
+      w.workers,
+      ...c.series.map((s) =>
+        w.series(
+          REPORT_WORDS[language].config.job(s.job),
+          REPORT_WORDS[language].config.backend(s.backend)
+        )
+      )
+    ],
     align: ['right', ...c.series.map((): Align => 'right')],
     rows: c.workers.map((n) => [
       `${n}${n === c.cores ? w.atCores : ''}`,
@@ -420,7 +447,7 @@ export function backendCostTable(
     rows: c.backends.map((b) => {
       const f = b.analysis.models.comparison?.amdahl ?? null
       return [
-        b.backend,
+        REPORT_WORDS[language].config.backend(b.backend),
         b.coldStartMs === null ? '—' : formatMsCell(b.coldStartMs),
         b.memory ? formatMiB(b.memory.rssBytesPerWorker) : '—',
         b.memory?.pssBytesPerWorker != null ? formatMiB(b.memory.pssBytesPerWorker) : '—',

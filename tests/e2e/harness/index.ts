@@ -10,3 +10,5 @@ export {
 export type { App, OpenAppOptions } from './openApp'
 export { serveStatic } from './staticServer'
 export type { StaticServer } from './staticServer'
+export { historyDirWith, openAppWithHistory } from './seededHistory'
+export type { SeededApp } from './seededHistory'

@@ -156,8 +156,8 @@ export interface App {
   shownInFolder: string[]
   /** Every command text the confirmation dialog showed, in order. */
   commandConfirmations: string[]
-  /** Every request the page made and the answer's ok flag. */
-  invocations: { channel: string; ok: boolean }[]
+  /** Every request the page made, the answer's ok flag and, when ok, its value. */
+  invocations: { channel: string; ok: boolean; value?: unknown }[]
   /** Every main → renderer event, in order. */
   events: { channel: EventChannel; payload: unknown }[]
   /** Worker log lines (name, pid, event). */
@@ -254,7 +254,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
     INVOKE_BINDING,
     async (_source, channel: unknown, payload: unknown) => {
       const result = await service.handle(channel as InvokeChannel, payload)
-      invocations.push({ channel: String(channel), ok: result.ok })
+      // What the page received: a test reads the page's numbers against it.
+      invocations.push({
+        channel: String(channel),
+        ok: result.ok,
+        ...(result.ok ? { value: result.value } : {})
+      })
       return result
     }
   )

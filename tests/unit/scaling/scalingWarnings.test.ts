@@ -24,7 +24,11 @@ describe('scalingWarnings', () => {
       repetitions: [4],
       valuesMs: [1480]
     })
-    expect(warningMessage(w)).toContain('#4 (1,480 ms, +47.9%)')
+    // Each outlier's modified Z, after the plain words for it (220 typical spreads from the median).
+    expect(warningMessage(w)).toContain(
+      '#4 (1,480 ms, +47.9%, far from the others: modified Z 220)'
+    )
+    expect(warningMessage(w, 'ko')).toContain('#4(1,480ms, 다른 반복들과 멀리 떨어짐: 수정 Z 220)')
     expect(warningMessage(w)).toContain('median of 1,001 ms')
   })
 
@@ -108,7 +112,10 @@ describe('scalingWarnings', () => {
     expect(w).toMatchObject({ direction: 'slowing' })
     if (w?.code !== 'trend') return
     expect(w.pValue).toBeLessThan(0.001)
-    expect(warningMessage(w)).toContain('about 9.7% from first to last, Mann–Kendall p < 0.001')
+    expect(warningMessage(w)).toContain(
+      'about 9.7% from first to last; a trend across repetitions, Mann–Kendall test, p < 0.001'
+    )
+    expect(warningMessage(w, 'ko')).toContain('반복 전체에 걸친 추세, Mann–Kendall 검정, p < 0.001')
     expect(warningMessage(w)).toMatch(/throttling/)
     const down = scalingWarnings({ workers: 2, wallMs: [...slowing].reverse() })
     expect(down.find((x) => x.code === 'trend')).toMatchObject({ direction: 'speeding-up' })

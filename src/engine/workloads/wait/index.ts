@@ -27,7 +27,8 @@ interface ServerInfo {
 export function startLatencyServer(
   workerPath: string,
   delayMs: number,
-  log: (line: string) => void
+  log: (line: string) => void,
+  signal?: AbortSignal
 ): Promise<WorkloadSession<ServerInfo>> {
   const child = fork(workerPath, ['--latency-server', String(delayMs)], {
     execArgv: [],
@@ -60,6 +61,7 @@ export function startLatencyServer(
       })
     )
   })
+  // Called at a cancel and again when the run ends: both wait for the same exit.
   const close = async (): Promise<void> => {
     closing = true
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
@@ -82,6 +84,18 @@ export function startLatencyServer(
       SERVER_START_MS
     )
     timer.unref()
+    // A cancel while the server starts: it is stopped, and the run ends as cancelled.
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      // Rejected once it is gone: a cancel that resolves leaves nothing running.
+      void close().then(() =>
+        reject(new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' }))
+      )
+    }
+    if (signal?.aborted) return onAbort()
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const settled = (): void => signal?.removeEventListener('abort', onAbort)
+    exited.then(settled, settled)
     child.once('error', (e) => refuse(e.message))
     child.once('exit', (code, signal) => {
       if (!closing) refuse(signal ? `killed by signal ${signal}` : `it exited with code ${code}`)
@@ -95,6 +109,7 @@ export function startLatencyServer(
       }
       if (m?.type === 'listening' && Number.isInteger(m.port)) {
         clearTimeout(timer)
+        settled()
         log(
           `[latency server pid ${child.pid}] listening on 127.0.0.1:${m.port}, delay ${delayMs} ms`
         )
@@ -126,7 +141,7 @@ export const waitWorkload: Workload<WaitPart, WaitOutput, Answers, ServerInfo> =
   name: 'wait',
 
   open: (config, ctx) =>
-    startLatencyServer(ctx.workerPath, (config.wait ?? DEFAULT_WAIT).delayMs, ctx.log),
+    startLatencyServer(ctx.workerPath, (config.wait ?? DEFAULT_WAIT).delayMs, ctx.log, ctx.signal),
 
   plan(config, workers, server) {
     if (!server) throw new Error('the wait workload runs with its latency server')

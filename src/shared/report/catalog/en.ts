@@ -178,7 +178,11 @@ export const en: FindingCatalog = {
       const item = (rep: number, i: number): string => {
         const value = w.valuesMs[i]
         const off = (value - w.medianMs) / w.medianMs
-        return `#${rep} (${formatMs(value)}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))})`
+        const z = w.scores?.[i]
+        // The statistic in plain words first: how far from the others, then its name and value.
+        const far =
+          z === undefined ? '' : `, far from the others: modified Z ${formatValue(Math.abs(z), 2)}`
+        return `#${rep} (${formatMs(value)}, ${off > 0 ? '+' : '−'}${formatPercent(Math.abs(off))}${far})`
       }
       // Only a slow repetition is blamed on interference; a fast one is named as fast.
       const slow = w.repetitions.flatMap((rep, i) =>
@@ -199,8 +203,8 @@ export const en: FindingCatalog = {
       return (
         `${w.repetitions.length} of ${w.count} repetitions ${plural ? 'are outliers' : 'is an outlier'} ` +
         `against a median of ${formatMs(w.medianMs)} ` +
-        `(modified Z-score — distance from the median in units of the typical spread — above ` +
-        `${formatValue(w.threshold)} and at least ${formatPercent(w.minRelative)} from the median). ` +
+        `(far from the others: a modified Z — the distance from the median in typical spreads — above ` +
+        `${formatValue(w.threshold)}, and at least ${formatPercent(w.minRelative)} from the median). ` +
         causes.join(' ')
       )
     },
@@ -214,11 +218,11 @@ export const en: FindingCatalog = {
     trend: (w) =>
       w.direction === 'slowing'
         ? `Repetitions got slower as the run went on (about ${formatPercent(w.relativeChange)} ` +
-          `from first to last, Mann–Kendall ${formatPValue(w.pValue)}): the CPU is ` +
+          `from first to last; a trend across repetitions, Mann–Kendall test, ${formatPValue(w.pValue)}): the CPU is ` +
           `throttling as it heats up, or something else is using the machine. Let it cool, ` +
           `close other programs, and measure again.`
         : `Repetitions got faster as the run went on (about ${formatPercent(-w.relativeChange)} ` +
-          `from first to last, Mann–Kendall ${formatPValue(w.pValue)}): the machine ` +
+          `from first to last; a trend across repetitions, Mann–Kendall test, ${formatPValue(w.pValue)}): the machine ` +
           `was still warming up (CPU clock, caches, JIT) or a background task finished. ` +
           `Add warm-up repetitions.`,
     'wide-interval': (w) =>

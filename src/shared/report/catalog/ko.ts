@@ -194,11 +194,20 @@ export const ko: FindingCatalog = {
       `워커를 띄우는 데 ${ms(w.spawnMs)}가 걸려 워커 하나가 작업 전체를 계산하는 시간(${ms(w.jobMs)})보다 깁니다: ` +
       `콜드 실행은 대부분 시작 시간을 재는 셈입니다. 범위를 키우거나 웜 풀을 쓰세요.`,
     outliers: (w) => {
+      // The statistic in plain words first: how far from the others, then its name and value.
+      const item = (rep: number, i: number): string => {
+        const z = w.scores?.[i]
+        const far =
+          z === undefined
+            ? ''
+            : `, 다른 반복들과 멀리 떨어짐: 수정 Z ${formatValue(Math.abs(z), 2)}`
+        return `#${rep}(${ms(w.valuesMs[i])}${far})`
+      }
       const slow = w.repetitions.flatMap((rep, i) =>
-        w.valuesMs[i] > w.medianMs ? [`#${rep}(${ms(w.valuesMs[i])})`] : []
+        w.valuesMs[i] > w.medianMs ? [item(rep, i)] : []
       )
       const fast = w.repetitions.flatMap((rep, i) =>
-        w.valuesMs[i] < w.medianMs ? [`#${rep}(${ms(w.valuesMs[i])})`] : []
+        w.valuesMs[i] < w.medianMs ? [item(rep, i)] : []
       )
       const causes = [
         slow.length
@@ -209,7 +218,7 @@ export const ko: FindingCatalog = {
           : ''
       ].filter(Boolean)
       return (
-        `이상치인 반복(수정 Z 점수 — 중앙값에서 떨어진 거리를 보통의 흩어짐 단위로 잰 값 — ` +
+        `이상치인 반복(다른 반복들과 멀리 떨어짐: 수정 Z — 중앙값에서 떨어진 거리를 보통의 흩어짐 단위로 잰 값 — ` +
         `${formatValue(w.threshold)} 초과). ${causes.join(' ')}`
       )
     },
@@ -222,10 +231,10 @@ export const ko: FindingCatalog = {
     trend: (w) =>
       w.direction === 'slowing'
         ? `반복할수록 느려졌습니다(처음부터 끝까지 약 ${formatPercent(w.relativeChange)}, ` +
-          `Mann–Kendall ${formatPValue(w.pValue)}): CPU가 뜨거워져 클럭을 낮췄거나 다른 ` +
+          `반복 전체에 걸친 추세, Mann–Kendall 검정, ${formatPValue(w.pValue)}): CPU가 뜨거워져 클럭을 낮췄거나 다른 ` +
           `작업이 컴퓨터를 쓰고 있습니다. 식힌 뒤 다른 프로그램을 닫고 다시 재세요.`
         : `반복할수록 빨라졌습니다(처음부터 끝까지 약 ${formatPercent(-w.relativeChange)}, ` +
-          `Mann–Kendall ${formatPValue(w.pValue)}): 컴퓨터가 아직 예열 중이었거나(CPU 클럭, ` +
+          `반복 전체에 걸친 추세, Mann–Kendall 검정, ${formatPValue(w.pValue)}): 컴퓨터가 아직 예열 중이었거나(CPU 클럭, ` +
           `캐시, JIT) 백그라운드 작업이 끝났습니다. 워밍업을 늘리세요.`,
     'wide-interval': (w) =>
       `중앙값의 ${formatPercent(w.level, 'ko', 0)} 구간이 ±${ms(w.halfWidthMs)}(${ms(w.medianMs)}의 ` +

@@ -43,6 +43,12 @@ export interface ReportWords {
     /** "Copies: gzip -c part{index}.bin" or "Command (no shell): xz -T{workers} …". */
     commandOf: (shape: 'workers' | 'copies', line: string, shell: boolean) => string
     pool: (pool: string) => string
+    /** How the job is shared (split, replicate, weak): the CLI's own word in English. */
+    workload: (workload: string) => string
+    /** Where it runs (process, thread, cluster, async): the CLI's own word in English. */
+    backend: (backend: string) => string
+    /** The workload run (sum, wait, command): the CLI's own word in English. */
+    job: (job: string) => string
     kernel: (kernel: string) => string
     reps: (warmup: number | 'auto', reps: number | 'auto') => string
     perPoint: (warmup: number | 'auto', reps: number | 'auto') => string
@@ -245,6 +251,9 @@ const en: ReportWords = {
     commandOf: (shape, line, shell) =>
       `${shape === 'copies' ? 'Copies' : 'Command'}${shell ? '' : ' (no shell)'}: ${line}`,
     pool: (pool) => `${pool} pool`,
+    workload: (workload) => workload,
+    backend: (backend) => backend,
+    job: (job) => job,
     kernel: (kernel) => `${kernel} kernel`,
     reps: (warmup, reps) =>
       `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps`,
@@ -459,6 +468,11 @@ const VALUE_KO: Record<string, string> = {
   false: '아니요'
 }
 const valueKo = (v: string): string => VALUE_KO[v] ?? v
+const WORKLOAD_KO: Record<string, string> = {
+  split: '분할',
+  replicate: '복제',
+  weak: '약한 스케일링'
+}
 
 const ko: ReportWords = {
   title: { run: 'Speedup Lab 보고서', study: 'Speedup Lab 연구', comparison: 'Speedup Lab 비교' },
@@ -489,6 +503,10 @@ const ko: ReportWords = {
     commandOf: (shape, line, shell) =>
       `${shape === 'copies' ? '사본' : '명령'}${shell ? '' : ' (셸 없이)'}: ${line}`,
     pool: (pool) => (pool === 'warm' ? '웜 풀' : pool === 'cold' ? '콜드 풀' : `${pool} 풀`),
+    // The app's Korean names for them (its run form), never the code's enum values.
+    workload: (workload) => WORKLOAD_KO[workload] ?? workload,
+    backend: (backend) => valueKo(backend),
+    job: (job) => valueKo(job),
     kernel: (kernel) => `${kernel} 커널`,
     reps: (warmup, reps) =>
       `${warmup === 'auto' ? '안정될 때까지 워밍업' : `워밍업 ${warmup}회`}, 반복 ${reps === 'auto' ? '자동' : `${reps}회`}`,
@@ -564,7 +582,7 @@ const ko: ReportWords = {
     ' 이 실행에는 워커 1개의 표본이 없어, 속도 향상의 오차는 TN의 구간만 반영합니다.',
   studyMethod:
     ' 손익분기 크기는 이기는 쪽이 바뀌는 두 크기 사이에서 로그 크기로 보간하며, 그 범위는 두 시간을 ' +
-    '각 구간의 끝으로 밀어 구합니다. replicate와 weak 작업에서는 워커 1개에 N × T1, 즉 N개의 몫을 ' +
+    '각 구간의 끝으로 밀어 구합니다. 복제와 약한 스케일링 작업에서는 워커 1개에 N × T1, 즉 N개의 몫을 ' +
     '차례로 하는 시간을 매깁니다.',
   sweep: {
     size: '크기',

@@ -8,7 +8,7 @@
  * fit) and `workload` (CPU vs waiting: one per workload × backend × worker
  * count); columns that do not apply to a kind are empty.
  */
-import type { StudyAnalysis } from '../../analysis'
+import type { StudyAnalysis, WorkerCountAnalysis } from '../../analysis'
 import type { StudyRecord } from '../../study'
 import { idealWaitMs, medianServerCpuMs } from '../../waitFigures'
 import { figure, writeCsv, type Cell } from './writeCsv'
@@ -74,6 +74,30 @@ export const STUDY_CSV_HEADERS = [
 ] as const
 
 type StudyRow = Partial<Record<(typeof STUDY_CSV_HEADERS)[number], Cell>>
+
+/**
+ * One worker count's figures as a backend row and a workload row both write
+ * them: its timing summary, speedup and efficiency with their errors, and
+ * whether it was correct.
+ */
+function countFigures(w: WorkerCountAnalysis): StudyRow {
+  return {
+    workers: w.workers,
+    n: w.n,
+    medianMs: figure(w.medianMs),
+    medianCiLower: figure(w.medianInterval?.lower),
+    medianCiUpper: figure(w.medianInterval?.upper),
+    meanMs: figure(w.meanMs),
+    stddevMs: figure(w.stddevMs),
+    minMs: figure(w.minMs),
+    maxMs: figure(w.maxMs),
+    speedup: figure(w.speedup.speedup),
+    speedupError: figure(w.speedup.speedupError),
+    efficiency: figure(w.speedup.efficiency),
+    efficiencyError: figure(w.speedup.efficiencyError),
+    correct: w.correct
+  }
+}
 
 /** A study as one CSV table; the `kind` column tells size, break-even, backend and model rows apart. */
 export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string {
@@ -169,22 +193,9 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
       rows.push({
         kind: 'backend',
         ...common,
-        workers: w.workers,
-        n: w.n,
-        medianMs: figure(w.medianMs),
-        medianCiLower: figure(w.medianInterval?.lower),
-        medianCiUpper: figure(w.medianInterval?.upper),
-        meanMs: figure(w.meanMs),
-        stddevMs: figure(w.stddevMs),
-        minMs: figure(w.minMs),
-        maxMs: figure(w.maxMs),
-        speedup: figure(w.speedup.speedup),
-        speedupError: figure(w.speedup.speedupError),
-        efficiency: figure(w.speedup.efficiency),
-        efficiencyError: figure(w.speedup.efficiencyError),
+        ...countFigures(w),
         karpFlatt: figure(w.karpFlatt?.serialFraction),
-        ...memory,
-        correct: w.correct
+        ...memory
       })
     }
     const models = b.analysis.models.comparison
@@ -212,22 +223,9 @@ export function studyToCsv(study: StudyRecord, analysis: StudyAnalysis): string 
         pool: run.config.pool,
         workload: run.config.workload,
         job: series.job,
-        workers: w.workers,
-        n: w.n,
-        medianMs: figure(w.medianMs),
-        medianCiLower: figure(w.medianInterval?.lower),
-        medianCiUpper: figure(w.medianInterval?.upper),
-        meanMs: figure(w.meanMs),
-        stddevMs: figure(w.stddevMs),
-        minMs: figure(w.minMs),
-        maxMs: figure(w.maxMs),
-        speedup: figure(w.speedup.speedup),
-        speedupError: figure(w.speedup.speedupError),
-        efficiency: figure(w.speedup.efficiency),
-        efficiencyError: figure(w.speedup.efficiencyError),
+        ...countFigures(w),
         idealMs: figure(idealWaitMs(run.config, w.workers)),
-        serverCpuMs: figure(medianServerCpuMs(run.results[i])),
-        correct: w.correct
+        serverCpuMs: figure(medianServerCpuMs(run.results[i]))
       })
     })
   }

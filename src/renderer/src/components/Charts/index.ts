@@ -6,6 +6,7 @@
  * folder.
  */
 export { default as ChartCard } from './ChartCard.svelte'
+export { stageCharts } from './staging.svelte'
 export { default as WallTimeChart } from './WallTimeChart.svelte'
 export { default as SpeedupChart } from './SpeedupChart.svelte'
 export { default as TimelineChart } from './TimelineChart.svelte'

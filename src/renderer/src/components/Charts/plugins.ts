@@ -55,6 +55,11 @@ export interface BandOptions {
   color?: string
   label?: string
   labelColor?: string
+  /**
+   * Least height drawn, in pixels, centred where the band is: on an axis
+   * reaching far past it the band would shrink to a hairline and vanish.
+   */
+  minHeight?: number
 }
 
 declare module 'chart.js' {
@@ -221,8 +226,15 @@ export const band: Plugin = {
     const y = chart.scales.y
     if (options.from === undefined || options.to === undefined || !y) return
     const { ctx, chartArea } = chart
-    const top = Math.max(chartArea.top, y.getPixelForValue(options.to))
-    const bottom = Math.min(chartArea.bottom, y.getPixelForValue(options.from))
+    let top = y.getPixelForValue(options.to)
+    let bottom = y.getPixelForValue(options.from)
+    const short = (options.minHeight ?? 0) - (bottom - top)
+    if (short > 0) {
+      top -= short / 2
+      bottom += short / 2
+    }
+    top = Math.max(chartArea.top, top)
+    bottom = Math.min(chartArea.bottom, bottom)
     if (bottom <= top) return
     ctx.save()
     ctx.fillStyle = options.color ?? 'rgba(0, 0, 0, 0.06)'

@@ -393,10 +393,16 @@ export function breakEvenMarkers(
     .filter((s) => s.breakEven.size !== null)
     .map((s) => ({
       x: s.breakEven.size!,
-      label: m.scaling.size.marker(
-        m.words[s.pool],
-        formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
-      ),
+      // A command's sweep has one pool, which means nothing to it: its size is a value of {size}.
+      label:
+        s.job === 'command'
+          ? m.scaling.size.command.marker(
+              formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
+            )
+          : m.scaling.size.marker(
+              m.words[s.pool],
+              formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
+            ),
       color: poolColor(s.pool, ctx),
       dash: s.pool === 'cold' ? [6, 4] : []
     }))
@@ -414,6 +420,7 @@ export function sizeChart(
   const t = m.scaling.size
   const datasets = sweeps.flatMap((s) => {
     const pool = m.words[s.pool]
+    const command = s.job === 'command'
     const extra = {
       borderDash: s.pool === 'cold' ? [6, 4] : [],
       pointStyle: s.pool === 'cold' ? ('triangle' as const) : ('circle' as const),
@@ -421,13 +428,13 @@ export function sizeChart(
     }
     return [
       line(
-        t.one(pool),
+        command ? t.command.one : t.one(pool),
         s.points.map((p) => ({ x: p.size, y: p.t1.value })),
         palette.series[1],
         extra
       ),
       line(
-        t.many(s.workers, pool),
+        command ? t.command.many(s.workers) : t.many(s.workers, pool),
         s.points.map((p) => ({ x: p.size, y: p.tn.value })),
         palette.series[0],
         extra
@@ -456,7 +463,7 @@ export function sizeChart(
       },
       scales: {
         x: {
-          ...axis(ctx, t.axisSize),
+          ...axis(ctx, sweeps[0]?.job === 'command' ? t.command.axisSize : t.axisSize),
           type: 'logarithmic',
           min: sizes.length ? Math.min(...sizes) / 1.5 : undefined,
           max: sizes.length ? Math.max(...sizes) * 1.5 : undefined,

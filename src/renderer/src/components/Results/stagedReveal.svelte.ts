@@ -1,9 +1,13 @@
-import { untrack } from 'svelte'
+import { tick, untrack } from 'svelte'
+import { queueDraw } from '../Charts/drawQueue'
 
 /**
  * Counts up from 0 to `last`, one step per task, each after the browser has
  * had a chance to paint: a view shows its first piece at once and the
- * following ones a frame apart, so no single task draws them all.
+ * following ones a frame apart, so no single task draws them all. The steps
+ * share the graphs' queue (drawQueue): a step that mounts a graph's card
+ * queues the graph, and the next step waits its turn behind it, so a graph is
+ * created in a task of its own, on a page laid out since its card appeared.
  */
 export class StagedReveal {
   stage = $state(0)
@@ -25,34 +29,22 @@ export class StagedReveal {
 
   /** Starts counting; returns the stop function (for an $effect's teardown). */
   start(): () => void {
-    let frame = 0
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let fallback: ReturnType<typeof setTimeout> | undefined
     let stopped = false
-    const step = (): void => {
-      // Whichever of the frame's task and the fallback comes first; the other is dropped.
-      clearTimeout(timer)
-      clearTimeout(fallback)
-      cancelAnimationFrame(frame)
-      if (stopped) return
-      this.stage++
-      if (this.stage < this.#last) next()
-    }
+    let cancel = (): void => {}
     const next = (): void => {
-      // After the frame is painted (the task after requestAnimationFrame's);
-      // a hidden window gets no frames, so a timer takes over after 250 ms.
-      frame = requestAnimationFrame(() => {
-        timer = setTimeout(step, 0)
+      if (stopped) return
+      cancel = queueDraw(() => {
+        if (stopped) return
+        this.stage++
+        // Once the stage's pieces are mounted (and their graphs queued), queue the next stage.
+        if (this.stage < this.#last) void tick().then(next)
       })
-      fallback = setTimeout(step, 250)
     }
     // Started from an $effect: reading the stage here must not make it rerun on every step.
     if (untrack(() => this.stage) < this.#last) next()
     return () => {
       stopped = true
-      cancelAnimationFrame(frame)
-      clearTimeout(timer)
-      clearTimeout(fallback)
+      cancel()
     }
   }
 }

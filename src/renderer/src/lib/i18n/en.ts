@@ -3,7 +3,7 @@
  * another object of the same shape (`Messages`); components read them through
  * `i18n.m` and never hard-code text.
  */
-import { formatInteger } from '../../../../shared/format'
+import { formatInteger, formatTick } from '../../../../shared/format'
 import { REPORT_WORDS } from '../../../../shared/report/catalog/words'
 
 /** Counts in messages are grouped the English way: 10,000 runs. */
@@ -173,7 +173,8 @@ export const en = {
       t1: 'Time, 1 worker',
       tn: (n: number) => `Time, ${n} ${n === 1 ? 'worker' : 'workers'}`,
       speedup: 'Speedup',
-      speedupSub: (n: number) => `ideal ${n}×`,
+      // N, or R ÷ ceil(R/N) for the wait (idealSpeedup): not always whole.
+      speedupSub: (ideal: number) => `ideal ${formatTick(ideal, 'en')}×`,
       efficiency: 'Efficiency',
       efficiencySub: 'speedup ÷ workers',
       sum: 'Sum',
@@ -342,6 +343,10 @@ export const en = {
         workers !== null && workers >= 2
           ? `1 worker against ${n(workers)}, warm and cold pool, at every range length.`
           : '1 worker against N (the largest worker count), warm and cold pool, at every range length.',
+      commandSweep: 'Size sweep of your command',
+      commandSweepHint: (workers: number | null) =>
+        `{size} takes each value below in turn: 1 worker against ${workers !== null && workers >= 2 ? n(workers) : 'N (the largest worker count)'} at every size. The sum's comparisons do not apply to a command.`,
+      commandSizesHint: 'The same list as beside the command in the run form.',
       sizes: 'Range lengths',
       sizesHint:
         'Lengths from the range start: 100_000, 10^6, or a span 10^4..10^9 (every half decade).',
@@ -428,7 +433,21 @@ export const en = {
       below: (size: string) => `below ${size}`,
       above: (size: string) => `above ${size}`,
       breakEvenHere: (size: string) => `≈ ${size}`,
-      wrongTotal: 'wrong total'
+      wrongTotal: 'wrong total',
+      /** A sweep of your command: its sizes are the values of {size}, and pools mean nothing to it. */
+      command: {
+        heading: 'Time vs size of your command',
+        axisSize: 'Value of {size}',
+        caption: '1 worker vs N at each value of {size}, your command',
+        colSize: 'Size',
+        breakEven: 'Break-even of {size}',
+        crosses: (size: string) => `≈ size ${size}`,
+        between: (lower: string, upper: string) => `between sizes ${lower} and ${upper}`,
+        one: '1 worker',
+        many: (workers: number) => `${n(workers)} workers`,
+        marker: (size: string) => `break-even ≈ size ${size}`,
+        failed: 'a copy failed'
+      }
     },
     /** Issue 11: the network-cost study, local processes beside the cluster. */
     network: {
@@ -876,9 +895,8 @@ export const en = {
       'command-trailing-backslash': () => 'the command ends with a backslash',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role} does not know {${placeholder}}; it knows ${known || 'no placeholder'}`,
-      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
       'size-unused': () =>
-        'a size sweep of a command needs {size} in it; for now only the command-line tool sweeps a command',
+        'a size sweep of your command needs {size} in its command line, and the values it takes',
       'program-not-found': (program: string) => `not found: ${program}`,
       'command-local-only': () =>
         'a command runs only on this machine, as processes: choose the process backend',
@@ -925,8 +943,10 @@ export const en = {
     placeholderWorkers: '{workers}: N, this repetition’s worker count',
     placeholderIndex: '{index}: the copy’s number, 0 … N−1 (N copies only)',
     placeholderRep: '{rep}: the repetition number (warm-ups 0)',
-    placeholderSize:
-      '{size}: each size of a size sweep; for now only the command-line tool sweeps a command',
+    placeholderSize: '{size}: each size of a size sweep (Scaling sweeps its values, 1 worker vs N)',
+    sizes: 'Values of {size}',
+    sizesHint:
+      'Separated by commas (1000, 1e4, 10^3..10^5). A run takes the first; Scaling sweeps them all.',
     placeholderLifecycle:
       'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:
@@ -1173,6 +1193,9 @@ export const en = {
     ci: (low: string, high: string) => `95% CI ${low}–${high}`,
     efficiency: (efficiency: string, workers: number) =>
       `${efficiency} of the ideal ${n(workers)}× (efficiency: speedup ÷ workers).`,
+    /** The wait: its ideal is R ÷ ceil(R/N), not N (N workers share R requests in whole rounds). */
+    ofIdealWait: (share: string, ideal: number, requests: number, workers: number) =>
+      `${share} of the ideal ${formatTick(ideal, 'en')}× (${n(requests)} requests on ${n(workers)} ${workers === 1 ? 'worker' : 'workers'}: R ÷ ceil(R/N)).`,
     noSpeedup: 'No significant speedup',
     wrongTotal: 'Wrong total: no timing counts',
     why: 'Why',

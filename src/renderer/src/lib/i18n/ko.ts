@@ -1,4 +1,4 @@
-import { formatInteger } from '../../../../shared/format'
+import { formatInteger, formatTick } from '../../../../shared/format'
 import { REPORT_WORDS } from '../../../../shared/report/catalog/words'
 import type { Messages } from './en'
 
@@ -170,7 +170,7 @@ export const ko: Messages = {
       t1: '시간, 워커 1개',
       tn: (n: number) => `시간, 워커 ${formatInteger(n, 'ko-KR')}개`,
       speedup: '속도 향상',
-      speedupSub: (n: number) => `이상적으로 ${formatInteger(n, 'ko-KR')}×`,
+      speedupSub: (ideal: number) => `이상적으로 ${formatTick(ideal, 'ko-KR')}×`,
       efficiency: '효율',
       efficiencySub: '속도 향상 ÷ 워커 수',
       sum: '합계',
@@ -327,6 +327,10 @@ export const ko: Messages = {
         workers !== null && workers >= 2
           ? `범위 길이마다 워커 1개 대 ${n(workers)}개, 웜 풀과 콜드 풀.`
           : '범위 길이마다 워커 1개 대 N개(가장 큰 워커 수), 웜 풀과 콜드 풀.',
+      commandSweep: '내 명령의 크기 스윕',
+      commandSweepHint: (workers: number | null) =>
+        `{size}가 아래 값을 차례로 받습니다: 크기마다 워커 1개 대 ${workers !== null && workers >= 2 ? `${n(workers)}개` : 'N개(가장 큰 워커 수)'}. 합계용 비교는 명령에는 쓰이지 않습니다.`,
+      commandSizesHint: '실행 양식의 명령 옆 목록과 같은 목록입니다.',
       sizes: '범위 길이',
       sizesHint: '범위 시작부터의 길이: 100_000, 10^6, 또는 구간 10^4..10^9(반 자릿수마다).',
       sizesSummary: (count: number, from: string, to: string) =>
@@ -413,7 +417,21 @@ export const ko: Messages = {
       below: (size: string) => `${size} 미만`,
       above: (size: string) => `${size} 초과`,
       breakEvenHere: (size: string) => `≈ ${size}`,
-      wrongTotal: '합계 오답'
+      wrongTotal: '합계 오답',
+      /** A sweep of your command: its sizes are the values of {size}, and pools mean nothing to it. */
+      command: {
+        heading: '내 명령의 크기별 시간',
+        axisSize: '{size}의 값',
+        caption: '{size}의 값마다 워커 1개 대 N개, 내 명령',
+        colSize: '크기',
+        breakEven: '{size}의 손익분기',
+        crosses: (size: string) => `≈ 크기 ${size}`,
+        between: (lower: string, upper: string) => `크기 ${lower}와 ${upper} 사이`,
+        one: '워커 1개',
+        many: (workers: number) => `워커 ${n(workers)}개`,
+        marker: (size: string) => `손익분기 ≈ 크기 ${size}`,
+        failed: '실패한 복사본 있음'
+      }
     },
     /** Issue 11: the network-cost study, local processes beside the cluster. */
     network: {
@@ -711,7 +729,7 @@ export const ko: Messages = {
     waiting: {
       heading: '6. 기다리는 일에는 스레드',
       why: '기다리는 워커는 코어를 붙잡지 않습니다. 답이 오는 동안 운영체제는 다른 일을 실행합니다. 지연 뒤에 답을 받는 요청 R개를 워커 N개가 나누면 코어가 몇 개든 약 ceil(R/N) × 지연 만에 끝납니다. 그래서 계산은 코어 수에서 멈추지만 대기는 코어 수를 넘어 빨라집니다. 튜토리얼 주장 중 어느 언어에서나 맞는 절반, “I/O에는 스레드가 좋다”가 이것입니다.',
-      node: 'Node는 소켓을 기다리는 데 스레드가 필요 없습니다. 이벤트 루프(libuv, epoll·kqueue·IOCP 위)가 스레드 하나에서 수천 개의 소켓을 기다립니다. 여기의 async 백엔드가 그것으로, 워커 없이 요청 N개를 동시에 보냅니다. 파일, dns.lookup, crypto(pbkdf2, scrypt, randomBytes), zlib은 다릅니다. 운영체제가 막히지 않고 기다릴 방법을 주지 않으므로 libuv가 자신의 스레드 풀에서 실행합니다. 기본 4개이며 UV_THREADPOOL_SIZE로 1024개까지 늘릴 수 있습니다. 동시에 다섯 번째 파일 읽기는 빈 스레드를 기다립니다.',
+      node: 'Node는 소켓을 기다리는 데 스레드가 필요 없습니다. 이벤트 루프(libuv, epoll·kqueue·IOCP 위)가 스레드 하나에서 수천 개의 소켓을 기다립니다. 여기의 워커 없음(async) 백엔드가 그것으로, 워커 없이 요청 N개를 동시에 보냅니다. 파일, dns.lookup, crypto(pbkdf2, scrypt, randomBytes), zlib은 다릅니다. 운영체제가 막히지 않고 기다릴 방법을 주지 않으므로 libuv가 자신의 스레드 풀에서 실행합니다. 기본 4개이며 UV_THREADPOOL_SIZE로 1024개까지 늘릴 수 있습니다. 동시에 다섯 번째 파일 읽기는 빈 스레드를 기다립니다.',
       python:
         '나머지 절반, “CPU 작업에는 파이썬 스레드가 도움이 안 된다”는 GIL 때문이며 바뀌고 있습니다. CPython 3.13의 free-threaded 빌드(python3.13t, PEP 703, 아직 실험적)에는 GIL이 없어서, 숫자를 더하는 스레드가 이 앱의 스레드 백엔드처럼 여러 코어에서 병렬로 실행됩니다. 기본 빌드에는 여전히 GIL이 있어 튜토리얼의 주장이 맞습니다.',
       run: (when: string, config: string) => `${when}의 대기 실행: ${config}`,
@@ -853,9 +871,7 @@ export const ko: Messages = {
       'command-trailing-backslash': () => '명령이 백슬래시로 끝납니다',
       'placeholder-unknown': (placeholder: string, role: string, known: string) =>
         `${role}에서는 {${placeholder}}를 쓸 수 없습니다. 쓸 수 있는 것: ${known || '없음'}`,
-      // Only a study of "Your command" meets this in the app: its form has no {size} yet.
-      'size-unused': () =>
-        '명령의 크기 스윕에는 명령에 {size}가 있어야 합니다; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
+      'size-unused': () => '명령의 크기 스윕에는 명령줄에 {size}와 그 값들이 있어야 합니다',
       'program-not-found': (program: string) => `찾을 수 없음: ${program}`,
       'command-local-only': () =>
         '명령은 이 컴퓨터에서 프로세스로만 실행됩니다: 프로세스 백엔드를 고르세요',
@@ -905,7 +921,10 @@ export const ko: Messages = {
     placeholderIndex: '{index}: 사본 번호 0 … N−1 (사본 N개 형태만)',
     placeholderRep: '{rep}: 반복 번호(워밍업은 0)',
     placeholderSize:
-      '{size}: 크기 스윕의 각 크기; 명령의 크기 스윕은 지금은 명령줄 도구에서만 됩니다',
+      '{size}: 크기 스윕의 각 크기 (스케일링 탭이 그 값들을 1 워커 대 N으로 스윕합니다)',
+    sizes: '{size}의 값',
+    sizesHint:
+      '쉼표로 구분 (1000, 1e4, 10^3..10^5). 실행은 첫 값을 쓰고, 스케일링 탭은 모두 스윕합니다.',
     placeholderLifecycle:
       '준비 명령은 {workers}와 {rep}를 알고, 설정·정리 명령은 아무것도 모릅니다. 다른 {name}은 거부됩니다; 글자 그대로의 중괄호는 따옴표로 감싸세요.',
     confirmNote: '명령을 처음 실행하기 전에 앱이 정확한 명령을 보여 주고 확인을 받습니다.',
@@ -1150,6 +1169,8 @@ export const ko: Messages = {
     ci: (low: string, high: string) => `95% 구간 ${low}–${high}`,
     efficiency: (efficiency: string, workers: number) =>
       `이상적인 ${n(workers)}×의 ${efficiency}(효율: 속도 향상 ÷ 워커 수).`,
+    ofIdealWait: (share: string, ideal: number, requests: number, workers: number) =>
+      `이상적인 ${formatTick(ideal, 'ko-KR')}×의 ${share}(요청 ${n(requests)}개를 워커 ${n(workers)}개로: R ÷ ceil(R/N)).`,
     noSpeedup: '유의한 속도 향상 없음',
     wrongTotal: '합계가 틀림: 어떤 시간도 의미가 없습니다',
     why: '이유',

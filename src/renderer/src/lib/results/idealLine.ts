@@ -10,6 +10,19 @@ export function idealLine(maxWorkers: number): { x: number; y: number }[] {
   ]
 }
 
+import { DEFAULT_WAIT, type RunConfig } from '@shared/config'
+
+/**
+ * The ideal speedup of a run with N workers, as its headline and verdict say
+ * it: N, except for the wait, where R requests on N workers take ceil(R/N)
+ * rounds of the delay, so R ÷ ceil(R/N) (16 requests on 12 workers: 8, not 12).
+ */
+export function idealSpeedup(config: RunConfig, workers: number): number {
+  return config.job === 'wait'
+    ? waitIdealSpeedup((config.wait ?? DEFAULT_WAIT).requests, workers)
+    : workers
+}
+
 /** The wait's ideal speedup with N workers: R requests in ceil(R/N) rounds of one delay each. */
 export function waitIdealSpeedup(requests: number, workers: number): number {
   return requests / Math.ceil(requests / Math.max(1, workers))

@@ -2,6 +2,8 @@ import type { RunAnalysis, RunVerdictCode, SpeedupInterval } from '../../../../s
 import { formatDuration, formatPercent, formatSpeedup } from '@shared/format'
 import type { JobName } from '@shared/workloads/jobs'
 import type { Messages } from '../i18n/en'
+import { DEFAULT_WAIT } from '@shared/config'
+import { waitIdealSpeedup } from './idealLine'
 
 /**
  * What the Results tab says first about a run, in the user's language: a
@@ -48,7 +50,9 @@ export function verdictHeadline(
   analysis: RunAnalysis,
   m: Messages,
   locale: string,
-  job: boolean | JobName = false
+  job: boolean | JobName = false,
+  /** The wait's requests R: its ideal with N workers is R ÷ ceil(R/N), not N. */
+  requests: number = DEFAULT_WAIT.requests
 ): VerdictHeadline {
   const t = m.verdictBlock
   const command = job === true || job === 'command'
@@ -79,7 +83,18 @@ export function verdictHeadline(
         tone: 'good',
         title: (weak ? t.fasterScaled : t.faster)(workers, speedup, ci),
         ci: ci || null,
-        detail: t.efficiency(formatPercent(v.efficiency, locale), workers),
+        detail:
+          job === 'wait'
+            ? t.ofIdealWait(
+                formatPercent(
+                  (v.speedup ?? Number.NaN) / waitIdealSpeedup(requests, workers),
+                  locale
+                ),
+                waitIdealSpeedup(requests, workers),
+                requests,
+                workers
+              )
+            : t.efficiency(formatPercent(v.efficiency, locale), workers),
         reasons: []
       }
     }

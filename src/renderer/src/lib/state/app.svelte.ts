@@ -62,7 +62,8 @@ export class AppState {
       shown: () => this.session.shown,
       selectedIds: () => this.history.selectedIds,
       selectedCount: () => this.history.selectedCount,
-      cores: () => this.system.cores
+      cores: () => this.system.cores,
+      commandSizes: () => this.form.command.sweepSizes
     })
   }
 

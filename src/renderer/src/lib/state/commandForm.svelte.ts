@@ -3,12 +3,13 @@ import {
   DEFAULT_COMMAND_TIMEOUT_MS,
   type CommandSettings
 } from '@shared/command/commandSettings'
-import type { CommandShape } from '@shared/command/commandTemplate'
+import { parseCommandTemplate, type CommandShape } from '@shared/command/commandTemplate'
+import { parseSizeList } from '@shared/study'
 import { parseDurationText } from '@shared/command/duration'
 import { i18n } from '../i18n'
 import { issueText } from '../i18n/issueText'
 
-export type CommandField = 'line' | 'cwd' | 'timeout' | 'setup' | 'prepare' | 'cleanup'
+export type CommandField = 'line' | 'sizes' | 'cwd' | 'timeout' | 'setup' | 'prepare' | 'cleanup'
 
 /**
  * "Your command": what the user typed for the command workload, the
@@ -26,8 +27,43 @@ export class CommandForm {
   cleanup = $state('')
   timeout = $state('10m')
   ignoreFailure = $state(false)
+  /**
+   * The values of {size}, as typed (the CLI's --sizes LIST): a run from the
+   * Run view takes the first; the Scaling view sweeps them all, 1 worker vs N.
+   */
+  sizes = $state('')
 
   readonly timeoutParse = $derived(parseDurationText(this.timeout))
+
+  /** The line uses {size} (parsed as the engine will; a line that does not parse: its text). */
+  readonly usesSize = $derived.by(() => {
+    const t = parseCommandTemplate(this.line, {
+      role: 'command',
+      shape: this.shape,
+      shell: this.shell,
+      sizes: true
+    })
+    return t.ok ? t.template.uses.includes('size') : this.line.includes('{size}')
+  })
+
+  /** The values of {size} when the line uses it, each at least 1 (the study schema's rule). */
+  readonly sizesParse = $derived.by(() => {
+    if (!this.usesSize) return null
+    const parsed = parseSizeList(this.sizes)
+    if (parsed.ok && parsed.value[0] < 1)
+      return {
+        ok: false as const,
+        message: 'a size must be at least 1',
+        code: 'too-small' as const,
+        params: { min: 1 }
+      }
+    return parsed
+  })
+
+  /** What a size sweep of this command runs: its sizes, or null (no {size}, or bad values). */
+  readonly sweepSizes: number[] | null = $derived(
+    this.sizesParse?.ok ? this.sizesParse.value : null
+  )
 
   readonly candidate = $derived({
     shape: this.shape,
@@ -38,7 +74,10 @@ export class CommandForm {
     ...(this.prepare.trim() ? { prepare: this.prepare } : {}),
     ...(this.cleanup.trim() ? { cleanup: this.cleanup } : {}),
     timeoutMs: this.timeoutParse.ok ? this.timeoutParse.value : DEFAULT_COMMAND_TIMEOUT_MS,
-    ignoreFailure: this.ignoreFailure
+    ignoreFailure: this.ignoreFailure,
+    // The templates are checked knowing {size} (as the CLI's --sizes does); while its values
+    // do not parse the sizes field says so, and 1 keeps the line's own check meaningful.
+    ...(this.usesSize ? { size: this.sweepSizes?.[0] ?? 1 } : {})
   })
 
   readonly validation = $derived(commandSettingsSchema.safeParse(this.candidate))
@@ -55,6 +94,15 @@ export class CommandForm {
       if (!list.includes(message)) list.push(message)
     }
     if (!this.timeoutParse.ok) add('timeout', i18n.m.command.timeoutBad)
+    const sizes = this.sizesParse
+    if (sizes && !sizes.ok)
+      add(
+        'sizes',
+        issueText(
+          { field: 'sizes.0', message: sizes.message, code: sizes.code, params: sizes.params },
+          i18n.m
+        )
+      )
     if (!this.validation.success)
       for (const issue of this.validation.error.issues) {
         const path = String(issue.path[0] ?? 'line')
@@ -94,5 +142,7 @@ export class CommandForm {
     this.cleanup = s.cleanup ?? ''
     this.timeout = `${s.timeoutMs / 1000}s`
     this.ignoreFailure = s.ignoreFailure
+    // A run keeps the one size it ran at; a sweep's other sizes are the form's to give again.
+    if (s.size !== undefined) this.sizes = String(s.size)
   }
 }

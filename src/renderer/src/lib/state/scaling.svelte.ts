@@ -53,6 +53,13 @@ export function sizesText(sizes: readonly number[]): string {
 
 export const DEFAULT_SIZES_TEXT = sizesText(DEFAULT_SWEEP_SIZES)
 
+/** The study's own refusal when Your command has no {size} (the same code main would answer). */
+const SIZE_UNUSED = {
+  field: 'sizes',
+  message: 'a size sweep of a command needs {size} in it',
+  code: 'size-unused' as const
+}
+
 /**
  * A study's form, its run and its outcome, and the run whose statistics the
  * Scaling view shows. The base configuration is the run form's (the sidebar):
@@ -98,6 +105,7 @@ export class ScalingState {
   readonly #selectedIds: () => RunIds
   readonly #selectedCount: () => number
   readonly #cores: () => number
+  readonly #commandSizes: () => number[] | null
 
   constructor(deps: {
     api: BenchApi
@@ -114,7 +122,10 @@ export class ScalingState {
     frames?: FrameScheduler
     /** The machine's cores (CPU vs waiting sweeps to 16× them); default: the run form's largest count. */
     cores?: () => number
+    /** Your command's values of {size} (its form's list), or null: what a command's sweep runs. */
+    commandSizes?: () => number[] | null
   }) {
+    this.#commandSizes = deps.commandSizes ?? (() => null)
     this.#cores = deps.cores ?? (() => (deps.base() ? sweepWorkers(deps.base()!) : 1))
     this.#api = deps.api
     this.#notice = deps.notice
@@ -184,10 +195,22 @@ export class ScalingState {
     return workloadStudyWorkers(this.#cores())
   }
 
+  /**
+   * The run form holds Your command: the only study is its size sweep, over
+   * the values of {size} given with the command (the CLI's --command … --sizes
+   * LIST); the sum's comparisons do not apply.
+   */
+  readonly isCommand = $derived(this.base?.job === 'command')
+
   /** What would be sent, before validation; null while the run form is invalid. */
   readonly candidate: StudyConfig | null = $derived.by(() => {
     const base = this.base
     if (!base) return null
+    if (base.job === 'command') {
+      // No {size} in the line: no sizes, and validation says a sweep of a command needs them.
+      const sizes = base.command?.size !== undefined ? this.#commandSizes() : null
+      return { base, sizes: sizes ?? [] }
+    }
     if (this.compareWorkloads) {
       // The sum and the wait run, never a command (main would ask to confirm one that does not run);
       // one job shared (split) on warm pools: a cold pool would time 32 process starts, not the waiting.
@@ -224,6 +247,14 @@ export class ScalingState {
       const list = (out[field] ??= [])
       const text = local.charAt(0).toUpperCase() + local.slice(1)
       if (!list.includes(text)) list.push(text)
+    }
+    if (this.isCommand) {
+      // The values of {size} have their own field beside the command; a study issue is said once.
+      if (this.base?.command?.size === undefined) add('sizes', issueText(SIZE_UNUSED, i18n.m))
+      else if (this.validation && !this.validation.ok)
+        for (const issue of this.validation.issues)
+          add(issue.field.startsWith('sizes') ? 'sizes' : 'form', issueText(issue, i18n.m))
+      return out
     }
     if (this.sweepSizes && !this.sizesParse.ok) {
       const { message, code, params } = this.sizesParse

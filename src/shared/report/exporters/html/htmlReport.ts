@@ -286,7 +286,7 @@ export function studyToHtml(
     h(1, w.title.study),
     // A command's sweep names the command (its line, shape and workload).
     p(
-      `${base.command ? jobLine(base, lang) : base.workload} · ${w.config.perPoint(base.warmup, base.reps)}`,
+      `${base.command ? jobLine(base, lang) : w.config.workload(base.workload)} · ${w.config.perPoint(base.warmup, base.reps)}`,
       'meta'
     ),
     p(w.studyLine(study.id, study.startedAt), 'meta'),
@@ -311,7 +311,7 @@ export function studyToHtml(
           title:
             s.job === 'command'
               ? w.chart.commandSizeSpeedup
-              : w.chart.sizeSpeedup(s.backend, w.config.pool(s.pool)),
+              : w.chart.sizeSpeedup(w.config.backend(s.backend), w.config.pool(s.pool)),
           description: w.chart.sizeSpeedupDesc,
           xLabel: s.job === 'command' ? w.chart.commandSize : w.chart.size,
           yLabel: w.chart.speedupAxis
@@ -335,7 +335,7 @@ export function studyToHtml(
       h(
         2,
         w.section.network(
-          `${sweepLabel({ kernel: cost.kernel, pool: cost.pool }, lang)}, ${cost.local.backend} + cluster`
+          `${sweepLabel({ kernel: cost.kernel, pool: cost.pool }, lang)}, ${w.config.backend(cost.local.backend)} + ${w.config.backend('cluster')}`
         )
       ),
       p(networkCostText(cost, lang)),
@@ -352,7 +352,7 @@ export function studyToHtml(
       p(backendComparisonText(c, lang)),
       runCharts(
         c.backends.map((b) => ({
-          label: b.backend,
+          label: w.config.backend(b.backend),
           run: study.backendRuns.find((r) => r.backend === b.backend)!.run,
           analysis: b.analysis
         })),
@@ -371,7 +371,7 @@ export function studyToHtml(
       p(workloadComparisonText(workloads, lang)),
       `<div class="charts">${speedupChart(
         workloads.series.map((s) => ({
-          label: `${s.job} · ${s.backend}`,
+          label: `${w.config.job(s.job)} · ${w.config.backend(s.backend)}`,
           points: s.analysis.workers.map((x) => ({
             workers: x.workers,
             speedup: x.speedup.speedup,
