@@ -162,6 +162,8 @@ describe('scalingWarnings at each threshold', () => {
         workers: 3,
         repetitions: [5],
         valuesMs: [160],
+        // Deviations 0 1 1 0 60 0: MAD 0.5, so 0.6745 · 60 / 0.5.
+        scores: [(0.6745 * 60) / 0.5],
         threshold: 3.5,
         medianMs: 100,
         count: 6,
