@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli'
+import { contentionOf } from '../../src/shared/analysis/contention'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
 import type { RunRecord } from '../../src/shared/result'
 
@@ -46,8 +47,14 @@ describe('the CLI’s --history', () => {
       s.wallMs = 50.65 + i * 0.1
       s.computeMs = [50.15 + i * 0.1, 50.15 + i * 0.1]
     })
+    // Quiet by every signal, whatever this machine was doing when the first run was made: no
+    // other programs, and each of 2 workers as fast per element as one alone (the first run's own
+    // per-worker speeds, kept, made the copy 'contended' on a busy CI machine).
+    for (const r of [t1, t2])
+      for (const s of r.samples) for (const w of s.workers) w.nsPerElement = 0.5
     quiet.load = { ...quiet.load!, otherCores: 0, stealCores: 0 }
     expect(parseRunRecord(quiet).ok).toBe(true)
+    expect(contentionOf(quiet, 2).code).toBe('quiet')
     const history = join(tmp, 'history.jsonl')
     writeFileSync(history, `${JSON.stringify(quiet)}\n`)
 
