@@ -10,6 +10,7 @@ import { resolve } from 'node:path'
 import { createEngine } from '../src/engine'
 import { analyzeRun } from '../src/shared/analysis'
 import type { RunConfig } from '../src/shared/config'
+import { medianOfFinite } from './median'
 
 const TRIALS = Number(process.env.ORDER_TRIALS ?? 8)
 const config: RunConfig = {
@@ -23,12 +24,7 @@ const config: RunConfig = {
   serial: false
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b)
-  if (!s.length) return Number.NaN
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
+const median = medianOfFinite
 
 async function main(): Promise<void> {
   const engine = createEngine({
