@@ -35,6 +35,8 @@ describe('analyzeRun: which time a speedup divides by', () => {
     expect(two.speedup.speedupError).toBeNaN()
     expect(two.speedup.efficiencyError).toBeNaN()
     expect(two.verdict).toBe('no-difference')
+    // T1 was measured here, not recovered from a migrated record.
+    expect(a.baselineMeasured).toBe(true)
   })
 
   it('T1 of one repetition gives TN no interval either, though TN has one', () => {

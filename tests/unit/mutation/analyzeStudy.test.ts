@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeStudy } from '../../../src/shared/analysis/analyzeStudy'
 import type { RunBackend } from '../../../src/shared/config'
-import type { BackendRun, SizeRun, StudyRecord } from '../../../src/shared/study'
+import type { BackendRun, SizeRun, StudyRecord, WorkloadRun } from '../../../src/shared/study'
 import { STUDY_BASE, syntheticRun, syntheticStudy } from '../../helpers/syntheticRun'
 
 const T = 4.302652729749462
@@ -267,5 +267,252 @@ describe('wrong totals', () => {
     ])
     expect(a.studyId).toBe('study-1')
     expect(STUDY_BASE.workers).toEqual([1, 2])
+  })
+})
+
+/** Six repetitions whose median (100) has the bootstrap half-width 3 exactly (97…103). */
+const SIX = [100, 104, 96, 102, 98, 100]
+
+function exactSizeRun(size: number, t1: number[], tn: number[]): SizeRun {
+  return {
+    backend: 'process',
+    pool: 'warm',
+    size,
+    run: syntheticRun(
+      [
+        { workers: 1, wallMs: t1, overheadMs: 0 },
+        { workers: 2, wallMs: tn, overheadMs: 0 }
+      ],
+      { range: { start: 0, end: size } }
+    )
+  }
+}
+
+describe('size sweeps: the edges', () => {
+  it('a tie goes to one worker; clear only strictly beyond both errors', () => {
+    const point = (tn: number[]) =>
+      analyzeStudy(study({ sizeRuns: [exactSizeRun(100, SIX, tn)] })).sizeSweeps[0].points[0]
+    // Same times: one wins (not many), and not clearly.
+    const tie = point(SIX)
+    expect([tie.winner, tie.clear]).toEqual(['one', false])
+    expect([tie.t1.value, tie.t1.error, tie.tn.value, tie.tn.error]).toEqual([100, 3, 100, 3])
+    // TN 6 ms lower: 94 + 3 = 97 = 100 − 3, touching, so not clear.
+    const touchingMany = point(SIX.map((x) => x - 6))
+    expect([touchingMany.tn.value, touchingMany.tn.error]).toEqual([94, 3])
+    expect([touchingMany.winner, touchingMany.clear]).toEqual(['many', false])
+    // TN 6 ms higher: 106 − 3 = 103 = 100 + 3, touching again.
+    const touchingOne = point(SIX.map((x) => x + 6))
+    expect([touchingOne.winner, touchingOne.clear]).toEqual(['one', false])
+    // One ms further apart, clear both ways.
+    expect(point(SIX.map((x) => x - 7)).clear).toBe(true)
+    expect(point(SIX.map((x) => x + 7)).clear).toBe(true)
+  })
+
+  it('one repetition: the time is the value itself, with an error of 0', () => {
+    const p = analyzeStudy(study({ sizeRuns: [exactSizeRun(100, [10], [30])] })).sizeSweeps[0]
+      .points[0]
+    expect([p.t1.value, p.t1.error, p.tn.value, p.tn.error]).toEqual([10, 0, 30, 0])
+    expect([p.winner, p.clear]).toEqual(['one', true])
+  })
+
+  it('the network time is the sweep count’s, not one worker’s', () => {
+    const r = exactSizeRun(100, [10, 10.1, 9.9], [30, 30.3, 29.7])
+    r.run.results[0].samples = r.run.results[0].samples.map((s) => ({ ...s, networkMs: 1 }))
+    r.run.results[1].samples = r.run.results[1].samples.map((s) => ({ ...s, networkMs: 4 }))
+    const p = analyzeStudy(study({ sizeRuns: [r] })).sizeSweeps[0].points[0]
+    expect(p.networkMs).toBe(4)
+  })
+
+  it('a point with a time of 0 is shown but not used for the break-even', () => {
+    const sweeps = (t1: number[], tn: number[]) =>
+      analyzeStudy(study({ sizeRuns: [exactSizeRun(100, t1, tn)] })).sizeSweeps
+    expect(sweeps([0, 0, 0], [30, 30, 30])).toEqual([])
+    expect(sweeps([10, 10, 10], [0, 0, 0])).toEqual([])
+    // With a usable point beside it, the sweep keeps both points.
+    const a = analyzeStudy(
+      study({
+        sizeRuns: [exactSizeRun(100, [0, 0, 0], [30, 30, 30]), exactSizeRun(200, SIX, SIX)]
+      })
+    ).sizeSweeps
+    expect(a).toHaveLength(1)
+    expect(a[0].points.map((p) => p.size)).toEqual([100, 200])
+    expect(a[0].breakEven.status).not.toBe('crosses')
+  })
+
+  it('no sweep count: no sweep and none of its runs’ warnings', () => {
+    const noisy = exactSizeRun(100, [10, 10.1, 9.9, 10, 10.05, 40], [30, 30.3, 29.7])
+    const withCount = analyzeStudy(study({ sizeRuns: [noisy] }))
+    expect(withCount.warnings.map((w) => w.warning.code)).toContain('outliers')
+    const a = analyzeStudy(study({ sizeRuns: [noisy], sweepWorkers: null }))
+    expect(a.sizeSweeps).toEqual([])
+    expect(a.warnings).toEqual([])
+  })
+})
+
+/** A backend run whose repetitions are all equal: every speedup exact, every error 0. */
+function exactBackendRun(backend: RunBackend, workers: number[], times: number[]): BackendRun {
+  return {
+    ...backendRun(backend, [1], [1]),
+    run: syntheticRun(
+      workers.map((n, i) => ({ workers: n, wallMs: [times[i], times[i], times[i]] })),
+      { backend }
+    )
+  }
+}
+
+describe('backend comparison: the edges', () => {
+  const compare = (runs: BackendRun[], system: object = {}) =>
+    analyzeStudy(study({ backendRuns: runs, system: { ...syntheticStudy().system, ...system } }))
+      .backendComparison!
+
+  it('equal speedups with no error are within the errors; the second backend leads a tie', () => {
+    const c = compare([
+      exactBackendRun('process', [1, 2], [100, 50]),
+      exactBackendRun('thread', [1, 2], [100, 50])
+    ])
+    expect(c.headline.map((h) => [h.backend, h.speedup.speedup, h.speedup.speedupError])).toEqual([
+      ['process', 2, 0],
+      ['thread', 2, 0]
+    ])
+    expect(c.difference).toEqual({ code: 'within-errors', leader: 'thread' })
+    const swapped = compare([
+      exactBackendRun('thread', [1, 2], [100, 50]),
+      exactBackendRun('process', [1, 2], [100, 50])
+    ])
+    expect(swapped.difference).toEqual({ code: 'within-errors', leader: 'process' })
+  })
+
+  it('threads at S − e = 1 exactly add no clear throughput', () => {
+    const c = compare([exactBackendRun('thread', [1, 2], [100, 100])])
+    expect(c.headline[0].speedup).toMatchObject({ speedup: 1, speedupError: 0 })
+    expect(c.threads).toBe('no-clear-gain')
+  })
+
+  it('the cores are the available parallelism when it is given, not the logical count', () => {
+    const c = compare(
+      [
+        backendRun('process', [1, 2, 4], [1, 1.5, 2.5]),
+        backendRun('thread', [1, 2, 4], [1, 1.9, 3])
+      ],
+      { availableParallelism: 2, logicalCores: 4 }
+    )
+    expect(c.headlineWorkers).toBe(2)
+  })
+
+  it('leaves out of the headline a backend without a finite speedup at the headline count', () => {
+    const missing = backendRun('thread', [1, 2], [1, 1.9])
+    missing.run.results = missing.run.results.filter((r) => r.workers === 1)
+    // Times of 0 ms: no finite speedup (T1/0).
+    const zero = exactBackendRun('thread', [1, 2], [100, 0])
+    for (const other of [missing, zero]) {
+      const c = compare([backendRun('process', [1, 2], [1, 1.5]), other])
+      expect(c.headline.map((h) => h.backend)).toEqual(['process'])
+      expect(c.difference).toBeNull()
+      expect(c.threads).toBeNull()
+    }
+  })
+
+  it('the cold start is the one-worker row’s spawn median', () => {
+    const b = backendRun('process', [1, 2], [1, 1.5])
+    b.coldStart = syntheticRun(
+      [
+        { workers: 2, wallMs: [91, 92, 90], spawnMs: [90, 91, 89] },
+        { workers: 1, wallMs: [41, 42, 40], spawnMs: [40, 41, 39] }
+      ],
+      { pool: 'cold' }
+    )
+    expect(compare([b]).backends[0].coldStartMs).toBe(40)
+  })
+
+  it('keeps each backend run’s warnings with the backend they came from', () => {
+    const noisy = backendRun('thread', [1, 2], [1, 1.5])
+    noisy.run.results[0].samples = [10, 10.1, 9.9, 10, 10.05, 40].map((wallMs, i) => ({
+      ...noisy.run.results[0].samples[0],
+      rep: i + 1,
+      wallMs
+    }))
+    const a = analyzeStudy(study({ backendRuns: [backendRun('process', [1, 2], [1, 1.5]), noisy] }))
+    const outliers = a.warnings.filter((w) => w.warning.code === 'outliers')
+    expect(outliers).toHaveLength(1)
+    expect(outliers[0].source).toEqual({ backend: 'thread' })
+    expect(a.warnings.every((w) => w.source.backend !== undefined)).toBe(true)
+  })
+
+  it('is a finding with a headline alone, or with one backend’s cold start or memory', () => {
+    const found = (runs: BackendRun[]) =>
+      analyzeStudy(study({ backendRuns: runs })).verdict.some(
+        (f) => f.code === 'backend-comparison'
+      )
+    const bare = (b: BackendRun): BackendRun => ({
+      ...b,
+      memory: null,
+      coldStart: { ...b.coldStart, results: [] }
+    })
+    expect(found([bare(backendRun('process', [1, 2], [1, 1.5]))])).toBe(true)
+    const single = bare(backendRun('process', [1], [1]))
+    expect(found([single, { ...single, memory: syntheticStudy().backendRuns[0].memory }])).toBe(
+      true
+    )
+    expect(found([{ ...single, coldStart: syntheticStudy().backendRuns[0].coldStart }])).toBe(true)
+    expect(found([single, single])).toBe(false)
+  })
+})
+
+function workloadRun(job: 'sum' | 'wait', backend: RunBackend, wallMs: number[][]): WorkloadRun {
+  return {
+    job,
+    backend,
+    run: syntheticRun(
+      wallMs.map((w, i) => ({ workers: 2 ** i, wallMs: w })),
+      { backend, ...(job === 'wait' ? { job, wait: { requests: 64, delayMs: 20 } } : {}) }
+    )
+  }
+}
+
+describe('CPU vs waiting in a study', () => {
+  const steady = (t: number) => [t, t * 1.001, t * 0.999, t, t * 1.0005, t * 0.9995]
+
+  it('is a finding, and each workload run’s warnings come with its backend and job', () => {
+    const wait = workloadRun('wait', 'thread', [
+      [1000, 1001, 999, 1000, 1000.5, 4000],
+      steady(500),
+      steady(250)
+    ])
+    const a = analyzeStudy(
+      study({
+        workloadRuns: [
+          workloadRun('sum', 'process', [steady(1000), steady(520), steady(510)]),
+          wait
+        ]
+      })
+    )
+    const finding = a.verdict.find((f) => f.code === 'workload-comparison')
+    expect(finding).toEqual({ code: 'workload-comparison', comparison: a.workloadComparison })
+    expect(a.workloadComparison!.series.map((s) => s.job)).toEqual(['sum', 'wait'])
+    const outliers = a.warnings.filter((w) => w.warning.code === 'outliers')
+    expect(outliers.map((w) => w.source)).toEqual([{ backend: 'thread', job: 'wait' }])
+    expect(a.warnings.every((w) => w !== undefined && w.source.backend !== undefined)).toBe(true)
+  })
+
+  it('names a wrong workload run, and only the wrong ones of every kind', () => {
+    const wrongWait = workloadRun('wait', 'thread', [steady(1000), steady(500)])
+    wrongWait.run = { ...wrongWait.run, correct: false }
+    const wrongSize = sizeRun(300, 10, 30)
+    wrongSize.run.correct = false
+    const a = analyzeStudy(
+      study({
+        correct: false,
+        sizeRuns: [wrongSize, sizeRun(200, 10, 30)],
+        backendRuns: [backendRun('process', [1, 2], [1, 1.5])],
+        workloadRuns: [workloadRun('sum', 'process', [steady(1000), steady(520)]), wrongWait]
+      })
+    )
+    expect(a.verdict[0]).toEqual({
+      code: 'wrong-total',
+      runs: [
+        { backend: 'process', pool: 'warm', size: 300 },
+        { backend: 'thread', job: 'wait' }
+      ]
+    })
   })
 })
