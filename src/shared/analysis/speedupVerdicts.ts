@@ -35,7 +35,8 @@ export function speedupVerdicts(record: RunRecord): SpeedupVerdict[] {
         interval: null,
         verdict: workerVerdict(n, null, false)
       }
-    const d = n === 1 && one === r && one.samples.length > 0 ? null : describeTimings(wallTimes(r))
+    // T1's row is described once, by baselineOf (`one` has repetitions: an empty row returned above).
+    const d = r === one ? null : describeTimings(wallTimes(r))
     const tn = d === null ? { value: t1.value, error: t1.error } : timeEstimate(d)
     const medianMs = d === null ? t1.value : d.medianMs
     const speedup = speedupWithError(
