@@ -88,6 +88,12 @@ describe('the serial rule', () => {
     expect(methodRulesOf(run([100, 101, 99]), QUIET).serial.verdict).toBe('no-difference')
   })
 
+  it('an interval that is exactly 1 (equal times, no spread) is neither slower nor faster', () => {
+    const s = methodRulesOf(run([100, 100, 100], [1, 2], [100, 100, 100]), QUIET).serial
+    expect([s.ratio, s.ratioLow, s.ratioHigh]).toEqual([1, 1, 1])
+    expect(s.verdict).toBe('no-difference')
+  })
+
   it('from six repetitions on, the bootstrap interval of the median, not the mean’s t', () => {
     const serial = [80, 81, 79, 80, 82, 78]
     const t1 = [100, 101, 99, 100, 102, 98]

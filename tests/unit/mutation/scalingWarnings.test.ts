@@ -55,6 +55,13 @@ describe('scalingWarnings at each threshold', () => {
     expect(codes({ workers: 1, wallMs: [500, 100] })).toEqual([])
   })
 
+  it('three repetitions are enough for the outlier check', () => {
+    // Median 10.1, MAD 0.1 (deviations 0.1, 0, 29.9): |modified Z| of 40 = 0.6745·29.9/0.1.
+    const w = scalingWarnings({ workers: 2, wallMs: [10, 10.1, 40], interval: interval(10.1, 0.1) })
+    expect(w.map((x) => x.code)).toContain('outliers')
+    expect(w.find((x) => x.code === 'outliers')).toMatchObject({ workers: 2, repetitions: [3] })
+  })
+
   it('a slow first repetition from a ratio of exactly 1.25, only above every other', () => {
     const w = scalingWarnings({
       workers: 1,
