@@ -38,6 +38,15 @@ describe('studentTQuantile', () => {
     close(studentTQuantile(1e-200, 2), -1 / Math.sqrt(2e-200))
   })
 
+  it('ν = 2 in closed form, to the last bit where the closed form rounds exactly', () => {
+    // (1 − 2q)/√(2q(1 − q)), correctly rounded (mpmath, 40 digits; scipy's stats.t.ppf gives the
+    // same doubles). Solving the tail instead lands 1–3 units in the last place away.
+    expect(studentTQuantile(0.975, 2)).toBe(4.302652729749462)
+    expect(studentTQuantile(0.95, 2)).toBe(2.9199855803537242)
+    expect(studentTQuantile(0.999, 2)).toBe(22.327124770119866)
+    expect(studentTQuantile(0.7, 2)).toBe(0.6172133998483674)
+  })
+
   it('from ν = 10⁵ on, the Cornish–Fisher series to rounding, all four terms', () => {
     close(studentTQuantile(1e-10, 1e5), -6.3620004198436915)
     close(studentTQuantile(1e-30, 1e5), -11.4678210211617, 2e-15)
