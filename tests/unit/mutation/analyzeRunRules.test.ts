@@ -30,6 +30,8 @@ describe('analyzeRun: which time a speedup divides by', () => {
     const [one, two] = a.workers
     expect(one.speedupInterval).toBeNull()
     expect(one.speedup.speedup).toBe(1)
+    // The reference row is measured against itself: no error, not an unknown one.
+    expect(one.speedup.speedupError).toBe(0)
     expect(two.speedup.speedup).toBe(2.5)
     expect(two.speedupInterval).toBeNull()
     expect(two.speedup.speedupError).toBeNaN()

@@ -8,6 +8,7 @@ import { syntheticRun } from '../../helpers/syntheticRun'
 import {
   contentionOf,
   OTHER_CORES_THRESHOLD,
+  workerSlowdownOf,
   SLOWDOWN_THRESHOLD,
   STEAL_CORES_THRESHOLD
 } from '../../../src/shared/analysis/contention'
@@ -150,6 +151,52 @@ describe('contentionOf, figure by figure', () => {
     for (const s of record.results[1].samples) for (const w of s.workers) w.computeMs = 0
     expect(contentionOf(record, 2).slowdown).toBeNull()
     expect(contentionOf(record, 2).code).toBe('unknown')
+  })
+
+  it('has no slowdown when one worker alone reports no speed', () => {
+    const record = run(
+      [
+        [1, 100.5],
+        [2, 50.5]
+      ],
+      2
+    )
+    for (const s of record.results[0].samples) for (const w of s.workers) w.computeMs = 0
+    expect(contentionOf(record, 2).slowdown).toBeNull()
+    expect(workerSlowdownOf(record, 2)).toBeNull()
+  })
+
+  it('a count’s slowdown is its ns/element over one worker’s, whatever order they ran in', () => {
+    const record = run(
+      [
+        [4, 30],
+        [2, 50.5],
+        [1, 100.5]
+      ],
+      4
+    )
+    reportNs(record, 1, 2)
+    reportNs(record, 2, 3)
+    reportNs(record, 4, 5)
+    expect(workerSlowdownOf(record, 2)).toBe(1.5)
+    expect(workerSlowdownOf(record, 4)).toBe(2.5)
+    expect(workerSlowdownOf(record, 1)).toBeNull()
+    // A count not in the run, or a run without one worker: nothing to divide.
+    expect(workerSlowdownOf(record, 8)).toBeNull()
+    const noOne = run([[2, 50.5]], 2)
+    expect(workerSlowdownOf(noOne, 2)).toBeNull()
+    // No speed on either side: null, not 0 or ∞.
+    for (const side of [0, 1]) {
+      const r = run(
+        [
+          [1, 100.5],
+          [2, 50.5]
+        ],
+        2
+      )
+      for (const s of r.results[side].samples) for (const w of s.workers) w.computeMs = 0
+      expect(workerSlowdownOf(r, 2)).toBeNull()
+    }
   })
 
   it('reads neither the workers nor this machine’s load for a cluster run', () => {

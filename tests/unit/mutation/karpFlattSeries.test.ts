@@ -74,6 +74,18 @@ describe('karpFlattSeries, number by number', () => {
     expect(k.meanSerialFraction!).toBeCloseTo(0.14 / 3, 12)
   })
 
+  it('with five scattered points and no errors: the slope’s error on n − 2 = 3 df', () => {
+    const [x, e] = [
+      [2, 3, 4, 6, 8],
+      [0.02, 0.05, 0.03, 0.06, 0.05]
+    ]
+    const k = karpFlattSeries(pointsFor(x, e))
+    const expected = ols(x, e)
+    expect(k.slope!).toBeCloseTo(expected.slope, 12)
+    expect(Math.abs(k.slopeError! - expected.slopeError)).toBeLessThan(1e-12 * expected.slopeError)
+    expect(expected.slopeError).toBeGreaterThan(1e-3)
+  })
+
   it('weighs equally when any point lacks an error, or has an error of 0', () => {
     const [x, e] = [
       [2, 4, 8, 16],
