@@ -210,7 +210,17 @@ describe('compareRuns: medians and the bootstrap', () => {
         { resamples: 50 }
       )
     )
-    for (const row of c.rows) {
+    const reversed = ok(
+      compareRuns(
+        run('a', [
+          [1, [100, 101, 99]],
+          [2, [50, 51, 49]]
+        ]),
+        run('b', [[2, [50, 51, 49]]]),
+        { resamples: 50 }
+      )
+    )
+    for (const row of [...c.rows, ...reversed.rows]) {
       expect(row.baseline.speedup).toBeNull()
       expect(row.candidate.speedup).toBeNull()
       expect(row.speedup).toBeNull()
