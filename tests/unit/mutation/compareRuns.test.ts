@@ -382,22 +382,22 @@ describe('compareRuns: verdicts at their edges (threshold 0.25)', () => {
       compareRuns(
         run('a', [
           [1, constant(100)],
-          [2, constant(50)],
+          [2, constant(40)],
           [4, constant(30)]
         ]),
         run('b', [
           [1, constant(60)],
-          [2, constant(70)],
+          [2, constant(50)],
           [4, constant(30)]
         ]),
-        { threshold: 0.25, resamples: 50 }
+        { threshold: 0.2, resamples: 50 }
       )
     )
     expect([c.improved, c.regressed]).toEqual([[1], [2]])
-    // Regressed by exactly 40 % (70/50 = 1.4): over 39.9 %, not over 40 %.
-    expect(c.rows[1].time.ratio).toBe(1.4)
-    expect(regressionsOver(c, 39.9)).toEqual([2])
-    expect(regressionsOver(c, 40)).toEqual([])
+    // Regressed by exactly 25 % (50/40 = 1.25, exact in binary): over 24.9 %, not over 25 %.
+    expect(c.rows[1].time.ratio).toBe(1.25)
+    expect(regressionsOver(c, 24.9)).toEqual([2])
+    expect(regressionsOver(c, 25)).toEqual([])
   })
 })
 
