@@ -148,3 +148,38 @@ describe('runVerdictOf', () => {
     for (const order of [higher, [...higher].reverse()]) expect(runVerdictOf(order).workers).toBe(4)
   })
 })
+
+describe('runVerdictOf: counts past the cores', () => {
+  const within = row({
+    workers: 2,
+    verdict: 'faster',
+    speedup: 1.8,
+    interval: { lower: 1.6, upper: 2 }
+  })
+  const past = (lower: number, upper: number) =>
+    row({
+      workers: 4,
+      verdict: 'faster',
+      speedup: (lower + upper) / 2,
+      interval: { lower, upper },
+      oversubscribed: true
+    })
+
+  it('names a count past the cores when it is the only faster one', () => {
+    expect(runVerdictOf([base, past(2.1, 2.5)])).toMatchObject({ code: 'faster', workers: 4 })
+  })
+
+  it('names it over the best within the cores only when its interval lies wholly above', () => {
+    expect(runVerdictOf([base, within, past(2.1, 2.5)])).toMatchObject({
+      code: 'faster',
+      workers: 4,
+      speedup: 2.3
+    })
+    // Touching (2 = 2) or overlapping: the best within the cores stays the verdict.
+    expect(runVerdictOf([base, within, past(2, 2.4)])).toMatchObject({ code: 'faster', workers: 2 })
+    expect(runVerdictOf([base, within, past(1.9, 2.5)])).toMatchObject({
+      code: 'faster',
+      workers: 2
+    })
+  })
+})
