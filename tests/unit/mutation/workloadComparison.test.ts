@@ -229,3 +229,36 @@ describe('compareWorkloads', () => {
     expect(a.series[1].best?.workers).toBe(4)
   })
 })
+
+describe('compareWorkloads at exactly the cores', () => {
+  /** Repetitions all equal: every speedup exact (1000/t), every error 0. */
+  const exact = (job: 'sum' | 'wait', backend: RunBackend, speedups: number[]): WorkloadRun => {
+    const run = syntheticRun(
+      W.map((w, i) => ({
+        workers: w,
+        wallMs: Array.from({ length: 6 }, () => 1000 / speedups[i])
+      })),
+      { backend, ...(job === 'wait' ? { job, wait: { requests: 64, delayMs: 20 } } : {}) }
+    )
+    return { job, backend, run }
+  }
+
+  it('the sum’s best at exactly the 2 cores (S − e = 2) stays within them', () => {
+    const a = compareWorkloads(
+      study([exact('sum', 'process', [1, 2, 2, 2]), series('wait', 'thread', W, [1, 2, 3.9, 7.5])])
+    )!
+    expect(a.series[0].best!.speedup).toMatchObject({ speedup: 2, speedupError: 0 })
+    expect(a.code).toBe('waiting-scales')
+  })
+
+  it('a wait at exactly the 2 cores at the top count (S − e = 2) is not past them', () => {
+    const a = compareWorkloads(
+      study([
+        series('sum', 'process', W, [1, 1.9, 1.95, 1.8]),
+        exact('wait', 'thread', [1, 2, 2, 2])
+      ])
+    )!
+    expect(a.series[1].points[3].speedup).toMatchObject({ speedup: 2, speedupError: 0 })
+    expect(a.code).toBe('not-shown')
+  })
+})
