@@ -94,3 +94,41 @@ describe('compareKernels, inside each test', () => {
     expect([c.faster, c.slower, c.ratio, c.lesson]).toEqual([null, null, null, null])
   })
 })
+
+describe('compareKernels reads each figure from its own run', () => {
+  it('ns/element from the warm one-worker run at the largest size of the study’s backend; the sweep of that backend', () => {
+    const study = kernelStudy(['warm', 'cold'])
+    const largest = SIZES[SIZES.length - 1]
+    const own: Record<string, number> = { js: 1, wasm: 0.14 }
+    // Every worker reports its speed; only the run the comparison reads has the kernel's own.
+    for (const r of study.sizeRuns) {
+      for (const count of r.run.results) {
+        const right = r.pool === 'warm' && r.size === largest && count.workers === 1
+        for (const s of count.samples)
+          for (const w of s.workers) w.nsPerElement = right ? own[r.kernel!] : 50 + count.workers
+      }
+    }
+    // The same kernels on threads, listed first, slower on two workers and at 99 ns/element.
+    const threads = study.sizeRuns
+      .filter((r) => r.pool === 'warm')
+      .map((r) => {
+        const run = structuredClone(r.run)
+        run.config.backend = 'thread'
+        for (const count of run.results)
+          for (const s of count.samples) {
+            if (count.workers === 2) s.wallMs *= 3
+            for (const w of s.workers) w.nsPerElement = 99
+          }
+        return { ...r, backend: 'thread' as const, run }
+      })
+    study.sizeRuns = [...threads, ...study.sizeRuns]
+    const c = compareKernels(study, analyzeStudy(study))!
+    expect(c.backend).toBe('process')
+    const [js, wasm] = c.kernels
+    expect(js.nsPerElement).toBe(1)
+    expect(wasm.nsPerElement).toBe(0.14)
+    expect(c.ratio!).toBeCloseTo(1 / 0.14, 12)
+    expect(js.speedupAtLargest!.speedup).toBeCloseTo(100.05 / 50.5, 6)
+    expect(wasm.speedupAtLargest!.speedup).toBeCloseTo(14.05 / 7.5, 6)
+  })
+})
