@@ -148,6 +148,14 @@ describe('leastSquares, number by number', () => {
       expect(shifted).toEqual({ theta: 2, rss: 1 + 4, atBound: true })
     })
 
+    it('a minimum exactly on a bound (slope 0 there) is at the bound', () => {
+      // y = 0·x and y = 10·x exactly: the RSS is 0 at θ = 0 and at θ = 10, where the slope is 0.
+      const low = fitOneParameter({ x: [1, 2], y: [0, 0], w: [1, 1] }, line, dLine, 0, 10)
+      expect(low).toEqual({ theta: 0, rss: 0, atBound: true })
+      const high = fitOneParameter({ x: [1, 2], y: [10, 20], w: [1, 1] }, line, dLine, 0, 10)
+      expect(high).toEqual({ theta: 10, rss: 0, atBound: true })
+    })
+
     it('lands exactly on a minimizer that is a double: 0.25, RSS 0', () => {
       const fit = fitOneParameter(
         { x: [1, 2, 3], y: [0.25, 0.5, 0.75], w: [1, 1, 1] },
