@@ -209,6 +209,7 @@ describe('contentionOf, figure by figure', () => {
     )
     record.load = load({ otherCores: 1.5, stealCores: 0.5 })
     expect(contentionOf(record, 2).code).toBe('contended')
+    expect(workerSlowdownOf(record, 2)).not.toBeNull()
     record.system.cluster = {
       server: 'nats://127.0.0.1:4222',
       agents: [
@@ -230,5 +231,6 @@ describe('contentionOf, figure by figure', () => {
       slowdown: null,
       load: null
     })
+    expect(workerSlowdownOf(record, 2)).toBeNull()
   })
 })
