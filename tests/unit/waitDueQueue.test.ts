@@ -13,9 +13,7 @@ afterEach(async () => {
 })
 
 const open = (delayMs: number): DueQueue => {
-  const q = dueQueue(delayMs, (e) => {
-    throw e
-  })
+  const q = dueQueue(delayMs)
   queues.push(q)
   return q
 }
