@@ -10,7 +10,7 @@
  * request went from 0.84 to 1.04 ms on threads). Here one timer is armed
  * `LEAD_MS` before the first answer is due; from then on the loop turns with
  * `setImmediate` — reading new requests on every turn — and answers each
- * request the first turn after its time: 5–10 µs late (perf/waitOverhead).
+ * request the first turn after its time: 5–10 µs late (perf/waitServer.perf.ts).
  * The price is CPU for at most `LEAD_MS` per due time (the server's CPU time is
  * recorded with every run); requests that fall due together share one.
  *
