@@ -19,7 +19,7 @@ import { APPROVALS_FILE, fileCommandApprovals } from './commands/commandApproval
 import { nativeConfirmCommand } from './commands/nativeConfirm'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
-import { appWindowCpuMs } from './system/appCpuMs'
+import { appWindowCpuMs } from './window/windowCpuMs'
 import { registerHandlers, send } from './ipc'
 import { isAppUrl } from './ipc/senderPolicy'
 import type { TrustedRenderer } from './ipc/senderPolicy'
