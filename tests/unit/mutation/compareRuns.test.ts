@@ -446,10 +446,10 @@ describe('compareRuns: refusals, differences and the lists', () => {
       compareRuns(
         run('a', [
           [8, walls],
+          [16, walls],
           [1, walls],
           [4, walls],
-          [2, walls],
-          [16, walls]
+          [2, walls]
         ]),
         run('b', [
           [2, walls],
