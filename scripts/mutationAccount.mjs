@@ -77,6 +77,11 @@ for (const { file, m } of unlisted)
   console.log(
     `UNLISTED ${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${JSON.stringify(m.replacement)}`
   )
+// A reason that matches no survivor any more (its mutants were killed) is stale: remove it.
+const used = new Set()
+for (const [file, { alive }] of latest) for (const m of alive) used.add(reasonFor(file, m))
+for (const r of reasons.filter((x) => !used.has(x)))
+  console.log(`UNUSED REASON ${r.file}:${r.lines.join('-')} ${r.kind}: ${r.why.slice(0, 60)}`)
 console.log(`listed ${listed}, unlisted ${unlisted.length}`)
 
 if (process.argv.includes('--write')) {
