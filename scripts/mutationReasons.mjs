@@ -353,12 +353,6 @@ export const reasons = [
     why: 'median 0: the relative distance is ∞ for x ≠ 0 (as the original says), NaN for x = 0, whose score is 0 and never flagged'
   },
   {
-    file: `${S}fitAmdahl.ts`,
-    lines: [64, 64],
-    kind: eq,
-    why: 'information = Σ w·J² is > 0 whenever a point above one worker is used, and the fit needs one'
-  },
-  {
     file: `${S}compareScalingModels.ts`,
     lines: [40, 40],
     kind: eq,
@@ -456,12 +450,6 @@ export const reasons = [
     lines: [70, 70],
     kind: eq,
     why: 'a and b end as adjacent doubles around the root: either is the minimizer to the last bit the RSS can tell'
-  },
-  {
-    file: `${S}leastSquares.ts`,
-    lines: [77, 77],
-    kind: gap,
-    why: 'a determinant of exactly 1e-300'
   },
   {
     file: `${S}leastSquares.ts`,
@@ -779,11 +767,5 @@ export const reasons = [
     lines: [16, 16],
     kind: eq,
     why: 'every row has a speedup estimate'
-  },
-  {
-    file: `${A}workloadComparison.ts`,
-    lines: [43, 46],
-    kind: gap,
-    why: 'an exact boundary: S − e exactly equal to the cores'
   }
 ]
