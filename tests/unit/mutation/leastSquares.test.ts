@@ -210,6 +210,29 @@ describe('leastSquares, number by number', () => {
       expect(fit.atBound).toBe(false)
     })
 
+    it('keeps the best grid point when the derivative disagrees on one side only', () => {
+      // Right below 1.5 and wrong above it, then the reverse: either way no bracket.
+      const data = { x: [1, 2, 3], y: [1.5, 3, 4.5], w: [1, 1, 1] }
+      for (const derivative of [
+        (x: number, theta: number) => (theta > 1.5 ? -x : x),
+        (x: number, theta: number) => (theta < 1.5 ? -x : x)
+      ]) {
+        const fit = fitOneParameter(data, line, derivative, 0, 10)
+        expect(fit).toEqual({
+          theta: 10 * 0.3875 ** 2,
+          rss: weightedRss(data, (x) => 10 * 0.3875 ** 2 * x),
+          atBound: false
+        })
+      }
+    })
+
+    it('a minimum inside the last grid interval is not the upper bound', () => {
+      // y = 9.99x: the grid's best is its last point, 10, but the slope there is positive.
+      const fit = fitOneParameter({ x: [1, 2], y: [9.99, 19.98], w: [1, 1] }, line, dLine, 0, 10)
+      expect(fit.atBound).toBe(false)
+      expect(fit.theta).toBeCloseTo(9.99, 12)
+    })
+
     it('finds a minimum close to the lower bound, where the grid is dense', () => {
       const fit = fitOneParameter({ x: [1, 2], y: [0.001, 0.002], w: [1, 1] }, line, dLine, 0, 10)
       expect(fit.theta).toBeCloseTo(0.001, 14)
