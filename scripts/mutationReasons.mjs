@@ -185,12 +185,6 @@ export const reasons = [
   },
   {
     file: `${S}studentTQuantile.ts`,
-    lines: [37, 37],
-    kind: eq,
-    why: 'ν = 2 closed form skipped: the solver reaches the same value to rounding'
-  },
-  {
-    file: `${S}studentTQuantile.ts`,
     lines: [43, 46],
     kind: eq,
     why: 'the solver’s start and the density for Newton’s steps (undefined → bisection only) change how the root is reached, not the root'
@@ -462,12 +456,6 @@ export const reasons = [
     lines: [15, 15],
     kind: eq,
     why: 'the bracketing cap: doubling reaches a bound within ~1,100 steps for any q ≥ 0 (the tail is 0 at ∞)'
-  },
-  {
-    file: `${S}solveTail.ts`,
-    lines: [20, 20],
-    kind: gap,
-    why: 'the step cap: only the crawling-Newton test reaches it; i-- there loops for ever (not run by hand: it would hang the runner)'
   },
   {
     file: `${S}solveTail.ts`,
