@@ -121,9 +121,12 @@ describe('compareKernels reads each figure from its own run', () => {
           }
         return { ...r, backend: 'thread' as const, run }
       })
-    // Cold runs before warm ones, and the two-worker row before the one-worker row.
+    // Cold runs first, the largest first; then warm ones, the smallest first; and the
+    // two-worker row before the one-worker row: the run is found by pool, size and count.
     for (const r of study.sizeRuns) r.run.results.reverse()
-    study.sizeRuns = [...threads, ...study.sizeRuns.reverse()]
+    const cold = study.sizeRuns.filter((r) => r.pool === 'cold').sort((a, b) => b.size - a.size)
+    const warm = study.sizeRuns.filter((r) => r.pool === 'warm').sort((a, b) => a.size - b.size)
+    study.sizeRuns = [...threads, ...cold, ...warm]
     const c = compareKernels(study, analyzeStudy(study))!
     expect(c.backend).toBe('process')
     const [js, wasm] = c.kernels
