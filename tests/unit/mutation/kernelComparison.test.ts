@@ -137,3 +137,20 @@ describe('compareKernels reads each figure from its own run', () => {
     expect(wasm.speedupAtLargest!.speedup).toBeCloseTo(14.05 / 7.5, 6)
   })
 })
+
+describe('compareKernels without a warm run at the largest size', () => {
+  it('gives that kernel no ns/element and no speedup at the largest size', () => {
+    const study = kernelStudy(['warm', 'cold'])
+    const largest = SIZES[SIZES.length - 1]
+    study.sizeRuns = study.sizeRuns.filter(
+      (r) => !(r.kernel === 'js' && r.pool === 'warm' && r.size === largest)
+    )
+    const c = compareKernels(study, analyzeStudy(study))!
+    const [js, wasm] = c.kernels
+    expect(js.nsPerElement).toBeNull()
+    expect(js.speedupAtLargest).toBeNull()
+    expect(js.breakEven.warm).not.toBeNull()
+    expect(wasm.nsPerElement!).toBeCloseTo(0.14, 9)
+    expect([c.faster, c.slower, c.ratio, c.lesson]).toEqual([null, null, null, null])
+  })
+})
