@@ -703,12 +703,6 @@ export const reasons = [
     why: 'compareRuns.test.ts (mutation) ‘compares the common counts in order and lists the others sorted’, with the baseline-only counts run out of order'
   },
   {
-    file: `${A}analyzeRun.ts`,
-    lines: [194, 194],
-    kind: since,
-    why: 'analyzeRunRules.test.ts: the reference row’s speedup error is 0, not NaN'
-  },
-  {
     file: `${A}runVerdictCode.ts`,
     lines: [94, 94],
     kind: eq,
