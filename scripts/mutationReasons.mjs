@@ -746,12 +746,6 @@ export const reasons = [
   },
   {
     file: `${A}kernelComparison.ts`,
-    lines: [102, 102],
-    kind: gap,
-    why: 'a warm sweep without a point at the study’s largest size (every kernel runs the same sizes, so the runner never writes one)'
-  },
-  {
-    file: `${A}kernelComparison.ts`,
     lines: [110, 120],
     kind: eq,
     why: 'fast and slow are set by the same test on the number of timed kernels: both or neither'
