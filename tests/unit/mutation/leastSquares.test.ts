@@ -143,7 +143,9 @@ describe('leastSquares, number by number', () => {
       expect(below).toEqual({ theta: 0, rss: 5, atBound: true })
       const above = fitOneParameter({ x: [1, 2], y: [20, 40], w: [1, 1] }, line, dLine, 0, 10)
       expect(above).toEqual({ theta: 10, rss: 100 + 400, atBound: true })
-      // A lower bound other than 0.
+      // A lower bound other than 0, from both sides: the grid spans [2, 10], not beyond.
+      const beyond = fitOneParameter({ x: [1, 2], y: [12, 24], w: [1, 1] }, line, dLine, 2, 10)
+      expect(beyond).toEqual({ theta: 10, rss: 4 + 16, atBound: true })
       const shifted = fitOneParameter({ x: [1, 2], y: [1, 2], w: [1, 1] }, line, dLine, 2, 10)
       expect(shifted).toEqual({ theta: 2, rss: 1 + 4, atBound: true })
     })
