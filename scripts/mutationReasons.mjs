@@ -322,12 +322,6 @@ export const reasons = [
   },
   {
     file: `${S}fitUsl.ts`,
-    lines: [61, 61],
-    kind: since,
-    why: 'fitUsl.test.ts ‘on the κ = 0 edge, σ is Amdahl’s least-squares σ’ (each of the 4 applied by hand)'
-  },
-  {
-    file: `${S}fitUsl.ts`,
     lines: [74, 74],
     kind: eq,
     why: 'two candidates with exactly equal RSS are the same fit'
@@ -337,13 +331,6 @@ export const reasons = [
     lines: [83, 83],
     kind: eq,
     why: 'the normal matrix at an optimum with two distinct counts above one is never singular'
-  },
-  {
-    file: `${S}fitUsl.ts`,
-    lines: [89, 89],
-    match: /true/,
-    kind: since,
-    why: 'fitUsl.test.ts ‘has no peak when κ = 0’ and ‘… when σ ≥ 1’ (applied by hand)'
   },
   {
     file: `${S}fitUsl.ts`,
@@ -362,12 +349,6 @@ export const reasons = [
     lines: [154, 201],
     kind: eq,
     why: 'LM’s safeguards and stopping rule (feasibility check, iteration cap, λ bounds and steps, accept on ≤, the step-size test) change the path and the number of steps, not the optimum (gradient at the result pinned to 1e-9)'
-  },
-  {
-    file: `${S}leastSquares.ts`,
-    lines: [37, 37],
-    kind: since,
-    why: 'leastSquares.test.ts: with a lower bound of 2 a minimum beyond 10 stops at 10 (the grid must span [lo, hi])'
   },
   {
     file: `${S}leastSquares.ts`,
