@@ -101,6 +101,35 @@ describe.runIf(posix)('the command executor on real processes', () => {
     expect(b.copies.map((c) => c.stdoutHash)).toEqual(a.copies.map((c) => c.stdoutHash))
   })
 
+  it('starts the copies of a repetition together: none before every copy’s wrapper is up', async () => {
+    for (const noShell of [false, true]) {
+      const ex = new CommandExecutor(plan('true', { shape: 'copies', noShell }))
+      await ex.check({ index: 0, rep: 1 })
+      const { copies, failure } = await ex.repetition(4, { rep: 1 })
+      expect(failure).toBeNull()
+      // Spawned one after another (spawn() waits for the exec), up one after another: the go
+      // comes once the last is up, so no copy's clock starts while another is still starting.
+      const lastUp = Math.max(...copies.map((c) => c.readyAt!))
+      for (const c of copies) {
+        expect(c.readyAt).toBeGreaterThanOrEqual(c.spawnedAt)
+        expect(c.startedAt).toBeGreaterThanOrEqual(lastUp)
+      }
+    }
+  })
+
+  it('runs the line as `sh -c` would: no arguments, none of the wrapper’s variables, fd 3 closed', async () => {
+    const ex = new CommandExecutor(
+      plan(
+        'echo "[$#][$1][${__speedup_go-unset}][${__speedup_s-unset}]"; (true >&3) 2>/dev/null || echo closed'
+      )
+    )
+    await ex.check({ workers: 1, rep: 1 })
+    const { copies } = await ex.repetition(1, { rep: 1 })
+    const sha = (s: string): string => createHash('sha256').update(s).digest('hex')
+    expect(copies[0].exitCode).toBe(0)
+    expect(copies[0].stdoutHash).toBe(sha('[0][][unset][unset]\nclosed\n'))
+  })
+
   it('fails the repetition that exits non-zero (the 3rd), naming the copy, its code and its last stderr lines', async () => {
     const ex = new CommandExecutor(
       plan('if [ {rep} -eq 3 ]; then echo "disk full" >&2; echo "giving up" >&2; exit 4; fi')

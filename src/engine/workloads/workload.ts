@@ -63,6 +63,13 @@ export interface Workload<
 > {
   readonly name: JobName
   /**
+   * A repetition's wall is its parts' own span (first start → last end), not
+   * dispatch → last result: for parts that are processes started together
+   * once they are up (a command's copies), whose harness bookkeeping around
+   * them is not the job's time.
+   */
+  readonly timesOwnSpan?: boolean
+  /**
    * Starts what the run needs besides the workers; absent when it needs nothing.
    * `signal` aborts at a cancel: a session still starting stops what it started
    * and rejects (the runner closes a started one at once, beside the workers).

@@ -21,6 +21,12 @@ export interface CommandPart {
   costCpuMs: number
   /** Keep going when it does not exit 0 (its output says how it failed). */
   ignoreFailure: boolean
+  /**
+   * The repetition's copies start together: the id they share and how many
+   * they are (each waits until every copy's wrapper is up).
+   */
+  startGroup: string
+  startGroupSize: number
 }
 
 export interface CommandOutput {
@@ -63,7 +69,10 @@ export function readCommandPart(raw: Loose): CommandPart | null {
     raw.timeoutMs > 0 &&
     isNum(raw.costMs) &&
     isNum(raw.costCpuMs) &&
-    typeof raw.ignoreFailure === 'boolean'
+    typeof raw.ignoreFailure === 'boolean' &&
+    isStr(raw.startGroup) &&
+    Number.isInteger(raw.startGroupSize) &&
+    (raw.startGroupSize as number) >= 1
     ? {
         job: 'command',
         name: raw.name,
@@ -74,7 +83,9 @@ export function readCommandPart(raw: Loose): CommandPart | null {
         timeoutMs: raw.timeoutMs,
         costMs: raw.costMs,
         costCpuMs: raw.costCpuMs,
-        ignoreFailure: raw.ignoreFailure
+        ignoreFailure: raw.ignoreFailure,
+        startGroup: raw.startGroup,
+        startGroupSize: raw.startGroupSize as number
       }
     : null
 }

@@ -14,7 +14,7 @@ import type {
   PlaceholderValues
 } from '../../../shared/command/commandTemplate'
 import { findOnPath, shellKnows } from './findProgram'
-import { runCopy } from './runCopy'
+import { runCopy, StartBarrier } from './runCopy'
 import type { CopyOutcome } from './runCopy'
 
 /** What the executor runs: the templates parsed once, and hyperfine's lifecycle. */
@@ -40,7 +40,7 @@ export interface CopyCost {
 
 /** One repetition: every copy's outcome (its times with the start cost taken off) and its wall. */
 export interface RepetitionOutcome {
-  /** First copy started → last copy ended, less the start cost of one copy. */
+  /** First copy's go → last copy ended, less the start cost of one copy. */
   wallMs: number
   copies: CopyOutcome[]
   /** The first copy that did not exit 0, in words that name it; null when all did. */
@@ -138,8 +138,9 @@ export class CommandExecutor {
 
   /**
    * Measures what a copy costs with nothing to run (hyperfine's shell
-   * spawning time): the median of a few runs of an empty command through the
-   * same path, after one discarded.
+   * spawning time; here what is left inside the timed span once the wrapper
+   * is up: its fork, wait and exit, and Node seeing the exit): the median of
+   * a few runs of an empty command through the same path, after one discarded.
    */
   async calibrate(): Promise<CopyCost> {
     const walls: number[] = []
@@ -198,6 +199,8 @@ export class CommandExecutor {
     await this.step(this.plan.prepare, { workers: count, ...values })
     this.throwIfCancelled()
     const copies = this.plan.shape === 'copies' ? count : 1
+    // The copies start together, once every wrapper is up (see runCopy).
+    const barrier = new StartBarrier(copies)
     const outcomes = await Promise.all(
       Array.from({ length: copies }, (_, index) => {
         const expanded = expandCommand(this.plan.command, { workers: count, index, ...values })
@@ -209,7 +212,8 @@ export class CommandExecutor {
           env: this.env,
           timeoutMs: this.plan.timeoutMs,
           signal: this.signal,
-          onPid: this.onPid
+          onPid: this.onPid,
+          barrier
         })
       })
     )

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { RunConfig } from '../../../shared/config'
 import { BenchFailure } from '../../../shared/errors'
 import { expandCommand } from '../../../shared/command/commandTemplate'
@@ -41,6 +42,9 @@ export const commandWorkload: Workload<
   CommandSession
 > = {
   name: 'command',
+  // A repetition's time is its copies' own span: they start together behind a barrier, after
+  // their processes are up; the in-process dispatch and result delivery around them are not the job.
+  timesOwnSpan: true,
 
   async open(config, ctx) {
     const settings = settingsOf(config)
@@ -95,6 +99,8 @@ export const commandWorkload: Workload<
     const done = session.executions.get(workers) ?? 0
     session.executions.set(workers, done + 1)
     const copies = settings.shape === 'copies' ? workers : 1
+    // The repetition's copies start together, behind one barrier (see runCopy).
+    const startGroup = randomUUID()
     return Array.from({ length: copies }, (_, index) => {
       const expanded = expandCommand(executor.plan.command, {
         workers,
@@ -112,7 +118,9 @@ export const commandWorkload: Workload<
         timeoutMs: settings.timeoutMs,
         costMs: executor.cost.wallMs,
         costCpuMs: executor.cost.cpuMs,
-        ignoreFailure: settings.ignoreFailure
+        ignoreFailure: settings.ignoreFailure,
+        startGroup,
+        startGroupSize: copies
       }
     })
   },

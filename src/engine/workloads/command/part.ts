@@ -1,7 +1,7 @@
 import type { CommandOutput, CommandPart } from '../../../shared/workloads/commandPart'
 import type { PartRunner } from '../workload'
 import { describeFailure } from './commandExecutor'
-import { runCopy } from './runCopy'
+import { runCopy, sharedBarrier } from './runCopy'
 
 /**
  * The worker half of the command workload: runs one copy (in a process
@@ -22,7 +22,8 @@ export const commandPartRunner: PartRunner<CommandPart, CommandOutput> = {
       cwd: part.cwd,
       env: { ...process.env, ...Object.fromEntries(part.env) },
       timeoutMs: part.timeoutMs,
-      signal: io.signal
+      signal: io.signal,
+      barrier: sharedBarrier(part.startGroup, part.startGroupSize)
     }).finally(() => clearInterval(heartbeat))
     if (o.cancelled) return null
     const failure = describeFailure(o, part.timeoutMs)
@@ -48,7 +49,7 @@ export const commandPartRunner: PartRunner<CommandPart, CommandOutput> = {
         failure,
         leftRunning: o.leftRunning
       },
-      // The copy's own time starts once its shell (and our wrapper) is up: that cost is measured apart.
+      // The copy's own time starts at its go plus what an empty copy costs from there (measured apart).
       startedAt: Math.min(o.endedAt, o.startedAt + part.costMs),
       endedAt: o.endedAt
     }

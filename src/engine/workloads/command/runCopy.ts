@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import type { Socket } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import { now } from '../../clock'
 import { watchOrphanGroup } from '../../backends/orphanReaper'
@@ -16,23 +17,78 @@ const MEMORY_SAMPLE_MS = 100
 const DRAIN_MS = 1000
 
 /**
- * The measuring wrapper (POSIX): a shell that starts the job in the
- * background, tells us its pid on fd 3, waits for it and prints `times` (the
- * CPU time of the children it reaped: the job's whole tree, user and system,
- * from the same counters as getrusage(RUSAGE_CHILDREN)) on fd 3. Node cannot
- * read a child's rusage, and a reaped child's /proc entry is gone: this is
- * the cheapest exact source. The job never sees fd 3. Its exit status is the
- * wrapper's (128 + n for a job killed by signal n, as shells report it).
- * Its own start cost is measured (calibrateCopyCost) and taken off.
+ * The measuring wrapper (POSIX): a shell that says it is up ("r" on fd 3),
+ * waits for the go (a line on fd 3, written when every copy of the
+ * repetition is up), starts the job in the background, tells us its pid on
+ * fd 3, waits for it and prints `times` (the CPU time of the children it
+ * reaped: the job's whole tree, user and system, from the same counters as
+ * getrusage(RUSAGE_CHILDREN)) on fd 3. Node cannot read a child's rusage, and
+ * a reaped child's /proc entry is gone: this is the cheapest exact source.
+ *
+ * The go keeps process creation out of the timed span and starts the copies
+ * of a repetition together: Node's spawn() is synchronous (it forks this
+ * large process and waits for the exec), so copies spawned one after another
+ * would start milliseconds apart, and each copy's time would hold its spawn.
+ * Through the shell, the line runs in a subshell of the wrapper (`eval` in a
+ * forked child, as `sh -c` would run it: no second shell to exec). The job
+ * never sees fd 3 nor the wrapper's variables. Its exit status is the
+ * wrapper's (128 + n for a job killed by signal n, as shells report it); a
+ * wrapper whose go never comes (fd 3 closed) exits 125 without running it.
+ * What is left (the fork, the wait, the exit seen by Node) is measured on an
+ * empty command (CommandExecutor.calibrate) and taken off.
  */
 const WRAPPER = [
-  'm=$1; shift',
-  'if [ "$m" = s ]; then /bin/sh -c "$1" 3>&- & else "$@" 3>&- & fi',
+  'echo r >&3',
+  'read -r __speedup_go <&3 || exit 125',
+  'if [ "$1" = s ]; then',
+  '  eval "unset __speedup_go; shift 2; $2" 3>&- &',
+  'else',
+  '  shift; unset __speedup_go; "$@" 3>&- &',
+  'fi',
   'echo $! >&3',
-  'wait $!; s=$?',
+  'wait $!; __speedup_s=$?',
   'times >&3',
-  'exit $s'
+  'exit $__speedup_s'
 ].join('\n')
+
+/**
+ * The copies of one repetition start together: each says when its wrapper is
+ * up (or when it ended without getting there), and all are let go once the
+ * last has. A copy alone needs none.
+ */
+export class StartBarrier {
+  private arrived = 0
+  private release!: () => void
+  readonly open: Promise<void>
+
+  constructor(readonly count: number) {
+    this.open = new Promise<void>((resolve) => (this.release = resolve))
+    if (count <= 0) this.release()
+  }
+
+  /** One copy is ready (or will never be): resolves when every copy is. */
+  arrive(): Promise<void> {
+    this.arrived++
+    if (this.arrived >= this.count) this.release()
+    return this.open
+  }
+}
+
+/** Barriers of repetitions whose copies are still being handed out, by group id. */
+const barriers = new Map<string, { barrier: StartBarrier; handedOut: number }>()
+
+/**
+ * The barrier of a repetition's `size` copies, shared by id: each copy (a
+ * part, run by its own in-process worker) asks once; the entry is forgotten
+ * once all have asked.
+ */
+export function sharedBarrier(group: string, size: number): StartBarrier {
+  const entry = barriers.get(group) ?? { barrier: new StartBarrier(size), handedOut: 0 }
+  entry.handedOut++
+  if (entry.handedOut >= size) barriers.delete(group)
+  else barriers.set(group, entry)
+  return entry.barrier
+}
 
 /** Every copy running in this process, by process group, with the call that ends its tree. */
 const liveCopies = new Map<number, () => void>()
@@ -73,11 +129,21 @@ export interface CopySpec {
   signal?: AbortSignal
   /** Called with the job's pid once it runs (tests check by pid that nothing is left). */
   onPid?: (pid: number, pgid: number) => void
+  /** The repetition's barrier: the copy's job starts when every copy's wrapper is up. */
+  barrier?: StartBarrier
 }
 
-/** What one copy did. Times are epoch ms (clock.ts); null means "not measured", never 0. */
+/**
+ * What one copy did. Times are epoch ms (clock.ts); null means "not measured",
+ * never 0. `startedAt` is the go (POSIX: the wrapper is up, every copy of the
+ * repetition too), `endedAt` the wrapper's exit; `spawnedAt` is when its
+ * process was asked for, before the clock started.
+ */
 export interface CopyOutcome {
   name: string
+  spawnedAt: number
+  /** When its wrapper said it was up (POSIX), or null: it never was. */
+  readyAt: number | null
   /** The process group the copy ran in (POSIX: the wrapper's pid). */
   pgid: number | null
   /** The job's own pid (the program or its shell). */
@@ -181,7 +247,9 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   let timedOut = false
   let cancelled = false
   let spawnError: string | null = null
-  const startedAt = now()
+  const spawnedAt = now()
+  // Without the wrapper's go (Windows) the clock starts with the spawn.
+  let startedAt = spawnedAt
   const child = spawn(file, args, {
     cwd: spec.cwd,
     env: spec.env,
@@ -195,6 +263,15 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   const pgid = child.pid ?? null
   // Should this process die before the copy (SIGKILL, a crash), the reaper ends its group.
   const forgetOrphan = posix ? watchOrphanGroup(child.pid) : () => undefined
+
+  // The barrier learns once of this copy: up, or ended (or never started) without getting there.
+  let arrived = false
+  const arrive = (): Promise<void> => {
+    if (arrived) return Promise.resolve()
+    arrived = true
+    return spec.barrier?.arrive() ?? Promise.resolve()
+  }
+  if (!posix) void arrive()
 
   child.stdout?.on('data', (chunk: Buffer) => {
     const room = OUTPUT_KEPT_BYTES - stdoutBytes
@@ -210,11 +287,25 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     const rss = await peakRss(jobPid)
     if (rss !== null) peak = Math.max(peak ?? 0, rss)
   }
-  const fd3Stream = posix ? (child.stdio[3] as NodeJS.ReadableStream | null) : null
+  // fd 3 is a socket pair: the wrapper's lines come in, the go goes out.
+  const fd3Stream = posix ? (child.stdio[3] as Socket | null) : null
+  // A go written to a wrapper that was just stopped: nothing to report.
+  fd3Stream?.on('error', () => undefined)
+  let exited = false
+  let readyAt: number | null = null
   fd3Stream?.on('data', (chunk: Buffer) => {
+    const wasUp = fd3.startsWith('r\n')
     fd3 += chunk.toString('latin1')
+    if (!wasUp && fd3.startsWith('r\n')) {
+      readyAt = now()
+      void arrive().then(() => {
+        if (exited || killing) return
+        startedAt = now()
+        fd3Stream.write('g\n')
+      })
+    }
     if (jobPid === null) {
-      const m = /^(\d+)\n/.exec(fd3)
+      const m = /^r\n(\d+)\n/.exec(fd3)
       if (m) {
         jobPid = Number(m[1])
         if (pgid !== null) spec.onPid?.(jobPid, pgid)
@@ -261,13 +352,17 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       const times = posix ? parseTimes(fd3) : null
       const [code, sig] = exit
       const byShell = posix && code !== null && code > 128 ? SIGNALS[code - 128] : undefined
+      // Ended before its go (stopped while the others started, or it could not start): no span.
+      const began = Math.min(startedAt, endedAt)
       resolve({
         name: spec.name,
         pgid,
         pid: jobPid,
-        startedAt,
+        spawnedAt,
+        readyAt,
+        startedAt: began,
         endedAt,
-        wallMs: endedAt - startedAt,
+        wallMs: endedAt - began,
         userMs: times?.userMs ?? null,
         systemMs: times?.systemMs ?? null,
         peakRssBytes: peak,
@@ -285,12 +380,17 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     }
     child.once('error', (err) => {
       spawnError = err.message
+      exited = true
       if (endedAt === 0) endedAt = now()
+      void arrive()
       void finish()
     })
     child.once('exit', (code, signal) => {
       endedAt = now()
+      exited = true
       exit = [code, signal]
+      // A wrapper that ended before it was up (stopped, or its shell failed) holds nobody back.
+      void arrive()
       // Whatever the copy left behind in its group (a `cmd &`) is stopped: nothing stays running,
       // and nothing keeps its pipes open.
       if (posix && pgid !== null && !killing && runningMembers(pgid).length > 0) {
