@@ -335,7 +335,8 @@ export async function runBenchmark(
       })),
       firstOrder,
       rounds,
-      serial: serialState
+      serial: serialState,
+      ...(session?.startCost ? { commandStartCost: session.startCost } : {})
     }
     const results = aggregate([...measured.values()], countsToReport(config))
     tracker.finish()

@@ -145,6 +145,19 @@ export interface RunProtocol {
    * 'skipped' (the configuration said serial: false).
    */
   serial: 'measured' | 'not-applicable' | 'unavailable' | 'skipped'
+  /**
+   * A command run: what an empty copy costs inside the timed span (its
+   * wrapper up → the exit of an empty job, seen by the engine; hyperfine's
+   * shell spawning time), the median of `samples` runs before the run, taken
+   * off every copy's time and CPU and once off each repetition's span.
+   */
+  commandStartCost?: CommandStartCost
+}
+
+export interface CommandStartCost {
+  wallMs: number
+  cpuMs: number
+  samples: number
 }
 
 /** A finished run: what is stored in history and exported. */

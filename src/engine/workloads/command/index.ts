@@ -64,6 +64,7 @@ export const commandWorkload: Workload<
       throw e
     }
     const session: WorkloadSession<CommandSession> = {
+      startCost: { ...executor.cost },
       value: {
         executor,
         settings,
