@@ -34,8 +34,10 @@ const DRAIN_MS = 1000
  * never sees fd 3 nor the wrapper's variables. Its exit status is the
  * wrapper's (128 + n for a job killed by signal n, as shells report it); a
  * wrapper whose go never comes (fd 3 closed) exits 125 without running it.
- * What is left (the fork, the wait, the exit seen by Node) is measured on an
- * empty command (CommandExecutor.calibrate) and taken off.
+ * The clock stops at the first sign the job ended: the `times` line (printed
+ * once the wait returns), or the wrapper's exit. What is left inside (the go
+ * read, the fork, the wait, the report seen by Node) is measured on an empty
+ * command (CommandExecutor.calibrate) and taken off.
  */
 const WRAPPER = [
   'echo r >&3',
@@ -136,7 +138,8 @@ export interface CopySpec {
 /**
  * What one copy did. Times are epoch ms (clock.ts); null means "not measured",
  * never 0. `startedAt` is the go (POSIX: the wrapper is up, every copy of the
- * repetition too), `endedAt` the wrapper's exit; `spawnedAt` is when its
+ * repetition too), `endedAt` when its wrapper saw the job end (its `times`
+ * line, else its own exit, whichever the engine saw first); `spawnedAt` is when its
  * process was asked for, before the clock started.
  */
 export interface CopyOutcome {
@@ -293,9 +296,12 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   fd3Stream?.on('error', () => undefined)
   let exited = false
   let readyAt: number | null = null
+  // When the wrapper's `times` came, printed as soon as its wait for the job returned.
+  let reportedEndAt: number | null = null
   fd3Stream?.on('data', (chunk: Buffer) => {
     const wasUp = fd3.startsWith('r\n')
     fd3 += chunk.toString('latin1')
+    if (reportedEndAt === null && parseTimes(fd3) !== null) reportedEndAt = now()
     if (!wasUp && fd3.startsWith('r\n')) {
       readyAt = now()
       void arrive().then(() => {
@@ -353,6 +359,8 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       const [code, sig] = exit
       const byShell = posix && code !== null && code > 128 ? SIGNALS[code - 128] : undefined
       // Ended before its go (stopped while the others started, or it could not start): no span.
+      // The job ended by the first sign of it: the wrapper's report, or its exit.
+      if (reportedEndAt !== null) endedAt = Math.min(endedAt, reportedEndAt)
       const began = Math.min(startedAt, endedAt)
       resolve({
         name: spec.name,
