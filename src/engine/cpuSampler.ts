@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import type { CpuLoad } from '../shared/cpuLoad'
 import type { RunRecord } from '../shared/result'
@@ -23,23 +23,88 @@ export function parseProcStat(text: string): ProcStat | null {
   return { busy, steal, total: busy + idle + iowait + steal }
 }
 
-/**
- * CPU time of this process, its threads and every child it has waited for
- * (utime + stime + cutime + cstime), in jiffies, from /proc/self/stat. Workers
- * that exit during the run (cold pools, and every pool when it is terminated)
- * are waited for by Node, so by the end of a run they are all in it.
- */
-export function parseSelfStat(text: string): number | null {
+/** One /proc/<pid>/stat line: its parent and its CPU time in jiffies. */
+export interface PidStat {
+  ppid: number
+  /** utime + stime + cutime + cstime: the process, its threads and every child it has waited for. */
+  jiffies: number
+}
+
+/** Parses one /proc/<pid>/stat line; null when it is not one. */
+export function parsePidStat(text: string): PidStat | null {
   // The command name is in parentheses and may hold spaces: count fields after the last ')'.
+  const close = text.lastIndexOf(')')
+  if (close < 0) return null
   const rest = text
-    .slice(text.lastIndexOf(')') + 2)
+    .slice(close + 2)
     .trim()
     .split(/\s+/)
     .map(Number)
-  // rest[0] is field 3 (state); utime..cstime are fields 14..17.
+  // rest[0] is field 3 (state), rest[1] field 4 (ppid); utime..cstime are fields 14..17.
   const own = rest.slice(11, 15)
-  if (own.length < 4 || own.some((x) => !Number.isFinite(x))) return null
-  return own.reduce((a, b) => a + b, 0)
+  if (own.length < 4 || own.some((x) => !Number.isFinite(x)) || !Number.isInteger(rest[1]))
+    return null
+  return { ppid: rest[1], jiffies: own.reduce((a, b) => a + b, 0) }
+}
+
+/** CPU time of one process alone (utime + stime + cutime + cstime), jiffies. */
+export function parseSelfStat(text: string): number | null {
+  return parsePidStat(text)?.jiffies ?? null
+}
+
+/**
+ * CPU time of `root` and every living process below it, jiffies. A process
+ * counts its own time and that of every child it has already waited for, so a
+ * descendant that exits between two readings moves from its own line into its
+ * parent's and the sum keeps it. Living descendants are what /proc/self/stat
+ * alone misses: the app's window (Electron's renderer, GPU and zygote
+ * processes are the main process's descendants, never waited for while the
+ * app runs), a warm pool's workers and a command's copies still running.
+ */
+export function treeJiffies(stats: ReadonlyMap<number, PidStat>, root: number): number | null {
+  const self = stats.get(root)
+  if (!self) return null
+  const children = new Map<number, number[]>()
+  for (const [pid, s] of stats) {
+    if (pid === root) continue
+    const list = children.get(s.ppid)
+    if (list) list.push(pid)
+    else children.set(s.ppid, [pid])
+  }
+  let sum = 0
+  const seen = new Set<number>()
+  const queue = [root]
+  while (queue.length > 0) {
+    const pid = queue.pop() as number
+    if (seen.has(pid)) continue
+    seen.add(pid)
+    sum += stats.get(pid)?.jiffies ?? 0
+    for (const child of children.get(pid) ?? []) queue.push(child)
+  }
+  return sum
+}
+
+/** Every process's stat line from /proc; processes that end while it reads are left out. */
+function readAllPidStats(): Map<number, PidStat> {
+  const stats = new Map<number, PidStat>()
+  let names: string[]
+  try {
+    names = readdirSync('/proc')
+  } catch {
+    return stats
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue
+    const text = read(`/proc/${name}/stat`)
+    const parsed = text === null ? null : parsePidStat(text)
+    if (parsed) stats.set(Number(name), parsed)
+  }
+  return stats
+}
+
+/** CPU time of this process and its living descendants, jiffies; null without /proc. */
+export function ownTreeJiffies(root = process.pid): number | null {
+  return treeJiffies(readAllPidStats(), root)
 }
 
 const read = (path: string): string | null => {
@@ -55,14 +120,23 @@ interface Reading {
   proc: { stat: ProcStat; self: number } | null
   cpus: { busy: number; total: number }
   selfUs: number
+  /** CPU time of the app's other processes (its window), ms, where /proc is not there to count them. */
+  appMs: number
   load: number | null
 }
 
-function takeReading(): Reading {
+/**
+ * Where /proc is missing (macOS, Windows), the front end may say how much CPU
+ * its own other processes have used so far (the Electron app: its renderer
+ * and GPU processes, from app.getAppMetrics()), ms since they started, so that
+ * drawing the run's progress is not counted as other programs.
+ */
+export type AppCpuMs = () => number
+
+function takeReading(appCpuMs?: AppCpuMs): Reading {
   const stat = read('/proc/stat')
-  const self = read('/proc/self/stat')
   const parsed = stat === null ? null : parseProcStat(stat)
-  const own = self === null ? null : parseSelfStat(self)
+  const own = parsed === null ? null : ownTreeJiffies()
   const cpus = os.cpus()
   let busy = 0
   let total = 0
@@ -78,7 +152,17 @@ function takeReading(): Reading {
     proc: parsed && own !== null ? { stat: parsed, self: own } : null,
     cpus: { busy, total },
     selfUs: usage.user + usage.system,
+    appMs: parsed === null && appCpuMs ? safeAppMs(appCpuMs) : 0,
     load
+  }
+}
+
+const safeAppMs = (appCpuMs: AppCpuMs): number => {
+  try {
+    const ms = appCpuMs()
+    return Number.isFinite(ms) && ms >= 0 ? ms : 0
+  } catch {
+    return 0
   }
 }
 
@@ -86,8 +170,10 @@ function takeReading(): Reading {
  * The CPU load between two readings. On Linux: other processes' share is the
  * machine's busy jiffies minus this process tree's, steal is the hypervisor's;
  * both are fractions of all jiffies times the cores, so no clock-tick constant
- * is needed. Elsewhere: os.cpus() times minus this process's CPU time and
- * `childCpuMs` (the workers' own compute, which the OS does not give).
+ * is needed; this process tree is this process and every living descendant
+ * (ownTreeJiffies). Elsewhere: os.cpus() times minus this process's CPU time,
+ * `childCpuMs` (the workers' own compute, which the OS does not give) and the
+ * app's window (AppCpuMs).
  */
 export function loadBetween(a: Reading, b: Reading, childCpuMs = 0): CpuLoad {
   const cores = os.cpus().length || 1
@@ -110,7 +196,7 @@ export function loadBetween(a: Reading, b: Reading, childCpuMs = 0): CpuLoad {
   }
   const total = b.cpus.total - a.cpus.total
   const busyMs = b.cpus.busy - a.cpus.busy
-  const ownMs = (b.selfUs - a.selfUs) / 1000 + childCpuMs
+  const ownMs = (b.selfUs - a.selfUs) / 1000 + childCpuMs + Math.max(0, b.appMs - a.appMs)
   const share = (x: number): number => (total > 0 ? (Math.max(0, x) / total) * cores : 0)
   return {
     source: 'os-cpus',
@@ -124,9 +210,9 @@ export function loadBetween(a: Reading, b: Reading, childCpuMs = 0): CpuLoad {
 }
 
 /** Starts measuring; `stop` answers what the machine did in between. */
-export function startCpuSampler(): { stop(childCpuMs?: number): CpuLoad } {
-  const start = takeReading()
-  return { stop: (childCpuMs = 0) => loadBetween(start, takeReading(), childCpuMs) }
+export function startCpuSampler(appCpuMs?: AppCpuMs): { stop(childCpuMs?: number): CpuLoad } {
+  const start = takeReading(appCpuMs)
+  return { stop: (childCpuMs = 0) => loadBetween(start, takeReading(appCpuMs), childCpuMs) }
 }
 
 /**

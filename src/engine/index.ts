@@ -15,6 +15,7 @@ import { jobOf } from '../shared/workloads/jobs'
 import { runBenchmark } from './runner'
 import { collectSystemInfo } from './systemInfo'
 import { measuredComputeMs, startCpuSampler } from './cpuSampler'
+import type { AppCpuMs } from './cpuSampler'
 import type { Backend, Engine, RunConfig, RunHooks } from './types'
 import type { ClusterSystem } from '../shared/system'
 
@@ -34,6 +35,12 @@ export interface EngineOptions {
   log?: (line: string) => void
   /** The cluster backend's timings (tests shorten them). */
   cluster?: Pick<OpenClusterOptions, 'discoverMs' | 'heartbeatTimeoutMs' | 'key' | 'leaseMs'>
+  /**
+   * CPU time of the front end's own other processes so far, ms, read where
+   * /proc is missing (the app: its window's processes), so that they are not
+   * counted as other programs. On Linux the process tree is read instead.
+   */
+  appCpuMs?: AppCpuMs
 }
 
 /** Creates the engine the app, the CLI and the tests drive. One run at a time. */
@@ -123,7 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (controller.signal.aborted)
           throw new BenchFailure({ code: 'cancelled', message: 'The run was cancelled.' })
         // What else used the CPU meanwhile: read around the whole run, pools terminated.
-        const sampler = startCpuSampler()
+        const sampler = startCpuSampler(options.appCpuMs)
         const record = await runBenchmark(
           config,
           { backend, system, log, workerPath: options.workerPath },

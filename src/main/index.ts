@@ -19,6 +19,7 @@ import { APPROVALS_FILE, fileCommandApprovals } from './commands/commandApproval
 import { nativeConfirmCommand } from './commands/nativeConfirm'
 import { asarUnpackedPath } from './fs/asarUnpackedPath'
 import { createHistoryStore } from './history/historyStore'
+import { appWindowCpuMs } from './window/windowCpuMs'
 import { registerHandlers, send } from './ipc'
 import { isAppUrl } from './ipc/senderPolicy'
 import type { TrustedRenderer } from './ipc/senderPolicy'
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
     processBackend: utilityProcessBackend,
     systemExtra,
     log,
+    appCpuMs: appWindowCpuMs,
     cluster: { key: clusterKey.ok ? clusterKey.key : null }
   })
   const running = engine

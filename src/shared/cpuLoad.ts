@@ -16,11 +16,15 @@ export interface CpuLoad {
   wallMs: number
   /** Logical cores the counters cover. */
   cores: number
-  /** CPU time used by every other process during the run, in cores. */
+  /** CPU time used by every other process during the run (not below the controller), in cores. */
   otherCores: number
   /** CPU time the hypervisor gave other guests (steal), in cores; null where the OS does not say. */
   stealCores: number | null
-  /** CPU time of this run's own processes (the controller and its workers), in cores. */
+  /**
+   * CPU time of this run's own processes, in cores: the controller and every
+   * process below it (workers, copies, the latency server; in the app also its
+   * window, which draws the run).
+   */
   ownCores: number
   /** One-minute load average at the start and the end of the run; null where the OS has none. */
   loadAverage: { start: number; end: number } | null

@@ -9,7 +9,13 @@ import { contentionText, runVerdictText } from '../../src/shared/report/findings
 import { runToMarkdown } from '../../src/shared/report/exporters/markdown'
 import { toRunExport } from '../../src/shared/runExport'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
-import { parseProcStat, parseSelfStat } from '../../src/engine/cpuSampler'
+import {
+  parsePidStat,
+  parseProcStat,
+  parseSelfStat,
+  treeJiffies
+} from '../../src/engine/cpuSampler'
+import type { PidStat } from '../../src/engine/cpuSampler'
 import { physicalCores } from '../../src/engine/cpuTopology'
 import type { CpuLoad } from '../../src/shared/cpuLoad'
 import type { RunRecord } from '../../src/shared/result'
@@ -160,6 +166,30 @@ describe('the CPU counters', () => {
     // fields 14..17 are utime, stime, cutime, cstime.
     const line = `4242 (node worker (x)) ${fields.join(' ')}`
     expect(parseSelfStat(line)).toBe(14 + 15 + 16 + 17)
+    expect(parsePidStat(line)).toEqual({ ppid: 4, jiffies: 14 + 15 + 16 + 17 })
+    expect(parsePidStat('no parentheses 1 2 3')).toBeNull()
+    expect(parsePidStat('7 (x) S 1 2 3')).toBeNull()
+  })
+
+  it('counts a process tree: the root, its children and theirs, nothing beside it', () => {
+    const stats = new Map<number, PidStat>([
+      [1, { ppid: 0, jiffies: 1000 }], // init: not ours
+      [10, { ppid: 1, jiffies: 5 }], // the app's main process
+      [11, { ppid: 10, jiffies: 7 }], // its zygote
+      [12, { ppid: 11, jiffies: 40 }], // the renderer, below the zygote
+      [13, { ppid: 10, jiffies: 3 }], // a worker
+      [20, { ppid: 1, jiffies: 500 }], // another program
+      [21, { ppid: 20, jiffies: 50 }] // and its child
+    ])
+    expect(treeJiffies(stats, 10)).toBe(5 + 7 + 40 + 3)
+    expect(treeJiffies(stats, 11)).toBe(47)
+    expect(treeJiffies(stats, 99)).toBeNull()
+    // A parent loop (pids reused while reading) is counted once, not forever.
+    const loop = new Map<number, PidStat>([
+      [5, { ppid: 6, jiffies: 1 }],
+      [6, { ppid: 5, jiffies: 2 }]
+    ])
+    expect(treeJiffies(loop, 5)).toBe(3)
   })
 
   it('counts physical cores once per package and core id', () => {

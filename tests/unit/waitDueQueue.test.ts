@@ -13,9 +13,7 @@ afterEach(async () => {
 })
 
 const open = (delayMs: number): DueQueue => {
-  const q = dueQueue(delayMs, (e) => {
-    throw e
-  })
+  const q = dueQueue(delayMs)
   queues.push(q)
   return q
 }
@@ -54,6 +52,19 @@ describe('dueQueue: when the latency server answers', () => {
       expect(took).toBeGreaterThanOrEqual(500_000n)
       await new Promise((r) => setTimeout(r, 5))
     }
+  })
+
+  it('counts the CPU it spends turning until answers fall due, apart', async () => {
+    const q = open(3)
+    expect(q.turningCpuMs()).toBe(0)
+    for (let i = 0; i < 5; i++) await new Promise<void>((done) => q.add(done))
+    const turning = q.turningCpuMs()
+    const cpu = process.cpuUsage()
+    expect(turning).toBeGreaterThan(0)
+    expect(turning).toBeLessThanOrEqual((cpu.user + cpu.system) / 1000)
+    // Idle, it does not grow.
+    await new Promise((r) => setTimeout(r, 20))
+    expect(q.turningCpuMs()).toBe(turning)
   })
 
   it('answers at once, in the same turn, for a delay of 0', () => {

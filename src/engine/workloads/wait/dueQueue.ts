@@ -3,82 +3,71 @@
  * arrived, never sooner, and as little later as the machine allows.
  *
  * Node's timers count whole milliseconds of the event loop's cached clock, so
- * a `setTimeout(…, delay)` fires up to a millisecond early or late, and one
- * that fired early could only be topped up with another timer of at least
- * 1 ms: that was most of the wait's overhead per request (0.7–0.9 ms). Here a
- * small clock thread sleeps until the next answer is due (`Atomics.wait`
- * takes a fraction of a millisecond, and costs no CPU while it sleeps) and
- * wakes the server's loop with a message; the loop answers every request
- * that is due. The delay is the same for every request, so they fall due in
- * the order they arrived: one queue, one due time armed at a time, and a
- * burst of requests that fall due together is answered on one wake.
+ * a `setTimeout(…, delay)` fires up to a millisecond early or late (measured
+ * here: −0.8 to +1.0 ms around a 20 ms delay, median +0.25). A clock thread
+ * that slept with `Atomics.wait` and woke the loop with a message was never
+ * early, but each wake took 0.25–0.4 ms more (round 7: the wait's overhead per
+ * request went from 0.84 to 1.04 ms on threads). Here one timer is armed
+ * `LEAD_MS` before the first answer is due; from then on the loop turns with
+ * `setImmediate` — reading new requests on every turn — and answers each
+ * request the first turn after its time: 5–10 µs late (perf/waitServer.perf.ts).
+ * The price is CPU for at most `LEAD_MS` per due time (requests that fall due
+ * together share one): the server's clock, not its service, so it is counted
+ * apart (`turningCpuMs`) and left out of the Server CPU it reports.
+ *
+ * The delay is the same for every request, so they fall due in the order they
+ * arrived: one queue, one due time armed at a time.
  */
-import { Worker } from 'node:worker_threads'
 
-/**
- * The clock thread (plain CommonJS, run from this string: the server is a
- * bundle, and a thread needs no file of its own). `due` is the monotonic time
- * (ns) the main thread wants a wake at, 0 for none; `seq` changes whenever the
- * main thread sets it, which ends a sleep early.
- */
-const CLOCK_THREAD = `
-const { workerData, parentPort } = require('node:worker_threads')
-const seq = new Int32Array(workerData, 0, 1)
-const due = new BigInt64Array(workerData, 8, 1)
-for (;;) {
-  const seen = Atomics.load(seq, 0)
-  const at = Atomics.load(due, 0)
-  if (at === 0n) { Atomics.wait(seq, 0, seen); continue }
-  const left = at - process.hrtime.bigint()
-  if (left > 0n) { Atomics.wait(seq, 0, seen, Number(left) / 1e6); continue }
-  // Taken only if the main thread did not set another time meanwhile.
-  if (Atomics.compareExchange(due, 0, at, 0n) === at) parentPort.postMessage(0)
-}
-`
+/** How long before an answer is due the loop stops sleeping and starts turning. */
+export const LEAD_MS = 1
 
 export interface DueQueue {
   /** Calls `answer` `delayMs` after now (at once for a delay of 0). */
   add(answer: () => void): void
-  /** Ends the clock thread. */
+  /** CPU time spent turning the loop until answers fell due, ms, so far. */
+  turningCpuMs(): number
+  /** Drops every answer not yet given and disarms the timer. */
   close(): Promise<void>
 }
 
-/** `onFailure`: the clock thread failed (the server cannot keep its delay and must say so). */
-export function dueQueue(delayMs: number, onFailure: (e: Error) => void): DueQueue {
+export function dueQueue(delayMs: number): DueQueue {
   const delayNs = BigInt(Math.round(delayMs * 1e6))
+  const leadNs = BigInt(LEAD_MS * 1e6)
   const queue: { due: bigint; answer: () => void }[] = []
+  let timer: NodeJS.Timeout | null = null
+  let immediate: NodeJS.Immediate | null = null
+  let turningFrom: NodeJS.CpuUsage | null = null
+  let turningUs = 0
 
-  const answerDue = (): void => {
+  const stopTurning = (): void => {
+    if (!turningFrom) return
+    const d = process.cpuUsage(turningFrom)
+    turningUs += d.user + d.system
+    turningFrom = null
+  }
+
+  const turn = (): void => {
+    timer = null
+    immediate = null
     const now = process.hrtime.bigint()
     let i = 0
     while (i < queue.length && queue[i].due <= now) queue[i++].answer()
     queue.splice(0, i)
-    if (queue.length) clock!.arm(queue[0].due)
+    if (queue.length > 0) arm(queue[0].due - now)
+    else stopTurning()
   }
 
-  const startClock = (): { arm(due: bigint): void; close(): Promise<void> } => {
-    const shared = new SharedArrayBuffer(16)
-    const seq = new Int32Array(shared, 0, 1)
-    const due = new BigInt64Array(shared, 8, 1)
-    const thread = new Worker(CLOCK_THREAD, { eval: true, workerData: shared })
-    // The server's socket keeps the process alive, not its clock.
-    thread.unref()
-    thread.on('message', answerDue)
-    thread.on('error', onFailure)
-    return {
-      arm(at) {
-        Atomics.store(due, 0, at)
-        Atomics.add(seq, 0, 1)
-        Atomics.notify(seq, 0)
-      },
-      close: async () => {
-        await thread.terminate()
-      }
+  /** Wakes the loop for the head, `left` ns from now: a timer while far, turns when near. */
+  const arm = (left: bigint): void => {
+    if (left <= leadNs) {
+      turningFrom ??= process.cpuUsage()
+      immediate = setImmediate(turn)
+    } else {
+      stopTurning()
+      timer = setTimeout(turn, Number(left - leadNs) / 1e6)
     }
   }
-
-  // Started with the server, before it says it listens: never inside a timed repetition.
-  const clock = delayNs > 0n ? startClock() : null
 
   return {
     add(answer) {
@@ -87,12 +76,20 @@ export function dueQueue(delayMs: number, onFailure: (e: Error) => void): DueQue
         return
       }
       queue.push({ due: process.hrtime.bigint() + delayNs, answer })
-      // With others waiting, the head's due time is armed and this one falls due later.
-      if (queue.length === 1) clock!.arm(queue[0].due)
+      // With others waiting, the head's wake is armed and this one falls due later.
+      if (queue.length === 1) arm(delayNs)
+    },
+    turningCpuMs() {
+      const current = turningFrom ? process.cpuUsage(turningFrom) : { user: 0, system: 0 }
+      return (turningUs + current.user + current.system) / 1000
     },
     close: async () => {
+      stopTurning()
       queue.length = 0
-      await clock?.close()
+      if (timer) clearTimeout(timer)
+      if (immediate) clearImmediate(immediate)
+      timer = null
+      immediate = null
     }
   }
 }

@@ -287,7 +287,7 @@ const en: ReportWords = {
     ideal: 'Ideal (ms)',
     serverCpu: 'Server CPU (ms)',
     waitNote:
-      "Ideal = ceil(R/N)·delay. Server CPU: the latency server's CPU time per repetition (median).",
+      "Ideal = ceil(R/N)·delay. Server CPU: the latency server's CPU time per repetition (median) serving requests, not counting the loop turns that keep each answer's time.",
     overCores: ' (> cores)',
     gotSum: (sum) => `✗ got ${sum}`,
     cpuUse: 'CPU use',
@@ -538,7 +538,8 @@ const ko: ReportWords = {
     answeredOnce: (answered, requests) => `✗ ${requests}건 중 ${answered}건만 한 번 응답`,
     ideal: '이상값 (ms)',
     serverCpu: '서버 CPU (ms)',
-    waitNote: '이상값 = ceil(R/N)·지연. 서버 CPU: 반복 한 번 동안 지연 서버가 쓴 CPU 시간(중앙값).',
+    waitNote:
+      '이상값 = ceil(R/N)·지연. 서버 CPU: 반복 한 번 동안 지연 서버가 요청을 처리하는 데 쓴 CPU 시간(중앙값). 답할 시각을 맞추려고 루프를 돌린 시간은 빠집니다.',
     overCores: ' (> 코어)',
     gotSum: (sum) => `✗ 결과 ${sum}`,
     cpuUse: 'CPU 사용률',

@@ -1013,7 +1013,7 @@ export const en = {
       'The bound ceil(R/N) × delay: each worker sends its ceil(R/N) requests one after another, each answered after the delay. No run can be faster.',
     serverCpu: 'Server CPU',
     serverCpuTip:
-      'The latency server’s CPU time per repetition (median): answering after a delay costs almost no CPU.',
+      'The latency server’s CPU time per repetition (median) serving requests: answering after a delay costs almost no CPU. The turns of its loop in the last millisecond before each answer, which keep the delay exact, are not counted.',
     answered: 'Every request answered once',
     answeredLabel: 'every request answered exactly once',
     unansweredLabel: 'not every request answered exactly once',

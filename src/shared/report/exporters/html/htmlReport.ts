@@ -161,6 +161,15 @@ function configLine(run: RunRecord, w: ReportWords, language: ReportLanguage): s
 }
 
 /** The three charts of a run (or of two runs side by side, for a comparison). */
+/** A run's speedups for a chart: each with its 95% interval, none at one worker (T1 itself). */
+const speedupPoints = (analysis: RunAnalysis) =>
+  analysis.workers.map((x) => ({
+    workers: x.workers,
+    speedup: x.speedup.speedup,
+    low: x.workers === 1 ? null : (x.speedupInterval?.lower ?? null),
+    high: x.workers === 1 ? null : (x.speedupInterval?.upper ?? null)
+  }))
+
 function runCharts(
   runs: { label: string; run: RunRecord; analysis: RunAnalysis }[],
   w: ReportWords
@@ -171,12 +180,7 @@ function runCharts(
   const speedup = speedupChart(
     runs.map(({ label, analysis }) => ({
       label,
-      points: analysis.workers.map((x) => ({
-        workers: x.workers,
-        speedup: x.speedup.speedup,
-        low: x.workers === 1 ? null : (x.speedupInterval?.lower ?? null),
-        high: x.workers === 1 ? null : (x.speedupInterval?.upper ?? null)
-      }))
+      points: speedupPoints(analysis)
     })),
     {
       title: c.speedup,
@@ -372,12 +376,7 @@ export function studyToHtml(
       `<div class="charts">${speedupChart(
         workloads.series.map((s) => ({
           label: `${w.config.job(s.job)} · ${w.config.backend(s.backend)}`,
-          points: s.analysis.workers.map((x) => ({
-            workers: x.workers,
-            speedup: x.speedup.speedup,
-            low: x.workers === 1 ? null : (x.speedupInterval?.lower ?? null),
-            high: x.workers === 1 ? null : (x.speedupInterval?.upper ?? null)
-          }))
+          points: speedupPoints(s.analysis)
         })),
         {
           title: c.speedup,
