@@ -147,6 +147,8 @@ interface Scaling {
   tn: number
   utilization1: number
   utilizationN: number
+  /** Cores other programs used meanwhile (the engine's own measure), when known. */
+  otherCores?: number
 }
 
 async function scaling(
@@ -205,7 +207,8 @@ function throughCli(loop: string, reps: number): Scaling {
     t1: median(at(1).samples.map((s) => s.wallMs)),
     tn: median(at(2).samples.map((s) => s.wallMs)),
     utilization1: medianCpuUtilization(at(1)) ?? NaN,
-    utilizationN: medianCpuUtilization(at(2)) ?? NaN
+    utilizationN: medianCpuUtilization(at(2)) ?? NaN,
+    ...(run.load ? { otherCores: run.load.otherCores } : {})
   }
 }
 
@@ -224,6 +227,11 @@ async function copies(): Promise<void> {
       '  CPU utilization at 1 / at 2',
       `${(100 * s.utilization1).toFixed(1)} % / ${(100 * s.utilizationN).toFixed(1)} %`
     )
+    if (s.otherCores !== undefined)
+      row(
+        "  other programs meanwhile (the run's contention measure)",
+        `${s.otherCores.toFixed(2)} of ${availableParallelism()} cores`
+      )
   }
   console.log(
     '  round 7, quiet machine (before the barrier): CLI 1.91×, CPU use 93.6 / 89.9 %; this script 1.82×, 97 / 93 %'
