@@ -307,6 +307,7 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       void arrive().then(() => {
         if (exited || killing) return
         startedAt = now()
+        arm()
         fd3Stream.write('g\n')
       })
     }
@@ -328,11 +329,17 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   const stop = (): void => {
     if (pgid !== null && !killing) killing = killTree(pgid)
   }
-  const timer = setTimeout(() => {
-    timedOut = true
-    stop()
-  }, spec.timeoutMs)
-  timer.unref?.()
+  // --timeout bounds the copy's own time: armed at its go (at the spawn without one), so 256
+  // copies spawned one after another do not spend a copy's time waiting for the last.
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const arm = (): void => {
+    timer = setTimeout(() => {
+      timedOut = true
+      stop()
+    }, spec.timeoutMs)
+    timer.unref?.()
+  }
+  if (!posix) arm()
   const onAbort = (): void => {
     cancelled = true
     stop()
@@ -349,7 +356,7 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     const finish = async (): Promise<void> => {
       if (finished) return
       finished = true
-      clearTimeout(timer)
+      if (timer) clearTimeout(timer)
       if (sampler) clearInterval(sampler)
       spec.signal?.removeEventListener('abort', onAbort)
       if (killing) await killing
