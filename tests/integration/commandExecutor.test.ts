@@ -130,6 +130,22 @@ describe.runIf(posix)('the command executor on real processes', () => {
     expect(copies[0].stdoutHash).toBe(sha('[0][][unset][unset]\nclosed\n'))
   })
 
+  it.runIf(process.platform === 'linux')(
+    'peak memory is the program’s, run by the line’s shell, not the shell’s own',
+    async () => {
+      // awk holds a 64 MB string while it sleeps: the program, a child of the line's subshell.
+      const ex = new CommandExecutor(
+        plan(
+          `awk 'BEGIN { s = "x"; while (length(s) < 60000000) s = s s; system("sleep 0.4"); print length(s) }'`
+        )
+      )
+      await ex.check({ workers: 1, rep: 1 })
+      const { copies } = await ex.repetition(1, { rep: 1 })
+      expect(copies[0].exitCode).toBe(0)
+      expect(copies[0].peakRssBytes).toBeGreaterThan(60_000_000)
+    }
+  )
+
   it('fails the repetition that exits non-zero (the 3rd), naming the copy, its code and its last stderr lines', async () => {
     const ex = new CommandExecutor(
       plan('if [ {rep} -eq 3 ]; then echo "disk full" >&2; echo "giving up" >&2; exit 4; fi')

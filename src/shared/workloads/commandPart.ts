@@ -38,7 +38,7 @@ export interface CommandOutput {
   /** User and system CPU time of the copy's tree (ms); null: not measured on this OS. */
   cpuUserMs: number | null
   cpuSystemMs: number | null
-  /** Peak resident memory of its main process (bytes); null: not measured. */
+  /** The largest peak resident memory of its processes (bytes, sampled); null: not measured. */
   peakRssBytes: number | null
   /** sha256 of the first 1 MB of standard output, its total size and what was discarded. */
   outputHash: string

@@ -156,7 +156,7 @@ export interface CopyOutcome {
   wallMs: number
   userMs: number | null
   systemMs: number | null
-  /** Peak resident memory of the job's main process (Linux, sampled), bytes. */
+  /** The largest peak resident memory of the job's processes (Linux, its tree sampled), bytes. */
   peakRssBytes: number | null
   exitCode: number | null
   signal: string | null
@@ -206,6 +206,42 @@ export function lastLines(text: string, n: number): string[] {
     .map((l) => l.trimEnd())
     .filter(Boolean)
     .slice(-n)
+}
+
+/** The children of a process's main thread (Linux /proc; empty when it is gone). */
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'latin1')
+    return text.split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
+/** Processes of a tree read per sample, at most: a fork bomb is not walked. */
+const TREE_SAMPLE_LIMIT = 64
+
+/**
+ * The largest peak resident memory (VmHWM) in the job's process tree: the job
+ * is a subshell of the wrapper through the shell, the program its child, so
+ * the job's own process alone would be the shell's few hundred kB.
+ */
+async function treePeakRss(root: number): Promise<number | null> {
+  let peak: number | null = null
+  const seen = new Set<number>()
+  let level = [root]
+  while (level.length > 0 && seen.size < TREE_SAMPLE_LIMIT) {
+    const next: number[] = []
+    for (const pid of level) {
+      if (seen.has(pid) || seen.size >= TREE_SAMPLE_LIMIT) continue
+      seen.add(pid)
+      const [rss, children] = await Promise.all([peakRss(pid), childrenOf(pid)])
+      if (rss !== null) peak = Math.max(peak ?? 0, rss)
+      next.push(...children)
+    }
+    level = next
+  }
+  return peak
 }
 
 async function peakRss(pid: number): Promise<number | null> {
@@ -287,7 +323,7 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   let sampler: ReturnType<typeof setInterval> | null = null
   const sample = async (): Promise<void> => {
     if (jobPid === null) return
-    const rss = await peakRss(jobPid)
+    const rss = await treePeakRss(jobPid)
     if (rss !== null) peak = Math.max(peak ?? 0, rss)
   }
   // fd 3 is a socket pair: the wrapper's lines come in, the go goes out.
