@@ -122,7 +122,7 @@ async function overhead(): Promise<void> {
     const how = shell ? 'through the shell' : '--no-shell'
     console.log(`  ${how}:`)
     row(`  round 7's wrapper: \`true\` as it was timed (spawn → exit)`, ms(median(old[i])))
-    row(`  now: \`true\` as timed (the go, every wrapper up → exit)`, ms(median(raw[i])))
+    row(`  now: \`true\` as timed (its go, every wrapper up → the job's end)`, ms(median(raw[i])))
     row(
       `  harness overhead per copy (that − the bare /bin/true): old / now`,
       `${ms(median(old[i]) - floor)} / ${ms(median(raw[i]) - floor)}`
