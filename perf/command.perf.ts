@@ -149,6 +149,9 @@ interface Scaling {
   utilizationN: number
   /** Cores other programs used meanwhile (the engine's own measure), when known. */
   otherCores?: number
+  /** How far apart the N copies' spawns and their gos were (median over repetitions). */
+  spawnSpreadMs?: number
+  goSpreadMs?: number
 }
 
 async function scaling(
@@ -168,6 +171,9 @@ async function scaling(
     [1, []],
     [n, []]
   ])
+  const spread = (xs: number[]): number => Math.max(...xs) - Math.min(...xs)
+  const spawnSpread: number[] = []
+  const goSpread: number[] = []
   // Interleaved, 1, N, 1, N, … after one warm-up each, as the engine runs counts.
   for (let rep = 0; rep <= reps; rep++) {
     for (const count of [1, n]) {
@@ -177,13 +183,20 @@ async function scaling(
       const cpu = o.copies.reduce((s, c) => s + (c.userMs ?? NaN) + (c.systemMs ?? NaN), 0)
       walls.get(count)!.push(o.wallMs)
       utilization.get(count)!.push(cpu / (o.wallMs * count))
+      if (count === n && shape === 'copies') {
+        spawnSpread.push(spread(o.copies.map((c) => c.spawnedAt)))
+        goSpread.push(spread(o.copies.map((c) => c.startedAt)))
+      }
     }
   }
   return {
     t1: median(walls.get(1)!),
     tn: median(walls.get(n)!),
     utilization1: median(utilization.get(1)!),
-    utilizationN: median(utilization.get(n)!)
+    utilizationN: median(utilization.get(n)!),
+    ...(spawnSpread.length
+      ? { spawnSpreadMs: median(spawnSpread), goSpreadMs: median(goSpread) }
+      : {})
   }
 }
 
@@ -227,6 +240,11 @@ async function copies(): Promise<void> {
       '  CPU utilization at 1 / at 2',
       `${(100 * s.utilization1).toFixed(1)} % / ${(100 * s.utilizationN).toFixed(1)} %`
     )
+    if (s.spawnSpreadMs !== undefined && s.goSpreadMs !== undefined)
+      row(
+        '  2 copies apart: their spawns (round 7 started the clock there) / their gos',
+        `${ms(s.spawnSpreadMs)} / ${ms(s.goSpreadMs)}`
+      )
     if (s.otherCores !== undefined)
       row(
         "  other programs meanwhile (the run's contention measure)",
