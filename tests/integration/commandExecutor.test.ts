@@ -4,7 +4,7 @@
  * cancel that leaves nothing running (checked by pid and process group).
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -143,6 +143,20 @@ describe.runIf(posix)('the command executor on real processes', () => {
       const { copies } = await ex.repetition(1, { rep: 1 })
       expect(copies[0].exitCode).toBe(0)
       expect(copies[0].peakRssBytes).toBeGreaterThan(60_000_000)
+    }
+  )
+
+  it.runIf(existsSync('/bin/bash'))(
+    'CPU time to the millisecond where bash measures it, not in 10 ms ticks',
+    async () => {
+      const ex = new CommandExecutor(
+        plan(`awk 'BEGIN { for (i = 0; i < 300000; i++) s += i }'`, { shape: 'copies' })
+      )
+      await ex.check({ index: 0, rep: 1 })
+      const { copies } = await ex.repetition(4, { rep: 1 })
+      const cpu = copies.map((c) => c.userMs! + c.systemMs!)
+      // Four copies all on a 10 ms tick by chance: about 1 in 10,000.
+      expect(cpu.some((ms) => Math.abs(ms / 10 - Math.round(ms / 10)) > 1e-6)).toBe(true)
     }
   )
 

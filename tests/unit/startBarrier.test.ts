@@ -1,10 +1,12 @@
 /**
- * The barrier a repetition's copies start behind (issue 20): shared by id
- * among the copies' parts, open once every copy has arrived (up, or ended
- * without getting there), and forgotten once each copy has asked for it.
+ * The measuring wrapper's pieces (issue 20): the barrier a repetition's
+ * copies start behind (shared by id among the copies' parts, open once every
+ * copy has arrived, up or ended without getting there, and forgotten once
+ * each copy has asked for it), and its `times` line read from bash (ms) and
+ * from dash (clock ticks).
  */
 import { describe, expect, it } from 'vitest'
-import { sharedBarrier, StartBarrier } from '../../src/engine/workloads/command/runCopy'
+import { parseTimes, sharedBarrier, StartBarrier } from '../../src/engine/workloads/command/runCopy'
 
 const settled = async (p: Promise<void>): Promise<boolean> => {
   let done = false
@@ -37,5 +39,21 @@ describe('the start barrier of a repetition’s copies', () => {
     expect(sharedBarrier('rep-1', 2)).not.toBe(a)
     a.arrive()
     expect(await settled(b.arrive())).toBe(true)
+  })
+})
+
+describe('the wrapper’s times line', () => {
+  it('reads the children’s user and system time, to the millisecond from bash', () => {
+    const t = parseTimes('r\n4242\n0m0.009s 0m0.000s\n0m1.049s 0m0.004s\n')
+    expect(t?.userMs).toBeCloseTo(1049, 6)
+    expect(t?.systemMs).toBeCloseTo(4, 6)
+  })
+
+  it('and from dash, in its clock ticks; none before the second line', () => {
+    expect(parseTimes('0m0.000000s 0m0.000000s\n1m2.040000s 0m0.010000s\n')).toEqual({
+      userMs: 62_040,
+      systemMs: 10
+    })
+    expect(parseTimes('r\n4242\n0m0.009s 0m0.000s\n')).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import type { Socket } from 'node:net'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { now } from '../../clock'
 import { watchOrphanGroup } from '../../backends/orphanReaper'
@@ -17,7 +18,8 @@ const MEMORY_SAMPLE_MS = 100
 const DRAIN_MS = 1000
 
 /**
- * The measuring wrapper (POSIX): a shell that says it is up ("r" on fd 3),
+ * The measuring wrapper (POSIX, where bash is not used: see BASH_WRAPPER):
+ * a shell that says it is up ("r" on fd 3),
  * waits for the go (a line on fd 3, written when every copy of the
  * repetition is up), starts the job in the background, tells us its pid on
  * fd 3, waits for it and prints `times` (the CPU time of the children it
@@ -52,6 +54,46 @@ const WRAPPER = [
   'times >&3',
   'exit $__speedup_s'
 ].join('\n')
+
+/**
+ * The same wrapper in bash, used where /bin/bash exists: bash's `times`
+ * reads getrusage (milliseconds), dash's times(2) (10 ms clock ticks,
+ * truncated: a 100 ms job's CPU would read about 5 % low). The line must
+ * still run as `sh -c` (bash is not sh: its echo differs), so through the
+ * shell the subshell execs /bin/sh -c for it; the empty command's cost
+ * (calibration) holds that exec. Posix mode: no BASH_ENV is read, and
+ * special builtins (times, exit, eval) come before any function.
+ */
+const BASH_WRAPPER = [
+  'echo r >&3',
+  'read -r __speedup_go <&3 || exit 125',
+  'if [ "$1" = s ]; then',
+  '  /bin/sh -c "$2" 3>&- &',
+  'else',
+  '  shift; "$@" 3>&- &',
+  'fi',
+  'echo $! >&3',
+  'wait $!; __speedup_s=$?',
+  'times >&3',
+  'exit $__speedup_s'
+].join('\n')
+
+let bashFound: boolean | null = null
+/**
+ * bash measures the CPU time, unless there is no /bin/bash or the
+ * environment holds what changes a bash at its start (SHELLOPTS, BASHOPTS,
+ * exported functions): then dash's ticks, and the environment untouched.
+ */
+function useBash(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === 'win32') return false
+  bashFound ??= existsSync('/bin/bash')
+  return (
+    bashFound &&
+    !Object.keys(env).some(
+      (k) => k === 'SHELLOPTS' || k === 'BASHOPTS' || k.startsWith('BASH_FUNC_')
+    )
+  )
+}
 
 /**
  * The copies of one repetition start together: each says when its wrapper is
@@ -259,11 +301,11 @@ function command(spec: CopySpec): { file: string; args: string[]; verbatim: bool
     if (spec.argv) return { file: spec.argv[0], args: spec.argv.slice(1), verbatim: false }
     return { file: 'cmd.exe', args: ['/d', '/s', '/c', `"${spec.line}"`], verbatim: true }
   }
+  const bash = useBash(spec.env)
+  const head = bash ? ['--posix', '-c', BASH_WRAPPER, COPY_TAG] : ['-c', WRAPPER, COPY_TAG]
   return {
-    file: '/bin/sh',
-    args: spec.argv
-      ? ['-c', WRAPPER, COPY_TAG, 'n', ...spec.argv]
-      : ['-c', WRAPPER, COPY_TAG, 's', spec.line],
+    file: bash ? '/bin/bash' : '/bin/sh',
+    args: spec.argv ? [...head, 'n', ...spec.argv] : [...head, 's', spec.line],
     verbatim: false
   }
 }
