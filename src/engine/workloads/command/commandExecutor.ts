@@ -139,8 +139,9 @@ export class CommandExecutor {
   /**
    * Measures what a copy costs with nothing to run (hyperfine's shell
    * spawning time; here what is left inside the timed span once the wrapper
-   * is up: its fork, wait and exit, and Node seeing the exit): the median of
-   * a few runs of an empty command through the same path, after one discarded.
+   * is up: its fork, the exec of /bin/sh through the shell, its wait, and the
+   * engine seeing the end): the median of a few runs of an empty command
+   * through the same path, after one discarded.
    */
   async calibrate(): Promise<CopyCost> {
     const walls: number[] = []
