@@ -147,7 +147,7 @@ export interface RunProtocol {
   serial: 'measured' | 'not-applicable' | 'unavailable' | 'skipped'
   /**
    * A command run: what an empty copy costs inside the timed span (its
-   * wrapper up → the exit of an empty job, seen by the engine; hyperfine's
+   * go, the copy up, → an empty job's end seen by the engine; hyperfine's
    * shell spawning time), the median of `samples` runs before the run, taken
    * off every copy's time and CPU and once off each repetition's span.
    */

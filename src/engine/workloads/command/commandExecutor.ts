@@ -146,7 +146,10 @@ export class CommandExecutor {
   async calibrate(): Promise<CopyCost> {
     const walls: number[] = []
     const cpus: number[] = []
-    const empty = this.plan.command.shell ? { line: '', argv: null } : { line: ':', argv: [':'] }
+    // --no-shell's empty copy runs no program: its shell's `exec` with nothing to exec (POSIX).
+    const empty = this.plan.command.shell
+      ? { line: '', argv: null }
+      : { line: '', argv: process.platform === 'win32' ? [':'] : [] }
     for (let i = 0; i <= CALIBRATION_RUNS; i++) {
       this.throwIfCancelled()
       const o = await runCopy({

@@ -18,61 +18,47 @@ const MEMORY_SAMPLE_MS = 100
 const DRAIN_MS = 1000
 
 /**
- * The measuring wrapper (POSIX, where bash is not used: see BASH_WRAPPER):
- * a shell that says it is up ("r" on fd 3),
- * waits for the go (a line on fd 3, written when every copy of the
- * repetition is up), starts the job in the background, tells us its pid on
- * fd 3, waits for it and prints `times` (the CPU time of the children it
- * reaped: the job's whole tree, user and system, from the same counters as
- * getrusage(RUSAGE_CHILDREN)) on fd 3. Node cannot read a child's rusage, and
- * a reaped child's /proc entry is gone: this is the cheapest exact source.
- *
- * The go keeps process creation out of the timed span and starts the copies
- * of a repetition together: Node's spawn() is synchronous (it forks this
+ * The job's own shell, /bin/sh, started before the clock: it says it is up
+ * ("r" on fd 3), waits for the go (a line on fd 3, written when every copy of
+ * the repetition is up), closes fd 3, and then runs the line as `sh -c` would
+ * (through the shell: `eval`, with no arguments and none of these variables)
+ * or execs the program (--no-shell; no program: the empty copy). Its start is
+ * thus outside the timed span, like hyperfine's shell spawning time, and the
+ * go starts the copies together: Node's spawn() is synchronous (it forks this
  * large process and waits for the exec), so copies spawned one after another
  * would start milliseconds apart, and each copy's time would hold its spawn.
- * Through the shell, the line runs in a subshell of the wrapper (`eval` in a
- * forked child, as `sh -c` would run it: no second shell to exec). The job
- * never sees fd 3 nor the wrapper's variables. Its exit status is the
- * wrapper's (128 + n for a job killed by signal n, as shells report it); a
- * wrapper whose go never comes (fd 3 closed) exits 125 without running it.
- * The clock stops at the first sign the job ended: the `times` line (printed
- * once the wait returns), or the wrapper's exit. What is left inside (the go
- * read, the fork, the wait, the report seen by Node) is measured on an empty
- * command (CommandExecutor.calibrate) and taken off.
+ * A job whose go never comes (fd 3 closed) exits 125 without running.
  */
-const WRAPPER = [
-  'echo r >&3',
-  'read -r __speedup_go <&3 || exit 125',
-  'if [ "$1" = s ]; then',
-  '  eval "unset __speedup_go; shift 2; $2" 3>&- &',
-  'else',
-  '  shift; unset __speedup_go; "$@" 3>&- &',
-  'fi',
-  'echo $! >&3',
-  'wait $!; __speedup_s=$?',
-  'times >&3',
-  'exit $__speedup_s'
-].join('\n')
+const JOB_WAITS = 'echo r >&3; read -r __speedup_go <&3 || exit 125; exec 3>&-; '
+const SHELL_JOB = `${JOB_WAITS}eval "shift; unset __speedup_go; $1"`
+const PROGRAM_JOB = `${JOB_WAITS}unset __speedup_go; exec "$@"`
 
 /**
- * The same wrapper in bash, used where /bin/bash exists: bash's `times`
+ * The measuring wrapper (POSIX): a shell that starts the job in the
+ * background, tells us its pid on fd 3 ("p…"), waits for it and prints
+ * `times` (the CPU time of the children it reaped: the job's whole tree, user
+ * and system, from the same counters as getrusage(RUSAGE_CHILDREN)) on fd 3.
+ * Node cannot read a child's rusage, and a reaped child's /proc entry is gone:
+ * this is the cheapest exact source. bash where /bin/bash exists: its `times`
  * reads getrusage (milliseconds), dash's times(2) (10 ms clock ticks,
- * truncated: a 100 ms job's CPU would read about 5 % low). The line must
- * still run as `sh -c` (bash is not sh: its echo differs), so through the
- * shell the subshell execs /bin/sh -c for it; the empty command's cost
- * (calibration) holds that exec. Posix mode: no BASH_ENV is read, and
- * special builtins (times, exit, eval) come before any function.
+ * truncated: a 100 ms job's CPU would read about 5 % low); bash in posix mode
+ * reads no BASH_ENV, and its special builtins (times, exit) come before any
+ * function. Its exit status is the job's (128 + n for a job killed by signal
+ * n, as shells report it). The clock stops at the first sign the job ended:
+ * the `times` line (printed once the wait returns), or the wrapper's exit.
+ * What is left inside the span (the go read, the eval or exec, the wait, the
+ * report seen by Node) is measured on an empty command
+ * (CommandExecutor.calibrate) and taken off; the job's shell start, before
+ * the go, is in its CPU time and so in the empty command's, taken off too.
  */
-const BASH_WRAPPER = [
-  'echo r >&3',
-  'read -r __speedup_go <&3 || exit 125',
+const WRAPPER = [
   'if [ "$1" = s ]; then',
-  '  /bin/sh -c "$2" 3>&- &',
+  `  /bin/sh -c '${SHELL_JOB}' sh "$2" &`,
   'else',
-  '  shift; "$@" 3>&- &',
+  '  shift',
+  `  /bin/sh -c '${PROGRAM_JOB}' sh "$@" &`,
   'fi',
-  'echo $! >&3',
+  'echo p$! >&3',
   'wait $!; __speedup_s=$?',
   'times >&3',
   'exit $__speedup_s'
@@ -302,7 +288,7 @@ function command(spec: CopySpec): { file: string; args: string[]; verbatim: bool
     return { file: 'cmd.exe', args: ['/d', '/s', '/c', `"${spec.line}"`], verbatim: true }
   }
   const bash = useBash(spec.env)
-  const head = bash ? ['--posix', '-c', BASH_WRAPPER, COPY_TAG] : ['-c', WRAPPER, COPY_TAG]
+  const head = bash ? ['--posix', '-c', WRAPPER, COPY_TAG] : ['-c', WRAPPER, COPY_TAG]
   return {
     file: bash ? '/bin/bash' : '/bin/sh',
     args: spec.argv ? [...head, 'n', ...spec.argv] : [...head, 's', spec.line],
@@ -377,10 +363,9 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   // When the wrapper's `times` came, printed as soon as its wait for the job returned.
   let reportedEndAt: number | null = null
   fd3Stream?.on('data', (chunk: Buffer) => {
-    const wasUp = fd3.startsWith('r\n')
     fd3 += chunk.toString('latin1')
     if (reportedEndAt === null && parseTimes(fd3) !== null) reportedEndAt = now()
-    if (!wasUp && fd3.startsWith('r\n')) {
+    if (readyAt === null && /(^|\n)r\n/.test(fd3)) {
       readyAt = now()
       void arrive().then(() => {
         if (exited || killing) return
@@ -390,7 +375,7 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       })
     }
     if (jobPid === null) {
-      const m = /^r\n(\d+)\n/.exec(fd3)
+      const m = /(?:^|\n)p(\d+)\n/.exec(fd3)
       if (m) {
         jobPid = Number(m[1])
         if (pgid !== null) spec.onPid?.(jobPid, pgid)

@@ -92,7 +92,7 @@ function contentionLine(c: MethodRules['contention']): string {
 function startCostLine(c: CommandStartCost): string {
   return (
     `Start cost of an empty copy: ${formatMs(c.wallMs)}, CPU ${formatMs(c.cpuMs)} ` +
-    `(median of ${c.samples}, measured before the run: its wrapper up → an empty command's exit, ` +
+    `(median of ${c.samples}, measured before the run: its go, the copy up, → an empty command's end, ` +
     `as hyperfine measures its shell's spawning time); taken off every copy and once off each repetition.`
   )
 }
