@@ -142,7 +142,7 @@ async function overhead(): Promise<void> {
     for (const [i, v] of variants.entries()) {
       if (v.shell !== shell) continue
       console.log(`    now, ${v.wrapper}:`)
-      row(`    \`true\` as timed (its go, every wrapper up → the job's end)`, ms(median(raw[i])))
+      row(`    \`true\` as timed (its go, every copy up → the job's end)`, ms(median(raw[i])))
       row(`      harness overhead per copy (that − the bare /bin/true)`, ms(median(raw[i]) - floor))
       if (shell)
         row(
