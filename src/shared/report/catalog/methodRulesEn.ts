@@ -91,8 +91,8 @@ function contentionLine(c: MethodRules['contention']): string {
 
 function startCostLine(c: CommandStartCost): string {
   return (
-    `Start cost of an empty copy: ${formatMs(c.wallMs)}, CPU ${formatMs(c.cpuMs)} ` +
-    `(median of ${c.samples}, measured before the run: its go, the copy up, → an empty command's end, ` +
+    `Start cost of an empty copy: ${formatMs(c.wallMs)} from its go (the copy up) to its end, ` +
+    `CPU ${formatMs(c.cpuMs)} with its shell's start (median of ${c.samples}, measured before the run, ` +
     `as hyperfine measures its shell's spawning time); taken off every copy and once off each repetition.`
   )
 }

@@ -94,8 +94,8 @@ function contentionLine(c: MethodRules['contention']): string {
 
 function startCostLine(c: CommandStartCost): string {
   return (
-    `빈 복사본의 시작 비용: ${ms(c.wallMs)}, CPU ${ms(c.cpuMs)} ` +
-    `(실행 전에 잰 ${formatInteger(c.samples, 'ko-KR')}회의 중앙값: 복사본이 준비되어 시작 신호를 받은 때부터 빈 명령이 끝날 때까지, ` +
+    `빈 복사본의 시작 비용: 준비된 복사본이 시작 신호를 받은 때부터 끝날 때까지 ${ms(c.wallMs)}, ` +
+    `셸 시작을 포함한 CPU ${ms(c.cpuMs)} (실행 전에 잰 ${formatInteger(c.samples, 'ko-KR')}회의 중앙값, ` +
     `hyperfine이 셸 시작 시간을 재는 방식); 모든 복사본과 각 반복에서 한 번씩 뺐습니다.`
   )
 }
