@@ -148,8 +148,9 @@ export interface RunProtocol {
   /**
    * A command run: what an empty copy costs inside the timed span (its
    * go, the copy up, → an empty job's end seen by the engine; hyperfine's
-   * shell spawning time), the median of `samples` runs before the run, taken
-   * off every copy's time and CPU and once off each repetition's span.
+   * shell spawning time), the median of `samples` runs before the run. Its
+   * CPU (the job's shell starting, before the go) is taken off every copy's
+   * CPU; its wall is shown, not taken off (a job shorter than it would read 0).
    */
   commandStartCost?: CommandStartCost
 }

@@ -16,8 +16,7 @@ export interface CommandPart {
   /** NAME=value pairs added to the engine's environment. */
   env: [string, string][]
   timeoutMs: number
-  /** The empty command's measured cost (wall, CPU), taken off this copy's figures. */
-  costMs: number
+  /** The empty command's measured CPU (its shell's start, inside every copy's), taken off this copy's. */
   costCpuMs: number
   /** Keep going when it does not exit 0 (its output says how it failed). */
   ignoreFailure: boolean
@@ -67,7 +66,6 @@ export function readCommandPart(raw: Loose): CommandPart | null {
     env.every((p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
     isNum(raw.timeoutMs) &&
     raw.timeoutMs > 0 &&
-    isNum(raw.costMs) &&
     isNum(raw.costCpuMs) &&
     typeof raw.ignoreFailure === 'boolean' &&
     isStr(raw.startGroup) &&
@@ -81,7 +79,6 @@ export function readCommandPart(raw: Loose): CommandPart | null {
         cwd: raw.cwd,
         env: env as [string, string][],
         timeoutMs: raw.timeoutMs,
-        costMs: raw.costMs,
         costCpuMs: raw.costCpuMs,
         ignoreFailure: raw.ignoreFailure,
         startGroup: raw.startGroup,

@@ -40,7 +40,7 @@ export interface CopyCost {
 
 /** One repetition: every copy's outcome (its times with the start cost taken off) and its wall. */
 export interface RepetitionOutcome {
-  /** First copy's go → last copy ended, less the start cost of one copy. */
+  /** First copy's go → last copy ended, as timed (as the engine times a repetition). */
   wallMs: number
   copies: CopyOutcome[]
   /** The first copy that did not exit 0, in words that name it; null when all did. */
@@ -227,7 +227,7 @@ export class CommandExecutor {
     const corrected = outcomes.map((o) => this.takeOffCost(o))
     const failures = outcomes.map((o) => describeFailure(o, this.plan.timeoutMs))
     return {
-      wallMs: Math.max(0, last - first - this.cost.wallMs),
+      wallMs: last - first,
       copies: corrected,
       failure: failures.find((f) => f !== null) ?? null
     }

@@ -48,8 +48,8 @@ const PROGRAM_JOB = `${JOB_WAITS}unset __speedup_go; exec "$@"`
  * the `times` line (printed once the wait returns), or the wrapper's exit.
  * What is left inside the span (the go read, the eval or exec, the wait, the
  * report seen by Node) is measured on an empty command
- * (CommandExecutor.calibrate) and taken off; the job's shell start, before
- * the go, is in its CPU time and so in the empty command's, taken off too.
+ * (CommandExecutor.calibrate) and shown; the job's shell start, before the
+ * go, is in its CPU time and so in the empty command's, taken off the CPU.
  */
 const WRAPPER = [
   'if [ "$1" = s ]; then',

@@ -93,7 +93,7 @@ function startCostLine(c: CommandStartCost): string {
   return (
     `Start cost of an empty copy: ${formatMs(c.wallMs)} from its go (the copy up) to its end, ` +
     `CPU ${formatMs(c.cpuMs)} with its shell's start (median of ${c.samples}, measured before the run, ` +
-    `as hyperfine measures its shell's spawning time); taken off every copy and once off each repetition.`
+    `as hyperfine measures its shell's spawning time); the CPU is taken off every copy's, the wall only shown (the harness's part of the times).`
   )
 }
 

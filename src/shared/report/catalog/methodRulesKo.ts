@@ -96,7 +96,7 @@ function startCostLine(c: CommandStartCost): string {
   return (
     `빈 복사본의 시작 비용: 준비된 복사본이 시작 신호를 받은 때부터 끝날 때까지 ${ms(c.wallMs)}, ` +
     `셸 시작을 포함한 CPU ${ms(c.cpuMs)} (실행 전에 잰 ${formatInteger(c.samples, 'ko-KR')}회의 중앙값, ` +
-    `hyperfine이 셸 시작 시간을 재는 방식); 모든 복사본과 각 반복에서 한 번씩 뺐습니다.`
+    `hyperfine이 셸 시작 시간을 재는 방식); CPU는 모든 복사본의 CPU에서 뺐고, 벽시계 시간은 보여 주기만 합니다(시간 속 하네스의 몫).`
   )
 }
 
