@@ -149,8 +149,11 @@ async function overhead(): Promise<void> {
           `      that − the bare \`sh -c true\` instead (the shell is the user's, as hyperfine counts)`,
           ms(median(raw[i]) - median(bareSh))
         )
-      row(`      the empty command's cost, measured and taken off`, ms(v.ex.cost.wallMs))
-      row(`      \`true\` as reported (after taking it off)`, ms(median(reported[i])))
+      row(`      the empty command's cost (shown; its CPU taken off)`, ms(v.ex.cost.wallMs))
+      row(
+        `      \`true\` less that cost (hyperfine's way; the engine shows it instead)`,
+        ms(median(reported[i]))
+      )
       row(
         `      whole cost of a 1-copy repetition − the bare /bin/true (outside the span)`,
         ms(median(whole[i]) - floor)
