@@ -2,20 +2,26 @@
  * The `command` workload's figures on this machine (npm run perf -- command),
  * measured side by side in one run through the engine's command executor:
  * - harness overhead per copy: `true` through the shell and with --no-shell,
- *   against Node spawning /bin/true bare (the floor);
+ *   against Node spawning /bin/true (and `sh -c true`) bare, the floor; with
+ *   the round-7 wrapper (a second shell for the line, the clock started
+ *   before the spawn) reproduced beside it, old vs new;
  * - --copies of a CPU-bound loop (awk) at 1 and 2: scaled speedup 2·T1/T2 and
- *   CPU utilization = CPU time ÷ (wall × N);
+ *   CPU utilization = CPU time ÷ (wall × N), through the executor and through
+ *   the engine as the CLI runs it (the figures the CLI prints);
  * - stopping: a cancel of 2 copies ignoring SIGTERM (each with a child and a
  *   grandchild) until nothing of their process groups is left (Linux);
  * - xz -T{workers} on a 200 MB generated file at 1 and 2 workers (the file is
  *   made under perf/.tmp/, git-ignored, and deleted afterwards).
- * Prints figures; asserts nothing. PERF_QUICK=1: fewer repetitions, 50 MB.
+ * Prints figures; asserts nothing. PERF_QUICK=1: fewer repetitions, 50 MB;
+ * PERF_ONLY=overhead,stopping,copies,xz: those sections only.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CommandExecutor } from '../src/engine/workloads/command/commandExecutor'
+import type { RunRecord } from '../src/shared/result'
+import { medianCpuUtilization } from '../src/shared/command/copyFigures'
 import type { CommandPlan } from '../src/engine/workloads/command/commandExecutor'
 import { parseCommandTemplate } from '../src/shared/command/commandTemplate'
 import type { CommandShape } from '../src/shared/command/commandTemplate'
@@ -46,37 +52,113 @@ function plan(line: string, shape: CommandShape, shell: boolean): CommandPlan {
   }
 }
 
-async function bareSpawn(n: number): Promise<number[]> {
-  const walls: number[] = []
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now()
-    await new Promise((r) => spawn('/bin/true', [], { stdio: 'ignore' }).once('exit', r))
-    walls.push(performance.now() - t0)
-  }
-  return walls
+async function bareSpawn(file: string, args: string[]): Promise<number> {
+  const t0 = performance.now()
+  await new Promise((r) => spawn(file, args, { stdio: 'ignore' }).once('exit', r))
+  return performance.now() - t0
 }
+
+/**
+ * Round 7's wrapper, reproduced for the side by side: the clock started
+ * before the spawn, and through the shell the line ran in a second shell
+ * (`/bin/sh -c "$1"`), exec'd by the wrapper.
+ */
+const OLD_WRAPPER = [
+  'm=$1; shift',
+  'if [ "$m" = s ]; then /bin/sh -c "$1" 3>&- & else "$@" 3>&- & fi',
+  'echo $! >&3',
+  'wait $!; s=$?',
+  'times >&3',
+  'exit $s'
+].join('\n')
+
+async function oldCopy(shell: boolean): Promise<number> {
+  const t0 = performance.now()
+  const child = spawn(
+    '/bin/sh',
+    ['-c', OLD_WRAPPER, 'old-copy', ...(shell ? ['s', 'true'] : ['n', '/bin/true'])],
+    { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], detached: true }
+  )
+  await new Promise((r) => child.once('exit', r))
+  const wall = performance.now() - t0
+  await new Promise((r) => child.once('close', r))
+  return wall
+}
+
+/**
+ * Variables that make the engine keep sh as the wrapper (bash would read
+ * them at its start): set here to measure the sh wrapper beside bash's.
+ */
+const SH_WRAPPER_ENV: [string, string][] = [['SHELLOPTS', 'braceexpand:hashall']]
 
 async function overhead(): Promise<void> {
   const n = quick ? 15 : 40
-  console.log(`\nHarness overhead per copy: the command \`true\`, ${n} repetitions each (medians)`)
-  const bare = median(await bareSpawn(n))
-  row('Node spawning /bin/true bare (the floor)', ms(bare))
-  for (const shell of [true, false]) {
-    const ex = new CommandExecutor(plan('true', 'workers', shell))
-    await ex.check({ workers: 1, rep: 1 })
-    const cost = await ex.calibrate()
-    const raw: number[] = []
-    const corrected: number[] = []
-    for (let rep = 1; rep <= n; rep++) {
-      const o = await ex.repetition(1, { rep })
-      corrected.push(o.copies[0].wallMs)
-      raw.push(o.copies[0].wallMs + cost.wallMs)
+  console.log(
+    `\nHarness overhead per copy: the command \`true\`, ${n} repetitions each, interleaved (medians)`
+  )
+  const shells = [true, false]
+  const wrappers = [
+    { name: 'bash wrapper (CPU in ms; the default where /bin/bash exists)', env: [] },
+    { name: 'sh wrapper (CPU in 10 ms ticks; without bash)', env: SH_WRAPPER_ENV }
+  ]
+  const variants = shells.flatMap((shell) =>
+    wrappers.map((w) => ({
+      shell,
+      wrapper: w.name,
+      ex: new CommandExecutor({ ...plan('true', 'workers', shell), env: w.env })
+    }))
+  )
+  for (const v of variants) {
+    await v.ex.check({ workers: 1, rep: 1 })
+    await v.ex.calibrate()
+  }
+  const bare: number[] = []
+  const bareSh: number[] = []
+  const old = shells.map(() => [] as number[])
+  const raw = variants.map(() => [] as number[])
+  const reported = variants.map(() => [] as number[])
+  const whole = variants.map(() => [] as number[])
+  for (let rep = 1; rep <= n; rep++) {
+    bare.push(await bareSpawn('/bin/true', []))
+    bareSh.push(await bareSpawn('/bin/sh', ['-c', 'true']))
+    for (const [i, shell] of shells.entries()) old[i].push(await oldCopy(shell))
+    for (const [i, v] of variants.entries()) {
+      const t0 = performance.now()
+      const o = await v.ex.repetition(1, { rep })
+      whole[i].push(performance.now() - t0)
+      const [copy] = o.copies
+      // As timed, before the empty command's cost is taken off (its wallMs has it taken off).
+      raw[i].push(copy.endedAt - copy.startedAt)
+      reported[i].push(copy.wallMs)
     }
-    const how = shell ? 'through the shell' : '--no-shell'
-    row(`${how}: \`true\` as the harness measures it`, ms(median(raw)))
-    row(`${how}: harness overhead per copy (that − the bare spawn)`, ms(median(raw) - bare))
-    row(`${how}: the empty command's cost, measured and taken off`, ms(cost.wallMs))
-    row(`${how}: \`true\` as reported (after taking it off)`, ms(median(corrected)))
+  }
+  const floor = median(bare)
+  row('Node spawning /bin/true bare (the floor)', ms(floor))
+  row('Node spawning `sh -c true` bare (hyperfine: the shell spawning time)', ms(median(bareSh)))
+  for (const [s, shell] of shells.entries()) {
+    console.log(`  ${shell ? 'through the shell' : '--no-shell'}:`)
+    row(`  round 7's wrapper: \`true\` as it was timed (spawn → exit)`, ms(median(old[s])))
+    row(`    harness overhead per copy (that − the bare /bin/true)`, ms(median(old[s]) - floor))
+    for (const [i, v] of variants.entries()) {
+      if (v.shell !== shell) continue
+      console.log(`    now, ${v.wrapper}:`)
+      row(`    \`true\` as timed (its go, every copy up → the job's end)`, ms(median(raw[i])))
+      row(`      harness overhead per copy (that − the bare /bin/true)`, ms(median(raw[i]) - floor))
+      if (shell)
+        row(
+          `      that − the bare \`sh -c true\` instead (the shell is the user's, as hyperfine counts)`,
+          ms(median(raw[i]) - median(bareSh))
+        )
+      row(`      the empty command's cost (shown; its CPU taken off)`, ms(v.ex.cost.wallMs))
+      row(
+        `      \`true\` less that cost (hyperfine's way; the engine shows it instead)`,
+        ms(median(reported[i]))
+      )
+      row(
+        `      whole cost of a 1-copy repetition − the bare /bin/true (outside the span)`,
+        ms(median(whole[i]) - floor)
+      )
+    }
   }
 }
 
@@ -85,6 +167,11 @@ interface Scaling {
   tn: number
   utilization1: number
   utilizationN: number
+  /** Cores other programs used meanwhile (the engine's own measure), when known. */
+  otherCores?: number
+  /** How far apart the N copies' spawns and their gos were (median over repetitions). */
+  spawnSpreadMs?: number
+  goSpreadMs?: number
 }
 
 async function scaling(
@@ -104,6 +191,9 @@ async function scaling(
     [1, []],
     [n, []]
   ])
+  const spread = (xs: number[]): number => Math.max(...xs) - Math.min(...xs)
+  const spawnSpread: number[] = []
+  const goSpread: number[] = []
   // Interleaved, 1, N, 1, N, … after one warm-up each, as the engine runs counts.
   for (let rep = 0; rep <= reps; rep++) {
     for (const count of [1, n]) {
@@ -113,13 +203,45 @@ async function scaling(
       const cpu = o.copies.reduce((s, c) => s + (c.userMs ?? NaN) + (c.systemMs ?? NaN), 0)
       walls.get(count)!.push(o.wallMs)
       utilization.get(count)!.push(cpu / (o.wallMs * count))
+      if (count === n && shape === 'copies') {
+        spawnSpread.push(spread(o.copies.map((c) => c.spawnedAt)))
+        goSpread.push(spread(o.copies.map((c) => c.startedAt)))
+      }
     }
   }
   return {
     t1: median(walls.get(1)!),
     tn: median(walls.get(n)!),
     utilization1: median(utilization.get(1)!),
-    utilizationN: median(utilization.get(n)!)
+    utilizationN: median(utilization.get(n)!),
+    ...(spawnSpread.length
+      ? { spawnSpreadMs: median(spawnSpread), goSpreadMs: median(goSpread) }
+      : {})
+  }
+}
+
+/**
+ * The same --copies through the built CLI (out/main/cli.js: npm run build
+ * first), as a user runs it: medians of each count's repetition walls and the
+ * median CPU utilization its table prints, read from its --json export.
+ */
+function throughCli(loop: string, reps: number): Scaling {
+  const json = join(TMP, 'copies.json')
+  const argv = ['--copies', loop, '--workers', '1,2', '--warmup', '1', '--reps', String(reps)]
+  const cli = spawnSync(
+    process.execPath,
+    [resolve(__dirname, '../out/main/cli.js'), ...argv, '--quiet', '--json', json],
+    { cwd: TMP, encoding: 'utf8' }
+  )
+  if (cli.status !== 0) throw new Error(`the CLI failed (${cli.status}): ${cli.stderr}`)
+  const run = (JSON.parse(readFileSync(json, 'utf8')) as { run: RunRecord }).run
+  const at = (n: number): RunRecord['results'][number] => run.results.find((r) => r.workers === n)!
+  return {
+    t1: median(at(1).samples.map((s) => s.wallMs)),
+    tn: median(at(2).samples.map((s) => s.wallMs)),
+    utilization1: medianCpuUtilization(at(1)) ?? NaN,
+    utilizationN: medianCpuUtilization(at(2)) ?? NaN,
+    ...(run.load ? { otherCores: run.load.otherCores } : {})
   }
 }
 
@@ -127,12 +249,30 @@ async function copies(): Promise<void> {
   const reps = quick ? 3 : 5
   const loop = `awk 'BEGIN { for (i = 0; i < ${quick ? 5e6 : 2e7}; i++) s += i; print s }'`
   console.log(`\n--copies of a CPU-bound loop at 1 and 2 (${reps} repetitions each): ${loop}`)
-  const s = await scaling(loop, 'copies', 2, reps)
-  row('T1 (one copy) / T2 (two copies at once), medians', `${ms(s.t1)} / ${ms(s.tn)}`)
-  row('scaled speedup 2·T1/T2', ((2 * s.t1) / s.tn).toFixed(2))
-  row(
-    'CPU utilization at 1 / at 2',
-    `${(100 * s.utilization1).toFixed(0)} % / ${(100 * s.utilizationN).toFixed(0)} %`
+  for (const [how, s] of [
+    ['the executor', await scaling(loop, 'copies', 2, reps)],
+    ['the built CLI (its --json)', throughCli(loop, reps)]
+  ] as const) {
+    console.log(`  through ${how}:`)
+    row('  T1 (one copy) / T2 (two copies at once), medians', `${ms(s.t1)} / ${ms(s.tn)}`)
+    row('  scaled speedup 2·T1/T2', ((2 * s.t1) / s.tn).toFixed(2))
+    row(
+      '  CPU utilization at 1 / at 2',
+      `${(100 * s.utilization1).toFixed(1)} % / ${(100 * s.utilizationN).toFixed(1)} %`
+    )
+    if (s.spawnSpreadMs !== undefined && s.goSpreadMs !== undefined)
+      row(
+        '  2 copies apart: their spawns (round 7 started the clock there) / their gos',
+        `${ms(s.spawnSpreadMs)} / ${ms(s.goSpreadMs)}`
+      )
+    if (s.otherCores !== undefined)
+      row(
+        "  other programs meanwhile (the run's contention measure)",
+        `${s.otherCores.toFixed(2)} of ${availableParallelism()} cores`
+      )
+  }
+  console.log(
+    '  round 7, quiet machine (before the barrier): CLI 1.91×, CPU use 93.6 / 89.9 %; this script 1.82×, 97 / 93 %'
   )
 }
 
@@ -213,10 +353,11 @@ async function main(): Promise<void> {
       .join(' ')}`
   )
   try {
-    await overhead()
-    await stopping()
-    await copies()
-    await xz()
+    // PERF_ONLY=overhead,copies runs those sections alone (default: all).
+    const only = process.env.PERF_ONLY?.split(',')
+    const sections = { overhead, stopping, copies, xz }
+    for (const [name, section] of Object.entries(sections))
+      if (!only || only.includes(name)) await section()
   } finally {
     rmSync(TMP, { recursive: true, force: true })
   }

@@ -145,7 +145,10 @@ export async function runBenchmark(
       const mergeMs = now() - m0
       const checked = workload.check(config, parts, outputs, combined)
       const computeMs = outcomes.map((o) => o.result.computeMs)
-      const wallMs = lastResult - t0
+      const wallMs = workload.timesOwnSpan
+        ? Math.max(...outcomes.map((o) => o.result.endedAt)) -
+          Math.min(...outcomes.map((o) => o.result.startedAt))
+        : lastResult - t0
       const spawnMs = warmPool ? null : Math.max(...slots.map((w) => w.readyAt ?? t0)) - t0
       const timings: WorkerTiming[] = slots.map((w, i) => ({
         name: w.name,
@@ -332,7 +335,8 @@ export async function runBenchmark(
       })),
       firstOrder,
       rounds,
-      serial: serialState
+      serial: serialState,
+      ...(session?.startCost ? { commandStartCost: session.startCost } : {})
     }
     const results = aggregate([...measured.values()], countsToReport(config))
     tracker.finish()

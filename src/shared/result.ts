@@ -145,6 +145,20 @@ export interface RunProtocol {
    * 'skipped' (the configuration said serial: false).
    */
   serial: 'measured' | 'not-applicable' | 'unavailable' | 'skipped'
+  /**
+   * A command run: what an empty copy costs inside the timed span (its
+   * go, the copy up, → an empty job's end seen by the engine; hyperfine's
+   * shell spawning time), the median of `samples` runs before the run. Its
+   * CPU (the job's shell starting, before the go) is taken off every copy's
+   * CPU; its wall is shown, not taken off (a job shorter than it would read 0).
+   */
+  commandStartCost?: CommandStartCost
+}
+
+export interface CommandStartCost {
+  wallMs: number
+  cpuMs: number
+  samples: number
 }
 
 /** A finished run: what is stored in history and exported. */

@@ -105,7 +105,14 @@ export const runRecordSchema = z.looseObject({
       ),
       firstOrder: z.array(z.number().int().nonnegative()),
       rounds: z.number().int().nonnegative(),
-      serial: z.enum(['measured', 'not-applicable', 'unavailable', 'skipped'])
+      serial: z.enum(['measured', 'not-applicable', 'unavailable', 'skipped']),
+      commandStartCost: z
+        .looseObject({
+          wallMs: z.number().nonnegative(),
+          cpuMs: z.number().nonnegative(),
+          samples: z.number().int().positive()
+        })
+        .optional()
     })
     .optional()
 })

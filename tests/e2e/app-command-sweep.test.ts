@@ -6,7 +6,9 @@
  * exact command (the native dialog, answered by the harness), runs it at
  * each size, 1 worker vs 2, and the page shows the break-even and the table
  * worded in sizes of {size}, as the study it received says, in English and
- * Korean. One page load, sizes 1 and 2, 2 repetitions.
+ * Korean. Then Run benchmark in the sidebar with several values of {size}
+ * sweeps them all too (it ran only the first, as one run, before), as the
+ * CLI's --sizes LIST does. One page load, sizes 1 and 2, 2 repetitions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findingText } from '../../src/shared/report'
@@ -15,7 +17,7 @@ import { analyzeStudy } from '../../src/shared/analysis'
 import type { StudyRecord } from '../../src/shared/study'
 import { openApp } from './harness'
 import type { App } from './harness'
-import { fillForm, VIEWPORT, waitForReady, waitInPage } from './ui/helpers'
+import { fillForm, runButton, VIEWPORT, waitForReady, waitInPage } from './ui/helpers'
 
 /** A loop of {size} steps in the shell: a trivial job whose length the size sets. */
 const LINE = 'i=0; while [ $i -lt {size} ]; do i=$((i+1)); done'
@@ -110,6 +112,49 @@ describe.runIf(process.platform !== 'win32')('a size sweep of your command, in t
     const koVerdict = await page.getByTestId('study-verdict').locator('li').allTextContents()
     expect(koVerdict).toEqual(analysis.verdict.map((f) => findingText(f, 'ko')))
     expect(app.invocations.filter((c) => c.channel === 'bench:study')).toHaveLength(1)
+  })
+
+  it('Run benchmark with several values of {size} runs the whole sweep, as --sizes does', async () => {
+    const { page } = app
+    await page.locator('[data-setting="language"]').selectOption('en')
+    await waitInPage(page, `return document.documentElement.lang === arg`, 'en')
+    const before = await page.getByTestId('study-findings').getAttribute('data-study-id')
+    await page.getByRole('tab', { name: 'Results' }).click()
+    // Another command, so main asks again; {size} is an argument `true` ignores.
+    const line = 'true {size}'
+    await page.getByTestId('command-field').getByLabel('Command line').fill(line)
+    await page.getByTestId('command-field').getByLabel('Values of {size}').fill('2, 1')
+    await runButton(page).click()
+
+    // Whatever main was asked first (a single run before the fix), then: the sweep, in Scaling.
+    const asked = (channel: string): number =>
+      app.invocations.filter((c) => c.channel === channel).length
+    await expect.poll(() => asked('bench:run') + asked('bench:study'), { timeout: 120_000 }).toBe(2)
+    expect(app.invocations.filter((c) => c.channel === 'bench:run')).toEqual([])
+    await expect
+      .poll(() => page.getByTestId('study-findings').getAttribute('data-study-id'))
+      .not.toBe(before)
+    expect(await page.getByRole('tab', { name: 'Scaling' }).getAttribute('aria-selected')).toBe(
+      'true'
+    )
+    expect(app.commandConfirmations.at(-1)).toBe(`--command ${line}`)
+    const answer = app.invocations.filter((c) => c.channel === 'bench:study').at(-1)
+    expect(answer?.ok).toBe(true)
+    const study = answer!.value as StudyRecord
+    expect(study.sizeRuns.map((r) => [r.size, r.run.config.command?.line])).toEqual([
+      [1, line],
+      [2, line]
+    ])
+    expect(await page.getByTestId('study-findings').getAttribute('data-study-id')).toBe(study.id)
+    const [s] = analyzeStudy(study).sizeSweeps
+    expect(await page.locator('[data-testid="break-even"] .fact').getAttribute('data-status')).toBe(
+      s.breakEven.status
+    )
+    const rows = page.locator('[data-testid="size-sweep"] table tbody tr')
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-size')))).toEqual([
+      '1',
+      '2'
+    ])
   })
 
   it('leaves no page errors behind', () => {

@@ -84,6 +84,18 @@ describe.runIf(process.platform === 'linux')('the command workload in the CLI', 
       expect(typeof c.cpuUserMs).toBe('number')
       expect(c.outputHash).toMatch(/^[0-9a-f]{64}$/)
     }
+    // The empty copy's cost, measured before the run and taken off: recorded and shown.
+    expect(run.protocol.commandStartCost.samples).toBe(10)
+    expect(run.protocol.commandStartCost.wallMs).toBeGreaterThanOrEqual(0)
+    expect(r.stdout).toContain('Start cost of an empty copy: ')
+    // A repetition's time is its copies' own span (first start → last end), not the harness's
+    // dispatch and bookkeeping around them; CPU utilization is over that span.
+    for (const r of run.results)
+      for (const s of r.samples) {
+        const starts = s.workers.map((w: { computeStart: number }) => w.computeStart)
+        const ends = s.workers.map((w: { computeEnd: number }) => w.computeEnd)
+        expect(s.wallMs).toBeCloseTo(Math.max(...ends) - Math.min(...starts), 6)
+      }
   })
 
   it('--command with {workers}, --setup and --cleanup in --cwd, through --no-shell', async () => {

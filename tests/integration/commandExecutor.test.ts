@@ -4,7 +4,7 @@
  * cancel that leaves nothing running (checked by pid and process group).
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -100,6 +100,81 @@ describe.runIf(posix)('the command executor on real processes', () => {
     expect(a.copies[1].stdoutHash).toBe(sha('done 1\n'))
     expect(b.copies.map((c) => c.stdoutHash)).toEqual(a.copies.map((c) => c.stdoutHash))
   })
+
+  /** The engine's two wrappers: bash where it exists, sh when the environment would change bash. */
+  const WRAPPERS: [string, [string, string][]][] = [
+    ['the default wrapper', []],
+    ['the sh wrapper', [['SHELLOPTS', 'braceexpand:hashall']]]
+  ]
+
+  it.each(WRAPPERS)(
+    'starts the copies of a repetition together, with %s: none before every copy’s wrapper is up',
+    async (_, env) => {
+      for (const noShell of [false, true]) {
+        const ex = new CommandExecutor(plan('true', { shape: 'copies', noShell, env }))
+        await ex.check({ index: 0, rep: 1 })
+        const { copies, failure } = await ex.repetition(4, { rep: 1 })
+        expect(failure).toBeNull()
+        // Spawned one after another (spawn() waits for the exec), up one after another: the go
+        // comes once the last is up, so no copy's clock starts while another is still starting.
+        const lastUp = Math.max(...copies.map((c) => c.readyAt!))
+        for (const c of copies) {
+          expect(c.readyAt).toBeGreaterThanOrEqual(c.spawnedAt)
+          expect(c.startedAt).toBeGreaterThanOrEqual(lastUp)
+        }
+      }
+    }
+  )
+
+  it.each(WRAPPERS)(
+    'runs the line as `sh -c` would, with %s: sh’s echo, no arguments, none of the wrapper’s variables, fd 3 closed',
+    async (_, env) => {
+      const ex = new CommandExecutor(
+        plan(
+          `echo 'a\\tb'; echo "[$#][$1][\${__speedup_go-unset}][\${__speedup_s-unset}]"; (true >&3) 2>/dev/null || echo closed`,
+          { env }
+        )
+      )
+      await ex.check({ workers: 1, rep: 1 })
+      const { copies } = await ex.repetition(1, { rep: 1 })
+      const sha = (s: string): string => createHash('sha256').update(s).digest('hex')
+      expect(copies[0].exitCode).toBe(0)
+      // sh's (dash's) echo reads \t as a tab; bash's would print it as it is.
+      expect(copies[0].stdoutHash).toBe(sha('a\tb\n[0][][unset][unset]\nclosed\n'))
+    }
+  )
+
+  it.runIf(process.platform === 'linux').each(WRAPPERS)(
+    'peak memory is the program’s, run by the line’s shell, not the shell’s own, with %s',
+    async (_, env) => {
+      // awk holds a 64 MB string while it sleeps (with sh as the wrapper, a child of the line's
+      // subshell; `true;` first keeps sh from exec'ing it in its place).
+      const ex = new CommandExecutor(
+        plan(
+          `true; awk 'BEGIN { s = "x"; while (length(s) < 60000000) s = s s; system("sleep 0.4"); print length(s) }'`,
+          { env }
+        )
+      )
+      await ex.check({ workers: 1, rep: 1 })
+      const { copies } = await ex.repetition(1, { rep: 1 })
+      expect(copies[0].exitCode).toBe(0)
+      expect(copies[0].peakRssBytes).toBeGreaterThan(60_000_000)
+    }
+  )
+
+  it.runIf(existsSync('/bin/bash'))(
+    'CPU time to the millisecond where bash measures it, not in 10 ms ticks',
+    async () => {
+      const ex = new CommandExecutor(
+        plan(`awk 'BEGIN { for (i = 0; i < 300000; i++) s += i }'`, { shape: 'copies' })
+      )
+      await ex.check({ index: 0, rep: 1 })
+      const { copies } = await ex.repetition(4, { rep: 1 })
+      const cpu = copies.map((c) => c.userMs! + c.systemMs!)
+      // Four copies all on a 10 ms tick by chance: about 1 in 10,000.
+      expect(cpu.some((ms) => Math.abs(ms / 10 - Math.round(ms / 10)) > 1e-6)).toBe(true)
+    }
+  )
 
   it('fails the repetition that exits non-zero (the 3rd), naming the copy, its code and its last stderr lines', async () => {
     const ex = new CommandExecutor(

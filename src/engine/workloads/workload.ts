@@ -14,7 +14,7 @@
  * docs/ARCHITECTURE.md ("Workloads") says how to add one.
  */
 import type { RunConfig } from '../../shared/config'
-import type { ResultCheck, WorkerTiming } from '../../shared/result'
+import type { CommandStartCost, ResultCheck, WorkerTiming } from '../../shared/result'
 import type { JobName } from '../../shared/workloads/jobs'
 import type { PartOutput, WorkloadPart } from '../../shared/workloads/parts'
 
@@ -43,6 +43,8 @@ export interface WorkloadSession<S = unknown> {
    * (the wait's latency server: how little the waiting costs the server).
    */
   cpuMs?(): Promise<number | null>
+  /** A command's measured start cost of an empty copy (recorded in the run's protocol). */
+  readonly startCost?: CommandStartCost
   close(): Promise<void>
 }
 
@@ -62,6 +64,13 @@ export interface Workload<
   S = unknown
 > {
   readonly name: JobName
+  /**
+   * A repetition's wall is its parts' own span (first start → last end), not
+   * dispatch → last result: for parts that are processes started together
+   * once they are up (a command's copies), whose harness bookkeeping around
+   * them is not the job's time.
+   */
+  readonly timesOwnSpan?: boolean
   /**
    * Starts what the run needs besides the workers; absent when it needs nothing.
    * `signal` aborts at a cancel: a session still starting stops what it started

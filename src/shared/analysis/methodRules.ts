@@ -5,7 +5,7 @@
  * seeded random order, the cores (physical and logical), and the contention
  * measured. From the record alone; records from before it say 'not-recorded'.
  */
-import type { RunRecord, WarmupsTaken } from '../result'
+import type { CommandStartCost, RunRecord, WarmupsTaken } from '../result'
 import type { ContentionAnalysis } from './contention'
 import { describeTimings } from './describeTimings'
 import type { TimingDescription } from './describeTimings'
@@ -50,6 +50,8 @@ export interface MethodRules {
     abovePhysical: number[]
   }
   contention: Pick<ContentionAnalysis, 'code' | 'signals' | 'load' | 'cores'>
+  /** A command run's measured start cost of an empty copy, taken off; null for other jobs and older records. */
+  startCost: CommandStartCost | null
 }
 
 /** A median with its 95% interval's half-width: the bootstrap's from six repetitions, else the mean's t. */
@@ -141,6 +143,7 @@ export function methodRulesOf(record: RunRecord, contention: ContentionAnalysis)
       signals: contention.signals,
       load: contention.load,
       cores: contention.cores
-    }
+    },
+    startCost: p?.commandStartCost ?? null
   }
 }

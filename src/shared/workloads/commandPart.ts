@@ -16,11 +16,16 @@ export interface CommandPart {
   /** NAME=value pairs added to the engine's environment. */
   env: [string, string][]
   timeoutMs: number
-  /** The empty command's measured cost (wall, CPU), taken off this copy's figures. */
-  costMs: number
+  /** The empty command's measured CPU (its shell's start, inside every copy's), taken off this copy's. */
   costCpuMs: number
   /** Keep going when it does not exit 0 (its output says how it failed). */
   ignoreFailure: boolean
+  /**
+   * The repetition's copies start together: the id they share and how many
+   * they are (each waits until every copy's wrapper is up).
+   */
+  startGroup: string
+  startGroupSize: number
 }
 
 export interface CommandOutput {
@@ -32,7 +37,7 @@ export interface CommandOutput {
   /** User and system CPU time of the copy's tree (ms); null: not measured on this OS. */
   cpuUserMs: number | null
   cpuSystemMs: number | null
-  /** Peak resident memory of its main process (bytes); null: not measured. */
+  /** The largest peak resident memory of its processes (bytes, sampled); null: not measured. */
   peakRssBytes: number | null
   /** sha256 of the first 1 MB of standard output, its total size and what was discarded. */
   outputHash: string
@@ -61,9 +66,11 @@ export function readCommandPart(raw: Loose): CommandPart | null {
     env.every((p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && isStr(p[1])) &&
     isNum(raw.timeoutMs) &&
     raw.timeoutMs > 0 &&
-    isNum(raw.costMs) &&
     isNum(raw.costCpuMs) &&
-    typeof raw.ignoreFailure === 'boolean'
+    typeof raw.ignoreFailure === 'boolean' &&
+    isStr(raw.startGroup) &&
+    Number.isInteger(raw.startGroupSize) &&
+    (raw.startGroupSize as number) >= 1
     ? {
         job: 'command',
         name: raw.name,
@@ -72,9 +79,10 @@ export function readCommandPart(raw: Loose): CommandPart | null {
         cwd: raw.cwd,
         env: env as [string, string][],
         timeoutMs: raw.timeoutMs,
-        costMs: raw.costMs,
         costCpuMs: raw.costCpuMs,
-        ignoreFailure: raw.ignoreFailure
+        ignoreFailure: raw.ignoreFailure,
+        startGroup: raw.startGroup,
+        startGroupSize: raw.startGroupSize as number
       }
     : null
 }

@@ -12,6 +12,8 @@ import { parseCli } from '../../../src/cli/options'
 import { ScalingState } from '../../../src/renderer/src/lib/state/scaling.svelte'
 import { RunForm } from '../../../src/renderer/src/lib/state/runForm.svelte'
 import { NoticeStore } from '../../../src/renderer/src/lib/state/notice.svelte'
+import { AppState } from '../../../src/renderer/src/lib/state/app.svelte'
+import type { RunConfig } from '../../../src/shared/config'
 import { i18n } from '../../../src/renderer/src/lib/i18n'
 
 const LINE = 'i=0; while [ $i -lt {size} ]; do i=$((i+1)); done'
@@ -46,7 +48,7 @@ function setUp(): { form: RunForm; scaling: ScalingState; sent: StudyConfig[] } 
 }
 
 describe('a size sweep of Your command', () => {
-  it('the form asks for the values of {size} only when the line uses it; a run takes the first', () => {
+  it('the form asks for the values of {size} only when the line uses it; the run config holds the first', () => {
     const { form } = setUp()
     form.command.line = 'true'
     expect(form.command.usesSize).toBe(false)
@@ -91,6 +93,50 @@ describe('a size sweep of Your command', () => {
     expect(scaling.plan).toEqual({ steps: 2, runs: 2 })
     await scaling.run()
     expect(sent).toEqual([config])
+  })
+
+  it('Run with several values of {size} sweeps them all (the CLI’s --sizes), not the first alone', async () => {
+    const runs: RunConfig[] = []
+    const studies: StudyConfig[] = []
+    const refused = { ok: false, error: { code: 'cancelled', message: 'test' } }
+    const api = {
+      run: async (config: RunConfig) => (runs.push(config), refused),
+      onProgress: () => () => {},
+      runStudy: async (config: StudyConfig) => (studies.push(config), refused),
+      onStudyProgress: () => () => {},
+      cancel: async () => ({ ok: true, value: { cancelled: true } })
+    } as unknown as BenchApi
+    const app = new AppState(api)
+    app.form.setJob('command')
+    app.form.warmup = '0'
+    app.form.reps = '2'
+    app.form.workerMode = 'custom'
+    app.form.customWorkers = '1,2'
+    app.form.command.line = LINE
+    app.form.command.sizes = '2, 1'
+    expect(app.commandSweep).toBe(true)
+    expect(app.canRun).toBe(true)
+    await app.run()
+    // The study the CLI's --command LINE --sizes 1,2 makes, shown where its sweep is drawn.
+    expect(runs).toEqual([])
+    expect(studies.map((c) => c.sizes)).toEqual([[1, 2]])
+    const cli = parseCli(
+      ['--command', LINE, '--sizes', '1,2', '--workers', '1,2', '--reps', '2', '--warmup', '0'],
+      2
+    )
+    if (cli.kind !== 'run') throw new Error(cli.kind)
+    expect(studyPlan(studies[0]).map((s) => (s.kind === 'size' ? s.config : s.kind))).toEqual(
+      studyPlan(cli.options.study!).map((s) => (s.kind === 'size' ? s.config : s.kind))
+    )
+    expect(app.tab).toBe('scaling')
+
+    // One value: a single run at it, in Results, as before.
+    app.form.command.sizes = '7'
+    expect(app.commandSweep).toBe(false)
+    await app.run()
+    expect(runs.map((c) => c.command?.size)).toEqual([7])
+    expect(studies).toHaveLength(1)
+    expect(app.tab).toBe('results')
   })
 
   it('a command without {size}: the reason, in English and Korean, and nothing runs', async () => {

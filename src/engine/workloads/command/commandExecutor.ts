@@ -14,7 +14,7 @@ import type {
   PlaceholderValues
 } from '../../../shared/command/commandTemplate'
 import { findOnPath, shellKnows } from './findProgram'
-import { runCopy } from './runCopy'
+import { runCopy, StartBarrier } from './runCopy'
 import type { CopyOutcome } from './runCopy'
 
 /** What the executor runs: the templates parsed once, and hyperfine's lifecycle. */
@@ -40,7 +40,7 @@ export interface CopyCost {
 
 /** One repetition: every copy's outcome (its times with the start cost taken off) and its wall. */
 export interface RepetitionOutcome {
-  /** First copy started → last copy ended, less the start cost of one copy. */
+  /** First copy's go → last copy ended, as timed (as the engine times a repetition). */
   wallMs: number
   copies: CopyOutcome[]
   /** The first copy that did not exit 0, in words that name it; null when all did. */
@@ -138,13 +138,18 @@ export class CommandExecutor {
 
   /**
    * Measures what a copy costs with nothing to run (hyperfine's shell
-   * spawning time): the median of a few runs of an empty command through the
-   * same path, after one discarded.
+   * spawning time; here what is left inside the timed span once the wrapper
+   * is up: its fork, the exec of /bin/sh through the shell, its wait, and the
+   * engine seeing the end): the median of a few runs of an empty command
+   * through the same path, after one discarded.
    */
   async calibrate(): Promise<CopyCost> {
     const walls: number[] = []
     const cpus: number[] = []
-    const empty = this.plan.command.shell ? { line: '', argv: null } : { line: ':', argv: [':'] }
+    // --no-shell's empty copy runs no program: its shell's `exec` with nothing to exec (POSIX).
+    const empty = this.plan.command.shell
+      ? { line: '', argv: null }
+      : { line: '', argv: process.platform === 'win32' ? [':'] : [] }
     for (let i = 0; i <= CALIBRATION_RUNS; i++) {
       this.throwIfCancelled()
       const o = await runCopy({
@@ -198,6 +203,8 @@ export class CommandExecutor {
     await this.step(this.plan.prepare, { workers: count, ...values })
     this.throwIfCancelled()
     const copies = this.plan.shape === 'copies' ? count : 1
+    // The copies start together, once every wrapper is up (see runCopy).
+    const barrier = new StartBarrier(copies)
     const outcomes = await Promise.all(
       Array.from({ length: copies }, (_, index) => {
         const expanded = expandCommand(this.plan.command, { workers: count, index, ...values })
@@ -209,7 +216,8 @@ export class CommandExecutor {
           env: this.env,
           timeoutMs: this.plan.timeoutMs,
           signal: this.signal,
-          onPid: this.onPid
+          onPid: this.onPid,
+          barrier
         })
       })
     )
@@ -219,7 +227,7 @@ export class CommandExecutor {
     const corrected = outcomes.map((o) => this.takeOffCost(o))
     const failures = outcomes.map((o) => describeFailure(o, this.plan.timeoutMs))
     return {
-      wallMs: Math.max(0, last - first - this.cost.wallMs),
+      wallMs: last - first,
       copies: corrected,
       failure: failures.find((f) => f !== null) ?? null
     }

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import type { Socket } from 'node:net'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { now } from '../../clock'
 import { watchOrphanGroup } from '../../backends/orphanReaper'
@@ -16,23 +18,107 @@ const MEMORY_SAMPLE_MS = 100
 const DRAIN_MS = 1000
 
 /**
+ * The job's own shell, /bin/sh, started before the clock: it says it is up
+ * ("r" on fd 3), waits for the go (a line on fd 3, written when every copy of
+ * the repetition is up), closes fd 3, and then runs the line as `sh -c` would
+ * (through the shell: `eval`, with no arguments and none of these variables)
+ * or execs the program (--no-shell; no program: the empty copy). Its start is
+ * thus outside the timed span, like hyperfine's shell spawning time, and the
+ * go starts the copies together: Node's spawn() is synchronous (it forks this
+ * large process and waits for the exec), so copies spawned one after another
+ * would start milliseconds apart, and each copy's time would hold its spawn.
+ * A job whose go never comes (fd 3 closed) exits 125 without running.
+ */
+const JOB_WAITS = 'echo r >&3; read -r __speedup_go <&3 || exit 125; exec 3>&-; '
+const SHELL_JOB = `${JOB_WAITS}eval "shift; unset __speedup_go; $1"`
+const PROGRAM_JOB = `${JOB_WAITS}unset __speedup_go; exec "$@"`
+
+/**
  * The measuring wrapper (POSIX): a shell that starts the job in the
- * background, tells us its pid on fd 3, waits for it and prints `times` (the
- * CPU time of the children it reaped: the job's whole tree, user and system,
- * from the same counters as getrusage(RUSAGE_CHILDREN)) on fd 3. Node cannot
- * read a child's rusage, and a reaped child's /proc entry is gone: this is
- * the cheapest exact source. The job never sees fd 3. Its exit status is the
- * wrapper's (128 + n for a job killed by signal n, as shells report it).
- * Its own start cost is measured (calibrateCopyCost) and taken off.
+ * background, tells us its pid on fd 3 ("p…"), waits for it and prints
+ * `times` (the CPU time of the children it reaped: the job's whole tree, user
+ * and system, from the same counters as getrusage(RUSAGE_CHILDREN)) on fd 3.
+ * Node cannot read a child's rusage, and a reaped child's /proc entry is gone:
+ * this is the cheapest exact source. bash where /bin/bash exists: its `times`
+ * reads getrusage (milliseconds), dash's times(2) (10 ms clock ticks,
+ * truncated: a 100 ms job's CPU would read about 5 % low); bash in posix mode
+ * reads no BASH_ENV, and its special builtins (times, exit) come before any
+ * function. Its exit status is the job's (128 + n for a job killed by signal
+ * n, as shells report it). The clock stops at the first sign the job ended:
+ * the `times` line (printed once the wait returns), or the wrapper's exit.
+ * What is left inside the span (the go read, the eval or exec, the wait, the
+ * report seen by Node) is measured on an empty command
+ * (CommandExecutor.calibrate) and shown; the job's shell start, before the
+ * go, is in its CPU time and so in the empty command's, taken off the CPU.
  */
 const WRAPPER = [
-  'm=$1; shift',
-  'if [ "$m" = s ]; then /bin/sh -c "$1" 3>&- & else "$@" 3>&- & fi',
-  'echo $! >&3',
-  'wait $!; s=$?',
+  'if [ "$1" = s ]; then',
+  `  /bin/sh -c '${SHELL_JOB}' sh "$2" &`,
+  'else',
+  '  shift',
+  `  /bin/sh -c '${PROGRAM_JOB}' sh "$@" &`,
+  'fi',
+  'echo p$! >&3',
+  'wait $!; __speedup_s=$?',
   'times >&3',
-  'exit $s'
+  'exit $__speedup_s'
 ].join('\n')
+
+let bashFound: boolean | null = null
+/**
+ * bash measures the CPU time, unless there is no /bin/bash or the
+ * environment holds what changes a bash at its start (SHELLOPTS, BASHOPTS,
+ * exported functions): then dash's ticks, and the environment untouched.
+ */
+function useBash(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === 'win32') return false
+  bashFound ??= existsSync('/bin/bash')
+  return (
+    bashFound &&
+    !Object.keys(env).some(
+      (k) => k === 'SHELLOPTS' || k === 'BASHOPTS' || k.startsWith('BASH_FUNC_')
+    )
+  )
+}
+
+/**
+ * The copies of one repetition start together: each says when its wrapper is
+ * up (or when it ended without getting there), and all are let go once the
+ * last has. A copy alone needs none.
+ */
+export class StartBarrier {
+  private arrived = 0
+  private release!: () => void
+  readonly open: Promise<void>
+
+  constructor(readonly count: number) {
+    this.open = new Promise<void>((resolve) => (this.release = resolve))
+    if (count <= 0) this.release()
+  }
+
+  /** One copy is ready (or will never be): resolves when every copy is. */
+  arrive(): Promise<void> {
+    this.arrived++
+    if (this.arrived >= this.count) this.release()
+    return this.open
+  }
+}
+
+/** Barriers of repetitions whose copies are still being handed out, by group id. */
+const barriers = new Map<string, { barrier: StartBarrier; handedOut: number }>()
+
+/**
+ * The barrier of a repetition's `size` copies, shared by id: each copy (a
+ * part, run by its own in-process worker) asks once; the entry is forgotten
+ * once all have asked.
+ */
+export function sharedBarrier(group: string, size: number): StartBarrier {
+  const entry = barriers.get(group) ?? { barrier: new StartBarrier(size), handedOut: 0 }
+  entry.handedOut++
+  if (entry.handedOut >= size) barriers.delete(group)
+  else barriers.set(group, entry)
+  return entry.barrier
+}
 
 /** Every copy running in this process, by process group, with the call that ends its tree. */
 const liveCopies = new Map<number, () => void>()
@@ -73,11 +159,22 @@ export interface CopySpec {
   signal?: AbortSignal
   /** Called with the job's pid once it runs (tests check by pid that nothing is left). */
   onPid?: (pid: number, pgid: number) => void
+  /** The repetition's barrier: the copy's job starts when every copy's wrapper is up. */
+  barrier?: StartBarrier
 }
 
-/** What one copy did. Times are epoch ms (clock.ts); null means "not measured", never 0. */
+/**
+ * What one copy did. Times are epoch ms (clock.ts); null means "not measured",
+ * never 0. `startedAt` is the go (POSIX: the wrapper is up, every copy of the
+ * repetition too), `endedAt` when its wrapper saw the job end (its `times`
+ * line, else its own exit, whichever the engine saw first); `spawnedAt` is when its
+ * process was asked for, before the clock started.
+ */
 export interface CopyOutcome {
   name: string
+  spawnedAt: number
+  /** When its wrapper said it was up (POSIX), or null: it never was. */
+  readyAt: number | null
   /** The process group the copy ran in (POSIX: the wrapper's pid). */
   pgid: number | null
   /** The job's own pid (the program or its shell). */
@@ -87,7 +184,7 @@ export interface CopyOutcome {
   wallMs: number
   userMs: number | null
   systemMs: number | null
-  /** Peak resident memory of the job's main process (Linux, sampled), bytes. */
+  /** The largest peak resident memory of the job's processes (Linux, its tree sampled), bytes. */
   peakRssBytes: number | null
   exitCode: number | null
   signal: string | null
@@ -139,6 +236,42 @@ export function lastLines(text: string, n: number): string[] {
     .slice(-n)
 }
 
+/** The children of a process's main thread (Linux /proc; empty when it is gone). */
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'latin1')
+    return text.split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
+/** Processes of a tree read per sample, at most: a fork bomb is not walked. */
+const TREE_SAMPLE_LIMIT = 64
+
+/**
+ * The largest peak resident memory (VmHWM) in the job's process tree: the job
+ * is a subshell of the wrapper through the shell, the program its child, so
+ * the job's own process alone would be the shell's few hundred kB.
+ */
+async function treePeakRss(root: number): Promise<number | null> {
+  let peak: number | null = null
+  const seen = new Set<number>()
+  let level = [root]
+  while (level.length > 0 && seen.size < TREE_SAMPLE_LIMIT) {
+    const next: number[] = []
+    for (const pid of level) {
+      if (seen.has(pid) || seen.size >= TREE_SAMPLE_LIMIT) continue
+      seen.add(pid)
+      const [rss, children] = await Promise.all([peakRss(pid), childrenOf(pid)])
+      if (rss !== null) peak = Math.max(peak ?? 0, rss)
+      next.push(...children)
+    }
+    level = next
+  }
+  return peak
+}
+
 async function peakRss(pid: number): Promise<number | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'latin1')
@@ -154,11 +287,11 @@ function command(spec: CopySpec): { file: string; args: string[]; verbatim: bool
     if (spec.argv) return { file: spec.argv[0], args: spec.argv.slice(1), verbatim: false }
     return { file: 'cmd.exe', args: ['/d', '/s', '/c', `"${spec.line}"`], verbatim: true }
   }
+  const bash = useBash(spec.env)
+  const head = bash ? ['--posix', '-c', WRAPPER, COPY_TAG] : ['-c', WRAPPER, COPY_TAG]
   return {
-    file: '/bin/sh',
-    args: spec.argv
-      ? ['-c', WRAPPER, COPY_TAG, 'n', ...spec.argv]
-      : ['-c', WRAPPER, COPY_TAG, 's', spec.line],
+    file: bash ? '/bin/bash' : '/bin/sh',
+    args: spec.argv ? [...head, 'n', ...spec.argv] : [...head, 's', spec.line],
     verbatim: false
   }
 }
@@ -181,7 +314,9 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   let timedOut = false
   let cancelled = false
   let spawnError: string | null = null
-  const startedAt = now()
+  const spawnedAt = now()
+  // Without the wrapper's go (Windows) the clock starts with the spawn.
+  let startedAt = spawnedAt
   const child = spawn(file, args, {
     cwd: spec.cwd,
     env: spec.env,
@@ -196,6 +331,15 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   // Should this process die before the copy (SIGKILL, a crash), the reaper ends its group.
   const forgetOrphan = posix ? watchOrphanGroup(child.pid) : () => undefined
 
+  // The barrier learns once of this copy: up, or ended (or never started) without getting there.
+  let arrived = false
+  const arrive = (): Promise<void> => {
+    if (arrived) return Promise.resolve()
+    arrived = true
+    return spec.barrier?.arrive() ?? Promise.resolve()
+  }
+  if (!posix) void arrive()
+
   child.stdout?.on('data', (chunk: Buffer) => {
     const room = OUTPUT_KEPT_BYTES - stdoutBytes
     if (room > 0) hash.update(room >= chunk.length ? chunk : chunk.subarray(0, room))
@@ -207,14 +351,31 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   let sampler: ReturnType<typeof setInterval> | null = null
   const sample = async (): Promise<void> => {
     if (jobPid === null) return
-    const rss = await peakRss(jobPid)
+    const rss = await treePeakRss(jobPid)
     if (rss !== null) peak = Math.max(peak ?? 0, rss)
   }
-  const fd3Stream = posix ? (child.stdio[3] as NodeJS.ReadableStream | null) : null
+  // fd 3 is a socket pair: the wrapper's lines come in, the go goes out.
+  const fd3Stream = posix ? (child.stdio[3] as Socket | null) : null
+  // A go written to a wrapper that was just stopped: nothing to report.
+  fd3Stream?.on('error', () => undefined)
+  let exited = false
+  let readyAt: number | null = null
+  // When the wrapper's `times` came, printed as soon as its wait for the job returned.
+  let reportedEndAt: number | null = null
   fd3Stream?.on('data', (chunk: Buffer) => {
     fd3 += chunk.toString('latin1')
+    if (reportedEndAt === null && parseTimes(fd3) !== null) reportedEndAt = now()
+    if (readyAt === null && /(^|\n)r\n/.test(fd3)) {
+      readyAt = now()
+      void arrive().then(() => {
+        if (exited || killing) return
+        startedAt = now()
+        arm()
+        fd3Stream.write('g\n')
+      })
+    }
     if (jobPid === null) {
-      const m = /^(\d+)\n/.exec(fd3)
+      const m = /(?:^|\n)p(\d+)\n/.exec(fd3)
       if (m) {
         jobPid = Number(m[1])
         if (pgid !== null) spec.onPid?.(jobPid, pgid)
@@ -231,11 +392,17 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   const stop = (): void => {
     if (pgid !== null && !killing) killing = killTree(pgid)
   }
-  const timer = setTimeout(() => {
-    timedOut = true
-    stop()
-  }, spec.timeoutMs)
-  timer.unref?.()
+  // --timeout bounds the copy's own time: armed at its go (at the spawn without one), so 256
+  // copies spawned one after another do not spend a copy's time waiting for the last.
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const arm = (): void => {
+    timer = setTimeout(() => {
+      timedOut = true
+      stop()
+    }, spec.timeoutMs)
+    timer.unref?.()
+  }
+  if (!posix) arm()
   const onAbort = (): void => {
     cancelled = true
     stop()
@@ -252,7 +419,7 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     const finish = async (): Promise<void> => {
       if (finished) return
       finished = true
-      clearTimeout(timer)
+      if (timer) clearTimeout(timer)
       if (sampler) clearInterval(sampler)
       spec.signal?.removeEventListener('abort', onAbort)
       if (killing) await killing
@@ -261,13 +428,19 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       const times = posix ? parseTimes(fd3) : null
       const [code, sig] = exit
       const byShell = posix && code !== null && code > 128 ? SIGNALS[code - 128] : undefined
+      // Ended before its go (stopped while the others started, or it could not start): no span.
+      // The job ended by the first sign of it: the wrapper's report, or its exit.
+      if (reportedEndAt !== null) endedAt = Math.min(endedAt, reportedEndAt)
+      const began = Math.min(startedAt, endedAt)
       resolve({
         name: spec.name,
         pgid,
         pid: jobPid,
-        startedAt,
+        spawnedAt,
+        readyAt,
+        startedAt: began,
         endedAt,
-        wallMs: endedAt - startedAt,
+        wallMs: endedAt - began,
         userMs: times?.userMs ?? null,
         systemMs: times?.systemMs ?? null,
         peakRssBytes: peak,
@@ -285,12 +458,17 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
     }
     child.once('error', (err) => {
       spawnError = err.message
+      exited = true
       if (endedAt === 0) endedAt = now()
+      void arrive()
       void finish()
     })
     child.once('exit', (code, signal) => {
       endedAt = now()
+      exited = true
       exit = [code, signal]
+      // A wrapper that ended before it was up (stopped, or its shell failed) holds nobody back.
+      void arrive()
       // Whatever the copy left behind in its group (a `cmd &`) is stopped: nothing stays running,
       // and nothing keeps its pipes open.
       if (posix && pgid !== null && !killing && runningMembers(pgid).length > 0) {

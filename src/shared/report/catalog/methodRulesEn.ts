@@ -4,6 +4,7 @@
  */
 import { formatInteger, formatMs, formatSpeedup, formatValue } from '../../format'
 import type { MethodRules } from '../../analysis/methodRules'
+import type { CommandStartCost } from '../../result'
 import { STEADY_TOLERANCE } from '../../stats/warmedUp'
 
 const workersName = (n: number): string => (n === 0 ? 'serial' : `${n} worker${n === 1 ? '' : 's'}`)
@@ -88,12 +89,21 @@ function contentionLine(c: MethodRules['contention']): string {
   return 'Contention: not measured (a cluster run, or a record from before it was measured).'
 }
 
+function startCostLine(c: CommandStartCost): string {
+  return (
+    `Start cost of an empty copy: ${formatMs(c.wallMs)} from its go (the copy up) to its end, ` +
+    `CPU ${formatMs(c.cpuMs)} with its shell's start (median of ${c.samples}, measured before the run, ` +
+    `as hyperfine measures its shell's spawning time); the CPU is taken off every copy's, the wall only shown (the harness's part of the times).`
+  )
+}
+
 export function methodRulesEn(r: MethodRules): string[] {
   return [
     serialLine(r.serial),
     warmupLine(r.warmup),
     orderLine(r.order),
     coresLine(r.cores),
-    contentionLine(r.contention)
+    contentionLine(r.contention),
+    ...(r.startCost ? [startCostLine(r.startCost)] : [])
   ]
 }

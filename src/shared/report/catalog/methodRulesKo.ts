@@ -4,6 +4,7 @@
  */
 import { formatInteger, formatMs, formatSpeedup, formatValue } from '../../format'
 import type { MethodRules } from '../../analysis/methodRules'
+import type { CommandStartCost } from '../../result'
 import { STEADY_TOLERANCE } from '../../stats/warmedUp'
 
 const ms = (value: number): string => formatMs(value, 'ko')
@@ -91,12 +92,21 @@ function contentionLine(c: MethodRules['contention']): string {
   return '경합: 측정하지 않음(클러스터 실행이거나 측정하기 전의 기록).'
 }
 
+function startCostLine(c: CommandStartCost): string {
+  return (
+    `빈 복사본의 시작 비용: 준비된 복사본이 시작 신호를 받은 때부터 끝날 때까지 ${ms(c.wallMs)}, ` +
+    `셸 시작을 포함한 CPU ${ms(c.cpuMs)} (실행 전에 잰 ${formatInteger(c.samples, 'ko-KR')}회의 중앙값, ` +
+    `hyperfine이 셸 시작 시간을 재는 방식); CPU는 모든 복사본의 CPU에서 뺐고, 벽시계 시간은 보여 주기만 합니다(시간 속 하네스의 몫).`
+  )
+}
+
 export function methodRulesKo(r: MethodRules): string[] {
   return [
     serialLine(r.serial),
     warmupLine(r.warmup),
     orderLine(r.order),
     coresLine(r.cores),
-    contentionLine(r.contention)
+    contentionLine(r.contention),
+    ...(r.startCost ? [startCostLine(r.startCost)] : [])
   ]
 }

@@ -946,7 +946,7 @@ export const en = {
     placeholderSize: '{size}: each size of a size sweep (Scaling sweeps its values, 1 worker vs N)',
     sizes: 'Values of {size}',
     sizesHint:
-      'Separated by commas (1000, 1e4, 10^3..10^5). A run takes the first; Scaling sweeps them all.',
+      'Separated by commas (1000, 1e4, 10^3..10^5). Several values: Run sweeps them all, 1 worker vs N, shown in Scaling.',
     placeholderLifecycle:
       'Prepare knows {workers} and {rep}; setup and cleanup know none. Any other {name} is refused; quote a literal brace.',
     confirmNote:

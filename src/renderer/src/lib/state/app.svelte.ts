@@ -109,13 +109,36 @@ export class AppState {
     this.session.show(result.value)
   }
 
+  /**
+   * Your command with several values of {size}: Run sweeps them all, as the
+   * CLI's --sizes LIST does (a study: each size, 1 worker vs N, and the
+   * break-even in sizes), not just the first value; the run config holds one
+   * size, so a single run would silently drop the others.
+   */
+  get commandSweep(): boolean {
+    const sizes = this.form.command.sweepSizes
+    return this.form.config?.job === 'command' && sizes !== null && sizes.length > 1
+  }
+
+  /** A run or a study (Run's command sweep) is under way. */
+  get busy(): boolean {
+    return this.session.running || this.scaling.running
+  }
+
   get canRun(): boolean {
-    return this.form.valid && !this.session.running && !this.scaling.running
+    if (!this.form.valid || this.busy) return false
+    return this.commandSweep ? this.scaling.valid : true
   }
 
   async run(): Promise<void> {
     const config = this.form.config
-    if (!config || this.session.running || this.scaling.running) return
+    if (!config || this.busy) return
+    if (this.commandSweep) {
+      // The sweep's chart, table and break-even are the Scaling view's.
+      this.tab = 'scaling'
+      await this.scaling.run()
+      return
+    }
     this.tab = 'results'
     await this.session.run(config)
   }

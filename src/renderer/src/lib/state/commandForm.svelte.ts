@@ -28,8 +28,9 @@ export class CommandForm {
   timeout = $state('10m')
   ignoreFailure = $state(false)
   /**
-   * The values of {size}, as typed (the CLI's --sizes LIST): a run from the
-   * Run view takes the first; the Scaling view sweeps them all, 1 worker vs N.
+   * The values of {size}, as typed (the CLI's --sizes LIST): one value is a
+   * run at it; several are a size sweep (Run or Scaling's Run study), each
+   * size 1 worker vs N. The run config itself holds one size (the first).
    */
   sizes = $state('')
 
