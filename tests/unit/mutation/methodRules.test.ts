@@ -205,3 +205,14 @@ describe('warm-up, order, cores, contention', () => {
     })
   })
 })
+
+describe('the command start cost', () => {
+  it('is the protocol’s measured start cost, and null without one or without a protocol', () => {
+    const cost = { wallMs: 4.5, cpuMs: 3.25, samples: 5 }
+    const r = run([80, 81, 79])
+    const withCost = { ...r, protocol: { ...PROTOCOL, commandStartCost: cost } }
+    expect(methodRulesOf(withCost, QUIET).startCost).toEqual(cost)
+    expect(methodRulesOf(r, QUIET).startCost).toBeNull()
+    expect(methodRulesOf(run(null), QUIET).startCost).toBeNull()
+  })
+})
