@@ -527,19 +527,19 @@ export const reasons = [
   },
   {
     file: `${A}methodRules.ts`,
-    lines: [58, 58],
+    lines: [60, 60],
     kind: eq,
     why: 'the half-width is null only when both intervals are missing, and Number.isFinite(null) is false: both forms return null; a finite one passes both'
   },
   {
     file: `${A}methodRules.ts`,
-    lines: [83, 86],
+    lines: [85, 88],
     kind: eq,
     why: 'with both estimates present the medians are positive times, so the ratio is positive and finite and its error finite'
   },
   {
     file: `${A}methodRules.ts`,
-    lines: [100, 100],
+    lines: [102, 102],
     kind: eq,
     why: 'ratioLow and ratioHigh are set together: both null or neither'
   },
