@@ -8,12 +8,14 @@
  *   `setTimeout(…, 20)`, which answered up to 1 ms early or late;
  * - a request's round trip over loopback to the real server process (the
  *   built worker bundle with `--latency-server`) at a delay of 0 and of 20 ms,
- *   minus the delay: the floor any client of it pays.
+ *   minus the delay: the floor any client of it pays; and the same from a
+ *   blocking Python client (where python3 is installed), to tell Node's share
+ *   from the machine's (waking a process that slept costs what it costs).
  *
  * Run: `npm run perf -- waitServer` (builds first) or, with `out/` built,
  * `npx tsx perf/waitServer.perf.ts`. Figures only; nothing is asserted.
  */
-import { fork } from 'node:child_process'
+import { execFileSync, fork } from 'node:child_process'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { dueQueue } from '../src/engine/workloads/wait/dueQueue'
@@ -55,7 +57,29 @@ async function lateness(): Promise<void> {
   console.log(`  median lateness, setTimeout − due queue: ${(median(t) - median(q)).toFixed(3)} ms`)
 }
 
-async function roundTrip(delayMs: number): Promise<number[]> {
+/** The same round trips from a blocking Python client (no event loop); null without python3. */
+function pythonRoundTrip(port: number, delayMs: number): number[] | null {
+  const script = [
+    'import socket, time, json',
+    `s = socket.create_connection(('127.0.0.1', ${port}))`,
+    's.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)',
+    'xs = []',
+    `for i in range(${SAMPLES}):`,
+    '    t = time.perf_counter()',
+    "    s.sendall(b'%d\\n' % i)",
+    "    b = b''",
+    "    while not b.endswith(b'\\n'): b += s.recv(64)",
+    `    xs.append((time.perf_counter() - t) * 1000 - ${delayMs})`,
+    'print(json.dumps(xs))'
+  ].join('\n')
+  try {
+    return JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8' })) as number[]
+  } catch {
+    return null
+  }
+}
+
+async function roundTrip(delayMs: number): Promise<{ node: number[]; python: number[] | null }> {
   const server = fork(join(__dirname, '../out/main/worker.js'), [
     '--latency-server',
     String(delayMs)
@@ -89,7 +113,7 @@ async function roundTrip(delayMs: number): Promise<number[]> {
       over.push(ms() - sent - delayMs)
     }
     socket.destroy()
-    return over
+    return { node: over, python: pythonRoundTrip(port, delayMs) }
   } finally {
     server.kill()
   }
@@ -98,8 +122,12 @@ async function roundTrip(delayMs: number): Promise<number[]> {
 async function main(): Promise<void> {
   await lateness()
   console.log('\nRound trip to the latency server over loopback, minus the delay (ms):')
-  for (const delay of [0, DELAY_MS])
-    console.log(`  delay ${String(delay).padStart(2)} ms: ${quantiles(await roundTrip(delay))}`)
+  for (const delay of [0, DELAY_MS]) {
+    const { node, python } = await roundTrip(delay)
+    console.log(`  delay ${String(delay).padStart(2)} ms, Node client:   ${quantiles(node)}`)
+    if (python)
+      console.log(`  delay ${String(delay).padStart(2)} ms, Python client: ${quantiles(python)}`)
+  }
 }
 
 void main()
