@@ -8,25 +8,21 @@
 //   node scripts/mutationAccount.mjs            # the tables and the unlisted
 //   node scripts/mutationAccount.mjs --write    # also puts the tables into docs/MUTATION.md
 //                                               # (between the survivors markers)
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { latestByFile } from './mutationCaches.mjs'
 import { reasons } from './mutationReasons.mjs'
 
-const dir = 'reports/mutation/by-file'
-const caches = readdirSync(dir)
-  .filter((name) => name.endsWith('.json'))
-  .map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs }))
-  .sort((a, b) => a.mtime - b.mtime)
-
-/** file → { cache, source, alive }; later (newer) caches overwrite earlier ones. */
-const latest = new Map()
-for (const { name } of caches) {
-  const report = JSON.parse(readFileSync(join(dir, name), 'utf8'))
-  for (const [file, { source, mutants }] of Object.entries(report.files)) {
-    const alive = mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
-    latest.set(relative(process.cwd(), file) || file, { cache: name, source, alive })
-  }
-}
+/** file → { cache, source, alive } from its newest cache. */
+const latest = new Map(
+  [...latestByFile('reports/mutation/by-file')].map(([file, { cache, source, mutants }]) => [
+    file,
+    {
+      cache,
+      source,
+      alive: mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+    }
+  ])
+)
 
 const reasonFor = (file, m) =>
   reasons.find(

@@ -7,30 +7,23 @@
 // Also lists the files in scope (src/shared/stats, src/shared/analysis,
 // without types.ts and index.ts) that no cache holds yet.
 // Usage: node scripts/mutationTally.mjs [dir]
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { latestByFile } from './mutationCaches.mjs'
 
 const dir = process.argv[2] ?? 'reports/mutation/by-file'
-const caches = readdirSync(dir)
-  .filter((name) => name.endsWith('.json'))
-  .map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs }))
-  .sort((a, b) => a.mtime - b.mtime)
 
-/** file → { cache, counts }; later (newer) caches overwrite earlier ones. */
+/** file → { cache, counts } from its newest cache. */
 const latest = new Map()
-for (const { name } of caches) {
-  const report = JSON.parse(readFileSync(join(dir, name), 'utf8'))
-  for (const [file, { mutants }] of Object.entries(report.files)) {
-    const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 }
-    for (const m of mutants) {
-      if (m.status === 'Killed') c.killed++
-      else if (m.status === 'Timeout') c.timeout++
-      else if (m.status === 'Survived') c.survived++
-      else if (m.status === 'NoCoverage') c.noCoverage++
-      else c.other++ // CompileError, RuntimeError, Ignored, Pending: not counted
-    }
-    latest.set(relative(process.cwd(), file) || file, { cache: name, c })
+for (const [file, { cache, mutants }] of latestByFile(dir)) {
+  const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 }
+  for (const m of mutants) {
+    if (m.status === 'Killed') c.killed++
+    else if (m.status === 'Timeout') c.timeout++
+    else if (m.status === 'Survived') c.survived++
+    else if (m.status === 'NoCoverage') c.noCoverage++
+    else c.other++ // CompileError, RuntimeError, Ignored, Pending: not counted
   }
+  latest.set(file, { cache, c })
 }
 
 const pct = (k, v) => (v ? ((100 * k) / v).toFixed(2) : '—')
