@@ -47,11 +47,6 @@ export function parsePidStat(text: string): PidStat | null {
   return { ppid: rest[1], jiffies: own.reduce((a, b) => a + b, 0) }
 }
 
-/** CPU time of one process alone (utime + stime + cutime + cstime), jiffies. */
-export function parseSelfStat(text: string): number | null {
-  return parsePidStat(text)?.jiffies ?? null
-}
-
 /**
  * CPU time of `root` and every living process below it, jiffies. A process
  * counts its own time and that of every child it has already waited for, so a

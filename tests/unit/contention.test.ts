@@ -9,12 +9,7 @@ import { contentionText, runVerdictText } from '../../src/shared/report/findings
 import { runToMarkdown } from '../../src/shared/report/exporters/markdown'
 import { toRunExport } from '../../src/shared/runExport'
 import { parseRunRecord } from '../../src/shared/runRecordSchema'
-import {
-  parsePidStat,
-  parseProcStat,
-  parseSelfStat,
-  treeJiffies
-} from '../../src/engine/cpuSampler'
+import { parsePidStat, parseProcStat, treeJiffies } from '../../src/engine/cpuSampler'
 import type { PidStat } from '../../src/engine/cpuSampler'
 import { physicalCores } from '../../src/engine/cpuTopology'
 import type { CpuLoad } from '../../src/shared/cpuLoad'
@@ -165,7 +160,6 @@ describe('the CPU counters', () => {
     const fields = Array.from({ length: 50 }, (_, i) => String(i + 3))
     // fields 14..17 are utime, stime, cutime, cstime.
     const line = `4242 (node worker (x)) ${fields.join(' ')}`
-    expect(parseSelfStat(line)).toBe(14 + 15 + 16 + 17)
     expect(parsePidStat(line)).toEqual({ ppid: 4, jiffies: 14 + 15 + 16 + 17 })
     expect(parsePidStat('no parentheses 1 2 3')).toBeNull()
     expect(parsePidStat('7 (x) S 1 2 3')).toBeNull()
