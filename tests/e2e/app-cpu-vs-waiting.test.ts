@@ -8,25 +8,19 @@
  * and in its table, each number the one the study it received gives.
  */
 import { availableParallelism } from 'node:os'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { analyzeStudy } from '../../src/shared/analysis'
 import { formatSignificant } from '../../src/shared/format'
 import { workloadComparisonText } from '../../src/shared/report'
 import { workloadStudyWorkers, type StudyRecord } from '../../src/shared/study'
-import { openApp } from './harness'
 import type { App } from './harness'
-import { canvasInk, fillForm, VIEWPORT, waitForReady } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
+import { canvasInk, fillForm } from './ui/helpers'
 
 describe('CPU vs waiting, run in the app', () => {
   let app: App
 
-  beforeAll(async () => {
-    app = await openApp({ viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-  })
+  appForSuite((a) => (app = a))
 
   it(
     'runs the sum and the wait side by side and shows the speedups the study measured',

@@ -9,22 +9,16 @@
  * way to CPU vs waiting. One page load, one small run.
  */
 import { availableParallelism } from 'node:os'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { workloadStudyWorkers } from '../../src/shared/study'
-import { openApp } from './harness'
 import type { App } from './harness'
-import { fillForm, runFromForm, VIEWPORT, waitForReady, waitInPage } from './ui/helpers'
+import { appForSuite } from './ui/suiteApp'
+import { fillForm, runFromForm, waitInPage } from './ui/helpers'
 
 describe('waiting (I/O), in the app', () => {
   let app: App
 
-  beforeAll(async () => {
-    app = await openApp({ viewport: VIEWPORT })
-    await waitForReady(app.page)
-  })
-  afterAll(async () => {
-    await app?.close()
-  })
+  appForSuite((a) => (app = a))
 
   it('runs 16 requests of 10 ms on 1 and 5 threads and shows the wait as a wait, in English and Korean', async () => {
     const { page } = app

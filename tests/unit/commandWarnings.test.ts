@@ -2,34 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { commandWarnings } from '../../src/shared/analysis/commandWarnings'
 import { warningText } from '../../src/shared/report'
 import type { WorkerCountResult, WorkerTiming } from '../../src/shared/result'
+import { commandResult } from '../helpers/commandResult'
 
-const copy = (o: Partial<WorkerTiming>): WorkerTiming => ({
-  name: 'worker 1',
-  pid: null,
-  spawnStart: null,
-  readyAt: null,
-  dispatchedAt: 0,
-  computeStart: 0,
-  computeEnd: 10,
-  receivedAt: 10,
-  computeMs: 10,
-  ...o
-})
-const result = (reps: Partial<WorkerTiming>[][]): WorkerCountResult => ({
-  workers: 2,
-  sum: '2',
-  expectedSum: '2',
-  correct: true,
-  samples: reps.map((copies, i) => ({
-    rep: i + 1,
-    wallMs: 10,
-    spawnMs: null,
-    computeMs: [10, 10],
-    mergeMs: 0,
-    overheadMs: 0,
-    workers: copies.map(copy)
-  }))
-})
+const result = (reps: Partial<WorkerTiming>[][]): WorkerCountResult => commandResult(reps, 2)
 
 describe('commandWarnings', () => {
   it('names the repetition and copy whose output changed, in both languages', () => {

@@ -11,10 +11,10 @@ import { studyConfigSchema, studyPlan, type StudyConfig } from '../../../src/sha
 import { parseCli } from '../../../src/cli/options'
 import { ScalingState } from '../../../src/renderer/src/lib/state/scaling.svelte'
 import { RunForm } from '../../../src/renderer/src/lib/state/runForm.svelte'
-import { NoticeStore } from '../../../src/renderer/src/lib/state/notice.svelte'
 import { AppState } from '../../../src/renderer/src/lib/state/app.svelte'
 import type { RunConfig } from '../../../src/shared/config'
 import { i18n } from '../../../src/renderer/src/lib/i18n'
+import { recordingScaling } from './recordingScaling'
 
 const LINE = 'i=0; while [ $i -lt {size} ]; do i=$((i+1)); done'
 
@@ -26,24 +26,7 @@ function setUp(): { form: RunForm; scaling: ScalingState; sent: StudyConfig[] } 
   form.workerMode = 'custom'
   form.customWorkers = '1,2'
   const sent: StudyConfig[] = []
-  const api = {
-    runStudy: async (config: StudyConfig) => {
-      sent.push(config)
-      return { ok: false, error: { code: 'cancelled', message: 'test' } }
-    },
-    onStudyProgress: () => () => {},
-    cancel: async () => ({ ok: true, value: { cancelled: true } })
-  } as unknown as BenchApi
-  const scaling = new ScalingState({
-    api,
-    notice: new NoticeStore(),
-    base: () => form.config,
-    shown: () => null,
-    selectedIds: () => [],
-    frames: { request: () => 1, cancel: () => {} },
-    cores: () => 2,
-    commandSizes: () => form.command.sweepSizes
-  })
+  const scaling = recordingScaling(form, sent)
   return { form, scaling, sent }
 }
 

@@ -6,48 +6,24 @@
  * marked, and its oversubscription follows the analysis per workload.
  */
 import { describe, expect, it } from 'vitest'
-import type { BenchApi } from '../../../src/shared/api'
 import { studyConfigSchema, studyPlan, type StudyConfig } from '../../../src/shared/study'
 import { parseCli } from '../../../src/cli/options'
 import { analyzeStudy } from '../../../src/shared/analysis/analyzeStudy'
 import type { RunBackend } from '../../../src/shared/config'
-import { ScalingState } from '../../../src/renderer/src/lib/state/scaling.svelte'
 import { RunForm } from '../../../src/renderer/src/lib/state/runForm.svelte'
-import { NoticeStore } from '../../../src/renderer/src/lib/state/notice.svelte'
 import { workloadSpeedupChart } from '../../../src/renderer/src/components/Charts/scalingCharts'
 import { FALLBACK_PALETTE } from '../../../src/renderer/src/components/Charts/colors'
 import { en } from '../../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../../src/renderer/src/lib/i18n/ko'
 import { syntheticRun } from '../../helpers/syntheticRun'
-
-const frames = { request: () => 1, cancel: () => {} }
-
-function scalingFor(form: RunForm, sent: StudyConfig[]): ScalingState {
-  const api = {
-    runStudy: async (config: StudyConfig) => {
-      sent.push(config)
-      return { ok: false, error: { code: 'cancelled', message: 'test' } }
-    },
-    onStudyProgress: () => () => {},
-    cancel: async () => ({ ok: true, value: { cancelled: true } })
-  } as unknown as BenchApi
-  return new ScalingState({
-    api,
-    notice: new NoticeStore(),
-    base: () => form.config,
-    shown: () => null,
-    selectedIds: () => [],
-    frames,
-    cores: () => 2
-  })
-}
+import { recordingScaling } from './recordingScaling'
 
 describe('CPU vs waiting in the Scaling tab', () => {
   it('the Tutorial preset’s other half: only the workload study, on 1 … 32 workers, split on warm pools', async () => {
     const form = new RunForm(() => 2)
     form.applyPreset('tutorial')
     const sent: StudyConfig[] = []
-    const scaling = scalingFor(form, sent)
+    const scaling = recordingScaling(form, sent)
     scaling.chooseWorkloadComparison()
     expect(scaling.sweepSizes).toBe(false)
     expect(scaling.compareBackends).toBe(false)
@@ -97,7 +73,7 @@ describe('CPU vs waiting in the Scaling tab', () => {
     form.setJob('wait')
     form.requests = '32'
     form.delay = '5'
-    const scaling = scalingFor(form, [])
+    const scaling = recordingScaling(form, [])
     scaling.chooseWorkloadComparison()
     const config = scaling.config!
     expect(config.base.wait).toEqual({ requests: 32, delayMs: 5 })
@@ -108,7 +84,7 @@ describe('CPU vs waiting in the Scaling tab', () => {
 
   it('unticking it brings nothing else back: "choose a study" is said', () => {
     const form = new RunForm(() => 2)
-    const scaling = scalingFor(form, [])
+    const scaling = recordingScaling(form, [])
     scaling.chooseWorkloadComparison()
     scaling.compareWorkloads = false
     expect(scaling.valid).toBe(false)

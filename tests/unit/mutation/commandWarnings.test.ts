@@ -7,34 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { commandWarnings, OUTPUT_KEPT_BYTES } from '../../../src/shared/analysis/commandWarnings'
 import type { WorkerCountResult, WorkerTiming } from '../../../src/shared/result'
+import { commandResult } from '../../helpers/commandResult'
 
-const copy = (o: Partial<WorkerTiming>): WorkerTiming => ({
-  name: 'worker',
-  pid: null,
-  spawnStart: null,
-  readyAt: null,
-  dispatchedAt: 0,
-  computeStart: 0,
-  computeEnd: 10,
-  receivedAt: 10,
-  computeMs: 10,
-  ...o
-})
-const result = (reps: Partial<WorkerTiming>[][]): WorkerCountResult => ({
-  workers: 3,
-  sum: '3',
-  expectedSum: '3',
-  correct: true,
-  samples: reps.map((copies, i) => ({
-    rep: i + 1,
-    wallMs: 10,
-    spawnMs: null,
-    computeMs: copies.map(() => 10),
-    mergeMs: 0,
-    overheadMs: 0,
-    workers: copies.map(copy)
-  }))
-})
+const result = (reps: Partial<WorkerTiming>[][]): WorkerCountResult => commandResult(reps, 3)
 
 describe('commandWarnings, field by field', () => {
   it('lists each changed repetition once and the changed copies sorted', () => {
