@@ -4,6 +4,7 @@ import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { seriousViolations } from './ui/axe'
 import {
+  chooseLanguage,
   VIEWPORT,
   fillForm,
   grouped,
@@ -28,7 +29,7 @@ const TUTORIAL_SUM = grouped(2n * rangeSum(0n, 50_000_000n))
 
 /** Picks a language and a theme the way a user does: with the header's two selects. */
 async function choose(page: Page, language: Language, theme: Theme): Promise<void> {
-  await page.locator('[data-setting="language"]').selectOption(language)
+  await chooseLanguage(page, language)
   await page.locator('[data-setting="theme"]').selectOption(theme)
   expect(await page.evaluate('document.documentElement.lang')).toBe(language)
   expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(theme)

@@ -17,7 +17,14 @@ import { analyzeStudy } from '../../src/shared/analysis'
 import type { StudyRecord } from '../../src/shared/study'
 import { openApp } from './harness'
 import type { App } from './harness'
-import { fillForm, runButton, VIEWPORT, waitForReady, waitInPage } from './ui/helpers'
+import {
+  chooseLanguage,
+  fillForm,
+  runButton,
+  VIEWPORT,
+  waitForReady,
+  waitInPage
+} from './ui/helpers'
 
 /** A loop of {size} steps in the shell: a trivial job whose length the size sets. */
 const LINE = 'i=0; while [ $i -lt {size} ]; do i=$((i+1)); done'
@@ -105,7 +112,7 @@ describe.runIf(process.platform !== 'win32')('a size sweep of your command, in t
     }
 
     // The same study in Korean: one switch, no second run.
-    await page.locator('[data-setting="language"]').selectOption('ko')
+    await chooseLanguage(page, 'ko')
     await waitInPage(page, `return document.documentElement.lang === arg`, 'ko')
     expect(await fact.textContent()).toContain('{size}의 손익분기')
     expect(await table.locator('thead th').first().textContent()).toBe('크기')
@@ -116,7 +123,7 @@ describe.runIf(process.platform !== 'win32')('a size sweep of your command, in t
 
   it('Run benchmark with several values of {size} runs the whole sweep, as --sizes does', async () => {
     const { page } = app
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     await waitInPage(page, `return document.documentElement.lang === arg`, 'en')
     const before = await page.getByTestId('study-findings').getAttribute('data-study-id')
     await page.getByRole('tab', { name: 'Results' }).click()

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { workloadStudyWorkers } from '../../src/shared/study'
 import type { App } from './harness'
 import { appForSuite } from './ui/suiteApp'
-import { fillForm, runFromForm, waitInPage } from './ui/helpers'
+import { chooseLanguage, fillForm, runFromForm, waitInPage } from './ui/helpers'
 
 describe('waiting (I/O), in the app', () => {
   let app: App
@@ -73,7 +73,7 @@ describe('waiting (I/O), in the app', () => {
     await page.getByText('dashes: the ideal bound ceil(R/N) × delay').waitFor()
 
     // The same page in Korean: one switch, the same run.
-    await page.locator('[data-setting="language"]').selectOption('ko')
+    await chooseLanguage(page, 'ko')
     await waitInPage(page, `return document.documentElement.lang === arg`, 'ko')
     const koHead = (await head.textContent()) ?? ''
     expect(koHead).toContain('이상적')

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppWithHistory } from './harness'
 import type { App, SeededApp } from './harness'
-import { inPage } from './ui/helpers'
+import { chooseLanguage, inPage } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
 import type { RunRecord } from '../../src/shared/result'
 import { REPORT_WORDS } from '../../src/shared/report/catalog/words'
@@ -100,7 +100,7 @@ describe('History rows tell runs apart and never show noise as a result', () => 
     for (const width of [1440, 1024, 720]) {
       await page.setViewportSize({ width, height: 860 })
       for (const language of ['en', 'ko'] as const) {
-        await page.locator('[data-setting="language"]').selectOption(language)
+        await chooseLanguage(page, language)
         const byId = Object.fromEntries((await rows(page)).map((r) => [r.id, r]))
         const where = `${width}px ${language}`
         const words =
@@ -126,7 +126,7 @@ describe('History rows tell runs apart and never show noise as a result', () => 
         }
       }
     }
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     expect(app.pageErrors).toEqual([])
   })
 })

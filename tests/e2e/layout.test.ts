@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
 import { layoutProblems, misalignedHeaders } from './ui/layoutProblems'
-import { fillForm, screenshot, waitForReady, runFromForm } from './ui/helpers'
+import { chooseLanguage, fillForm, screenshot, waitForReady, runFromForm } from './ui/helpers'
 
 /** The window's minimum width, a laptop, and a wide screen. */
 const WIDTHS = [720, 1024, 1440] as const
@@ -28,11 +28,6 @@ async function openView(page: Page, view: View, found: string[] = []): Promise<v
   await page.locator(`#panel-${view}`).waitFor()
   // Charts size themselves on the next frames.
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))')
-}
-
-async function chooseLanguage(page: Page, language: string): Promise<void> {
-  await page.locator('[data-setting="language"]').selectOption(language)
-  expect(await page.evaluate('document.documentElement.lang')).toBe(language)
 }
 
 /** History rows whose date column does not show the date it holds whole. */

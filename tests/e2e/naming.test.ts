@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openApp } from './harness'
 import type { App } from './harness'
-import { fillForm, inPage, waitForReady, waitInPage } from './ui/helpers'
+import { chooseLanguage, fillForm, inPage, waitForReady, waitInPage } from './ui/helpers'
 
 /** Runs what the form holds with Ctrl+Enter and waits until the new run is on show. */
 async function runWithShortcut(page: Page): Promise<void> {
@@ -91,14 +91,14 @@ describe('names, notices and focus, in Chromium on the real engine', () => {
     const path = app.savedFiles.at(-1)!
     expect(await status.textContent()).toContain(path)
 
-    await page.locator('[data-setting="language"]').selectOption('ko')
+    await chooseLanguage(page, 'ko')
     await expect.poll(() => status.textContent()).toContain(`CSV 저장함: ${path}`)
     expect(await status.textContent()).not.toContain('saved to')
     const show = page.getByTestId('notice-action')
     expect(await show.textContent()).toBe('폴더에서 보기')
     await show.click()
     await expect.poll(() => app.shownInFolder).toEqual([path])
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     expect(await show.textContent()).toBe('Show in folder')
   })
 

@@ -14,7 +14,7 @@ import type { NatsServer } from '../helpers/cluster'
 import type { App } from './harness'
 import { openClusterApp } from './ui/clusterApp'
 import type { ClusterApp } from './ui/clusterApp'
-import { fillForm, screenshot } from './ui/helpers'
+import { chooseLanguage, fillForm, screenshot } from './ui/helpers'
 
 const missing = natsServerMissing()
 if (missing) console.log(`network-cost e2e skipped: ${missing}`)
@@ -115,10 +115,10 @@ describe.skipIf(missing !== null)('the network-cost study in the Scaling view', 
     await screenshot(page, 'network-cost')
 
     // The same in Korean.
-    await page.locator('[data-setting="language"]').selectOption('ko')
+    await chooseLanguage(page, 'ko')
     await expect
       .poll(async () => (await section.textContent()) ?? '')
       .toContain('네트워크 비용: 로컬 대 클러스터')
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
   })
 })

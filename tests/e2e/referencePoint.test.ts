@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { historyDirWith, launchChromium, openApp } from './harness'
 import type { App } from './harness'
-import { waitForReady } from './ui/helpers'
+import { chooseLanguage, waitForReady } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
 import type { RunRecord } from '../../src/shared/result'
 
@@ -74,10 +74,10 @@ describe('a contended run shows what the same job reached on this machine when i
     expect(await reference.textContent()).toContain(
       'On this machine this job has reached 1.97× with 2 workers'
     )
-    await page.locator('[data-setting="language"]').selectOption('ko')
+    await chooseLanguage(page, 'ko')
     await reference.filter({ hasText: '이 기계에서 이 작업은' }).waitFor()
     expect(await reference.textContent()).toContain('1.97×')
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     expect(pageErrors).toEqual([])
   })
 

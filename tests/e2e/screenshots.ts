@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { natsServerMissing, startAgent, startNatsServer } from '../helpers/cluster'
 import { openApp } from './harness'
-import { fillForm, waitForReady, waitInPage } from './ui/helpers'
+import { chooseLanguage, fillForm, waitForReady, waitInPage } from './ui/helpers'
 
 const DOCS = resolve(__dirname, '../../docs')
 const WIDTHS = [720, 1440] as const
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 })
       for (const language of LANGUAGES) {
-        await page.locator('[data-setting="language"]').selectOption(language)
+        await chooseLanguage(page, language)
         for (const view of VIEWS) {
           await open(page, view)
           await shot(page, `${view}-${width}-${language}`)
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
 
     console.log('the tutorial on a cold pool against a warm one…')
     await page.setViewportSize({ width: 1440, height: 900 })
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     await open(page, 'history')
     for (const row of await page.locator('.history-row[data-run-id]').all()) {
       const id = await row.getAttribute('data-run-id')
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 })
       for (const language of LANGUAGES) {
-        await page.locator('[data-setting="language"]').selectOption(language)
+        await chooseLanguage(page, language)
         await open(page, 'history')
         await page.locator('section.compare').evaluate((el) => el.scrollIntoView())
         await page.waitForTimeout(400)
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     // Results as the README's Languages and themes table shows it.
     await page.setViewportSize({ width: 1440, height: 900 })
     for (const language of LANGUAGES) {
-      await page.locator('[data-setting="language"]').selectOption(language)
+      await chooseLanguage(page, language)
       for (const theme of ['light', 'dark'] as const) {
         await page.locator('[data-setting="theme"]').selectOption(theme)
         await open(page, 'results')
@@ -227,7 +227,7 @@ async function sinceLast(): Promise<void> {
     await run(page)
     await run(page)
     for (const language of LANGUAGES) {
-      await page.locator('[data-setting="language"]').selectOption(language)
+      await chooseLanguage(page, language)
       await open(page, 'results')
       const line = page.locator('section.results [data-testid="since-last"][data-verdict]')
       await line.waitFor()

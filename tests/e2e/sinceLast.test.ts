@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { App } from './harness'
 import { appForSuite } from './ui/suiteApp'
 import type { Locator } from 'playwright-core'
-import { fillForm, runFromForm, VIEWPORT } from './ui/helpers'
+import { chooseLanguage, fillForm, runFromForm, VIEWPORT } from './ui/helpers'
 import { compareRuns } from '../../src/shared/analysis/compareRuns'
 import { formatSignedPercent } from '../../src/shared/format'
 
@@ -73,7 +73,7 @@ describe('Results says what changed since the last comparable run', () => {
 
     // At 720 px, in Korean: the same numbers in the Korean words, still whole and in view.
     await page.setViewportSize({ width: 720, height: VIEWPORT.height })
-    await page.locator('[data-setting="language"]').selectOption('ko')
+    await chooseLanguage(page, 'ko')
     await line.filter({ hasText: '마지막 비교 가능한 실행' }).waitFor()
     const ko = (await line.textContent())!.trim()
     const pctKo = (x: number): string => formatSignedPercent(x - 1, 'ko')
@@ -83,7 +83,7 @@ describe('Results says what changed since the last comparable run', () => {
       { 'no-change': '변화 없음', improved: '빨라짐', regressed: '느려짐' }[row.time.verdict]
     )
     expect(await seen(line)).toEqual({ inWindow: true, whole: true, placed: true })
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     await page.setViewportSize(VIEWPORT)
   })
 })

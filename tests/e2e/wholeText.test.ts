@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppWithHistory } from './harness'
 import type { App, SeededApp } from './harness'
-import { inPage } from './ui/helpers'
+import { chooseLanguage, inPage } from './ui/helpers'
 import { syntheticRun } from '../helpers/syntheticRun'
 import type { RunRecord } from '../../src/shared/result'
 
@@ -138,7 +138,7 @@ describe('numbers and menus are shown whole at 720 px, in English and Korean', (
     }
     const found: string[] = []
     for (const language of LANGUAGES) {
-      await page.locator('[data-setting="language"]').selectOption(language)
+      await chooseLanguage(page, language)
       for (const view of ['results', 'history'] as const) {
         await page.locator('[data-testid="tab-menu"]').selectOption(view)
         await page.locator(`#panel-${view}`).waitFor()
@@ -175,7 +175,7 @@ describe('numbers and menus are shown whole at 720 px, in English and Korean', (
     )
     expect(await brokenNumbers(page, '#broken-probe')).toHaveLength(1)
     await page.evaluate("document.querySelector('#broken-probe').remove()")
-    await page.locator('[data-setting="language"]').selectOption('en')
+    await chooseLanguage(page, 'en')
     expect(found).toEqual([])
     expect(app.pageErrors).toEqual([])
   })

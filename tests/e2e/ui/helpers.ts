@@ -163,3 +163,14 @@ export async function runFromForm(
   await runButton(page).waitFor()
   return (await shown.getAttribute('data-run-id')) ?? ''
 }
+
+/**
+ * Chooses the window's language as a user does, then waits until the window shows it: a
+ * language's words load on first use, so the switch can land a moment after the click
+ * (`<html lang>` changes with the words; a read before that sees the old language).
+ */
+export async function chooseLanguage(page: Page, language: string): Promise<void> {
+  await page.locator('[data-setting="language"]').selectOption(language)
+  await waitInPage(page, 'return document.documentElement.lang === arg', language, 30_000)
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))')
+}
