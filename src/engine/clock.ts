@@ -4,3 +4,28 @@
  * reports its compute start and end on the same scale).
  */
 export const now = (): number => performance.timeOrigin + performance.now()
+
+/** How long a measured offset is reused: the clocks drift apart by parts per million. */
+const OFFSET_REUSE_MS = 1000
+let lastOffset: { at: number; offset: number } | null = null
+
+/**
+ * The system's real-time clock (what a shell's $EPOCHREALTIME reads) less
+ * `now()`, in ms, to within microseconds: Date.now() gives only whole
+ * milliseconds, so this waits for it to tick (at most 1 ms, spinning) and
+ * reads `now()` at that tick. A read late after the tick (the process paused)
+ * only makes the estimate smaller: the largest of three is kept. Measured at
+ * most once a second.
+ */
+export function realtimeOffset(): number {
+  if (lastOffset && performance.now() - lastOffset.at < OFFSET_REUSE_MS) return lastOffset.offset
+  let best = -Infinity
+  for (let i = 0; i < 3; i++) {
+    const before = Date.now()
+    let tick = before
+    while (tick === before) tick = Date.now()
+    best = Math.max(best, tick - now())
+  }
+  lastOffset = { at: performance.now(), offset: best }
+  return best
+}
