@@ -425,31 +425,36 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   let reportedEndAt: number | null = null
   // The real-time clock less ours at the go, when the wrapper stamps the job's end.
   let offsetAtGo: number | null = null
+  // The first memory sample, read before the copy says it is up: its reads of /proc (on
+  // libuv's threads) end before the go, not inside the span of a short job.
+  let firstSample: Promise<void> = Promise.resolve()
   fd3Stream?.on('data', (chunk: Buffer) => {
     fd3 += chunk.toString('latin1')
     if (reportedEndAt === null && parseTimes(fd3) !== null) reportedEndAt = now()
-    if (readyAt === null && /(^|\n)r\n/.test(fd3)) {
-      readyAt = now()
-      void arrive().then(() => {
-        if (exited || killing) return
-        // Measured (at most once a second) before the go: the spin is outside the span.
-        if (stamps) offsetAtGo = realtimeOffset()
-        startedAt = now()
-        arm()
-        fd3Stream.write('g\n')
-      })
-    }
     if (jobPid === null) {
       const m = /(?:^|\n)p(\d+)\n/.exec(fd3)
       if (m) {
         jobPid = Number(m[1])
         if (pgid !== null) spec.onPid?.(jobPid, pgid)
         if (process.platform === 'linux') {
-          void sample()
+          firstSample = sample()
           sampler = setInterval(() => void sample(), MEMORY_SAMPLE_MS)
           sampler.unref?.()
         }
       }
+    }
+    if (readyAt === null && /(^|\n)r\n/.test(fd3)) {
+      readyAt = now()
+      void firstSample
+        .then(() => arrive())
+        .then(() => {
+          if (exited || killing) return
+          // Measured (at most once a second) before the go: the spin is outside the span.
+          if (stamps) offsetAtGo = realtimeOffset()
+          startedAt = now()
+          arm()
+          fd3Stream.write('g\n')
+        })
     }
   })
 
