@@ -234,7 +234,9 @@ async function scaling(
   line: string,
   shape: CommandShape,
   n: number,
-  reps: number
+  reps: number,
+  /** Run after each repetition of a count, interleaved with them (the raw control). */
+  beside?: (count: number, rep: number) => Promise<void>
 ): Promise<Scaling> {
   const ex = new CommandExecutor(plan(line, shape, true))
   await ex.check({ workers: 1, index: 0, rep: 1 })
@@ -255,6 +257,7 @@ async function scaling(
     for (const count of [1, n]) {
       const o = await ex.repetition(count, { rep })
       if (o.failure) throw new Error(o.failure)
+      await beside?.(count, rep)
       if (rep === 0) continue
       const cpu = o.copies.reduce((s, c) => s + (c.userMs ?? NaN) + (c.systemMs ?? NaN), 0)
       walls.get(count)!.push(o.wallMs)
@@ -303,11 +306,15 @@ function throughCli(loop: string, reps: number): Scaling {
 
 /**
  * The raw control: the same loop run bare by /bin/sh from Node, one alone and
- * two side by side (first spawn → last exit), interleaved, after a warm-up
- * each: how far this host lets two copies run at once, without the harness.
+ * two side by side (first spawn → last exit), each right after the
+ * executor's repetition of the same count, warm-ups left out: how far this
+ * host lets two copies run at once, without the harness.
  */
-async function rawControl(loop: string, reps: number): Promise<{ t1: number; t2: number }> {
-  const run = async (count: number): Promise<number> => {
+function rawControl(loop: string): {
+  beside: (count: number, rep: number) => Promise<void>
+  result: () => { t1: number; t2: number }
+} {
+  const bare = async (count: number): Promise<number> => {
     const t0 = performance.now()
     await Promise.all(
       Array.from(
@@ -324,20 +331,22 @@ async function rawControl(loop: string, reps: number): Promise<{ t1: number; t2:
     [1, []],
     [2, []]
   ])
-  for (let rep = 0; rep <= reps; rep++)
-    for (const count of [1, 2]) {
-      const wall = await run(count)
+  return {
+    beside: async (count, rep) => {
+      const wall = await bare(count)
       if (rep > 0) walls.get(count)!.push(wall)
-    }
-  return { t1: median(walls.get(1)!), t2: median(walls.get(2)!) }
+    },
+    result: () => ({ t1: median(walls.get(1)!), t2: median(walls.get(2)!) })
+  }
 }
 
 async function copies(): Promise<void> {
   const reps = quick ? 3 : 5
   const loop = `awk 'BEGIN { for (i = 0; i < ${quick ? 5e6 : 2e7}; i++) s += i; print s }'`
   console.log(`\n--copies of a CPU-bound loop at 1 and 2 (${reps} repetitions each): ${loop}`)
+  const control = rawControl(loop)
   for (const [how, s] of [
-    ['the executor', await scaling(loop, 'copies', 2, reps)],
+    ['the executor', await scaling(loop, 'copies', 2, reps, control.beside)],
     ['the built CLI (its --json)', throughCli(loop, reps)]
   ] as const) {
     console.log(`  through ${how}:`)
@@ -358,8 +367,10 @@ async function copies(): Promise<void> {
         `${s.otherCores.toFixed(2)} of ${availableParallelism()} cores`
       )
   }
-  const raw = await rawControl(loop, reps)
-  console.log('  the raw control, no harness (two bare loops side by side vs one, from Node):')
+  const raw = control.result()
+  console.log(
+    '  the raw control, no harness (two bare loops side by side vs one, from Node; each after the executor’s repetition of that count):'
+  )
   row(
     '  T1 (one loop) / T2 (two at once, first spawn → last exit), medians',
     `${ms(raw.t1)} / ${ms(raw.t2)}`
