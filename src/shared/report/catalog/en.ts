@@ -327,8 +327,8 @@ export const en: FindingCatalog = {
     if (s && c.signals.includes('workers-slower')) {
       parts.push(
         `each of ${s.workers} workers ran ${formatValue(s.slowdown, 2)}× slower than one worker ` +
-          `alone (${formatValue(s.togetherNsPerElement)} against ` +
-          `${formatValue(s.aloneNsPerElement)} ns per element)`
+          `alone (${formatValue(s.together)} against ${formatValue(s.alone)} ` +
+          `${s.unit === 'ms-per-copy' ? 'ms per copy' : 'ns per element'})`
       )
     }
     const load = c.load

@@ -326,8 +326,9 @@ export const ko: FindingCatalog = {
     if (s && c.signals.includes('workers-slower')) {
       parts.push(
         `워커 ${s.workers}개가 함께 돌 때 각 워커가 혼자 돌 때보다 ${formatValue(s.slowdown, 2)}배 ` +
-          `느렸습니다(원소당 ${formatValue(s.togetherNsPerElement)} ns 대 ` +
-          `${formatValue(s.aloneNsPerElement)} ns)`
+          `느렸습니다(${s.unit === 'ms-per-copy' ? '사본당' : '원소당'} ` +
+          `${formatValue(s.together)} ${s.unit === 'ms-per-copy' ? 'ms' : 'ns'} 대 ` +
+          `${formatValue(s.alone)} ${s.unit === 'ms-per-copy' ? 'ms' : 'ns'})`
       )
     }
     const load = c.load
