@@ -241,7 +241,11 @@ export const en: FindingCatalog = {
       `time in the measurement; send it to a file or /dev/null if it is not the point.`,
     'copies-failed': (w) =>
       `A copy did not exit 0 in repetition${w.repetitions.length === 1 ? '' : 's'} ${w.repetitions.join(', ')} ` +
-      `(kept because failures are ignored): ${w.first}`
+      `(kept because failures are ignored): ${w.first}`,
+    'workers-unheard': () =>
+      `The command never uses {workers}, so nothing tells it how many workers to use: every ` +
+      `worker count ran the same job, and any difference between them is noise. Pass N to it ` +
+      `(as in xz -T{workers}), or measure N copies at once instead.`
   },
 
   karpFlatt: {

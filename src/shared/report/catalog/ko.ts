@@ -249,7 +249,11 @@ export const ko: FindingCatalog = {
       `${formatInteger(w.keptBytes, 'ko-KR')}바이트만 보관해 해시하고 나머지는 버리고 셌습니다. ` +
       `출력을 읽는 데에도 시간이 듭니다. 필요 없다면 파일이나 /dev/null로 보내세요.`,
     'copies-failed': (w) =>
-      `반복 ${w.repetitions.join(', ')}에서 사본이 0으로 끝나지 않았습니다(실패를 무시하도록 해 계속함): ${w.first}`
+      `반복 ${w.repetitions.join(', ')}에서 사본이 0으로 끝나지 않았습니다(실패를 무시하도록 해 계속함): ${w.first}`,
+    'workers-unheard': () =>
+      `명령이 {workers}를 쓰지 않아 몇 개의 워커를 쓸지 명령에 알려 주는 것이 없습니다: 모든 워커 ` +
+      `수에서 같은 작업이 돌았으므로 그 사이의 차이는 잡음입니다. N을 명령에 넘기거나(xz -T{workers}처럼) ` +
+      `대신 N개의 사본을 동시에 측정하세요.`
   },
 
   karpFlatt: {
