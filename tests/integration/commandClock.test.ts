@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { now, realtimeOffset } from '../../src/engine/clock'
 import { runCopy, StartBarrier } from '../../src/engine/workloads/command/runCopy'
 import type { CopyOutcome } from '../../src/engine/workloads/command/runCopy'
@@ -53,7 +53,8 @@ async function sleepWhileBusy(env: NodeJS.ProcessEnv, noShell = false): Promise<
 describe.runIf(bash)('the wrapper’s stamp of the job’s end', () => {
   it('the real-time offset puts bash’s $EPOCHREALTIME between our reads before and after it', () => {
     for (let i = 0; i < 5; i++) {
-      const offset = realtimeOffset()
+      const offset = realtimeOffset()!
+      expect(offset).not.toBeNull()
       const before = now()
       const out = spawnSync('/bin/bash', ['-c', 'echo $EPOCHREALTIME'], { encoding: 'utf8' })
       const after = now()
@@ -62,6 +63,18 @@ describe.runIf(bash)('the wrapper’s stamp of the job’s end', () => {
       // Within the offset's error (a few µs; 0.5 ms allowed): a causal order, not a speed.
       expect(stamp).toBeGreaterThan(before - 0.5)
       expect(stamp).toBeLessThan(after + 0.5)
+    }
+  })
+
+  it('gives no offset, rather than spin forever, when Date.now() does not tick (fake timers)', async () => {
+    vi.resetModules()
+    // A fresh module: no offset measured in the last second to fall back on.
+    const fresh = await import('../../src/engine/clock')
+    const frozen = vi.spyOn(Date, 'now').mockReturnValue(1_000_000)
+    try {
+      expect(fresh.realtimeOffset()).toBeNull()
+    } finally {
+      frozen.mockRestore()
     }
   })
 

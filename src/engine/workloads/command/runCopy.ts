@@ -502,10 +502,11 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       // The job ended by the first sign of it the engine saw: the wrapper's report, or its exit;
       // earlier, by the wrapper's own stamp where it agrees with that.
       if (reportedEndAt !== null) endedAt = Math.min(endedAt, reportedEndAt)
+      const offsetNow = offsetAtGo === null ? null : realtimeOffset()
       const stamped =
-        offsetAtGo === null
+        offsetAtGo === null || offsetNow === null
           ? null
-          : stampedEnd(fd3, { startedAt, seenAt: endedAt, offsetAtGo, offsetNow: realtimeOffset() })
+          : stampedEnd(fd3, { startedAt, seenAt: endedAt, offsetAtGo, offsetNow })
       const endClock = stamped === null ? 'engine' : 'wrapper'
       const seenEndedAt = endedAt
       if (stamped !== null) endedAt = stamped
