@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import { defaultCommandSettings } from '../../src/shared/command/commandSettings'
-import { gustafsonText, runVerdictText } from '../../src/shared/report'
+import { gustafsonText, modelsText, runVerdictText } from '../../src/shared/report'
 import { exportFormat } from '../../src/shared/report/exporters'
 import type { RunRecord } from '../../src/shared/result'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
@@ -97,6 +97,28 @@ describe('a command run is worded as a command', () => {
     expect(verdictHeadline(a, ko, 'ko', true).reasons[0]).toContain('더 많은 일을 주세요')
     // The sum's own wording is unchanged.
     expect(verdictHeadline(a, en, 'en').reasons[0]).toContain('use a larger range')
+  })
+
+  it('the models sentence asks for more work for the command, never a larger range (en, ko)', () => {
+    const slower = analyzeRun(copiesRun(400))
+    // As --command (one process told to use N): strong scaling, so the models are tried.
+    const run = copiesRun(400)
+    run.config = {
+      ...run.config,
+      workload: 'split',
+      command: { ...defaultCommandSettings('workers'), line: 'xz -T{workers} x' }
+    }
+    const strong = analyzeRun(run)
+    expect(strong.models.code).toBe('slower-than-one')
+    expect(modelsText(strong.models, 'en')).toMatch(/give the command more work\.$/)
+    expect(modelsText(strong.models, 'en')).not.toContain('range')
+    expect(modelsText(strong.models, 'ko')).toContain('명령에 더 많은 일을 주세요')
+    expect(modelsText(strong.models, 'ko')).not.toContain('범위')
+    // N copies: weak scaling, worded as copies, not as the sum's split workload.
+    expect(slower.models.code).toBe('weak-scaling')
+    expect(modelsText(slower.models, 'en')).toContain('N copies at once grow the work with N')
+    expect(modelsText(slower.models, 'en')).not.toContain('split workload')
+    expect(modelsText(slower.models, 'ko')).not.toContain('분할 작업')
   })
 
   it('the scaled speedup reads as N copies of the whole command', () => {

@@ -294,7 +294,10 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
     baselineMeasured: measured,
     workers: rows,
     karpFlatt,
-    models: modelsFor(fitRows, strong, logicalCores, fitOversubscribed),
+    models: {
+      ...modelsFor(fitRows, strong, logicalCores, fitOversubscribed),
+      ...(record.config.job === 'command' ? { command: true as const } : {})
+    },
     gustafson:
       workload === 'split' ? null : gustafsonFor(workload, rows, record.config.job === 'command'),
     context: { logicalCores, jobMs, spawnMs },

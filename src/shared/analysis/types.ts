@@ -124,6 +124,8 @@ export interface ModelsAnalysis {
   excluded: number[]
   /** The cores the fit was bounded by. */
   cores: number
+  /** A user's command (not the sum): its advice is more work for the command, not a larger range. */
+  command?: true
 }
 
 /** Weak scaling read with Gustafson's law. */

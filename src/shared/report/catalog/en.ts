@@ -302,18 +302,24 @@ export const en: FindingCatalog = {
   },
 
   models: {
-    'weak-scaling': () =>
-      "Amdahl's law and the USL describe a fixed job split N ways (the split workload); " +
-      "this run grows the work with N, so Gustafson's scaled speedup describes it instead.",
+    'weak-scaling': (m) =>
+      m.command
+        ? "Amdahl's law and the USL describe one job sped up by N workers (--command, told " +
+          "to use N through {workers}); N copies at once grow the work with N, so Gustafson's " +
+          'scaled speedup describes them instead.'
+        : "Amdahl's law and the USL describe a fixed job split N ways (the split workload); " +
+          "this run grows the work with N, so Gustafson's scaled speedup describes it instead.",
     'slower-than-one': (m) =>
       `No model fitted: ${counts(m.workers)} ` +
       `ran slower than one (speedup below 1), so overhead dominates the job. Amdahl's law ` +
-      `and the USL describe a job that gets faster with more workers; use a larger range.`,
+      `and the USL describe a job that gets faster with more workers; ` +
+      (m.command ? 'give the command more work.' : 'use a larger range.'),
     'too-few-worker-counts': fittedOrNot,
     'not-significant': (m) =>
       `Not enough evidence for Amdahl's law or the USL: the speedup of ${counts(m.workers)} ` +
       `is not significant (its 95% interval includes 1), and a serial fraction fitted to noise ` +
-      `would teach nothing. Add repetitions or use a larger range.`,
+      `would teach nothing. Add repetitions or ` +
+      (m.command ? 'give the command more work.' : 'use a larger range.'),
     'poor-fit': (m) =>
       `Not enough evidence for Amdahl's law: it explains the speedups of ${counts(m.workers)} ` +
       `poorly (R² = ${formatValue(m.rSquared ?? Number.NaN, 3)}, below ${MIN_FIT_R_SQUARED}), ` +

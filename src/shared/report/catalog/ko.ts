@@ -301,18 +301,26 @@ export const ko: FindingCatalog = {
   },
 
   models: {
-    'weak-scaling': () =>
-      'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
-      '이 실행은 N에 따라 작업이 늘어나므로 Gustafson의 스케일드 속도 향상으로 봅니다.',
+    'weak-scaling': (m) =>
+      m.command
+        ? 'Amdahl의 법칙과 USL은 워커 N개로 빨라지는 하나의 작업(--command, {workers}로 N을 ' +
+          '알려 줌)을 설명합니다. N개의 사본을 동시에 실행하면 N에 따라 작업이 늘어나므로 ' +
+          'Gustafson의 스케일드 속도 향상으로 봅니다.'
+        : 'Amdahl의 법칙과 USL은 고정된 작업을 N개로 나누는 경우(분할 작업)를 설명합니다. ' +
+          '이 실행은 N에 따라 작업이 늘어나므로 Gustafson의 스케일드 속도 향상으로 봅니다.',
     'slower-than-one': (m) =>
       `모델을 피팅하지 않았습니다: 워커 ${m.workers.join(', ')}개가 워커 1개보다 느렸으므로` +
       `(속도 향상 1 미만) 오버헤드가 작업을 지배합니다. Amdahl의 법칙과 USL은 워커를 늘릴수록 ` +
-      `빨라지는 작업을 설명합니다. 범위를 키우세요.`,
+      `빨라지는 작업을 설명합니다. ` +
+      (m.command ? '명령에 더 많은 일을 주세요.' : '범위를 키우세요.'),
     'too-few-worker-counts': fittedOrNot,
     'not-significant': (m) =>
       `Amdahl의 법칙이나 USL을 말할 근거가 부족합니다: 워커 ${m.workers.join(', ')}개의 ` +
       `속도 향상이 유의하지 않습니다(95% 구간이 1을 포함). 잡음에 맞춘 직렬 비율은 아무것도 ` +
-      `가르쳐 주지 않습니다. 반복을 늘리거나 범위를 키우세요.`,
+      `가르쳐 주지 않습니다. ` +
+      (m.command
+        ? '반복을 늘리거나 명령에 더 많은 일을 주세요.'
+        : '반복을 늘리거나 범위를 키우세요.'),
     'poor-fit': (m) =>
       `Amdahl의 법칙을 말할 근거가 부족합니다: 워커 ${m.workers.join(', ')}개의 속도 향상을 ` +
       `잘 설명하지 못합니다(R² = ${formatValue(m.rSquared ?? Number.NaN, 3)}, ` +
