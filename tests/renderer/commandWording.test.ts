@@ -11,6 +11,7 @@ import { gustafsonText, modelsText, runVerdictText } from '../../src/shared/repo
 import { exportFormat } from '../../src/shared/report/exporters'
 import type { RunRecord } from '../../src/shared/result'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
+import { runView } from '../../src/renderer/src/lib/results/runView'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { syntheticRun } from '../helpers/syntheticRun'
@@ -68,6 +69,21 @@ describe('a command run is worded as a command', () => {
     const text = runVerdictText(run, analyzeRun(run), 'en')
     expect(text).toMatch(/^⚠ 1 copy failed and the run went on \(--ignore-failure\)/)
     expect(runVerdictText(run, analyzeRun(run), 'ko')).toContain('사본 1개가 실패했지만')
+    // The table's exit column counts every copy of every repetition: 19 of the 20 at 2 workers.
+    const md = exportFormat('markdown').run(run, analyzeRun(run), { language: 'en' })
+    const rowOf = (workers: number): string =>
+      md.split('\n').find((l) => l.startsWith(`| ${workers} | 10 |`)) ?? ''
+    expect(rowOf(1)).toMatch(/\| ✓ \|$/)
+    expect(rowOf(2)).toMatch(/\| ✗ 19 of 20 \|$/)
+    const ko1 = exportFormat('html').run(run, analyzeRun(run), { language: 'ko' })
+    expect(ko1).toContain('✗ 20개 중 19개')
+    // The app's table reads the same count.
+    const rows = runView(run).rows
+    expect(rows.map((r) => r.copiesExited)).toEqual([
+      { exited: 10, copies: 10 },
+      { exited: 19, copies: 20 }
+    ])
+    expect(en.command.exitedOf(19, 20)).toBe('19 of 20 exited 0')
   })
 
   it('a run whose copies did not all exit 0 says so, not "wrong total"', () => {

@@ -150,3 +150,16 @@ export function failedCopies(
           failed++
   return failed
 }
+
+/**
+ * Of a worker count's copies over its repetitions, how many exited 0 and how
+ * many ran: under --ignore-failure the run stands (its result reads correct)
+ * while some copies failed, and a table must not show those behind a ✓.
+ */
+export function copiesExitedZero(result: Parameters<typeof failedCopies>[0][number]): {
+  exited: number
+  copies: number
+} {
+  const copies = result.samples.reduce((n, s) => n + s.workers.length, 0)
+  return { exited: copies - failedCopies([result]), copies }
+}

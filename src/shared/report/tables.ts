@@ -25,7 +25,7 @@ import {
   formatWithError
 } from '../format'
 import { resultRows } from '../runExport'
-import { medianCpuUtilization } from '../command/copyFigures'
+import { copiesExitedZero, medianCpuUtilization } from '../command/copyFigures'
 import { groupDigits } from './groupDigits'
 import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
 import { comparisonRows } from './comparisonWords'
@@ -89,6 +89,15 @@ export function runResultsTable(
   // Words, never the analysis's codes (the CSV and JSON keep the codes).
   const verdict = (v: keyof typeof w.verdictWord): string => w.verdictWord[v]
   const cpuUse = (u: number | null): string => (u === null ? w.notMeasured : formatPercent(u))
+  // A failed run names its count's last check; a run kept going by --ignore-failure counts
+  // every copy of every repetition, so a failed copy never hides behind a ✓.
+  const exitCell = (r: (typeof rows)[number], result: RunRecord['results'][number]): string => {
+    if (!r.correct) return w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
+    const { exited, copies } = copiesExitedZero(result)
+    return exited === copies
+      ? '✓'
+      : w.exitedZero(groupDigits(String(exited)), groupDigits(String(copies)))
+  }
   const body = rows.map((r, i) => {
     const lead = compact
       ? [
@@ -144,7 +153,7 @@ export function runResultsTable(
                     : `${formatMsCell(r.cpuUserMs)} + ${formatMsCell(r.cpuSystemMs)}`,
                   r.peakRssBytes === null ? w.notMeasured : formatMiB(r.peakRssBytes)
                 ]),
-            r.correct ? '✓' : w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
+            exitCell(r, run.results[i])
           ]
         : wait
           ? [

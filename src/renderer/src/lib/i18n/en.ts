@@ -968,6 +968,7 @@ export const en = {
       `Slower with more workers: even the best, ${n(workers)}, reach only ${speedup} (${ci}). Overhead dominates this command; give it more work.`,
     scaledNote:
       'Scaled speedup N·T1/TN: N copies run at once, each the whole command (N× the work); ideal N.',
+    exitedOf: (exited: number, copies: number) => `${exited} of ${copies} exited 0`,
     exitFailed: 'A copy failed',
     notCorrect: 'At least one copy did not exit 0 (see the warnings for which, and why).'
   },

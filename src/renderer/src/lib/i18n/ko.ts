@@ -945,6 +945,7 @@ export const ko: Messages = {
       `워커를 늘리면 더 느립니다: 가장 나은 ${n(workers)}개도 ${speedup}(${ci})에 그칩니다. 이 명령은 오버헤드가 지배합니다. 더 많은 일을 주세요.`,
     scaledNote:
       '확장 속도 향상 N·T1/TN: 사본 N개가 동시에 실행되고 사본마다 명령 전체를 실행합니다(N배의 일). 이상적으로 N.',
+    exitedOf: (exited: number, copies: number) => `${copies}개 중 ${exited}개가 0으로 종료`,
     exitFailed: '실패한 사본이 있음',
     notCorrect:
       '0으로 종료하지 않은 사본이 하나 이상 있습니다(어느 사본이 왜 그랬는지는 경고를 보세요).'

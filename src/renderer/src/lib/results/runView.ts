@@ -2,6 +2,7 @@ import type { RunAnalysis } from '../../../../shared/analysis'
 import type { RunRecord } from '../../../../shared/result'
 import { resultRows, type RunResultRow } from '../../../../shared/runExport'
 import { analyzeRun } from '../../../../shared/analysis/analyzeRun'
+import { copiesExitedZero } from '../../../../shared/command/copyFigures'
 
 /**
  * One worker count as the Results view shows it: the very row the CLI table,
@@ -13,6 +14,8 @@ export type ResultView = Omit<RunResultRow, 'speedup' | 'efficiency'> & {
   efficiency: number
   /** Every measured repetition's wall time, in the order they ran (the strip plot's dots). */
   wallSamplesMs: number[]
+  /** A command: how many of its copies exited 0 over the repetitions, of how many (null otherwise). */
+  copiesExited: { exited: number; copies: number } | null
 }
 
 /** What the Results view reads of a run: its analysis and its rows, by worker count. */
@@ -32,6 +35,7 @@ export function runView(record: RunRecord): RunView {
     .map((r, i) => ({
       ...r,
       wallSamplesMs: record.results[i].samples.map((s) => s.wallMs),
+      copiesExited: record.config.job === 'command' ? copiesExitedZero(record.results[i]) : null,
       speedup: r.speedup ?? Number.NaN,
       efficiency: r.efficiency ?? Number.NaN
     }))
