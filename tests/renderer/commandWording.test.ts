@@ -12,6 +12,7 @@ import { exportFormat } from '../../src/shared/report/exporters'
 import type { RunRecord } from '../../src/shared/result'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
 import { runView } from '../../src/renderer/src/lib/results/runView'
+import { checkLabel } from '../../src/renderer/src/components/History/checkLabel'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { syntheticRun } from '../helpers/syntheticRun'
@@ -135,6 +136,18 @@ describe('a command run is worded as a command', () => {
     expect(modelsText(slower.models, 'en')).toContain('N copies at once grow the work with N')
     expect(modelsText(slower.models, 'en')).not.toContain('split workload')
     expect(modelsText(slower.models, 'ko')).not.toContain('분할 작업')
+  })
+
+  it("History: a command's row says its copies exited 0, never 'sum correct' (en, ko)", () => {
+    expect(checkLabel({ job: 'command' }, true, en)).toBe('Every copy exited 0')
+    expect(checkLabel({ job: 'command' }, false, en)).toBe('A copy failed')
+    expect(checkLabel({ job: 'command' }, true, ko)).toBe('모든 사본이 0으로 종료')
+    expect(checkLabel({ job: 'wait' }, true, en)).toBe('every request answered exactly once')
+    expect(checkLabel({}, true, en)).toBe('sum correct')
+    expect(checkLabel({}, false, ko)).toBe(ko.results.table.wrongLabel)
+    // The column holds every job's check: not headed "Sum".
+    expect(en.history.columns.sum).toBe('Check')
+    expect(ko.history.columns.sum).not.toBe('합계')
   })
 
   it('the scaled speedup reads as N copies of the whole command', () => {

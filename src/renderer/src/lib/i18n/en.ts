@@ -280,7 +280,8 @@ export const en = {
       workers: 'Workers',
       best: 'Speedup',
       verdict: 'Verdict',
-      sum: 'Sum'
+      // The history mixes jobs: a sum's total, a wait's answers, a command's exit codes.
+      sum: 'Check'
     },
     /** The job a run measured, first in its short configuration. */
     jobs: { sum: 'sum', wait: 'wait', command: 'command' },

@@ -274,7 +274,7 @@ export const ko: Messages = {
       workers: '워커',
       best: '속도 향상',
       verdict: '판정',
-      sum: '합계'
+      sum: '검사'
     },
     jobs: { sum: '덧셈', wait: '대기', command: '명령' },
     waitJob: (requests: number, delay: string) => `요청 ${n(requests)}개 × ${delay}`,
