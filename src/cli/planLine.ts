@@ -17,14 +17,19 @@ export function formatPlan(plan: RunPlanEstimate): string {
     : plan.warmup
       ? `${plural(plan.warmup, 'warm-up')} + `
       : ''
+  // A command's duration is unknown before it ran: no guess from the sum's range ("about 1 s").
+  const when =
+    plan.estimatedMs === null
+      ? 'its duration is estimated from the first repetition'
+      : `about ${duration(plan.estimatedMs)} (estimated before timing)`
   if (!plan.auto) {
-    return `speedup-lab: plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, about ${duration(plan.estimatedMs)} (estimated before timing)`
+    return `speedup-lab: plan: ${counts} × ${warmup}${plural(plan.reps[0], 'repetition')}, ${when}`
   }
   const { minReps, minTimeMs, maxReps } = plan.rule
-  const expected = expectedRepsText(plan)
+  const expected = plan.estimatedMs === null ? '' : ` (about ${expectedRepsText(plan)} here)`
   return (
     `speedup-lab: plan: ${counts} × ${warmup}repetitions chosen for you: at least ${minReps} and ` +
-    `${minTimeMs / 1000} s per worker count, at most ${maxReps} (about ${expected} here); ` +
-    `about ${duration(plan.estimatedMs)} (estimated before timing). --reps N fixes the count.`
+    `${minTimeMs / 1000} s per worker count, at most ${maxReps}${expected}; ` +
+    `${when}. --reps N fixes the count.`
   )
 }

@@ -15,8 +15,12 @@ export interface RunPlanEstimate {
   auto: boolean
   /** Expected measured repetitions per count (exact when fixed). */
   reps: number[]
-  /** A guess at the whole run (ms), from the range length before anything is timed. */
-  estimatedMs: number
+  /**
+   * A guess at the whole run (ms), from the range length before anything is
+   * timed; null for a user's command, whose duration nothing here can guess
+   * (the engine estimates it from its first repetition).
+   */
+  estimatedMs: number | null
   rule: typeof AUTO_REPETITIONS
 }
 
@@ -38,7 +42,7 @@ export function planRun(config: RunConfig, cores: number): RunPlanEstimate {
   const guesses = counts.map((n) => estimateRepMs(config, n, cores))
   const reps = guesses.map((ms) => expectedRepetitions(config.reps, ms))
   // The engine's one estimate (limits.ts), the same the confirmation bound is checked against.
-  const estimatedMs = estimateRunMs(config, cores)
+  const estimatedMs = config.job === 'command' ? null : estimateRunMs(config, cores)
   return {
     counts,
     warmup: warmupLimit(config.warmup),

@@ -81,4 +81,27 @@ describe('the plan line', () => {
     expect(expectedRepsText(plan)).toBe(`${plan.reps[0]}–${plan.reps[1]}`)
     expect(formatPlan(plan)).toContain(`(about ${plan.reps[0]}–${plan.reps[1]} here)`)
   })
+
+  it("a command: no guess from the sum's range, the duration comes from its first repetition", async () => {
+    const { formatPlan } = await import('../../../src/cli/planLine')
+    const { defaultCommandSettings } = await import('../../../src/shared/command/commandSettings')
+    const command = {
+      ...defaultRunConfig(2),
+      job: 'command' as const,
+      command: { ...defaultCommandSettings('copies'), line: 'sleep 1' },
+      range: { start: 0, end: 1 }
+    }
+    const fixed = planRun({ ...command, reps: 3, warmup: 1 }, 2)
+    expect(fixed.estimatedMs).toBeNull()
+    const line = formatPlan(fixed)
+    expect(line).toMatch(/3 repetitions, its duration is estimated from the first repetition$/)
+    expect(line).not.toContain('about 1 s')
+    const auto = formatPlan(planRun({ ...command, reps: 'auto' }, 2))
+    expect(auto).toContain('at most 100; its duration is estimated from the first repetition.')
+    expect(auto).not.toContain('here)')
+    const { en } = await import('../../../src/renderer/src/lib/i18n/en')
+    const { ko } = await import('../../../src/renderer/src/lib/i18n/ko')
+    expect(en.repetitions.planFixedCommand(3)).not.toContain('about')
+    expect(ko.repetitions.planFixedCommand(3)).toContain('첫 반복')
+  })
 })

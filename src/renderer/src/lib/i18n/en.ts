@@ -1187,7 +1187,11 @@ export const en = {
     planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
       `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)} (about ${expected} here). The run takes about ${duration} (estimated before timing).`,
     planFixed: (reps: number, duration: string) =>
-      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`
+      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count, about ${duration} (estimated before timing).`,
+    planAutoCommand: (min: number, seconds: number, max: number) =>
+      `Repetitions chosen for you: at least ${n(min)} and ${n(seconds)} s per worker count, at most ${n(max)}. The duration is estimated from the command’s first repetition.`,
+    planFixedCommand: (reps: number) =>
+      `${n(reps)} ${reps === 1 ? 'repetition' : 'repetitions'} per worker count; the duration is estimated from the command’s first repetition.`
   },
   /** Issue 13: the verdict block that leads the Results tab (components/Results/VerdictBlock.svelte). */
   verdictBlock: {

@@ -1162,7 +1162,11 @@ export const ko: Messages = {
     planAuto: (min: number, seconds: number, max: number, expected: string, duration: string) =>
       `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회(여기서는 약 ${expected}회). 실행에 약 ${duration}가 걸립니다(측정 전 추정).`,
     planFixed: (reps: number, duration: string) =>
-      `워커 수마다 반복 ${n(reps)}회, 약 ${duration}(측정 전 추정).`
+      `워커 수마다 반복 ${n(reps)}회, 약 ${duration}(측정 전 추정).`,
+    planAutoCommand: (min: number, seconds: number, max: number) =>
+      `반복 횟수 자동: 워커 수마다 최소 ${n(min)}회, ${n(seconds)}초 이상, 최대 ${n(max)}회. 실행 시간은 명령의 첫 반복으로 추정합니다.`,
+    planFixedCommand: (reps: number) =>
+      `워커 수마다 반복 ${n(reps)}회. 실행 시간은 명령의 첫 반복으로 추정합니다.`
   },
   /** Issue 13: the verdict block that leads the Results tab (components/Results/VerdictBlock.svelte). */
   verdictBlock: {
