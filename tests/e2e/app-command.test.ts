@@ -39,8 +39,11 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     const { page } = app
     await page.getByRole('radio', { name: 'Your command' }).check()
     await page.getByRole('radio', { name: 'N copies at once' }).check()
-    // The sum's range is not the command's: it is not on the form.
+    // The sum's range is not the command's: it is not on the form, nor in the first steps.
     expect(await page.getByLabel('Range start').count()).toBe(0)
+    const empty = await page.getByTestId('empty-state').textContent()
+    expect(empty).toContain('how your own command scales')
+    expect(empty).not.toContain('summing a range')
     await runButton(page).waitFor()
     expect(await runButton(page).isDisabled()).toBe(true) // no command yet
     await page.getByLabel('Command line').fill(LOOP)
@@ -87,6 +90,10 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     )
     const cpu = page.locator('tr[data-workers="2"] td[data-col="cpu-utilization"]')
     expect((await cpu.textContent())?.trim()).toMatch(/^\d+(\.\d+)?\s?%$/)
+    // The speedup graph says what N copies did: each ran the whole command, not a range.
+    const main = await page.locator('main').innerText()
+    expect(main).toContain('N copies run at once, each the whole command, so the scaled speedup')
+    expect(main).not.toContain('full range')
 
     // The same command again: not asked again (remembered by its hash), and it runs.
     answer = false
@@ -94,6 +101,14 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     expect(second).not.toBe(id)
     expect(app.commandConfirmations).toHaveLength(2)
     expect((await app.history.list()).runs).toHaveLength(2)
+
+    // History: a command's check is its copies' exit codes, not a sum.
+    await page.getByRole('tab', { name: /History/ }).click()
+    const history = page.locator('#panel-history')
+    await history.getByText('Every copy exited 0').first().waitFor({ state: 'attached' })
+    const listed = await history.innerText()
+    expect(listed).not.toMatch(/sum correct/i)
+    expect(listed).toMatch(/\bcheck\b/i) // the column, shown in capitals
   })
 
   it('leaves no page errors behind', () => {

@@ -215,6 +215,8 @@ export const en = {
     speedup: 'Speedup vs worker count',
     speedupDesc:
       'Measured speedup with its 95% interval, against the ideal (N workers, N× faster).',
+    speedupDescCopies:
+      'N copies run at once, each the whole command, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     speedupDescReplicate:
       'Every worker does its own full range, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     timeline: 'Worker timeline, last repetition',
@@ -633,6 +635,9 @@ export const en = {
   empty: {
     title: 'No results yet',
     lead: 'Measure how much faster summing a range gets with more workers on this machine:',
+    leadCommand: 'Measure how your own command scales with more workers on this machine:',
+    step1Command:
+      'Write the command line on the left and choose its shape: one process told to use N through {workers}, or N copies at once told apart by {index}.',
     step1:
       'Pick a preset on the left: Tutorial repeats the experiment of the Python tutorial “병렬 처리 - multiprocessing”, All cores splits one big range across every core.',
     step2: (shortcut: string) => `Click Run benchmark at the bottom left (or press ${shortcut}).`,

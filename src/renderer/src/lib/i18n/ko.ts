@@ -209,6 +209,8 @@ export const ko: Messages = {
     wallTimeDesc: '막대는 소요 시간의 중앙값, 점은 측정한 반복 하나하나입니다.',
     speedup: '워커 수별 속도 향상',
     speedupDesc: '측정한 속도 향상과 95% 구간, 그리고 이상적인 값(워커 N개면 N배).',
+    speedupDescCopies:
+      '사본 N개가 동시에 실행되고 사본마다 명령 전체를 실행하므로 확장 속도 향상 N·T1/TN을 보여 줍니다. N배의 일을 같은 시간에 끝내는 것이 이상적인 N×입니다.',
     speedupDescReplicate:
       '워커마다 범위 전체를 계산하므로 확장 속도 향상 N·T1/TN을 보여 줍니다. N배의 일을 같은 시간에 끝내는 것이 이상적인 N×입니다.',
     timeline: '워커 타임라인, 마지막 반복',
@@ -613,6 +615,9 @@ export const ko: Messages = {
   empty: {
     title: '아직 결과가 없습니다',
     lead: '이 컴퓨터에서 워커를 늘리면 범위 합계가 얼마나 빨라지는지 재 봅니다:',
+    leadCommand: '이 컴퓨터에서 워커를 늘리면 내 명령이 얼마나 빨라지는지 재 봅니다:',
+    step1Command:
+      '왼쪽에 명령줄을 쓰고 형태를 고르세요: {workers}로 N을 알려 준 프로세스 하나, 또는 {index}로 구별되는 사본 N개 동시 실행.',
     step1:
       '왼쪽에서 프리셋을 고르세요. 튜토리얼은 파이썬 튜토리얼 “병렬 처리 - multiprocessing”의 실험을 그대로 재현하고, 모든 코어는 큰 범위 하나를 모든 코어에 나눕니다.',
     step2: (shortcut: string) => `왼쪽 아래의 벤치마크 실행을 누르세요(또는 ${shortcut}).`,
