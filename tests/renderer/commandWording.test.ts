@@ -13,6 +13,7 @@ import type { RunRecord } from '../../src/shared/result'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
 import { runView } from '../../src/renderer/src/lib/results/runView'
 import { checkLabel } from '../../src/renderer/src/components/History/checkLabel'
+import { describeConfig } from '../../src/renderer/src/lib/describe'
 import { en } from '../../src/renderer/src/lib/i18n/en'
 import { ko } from '../../src/renderer/src/lib/i18n/ko'
 import { syntheticRun } from '../helpers/syntheticRun'
@@ -150,6 +151,14 @@ describe('a command run is worded as a command', () => {
     expect(ko.history.columns.sum).not.toBe('합계')
   })
 
+  it("the app's short configuration names the command's shape, not a split, backend or pool", () => {
+    const config = copiesRun(100).config
+    expect(describeConfig(config, en, 'en')).toBe(`command · ${LINE} · N copies at once`)
+    expect(describeConfig(config, ko, 'ko')).toBe(`명령 · ${LINE} · ${ko.command.shapeCopies}`)
+    const workers = { ...config, command: { ...config.command!, shape: 'workers' as const } }
+    expect(describeConfig(workers, en, 'en')).toMatch(/ · One process, N workers$/)
+  })
+
   it('the scaled speedup reads as N copies of the whole command', () => {
     const a = analyzeRun(copiesRun(100))
     expect(gustafsonText(a.gustafson!, 'en')).toMatch(
@@ -162,7 +171,9 @@ describe('a command run is worded as a command', () => {
     const run = copiesRun(100)
     const a = analyzeRun(run)
     const md = exportFormat('markdown').run(run, a, { language: 'en' })
-    expect(md).toContain(`Copies: ${LINE} · replicate · 1 warm-up`)
+    // Its shape is in "Copies:"; not the sum's "replicate", nor a backend or pool.
+    expect(md).toContain(`Copies: ${LINE} · 1 warm-up`)
+    expect(md).not.toMatch(/replicate|warm pool/)
     expect(md).not.toContain('Sum of')
     expect(md).toContain('✓ Every copy exited 0')
     const html = exportFormat('html').run(run, a, { language: 'ko' })

@@ -27,6 +27,14 @@ export function configParts(config: RunConfig, m: Messages, locale: string): str
           ? `${config.command.line.slice(0, COMMAND_CHARS - 1)}…`
           : config.command.line
         : describeRange(config, locale)
+  // A command: its shape, not the sum's split or replicate; no backend or pool (every copy
+  // is a new process of its own, whatever the form's pool said).
+  if (job === 'command' && config.command)
+    return [
+      m.history.jobs[job],
+      size,
+      config.command.shape === 'copies' ? m.command.shapeCopies : m.command.shapeWorkers
+    ]
   return [
     m.history.jobs[job],
     size,
