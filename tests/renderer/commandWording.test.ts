@@ -159,6 +159,14 @@ describe('a command run is worded as a command', () => {
     expect(describeConfig(workers, en, 'en')).toMatch(/ · One process, N workers$/)
   })
 
+  it("the app's run plan gives a command no duration before its first repetition (en, ko)", () => {
+    expect(en.repetitions.planFixedCommand(3)).toBe(
+      '3 repetitions per worker count; the duration is estimated from the command’s first repetition.'
+    )
+    expect(ko.repetitions.planFixedCommand(3)).toContain('첫 반복')
+    expect(en.repetitions.planAutoCommand(5, 3, 100)).not.toContain('about')
+  })
+
   it('the scaled speedup reads as N copies of the whole command', () => {
     const a = analyzeRun(copiesRun(100))
     expect(gustafsonText(a.gustafson!, 'en')).toMatch(
