@@ -108,7 +108,8 @@ describe('a command run exports its CPU use and peak memory', () => {
       const run = commandRun(true)
       const text = exportFormat(id).run(run, analyzeRun(run), ctx)
       expect(text).toContain('CPU use')
-      expect(text).toContain('CPU user + sys')
+      // Its unit in the head, as every other time column: "614.0 + 66.00" alone said nothing.
+      expect(text).toContain('CPU user + sys (ms)')
       expect(text).toContain('Peak memory')
       expect(text).toMatch(/12(\.0)? MiB/)
       expect(text).toMatch(/1,?800(\.0+)? \+ 100/)
@@ -122,7 +123,7 @@ describe('a command run exports its CPU use and peak memory', () => {
   it('Korean: the same columns in Korean', () => {
     const run = commandRun(true)
     const html = exportFormat('html').run(run, analyzeRun(run), { language: 'ko' })
-    expect(html).toContain('CPU 사용자 + 시스템')
+    expect(html).toContain('CPU 사용자 + 시스템 (ms)')
     expect(html).toContain('최대 메모리')
   })
 })
