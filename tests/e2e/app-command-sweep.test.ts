@@ -59,6 +59,13 @@ describe.runIf(process.platform !== 'win32')('a size sweep of your command, in t
     expect(await page.getByTestId('compare-workloads').count()).toBe(0)
     expect(await sweep.getByLabel('Values of {size}').inputValue()).toBe('1,2')
     expect(await page.getByTestId('study-issues').count()).toBe(0)
+    // The base is the command's: its shape, no range, split, backend or pool.
+    const base = (await page.getByTestId('study-base').textContent()) ?? ''
+    expect(base).toContain('One process, N workers')
+    expect(base).not.toMatch(/split|warm pool|processes/)
+    const note = await page.locator('.study-form header .note').textContent()
+    expect(note).toContain('the command line, its shape')
+    expect(note).not.toContain('range start')
     await page.getByRole('button', { name: 'Run study' }).click()
     await page.getByTestId('study-findings').waitFor({ timeout: 120_000 })
 

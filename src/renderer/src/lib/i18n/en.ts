@@ -338,6 +338,8 @@ export const en = {
       base: 'Base configuration',
       baseNote:
         'From the run form on the left: range start, worker counts, workload, pool, repetitions.',
+      baseNoteCommand:
+        'From the run form on the left: the command line, its shape, worker counts, repetitions.',
       baseInvalid: 'The run form on the left has errors: fix them to plan a study.',
       baseLine: (range: string, workers: string, rest: string) =>
         `${range} · workers ${workers} · ${rest}`,

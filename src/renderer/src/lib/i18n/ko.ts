@@ -321,6 +321,7 @@ export const ko: Messages = {
       heading: '스터디',
       base: '기본 설정',
       baseNote: '왼쪽 실행 설정에서 가져옵니다: 범위 시작, 워커 수, 작업 방식, 풀, 반복.',
+      baseNoteCommand: '왼쪽 실행 설정에서 가져옵니다: 명령줄, 형태, 워커 수, 반복.',
       baseInvalid: '왼쪽 실행 설정에 오류가 있습니다. 스터디를 계획하려면 먼저 고쳐 주세요.',
       baseLine: (range: string, workers: string, rest: string) =>
         `${range} · 워커 ${workers} · ${rest}`,
