@@ -262,13 +262,14 @@ repetitions); a run estimated to take more than 10 minutes needs --yes. A
 worker silent for 3 s during a job is stopped and the run fails, naming it.
 Every input is checked before anything runs or is printed.
 
-Exit codes: 0 done and every sum correct; 1 the run failed, a sum was
-wrong, the cluster was unreachable, or --fail-on-regression found a
-regression, or a file could not be written; 2 invalid input (an option
-without its value, a baseline that cannot be compared, an export path that
-cannot be written included), a limit, or a long run without --yes; 130
-cancelled by Ctrl-C or SIGTERM, 129 by SIGHUP (a closed terminal): every
-worker is stopped first.
+Exit codes: 0 done and every sum correct (your command: every copy exited
+0, or --ignore-failure); 1 the run failed, a sum was wrong, a copy of your
+command exited non-zero or ran past --timeout, the cluster was unreachable,
+or --fail-on-regression found a regression, or a file could not be written;
+2 invalid input (an option without its value, a baseline that cannot be
+compared, an export path that cannot be written included), a limit, or a
+long run without --yes; 130 cancelled by Ctrl-C or SIGTERM, 129 by SIGHUP
+(a closed terminal): every worker is stopped first.
 
 ${COMMAND_HELP}
 

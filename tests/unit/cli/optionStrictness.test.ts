@@ -83,4 +83,10 @@ describe('the command line refuses what it cannot read (issue 22, items 3 and 5)
     expect(HELP).toMatch(/--lang en\|ko/)
     for (const line of HELP.split('\n')) expect(line.length, line).toBeLessThanOrEqual(82)
   })
+
+  it("--help's exit codes say what a command's copies do to them, not only a sum's", () => {
+    const codes = HELP.slice(HELP.indexOf('Exit codes:')).replace(/\s+/g, ' ')
+    expect(codes).toContain('0 done and every sum correct (your command: every copy exited 0,')
+    expect(codes).toContain('a copy of your command exited non-zero or ran past --timeout')
+  })
 })
