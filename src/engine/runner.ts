@@ -96,6 +96,27 @@ export async function runBenchmark(
     if (signal?.aborted) throw cancelled()
   }
 
+  /**
+   * A command's copy that failed or ran past --timeout fails the run by name: which worker
+   * count and repetition, then the copy ("2 workers, repetition 3: copy 1 of 2 (pid …)
+   * exited with code 3"), not "worker 1 reported an error", the engine's host of the copies.
+   */
+  const namedRep = async (
+    slot: number,
+    rep: number,
+    measure: () => Promise<RepOutcome>
+  ): Promise<RepOutcome> => {
+    try {
+      return await measure()
+    } catch (e) {
+      if (jobOf(config) !== 'command' || !(e instanceof BenchFailure)) throw e
+      if (e.error.code !== 'worker-error') throw e
+      const copy = e.error.message.replace(/^.*? reported an error: /, '')
+      const where = `${slot} ${slot === 1 ? 'worker' : 'workers'}, ${rep === 0 ? 'a warm-up' : `repetition ${rep}`}`
+      throw new BenchFailure({ ...e.error, message: `${where}: ${copy}` })
+    }
+  }
+
   /** One repetition on `workers` of a ready pool (warm) or of workers spawned now (cold). */
   const measureRep = async (
     slot: number,
@@ -288,7 +309,7 @@ export async function runBenchmark(
       if (due.length === 0) break
       for (const n of hooks.fixedOrder ? due : seededShuffle(due, random)) {
         tracker.beginRep('warmup', n, round)
-        const outcome = await measureRep(n, poolFor(n), 0)
+        const outcome = await namedRep(n, 0, () => measureRep(n, poolFor(n), 0))
         estimateFrom(outcome)
         tracker.endRep()
         warmTimes.get(n)!.push(outcome.sample.wallMs)
@@ -311,7 +332,7 @@ export async function runBenchmark(
       if (rep === 1) firstOrder = order
       for (const n of order) {
         tracker.beginRep('measuring', n, rep)
-        const outcome = await measureRep(n, poolFor(n), rep)
+        const outcome = await namedRep(n, rep, () => measureRep(n, poolFor(n), rep))
         estimateFrom(outcome)
         tracker.endRep()
         const m = measured.get(n)!
