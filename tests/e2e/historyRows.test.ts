@@ -124,6 +124,28 @@ describe('History rows tell runs apart and never show noise as a result', () => 
           expect(r.configCut, `${where} ${r.id}`).toBe(false)
           expect(r.bestCut, `${where} ${r.id}: the speedup cell is cut`).toBe(false)
         }
+        // The check column's name (Check, 검사: every job's check, not "Sum") is whole: its
+        // text ends inside the list and starts after the verdict's name.
+        const checkHead = (await page.evaluate(`(() => {
+          const text = (el) => {
+            const range = document.createRange()
+            range.selectNodeContents(el)
+            return range.getBoundingClientRect()
+          }
+          const el = document.querySelector('.columns .names span.center')
+          return {
+            left: text(el).left,
+            right: text(el).right,
+            edge: el.closest('.columns').getBoundingClientRect().right,
+            before: text(document.querySelector('.columns .names .verdict-name')).right
+          }
+        })()`)) as { left: number; right: number; edge: number; before: number }
+        expect(checkHead.right, `${where}: the check column's name is cut`).toBeLessThanOrEqual(
+          checkHead.edge - 1
+        )
+        expect(checkHead.left, `${where}: the check column's name overlaps`).toBeGreaterThan(
+          checkHead.before
+        )
       }
     }
     await chooseLanguage(page, 'en')
