@@ -9,6 +9,7 @@ import { analyzeRun } from '../../src/shared/analysis/analyzeRun'
 import { defaultCommandSettings } from '../../src/shared/command/commandSettings'
 import { gustafsonText, modelsText, runVerdictText } from '../../src/shared/report'
 import { exportFormat } from '../../src/shared/report/exporters'
+import { REPORT_WORDS } from '../../src/shared/report/catalog/words'
 import type { RunRecord } from '../../src/shared/result'
 import { verdictHeadline } from '../../src/renderer/src/lib/results/verdictHeadline'
 import { runView } from '../../src/renderer/src/lib/results/runView'
@@ -165,6 +166,14 @@ describe('a command run is worded as a command', () => {
     )
     expect(ko.repetitions.planFixedCommand(3)).toContain('첫 반복')
     expect(en.repetitions.planAutoCommand(5, 3, 100)).not.toContain('about')
+  })
+
+  it("a study's Markdown says '0 warm-ups', not '0 warm-up' (and '1 warm-up')", () => {
+    const w = REPORT_WORDS.en.config
+    expect(w.perPoint(0, 3)).toBe('0 warm-ups, 3 reps per point')
+    expect(w.perPoint(1, 3)).toBe('1 warm-up, 3 reps per point')
+    expect(w.reps(2, 5)).toBe('2 warm-ups, 5 reps')
+    expect(w.reps('auto', 5)).toBe('warm-up until steady, 5 reps')
   })
 
   it('the scaled speedup reads as N copies of the whole command', () => {

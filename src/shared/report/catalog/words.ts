@@ -255,10 +255,8 @@ const en: ReportWords = {
     backend: (backend) => backend,
     job: (job) => job,
     kernel: (kernel) => `${kernel} kernel`,
-    reps: (warmup, reps) =>
-      `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps`,
-    perPoint: (warmup, reps) =>
-      `${warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up`}, ${reps} reps per point`
+    reps: (warmup, reps) => `${warmups(warmup)}, ${reps} reps`,
+    perPoint: (warmup, reps) => `${warmups(warmup)}, ${reps} reps per point`
   },
   system: (cpu, logical, available, os, node) =>
     `${cpu} · ${logical} logical cores (${available} available) · ${os} · Node ${node}`,
@@ -686,5 +684,9 @@ const ko: ReportWords = {
   footer: (version) =>
     `Speedup Lab ${version}이(가) 작성함. 파일 하나로, 네트워크 요청을 하지 않으며 어느 브라우저에서나 열립니다.`
 }
+
+/** "1 warm-up", "0 warm-ups", "warm-up until steady". */
+const warmups = (warmup: number | 'auto'): string =>
+  warmup === 'auto' ? 'warm-up until steady' : `${warmup} warm-up${warmup === 1 ? '' : 's'}`
 
 export const REPORT_WORDS: Record<ReportLanguage, ReportWords> = { en, ko }
