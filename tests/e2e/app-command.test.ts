@@ -94,6 +94,8 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     const main = await page.locator('main').innerText()
     expect(main).toContain('N copies run at once, each the whole command, so the scaled speedup')
     expect(main).not.toContain('full range')
+    // The timeline's dispatch is the copies' start, outside the measured time: it says so.
+    expect(main).toContain('Dispatch: the copy started (its shell spawned, every copy up)')
 
     // The same command again: not asked again (remembered by its hash), and it runs.
     answer = false

@@ -221,6 +221,8 @@ export const en = {
       'Every worker does its own full range, so the scaled speedup N·T1/TN is shown: N× the work in the same time is the ideal N×.',
     timeline: 'Worker timeline, last repetition',
     timelineDesc: 'What each worker did in the last measured repetition.',
+    timelineDescCommand:
+      'What each copy did in the last measured repetition. Dispatch: the copy started (its shell spawned, every copy up) before its go, outside the measured time; compute: the copy’s run from its go, the measured time.',
     timelineFor: 'Worker count shown',
     timelineEmpty: 'No per-worker timings in this run.',
     history: 'Speedup history',
