@@ -86,7 +86,7 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     expect(await page.locator('[data-card="sum"]').count()).toBe(0)
     const exited = page.locator('[data-card="exited"]')
     expect((await exited.textContent())?.replace(/\s+/g, ' ')).toMatch(
-      /Copies that exited 0 ✓ all 2 of 2 copies/
+      /Copies that exited 0 ✓ all 6 of 6 copies, every repetition/
     )
     const cpu = page.locator('tr[data-workers="2"] td[data-col="cpu-utilization"]')
     expect((await cpu.textContent())?.trim()).toMatch(/^\d+(\.\d+)?\s?%$/)
@@ -111,6 +111,19 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     const listed = await history.innerText()
     expect(listed).not.toMatch(/sum correct/i)
     expect(listed).toMatch(/\bcheck\b/i) // the column, shown in capitals
+
+    // --ignore-failure: the 2nd repetition's copies exit 3, the run goes on and stands, and
+    // neither the card nor the table hides them behind a ✓ (3 of the 6 copies failed).
+    await page.getByRole('tab', { name: 'Results' }).click()
+    await page.getByLabel('Command line').fill(`if [ {rep} -eq 2 ]; then exit 3; fi; ${LOOP}`)
+    await page.getByText('Keep going when a copy fails').click()
+    answer = true
+    await runFromForm(page)
+    expect((await exited.textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /Copies that exited 0 ✗ NOT all 3 of 6 copies, every repetition/
+    )
+    const exit2 = page.locator('tr[data-workers="2"] td[data-col="exit"]')
+    expect((await exit2.textContent())?.replace(/\s+/g, ' ')).toContain('2 of 4 exited 0')
   })
 
   it('leaves no page errors behind', () => {

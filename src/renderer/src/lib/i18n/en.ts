@@ -933,6 +933,7 @@ export const en = {
     cardOk: 'all',
     cardBad: 'NOT all',
     cardOf: (copies: string) => `of ${copies} copies`,
+    cardOfRun: (copies: string) => `of ${copies} copies, every repetition`,
     line: 'Command line',
     linePlaceholder: 'xz -T{workers} -c data.bin > /dev/null',
     shape: 'Shape',

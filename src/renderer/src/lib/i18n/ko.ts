@@ -908,6 +908,7 @@ export const ko: Messages = {
     cardOk: '모두',
     cardBad: '모두는 아님',
     cardOf: (copies: string) => `사본 ${copies}개 중`,
+    cardOfRun: (copies: string) => `모든 반복의 사본 ${copies}개 중`,
     line: '명령줄',
     linePlaceholder: 'xz -T{workers} -c data.bin > /dev/null',
     shape: '형태',
