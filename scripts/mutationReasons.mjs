@@ -12,6 +12,7 @@
 
 const S = 'src/shared/stats/'
 const A = 'src/shared/analysis/'
+const F = 'src/shared/'
 const eq = 'equivalent'
 /** Killed by a test written after the file's last run (mutant applied by hand; the cache predates it). */
 const since = 'killed since'
@@ -358,6 +359,76 @@ export const reasons = [
     lines: [28, 28],
     kind: eq,
     why: 'a tighter stopping test: Newton stops when its step rounds to exactly 0, one step later at the same root'
+  },
+  // ---- the report's number formatting ----
+  {
+    file: `${F}format.ts`,
+    lines: [12, 12],
+    match: /^ConditionalExpression true$/,
+    kind: eq,
+    why: 'Number.isFinite is false for anything that is not a number: the typeof test only narrows the type'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [20, 20],
+    kind: eq,
+    why: 'a cache of Intl formatters: building a new one each time writes the same string'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [111, 111],
+    kind: eq,
+    why: 'a cache of Intl formatters: building a new one each time writes the same string'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [175, 175],
+    kind: eq,
+    why: 'a cache of Intl formatters: building a new one each time writes the same string'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [40, 42],
+    kind: eq,
+    why: 'unreachable: BigInt never throws on a string that passed /^-?\\d+$/ (the catch is a guard)'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [198, 198],
+    kind: eq,
+    why: 'a cache of formatted dates: formatting again writes the same string'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [203, 203],
+    kind: eq,
+    why: 'the cache’s size bound: clearing it sooner, later or never changes no string'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [214, 214],
+    match: /^StringLiteral/,
+    kind: eq,
+    why: 'dateFormat treats any kind but ‘dateTime’ and ‘date’ as the clock: the same formatter'
+  },
+  {
+    file: `${F}format.ts`,
+    lines: [239, 239],
+    kind: eq,
+    why: 'without it 0 (and −0) still gives "0": log10(0) = −∞ makes the decimals +∞ > 20, and String(0) is "0"'
+  },
+  {
+    file: `${F}report/groupDigits.ts`,
+    lines: [5, 5],
+    kind: eq,
+    why: 'a leading minus is not a word character, so \\B never puts a separator after it: grouping the signed string gives the same'
+  },
+  {
+    file: `${F}report/figure.ts`,
+    lines: [3, 3],
+    match: /^ConditionalExpression true$/,
+    kind: eq,
+    why: 'Number.isFinite is false for null and undefined: the typeof test only narrows the type'
   },
   // ---- analysis ----
   {
