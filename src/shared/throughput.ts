@@ -26,8 +26,8 @@ const median = (xs: number[]): number | null => {
 
 /** Median compute nanoseconds per element over every worker and repetition; null when unknown. */
 export function medianNsPerElement(config: RunConfig, result: WorkerCountResult): number | null {
-  // The wait adds no elements: it has no per-element speed.
-  if (config.job === 'wait') return null
+  // The wait adds no elements, nor does a command: neither has a per-element speed.
+  if (config.job === 'wait' || config.job === 'command') return null
   const lengths = elementsPerWorker(config, result.workers)
   const values: number[] = []
   for (const sample of result.samples) {
@@ -46,4 +46,33 @@ export function medianNsPerElement(config: RunConfig, result: WorkerCountResult)
 export function workerThroughput(config: RunConfig, result: WorkerCountResult): number | null {
   const ns = medianNsPerElement(config, result)
   return ns === null ? null : 1e9 / ns
+}
+
+/** The unit a worker's own pace is read in: the sum's ns per element, a command copy's ms. */
+export type PaceUnit = 'ns-per-element' | 'ms-per-copy'
+
+export interface WorkerPace {
+  unit: PaceUnit
+  /** The median worker's time per unit of its work (lower is faster). */
+  value: number
+}
+
+/**
+ * Each worker's own pace at one worker count, in its workload's unit: the sum's
+ * ns per element; for N copies of a command, each copy's wall time (a copy is
+ * one worker's whole job, the same at every N). Null where a worker has no pace
+ * of its own: the wait (it waits), one command process told to use N (one
+ * process at every N), and counts without measurements.
+ */
+export function workerPaceOf(config: RunConfig, result: WorkerCountResult): WorkerPace | null {
+  if (config.job === 'command') {
+    if (config.command?.shape !== 'copies') return null
+    const copies = result.samples.flatMap((s) =>
+      s.workers.map((w) => w.computeMs).filter((ms) => Number.isFinite(ms) && ms > 0)
+    )
+    const ms = median(copies)
+    return ms === null ? null : { unit: 'ms-per-copy', value: ms }
+  }
+  const ns = medianNsPerElement(config, result)
+  return ns === null ? null : { unit: 'ns-per-element', value: ns }
 }

@@ -79,6 +79,12 @@ describe.runIf(process.platform !== 'win32')('your own command, in the app', () 
     expect(head).toContain('Speedup')
     expect(head).toContain('CPU utilization')
     expect(head).toContain('Every copy exited 0')
+    // The headline's check is the copies', never a sum ("Sum 1, expected 1" before).
+    expect(await page.locator('[data-card="sum"]').count()).toBe(0)
+    const exited = page.locator('[data-card="exited"]')
+    expect((await exited.textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /Copies that exited 0 ✓ all 2 of 2 copies/
+    )
     const cpu = page.locator('tr[data-workers="2"] td[data-col="cpu-utilization"]')
     expect((await cpu.textContent())?.trim()).toMatch(/^\d+(\.\d+)?\s?%$/)
 

@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { recordsToCsv, runToCsv } from '../../src/shared/report/exporters/runCsv'
 import { syntheticRun } from '../helpers/syntheticRun'
+import { defaultCommandSettings } from '../../src/shared/command/commandSettings'
 import { schemaErrors } from '../helpers/runExportSchema'
 import { analyzeRun } from '../../src/shared/analysis'
 import { contentionOf } from '../../src/shared/analysis/contention'
@@ -201,5 +202,50 @@ describe('the CPU counters', () => {
     mkdirSync(join(root, 'cpufreq'))
     expect(physicalCores(root)).toBe(3)
     expect(physicalCores(join(root, 'missing'))).toBeNull()
+  })
+})
+
+describe('a command: each copy is a worker with its own ms, never "ns per element"', () => {
+  const command = (shape: 'copies' | 'workers'): RunRecord =>
+    syntheticRun(
+      [
+        { workers: 1, wallMs: reps(50) },
+        // Two copies at once, each taking 140 ms: 2.8× slower than one copy alone.
+        { workers: 2, wallMs: reps(140.5) }
+      ],
+      {
+        job: 'command',
+        command: { ...defaultCommandSettings(shape), line: 'job {index}' },
+        range: { start: 0, end: 1 },
+        workload: shape === 'copies' ? 'replicate' : 'split'
+      },
+      2
+    )
+
+  it('--copies: the slowdown is each copy’s wall together against alone, named in ms per copy', () => {
+    const run = command('copies')
+    const c = contentionOf(run, 2, null)
+    expect(c.slowdown).toMatchObject({ workers: 2, unit: 'ms-per-copy' })
+    expect(c.slowdown!.alone).toBeCloseTo(49.75, 9) // median of 49.5 … 50.0 (wall − 0.5 overhead)
+    expect(c.slowdown!.together).toBeCloseTo(140.25, 9)
+    expect(c.signals).toContain('workers-slower')
+    for (const language of ['en', 'ko'] as const) {
+      const text = contentionText(c, language)
+      expect(text, language).not.toMatch(/\bns\b|element|원소/)
+      expect(text, language).toMatch(
+        language === 'en' ? /140 against 49\.8 ms per copy/ : /사본당 140 ms 대 49\.8 ms/
+      )
+    }
+    // No per-element speed in the exports: a copy has no elements.
+    expect(toRunExport(run, analyzeRun(run)).results.map((r) => r.nsPerElement)).toEqual([
+      null,
+      null
+    ])
+  })
+
+  it('--command (one process told to use N): no worker has a pace of its own, so no slowdown', () => {
+    const c = contentionOf(command('workers'), 2, null)
+    expect(c.slowdown).toBeNull()
+    expect(c.signals).not.toContain('workers-slower')
   })
 })

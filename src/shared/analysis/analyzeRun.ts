@@ -1,4 +1,4 @@
-import { commandWarnings } from './commandWarnings'
+import { commandRunWarnings, commandWarnings } from './commandWarnings'
 import { clusterCores } from '../cluster'
 import { jobOf } from '../workloads/jobs'
 import { contentionOf } from './contention'
@@ -287,6 +287,12 @@ export function analyzeRun(record: RunRecord, options: AnalyzeOptions = {}): Run
       }),
       ...commandWarnings(r)
     ])
+  warnings.push(
+    ...commandRunWarnings(
+      record.config,
+      record.results.map((r) => r.workers)
+    )
+  )
 
   const contention = contentionOf(record, logicalCores)
   return {

@@ -6,6 +6,8 @@
  * timings carry none of these fields.
  */
 import { outputChanges } from '../command/copyFigures'
+import { parseCommandTemplate } from '../command/commandTemplate'
+import type { RunConfig } from '../config'
 import type { WorkerCountResult } from '../result'
 import type { ScalingWarning } from './scalingWarnings'
 
@@ -43,4 +45,24 @@ export function commandWarnings(result: WorkerCountResult): ScalingWarning[] {
       first: failed[0].workers.find((w) => w.failure)?.failure ?? ''
     })
   return warnings
+}
+
+/**
+ * One process told to use N (`--command`) whose line never says {workers}: nothing tells
+ * it N, so every worker count runs the same job and no speedup can come from the count.
+ * Said once, at the widest count measured above one.
+ */
+export function commandRunWarnings(config: RunConfig, counts: readonly number[]): ScalingWarning[] {
+  const command = config.command
+  const widest = Math.max(0, ...counts)
+  if (config.job !== 'command' || !command || command.shape !== 'workers' || widest < 2) return []
+  const parsed = parseCommandTemplate(command.line, {
+    role: 'command',
+    shape: 'workers',
+    shell: command.shell,
+    sizes: command.size !== undefined
+  })
+  return parsed.ok && !parsed.template.uses.includes('workers')
+    ? [{ code: 'workers-unheard', severity: 'warning', workers: widest }]
+    : []
 }

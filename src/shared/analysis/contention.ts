@@ -1,7 +1,7 @@
 /**
  * Whether the run measured the machine or the load on it. Two signals, each
  * a figure with a threshold: the workers' own speed together against one
- * worker alone (each worker's ns per element at N ÷ at 1: on free cores it
+ * worker alone (each worker's pace at N ÷ at 1 — ns per element, a copy's ms: on free cores it
  * stays near 1 whatever N is, so a worker that ran markedly slower shared its
  * core), and the CPU time other processes and the hypervisor took during the
  * run (RunRecord.load). The thresholds were set with a CPU hog on every core
@@ -9,7 +9,8 @@
  */
 import type { CpuLoad } from '../cpuLoad'
 import type { RunRecord } from '../result'
-import { medianNsPerElement } from '../throughput'
+import { workerPaceOf } from '../throughput'
+import type { PaceUnit } from '../throughput'
 
 /** Each worker this many times slower than one worker alone: its core was shared. */
 export const SLOWDOWN_THRESHOLD = 1.3
@@ -26,9 +27,10 @@ export type ContentionSignal = 'workers-slower' | 'other-programs' | 'steal'
 export interface WorkerSlowdown {
   /** The widest worker count within the cores (the physical ones when known). */
   workers: number
-  /** Median ns per element of each worker: one worker alone, and `workers` together. */
-  aloneNsPerElement: number
-  togetherNsPerElement: number
+  /** Each worker's median pace alone and at `workers`, in `unit` (ns per element, ms per copy). */
+  unit: PaceUnit
+  alone: number
+  together: number
   /** together ÷ alone: 1 on free cores. */
   slowdown: number
 }
@@ -69,14 +71,15 @@ export function contentionOf(
     )
   let slowdown: WorkerSlowdown | null = null
   if (one && widest && record.system.cluster === undefined) {
-    const alone = medianNsPerElement(record.config, one)
-    const together = medianNsPerElement(record.config, widest)
-    if (alone !== null && together !== null && alone > 0) {
+    const alone = workerPaceOf(record.config, one)
+    const together = workerPaceOf(record.config, widest)
+    if (alone !== null && together !== null && alone.value > 0) {
       slowdown = {
         workers: widest.workers,
-        aloneNsPerElement: alone,
-        togetherNsPerElement: together,
-        slowdown: together / alone
+        unit: alone.unit,
+        alone: alone.value,
+        together: together.value,
+        slowdown: together.value / alone.value
       }
     }
   }
@@ -94,7 +97,7 @@ export function contentionOf(
 
 /**
  * One worker count's slowdown against one worker alone: each worker's median
- * ns per element at `workers` ÷ at 1 (the CSV's and the JSON rows' column).
+ * pace at `workers` ÷ at 1 (the CSV's and the JSON rows' column).
  * Null for 1 worker, a cluster run (other machines), and where either speed
  * is unknown (the wait, a count without repetitions).
  */
@@ -103,7 +106,9 @@ export function workerSlowdownOf(record: RunRecord, workers: number): number | n
   const one = record.results.find((r) => r.workers === 1)
   const here = record.results.find((r) => r.workers === workers)
   if (!one || !here) return null
-  const alone = medianNsPerElement(record.config, one)
-  const together = medianNsPerElement(record.config, here)
-  return alone !== null && together !== null && alone > 0 ? together / alone : null
+  const alone = workerPaceOf(record.config, one)
+  const together = workerPaceOf(record.config, here)
+  return alone !== null && together !== null && alone.value > 0
+    ? together.value / alone.value
+    : null
 }

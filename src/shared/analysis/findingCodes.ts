@@ -31,7 +31,8 @@ export const WARNING_CODES = exact<WarningCode>()([
   'trend',
   'output-changed',
   'output-truncated',
-  'copies-failed'
+  'copies-failed',
+  'workers-unheard'
 ])
 export const MODELS_CODES = exact<ModelsCode>()([
   'weak-scaling',

@@ -59,6 +59,8 @@ export type ScalingWarning =
   | (WarningBase & { code: 'output-truncated'; bytes: number; keptBytes: number })
   /** --ignore-failure: repetitions in which a copy did not exit 0, and the first failure. */
   | (WarningBase & { code: 'copies-failed'; repetitions: number[]; first: string })
+  /** --command without {workers}: the process is never told N, so every count runs one job. */
+  | (WarningBase & { code: 'workers-unheard' })
 
 export type WarningCode = ScalingWarning['code']
 

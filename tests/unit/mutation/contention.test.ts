@@ -62,8 +62,9 @@ describe('contentionOf, figure by figure', () => {
         null
       )
       expect(c.slowdown?.workers).toBe(4)
-      expect(c.slowdown!.aloneNsPerElement).toBeCloseTo((100.1 * 1e6) / 1e6, 9)
-      expect(c.slowdown!.togetherNsPerElement).toBeCloseTo((40.1 * 1e6) / 250_000, 9)
+      expect(c.slowdown!.alone).toBeCloseTo((100.1 * 1e6) / 1e6, 9)
+      expect(c.slowdown!.together).toBeCloseTo((40.1 * 1e6) / 250_000, 9)
+      expect(c.slowdown!.unit).toBe('ns-per-element')
       expect(c.slowdown!.slowdown).toBeCloseTo((40.1 * 4) / 100.1, 12)
       expect(c.signals).toEqual(['workers-slower'])
     }

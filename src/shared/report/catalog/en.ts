@@ -241,7 +241,11 @@ export const en: FindingCatalog = {
       `time in the measurement; send it to a file or /dev/null if it is not the point.`,
     'copies-failed': (w) =>
       `A copy did not exit 0 in repetition${w.repetitions.length === 1 ? '' : 's'} ${w.repetitions.join(', ')} ` +
-      `(kept because failures are ignored): ${w.first}`
+      `(kept because failures are ignored): ${w.first}`,
+    'workers-unheard': () =>
+      `The command never uses {workers}, so nothing tells it how many workers to use: every ` +
+      `worker count ran the same job, and any difference between them is noise. Pass N to it ` +
+      `(as in xz -T{workers}), or measure N copies at once instead.`
   },
 
   karpFlatt: {
@@ -327,8 +331,8 @@ export const en: FindingCatalog = {
     if (s && c.signals.includes('workers-slower')) {
       parts.push(
         `each of ${s.workers} workers ran ${formatValue(s.slowdown, 2)}× slower than one worker ` +
-          `alone (${formatValue(s.togetherNsPerElement)} against ` +
-          `${formatValue(s.aloneNsPerElement)} ns per element)`
+          `alone (${formatValue(s.together)} against ${formatValue(s.alone)} ` +
+          `${s.unit === 'ms-per-copy' ? 'ms per copy' : 'ns per element'})`
       )
     }
     const load = c.load

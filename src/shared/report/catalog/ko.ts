@@ -249,7 +249,11 @@ export const ko: FindingCatalog = {
       `${formatInteger(w.keptBytes, 'ko-KR')}바이트만 보관해 해시하고 나머지는 버리고 셌습니다. ` +
       `출력을 읽는 데에도 시간이 듭니다. 필요 없다면 파일이나 /dev/null로 보내세요.`,
     'copies-failed': (w) =>
-      `반복 ${w.repetitions.join(', ')}에서 사본이 0으로 끝나지 않았습니다(실패를 무시하도록 해 계속함): ${w.first}`
+      `반복 ${w.repetitions.join(', ')}에서 사본이 0으로 끝나지 않았습니다(실패를 무시하도록 해 계속함): ${w.first}`,
+    'workers-unheard': () =>
+      `명령이 {workers}를 쓰지 않아 몇 개의 워커를 쓸지 명령에 알려 주는 것이 없습니다: 모든 워커 ` +
+      `수에서 같은 작업이 돌았으므로 그 사이의 차이는 잡음입니다. N을 명령에 넘기거나(xz -T{workers}처럼) ` +
+      `대신 N개의 사본을 동시에 측정하세요.`
   },
 
   karpFlatt: {
@@ -326,8 +330,9 @@ export const ko: FindingCatalog = {
     if (s && c.signals.includes('workers-slower')) {
       parts.push(
         `워커 ${s.workers}개가 함께 돌 때 각 워커가 혼자 돌 때보다 ${formatValue(s.slowdown, 2)}배 ` +
-          `느렸습니다(원소당 ${formatValue(s.togetherNsPerElement)} ns 대 ` +
-          `${formatValue(s.aloneNsPerElement)} ns)`
+          `느렸습니다(${s.unit === 'ms-per-copy' ? '사본당' : '원소당'} ` +
+          `${formatValue(s.together)} ${s.unit === 'ms-per-copy' ? 'ms' : 'ns'} 대 ` +
+          `${formatValue(s.alone)} ${s.unit === 'ms-per-copy' ? 'ms' : 'ns'})`
       )
     }
     const load = c.load

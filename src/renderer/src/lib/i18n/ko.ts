@@ -896,6 +896,10 @@ export const ko: Messages = {
     job: '내 명령',
     jobHint:
       '내 명령은 얼마나 빨라질까요? N개를 쓰라고 알려 준 한 프로세스, 또는 동시에 실행한 N개의 사본.',
+    card: '0으로 종료한 사본',
+    cardOk: '모두',
+    cardBad: '모두는 아님',
+    cardOf: (copies: string) => `사본 ${copies}개 중`,
     line: '명령줄',
     linePlaceholder: 'xz -T{workers} -c data.bin > /dev/null',
     shape: '형태',
