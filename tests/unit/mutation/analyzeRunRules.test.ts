@@ -377,12 +377,14 @@ describe('isPoorFit at R² = 0.9', () => {
   })
 })
 
-describe('analyzeRun: the speedup definition it states', () => {
+describe('analyzeRun: the scaling and speedup definition it states', () => {
   it('T1/TN for a split (strong) run, N·T1/TN for replicated (weak) work', () => {
     const counts = [
       { workers: 1, wallMs: [100, 101, 99, 100, 102, 98] },
       { workers: 2, wallMs: [100, 101, 99, 100, 102, 98] }
     ]
+    expect(analyzeRun(syntheticRun(counts, {}, 4)).scaling).toBe('strong')
+    expect(analyzeRun(syntheticRun(counts, { workload: 'replicate' }, 4)).scaling).toBe('weak')
     expect(analyzeRun(syntheticRun(counts, {}, 4)).speedupDefinition).toBe('T1/TN')
     expect(analyzeRun(syntheticRun(counts, { workload: 'replicate' }, 4)).speedupDefinition).toBe(
       'N·T1/TN'

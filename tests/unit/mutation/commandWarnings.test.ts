@@ -118,6 +118,10 @@ describe('commandRunWarnings, case by case', () => {
     )
   })
 
+  it('says nothing about a line it cannot parse as a --command: {index} belongs to --copies', () => {
+    expect(commandRunWarnings(config('gzip -c part{index}'), [1, 2])).toEqual([])
+  })
+
   it('says nothing for a job that is not a command, even with a command line left in its settings', () => {
     expect(commandRunWarnings({ ...config('make'), job: 'sum' }, [1, 2])).toEqual([])
   })
