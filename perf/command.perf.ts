@@ -2,12 +2,14 @@
  * The `command` workload's figures on this machine (npm run perf -- command),
  * measured side by side in one run through the engine's command executor:
  * - harness overhead per copy: `true` through the shell and with --no-shell,
- *   against Node spawning /bin/true (and `sh -c true`) bare, the floor; with
- *   the round-7 wrapper (a second shell for the line, the clock started
- *   before the spawn) reproduced beside it, old vs new;
+ *   with the bash and the sh wrapper, against floors timed by bash itself (a
+ *   small shell forking a subshell, and running /bin/true) and Node spawning
+ *   /bin/true bare; with round 8's wrapper (the job in the background, the
+ *   clock stopped when the engine saw the end) reproduced beside it;
  * - --copies of a CPU-bound loop (awk) at 1 and 2: scaled speedup 2·T1/T2 and
  *   CPU utilization = CPU time ÷ (wall × N), through the executor and through
- *   the engine as the CLI runs it (the figures the CLI prints);
+ *   the engine as the CLI runs it (the figures the CLI prints), and the raw
+ *   control: the same loop bare, two side by side against one;
  * - stopping: a cancel of 2 copies ignoring SIGTERM (each with a child and a
  *   grandchild) until nothing of their process groups is left (Linux);
  * - xz -T{workers} on a 200 MB generated file at 1 and 2 workers (the file is
@@ -16,6 +18,7 @@
  * PERF_ONLY=overhead,stopping,copies,xz: those sections only.
  */
 import { spawn, spawnSync } from 'node:child_process'
+import type { Socket } from 'node:net'
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -59,30 +62,68 @@ async function bareSpawn(file: string, args: string[]): Promise<number> {
 }
 
 /**
- * Round 7's wrapper, reproduced for the side by side: the clock started
- * before the spawn, and through the shell the line ran in a second shell
- * (`/bin/sh -c "$1"`), exec'd by the wrapper.
+ * Round 8's wrapper, reproduced for the side by side: the job in the
+ * background (`job & wait $!`), and the clock from the go to the engine
+ * seeing the `times` line.
  */
-const OLD_WRAPPER = [
-  'm=$1; shift',
-  'if [ "$m" = s ]; then /bin/sh -c "$1" 3>&- & else "$@" 3>&- & fi',
-  'echo $! >&3',
-  'wait $!; s=$?',
+const R8_JOB_WAITS = 'echo r >&3; read -r __speedup_go <&3 || exit 125; exec 3>&-; '
+const R8_WRAPPER = [
+  'if [ "$1" = s ]; then',
+  `  /bin/sh -c '${R8_JOB_WAITS}eval "shift; unset __speedup_go; $1"' sh "$2" &`,
+  'else',
+  '  shift',
+  `  /bin/sh -c '${R8_JOB_WAITS}unset __speedup_go; exec "$@"' sh "$@" &`,
+  'fi',
+  'echo p$! >&3',
+  'wait $!; __speedup_s=$?',
   'times >&3',
-  'exit $s'
+  'exit $__speedup_s'
 ].join('\n')
 
-async function oldCopy(shell: boolean): Promise<number> {
-  const t0 = performance.now()
+async function round8Copy(bash: boolean, shell: boolean): Promise<number> {
   const child = spawn(
-    '/bin/sh',
-    ['-c', OLD_WRAPPER, 'old-copy', ...(shell ? ['s', 'true'] : ['n', '/bin/true'])],
+    bash ? '/bin/bash' : '/bin/sh',
+    [
+      ...(bash ? ['--posix'] : []),
+      '-c',
+      R8_WRAPPER,
+      'r8-copy',
+      ...(shell ? ['s', 'true'] : ['n', '/bin/true'])
+    ],
     { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], detached: true }
   )
-  await new Promise((r) => child.once('exit', r))
-  const wall = performance.now() - t0
+  const fd3 = child.stdio[3] as Socket
+  let text = ''
+  let go = 0
+  let end = 0
+  fd3.on('data', (chunk: Buffer) => {
+    text += chunk.toString('latin1')
+    if (!go && /(^|\n)r\n/.test(text)) {
+      go = performance.now()
+      fd3.write('g\n')
+    }
+    if (!end && /\d+m[\d.]+s[^\n]*\n[^\n]*\d+m[\d.]+s/.test(text)) end = performance.now()
+  })
   await new Promise((r) => child.once('close', r))
-  return wall
+  return end - go
+}
+
+/**
+ * The floors, timed by bash itself ($EPOCHREALTIME) around a child of a small
+ * shell, without Node: a subshell that exits (fork, exit, the shell's wake)
+ * and /bin/true (fork, exec, run, exit, the shell's wake); their difference
+ * is /bin/true's own exec and run, which --no-shell's `true` holds.
+ */
+function bashFloors(): { subshell: number; binTrue: number } {
+  const us = (v: string): string => `$(( \${${v}/[.,]/} ))`
+  const script = [
+    's=$EPOCHREALTIME; (exit 0); e=$EPOCHREALTIME',
+    `echo $(( ${us('e')} - ${us('s')} ))`,
+    's=$EPOCHREALTIME; /bin/true; e=$EPOCHREALTIME',
+    `echo $(( ${us('e')} - ${us('s')} ))`
+  ].join('\n')
+  const out = spawnSync('/bin/bash', ['-c', script], { encoding: 'utf8' }).stdout.trim().split('\n')
+  return { subshell: Number(out[0]) / 1000, binTrue: Number(out[1]) / 1000 }
 }
 
 /**
@@ -98,13 +139,13 @@ async function overhead(): Promise<void> {
   )
   const shells = [true, false]
   const wrappers = [
-    { name: 'bash wrapper (CPU in ms; the default where /bin/bash exists)', env: [] },
-    { name: 'sh wrapper (CPU in 10 ms ticks; without bash)', env: SH_WRAPPER_ENV }
+    { name: 'bash wrapper (the default where /bin/bash exists)', bash: true, env: [] },
+    { name: 'sh wrapper (without bash)', bash: false, env: SH_WRAPPER_ENV }
   ]
   const variants = shells.flatMap((shell) =>
     wrappers.map((w) => ({
       shell,
-      wrapper: w.name,
+      wrapper: w,
       ex: new CommandExecutor({ ...plan('true', 'workers', shell), env: w.env })
     }))
   )
@@ -113,47 +154,62 @@ async function overhead(): Promise<void> {
     await v.ex.calibrate()
   }
   const bare: number[] = []
-  const bareSh: number[] = []
-  const old = shells.map(() => [] as number[])
+  const subshell: number[] = []
+  const binTrue: number[] = []
+  const r8 = variants.map(() => [] as number[])
   const raw = variants.map(() => [] as number[])
-  const reported = variants.map(() => [] as number[])
+  const seenLate = variants.map(() => [] as number[])
+  const stamped = variants.map(() => 0)
   const whole = variants.map(() => [] as number[])
   for (let rep = 1; rep <= n; rep++) {
     bare.push(await bareSpawn('/bin/true', []))
-    bareSh.push(await bareSpawn('/bin/sh', ['-c', 'true']))
-    for (const [i, shell] of shells.entries()) old[i].push(await oldCopy(shell))
+    const f = bashFloors()
+    subshell.push(f.subshell)
+    binTrue.push(f.binTrue)
+    for (const [i, v] of variants.entries()) r8[i].push(await round8Copy(v.wrapper.bash, v.shell))
     for (const [i, v] of variants.entries()) {
       const t0 = performance.now()
       const o = await v.ex.repetition(1, { rep })
       whole[i].push(performance.now() - t0)
       const [copy] = o.copies
-      // As timed, before the empty command's cost is taken off (its wallMs has it taken off).
       raw[i].push(copy.endedAt - copy.startedAt)
-      reported[i].push(copy.wallMs)
+      seenLate[i].push(copy.seenEndedAt - copy.endedAt)
+      if (copy.endClock === 'wrapper') stamped[i]++
     }
   }
   const floor = median(bare)
-  row('Node spawning /bin/true bare (the floor)', ms(floor))
-  row('Node spawning `sh -c true` bare (hyperfine: the shell spawning time)', ms(median(bareSh)))
-  for (const [s, shell] of shells.entries()) {
+  const ownExec = median(binTrue) - median(subshell)
+  console.log('  floors, timed by bash ($EPOCHREALTIME) around a child of a small shell:')
+  row('  a subshell that exits (fork, exit, the shell’s wake)', ms(median(subshell)))
+  row('  /bin/true (fork, exec, run, exit, the shell’s wake)', ms(median(binTrue)))
+  row('  /bin/true’s own exec and run (the difference)', ms(ownExec))
+  row('Node spawning /bin/true bare (a fork of this large process)', ms(floor))
+  for (const shell of shells) {
     console.log(`  ${shell ? 'through the shell' : '--no-shell'}:`)
-    row(`  round 7's wrapper: \`true\` as it was timed (spawn → exit)`, ms(median(old[s])))
-    row(`    harness overhead per copy (that − the bare /bin/true)`, ms(median(old[s]) - floor))
     for (const [i, v] of variants.entries()) {
       if (v.shell !== shell) continue
-      console.log(`    now, ${v.wrapper}:`)
-      row(`    \`true\` as timed (its go, every copy up → the job's end)`, ms(median(raw[i])))
-      row(`      harness overhead per copy (that − the bare /bin/true)`, ms(median(raw[i]) - floor))
-      if (shell)
-        row(
-          `      that − the bare \`sh -c true\` instead (the shell is the user's, as hyperfine counts)`,
-          ms(median(raw[i]) - median(bareSh))
-        )
-      row(`      the empty command's cost (shown; its CPU taken off)`, ms(v.ex.cost.wallMs))
       row(
-        `      \`true\` less that cost (hyperfine's way; the engine shows it instead)`,
-        ms(median(reported[i]))
+        `  round 8, ${v.wrapper.name.split(' (')[0]}: \`true\` as timed (go → seen)`,
+        ms(median(r8[i]))
       )
+    }
+    for (const [i, v] of variants.entries()) {
+      if (v.shell !== shell) continue
+      console.log(`    now, ${v.wrapper.name}:`)
+      row(
+        `    \`true\` as timed (go → ${v.wrapper.bash ? 'the wrapper’s stamp of its end' : 'the engine seeing its end'})`,
+        ms(median(raw[i]))
+      )
+      if (!shell)
+        row(
+          '      that − /bin/true’s own exec and run (the harness’s part)',
+          ms(median(raw[i]) - ownExec)
+        )
+      row(
+        `      ends taken from the wrapper’s stamp; the engine saw them later by`,
+        `${stamped[i]} of ${n}; ${ms(median(seenLate[i]))}`
+      )
+      row(`      the empty command’s cost (shown in the Method section)`, ms(v.ex.cost.wallMs))
       row(
         `      whole cost of a 1-copy repetition − the bare /bin/true (outside the span)`,
         ms(median(whole[i]) - floor)
@@ -178,7 +234,9 @@ async function scaling(
   line: string,
   shape: CommandShape,
   n: number,
-  reps: number
+  reps: number,
+  /** Run after each repetition of a count, interleaved with them (the raw control). */
+  beside?: (count: number, rep: number) => Promise<void>
 ): Promise<Scaling> {
   const ex = new CommandExecutor(plan(line, shape, true))
   await ex.check({ workers: 1, index: 0, rep: 1 })
@@ -199,6 +257,7 @@ async function scaling(
     for (const count of [1, n]) {
       const o = await ex.repetition(count, { rep })
       if (o.failure) throw new Error(o.failure)
+      await beside?.(count, rep)
       if (rep === 0) continue
       const cpu = o.copies.reduce((s, c) => s + (c.userMs ?? NaN) + (c.systemMs ?? NaN), 0)
       walls.get(count)!.push(o.wallMs)
@@ -245,12 +304,49 @@ function throughCli(loop: string, reps: number): Scaling {
   }
 }
 
+/**
+ * The raw control: the same loop run bare by /bin/sh from Node, one alone and
+ * two side by side (first spawn → last exit), each right after the
+ * executor's repetition of the same count, warm-ups left out: how far this
+ * host lets two copies run at once, without the harness.
+ */
+function rawControl(loop: string): {
+  beside: (count: number, rep: number) => Promise<void>
+  result: () => { t1: number; t2: number }
+} {
+  const bare = async (count: number): Promise<number> => {
+    const t0 = performance.now()
+    await Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise((r) =>
+            spawn('/bin/sh', ['-c', `${loop} > /dev/null`], { stdio: 'ignore' }).once('exit', r)
+          )
+      )
+    )
+    return performance.now() - t0
+  }
+  const walls = new Map<number, number[]>([
+    [1, []],
+    [2, []]
+  ])
+  return {
+    beside: async (count, rep) => {
+      const wall = await bare(count)
+      if (rep > 0) walls.get(count)!.push(wall)
+    },
+    result: () => ({ t1: median(walls.get(1)!), t2: median(walls.get(2)!) })
+  }
+}
+
 async function copies(): Promise<void> {
   const reps = quick ? 3 : 5
   const loop = `awk 'BEGIN { for (i = 0; i < ${quick ? 5e6 : 2e7}; i++) s += i; print s }'`
   console.log(`\n--copies of a CPU-bound loop at 1 and 2 (${reps} repetitions each): ${loop}`)
+  const control = rawControl(loop)
   for (const [how, s] of [
-    ['the executor', await scaling(loop, 'copies', 2, reps)],
+    ['the executor', await scaling(loop, 'copies', 2, reps, control.beside)],
     ['the built CLI (its --json)', throughCli(loop, reps)]
   ] as const) {
     console.log(`  through ${how}:`)
@@ -271,6 +367,15 @@ async function copies(): Promise<void> {
         `${s.otherCores.toFixed(2)} of ${availableParallelism()} cores`
       )
   }
+  const raw = control.result()
+  console.log(
+    '  the raw control, no harness (two bare loops side by side vs one, from Node; each after the executor’s repetition of that count):'
+  )
+  row(
+    '  T1 (one loop) / T2 (two at once, first spawn → last exit), medians',
+    `${ms(raw.t1)} / ${ms(raw.t2)}`
+  )
+  row('  2·T1/T2: how much two loops at once gain on this host', ((2 * raw.t1) / raw.t2).toFixed(2))
   console.log(
     '  round 7, quiet machine (before the barrier): CLI 1.91×, CPU use 93.6 / 89.9 %; this script 1.82×, 97 / 93 %'
   )

@@ -2,11 +2,16 @@
  * The measuring wrapper's pieces (issue 20): the barrier a repetition's
  * copies start behind (shared by id among the copies' parts, open once every
  * copy has arrived, up or ended without getting there, and forgotten once
- * each copy has asked for it), and its `times` line read from bash (ms) and
- * from dash (clock ticks).
+ * each copy has asked for it), its `times` line read from bash (ms) and
+ * from dash (clock ticks), and bash's stamp of the job's end on our clock.
  */
 import { describe, expect, it } from 'vitest'
-import { parseTimes, sharedBarrier, StartBarrier } from '../../src/engine/workloads/command/runCopy'
+import {
+  parseTimes,
+  sharedBarrier,
+  StartBarrier,
+  stampedEnd
+} from '../../src/engine/workloads/command/runCopy'
 
 const settled = async (p: Promise<void>): Promise<boolean> => {
   let done = false
@@ -55,5 +60,33 @@ describe('the wrapper’s times line', () => {
       systemMs: 10
     })
     expect(parseTimes('r\n4242\n0m0.009s 0m0.000s\n')).toBeNull()
+  })
+})
+
+describe('the wrapper’s stamp of the job’s end', () => {
+  // Our clock runs 250 ms behind the real-time clock; the go at 1000, the engine saw the end at 1100.
+  const at = { startedAt: 1000, seenAt: 1100, offsetAtGo: 250, offsetNow: 250 }
+
+  it('is the real-time stamp on our clock, in µs, after a point or (some locales) a comma', () => {
+    expect(stampedEnd('p42\nr\ne1.300250\n0m0s 0m0s\n', at)).toBeCloseTo(1050.25, 9)
+    expect(stampedEnd('e1,300250\n', at)).toBeCloseTo(1050.25, 9)
+  })
+
+  it('is not there without the line (sh as the wrapper, or the wrapper stopped)', () => {
+    expect(stampedEnd('p42\nr\n0m0.000s 0m0.000s\n0m0.001s 0m0.000s\n', at)).toBeNull()
+    expect(stampedEnd('e\n', at)).toBeNull()
+  })
+
+  it('is not trusted outside [the go, the engine seeing the end] beyond the offset’s error', () => {
+    expect(stampedEnd('e1.249000\n', at)).toBeNull()
+    expect(stampedEnd('e1.351000\n', at)).toBeNull()
+    // Within 0.5 ms: kept, inside the interval.
+    expect(stampedEnd('e1.249800\n', at)).toBe(1000)
+    expect(stampedEnd('e1.350200\n', at)).toBe(1100)
+  })
+
+  it('is not trusted when the real-time clock moved against ours since the go (it was set)', () => {
+    expect(stampedEnd('e1.300000\n', { ...at, offsetNow: 251 })).toBeNull()
+    expect(stampedEnd('e1.300000\n', { ...at, offsetNow: 250.3 })).toBeCloseTo(1049.7, 9)
   })
 })

@@ -138,10 +138,10 @@ export class CommandExecutor {
 
   /**
    * Measures what a copy costs with nothing to run (hyperfine's shell
-   * spawning time; here what is left inside the timed span once the wrapper
-   * is up: its fork, the exec of /bin/sh through the shell, its wait, and the
-   * engine seeing the end): the median of a few runs of an empty command
-   * through the same path, after one discarded.
+   * spawning time; here what is left inside the timed span once the copy is
+   * up: the job's shell waking on the go, its exit, the wrapper's wake, and,
+   * where bash does not stamp the end, the engine seeing it): the median of a
+   * few runs of an empty command through the same path, after one discarded.
    */
   async calibrate(): Promise<CopyCost> {
     const walls: number[] = []

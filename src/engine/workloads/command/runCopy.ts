@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { Socket } from 'node:net'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { now } from '../../clock'
+import { now, realtimeOffset } from '../../clock'
 import { watchOrphanGroup } from '../../backends/orphanReaper'
 import { killTree, runningMembers } from './processTree'
 
@@ -18,51 +18,67 @@ const MEMORY_SAMPLE_MS = 100
 const DRAIN_MS = 1000
 
 /**
- * The job's own shell, /bin/sh, started before the clock: it says it is up
- * ("r" on fd 3), waits for the go (a line on fd 3, written when every copy of
- * the repetition is up), closes fd 3, and then runs the line as `sh -c` would
- * (through the shell: `eval`, with no arguments and none of these variables)
- * or execs the program (--no-shell; no program: the empty copy). Its start is
- * thus outside the timed span, like hyperfine's shell spawning time, and the
- * go starts the copies together: Node's spawn() is synchronous (it forks this
- * large process and waits for the exec), so copies spawned one after another
- * would start milliseconds apart, and each copy's time would hold its spawn.
- * A job whose go never comes (fd 3 closed) exits 125 without running.
+ * The job's own shell, /bin/sh, started before the clock: it tells its pid
+ * and that it is up ("p…", "r" on fd 3, one write), waits for the go (a line
+ * on fd 3, written when every copy of the repetition is up), closes fd 3, and
+ * then runs the line as `sh -c` would (through the shell: `eval`, with no
+ * arguments and none of these variables) or execs the program (--no-shell;
+ * no program: the empty copy). Its start is thus outside the timed span, like
+ * hyperfine's shell spawning time, and the go starts the copies together:
+ * Node's spawn() is synchronous (it forks this large process and waits for
+ * the exec), so copies spawned one after another would start milliseconds
+ * apart, and each copy's time would hold its spawn. A job whose go never
+ * comes (fd 3 closed) exits 125 without running.
  */
-const JOB_WAITS = 'echo r >&3; read -r __speedup_go <&3 || exit 125; exec 3>&-; '
+const JOB_WAITS = `printf "p%s\\nr\\n" $$ >&3; read -r __speedup_go <&3 || exit 125; exec 3>&-; `
 const SHELL_JOB = `${JOB_WAITS}eval "shift; unset __speedup_go; $1"`
 const PROGRAM_JOB = `${JOB_WAITS}unset __speedup_go; exec "$@"`
 
 /**
- * The measuring wrapper (POSIX): a shell that starts the job in the
- * background, tells us its pid on fd 3 ("p…"), waits for it and prints
- * `times` (the CPU time of the children it reaped: the job's whole tree, user
- * and system, from the same counters as getrusage(RUSAGE_CHILDREN)) on fd 3.
- * Node cannot read a child's rusage, and a reaped child's /proc entry is gone:
- * this is the cheapest exact source. bash where /bin/bash exists: its `times`
- * reads getrusage (milliseconds), dash's times(2) (10 ms clock ticks,
- * truncated: a 100 ms job's CPU would read about 5 % low); bash in posix mode
- * reads no BASH_ENV, and its special builtins (times, exit) come before any
- * function. Its exit status is the job's (128 + n for a job killed by signal
- * n, as shells report it). The clock stops at the first sign the job ended:
- * the `times` line (printed once the wait returns), or the wrapper's exit.
- * What is left inside the span (the go read, the eval or exec, the wait, the
- * report seen by Node) is measured on an empty command
- * (CommandExecutor.calibrate) and shown; the job's shell start, before the
- * go, is in its CPU time and so in the empty command's, taken off the CPU.
+ * The measuring wrapper (POSIX): a shell that runs the job in the foreground
+ * and prints `times` (the CPU time of the children it reaped: the job's whole
+ * tree, user and system, from the same counters as
+ * getrusage(RUSAGE_CHILDREN)) on fd 3. Node cannot read a child's rusage, and
+ * a reaped child's /proc entry is gone: this is the cheapest exact source.
+ * bash where /bin/bash exists: its `times` reads getrusage (milliseconds),
+ * dash's times(2) (10 ms clock ticks, truncated: a 100 ms job's CPU would
+ * read about 5 % low); bash in posix mode reads no BASH_ENV, and its special
+ * builtins (times, exit) come before any function. Its exit status is the
+ * job's (128 + n for a job killed by signal n, as shells report it).
+ *
+ * In the foreground, not `job & wait $!`: bash keeps the statuses of reaped
+ * background jobs in a table sized by the process limit (32768 entries, 512 kB),
+ * allocated and filled when the first one is reaped, inside the timed span:
+ * 1.8 ms of page faults per copy on the build machine.
+ *
+ * The job's end: bash stamps it ($EPOCHREALTIME, the system's real-time
+ * clock in µs, "e…") as soon as the job's wait returns, before it prints
+ * `times`; the engine takes that stamp (see endOf), so its own wake to read
+ * the report, and the report itself, are outside the span. Without the stamp
+ * (sh as the wrapper) the clock stops at the first sign the job ended that
+ * the engine sees: the `times` line, or the wrapper's exit. What is left
+ * inside the span (the go read, the eval or exec, the job's exit, the
+ * wrapper's wake) is measured on an empty command (CommandExecutor.calibrate)
+ * and shown; the job's shell start, before the go, is in its CPU time and so
+ * in the empty command's, taken off the CPU.
  */
-const WRAPPER = [
-  'if [ "$1" = s ]; then',
-  `  /bin/sh -c '${SHELL_JOB}' sh "$2" &`,
-  'else',
-  '  shift',
-  `  /bin/sh -c '${PROGRAM_JOB}' sh "$@" &`,
-  'fi',
-  'echo p$! >&3',
-  'wait $!; __speedup_s=$?',
-  'times >&3',
-  'exit $__speedup_s'
-].join('\n')
+function wrapper(bash: boolean): string {
+  return [
+    'if [ "$1" = s ]; then',
+    `  /bin/sh -c '${SHELL_JOB}' sh "$2"`,
+    'else',
+    '  shift',
+    `  /bin/sh -c '${PROGRAM_JOB}' sh "$@"`,
+    'fi',
+    ...(bash
+      ? ['__speedup_s=$?; __speedup_e=$EPOCHREALTIME', 'echo e$__speedup_e >&3']
+      : ['__speedup_s=$?']),
+    'times >&3',
+    'exit $__speedup_s'
+  ].join('\n')
+}
+const BASH_WRAPPER = wrapper(true)
+const SH_WRAPPER = wrapper(false)
 
 let bashFound: boolean | null = null
 /**
@@ -166,9 +182,10 @@ export interface CopySpec {
 /**
  * What one copy did. Times are epoch ms (clock.ts); null means "not measured",
  * never 0. `startedAt` is the go (POSIX: the wrapper is up, every copy of the
- * repetition too), `endedAt` when its wrapper saw the job end (its `times`
- * line, else its own exit, whichever the engine saw first); `spawnedAt` is when its
- * process was asked for, before the clock started.
+ * repetition too), `endedAt` the job's end: the wrapper's stamp of it (bash,
+ * where it agrees with the engine's clock), else when the engine saw it (its
+ * `times` line, else its own exit, whichever came first); `spawnedAt` is when
+ * its process was asked for, before the clock started.
  */
 export interface CopyOutcome {
   name: string
@@ -181,6 +198,13 @@ export interface CopyOutcome {
   pid: number | null
   startedAt: number
   endedAt: number
+  /**
+   * Whose clock ended the span: the wrapper's stamp of the job's end (bash),
+   * or the engine seeing the end (the report, or the wrapper's exit).
+   */
+  endClock: 'wrapper' | 'engine'
+  /** When the engine itself saw the job end (the report, or the wrapper's exit): ≥ endedAt. */
+  seenEndedAt: number
   wallMs: number
   userMs: number | null
   systemMs: number | null
@@ -225,6 +249,30 @@ export function parseTimes(text: string): { userMs: number; systemMs: number } |
     (m) => (Number(m[1]) * 60 + Number(m[2])) * 1000
   )
   return t.length >= 2 && t.every(Number.isFinite) ? { userMs: t[0], systemMs: t[1] } : null
+}
+
+/** How far the wrapper's stamp may lie past the engine's sight of the end, or the offset move (ms). */
+const STAMP_TOLERANCE_MS = 0.5
+
+/**
+ * The job's end on the engine's clock (epoch ms, clock.ts), from the
+ * wrapper's stamp ("e" and $EPOCHREALTIME: seconds, and µs after a point or,
+ * in some locales, a comma) and the real-time clock's offset from ours at the
+ * go and now. null (the engine's own sight of the end counts) when there is
+ * no stamp, when the offset moved meanwhile (the system clock was set), or
+ * when the stamp lies outside [the go, the engine seeing the end], beyond the
+ * offset's error: a stamp is only trusted where our own clock agrees.
+ */
+export function stampedEnd(
+  fd3: string,
+  at: { startedAt: number; seenAt: number; offsetAtGo: number; offsetNow: number }
+): number | null {
+  const m = /(?:^|\n)e(\d+)[.,](\d{6})\n/.exec(fd3)
+  if (!m) return null
+  if (Math.abs(at.offsetNow - at.offsetAtGo) > STAMP_TOLERANCE_MS) return null
+  const end = Number(m[1]) * 1000 + Number(m[2]) / 1000 - at.offsetNow
+  if (end < at.startedAt - STAMP_TOLERANCE_MS || end > at.seenAt + STAMP_TOLERANCE_MS) return null
+  return Math.min(Math.max(end, at.startedAt), at.seenAt)
 }
 
 /** The last `n` non-empty lines of a text. */
@@ -282,17 +330,30 @@ async function peakRss(pid: number): Promise<number | null> {
   }
 }
 
-function command(spec: CopySpec): { file: string; args: string[]; verbatim: boolean } {
+function command(spec: CopySpec): {
+  file: string
+  args: string[]
+  verbatim: boolean
+  /** The wrapper stamps the job's end (bash). */
+  stamps: boolean
+} {
   if (process.platform === 'win32') {
-    if (spec.argv) return { file: spec.argv[0], args: spec.argv.slice(1), verbatim: false }
-    return { file: 'cmd.exe', args: ['/d', '/s', '/c', `"${spec.line}"`], verbatim: true }
+    if (spec.argv)
+      return { file: spec.argv[0], args: spec.argv.slice(1), verbatim: false, stamps: false }
+    return {
+      file: 'cmd.exe',
+      args: ['/d', '/s', '/c', `"${spec.line}"`],
+      verbatim: true,
+      stamps: false
+    }
   }
   const bash = useBash(spec.env)
-  const head = bash ? ['--posix', '-c', WRAPPER, COPY_TAG] : ['-c', WRAPPER, COPY_TAG]
+  const head = bash ? ['--posix', '-c', BASH_WRAPPER, COPY_TAG] : ['-c', SH_WRAPPER, COPY_TAG]
   return {
     file: bash ? '/bin/bash' : '/bin/sh',
     args: spec.argv ? [...head, 'n', ...spec.argv] : [...head, 's', spec.line],
-    verbatim: false
+    verbatim: false,
+    stamps: bash
   }
 }
 
@@ -303,7 +364,7 @@ function command(spec: CopySpec): { file: string; args: string[]; verbatim: bool
  * 100 ms later). Never rejects: every way it can end is in the outcome.
  */
 export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
-  const { file, args, verbatim } = command(spec)
+  const { file, args, verbatim, stamps } = command(spec)
   const posix = process.platform !== 'win32'
   const hash = createHash('sha256')
   let stdoutBytes = 0
@@ -362,29 +423,38 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
   let readyAt: number | null = null
   // When the wrapper's `times` came, printed as soon as its wait for the job returned.
   let reportedEndAt: number | null = null
+  // The real-time clock less ours at the go, when the wrapper stamps the job's end.
+  let offsetAtGo: number | null = null
+  // The first memory sample, read before the copy says it is up: its reads of /proc (on
+  // libuv's threads) end before the go, not inside the span of a short job.
+  let firstSample: Promise<void> = Promise.resolve()
   fd3Stream?.on('data', (chunk: Buffer) => {
     fd3 += chunk.toString('latin1')
     if (reportedEndAt === null && parseTimes(fd3) !== null) reportedEndAt = now()
-    if (readyAt === null && /(^|\n)r\n/.test(fd3)) {
-      readyAt = now()
-      void arrive().then(() => {
-        if (exited || killing) return
-        startedAt = now()
-        arm()
-        fd3Stream.write('g\n')
-      })
-    }
     if (jobPid === null) {
       const m = /(?:^|\n)p(\d+)\n/.exec(fd3)
       if (m) {
         jobPid = Number(m[1])
         if (pgid !== null) spec.onPid?.(jobPid, pgid)
         if (process.platform === 'linux') {
-          void sample()
+          firstSample = sample()
           sampler = setInterval(() => void sample(), MEMORY_SAMPLE_MS)
           sampler.unref?.()
         }
       }
+    }
+    if (readyAt === null && /(^|\n)r\n/.test(fd3)) {
+      readyAt = now()
+      void firstSample
+        .then(() => arrive())
+        .then(() => {
+          if (exited || killing) return
+          // Measured (at most once a second) before the go: the spin is outside the span.
+          if (stamps) offsetAtGo = realtimeOffset()
+          startedAt = now()
+          arm()
+          fd3Stream.write('g\n')
+        })
     }
   })
 
@@ -429,8 +499,17 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
       const [code, sig] = exit
       const byShell = posix && code !== null && code > 128 ? SIGNALS[code - 128] : undefined
       // Ended before its go (stopped while the others started, or it could not start): no span.
-      // The job ended by the first sign of it: the wrapper's report, or its exit.
+      // The job ended by the first sign of it the engine saw: the wrapper's report, or its exit;
+      // earlier, by the wrapper's own stamp where it agrees with that.
       if (reportedEndAt !== null) endedAt = Math.min(endedAt, reportedEndAt)
+      const offsetNow = offsetAtGo === null ? null : realtimeOffset()
+      const stamped =
+        offsetAtGo === null || offsetNow === null
+          ? null
+          : stampedEnd(fd3, { startedAt, seenAt: endedAt, offsetAtGo, offsetNow })
+      const endClock = stamped === null ? 'engine' : 'wrapper'
+      const seenEndedAt = endedAt
+      if (stamped !== null) endedAt = stamped
       const began = Math.min(startedAt, endedAt)
       resolve({
         name: spec.name,
@@ -440,6 +519,8 @@ export function runCopy(spec: CopySpec): Promise<CopyOutcome> {
         readyAt,
         startedAt: began,
         endedAt,
+        endClock,
+        seenEndedAt,
         wallMs: endedAt - began,
         userMs: times?.userMs ?? null,
         systemMs: times?.systemMs ?? null,
