@@ -259,12 +259,6 @@ export const reasons = [
     why: 'trendAndOutliers.test.ts ‘refuses fewer than three values’ (by message)'
   },
   {
-    file: `${S}modifiedZScores.ts`,
-    lines: [28, 28],
-    kind: since,
-    why: 'trendAndOutliers.test.ts: modifiedZScores([]) throws RangeError(‘no values’)'
-  },
-  {
     file: `${S}mannKendall.ts`,
     lines: [33, 33],
     kind: eq,
