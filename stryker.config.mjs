@@ -1,5 +1,7 @@
 // Mutation testing of the code every figure comes from (issue 24): `npm run mutation`.
-// Scope by default: src/shared/stats and src/shared/analysis. A smaller scope:
+// Scope by default: src/shared/stats, src/shared/analysis and the report
+// layer's number formatting (src/shared/format.ts, report/groupDigits.ts,
+// report/figure.ts). A smaller scope:
 //   npm run mutation -- --mutate src/shared/analysis/runVerdictCode.ts
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -8,6 +10,9 @@ export default {
   mutate: [
     'src/shared/stats/**/*.ts',
     'src/shared/analysis/**/*.ts',
+    'src/shared/format.ts',
+    'src/shared/report/groupDigits.ts',
+    'src/shared/report/figure.ts',
     // Types and re-exports hold no behaviour to mutate.
     '!src/shared/**/types.ts',
     '!src/shared/**/index.ts'

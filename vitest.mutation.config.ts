@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config'
 import base from './vitest.config'
 
 /**
- * The unit tests Stryker runs against each mutant of src/shared/stats and
- * src/shared/analysis (stryker.config.mjs): the tests of the analysis itself,
+ * The unit tests Stryker runs against each mutant of src/shared/stats,
+ * src/shared/analysis and the report's number formatting (stryker.config.mjs): the tests of the analysis itself,
  * pure and under Node. Not the renderer's, the CLI's, the exporters' or the
  * engine's tests: they also import the analysis (vitest's `related` would pick
  * them), but they check wording and plumbing, and importing them for every
@@ -29,7 +29,8 @@ export default defineConfig({
       'tests/unit/kernelComparison.test.ts',
       'tests/unit/networkCostStudy.test.ts',
       'tests/unit/commandWarnings.test.ts',
-      'tests/unit/trustWording.test.ts'
+      'tests/unit/trustWording.test.ts',
+      'tests/unit/format.test.ts'
     ],
     isolate: false,
     // One project, no lanes: Stryker runs the tests that reach each mutant.

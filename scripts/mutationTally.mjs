@@ -5,7 +5,8 @@
 // time), so a re-run replaces its earlier result. Score = killed + timed out
 // over killed + timed out + survived + no coverage (as Stryker counts it).
 // Also lists the files in scope (src/shared/stats, src/shared/analysis,
-// without types.ts and index.ts) that no cache holds yet.
+// without types.ts and index.ts, and the report's number formatting) that no
+// cache holds yet.
 // Usage: node scripts/mutationTally.mjs [dir]
 import { readdirSync } from 'node:fs'
 import { latestByFile } from './mutationCaches.mjs'
@@ -42,11 +43,17 @@ console.log(
     `(killed ${total.killed}, timeout ${total.timeout}, survived ${total.survived}, no coverage ${total.noCoverage})`
 )
 
-const inScope = ['src/shared/stats', 'src/shared/analysis'].flatMap((d) =>
-  readdirSync(d)
-    .filter((f) => f.endsWith('.ts') && f !== 'types.ts' && f !== 'index.ts')
-    .map((f) => `${d}/${f}`)
-)
+const inScope = [
+  ...['src/shared/stats', 'src/shared/analysis'].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.ts') && f !== 'types.ts' && f !== 'index.ts')
+      .map((f) => `${d}/${f}`)
+  ),
+  // The report layer's number formatting (stryker.config.mjs).
+  'src/shared/format.ts',
+  'src/shared/report/groupDigits.ts',
+  'src/shared/report/figure.ts'
+]
 const notRun = inScope.filter((f) => ![...latest.keys()].some((k) => k.endsWith(f)))
 console.log(
   `Not run (${notRun.length} of ${inScope.length} in scope): ${notRun.join(', ') || 'none'}`

@@ -7,6 +7,11 @@
  * a figure.
  */
 
+/** A number that can be written: not null, undefined, NaN or ±∞ (those are written "—"). */
+function isFigure(x: number | null | undefined): x is number {
+  return typeof x === 'number' && Number.isFinite(x)
+}
+
 const cache = new Map<string, Intl.NumberFormat>()
 
 function numberFormat(locale: string, digits: number, minDigits = digits): Intl.NumberFormat {
@@ -75,7 +80,7 @@ export function formatElapsed(ms: number, locale = 'en'): string {
 
 /** A duration for people: "0.42 ms", "42.1 ms", "421 ms", "1.23 s", "2 min 05 s" (or in Korean "1.23초", "2분 05초"). */
 export function formatDuration(ms: number | null | undefined, locale = 'en'): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
+  if (!isFigure(ms)) return '—'
   const u = durationUnits(locale)
   const abs = Math.abs(ms)
   if (abs < 1000) return `${formatSignificant(ms, locale)}${u.ms}`
@@ -94,7 +99,7 @@ export function durationUnit(maxMs: number): { unit: 'ms' | 's'; scale: number }
 
 /** 2.4138 → "2.41×". */
 export function formatSpeedup(value: number | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (!isFigure(value)) return '—'
   return `${numberFormat(locale, 2, 2).format(value)}×`
 }
 
@@ -127,25 +132,25 @@ export function formatPercent(
   locale = 'en',
   decimals = 1
 ): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (!isFigure(value)) return '—'
   return percentFormat(locale, false, decimals).format(value)
 }
 
 /** A change as a signed percentage: 0.2 → "+20.0%", −0.05 → "−5.0%" (a true minus sign), 0 → "+0.0%". */
 export function formatSignedPercent(value: number | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (!isFigure(value)) return '—'
   return percentFormat(locale, true, 1).format(value).replace('-', '−')
 }
 
 /** A ratio with three decimals, for comparisons of two runs: 1.2345 → "1.235×". */
 export function formatRatio(value: number | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (!isFigure(value)) return '—'
   return `${numberFormat(locale, 3).format(value)}×`
 }
 
 /** A plain fraction with three decimals (Karp–Flatt): 0.042. */
 export function formatFraction(value: number | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (!isFigure(value)) return '—'
   return numberFormat(locale, 3, 3).format(value)
 }
 
@@ -248,7 +253,7 @@ export function formatPValue(p: number, locale = 'en'): string {
 
 /** "1.23 G/s", "812 M/s", "45.6 k/s": elements per second, three significant figures. */
 export function formatThroughput(perSecond: number | null, locale = 'en'): string {
-  if (perSecond === null || !Number.isFinite(perSecond)) return '—'
+  if (!isFigure(perSecond)) return '—'
   const units: [number, string][] = [
     [1e9, 'G'],
     [1e6, 'M'],
@@ -281,7 +286,7 @@ export function formatFixed(
   decimals: number,
   locale = 'en'
 ): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (!isFigure(value)) return '—'
   return numberFormat(locale, decimals).format(value)
 }
 
@@ -295,7 +300,7 @@ export function formatWithError(
 ): string {
   if (!Number.isFinite(value)) return '—'
   const shown = formatFixed(value, decimals, locale)
-  return error != null && error > 0 && Number.isFinite(error)
+  return isFigure(error) && error > 0
     ? `${shown} ± ${formatValue(error, 2, locale)}${unit}`
     : `${shown}${unit}`
 }

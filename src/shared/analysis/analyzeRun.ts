@@ -68,6 +68,16 @@ function overheadSample(s: Sample): OverheadSample {
 /** Below this R² a fitted model explains too little of the speedups to teach anything. */
 export const MIN_FIT_R_SQUARED = 0.9
 
+/**
+ * Whether a fit explains too little of the speedups to be reported: an R²
+ * below MIN_FIT_R_SQUARED (exactly 0.9 is enough); no R² (speedups with no
+ * spread) says nothing against it. Apart so that the boundary can be checked
+ * at the exact value.
+ */
+export function isPoorFit(rSquared: number | null): boolean {
+  return rSquared !== null && rSquared < MIN_FIT_R_SQUARED
+}
+
 interface FitRow {
   workers: number
   speedup: number
@@ -119,7 +129,7 @@ function modelsFor(
   if (!comparison.amdahl) return { code: 'too-few-worker-counts', workers, excluded, ...base }
   // The model that is reported must explain the speedups: the USL where it fits better.
   const r2 = (comparison.best === 'usl' ? comparison.usl : comparison.amdahl)?.rSquared ?? null
-  if (r2 !== null && r2 < MIN_FIT_R_SQUARED) {
+  if (isPoorFit(r2)) {
     return { code: 'poor-fit', workers, excluded, comparison: null, cores, rSquared: r2 }
   }
   return { code: 'fitted', workers, excluded, comparison, cores, rSquared: r2 }

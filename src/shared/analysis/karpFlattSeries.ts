@@ -115,21 +115,24 @@ export function karpFlattSeries(points: readonly ScalingPoint[]): KarpFlattSerie
       trend: 'insufficient'
     }
   }
+  return { ...base, trend: karpFlattTrend(slope, slopeError, critical, change) }
+}
+
+/**
+ * The trend of a series with a slope error: growing or shrinking only when the
+ * slope is significant (|b| > critical·SE, strictly: a slope exactly at the
+ * critical value is not) and e changes by at least KARP_FLATT_MIN_CHANGE across
+ * the sweep (exactly that much counts); else flat. Apart so that its two
+ * boundaries can be checked at the exact values (tests/unit/mutation).
+ */
+export function karpFlattTrend(
+  slope: number,
+  slopeError: number,
+  critical: number,
+  change: number
+): 'growing' | 'flat' | 'shrinking' {
   const significant = Math.abs(slope) > critical * slopeError
-  if (significant && change >= KARP_FLATT_MIN_CHANGE) {
-    return {
-      ...base,
-      trend: 'growing'
-    }
-  }
-  if (significant && change <= -KARP_FLATT_MIN_CHANGE) {
-    return {
-      ...base,
-      trend: 'shrinking'
-    }
-  }
-  return {
-    ...base,
-    trend: 'flat'
-  }
+  if (significant && change >= KARP_FLATT_MIN_CHANGE) return 'growing'
+  if (significant && change <= -KARP_FLATT_MIN_CHANGE) return 'shrinking'
+  return 'flat'
 }

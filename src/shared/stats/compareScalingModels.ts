@@ -47,7 +47,7 @@ export function compareScalingModels(
       basis: 'usl-untestable'
     }
   }
-  if (usl.kappa > 0 && deltaAicc >= AICC_MARGIN) {
+  if (uslEarnsItsParameter(usl.kappa, deltaAicc)) {
     return {
       amdahl,
       usl,
@@ -63,4 +63,13 @@ export function compareScalingModels(
     deltaAicc,
     basis: 'amdahl-enough'
   }
+}
+
+/**
+ * Whether the USL's coherency term earns its extra parameter: κ > 0 (κ = 0 is
+ * Amdahl's law itself) and AICc at least AICC_MARGIN lower (exactly the margin
+ * counts). Apart so that both boundaries can be checked at the exact values.
+ */
+export function uslEarnsItsParameter(kappa: number, deltaAicc: number): boolean {
+  return kappa > 0 && deltaAicc >= AICC_MARGIN
 }

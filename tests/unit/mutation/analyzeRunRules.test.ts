@@ -7,7 +7,7 @@
  * definitions in the source's comments, not read back from the code.
  */
 import { describe, expect, it } from 'vitest'
-import { analyzeRun } from '../../../src/shared/analysis/analyzeRun'
+import { analyzeRun, isPoorFit, MIN_FIT_R_SQUARED } from '../../../src/shared/analysis/analyzeRun'
 import { describeTimings } from '../../../src/shared/analysis/describeTimings'
 import type { RunRecord } from '../../../src/shared/result'
 import { syntheticRun } from '../../helpers/syntheticRun'
@@ -362,5 +362,32 @@ describe('analyzeRun: the context', () => {
     )
     const outliers = analyzeRun(run).warnings.filter((w) => w.code === 'outliers')
     expect(outliers.map((w) => w.workers)).toEqual([3, 4])
+  })
+})
+
+describe('isPoorFit at R² = 0.9', () => {
+  it('reports a fit that explains exactly 90 % of the spread, and not one below', () => {
+    expect(MIN_FIT_R_SQUARED).toBe(0.9)
+    expect(isPoorFit(0.9)).toBe(false)
+    expect(isPoorFit(0.8999999999999999)).toBe(true)
+    expect(isPoorFit(1)).toBe(false)
+    expect(isPoorFit(-3)).toBe(true)
+    // No spread in the speedups: no R², nothing against the fit.
+    expect(isPoorFit(null)).toBe(false)
+  })
+})
+
+describe('analyzeRun: the scaling and speedup definition it states', () => {
+  it('T1/TN for a split (strong) run, N·T1/TN for replicated (weak) work', () => {
+    const counts = [
+      { workers: 1, wallMs: [100, 101, 99, 100, 102, 98] },
+      { workers: 2, wallMs: [100, 101, 99, 100, 102, 98] }
+    ]
+    expect(analyzeRun(syntheticRun(counts, {}, 4)).scaling).toBe('strong')
+    expect(analyzeRun(syntheticRun(counts, { workload: 'replicate' }, 4)).scaling).toBe('weak')
+    expect(analyzeRun(syntheticRun(counts, {}, 4)).speedupDefinition).toBe('T1/TN')
+    expect(analyzeRun(syntheticRun(counts, { workload: 'replicate' }, 4)).speedupDefinition).toBe(
+      'N·T1/TN'
+    )
   })
 })

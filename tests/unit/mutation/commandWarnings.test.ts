@@ -5,7 +5,15 @@
  * bytes), and which repetitions had a failed copy, quoting the first failure.
  */
 import { describe, expect, it } from 'vitest'
-import { commandWarnings, OUTPUT_KEPT_BYTES } from '../../../src/shared/analysis/commandWarnings'
+import { analyzeRun } from '../../../src/shared/analysis/analyzeRun'
+import {
+  commandRunWarnings,
+  commandWarnings,
+  OUTPUT_KEPT_BYTES
+} from '../../../src/shared/analysis/commandWarnings'
+import { defaultCommandSettings } from '../../../src/shared/command/commandSettings'
+import { defaultRunConfig, type RunConfig } from '../../../src/shared/config'
+import { syntheticRun } from '../../helpers/syntheticRun'
 import type { WorkerCountResult, WorkerTiming } from '../../../src/shared/result'
 import { commandResult } from '../../helpers/commandResult'
 
@@ -91,5 +99,41 @@ describe('commandWarnings, field by field', () => {
       ])
     )
     expect(w.map((x) => x.code)).toEqual(['output-changed', 'output-truncated', 'copies-failed'])
+  })
+})
+
+describe('commandRunWarnings, case by case', () => {
+  const config = (line: string, extra: Partial<RunConfig['command']> = {}): RunConfig => ({
+    ...defaultRunConfig(2),
+    job: 'command',
+    workload: 'split',
+    command: { ...defaultCommandSettings('workers'), line, ...extra }
+  })
+  const unheard = (workers: number) => [{ code: 'workers-unheard', severity: 'warning', workers }]
+
+  it('warns about a line with other placeholders of the command ({rep}, {size}) but no {workers}', () => {
+    expect(commandRunWarnings(config('bench --seed {rep}'), [1, 2])).toEqual(unheard(2))
+    expect(commandRunWarnings(config('bench -n {size}', { size: 1000 }), [1, 2, 3])).toEqual(
+      unheard(3)
+    )
+  })
+
+  it('says nothing about a line it cannot parse as a --command: {index} belongs to --copies', () => {
+    expect(commandRunWarnings(config('gzip -c part{index}'), [1, 2])).toEqual([])
+  })
+
+  it('says nothing for a job that is not a command, even with a command line left in its settings', () => {
+    expect(commandRunWarnings({ ...config('make'), job: 'sum' }, [1, 2])).toEqual([])
+  })
+
+  it('names the widest count of the run it is given by analyzeRun', () => {
+    const run = syntheticRun(
+      [
+        { workers: 1, wallMs: [100, 101, 99] },
+        { workers: 2, wallMs: [100, 102, 98] }
+      ],
+      config('sleep 0.1')
+    )
+    expect(analyzeRun(run).warnings.filter((w) => w.code === 'workers-unheard')).toEqual(unheard(2))
   })
 })

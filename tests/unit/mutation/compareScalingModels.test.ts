@@ -4,7 +4,11 @@
  * (docs/MUTATION.md).
  */
 import { describe, expect, it } from 'vitest'
-import { compareScalingModels } from '../../../src/shared/stats/compareScalingModels'
+import {
+  AICC_MARGIN,
+  compareScalingModels,
+  uslEarnsItsParameter
+} from '../../../src/shared/stats/compareScalingModels'
 
 // A peak near 26 workers (the models test's data): the USL wins clearly.
 const PEAKED = [2, 4, 8, 12, 16, 24, 32].map((workers, i) => ({
@@ -78,5 +82,20 @@ describe('compareScalingModels, case by case', () => {
     expect([c.amdahl!.weighted, c.usl!.weighted]).toEqual([true, true])
     const plain = compareScalingModels(points)
     expect([plain.amdahl!.weighted, plain.usl!.weighted]).toEqual([false, false])
+  })
+})
+
+describe('uslEarnsItsParameter at its exact boundaries', () => {
+  it('believes the USL from a ΔAICc of exactly the margin, not below it', () => {
+    expect(AICC_MARGIN).toBe(2)
+    expect(uslEarnsItsParameter(0.01, 2)).toBe(true)
+    expect(uslEarnsItsParameter(0.01, 1.9999999999999998)).toBe(false)
+    expect(uslEarnsItsParameter(0.01, 2.5)).toBe(true)
+  })
+
+  it('never for κ = 0 (Amdahl itself) or below, whatever the ΔAICc', () => {
+    expect(uslEarnsItsParameter(0, 10)).toBe(false)
+    expect(uslEarnsItsParameter(-0.01, 10)).toBe(false)
+    expect(uslEarnsItsParameter(Number.MIN_VALUE, 10)).toBe(true)
   })
 })

@@ -137,3 +137,18 @@ describe('fitUsl, number by number', () => {
     expect(fit.peakSpeedup).toBeNull()
   })
 })
+
+describe('fitUsl at σ = 1', () => {
+  it('reports no peak when contention is exactly 1, even with coherency', () => {
+    // S(N) = N / (1 + (N − 1) + N(N − 1)) = 1/N: σ = 1 and κ = 1 exactly.
+    const fit = fitUsl([
+      { workers: 1, speedup: 1 },
+      { workers: 2, speedup: 0.5 },
+      { workers: 4, speedup: 0.25 },
+      { workers: 8, speedup: 0.125 }
+    ])!
+    expect([fit.sigma, fit.kappa, fit.rss]).toEqual([1, 1, 0])
+    expect(fit.peakWorkers).toBeNull()
+    expect(fit.peakSpeedup).toBeNull()
+  })
+})

@@ -5,7 +5,11 @@
  * recomputed here from the textbook least-squares formulas.
  */
 import { describe, expect, it } from 'vitest'
-import { karpFlattSeries } from '../../../src/shared/analysis/karpFlattSeries'
+import {
+  KARP_FLATT_MIN_CHANGE,
+  karpFlattSeries,
+  karpFlattTrend
+} from '../../../src/shared/analysis/karpFlattSeries'
 
 /** The speedup whose Karp–Flatt serial fraction at N workers is e. */
 const speedupFor = (e: number, n: number): number => 1 / (e + (1 - e) / n)
@@ -125,5 +129,23 @@ describe('karpFlattSeries, number by number', () => {
     const k = karpFlattSeries(pointsFor([2, 4, 8], [0.09, 0.07, 0.03], 0.5))
     expect(k.slope!).toBeLessThan(0)
     expect(k.trend).toBe('flat')
+  })
+})
+
+describe('karpFlattTrend at its exact boundaries', () => {
+  it('calls a slope exactly at the critical value not significant', () => {
+    // |b| = t·SE exactly: flat; a hair above: a trend.
+    expect(karpFlattTrend(2, 1, 2, 0.1)).toBe('flat')
+    expect(karpFlattTrend(-2, 1, 2, -0.1)).toBe('flat')
+    expect(karpFlattTrend(2.0000000000000004, 1, 2, 0.1)).toBe('growing')
+    expect(karpFlattTrend(-2.0000000000000004, 1, 2, -0.1)).toBe('shrinking')
+  })
+
+  it('counts a change of exactly the minimum, either way, and not less', () => {
+    expect(KARP_FLATT_MIN_CHANGE).toBe(0.005)
+    expect(karpFlattTrend(3, 1, 2, 0.005)).toBe('growing')
+    expect(karpFlattTrend(-3, 1, 2, -0.005)).toBe('shrinking')
+    expect(karpFlattTrend(3, 1, 2, 0.004999999999999999)).toBe('flat')
+    expect(karpFlattTrend(-3, 1, 2, -0.004999999999999999)).toBe('flat')
   })
 })

@@ -242,3 +242,56 @@ describe('leastSquares, number by number', () => {
     })
   })
 })
+
+describe('fitOneParameter at its exact boundaries', () => {
+  /** The search grid of fitOneParameter on [0, 1]: θ_k = (k/400)². */
+  const grid = (k: number): number => (k / 400) ** 2
+  /** A model with a flat inflection at c: the RSS's slope is exactly 0 there. */
+  const cube = (c: number) => (_x: number, t: number) => (t - c) ** 3
+  const cubeSlope = (c: number) => (_x: number, t: number) => 3 * (t - c) ** 2
+
+  it('keeps the first of grid points whose RSS ties: a model θ does not move stays at the lower bound', () => {
+    const fit = fitOneParameter(
+      { x: [1, 2], y: [3, 4], w: [1, 1] },
+      () => 2,
+      () => 0,
+      0,
+      1
+    )
+    expect(fit).toEqual({ theta: 0, rss: 5, atBound: true })
+  })
+
+  it('bisects when the RSS is exactly flat at the grid point below the best one', () => {
+    // The best grid point is θ_101; the RSS's slope at θ_100 is exactly 0, not
+    // positive, so the bracket [θ_100, θ_102] still holds the minimum.
+    const c = grid(100)
+    const target = c + 0.9 * (grid(101) - c)
+    const fit = fitOneParameter(
+      { x: [1], y: [(target - c) ** 3], w: [1] },
+      cube(c),
+      cubeSlope(c),
+      0,
+      1
+    )
+    expect(fit.theta).toBe(target)
+    expect(fit.theta).not.toBe(grid(101))
+    expect(fit.rss).toBe(0)
+    expect(fit.atBound).toBe(false)
+  })
+
+  it('bisects when the RSS is exactly flat at the grid point above the best one', () => {
+    const c = grid(102)
+    const target = grid(101) + 0.1 * (c - grid(101))
+    const fit = fitOneParameter(
+      { x: [1], y: [(target - c) ** 3], w: [1] },
+      cube(c),
+      cubeSlope(c),
+      0,
+      1
+    )
+    expect(fit.theta).toBe(target)
+    expect(fit.theta).not.toBe(grid(101))
+    expect(fit.rss).toBe(0)
+    expect(fit.atBound).toBe(false)
+  })
+})
