@@ -6,7 +6,11 @@ import {
   ratioAxis
 } from '../../src/renderer/src/components/Charts/compareChart'
 import { band } from '../../src/renderer/src/components/Charts/plugins'
-import { modelChart } from '../../src/renderer/src/components/Charts/scalingCharts'
+import {
+  breakEvenMarkers,
+  modelChart
+} from '../../src/renderer/src/components/Charts/scalingCharts'
+import type { SizeSweepAnalysis } from '../../src/shared/analysis/types'
 import { compareRuns } from '../../src/shared/analysis/compareRuns'
 import { FALLBACK_PALETTE } from '../../src/renderer/src/components/Charts/colors'
 import { runView } from '../../src/renderer/src/lib/results/runView'
@@ -260,5 +264,21 @@ describe('a wait run’s graphs draw its ideal (issue 17)', () => {
       ])
     ).rows
     expect(sum.find((r) => r.workers === 4)?.oversubscribed).toBe(true)
+  })
+})
+
+describe('the size chart marks a break-even at one size only where the data place it there', () => {
+  /** A sweep's break-even at 58,000 with the interval given (null: beyond the sizes measured). */
+  const swept = (lower: number | null, upper: number | null): SizeSweepAnalysis =>
+    ({
+      job: 'sum',
+      pool: 'warm',
+      breakEven: { status: 'crosses', size: 58_000, interval: { lower, upper } }
+    }) as unknown as SizeSweepAnalysis
+
+  it('draws the line for an interval within half a decade, none for a wider one', () => {
+    expect(breakEvenMarkers([swept(40_000, 90_000)], ctx).map((m) => m.x)).toEqual([58_000])
+    expect(breakEvenMarkers([swept(10_000, 1_000_000)], ctx)).toEqual([])
+    expect(breakEvenMarkers([swept(null, 90_000)], ctx)).toEqual([])
   })
 })

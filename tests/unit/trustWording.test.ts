@@ -10,6 +10,9 @@ import { runVerdictText, sweepText, warningText } from '../../src/shared/report/
 import { repetitionsText } from '../../src/shared/report/repetitionsText'
 import { kernelLesson, type KernelSweepSummary } from '../../src/shared/analysis/kernelComparison'
 import { findBreakEven } from '../../src/shared/stats/findBreakEven'
+import { breakEvenTooWide } from '../../src/shared/analysis/findingFacts'
+import { sizeSweepTable } from '../../src/shared/report/tables'
+import { breakEvenPlace } from '../../src/shared/report/findings'
 import type { SizePointAnalysis, SizeSweepAnalysis } from '../../src/shared/analysis/types'
 import { speedupWithError } from '../../src/shared/analysis/speedupWithError'
 
@@ -120,6 +123,26 @@ describe('break-even: an interval when the data say only that', () => {
     expect(en).toMatch(/between [\d,]+ and [\d,]+ elements: the errors are too wide to say more/)
     expect(en).not.toMatch(/about/)
     expect(sweepText(s, 'ko')).toContain('오차가 너무 커서')
+  })
+
+  it('the same wide sweep: no table row, kernel cell or network cell names one size', () => {
+    const s = sweep(
+      [
+        [10_000, 1, 1.4],
+        [100_000, 10, 9],
+        [1_000_000, 100, 60],
+        [10_000_000, 1000, 550]
+      ],
+      0.9
+    )
+    expect(breakEvenTooWide(s.breakEven)).toBe(true)
+    for (const language of ['en', 'ko'] as const) {
+      const markers = sizeSweepTable(s, 'sum', language).rows.map((r) => r[r.length - 1])
+      expect(markers.join(''), language).toBe('')
+      const place = breakEvenPlace(s.breakEven, 10_000, 10_000_000, language)
+      expect(place, language).not.toMatch(/about|약/)
+      expect(place, language).toMatch(language === 'en' ? /^somewhere in .+ … .+$/ : /사이 어딘가$/)
+    }
   })
 
   it('a cold sweep that wins at the smallest size never says it "first beat 1" higher up', () => {

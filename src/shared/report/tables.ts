@@ -28,6 +28,7 @@ import { resultRows } from '../runExport'
 import { copiesExitedZero, medianCpuUtilization } from '../command/copyFigures'
 import { groupDigits } from './groupDigits'
 import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
+import { breakEvenTooWide } from '../analysis/findingFacts'
 import { comparisonRows } from './comparisonWords'
 import type { ReportLanguage } from './language'
 import { REPORT_WORDS } from './catalog/words'
@@ -301,7 +302,10 @@ export function sizeSweepTable(
       formatWithError(p.speedup.speedup, p.speedup.speedupError),
       `${p.winner === 'many' ? w.manyWin(n) : w.oneWins}${p.clear ? '' : w.withinErrors}` +
         (p.correct ? '' : s.job === 'command' ? w.copyFailed : w.wrongTotal),
-      b.size !== null && b.bracket?.above === p.size ? `◀ ≈ ${formatSize(b.size)}` : ''
+      // A one-figure marker only where the figure is one (its interval within half a decade).
+      b.size !== null && !breakEvenTooWide(b) && b.bracket?.above === p.size
+        ? `◀ ≈ ${formatSize(b.size)}`
+        : ''
     ])
   }
 }

@@ -1,4 +1,5 @@
 import type { BreakEven } from '@shared/stats/findBreakEven'
+import { breakEvenTooWide } from '@shared/analysis/findingFacts'
 import type { KernelComparison } from '@shared/analysis/kernelComparison'
 import { formatFixed, formatInteger, formatSpeedup } from '@shared/format'
 import type { Messages } from './i18n'
@@ -15,6 +16,17 @@ export function breakEvenText(
   if (b.status === 'always') return k.always(formatInteger(c.smallestSize, locale))
   if (b.status === 'never') return k.never(formatInteger(c.largestSize, locale))
   if (b.size === null) return k.unclear
+  if (breakEvenTooWide(b)) {
+    const lower =
+      b.interval.lower === null
+        ? `< ${formatInteger(c.smallestSize, locale)}`
+        : formatInteger(Number(b.interval.lower.toPrecision(2)), locale)
+    const upper =
+      b.interval.upper === null
+        ? `> ${formatInteger(c.largestSize, locale)}`
+        : formatInteger(Number(b.interval.upper.toPrecision(2)), locale)
+    return k.somewhere(lower, upper)
+  }
   const about = k.about(formatInteger(Number(b.size.toPrecision(2)), locale))
   return b.status === 'mixed' ? `${about} ${k.noisy}` : about
 }

@@ -94,6 +94,14 @@ function fittedOrNot(models: ModelsAnalysis): string {
 /** "about 2,000,000", "below 10,000", "above 1,000,000,000": a break-even in words. */
 function breakEvenPlace(b: BreakEven | null, smallest: number, largest: number): string {
   if (!b) return '—'
+  // One figure only when its interval spans at most half a decade; else where it may lie.
+  if (b.size !== null && breakEvenTooWide(b)) {
+    const lower =
+      b.interval.lower === null ? `< ${formatInteger(smallest)}` : formatSize(b.interval.lower)
+    const upper =
+      b.interval.upper === null ? `> ${formatInteger(largest)}` : formatSize(b.interval.upper)
+    return `somewhere in ${lower} … ${upper}${b.status === 'mixed' ? ' (noisy)' : ''}`
+  }
   switch (b.status) {
     case 'always':
       return `below ${formatInteger(smallest)}`

@@ -111,12 +111,22 @@ function breakEvenPlaceLong(b: BreakEven, sizes: readonly number[]): string {
   if (b.status === 'always') return `원소 ${smallest}개 미만(모든 크기에서 N이 이김)`
   if (b.status === 'never') return `원소 ${largest}개 초과(N이 한 번도 이기지 못함)`
   if (b.size === null) return '정할 수 없음(이기는 쪽이 여러 번 바뀜)'
+  if (breakEvenTooWide(b))
+    return `원소 ${breakEvenPlace(b, Math.min(...sizes), Math.max(...sizes))}`
   return `원소 약 ${formatSize(b.size)}개`
 }
 
 /** Short, for table cells: "약 180,000", "10,000 미만" (the app's kernel table words). */
 function breakEvenPlace(b: BreakEven | null, smallest: number, largest: number): string {
   if (!b) return '—'
+  // 구간이 반 자릿수(√10배) 이하일 때만 한 값으로; 아니면 그 값이 있을 수 있는 범위.
+  if (b.size !== null && breakEvenTooWide(b)) {
+    const lower =
+      b.interval.lower === null ? `${formatInteger(smallest)} 미만` : formatSize(b.interval.lower)
+    const upper =
+      b.interval.upper === null ? `${formatInteger(largest)} 초과` : formatSize(b.interval.upper)
+    return `${lower} … ${upper} 사이 어딘가${b.status === 'mixed' ? '(잡음 큼)' : ''}`
+  }
   switch (b.status) {
     case 'always':
       return `${formatInteger(smallest)} 미만`

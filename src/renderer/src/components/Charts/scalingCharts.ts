@@ -1,4 +1,5 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js'
+import { breakEvenTooWide } from '@shared/analysis/findingFacts'
 import type {
   BackendComparisonAnalysis,
   RunAnalysis,
@@ -389,23 +390,26 @@ export function breakEvenMarkers(
   ctx: ChartContext
 ): VerticalMarker[] {
   const { m, locale } = ctx
-  return sweeps
-    .filter((s) => s.breakEven.size !== null)
-    .map((s) => ({
-      x: s.breakEven.size!,
-      // A command's sweep has one pool, which means nothing to it: its size is a value of {size}.
-      label:
-        s.job === 'command'
-          ? m.scaling.size.command.marker(
-              formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
-            )
-          : m.scaling.size.marker(
-              m.words[s.pool],
-              formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
-            ),
-      color: poolColor(s.pool, ctx),
-      dash: s.pool === 'cold' ? [6, 4] : []
-    }))
+  return (
+    sweeps
+      // A line at one size only where the data place it there (its interval within half a decade).
+      .filter((s) => s.breakEven.size !== null && !breakEvenTooWide(s.breakEven))
+      .map((s) => ({
+        x: s.breakEven.size!,
+        // A command's sweep has one pool, which means nothing to it: its size is a value of {size}.
+        label:
+          s.job === 'command'
+            ? m.scaling.size.command.marker(
+                formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
+              )
+            : m.scaling.size.marker(
+                m.words[s.pool],
+                formatInteger(Number(s.breakEven.size!.toPrecision(2)), locale)
+              ),
+        color: poolColor(s.pool, ctx),
+        dash: s.pool === 'cold' ? [6, 4] : []
+      }))
+  )
 }
 
 const poolColor = (pool: PoolMode, ctx: ChartContext): string =>

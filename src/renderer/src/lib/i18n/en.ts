@@ -825,6 +825,7 @@ export const en = {
     never: (size: string) => `above ${size}`,
     always: (size: string) => `below ${size}`,
     about: (size: string) => `about ${size}`,
+    somewhere: (lower: string, upper: string) => `somewhere in ${lower} … ${upper}`,
     noisy: '(noisy)',
     unclear: 'unclear',
     explainer: {

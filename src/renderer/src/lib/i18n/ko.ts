@@ -799,6 +799,7 @@ export const ko: Messages = {
     never: (size: string) => `${size} 초과`,
     always: (size: string) => `${size} 미만`,
     about: (size: string) => `약 ${size}`,
+    somewhere: (lower: string, upper: string) => `${lower} … ${upper} 사이 어딘가`,
     noisy: '(잡음 큼)',
     unclear: '불분명',
     explainer: {
