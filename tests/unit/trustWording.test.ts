@@ -108,8 +108,9 @@ function sweep(points: [number, number, number][], error: number): SizeSweepAnal
 }
 
 describe('break-even: an interval when the data say only that', () => {
-  it('wide errors give "between … and …", not "about 18,000"', () => {
-    const s = sweep(
+  /** Errors so wide that the crossing may lie anywhere between 10^4 and 10^7. */
+  const wideSweep = (): SizeSweepAnalysis =>
+    sweep(
       [
         [10_000, 1, 1.4],
         [100_000, 10, 9],
@@ -118,6 +119,9 @@ describe('break-even: an interval when the data say only that', () => {
       ],
       0.9
     )
+
+  it('wide errors give "between … and …", not "about 18,000"', () => {
+    const s = wideSweep()
     expect(s.breakEven.status).toBe('crosses')
     const en = sweepText(s)
     expect(en).toMatch(/between [\d,]+ and [\d,]+ elements: the errors are too wide to say more/)
@@ -126,15 +130,7 @@ describe('break-even: an interval when the data say only that', () => {
   })
 
   it('the same wide sweep: no table row, kernel cell or network cell names one size', () => {
-    const s = sweep(
-      [
-        [10_000, 1, 1.4],
-        [100_000, 10, 9],
-        [1_000_000, 100, 60],
-        [10_000_000, 1000, 550]
-      ],
-      0.9
-    )
+    const s = wideSweep()
     expect(breakEvenTooWide(s.breakEven)).toBe(true)
     for (const language of ['en', 'ko'] as const) {
       const markers = sizeSweepTable(s, 'sum', language).rows.map((r) => r[r.length - 1])
