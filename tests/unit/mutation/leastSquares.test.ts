@@ -261,27 +261,14 @@ describe('fitOneParameter at its exact boundaries', () => {
     expect(fit).toEqual({ theta: 0, rss: 5, atBound: true })
   })
 
-  it('bisects when the RSS is exactly flat at the grid point below the best one', () => {
-    // The best grid point is θ_101; the RSS's slope at θ_100 is exactly 0, not
-    // positive, so the bracket [θ_100, θ_102] still holds the minimum.
-    const c = grid(100)
-    const target = c + 0.9 * (grid(101) - c)
-    const fit = fitOneParameter(
-      { x: [1], y: [(target - c) ** 3], w: [1] },
-      cube(c),
-      cubeSlope(c),
-      0,
-      1
-    )
-    expect(fit.theta).toBe(target)
-    expect(fit.theta).not.toBe(grid(101))
-    expect(fit.rss).toBe(0)
-    expect(fit.atBound).toBe(false)
-  })
-
-  it('bisects when the RSS is exactly flat at the grid point above the best one', () => {
-    const c = grid(102)
-    const target = grid(101) + 0.1 * (c - grid(101))
+  // The best grid point is θ_101; the RSS's slope at its neighbour (θ_100 below, θ_102
+  // above) is exactly 0, not signed, so the bracket around θ_101 still holds the minimum.
+  it.each([
+    ['below', 100, 0.9],
+    ['above', 102, 0.1]
+  ])('bisects when the RSS is exactly flat at the grid point %s the best one', (_, flat, at) => {
+    const c = grid(flat)
+    const target = Math.min(c, grid(101)) + at * Math.abs(grid(101) - c)
     const fit = fitOneParameter(
       { x: [1], y: [(target - c) ** 3], w: [1] },
       cube(c),
