@@ -151,6 +151,14 @@ export function failedCopies(
   return failed
 }
 
+/** The copies' ✓: the run's check held and no copy failed (none counted: nothing says otherwise). */
+export function everyCopyExitedZero(
+  correct: boolean,
+  copies: { exited: number; copies: number } | null
+): boolean {
+  return correct && (copies === null || copies.exited === copies.copies)
+}
+
 /**
  * Of a worker count's copies over its repetitions, how many exited 0 and how
  * many ran: under --ignore-failure the run stands (its result reads correct)

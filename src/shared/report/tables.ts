@@ -25,7 +25,7 @@ import {
   formatWithError
 } from '../format'
 import { resultRows } from '../runExport'
-import { copiesExitedZero, medianCpuUtilization } from '../command/copyFigures'
+import { copiesExitedZero, everyCopyExitedZero, medianCpuUtilization } from '../command/copyFigures'
 import { groupDigits } from './groupDigits'
 import { breakEvenCell, breakEvenPlace, networkDifferenceText } from './findings'
 import { breakEvenTooWide } from '../analysis/findingFacts'
@@ -95,7 +95,7 @@ export function runResultsTable(
   const exitCell = (r: (typeof rows)[number], result: RunRecord['results'][number]): string => {
     if (!r.correct) return w.exitedZero(groupDigits(r.sum), groupDigits(r.expectedSum))
     const { exited, copies } = copiesExitedZero(result)
-    return exited === copies
+    return everyCopyExitedZero(true, { exited, copies })
       ? '✓'
       : w.exitedZero(groupDigits(String(exited)), groupDigits(String(copies)))
   }
